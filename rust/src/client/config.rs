@@ -1,0 +1,108 @@
+//! Client configuration as the core sees it, validated before any connection.
+
+use std::time::Duration;
+
+use super::backoff::Backoff;
+
+/// Default request timeout, as in valkey-glide.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_millis(250);
+/// Default bound on requests in flight per client, as in valkey-glide.
+pub const DEFAULT_INFLIGHT_LIMIT: usize = 1000;
+/// Default time to establish one connection (TCP + handshake).
+pub const DEFAULT_CONNECTION_TIMEOUT: Duration = Duration::from_millis(2000);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    Resp2,
+    Resp3,
+}
+
+/// Everything a standalone client needs to connect and to bound its requests.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// Tried in order; the first that accepts a connection is used.
+    pub addresses: Vec<(String, u16)>,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub client_name: Option<String>,
+    pub database_id: i64,
+    pub request_timeout: Duration,
+    pub inflight_limit: usize,
+    pub protocol: Protocol,
+    pub backoff: Backoff,
+    pub connection_timeout: Duration,
+    /// Connect on the first command instead of at creation.
+    pub lazy_connect: bool,
+}
+
+impl ClientConfig {
+    /// A configuration for one address with every other setting at its default.
+    pub fn for_address(host: &str, port: u16) -> ClientConfig {
+        ClientConfig {
+            addresses: vec![(host.to_string(), port)],
+            username: None,
+            password: None,
+            client_name: None,
+            database_id: 0,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            inflight_limit: DEFAULT_INFLIGHT_LIMIT,
+            protocol: Protocol::Resp3,
+            backoff: Backoff::default(),
+            connection_timeout: DEFAULT_CONNECTION_TIMEOUT,
+            lazy_connect: false,
+        }
+    }
+
+    /// Rejects what cannot work, with a message naming the setting.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.addresses.is_empty() {
+            return Err("no address configured: add at least one NodeAddress".into());
+        }
+        for (host, port) in &self.addresses {
+            if host.trim().is_empty() {
+                return Err("an address has an empty host".into());
+            }
+            if *port == 0 {
+                return Err(format!("port 0 of {host} is not a valid server port (1-65535)"));
+            }
+        }
+        if self.request_timeout.is_zero() {
+            return Err("requestTimeout must be positive".into());
+        }
+        if self.inflight_limit == 0 {
+            return Err("inflightRequestsLimit must be positive".into());
+        }
+        if self.database_id < 0 {
+            return Err(format!("databaseId must not be negative, got {}", self.database_id));
+        }
+        if self.password.is_none() && self.username.is_some() {
+            return Err("credentials with a username need a password".into());
+        }
+        self.backoff.validate()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        assert!(ClientConfig::for_address("127.0.0.1", 6379).validate().is_ok());
+    }
+
+    #[test]
+    fn each_bad_setting_is_named() {
+        let mut c = ClientConfig::for_address("h", 1);
+        c.addresses.clear();
+        assert!(c.validate().unwrap_err().contains("address"));
+        let mut c = ClientConfig::for_address("h", 0);
+        assert!(c.validate().unwrap_err().contains("port"));
+        c = ClientConfig::for_address("h", 1);
+        c.inflight_limit = 0;
+        assert!(c.validate().unwrap_err().contains("inflightRequestsLimit"));
+        c = ClientConfig::for_address("h", 1);
+        c.database_id = -1;
+        assert!(c.validate().unwrap_err().contains("databaseId"));
+    }
+}

@@ -1,0 +1,340 @@
+//! The JNI boundary: `Java_glide_internal_NativeBridge_*` exports.
+//!
+//! Each export is a shim: decode arguments, call the core, encode the result.
+//! Bodies run inside `EnvUnowned::with_env`, which catches panics; the
+//! [`ThrowGlide`] policy turns errors and panics alike into Java exceptions,
+//! so nothing unwinds into the JVM.
+
+mod policy;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use jni::objects::{JByteArray, JClass, JIntArray, JLongArray, JObjectArray, JString};
+use jni::sys::{jboolean, jint, jlong};
+use jni::{Env, EnvUnowned};
+
+use crate::client::{Backoff, Client, ClientConfig, Protocol, Rejection, Request};
+use crate::completion::{self, Completion};
+use crate::reply::{self, Shape};
+use crate::stats;
+
+use policy::{BridgeError, ThrowGlide};
+
+/// A client handle as Java holds it: a leaked `Box<Arc<Client>>`.
+#[repr(transparent)]
+#[derive(Clone, Copy)]
+struct ClientHandle(jlong);
+
+impl ClientHandle {
+    fn new(client: Arc<Client>) -> ClientHandle {
+        ClientHandle(Box::into_raw(Box::new(client)) as jlong)
+    }
+
+    /// Borrows the client.
+    ///
+    /// # Safety
+    /// The handle must come from [`ClientHandle::new`] and not yet be released.
+    /// Java guarantees this: it releases a handle only from its `Cleaner`, after
+    /// the owning object became unreachable, and keeps the object reachable
+    /// across every native call.
+    unsafe fn client<'a>(self) -> Result<&'a Arc<Client>, BridgeError> {
+        if self.0 == 0 {
+            return Err(BridgeError::closing("the client is closed"));
+        }
+        // SAFETY: per this function's contract the pointer is a live Box<Arc<Client>>.
+        Ok(unsafe { &*(self.0 as *const Arc<Client>) })
+    }
+
+    /// Releases the handle.
+    ///
+    /// # Safety
+    /// As for [`ClientHandle::client`], and no other call may use the handle afterwards.
+    unsafe fn release(self) {
+        if self.0 != 0 {
+            // SAFETY: per the contract we own the box and nobody uses it again.
+            drop(unsafe { Box::from_raw(self.0 as *mut Arc<Client>) });
+        }
+    }
+}
+
+/// Creates a client and starts connecting; the outcome of the first
+/// connection arrives as completion `request_id`. Returns the handle.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    request_id: jlong,
+    hosts: JObjectArray<'caller, JString<'caller>>,
+    ports: JIntArray<'caller>,
+    // username, password, clientName: null when not set.
+    username: JString<'caller>,
+    password: JString<'caller>,
+    client_name: JString<'caller>,
+    database_id: jlong,
+    request_timeout_ms: jint,
+    inflight_limit: jint,
+    // 2 or 3
+    protocol: jint,
+    // reconnect strategy: numOfRetries, factor, exponentBase, jitterPercent
+    backoff: JIntArray<'caller>,
+    connection_timeout_ms: jint,
+    lazy_connect: jboolean,
+) -> jlong {
+    unowned_env
+        .with_env(|env| -> Result<jlong, BridgeError> {
+            let mut addresses = Vec::new();
+            let host_count = hosts.len(env)?;
+            let mut port_values = vec![0i32; ports.len(env)?];
+            ports.get_region(env, 0, &mut port_values)?;
+            if port_values.len() != host_count {
+                return Err(BridgeError::configuration("hosts and ports differ in length"));
+            }
+            for (i, port) in port_values.iter().enumerate() {
+                let host = hosts.get_element(env, i)?.try_to_string(env)?;
+                let port = u16::try_from(*port)
+                    .map_err(|_| BridgeError::configuration(format!("port {port} of {host} is out of range (1-65535)")))?;
+                addresses.push((host, port));
+            }
+            let mut b = [0i32; 4];
+            backoff.get_region(env, 0, &mut b)?;
+            let non_negative = |v: i32, what: &str| {
+                u32::try_from(v).map_err(|_| BridgeError::configuration(format!("{what} must not be negative")))
+            };
+            let config = ClientConfig {
+                addresses,
+                username: optional_string(env, &username)?,
+                password: optional_string(env, &password)?,
+                client_name: optional_string(env, &client_name)?,
+                database_id,
+                request_timeout: Duration::from_millis(non_negative(request_timeout_ms, "requestTimeout")? as u64),
+                inflight_limit: non_negative(inflight_limit, "inflightRequestsLimit")? as usize,
+                protocol: if protocol == 2 { Protocol::Resp2 } else { Protocol::Resp3 },
+                backoff: Backoff {
+                    num_of_retries: non_negative(b[0], "reconnectStrategy.numOfRetries")?,
+                    factor_ms: non_negative(b[1], "reconnectStrategy.factor")?,
+                    exponent_base: non_negative(b[2], "reconnectStrategy.exponentBase")?,
+                    jitter_percent: non_negative(b[3], "reconnectStrategy.jitterPercent")?,
+                },
+                connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
+                lazy_connect,
+            };
+            let client = Client::new(config).map_err(BridgeError::configuration)?;
+            client.start(request_id).map_err(BridgeError::connection)?;
+            Ok(ClientHandle::new(client).0)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Starts one command. Returns 0 when started; 1 when refused by the inflight
+/// limit; 2 when the client is closed. The reply arrives as completion `request_id`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+    request_id: jlong,
+    args: JObjectArray<'caller, JByteArray<'caller>>,
+    // -1: the client's default; 0: no timeout; > 0: milliseconds.
+    timeout_ms: jint,
+    shape: jint,
+) -> jint {
+    unowned_env
+        .with_env(|env| -> Result<jint, BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            let client = unsafe { ClientHandle(handle).client()? };
+            let cmd = read_command(env, &args)?;
+            let selects_database = selected_database(&cmd);
+            let timeout = match timeout_ms {
+                t if t < 0 => Some(client.config().request_timeout),
+                0 => None,
+                t => Some(Duration::from_millis(t as u64)),
+            };
+            let shape = Shape::from_code(shape).ok_or_else(|| BridgeError::request(format!("unknown reply shape {shape}")))?;
+            let request = Request { id: request_id, cmd: cmd.cmd, timeout, shape, selects_database };
+            Ok(match client.submit(request) {
+                Ok(()) => 0,
+                Err(Rejection::InflightLimit(_)) => 1,
+                Err(Rejection::Closed) => 2,
+            })
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Closes a client: pending requests complete with a closing error. Idempotent.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_closeClient<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) {
+    unowned_env
+        .with_env(|_env| -> Result<(), BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            unsafe { ClientHandle(handle).client()? }.close();
+            Ok(())
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Releases a client handle (closing it first). Called once, by Java's Cleaner.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_freeClient<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) {
+    unowned_env
+        .with_env(|_env| -> Result<(), BridgeError> {
+            let handle = ClientHandle(handle);
+            // SAFETY: called once per handle, when no other call can use it.
+            unsafe {
+                if let Ok(client) = handle.client() {
+                    client.close();
+                }
+                handle.release();
+            }
+            Ok(())
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Waits up to `timeout_ms` for completions and writes them into `out` as
+/// (request id, kind, payload) triples. Returns the number of triples.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_awaitCompletions<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    out: JLongArray<'caller>,
+    timeout_ms: jint,
+) -> jint {
+    unowned_env
+        .with_env(|env| -> Result<jint, BridgeError> {
+            let capacity = out.len(env)? / 3;
+            let mut batch = vec![Completion { request_id: 0, kind: 0, payload: 0 }; capacity.min(1024)];
+            let n = completion::drain(&mut batch, Duration::from_millis(timeout_ms.max(0) as u64));
+            let mut flat = Vec::with_capacity(n * 3);
+            for c in &batch[..n] {
+                flat.extend_from_slice(&[c.request_id, c.kind as jlong, c.payload]);
+            }
+            out.set_region(env, 0, &flat)?;
+            Ok(n as jint)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Copies the bytes behind `ptr` into a new Java `byte[]` and frees them.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_takeBytes<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    ptr: jlong,
+) -> JByteArray<'caller> {
+    unowned_env
+        .with_env(|env| -> Result<JByteArray<'caller>, BridgeError> {
+            if ptr == 0 {
+                return Err(BridgeError::request("null reply pointer"));
+            }
+            // SAFETY: Java passes each pointer from a completion exactly once,
+            // either here or to freeBytes.
+            let bytes = unsafe { reply::bytes_from_raw(ptr) };
+            Ok(env.byte_array_from_slice(&bytes)?)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Frees the bytes behind `ptr` without reading them (cancelled or closed requests).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_freeBytes<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    ptr: jlong,
+) {
+    unowned_env
+        .with_env(|_env| -> Result<(), BridgeError> {
+            if ptr != 0 {
+                // SAFETY: as for takeBytes: each pointer arrives here at most once.
+                drop(unsafe { reply::bytes_from_raw(ptr) });
+            }
+            Ok(())
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Process-wide figures: [total clients, total connections, native bytes,
+/// native allocations, completions waiting, runtime started (0/1)].
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+) -> JLongArray<'caller> {
+    unowned_env
+        .with_env(|env| -> Result<JLongArray<'caller>, BridgeError> {
+            let values = [
+                stats::total_clients(),
+                stats::total_connections(),
+                stats::native_bytes() as jlong,
+                stats::native_allocations() as jlong,
+                completion::backlog() as jlong,
+                crate::runtime::is_started() as jlong,
+            ];
+            let array = env.new_long_array(values.len())?;
+            array.set_region(env, 0, &values)?;
+            Ok(array)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// A command packed for the wire, plus what we need to know about it.
+struct PackedCommand {
+    cmd: redis::Cmd,
+    name_upper: Vec<u8>,
+    first_arg: Option<Vec<u8>>,
+}
+
+fn read_command(env: &mut Env<'_>, args: &JObjectArray<'_, JByteArray<'_>>) -> Result<PackedCommand, BridgeError> {
+    let count = args.len(env)?;
+    if count == 0 {
+        return Err(BridgeError::request("empty command"));
+    }
+    let mut cmd = redis::Cmd::new();
+    let mut name_upper = Vec::new();
+    let mut first_arg = None;
+    let mut buf = Vec::new();
+    for i in 0..count {
+        let element = args.get_element(env, i)?;
+        if element.is_null() {
+            return Err(BridgeError::request(format!("argument {i} is null")));
+        }
+        let len = element.len(env)?;
+        buf.clear();
+        buf.resize(len, 0u8);
+        // SAFETY: i8 and u8 have the same size and alignment; we only reinterpret bytes.
+        let as_i8 = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut i8, len) };
+        element.get_region(env, 0, as_i8)?;
+        if i == 0 {
+            name_upper = buf.to_ascii_uppercase();
+        } else if i == 1 && buf.len() <= 20 {
+            first_arg = Some(buf.clone());
+        }
+        cmd.arg(&buf[..]);
+        env.delete_local_ref(element);
+    }
+    Ok(PackedCommand { cmd, name_upper, first_arg })
+}
+
+/// `SELECT n` changes the database that reconnects must return to.
+fn selected_database(cmd: &PackedCommand) -> Option<i64> {
+    if cmd.name_upper != b"SELECT" {
+        return None;
+    }
+    std::str::from_utf8(cmd.first_arg.as_deref()?).ok()?.trim().parse().ok()
+}
+
+fn optional_string(env: &mut Env<'_>, s: &JString<'_>) -> Result<Option<String>, BridgeError> {
+    if s.is_null() {
+        Ok(None)
+    } else {
+        Ok(Some(s.try_to_string(env)?))
+    }
+}

@@ -1,0 +1,349 @@
+//! Turning a server reply (or a failure) into what crosses to Java.
+//!
+//! A scalar reply crosses inline in the completion (`kind`, `payload`); bytes
+//! cross as a pointer to a boxed `Vec<u8>` that Java copies into a heap array
+//! and frees with one call. Aggregates (arrays, maps, sets) are serialised into
+//! one *frame*, so a reply of any shape costs one native allocation and one
+//! JNI copy. Java decides from the request whether bytes become `String` or
+//! `GlideString`.
+//!
+//! Frame grammar (big-endian): a tag byte, then
+//! `NIL` | `INT i64` | `DOUBLE f64` | `BOOL u8` | `OK` | `BULK u32 bytes` |
+//! `SIMPLE u32 bytes` | `ARRAY u32 n, n items` | `MAP u32 n, 2n items` |
+//! `SET u32 n, n items` | `ERROR u32 utf8` | `BIGNUM u32 ascii`.
+
+use redis::Value;
+
+use crate::completion::Completion;
+
+/// Completion kinds. The Java side mirrors these numbers in `glide.internal.Kinds`.
+pub mod kind {
+    pub const NIL: i32 = 0;
+    pub const INT: i32 = 1;
+    /// Payload holds the `f64` bits.
+    pub const DOUBLE: i32 = 2;
+    /// Payload 0 or 1.
+    pub const BOOL: i32 = 3;
+    pub const OK: i32 = 4;
+    /// Payload points to a boxed `Vec<u8>` holding a bulk string.
+    pub const BULK: i32 = 5;
+    /// Payload points to a boxed `Vec<u8>`: a simple or verbatim string.
+    pub const SIMPLE: i32 = 6;
+    /// Payload points to a boxed `Vec<u8>` holding a frame.
+    pub const FRAME: i32 = 7;
+    /// Payload points to a boxed `Vec<u8>` holding a decimal big number.
+    pub const BIGNUM: i32 = 8;
+
+    /// First error kind: kinds at or above it carry a UTF-8 message pointer.
+    pub const FIRST_ERROR: i32 = 16;
+    pub const ERR_REQUEST: i32 = 16;
+    pub const ERR_TIMEOUT: i32 = 17;
+    pub const ERR_CONNECTION: i32 = 18;
+    pub const ERR_CLOSING: i32 = 19;
+    pub const ERR_EXEC_ABORT: i32 = 20;
+    pub const ERR_CONFIGURATION: i32 = 21;
+}
+
+/// Frame tags, mirrored in `glide.internal.ReplyDecoder`.
+pub mod tag {
+    pub const NIL: u8 = 0;
+    pub const INT: u8 = 1;
+    pub const DOUBLE: u8 = 2;
+    pub const BOOL: u8 = 3;
+    pub const OK: u8 = 4;
+    pub const BULK: u8 = 5;
+    pub const SIMPLE: u8 = 6;
+    pub const ARRAY: u8 = 8;
+    pub const MAP: u8 = 9;
+    pub const SET: u8 = 10;
+    pub const ERROR: u8 = 11;
+    pub const BIGNUM: u8 = 12;
+}
+
+/// How the caller wants the reply shaped before it is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// As the server sent it.
+    Natural,
+    /// A flat array of key/value pairs (RESP2 `HGETALL`) becomes a map; a map stays a map.
+    MapFromPairs,
+}
+
+impl Shape {
+    pub fn from_code(code: i32) -> Option<Shape> {
+        match code {
+            0 => Some(Shape::Natural),
+            1 => Some(Shape::MapFromPairs),
+            _ => None,
+        }
+    }
+}
+
+/// Why a request failed, as the Java exception class it becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    Request,
+    Timeout,
+    Connection,
+    Closing,
+    ExecAbort,
+    Configuration,
+}
+
+impl Failure {
+    fn kind(self) -> i32 {
+        match self {
+            Failure::Request => kind::ERR_REQUEST,
+            Failure::Timeout => kind::ERR_TIMEOUT,
+            Failure::Connection => kind::ERR_CONNECTION,
+            Failure::Closing => kind::ERR_CLOSING,
+            Failure::ExecAbort => kind::ERR_EXEC_ABORT,
+            Failure::Configuration => kind::ERR_CONFIGURATION,
+        }
+    }
+}
+
+/// The result of one request, before it is turned into a [`Completion`].
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    Nil,
+    Int(i64),
+    Double(f64),
+    Bool(bool),
+    Ok,
+    Bulk(Vec<u8>),
+    Simple(Vec<u8>),
+    BigNumber(Vec<u8>),
+    Frame(Vec<u8>),
+    Failed(Failure, String),
+}
+
+impl Outcome {
+    /// Shapes and encodes a server reply.
+    pub fn from_value(value: Value, shape: Shape) -> Outcome {
+        let value = reshape(value, shape);
+        match value {
+            Value::Nil => Outcome::Nil,
+            Value::Int(i) => Outcome::Int(i),
+            Value::Double(d) => Outcome::Double(d),
+            Value::Boolean(b) => Outcome::Bool(b),
+            Value::Okay => Outcome::Ok,
+            Value::BulkString(bytes) => Outcome::Bulk(bytes),
+            Value::SimpleString(s) => Outcome::Simple(s.into_bytes()),
+            Value::VerbatimString { text, .. } => Outcome::Simple(text.into_bytes()),
+            Value::BigNumber(n) => Outcome::BigNumber(n),
+            Value::ServerError(e) => Outcome::Failed(Failure::Request, server_error_message(&e)),
+            Value::Attribute { data, .. } => Outcome::from_value(*data, Shape::Natural),
+            aggregate => {
+                let mut frame = Vec::with_capacity(estimate(&aggregate));
+                write_frame(&aggregate, &mut frame);
+                Outcome::Frame(frame)
+            }
+        }
+    }
+
+    /// The completion for request `request_id`; moves owned bytes into a box
+    /// whose pointer Java frees exactly once (`takeBytes` or `freeBytes`).
+    pub fn into_completion(self, request_id: i64) -> Completion {
+        let (kind, payload) = match self {
+            Outcome::Nil => (kind::NIL, 0),
+            Outcome::Int(i) => (kind::INT, i),
+            Outcome::Double(d) => (kind::DOUBLE, d.to_bits() as i64),
+            Outcome::Bool(b) => (kind::BOOL, b as i64),
+            Outcome::Ok => (kind::OK, 0),
+            Outcome::Bulk(b) => (kind::BULK, bytes_into_raw(b)),
+            Outcome::Simple(b) => (kind::SIMPLE, bytes_into_raw(b)),
+            Outcome::BigNumber(b) => (kind::BIGNUM, bytes_into_raw(b)),
+            Outcome::Frame(b) => (kind::FRAME, bytes_into_raw(b)),
+            Outcome::Failed(failure, message) => (failure.kind(), bytes_into_raw(message.into_bytes())),
+        };
+        Completion { request_id, kind, payload }
+    }
+}
+
+/// Whether a completion of `kind` carries a pointer that must be freed.
+pub fn kind_owns_bytes(kind: i32) -> bool {
+    matches!(kind, kind::BULK | kind::SIMPLE | kind::FRAME | kind::BIGNUM) || kind >= kind::FIRST_ERROR
+}
+
+/// Leaks `bytes` into a pointer for Java; reclaimed by [`bytes_from_raw`].
+pub fn bytes_into_raw(bytes: Vec<u8>) -> i64 {
+    Box::into_raw(Box::new(bytes)) as i64
+}
+
+/// Takes back the bytes behind a pointer made by [`bytes_into_raw`].
+///
+/// # Safety
+/// `ptr` must come from [`bytes_into_raw`] and must not have been passed to
+/// this function before: ownership moves back exactly once.
+pub unsafe fn bytes_from_raw(ptr: i64) -> Vec<u8> {
+    // SAFETY: per the contract, `ptr` is a live `Box<Vec<u8>>` we leaked and
+    // nobody else reclaims it.
+    *unsafe { Box::from_raw(ptr as *mut Vec<u8>) }
+}
+
+/// The server's own words, e.g. `WRONGTYPE Operation against a key holding the wrong kind of value`.
+pub fn server_error_message(error: &redis::ServerError) -> String {
+    match error.details() {
+        Some(details) => format!("{} {}", error.code(), details),
+        None => error.code().to_string(),
+    }
+}
+
+fn reshape(value: Value, shape: Shape) -> Value {
+    match (shape, value) {
+        (Shape::MapFromPairs, Value::Array(items)) if items.len() % 2 == 0 => {
+            let mut pairs = Vec::with_capacity(items.len() / 2);
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                pairs.push((k, v));
+            }
+            Value::Map(pairs)
+        }
+        (_, value) => value,
+    }
+}
+
+/// A capacity guess that avoids most reallocations for flat aggregates.
+fn estimate(value: &Value) -> usize {
+    match value {
+        Value::BulkString(b) => 5 + b.len(),
+        Value::Array(items) | Value::Set(items) => 5 + items.iter().map(estimate).sum::<usize>(),
+        Value::Map(pairs) => 5 + pairs.iter().map(|(k, v)| estimate(k) + estimate(v)).sum::<usize>(),
+        _ => 16,
+    }
+}
+
+fn write_len(out: &mut Vec<u8>, len: usize) {
+    // Redis caps a single value at 512 MB and an aggregate at 2^32 items, so u32 fits.
+    out.extend_from_slice(&(len as u32).to_be_bytes());
+}
+
+fn write_bytes(out: &mut Vec<u8>, tag: u8, bytes: &[u8]) {
+    out.push(tag);
+    write_len(out, bytes.len());
+    out.extend_from_slice(bytes);
+}
+
+fn write_frame(value: &Value, out: &mut Vec<u8>) {
+    match value {
+        Value::Nil => out.push(tag::NIL),
+        Value::Int(i) => {
+            out.push(tag::INT);
+            out.extend_from_slice(&i.to_be_bytes());
+        }
+        Value::Double(d) => {
+            out.push(tag::DOUBLE);
+            out.extend_from_slice(&d.to_bits().to_be_bytes());
+        }
+        Value::Boolean(b) => {
+            out.push(tag::BOOL);
+            out.push(*b as u8);
+        }
+        Value::Okay => out.push(tag::OK),
+        Value::BulkString(b) => write_bytes(out, tag::BULK, b),
+        Value::SimpleString(s) => write_bytes(out, tag::SIMPLE, s.as_bytes()),
+        Value::VerbatimString { text, .. } => write_bytes(out, tag::SIMPLE, text.as_bytes()),
+        Value::BigNumber(n) => write_bytes(out, tag::BIGNUM, n),
+        Value::ServerError(e) => write_bytes(out, tag::ERROR, server_error_message(e).as_bytes()),
+        Value::Array(items) => write_items(out, tag::ARRAY, items),
+        Value::Set(items) => write_items(out, tag::SET, items),
+        Value::Push { data, .. } => write_items(out, tag::ARRAY, data),
+        Value::Map(pairs) => {
+            out.push(tag::MAP);
+            write_len(out, pairs.len());
+            for (k, v) in pairs {
+                write_frame(k, out);
+                write_frame(v, out);
+            }
+        }
+        Value::Attribute { data, .. } => write_frame(data, out),
+        // `Value` is non-exhaustive: anything new crosses as an error element
+        // rather than being silently dropped.
+        #[allow(unreachable_patterns)]
+        other => write_bytes(out, tag::ERROR, format!("unsupported reply type: {other:?}").as_bytes()),
+    }
+}
+
+fn write_items(out: &mut Vec<u8>, tag: u8, items: &[Value]) {
+    out.push(tag);
+    write_len(out, items.len());
+    for item in items {
+        write_frame(item, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bulk(s: &str) -> Value {
+        Value::BulkString(s.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn scalars_cross_inline() {
+        assert_eq!(Outcome::from_value(Value::Int(-5), Shape::Natural), Outcome::Int(-5));
+        assert_eq!(Outcome::from_value(Value::Nil, Shape::Natural), Outcome::Nil);
+        assert_eq!(Outcome::from_value(Value::Okay, Shape::Natural), Outcome::Ok);
+        let c = Outcome::Double(1.5).into_completion(9);
+        assert_eq!((c.request_id, c.kind, f64::from_bits(c.payload as u64)), (9, kind::DOUBLE, 1.5));
+    }
+
+    #[test]
+    fn bulk_bytes_round_trip_through_the_pointer() {
+        let payload = vec![0xff, 0x00, 0xc3];
+        let c = Outcome::from_value(Value::BulkString(payload.clone()), Shape::Natural).into_completion(1);
+        assert_eq!(c.kind, kind::BULK);
+        assert!(kind_owns_bytes(c.kind));
+        // SAFETY: the pointer was just produced by into_completion and is taken once.
+        assert_eq!(unsafe { bytes_from_raw(c.payload) }, payload);
+    }
+
+    #[test]
+    fn flat_pairs_become_a_map_only_when_asked() {
+        let flat = Value::Array(vec![bulk("f1"), bulk("v1"), bulk("f2"), bulk("v2")]);
+        let Outcome::Frame(natural) = Outcome::from_value(flat.clone(), Shape::Natural) else { panic!() };
+        assert_eq!(natural[0], tag::ARRAY);
+        let Outcome::Frame(map) = Outcome::from_value(flat, Shape::MapFromPairs) else { panic!() };
+        assert_eq!(map[0], tag::MAP);
+        assert_eq!(&map[1..5], &2u32.to_be_bytes());
+    }
+
+    #[test]
+    fn frame_layout_is_exact() {
+        let value = Value::Array(vec![Value::Int(1), bulk("ab"), Value::Nil]);
+        let Outcome::Frame(frame) = Outcome::from_value(value, Shape::Natural) else { panic!() };
+        let mut expected = vec![tag::ARRAY, 0, 0, 0, 3, tag::INT];
+        expected.extend_from_slice(&1i64.to_be_bytes());
+        expected.extend_from_slice(&[tag::BULK, 0, 0, 0, 2, b'a', b'b', tag::NIL]);
+        assert_eq!(frame, expected);
+    }
+
+    #[test]
+    fn a_top_level_server_error_is_a_request_failure_with_the_servers_words() {
+        // A ServerError cannot be built directly; parse a reply instead.
+        let parsed = redis::parse_redis_value(b"-WRONGTYPE Operation against a key\r\n").unwrap();
+        match Outcome::from_value(parsed, Shape::Natural) {
+            Outcome::Failed(Failure::Request, msg) => assert_eq!(msg, "WRONGTYPE Operation against a key"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_error_inside_an_array_stays_an_element() {
+        let parsed = redis::parse_redis_value(b"*2\r\n:1\r\n-ERR boom\r\n").unwrap();
+        let Outcome::Frame(frame) = Outcome::from_value(parsed, Shape::Natural) else { panic!() };
+        assert_eq!(frame[14], tag::ERROR);
+        assert_eq!(&frame[19..], b"ERR boom");
+    }
+
+    #[test]
+    fn error_completions_own_their_message() {
+        let c = Outcome::Failed(Failure::Timeout, "late".into()).into_completion(3);
+        assert_eq!(c.kind, kind::ERR_TIMEOUT);
+        assert!(kind_owns_bytes(c.kind));
+        // SAFETY: produced just above, taken once.
+        assert_eq!(unsafe { bytes_from_raw(c.payload) }, b"late");
+    }
+}

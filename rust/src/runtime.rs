@@ -1,0 +1,57 @@
+//! The one Tokio runtime of the process.
+//!
+//! Created lazily by the first client and shared by every client after it. Its
+//! worker threads are plain native threads named `glide-worker-N`: they never
+//! attach to the JVM, so they cannot keep a JVM alive when `main` returns.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use tokio::runtime::{Builder, Runtime};
+
+static RUNTIME: OnceLock<Result<Runtime, String>> = OnceLock::new();
+
+/// Upper bound on worker threads: the core is I/O bound, more threads only add
+/// wake-ups and memory (each thread reserves a stack).
+const MAX_WORKERS: usize = 4;
+
+/// Number of worker threads: `GLIDE_WORKER_THREADS` when set to a positive number,
+/// otherwise the available parallelism capped at [`MAX_WORKERS`].
+fn worker_count() -> usize {
+    if let Some(n) = std::env::var("GLIDE_WORKER_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return n;
+    }
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, MAX_WORKERS)
+}
+
+/// The shared runtime, created on first use. Fails only if the OS refuses threads.
+pub fn get() -> Result<&'static Runtime, String> {
+    RUNTIME
+        .get_or_init(|| {
+            Builder::new_multi_thread()
+                .worker_threads(worker_count())
+                .thread_name_fn(|| {
+                    static NEXT: AtomicUsize = AtomicUsize::new(0);
+                    format!("glide-worker-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+                })
+                // Small stacks: the workers only run the connection futures.
+                .thread_stack_size(512 * 1024)
+                .enable_all()
+                .build()
+                .map_err(|e| format!("cannot start the glide-jni runtime: {e}"))
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// Whether the runtime has been created (for statistics; never creates it).
+pub fn is_started() -> bool {
+    RUNTIME.get().is_some_and(|r| r.is_ok())
+}

@@ -1,0 +1,122 @@
+//! Process-wide counters and native memory accounting.
+//!
+//! The JVM cannot see memory allocated by this library (NMT and the memory
+//! MXBeans only know the JVM's own allocations), so the core counts its own:
+//! [`CountingAllocator`] is the global allocator of the library and keeps the
+//! number of live bytes and allocations. Java reads them through
+//! `getStatistics()`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
+
+/// The system allocator, plus two relaxed counters per call.
+pub struct CountingAllocator;
+
+static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
+static LIVE_ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every method forwards to `System` with the caller's layout and
+// pointer unchanged, so `System`'s guarantees carry over; the counters are
+// plain atomics and never allocate.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as `GlobalAlloc::alloc`, which our caller upholds.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+            LIVE_ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as `GlobalAlloc::alloc_zeroed`.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
+            LIVE_ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was returned by this allocator (hence by `System`) for `layout`.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+        LIVE_ALLOCATIONS.fetch_sub(1, Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: `ptr` was allocated by `System` with `layout`; the caller upholds
+        // the `realloc` contract for `new_size`.
+        let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new_ptr.is_null() {
+            if new_size >= layout.size() {
+                LIVE_BYTES.fetch_add(new_size - layout.size(), Ordering::Relaxed);
+            } else {
+                LIVE_BYTES.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        new_ptr
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAllocator = CountingAllocator;
+
+/// Bytes currently allocated by the native core (heap only; thread stacks and
+/// kernel socket buffers are not included).
+pub fn native_bytes() -> usize {
+    LIVE_BYTES.load(Ordering::Relaxed)
+}
+
+/// Number of live native allocations.
+pub fn native_allocations() -> usize {
+    LIVE_ALLOCATIONS.load(Ordering::Relaxed)
+}
+
+static TOTAL_CLIENTS: AtomicI64 = AtomicI64::new(0);
+static TOTAL_CONNECTIONS: AtomicI64 = AtomicI64::new(0);
+
+/// Clients created and not yet released, in this process.
+pub fn total_clients() -> i64 {
+    TOTAL_CLIENTS.load(Ordering::Relaxed)
+}
+
+/// Open server connections of all clients, in this process.
+pub fn total_connections() -> i64 {
+    TOTAL_CONNECTIONS.load(Ordering::Relaxed)
+}
+
+pub(crate) fn client_created() {
+    TOTAL_CLIENTS.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn client_released() {
+    TOTAL_CLIENTS.fetch_sub(1, Ordering::Relaxed);
+}
+
+pub(crate) fn connection_opened() {
+    TOTAL_CONNECTIONS.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn connection_closed() {
+    TOTAL_CONNECTIONS.fetch_sub(1, Ordering::Relaxed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_a_live_allocation_until_it_is_freed() {
+        // Other tests run concurrently, so allow noise but require the 1 MiB step.
+        let before = native_bytes();
+        let block = vec![7u8; 1 << 20];
+        let during = native_bytes();
+        assert!(during >= before + (1 << 20) - (64 << 10), "{before} -> {during}");
+        drop(block);
+        let after = native_bytes();
+        assert!(after + (1 << 20) - (64 << 10) <= during, "{during} -> {after}");
+    }
+}
