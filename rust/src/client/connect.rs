@@ -44,11 +44,17 @@ async fn open_one(client: &Arc<Client>, host: &str, port: u16, generation: u64) 
         .set_tcp_settings(TcpSettings::default().set_nodelay(true))
         .set_redis_settings(redis_settings);
     let redis_client = redis::Client::open(info).map_err(|e| e.to_string())?;
-    let connection_config = AsyncConnectionConfig::new()
+    let mut connection_config = AsyncConnectionConfig::new()
         .set_connection_timeout(Some(config.connection_timeout))
         // Timeouts are per request, applied by the client.
-        .set_response_timeout(None)
-        .set_push_sender(DisconnectWatch { client: client.weak(), generation });
+        .set_response_timeout(None);
+    // The redis crate delivers its "disconnected" notice only to RESP3
+    // connections. Under RESP2 an idle connection's loss is found by the next
+    // request, which fails with a connection error and starts the reconnect.
+    if config.protocol == Protocol::Resp3 {
+        connection_config =
+            connection_config.set_push_sender(DisconnectWatch { client: client.weak(), generation });
+    }
     let mut conn = tokio::time::timeout(
         config.connection_timeout,
         redis_client.get_multiplexed_async_connection_with_config(&connection_config),

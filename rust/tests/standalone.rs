@@ -1,0 +1,333 @@
+//! The core against a real `redis-server`, without a JVM.
+//!
+//! The completion queue is process-wide, so a router thread drains it and
+//! hands each completion to the test waiting for that request id.
+
+use std::collections::HashMap;
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Once};
+use std::time::{Duration, Instant};
+
+use glide_jni::client::{Client, ClientConfig, Protocol, Rejection, Request};
+use glide_jni::completion::{self, Completion};
+use glide_jni::reply::{self, kind, Shape};
+use parking_lot::{Condvar, Mutex};
+
+// ---------- completion routing ----------
+
+static ROUTED: Mutex<Option<HashMap<i64, Completion>>> = Mutex::new(None);
+static ARRIVED: Condvar = Condvar::new();
+static NEXT_ID: AtomicI64 = AtomicI64::new(1);
+
+fn start_router() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        *ROUTED.lock() = Some(HashMap::new());
+        std::thread::spawn(|| loop {
+            let mut batch = [Completion { request_id: 0, kind: 0, payload: 0 }; 64];
+            let n = completion::drain(&mut batch, Duration::from_millis(50));
+            if n > 0 {
+                let mut routed = ROUTED.lock();
+                for c in &batch[..n] {
+                    routed.as_mut().unwrap().insert(c.request_id, *c);
+                }
+                ARRIVED.notify_all();
+            }
+        });
+    });
+}
+
+fn next_id() -> i64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+fn wait_for(id: i64, limit: Duration) -> Completion {
+    let deadline = Instant::now() + limit;
+    let mut routed = ROUTED.lock();
+    loop {
+        if let Some(c) = routed.as_mut().unwrap().remove(&id) {
+            return c;
+        }
+        if ARRIVED.wait_until(&mut routed, deadline).timed_out() {
+            panic!("request {id} did not complete within {limit:?}");
+        }
+    }
+}
+
+/// What a completion carried, with its bytes taken back (freed) exactly once.
+#[derive(Debug, PartialEq)]
+enum Got {
+    Nil,
+    Int(i64),
+    Ok,
+    Bytes(i32, Vec<u8>),
+    Error(i32, String),
+    Other(i32, i64),
+}
+
+fn take(c: Completion) -> Got {
+    match c.kind {
+        kind::NIL => Got::Nil,
+        kind::INT => Got::Int(c.payload),
+        kind::OK => Got::Ok,
+        k if k >= kind::FIRST_ERROR => {
+            // SAFETY: error completions own their message; taken once here.
+            Got::Error(k, String::from_utf8(unsafe { reply::bytes_from_raw(c.payload) }).unwrap())
+        }
+        // SAFETY: these kinds own their bytes; taken once here.
+        k if reply::kind_owns_bytes(k) => Got::Bytes(k, unsafe { reply::bytes_from_raw(c.payload) }),
+        k => Got::Other(k, c.payload),
+    }
+}
+
+// ---------- a throwaway server ----------
+
+struct Server {
+    port: u16,
+    child: Option<Child>,
+    dir: std::path::PathBuf,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl Server {
+    fn start() -> Server {
+        let port = free_port();
+        let dir = std::env::temp_dir().join(format!("glide-jni-rust-test-{port}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut s = Server { port, child: None, dir };
+        s.spawn();
+        s
+    }
+
+    fn spawn(&mut self) {
+        let child = Command::new(std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into()))
+            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "yes"])
+            .arg("--dir")
+            .arg(&self.dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("redis-server must be installed (scripts/ensure-deps.sh)");
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(Instant::now() < deadline, "redis-server did not start on {}", self.port);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    fn config(&self) -> ClientConfig {
+        ClientConfig::for_address("127.0.0.1", self.port)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+// ---------- helpers ----------
+
+fn connect(config: ClientConfig) -> Arc<Client> {
+    start_router();
+    let client = Client::new(config).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(5))), Got::Ok);
+    client
+}
+
+fn request(args: &[&[u8]], timeout: Option<Duration>) -> Request {
+    let mut cmd = redis::Cmd::new();
+    for a in args {
+        cmd.arg(*a);
+    }
+    Request { id: next_id(), cmd, timeout, shape: Shape::Natural, selects_database: None }
+}
+
+fn run(client: &Arc<Client>, args: &[&[u8]]) -> Got {
+    let r = request(args, Some(Duration::from_secs(2)));
+    let id = r.id;
+    client.submit(r).unwrap();
+    take(wait_for(id, Duration::from_secs(5)))
+}
+
+// ---------- tests ----------
+
+#[test]
+fn set_and_get_binary_values_in_resp2_and_resp3() {
+    let server = Server::start();
+    for protocol in [Protocol::Resp2, Protocol::Resp3] {
+        let mut config = server.config();
+        config.protocol = protocol;
+        let client = connect(config);
+        let value: Vec<u8> = vec![0xff, 0xfe, 0x00, b'a', 0xc3];
+        assert_eq!(run(&client, &[b"SET", b"k", &value]), Got::Ok);
+        assert_eq!(run(&client, &[b"GET", b"k"]), Got::Bytes(kind::BULK, value));
+        assert_eq!(run(&client, &[b"GET", b"missing"]), Got::Nil);
+        assert_eq!(run(&client, &[b"INCR", b"n"]), Got::Int(1));
+        client.close();
+        assert_eq!(run_raw(&server, &[b"DEL", b"n"]), ":1");
+    }
+}
+
+#[test]
+fn a_server_error_keeps_the_servers_message() {
+    let server = Server::start();
+    let client = connect(server.config());
+    run(&client, &[b"LPUSH", b"list", b"x"]);
+    match run(&client, &[b"INCR", b"list"]) {
+        Got::Error(kind::ERR_REQUEST, msg) => assert!(msg.starts_with("WRONGTYPE"), "{msg}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_inflight_limit_refuses_synchronously() {
+    let server = Server::start();
+    let mut config = server.config();
+    config.inflight_limit = 2;
+    let client = connect(config);
+    let a = request(&[b"BLPOP", b"nothing", b"1"], Some(Duration::from_secs(3)));
+    let b = request(&[b"BLPOP", b"nothing", b"1"], Some(Duration::from_secs(3)));
+    let (ida, idb) = (a.id, b.id);
+    client.submit(a).unwrap();
+    client.submit(b).unwrap();
+    assert_eq!(client.submit(request(&[b"PING"], None)), Err(Rejection::InflightLimit(2)));
+    assert_eq!(take(wait_for(ida, Duration::from_secs(5))), Got::Nil);
+    assert_eq!(take(wait_for(idb, Duration::from_secs(5))), Got::Nil);
+    assert_eq!(client.inflight(), 0);
+    assert!(matches!(run(&client, &[b"PING"]), Got::Bytes(kind::SIMPLE, _)));
+}
+
+#[test]
+fn a_timeout_fires_close_to_its_deadline() {
+    let server = Server::start();
+    let client = connect(server.config());
+    let r = request(&[b"DEBUG", b"SLEEP", b"0.5"], Some(Duration::from_millis(100)));
+    let id = r.id;
+    let start = Instant::now();
+    client.submit(r).unwrap();
+    let got = take(wait_for(id, Duration::from_secs(5)));
+    let elapsed = start.elapsed();
+    assert!(matches!(got, Got::Error(kind::ERR_TIMEOUT, _)), "{got:?}");
+    assert!(elapsed >= Duration::from_millis(100) && elapsed < Duration::from_millis(300), "{elapsed:?}");
+}
+
+#[test]
+fn close_fails_pending_requests_and_refuses_new_ones() {
+    let server = Server::start();
+    let client = connect(server.config());
+    let r = request(&[b"BLPOP", b"nothing", b"5"], Some(Duration::from_secs(10)));
+    let id = r.id;
+    client.submit(r).unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    client.close();
+    client.close(); // idempotent
+    assert!(matches!(take(wait_for(id, Duration::from_secs(2))), Got::Error(kind::ERR_CLOSING, _)));
+    assert_eq!(client.submit(request(&[b"PING"], None)), Err(Rejection::Closed));
+}
+
+#[test]
+fn an_unreachable_server_fails_creation_with_a_connection_error() {
+    start_router();
+    let mut config = ClientConfig::for_address("127.0.0.1", free_port());
+    config.connection_timeout = Duration::from_millis(500);
+    let client = Client::new(config).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    match take(wait_for(id, Duration::from_secs(5))) {
+        Got::Error(kind::ERR_CONNECTION, msg) => assert!(msg.contains("cannot connect"), "{msg}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn reconnects_after_the_server_restarts_and_keeps_the_selected_database() {
+    let mut server = Server::start();
+    let mut config = server.config();
+    config.request_timeout = Duration::from_millis(500);
+    let client = connect(config);
+    let mut select = request(&[b"SELECT", b"3"], Some(Duration::from_secs(1)));
+    select.selects_database = Some(3);
+    let id = select.id;
+    client.submit(select).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(2))), Got::Ok);
+
+    let pending = request(&[b"BLPOP", b"nothing", b"5"], Some(Duration::from_secs(10)));
+    let pending_id = pending.id;
+    client.submit(pending).unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    server.kill();
+    // The request in flight fails with a connection error, promptly.
+    let start = Instant::now();
+    assert!(matches!(take(wait_for(pending_id, Duration::from_secs(3))), Got::Error(kind::ERR_CONNECTION, _)));
+    assert!(start.elapsed() < Duration::from_secs(1));
+    // While the server is down, requests fail with a connection error, not a hang.
+    assert!(matches!(run(&client, &[b"PING"]), Got::Error(kind::ERR_CONNECTION, _) | Got::Error(kind::ERR_TIMEOUT, _)));
+
+    server.spawn();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Got::Ok = run(&client, &[b"SET", b"after", b"1"]) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "did not reconnect");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The write went to database 3, the one selected before the restart.
+    assert_eq!(run_raw(&server, &[b"SELECT", b"3"]), "+OK");
+    assert_eq!(client.database_id(), 3);
+}
+
+#[test]
+fn native_memory_returns_after_clients_are_released() {
+    let server = Server::start();
+    // Warm up the runtime and the allocator's first-use structures.
+    drop(connect(server.config()));
+    std::thread::sleep(Duration::from_millis(100));
+    let before = glide_jni::stats::native_bytes();
+    let clients: Vec<_> = (0..50).map(|_| connect(server.config())).collect();
+    let during = glide_jni::stats::native_bytes();
+    for c in &clients {
+        c.close();
+    }
+    drop(clients);
+    std::thread::sleep(Duration::from_millis(300));
+    let after = glide_jni::stats::native_bytes();
+    let per_client = (during.saturating_sub(before)) / 50;
+    println!("native bytes: before {before}, with 50 idle clients {during} ({per_client}/client), after release {after}");
+    assert!(during > before, "clients must cost something measurable");
+    // Other tests run concurrently in this process, so allow their noise.
+    assert!(after < before + during.saturating_sub(before) / 4 + 256 * 1024, "{before} -> {during} -> {after}");
+}
+
+/// One RESP command on a fresh socket; returns the first reply line.
+fn run_raw(server: &Server, args: &[&[u8]]) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let mut out = format!("*{}\r\n", args.len()).into_bytes();
+    for a in args {
+        out.extend_from_slice(format!("${}\r\n", a.len()).as_bytes());
+        out.extend_from_slice(a);
+        out.extend_from_slice(b"\r\n");
+    }
+    s.write_all(&out).unwrap();
+    let mut line = String::new();
+    BufReader::new(s).read_line(&mut line).unwrap();
+    line.trim_end().to_string()
+}
