@@ -1,0 +1,267 @@
+package glide.api;
+
+import static glide.internal.ReplyConverters.ANY_TEXT;
+import static glide.internal.ReplyConverters.GLIDE_STRING;
+import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
+import static glide.internal.ReplyConverters.LONG;
+import static glide.internal.ReplyConverters.STRING;
+import static glide.internal.ReplyConverters.STRING_ARRAY;
+
+import glide.api.commands.GenericBaseCommands;
+import glide.api.commands.HashBaseCommands;
+import glide.api.commands.ListBaseCommands;
+import glide.api.commands.StringBaseCommands;
+import glide.api.models.GlideString;
+import glide.api.models.commands.SetOptions;
+import glide.internal.Args;
+import glide.internal.BlockingTimeouts;
+import glide.internal.NativeClient;
+import glide.internal.ReplyConverters;
+import glide.internal.Statistics;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * Commands shared by the standalone and the cluster client.
+ *
+ * <p>Every method returns at once; the future completes on the {@code glide-completer} thread
+ * with the reply or with a {@link glide.api.models.exceptions.GlideException}: {@code
+ * RequestException} (server error, inflight limit), {@code TimeoutException}, {@code
+ * ConnectionException}, {@code ClosingException}. Cancelling a future does not recall a command
+ * already sent.
+ */
+public abstract class BaseClient
+        implements AutoCloseable,
+                GenericBaseCommands,
+                StringBaseCommands,
+                HashBaseCommands,
+                ListBaseCommands {
+
+    /** Reply shapes understood by the core. */
+    private static final int NATURAL = 0;
+
+    private static final int MAP_FROM_PAIRS = 1;
+
+    private final NativeClient core;
+
+    BaseClient(NativeClient core) {
+        this.core = core;
+    }
+
+    /** Runs a command with the client's request timeout. */
+    <T> CompletableFuture<T> run(Args args, boolean binary, Function<Object, T> convert) {
+        return core.execute(args.build(), binary, BlockingTimeouts.DEFAULT, NATURAL, convert);
+    }
+
+    <T> CompletableFuture<T> run(
+            byte[][] args, boolean binary, int timeoutMs, Function<Object, T> convert) {
+        return core.execute(args, binary, timeoutMs, NATURAL, convert);
+    }
+
+    private <T> CompletableFuture<T> runMap(Args args, boolean binary, Function<Object, T> convert) {
+        return core.execute(args.build(), binary, BlockingTimeouts.DEFAULT, MAP_FROM_PAIRS, convert);
+    }
+
+    /**
+     * Process-wide statistics: {@code total_connections}, {@code total_clients}, and the native
+     * core's memory in use ({@code native_bytes_in_use}), which JVM tools cannot see.
+     */
+    public Map<String, String> getStatistics() {
+        return Statistics.snapshot();
+    }
+
+    /**
+     * Closes the client: pending futures fail with {@code ClosingException}, so do later calls,
+     * and the connection is released. Calling it again does nothing.
+     */
+    @Override
+    public void close() throws ExecutionException {
+        core.close();
+    }
+
+    // ---- generic ----
+
+    @Override
+    public CompletableFuture<Long> del(String[] keys) {
+        return run(Args.command("DEL", keys.length + 1).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> del(GlideString[] keys) {
+        return run(Args.command("DEL", keys.length + 1).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> exists(String[] keys) {
+        return run(Args.command("EXISTS", keys.length + 1).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> exists(GlideString[] keys) {
+        return run(Args.command("EXISTS", keys.length + 1).addAll(keys), true, LONG);
+    }
+
+    // ---- strings ----
+
+    @Override
+    public CompletableFuture<String> get(String key) {
+        return run(Args.command("GET", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> get(GlideString key) {
+        return run(Args.command("GET", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> set(String key, String value) {
+        return run(Args.command("SET", 3).add(key).add(value), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> set(GlideString key, GlideString value) {
+        return run(Args.command("SET", 3).add(key).add(value), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> set(String key, String value, SetOptions options) {
+        Args args = Args.command("SET", 8).add(key).add(value);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return run(args, false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> set(GlideString key, GlideString value, SetOptions options) {
+        Args args = Args.command("SET", 8).add(key).add(value);
+        if (options != null) {
+            args.addAll(options.toArgsBinary());
+        }
+        return run(args, true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String[]> mget(String[] keys) {
+        return run(Args.command("MGET", keys.length + 1).addAll(keys), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> mget(GlideString[] keys) {
+        return run(Args.command("MGET", keys.length + 1).addAll(keys), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String> mset(Map<String, String> keyValueMap) {
+        Args args = Args.command("MSET", keyValueMap.size() * 2 + 1);
+        for (Map.Entry<String, String> e : keyValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> msetBinary(Map<GlideString, GlideString> keyValueMap) {
+        Args args = Args.command("MSET", keyValueMap.size() * 2 + 1);
+        for (Map.Entry<GlideString, GlideString> e : keyValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long> incr(String key) {
+        return run(Args.command("INCR", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> incr(GlideString key) {
+        return run(Args.command("INCR", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> incrBy(String key, long amount) {
+        return run(Args.command("INCRBY", 3).add(key).add(amount), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> incrBy(GlideString key, long amount) {
+        return run(Args.command("INCRBY", 3).add(key).add(amount), true, LONG);
+    }
+
+    // ---- hashes ----
+
+    @Override
+    public CompletableFuture<String> hget(String key, String field) {
+        return run(Args.command("HGET", 3).add(key).add(field), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> hget(GlideString key, GlideString field) {
+        return run(Args.command("HGET", 3).add(key).add(field), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Long> hset(String key, Map<String, String> fieldValueMap) {
+        Args args = Args.command("HSET", fieldValueMap.size() * 2 + 2).add(key);
+        for (Map.Entry<String, String> e : fieldValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> hset(GlideString key, Map<GlideString, GlideString> fieldValueMap) {
+        Args args = Args.command("HSET", fieldValueMap.size() * 2 + 2).add(key);
+        for (Map.Entry<GlideString, GlideString> e : fieldValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> hgetall(String key) {
+        return runMap(Args.command("HGETALL", 2).add(key), false, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString>> hgetall(GlideString key) {
+        return runMap(Args.command("HGETALL", 2).add(key), true, ReplyConverters.map());
+    }
+
+    // ---- lists ----
+
+    @Override
+    public CompletableFuture<Long> lpush(String key, String[] elements) {
+        return run(Args.command("LPUSH", elements.length + 2).add(key).addAll(elements), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lpush(GlideString key, GlideString[] elements) {
+        return run(Args.command("LPUSH", elements.length + 2).add(key).addAll(elements), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String[]> lrange(String key, long start, long end) {
+        return run(Args.command("LRANGE", 4).add(key).add(start).add(end), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> lrange(GlideString key, long start, long end) {
+        return run(Args.command("LRANGE", 4).add(key).add(start).add(end), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> blpop(String[] keys, double timeout) {
+        byte[][] args = Args.command("BLPOP", keys.length + 2).addAll(keys).add(timeout).build();
+        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> blpop(GlideString[] keys, double timeout) {
+        byte[][] args = Args.command("BLPOP", keys.length + 2).addAll(keys).add(timeout).build();
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING_ARRAY);
+    }
+}

@@ -1,0 +1,122 @@
+package glide.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Pending requests of every client, and the one daemon thread ({@code glide-completer}) that
+ * completes them.
+ *
+ * <p>The native core pushes each outcome to one process-wide queue; this thread drains it in
+ * batches, decodes replies into heap objects and completes the futures. User continuations
+ * attached without an executor therefore run on this thread, never on a Tokio worker.
+ *
+ * <p><b>Hazard:</b> a continuation that blocks waiting for another glide-jni future (for example
+ * {@code thenApply(x -> client.get(k).join())}) blocks this thread and with it every completion
+ * in the process. Use the {@code ...Async} variants with your own executor for such code.
+ */
+final class Completions {
+    private Completions() {}
+
+    private static final ConcurrentHashMap<Long, Pending<?>> PENDING = new ConcurrentHashMap<>();
+    private static final AtomicLong NEXT_ID = new AtomicLong(1);
+    private static final int BATCH = 256;
+
+    static {
+        Thread completer = new Thread(Completions::run, "glide-completer");
+        completer.setDaemon(true);
+        completer.start();
+    }
+
+    /** One request waiting for its completion. */
+    static final class Pending<T> {
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        final Object owner;
+        final boolean binary;
+        final Function<Object, T> convert;
+
+        Pending(Object owner, boolean binary, Function<Object, T> convert) {
+            this.owner = owner;
+            this.binary = binary;
+            this.convert = convert;
+        }
+
+        void complete(int kind, long payload) {
+            if (kind >= Kinds.FIRST_ERROR) {
+                future.completeExceptionally(ReplyDecoder.decodeError(kind, payload));
+                return;
+            }
+            Object value = ReplyDecoder.decodeValue(kind, payload, binary);
+            try {
+                future.complete(convert.apply(value));
+            } catch (RuntimeException e) {
+                // e.g. a server error inside an aggregate reply of a typed command
+                future.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** Registers a new pending request and returns its id. */
+    static long register(Pending<?> pending) {
+        long id = NEXT_ID.getAndIncrement();
+        PENDING.put(id, pending);
+        return id;
+    }
+
+    /** Removes a pending request that never reached the core. */
+    static void forget(long id) {
+        PENDING.remove(id);
+    }
+
+    /** Fails every pending request matching {@code which} with {@code error}. */
+    static void failAll(Predicate<Pending<?>> which, RuntimeException error) {
+        PENDING.entrySet().removeIf(e -> {
+            if (which.test(e.getValue())) {
+                e.getValue().future.completeExceptionally(error);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Requests waiting for a completion, all clients together. */
+    static int pendingCount() {
+        return PENDING.size();
+    }
+
+    private static void run() {
+        long[] batch = new long[BATCH * 3];
+        while (true) {
+            int n;
+            try {
+                n = NativeBridge.awaitCompletions(batch, 1000);
+            } catch (Throwable t) {
+                // Never let the completer die: every future in the process depends on it.
+                n = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                long id = batch[3 * i];
+                int kind = (int) batch[3 * i + 1];
+                long payload = batch[3 * i + 2];
+                Pending<?> pending = PENDING.remove(id);
+                try {
+                    if (pending == null) {
+                        // Failed already (client closed): the payload is still ours to free.
+                        if (Kinds.ownsBytes(kind)) {
+                            NativeBridge.freeBytes(payload);
+                        }
+                    } else {
+                        pending.complete(kind, payload);
+                    }
+                } catch (Throwable t) {
+                    if (pending != null) {
+                        pending.future.completeExceptionally(t);
+                    }
+                }
+            }
+        }
+    }
+}

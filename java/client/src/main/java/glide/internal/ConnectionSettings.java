@@ -1,0 +1,149 @@
+package glide.internal;
+
+import glide.api.models.configuration.AdvancedBaseClientConfiguration;
+import glide.api.models.configuration.BackoffStrategy;
+import glide.api.models.configuration.BaseClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.ReadFrom;
+import glide.api.models.configuration.ServerCredentials;
+import glide.api.models.exceptions.ConfigurationError;
+import java.util.List;
+
+/**
+ * A client configuration checked and flattened for the native call. Every rule that can be
+ * checked without a server is checked here, so bad settings fail with {@link
+ * ConfigurationError} before any connection is tried.
+ */
+public final class ConnectionSettings {
+    /** Defaults, as in valkey-glide. */
+    public static final int DEFAULT_REQUEST_TIMEOUT_MS = 250;
+
+    public static final int DEFAULT_INFLIGHT_LIMIT = 1000;
+    public static final int DEFAULT_CONNECTION_TIMEOUT_MS = 2000;
+
+    final String[] hosts;
+    final int[] ports;
+    final String username;
+    final String password;
+    final String clientName;
+    final long databaseId;
+    final int requestTimeoutMs;
+    final int inflightLimit;
+    final int protocol;
+    final int[] backoff;
+    final int connectionTimeoutMs;
+    final boolean lazyConnect;
+
+    private ConnectionSettings(BaseClientConfiguration c, AdvancedBaseClientConfiguration advanced) {
+        if (c == null) {
+            throw new ConfigurationError("the configuration must not be null");
+        }
+        List<NodeAddress> addresses = c.getAddresses();
+        if (addresses == null || addresses.isEmpty()) {
+            throw new ConfigurationError(
+                    "no address configured: add at least one NodeAddress with address(...)");
+        }
+        hosts = new String[addresses.size()];
+        ports = new int[addresses.size()];
+        for (int i = 0; i < addresses.size(); i++) {
+            NodeAddress a = addresses.get(i);
+            if (a == null) {
+                throw new ConfigurationError("address " + i + " is null");
+            }
+            String host = a.getHost();
+            Integer port = a.getPort();
+            if (host == null || host.trim().isEmpty()) {
+                throw new ConfigurationError("address " + i + " has no host");
+            }
+            if (port == null || port < 1 || port > 65535) {
+                throw new ConfigurationError(
+                        "port " + port + " of " + host + " is out of range: use 1-65535");
+            }
+            hosts[i] = host;
+            ports[i] = port;
+        }
+        if (c.isUseTLS()) {
+            throw new ConfigurationError("TLS is not supported by glide-jni yet: set useTLS(false)");
+        }
+        if (c.getReadFrom() != null && c.getReadFrom() != ReadFrom.PRIMARY) {
+            throw new ConfigurationError(
+                    "readFrom " + c.getReadFrom() + " is not supported by glide-jni yet: use PRIMARY");
+        }
+        ServerCredentials credentials = c.getCredentials();
+        if (credentials != null) {
+            if (credentials.getIamConfig() != null) {
+                throw new ConfigurationError("IAM authentication is not supported by glide-jni yet");
+            }
+            if (credentials.getPassword() == null) {
+                throw new ConfigurationError("credentials need a password");
+            }
+            username = credentials.getUsername();
+            password = credentials.getPassword();
+        } else {
+            username = null;
+            password = null;
+        }
+        clientName = c.getClientName();
+        Integer db = c.getDatabaseId();
+        if (db != null && db < 0) {
+            throw new ConfigurationError("databaseId must not be negative, got " + db);
+        }
+        databaseId = db == null ? 0 : db;
+        requestTimeoutMs = positive(c.getRequestTimeout(), DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeout");
+        inflightLimit =
+                positive(c.getInflightRequestsLimit(), DEFAULT_INFLIGHT_LIMIT, "inflightRequestsLimit");
+        protocol = c.getProtocol() == ProtocolVersion.RESP2 ? 2 : 3;
+        BackoffStrategy b = c.getReconnectStrategy();
+        backoff =
+                b == null
+                        ? new int[] {8, 10, 2, 20}
+                        : new int[] {
+                            nonNegative(b.getNumOfRetries(), 8, "reconnectStrategy.numOfRetries"),
+                            nonNegative(b.getFactor(), 10, "reconnectStrategy.factor"),
+                            positive(b.getExponentBase(), 2, "reconnectStrategy.exponentBase"),
+                            percent(b.getJitterPercent())
+                        };
+        Integer connectionTimeout = advanced == null ? null : advanced.getConnectionTimeout();
+        connectionTimeoutMs =
+                positive(connectionTimeout, DEFAULT_CONNECTION_TIMEOUT_MS, "connectionTimeout");
+        lazyConnect = c.isLazyConnect();
+    }
+
+    /** Validates {@code config}; throws {@link ConfigurationError} naming the first bad setting. */
+    public static ConnectionSettings of(
+            BaseClientConfiguration config, AdvancedBaseClientConfiguration advanced) {
+        return new ConnectionSettings(config, advanced);
+    }
+
+    private static int positive(Integer value, int fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
+            throw new ConfigurationError(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    private static int nonNegative(Integer value, int fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 0) {
+            throw new ConfigurationError(name + " must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    private static int percent(Integer value) {
+        if (value == null) {
+            return 20;
+        }
+        if (value < 0 || value > 100) {
+            throw new ConfigurationError(
+                    "reconnectStrategy.jitterPercent must be between 0 and 100, got " + value);
+        }
+        return value;
+    }
+}

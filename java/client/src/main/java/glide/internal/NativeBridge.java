@@ -1,0 +1,64 @@
+package glide.internal;
+
+/**
+ * The native methods of the Rust core. Every method is a thin shim; see {@code rust/src/jni}.
+ *
+ * <p>Handles are opaque: a client handle is released exactly once, by {@link #freeClient}, and
+ * every pointer that arrives in a completion is passed exactly once to {@link #takeBytes} or
+ * {@link #freeBytes}.
+ */
+final class NativeBridge {
+    static {
+        NativeLoader.load();
+    }
+
+    private NativeBridge() {}
+
+    /** {@link #submit} results. */
+    static final int SUBMITTED = 0;
+
+    static final int REFUSED_INFLIGHT_LIMIT = 1;
+    static final int REFUSED_CLOSED = 2;
+
+    /**
+     * Creates a client and starts its first connection; the outcome arrives as completion {@code
+     * requestId}. Throws {@code ConfigurationError} for settings the core rejects.
+     */
+    static native long createClient(
+            long requestId,
+            String[] hosts,
+            int[] ports,
+            String username,
+            String password,
+            String clientName,
+            long databaseId,
+            int requestTimeoutMs,
+            int inflightLimit,
+            int protocol,
+            int[] backoff,
+            int connectionTimeoutMs,
+            boolean lazyConnect);
+
+    /**
+     * Starts one command. {@code timeoutMs}: -1 for the client's default, 0 for none. {@code
+     * shape}: 0 as sent by the server, 1 flat pairs to a map.
+     */
+    static native int submit(long handle, long requestId, byte[][] args, int timeoutMs, int shape);
+
+    static native void closeClient(long handle);
+
+    static native void freeClient(long handle);
+
+    /** Fills {@code out} with (id, kind, payload) triples; returns how many. */
+    static native int awaitCompletions(long[] out, int timeoutMs);
+
+    static native byte[] takeBytes(long pointer);
+
+    static native void freeBytes(long pointer);
+
+    /**
+     * [total clients, total connections, native bytes, native allocations, completions waiting,
+     * runtime started].
+     */
+    static native long[] statistics();
+}

@@ -1,0 +1,151 @@
+package glide.internal;
+
+import glide.api.models.exceptions.ClosingException;
+import glide.api.models.exceptions.RequestException;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * One native client handle and the requests made through it.
+ *
+ * <p>The handle is freed by a {@link Cleaner} once this object is unreachable (closing the
+ * client first if the application never did), never by {@link #close()}: a request running
+ * concurrently with {@code close()} may still be using it. Every native call is followed by
+ * {@link Reference#reachabilityFence} so the cleaner cannot run in the middle of one. What
+ * {@code close()} releases at once is everything heavy: the connection, its buffers, every
+ * pending request.
+ */
+public final class NativeClient {
+    private static final Cleaner CLEANER =
+            Cleaner.create(
+                    r -> {
+                        Thread t = new Thread(r, "glide-cleaner");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    private final long handle;
+    private final int inflightLimit;
+    private volatile boolean closed;
+
+    private NativeClient(long handle, int inflightLimit) {
+        this.handle = handle;
+        this.inflightLimit = inflightLimit;
+        CLEANER.register(this, new Release(handle));
+    }
+
+    /** Frees the native handle; must not reference the {@link NativeClient}. */
+    private static final class Release implements Runnable {
+        private final long handle;
+
+        Release(long handle) {
+            this.handle = handle;
+        }
+
+        @Override
+        public void run() {
+            NativeBridge.freeClient(handle);
+        }
+    }
+
+    /**
+     * Creates a client and connects it (unless lazy). The future fails with {@code
+     * ConnectionException} if the server cannot be reached, {@code ConfigurationError} for
+     * settings the core rejects.
+     */
+    public static CompletableFuture<NativeClient> connect(ConnectionSettings s) {
+        Completions.Pending<Object> pending = new Completions.Pending<>(null, false, v -> v);
+        long id = Completions.register(pending);
+        long handle;
+        try {
+            handle =
+                    NativeBridge.createClient(
+                            id,
+                            s.hosts,
+                            s.ports,
+                            s.username,
+                            s.password,
+                            s.clientName,
+                            s.databaseId,
+                            s.requestTimeoutMs,
+                            s.inflightLimit,
+                            s.protocol,
+                            s.backoff,
+                            s.connectionTimeoutMs,
+                            s.lazyConnect);
+        } catch (RuntimeException e) {
+            Completions.forget(id);
+            return CompletableFuture.failedFuture(e);
+        }
+        NativeClient client = new NativeClient(handle, s.inflightLimit);
+        return pending.future.handle(
+                (ok, error) -> {
+                    if (error != null) {
+                        client.close();
+                        throw error instanceof RuntimeException
+                                ? (RuntimeException) error
+                                : new RuntimeException(error);
+                    }
+                    return client;
+                });
+    }
+
+    /**
+     * Sends one command. {@code timeoutMs}: -1 for the client's request timeout, 0 for none.
+     * {@code shape}: 0 natural, 1 flat pairs to a map.
+     */
+    public <T> CompletableFuture<T> execute(
+            byte[][] args, boolean binary, int timeoutMs, int shape, Function<Object, T> convert) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        Completions.Pending<T> pending = new Completions.Pending<>(this, binary, convert);
+        long id = Completions.register(pending);
+        int status;
+        try {
+            status = NativeBridge.submit(handle, id, args, timeoutMs, shape);
+        } catch (RuntimeException e) {
+            Completions.forget(id);
+            pending.future.completeExceptionally(e);
+            return pending.future;
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+        if (status != NativeBridge.SUBMITTED) {
+            Completions.forget(id);
+            pending.future.completeExceptionally(
+                    status == NativeBridge.REFUSED_INFLIGHT_LIMIT
+                            ? new RequestException(
+                                    "Reached the inflight requests limit of "
+                                            + inflightLimit
+                                            + ": wait for some requests to complete or raise"
+                                            + " inflightRequestsLimit")
+                            : closedError());
+        }
+        return pending.future;
+    }
+
+    /** Fails pending requests with {@link ClosingException} and closes the connection. Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            NativeBridge.closeClient(handle);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+        Completions.failAll(p -> p.owner == this, closedError());
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private static ClosingException closedError() {
+        return new ClosingException("the client is closed");
+    }
+}

@@ -1,0 +1,180 @@
+package glide.internal;
+
+import glide.api.models.GlideString;
+import glide.api.models.exceptions.ClosingException;
+import glide.api.models.exceptions.ConfigurationError;
+import glide.api.models.exceptions.ConnectionException;
+import glide.api.models.exceptions.ExecAbortException;
+import glide.api.models.exceptions.GlideException;
+import glide.api.models.exceptions.RequestException;
+import glide.api.models.exceptions.TimeoutException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a completion into heap objects: {@code null}, Long, Double, Boolean, String or
+ * GlideString, Object[], Map, Set, BigInteger. Each native pointer is consumed exactly once.
+ *
+ * <p>Frames are parsed from a heap {@code byte[]} (see {@code rust/src/reply.rs} for the grammar).
+ */
+final class ReplyDecoder {
+    private ReplyDecoder() {}
+
+    private static final int TAG_NIL = 0;
+    private static final int TAG_INT = 1;
+    private static final int TAG_DOUBLE = 2;
+    private static final int TAG_BOOL = 3;
+    private static final int TAG_OK = 4;
+    private static final int TAG_BULK = 5;
+    private static final int TAG_SIMPLE = 6;
+    private static final int TAG_ARRAY = 8;
+    private static final int TAG_MAP = 9;
+    private static final int TAG_SET = 10;
+    private static final int TAG_ERROR = 11;
+    private static final int TAG_BIGNUM = 12;
+
+    /** Decodes a successful completion; {@code binary} selects GlideString over String. */
+    static Object decodeValue(int kind, long payload, boolean binary) {
+        switch (kind) {
+            case Kinds.NIL:
+                return null;
+            case Kinds.INT:
+                return payload;
+            case Kinds.DOUBLE:
+                return Double.longBitsToDouble(payload);
+            case Kinds.BOOL:
+                return payload != 0;
+            case Kinds.OK:
+                return "OK";
+            case Kinds.BULK:
+            case Kinds.SIMPLE:
+                return text(NativeBridge.takeBytes(payload), binary);
+            case Kinds.BIGNUM:
+                return new BigInteger(new String(NativeBridge.takeBytes(payload), StandardCharsets.US_ASCII));
+            case Kinds.FRAME:
+                return new Frame(NativeBridge.takeBytes(payload), binary).read();
+            default:
+                throw new RequestException("unknown reply kind " + kind + " from the native core");
+        }
+    }
+
+    /** The exception for an error completion; consumes its message. */
+    static GlideException decodeError(int kind, long payload) {
+        String message = new String(NativeBridge.takeBytes(payload), StandardCharsets.UTF_8);
+        switch (kind) {
+            case Kinds.ERR_TIMEOUT:
+                return new TimeoutException(message);
+            case Kinds.ERR_CONNECTION:
+                return new ConnectionException(message);
+            case Kinds.ERR_CLOSING:
+                return new ClosingException(message);
+            case Kinds.ERR_EXEC_ABORT:
+                return new ExecAbortException(message);
+            case Kinds.ERR_CONFIGURATION:
+                return new ConfigurationError(message);
+            default:
+                return new RequestException(message);
+        }
+    }
+
+    private static Object text(byte[] bytes, boolean binary) {
+        return binary ? GlideString.of(bytes) : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A cursor over one frame. */
+    private static final class Frame {
+        private final byte[] bytes;
+        private final boolean binary;
+        private int pos;
+
+        Frame(byte[] bytes, boolean binary) {
+            this.bytes = bytes;
+            this.binary = binary;
+        }
+
+        Object read() {
+            int tag = bytes[pos++];
+            switch (tag) {
+                case TAG_NIL:
+                    return null;
+                case TAG_INT:
+                    return readLong();
+                case TAG_DOUBLE:
+                    return Double.longBitsToDouble(readLong());
+                case TAG_BOOL:
+                    return bytes[pos++] != 0;
+                case TAG_OK:
+                    return "OK";
+                case TAG_BULK:
+                case TAG_SIMPLE:
+                    return text(readBytes(), binary);
+                case TAG_BIGNUM:
+                    return new BigInteger(new String(readBytes(), StandardCharsets.US_ASCII));
+                case TAG_ERROR:
+                    return new RequestException(new String(readBytes(), StandardCharsets.UTF_8));
+                case TAG_ARRAY:
+                    {
+                        int n = readLength();
+                        Object[] items = new Object[n];
+                        for (int i = 0; i < n; i++) {
+                            items[i] = read();
+                        }
+                        return items;
+                    }
+                case TAG_MAP:
+                    {
+                        int n = readLength();
+                        Map<Object, Object> map = new LinkedHashMap<>(capacityFor(n));
+                        for (int i = 0; i < n; i++) {
+                            Object key = read();
+                            map.put(key, read());
+                        }
+                        return map;
+                    }
+                case TAG_SET:
+                    {
+                        int n = readLength();
+                        Set<Object> set = new HashSet<>(capacityFor(n));
+                        for (int i = 0; i < n; i++) {
+                            set.add(read());
+                        }
+                        return set;
+                    }
+                default:
+                    throw new RequestException("malformed reply frame: tag " + tag + " at " + (pos - 1));
+            }
+        }
+
+        private static int capacityFor(int n) {
+            return (int) Math.min(Integer.MAX_VALUE, (long) n * 4 / 3 + 1);
+        }
+
+        private long readLong() {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (bytes[pos++] & 0xffL);
+            }
+            return v;
+        }
+
+        private int readLength() {
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = (v << 8) | (bytes[pos++] & 0xff);
+            }
+            return v;
+        }
+
+        private byte[] readBytes() {
+            int n = readLength();
+            byte[] out = new byte[n];
+            System.arraycopy(bytes, pos, out, 0, n);
+            pos += n;
+            return out;
+        }
+    }
+}

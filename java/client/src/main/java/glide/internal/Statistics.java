@@ -1,0 +1,27 @@
+package glide.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Process-wide figures for {@code getStatistics()}. */
+public final class Statistics {
+    private Statistics() {}
+
+    /**
+     * {@code total_connections} and {@code total_clients} as in valkey-glide, plus the native
+     * core's own memory accounting (invisible to NMT): {@code native_bytes_in_use}, {@code
+     * native_allocations}, and the requests waiting in Java and in the completion queue.
+     */
+    public static Map<String, String> snapshot() {
+        long[] s = NativeBridge.statistics();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("total_connections", Long.toString(s[1]));
+        out.put("total_clients", Long.toString(s[0]));
+        out.put("native_bytes_in_use", Long.toString(s[2]));
+        out.put("native_allocations", Long.toString(s[3]));
+        out.put("pending_requests", Integer.toString(Completions.pendingCount()));
+        out.put("completions_waiting", Long.toString(s[4]));
+        out.put("runtime_started", s[5] != 0 ? "true" : "false");
+        return out;
+    }
+}
