@@ -1,0 +1,316 @@
+package glide.api;
+
+import static glide.api.Clients.await;
+import static glide.api.Clients.config;
+import static glide.api.Clients.failure;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import glide.api.models.configuration.BackoffStrategy;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.ReadFrom;
+import glide.api.models.configuration.ServerCredentials;
+import glide.api.models.exceptions.ClosingException;
+import glide.api.models.exceptions.ConfigurationError;
+import glide.api.models.exceptions.ConnectionException;
+import glide.api.models.exceptions.GlideException;
+import glide.api.models.exceptions.RequestException;
+import glide.api.models.exceptions.TimeoutException;
+import glide.testutil.RedisServer;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Timeouts, limits, close, reconnect, configuration errors and statistics. */
+class BehaviourTest {
+    private static RedisServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = RedisServer.start("--enable-debug-command", "yes");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void requestTimeoutFiresCloseToTheDeadline(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = await(GlideClient.createClient(config(server, protocol).requestTimeout(200).build()))) {
+            long start = System.nanoTime();
+            Throwable error = failure(client.customCommand(new String[] {"DEBUG", "SLEEP", "0.6"}));
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertInstanceOf(TimeoutException.class, error);
+            // 200 ms deadline: allow scheduling noise, but not a multiple of it.
+            assertTrue(elapsedMs >= 195 && elapsedMs < 300, "timed out after " + elapsedMs + " ms");
+            Thread.sleep(500); // let DEBUG SLEEP finish so later tests are not delayed
+            assertEquals("PONG", await(client.ping()));
+        }
+    }
+
+    @Test
+    void defaultRequestTimeoutIs250Ms() throws Exception {
+        try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3)) {
+            long start = System.nanoTime();
+            Throwable error = failure(client.customCommand(new String[] {"DEBUG", "SLEEP", "0.5"}));
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertInstanceOf(TimeoutException.class, error);
+            assertTrue(elapsedMs >= 245 && elapsedMs < 350, "timed out after " + elapsedMs + " ms");
+            Thread.sleep(400);
+        }
+    }
+
+    @Test
+    void blockingCommandsWaitLongerThanTheRequestTimeout() throws Exception {
+        try (GlideClient client = await(GlideClient.createClient(config(server, ProtocolVersion.RESP3).requestTimeout(100).build()))) {
+            long start = System.nanoTime();
+            assertEquals(null, await(client.blpop(new String[] {"nothing-here"}, 0.5)));
+            assertEquals(null, await(client.customCommand(new String[] {"BLPOP", "nothing-here", "0.4"})));
+            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(elapsedMs >= 850, "returned after " + elapsedMs + " ms");
+        }
+    }
+
+    @Test
+    void inflightLimitRefusesTheExcessAtOnce() throws Exception {
+        try (GlideClient client = await(GlideClient.createClient(config(server, ProtocolVersion.RESP3).inflightRequestsLimit(3).build()))) {
+            // A blocked BLPOP holds the connection, so these run one after another: 0.1 s each.
+            List<CompletableFuture<String[]>> blocked = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                blocked.add(client.blpop(new String[] {"inflight-" + i}, 0.1));
+            }
+            CompletableFuture<String> excess = client.get("x");
+            // Refused synchronously: already failed when the call returns.
+            assertTrue(excess.isCompletedExceptionally());
+            Throwable error = failure(excess);
+            assertInstanceOf(RequestException.class, error);
+            assertTrue(error.getMessage().contains("inflight requests limit of 3"), error.getMessage());
+            for (CompletableFuture<String[]> f : blocked) {
+                assertEquals(null, await(f));
+            }
+            assertEquals("PONG", await(client.ping()));
+        }
+    }
+
+    @Test
+    void serverErrorsCarryTheServersMessage() throws Exception {
+        try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3)) {
+            await(client.lpush("a-list", new String[] {"x"}));
+            Throwable error = failure(client.get("a-list"));
+            assertInstanceOf(RequestException.class, error);
+            assertTrue(error.getMessage().startsWith("WRONGTYPE Operation against a key holding the wrong kind of value"), error.getMessage());
+            await(client.del(new String[] {"a-list"}));
+        }
+    }
+
+    @Test
+    void closeFailsPendingAndLaterCallsAndIsIdempotent() throws Exception {
+        GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
+        List<CompletableFuture<String[]>> pending = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            pending.add(client.blpop(new String[] {"close-" + i}, 5));
+        }
+        client.close();
+        for (CompletableFuture<String[]> f : pending) {
+            assertTrue(f.isDone(), "close() must fail pending futures before it returns");
+            assertInstanceOf(ClosingException.class, failure(f));
+        }
+        assertInstanceOf(ClosingException.class, failure(client.get("x")));
+        assertInstanceOf(ClosingException.class, failure(client.customCommand(new String[] {"PING"})));
+        assertDoesNotThrow(client::close);
+        // The server sees the connection go away.
+        long deadline = System.currentTimeMillis() + 5000;
+        while (clientsNamedOnServer("closing-check") > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void clientNameAndDatabaseAreApplied() throws Exception {
+        GlideClientConfiguration cfg = config(server, ProtocolVersion.RESP2).clientName("named-client").databaseId(7).build();
+        try (GlideClient client = await(GlideClient.createClient(cfg))) {
+            assertEquals(1, clientsNamedOnServer("named-client"));
+            String info = (String) await(client.customCommand(new String[] {"CLIENT", "INFO"}));
+            assertTrue(info.contains(" db=7 ") && info.contains(" name=named-client "), info);
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (clientsNamedOnServer("named-client") > 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "connection still open after close");
+            Thread.sleep(20);
+        }
+    }
+
+    private static int clientsNamedOnServer(String name) {
+        String list = (String) server.command("CLIENT", "LIST");
+        int n = 0;
+        for (String line : list.split("\n")) {
+            if (line.contains(" name=" + name + " ")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void passwordAndAclUser() throws Exception {
+        try (RedisServer secured = RedisServer.start("--requirepass", "s3cret")) {
+            GlideClientConfiguration good = GlideClientConfiguration.builder()
+                    .address(NodeAddress.builder().host(secured.host()).port(secured.port()).build())
+                    .credentials(ServerCredentials.builder().password("s3cret").build())
+                    .build();
+            try (GlideClient client = await(GlideClient.createClient(good))) {
+                assertEquals("PONG", await(client.ping()));
+            }
+            secured.command("AUTH", "s3cret");
+            GlideClientConfiguration bad = GlideClientConfiguration.builder()
+                    .address(NodeAddress.builder().host(secured.host()).port(secured.port()).build())
+                    .credentials(ServerCredentials.builder().username("default").password("wrong").build())
+                    .build();
+            Throwable error = failure(GlideClient.createClient(bad));
+            assertInstanceOf(ConnectionException.class, error);
+            assertTrue(error.getMessage().contains("WRONGPASS") || error.getMessage().toLowerCase().contains("auth"), error.getMessage());
+        }
+    }
+
+    @Test
+    void unreachableServerFailsCreationWithConnectionException() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        GlideClientConfiguration cfg = GlideClientConfiguration.builder()
+                .address(NodeAddress.builder().host("127.0.0.1").port(port).build())
+                .build();
+        long before = Long.parseLong(Statistics.of().get("total_clients"));
+        assertInstanceOf(ConnectionException.class, failure(GlideClient.createClient(cfg)));
+        System.gc();
+        assertTrue(Long.parseLong(Statistics.of().get("total_clients")) <= before + 1);
+    }
+
+    /** Statistics without a client instance (any client reports the process-wide figures). */
+    private static final class Statistics {
+        static Map<String, String> of() {
+            return glide.internal.Statistics.snapshot();
+        }
+    }
+
+    @Test
+    void invalidConfigurationFailsBeforeConnecting() throws Exception {
+        int connectionsBefore = Integer.parseInt(Statistics.of().get("total_connections"));
+        NodeAddress ok = NodeAddress.builder().host("127.0.0.1").port(server.port()).build();
+        List<Function<GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?>, Object>> cases = List.of(
+                b -> b.clearAddresses(),
+                b -> b.requestTimeout(-1),
+                b -> b.requestTimeout(0),
+                b -> b.inflightRequestsLimit(0),
+                b -> b.databaseId(-2),
+                b -> b.clearAddresses().address(NodeAddress.builder().host("127.0.0.1").port(70000).build()),
+                b -> b.clearAddresses().address(NodeAddress.builder().host("127.0.0.1").port(0).build()),
+                b -> b.clearAddresses().address(NodeAddress.builder().host("").port(6379).build()),
+                b -> b.useTLS(true),
+                b -> b.readFrom(ReadFrom.PREFER_REPLICA),
+                b -> b.reconnectStrategy(BackoffStrategy.builder().numOfRetries(-1).factor(10).exponentBase(2).build()),
+                b -> b.reconnectStrategy(BackoffStrategy.builder().numOfRetries(3).factor(10).exponentBase(2).jitterPercent(150).build()));
+        for (Function<GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?>, Object> c : cases) {
+            GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?> b = GlideClientConfiguration.builder().address(ok);
+            c.apply(b);
+            CompletableFuture<GlideClient> created = GlideClient.createClient(b.build());
+            assertTrue(created.isCompletedExceptionally(), "must fail at once: " + b);
+            Throwable error = failure(created);
+            assertInstanceOf(ConfigurationError.class, error, String.valueOf(error));
+            assertTrue(error.getMessage().length() > 10);
+        }
+        assertInstanceOf(ConfigurationError.class, failure(GlideClient.createClient(null)));
+        assertEquals(connectionsBefore, Integer.parseInt(Statistics.of().get("total_connections")));
+    }
+
+    @Test
+    void statisticsCountClientsAndConnections() throws Exception {
+        Map<String, String> before = Statistics.of();
+        GlideClient a = Clients.connect(server, ProtocolVersion.RESP3);
+        GlideClient b = Clients.connect(server, ProtocolVersion.RESP2);
+        Map<String, String> during = a.getStatistics();
+        assertEquals(Long.parseLong(before.get("total_connections")) + 2, Long.parseLong(during.get("total_connections")));
+        assertTrue(Long.parseLong(during.get("total_clients")) >= 2);
+        assertTrue(Long.parseLong(during.get("native_bytes_in_use")) > 0);
+        a.close();
+        b.close();
+        assertEquals(Long.parseLong(before.get("total_connections")), Long.parseLong(Statistics.of().get("total_connections")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void reconnectsAfterTheServerIsKilledAndRestarted(ProtocolVersion protocol) throws Exception {
+        try (RedisServer volatileServer = RedisServer.start()) {
+            GlideClientConfiguration cfg = config(volatileServer, protocol)
+                    .requestTimeout(500)
+                    .reconnectStrategy(BackoffStrategy.builder().numOfRetries(5).factor(20).exponentBase(2).jitterPercent(10).build())
+                    .build();
+            try (GlideClient client = await(GlideClient.createClient(cfg))) {
+                await(client.select(2));
+                // Traffic in flight while the server dies.
+                List<CompletableFuture<?>> inFlight = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    inFlight.add(client.set("key-" + i, "v"));
+                }
+                CompletableFuture<String[]> blocked = client.blpop(new String[] {"never"}, 10);
+                // Kill only once the BLPOP is on the wire (blocked on the server): a request
+                // that has not reached the connection waits for the reconnect instead.
+                long waitUntil = System.currentTimeMillis() + 5000;
+                while (!((String) volatileServer.command("INFO", "clients")).contains("blocked_clients:1")) {
+                    assertTrue(System.currentTimeMillis() < waitUntil, "BLPOP never blocked");
+                    Thread.sleep(5);
+                }
+                volatileServer.kill();
+                long killedAt = System.nanoTime();
+                Throwable blockedError = failure(blocked);
+                long failedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+                assertInstanceOf(ConnectionException.class, blockedError);
+                assertTrue(failedAfterMs < 1000, "in-flight request failed after " + failedAfterMs + " ms");
+                for (CompletableFuture<?> f : inFlight) {
+                    // Each either made it before the kill or failed with a clear exception.
+                    try {
+                        f.get(5, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertInstanceOf(GlideException.class, e.getCause());
+                    }
+                }
+                // While down: fail with a clear exception, never hang.
+                Throwable down = failure(client.get("key-1"));
+                assertTrue(down instanceof ConnectionException || down instanceof TimeoutException, String.valueOf(down));
+
+                volatileServer.restart();
+                long restartedAt = System.nanoTime();
+                String value = null;
+                while (value == null) {
+                    try {
+                        value = await(client.set("after-restart", "yes"));
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertInstanceOf(GlideException.class, e.getCause());
+                        assertTrue(System.nanoTime() - restartedAt < TimeUnit.SECONDS.toNanos(10), "no reconnect in 10 s");
+                        Thread.sleep(20);
+                    }
+                }
+                assertEquals("OK", value);
+                // The client returned to the database it had selected.
+                String info = (String) await(client.customCommand(new String[] {"CLIENT", "INFO"}));
+                assertTrue(info.contains(" db=2 "), info);
+            }
+        }
+    }
+}
