@@ -112,10 +112,11 @@ mod tests {
     fn counts_a_live_allocation_until_it_is_freed() {
         // Other tests run concurrently, so allow noise but require the 1 MiB step.
         let before = native_bytes();
-        let block = vec![7u8; 1 << 20];
+        // black_box: without it the optimiser may drop the unused allocation.
+        let block = std::hint::black_box(vec![7u8; 1 << 20]);
         let during = native_bytes();
         assert!(during >= before + (1 << 20) - (64 << 10), "{before} -> {during}");
-        drop(block);
+        drop(std::hint::black_box(block));
         let after = native_bytes();
         assert!(after + (1 << 20) - (64 << 10) <= during, "{during} -> {after}");
     }

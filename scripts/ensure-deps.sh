@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs what the build needs and is missing: redis-server, maven, a JDK >= 11, cargo, gcc.
+# Idempotent and silent when everything is present. Debian/Ubuntu (apt-get); runs apt as root
+# or through sudo.
+set -euo pipefail
+
+# rustup installs cargo in ~/.cargo/bin, which non-login shells may not have on PATH.
+if [ -d "${CARGO_HOME:-$HOME/.cargo}/bin" ]; then
+  PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+fi
+
+log() { echo "ensure-deps: $*" >&2; }
+
+missing=()
+
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+command -v cc >/dev/null 2>&1 || missing+=(build-essential)
+
+java_major() {
+  # "javac 17.0.15" / "javac 1.8.0_392" -> 17 / 8
+  local v
+  v="$(javac -version 2>&1 | awk '/^javac/ {print $2}')" || return 1
+  v="${v#1.}"
+  echo "${v%%[!0-9]*}"
+}
+if ! command -v javac >/dev/null 2>&1 || [ "$(java_major || echo 0)" -lt 11 ]; then
+  missing+=(default-jdk-headless)
+fi
+
+need_cargo=0
+if ! command -v cargo >/dev/null 2>&1; then
+  need_cargo=1
+  # Debian's cargo is a fallback only: it may be older than rust/Cargo.toml's rust-version.
+  missing+=(cargo)
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    SUDO=()
+  elif command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    log "missing ${missing[*]} and not root, and sudo is not available: install them and retry."
+    exit 1
+  fi
+  command -v apt-get >/dev/null 2>&1 || { log "missing ${missing[*]}; no apt-get here, install them by hand."; exit 1; }
+
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt_install() { "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
+  if ! apt_install "${missing[@]}"; then
+    # Package lists may be absent or stale on a fresh machine: refresh once, then retry.
+    log "install failed; running apt-get update and retrying"
+    "${SUDO[@]}" apt-get update -qq >/dev/null || { log "apt-get update failed"; exit 1; }
+    apt_install "${missing[@]}"
+  fi
+  hash -r
+fi
+
+# Final check: fail loudly rather than letting the build fail obscurely later.
+for tool in redis-server mvn javac cargo cc; do
+  command -v "$tool" >/dev/null 2>&1 || { log "'$tool' is still missing after installing."; exit 1; }
+done
+if [ "$(java_major || echo 0)" -lt 11 ]; then
+  log "javac $(java_major) found, but JDK >= 11 is required (set JAVA_HOME / PATH to a newer JDK)."
+  exit 1
+fi
+
+# The crate declares a minimum Rust version; Debian's packaged cargo can be older than it.
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+want="$(sed -n 's/^rust-version *= *"\([0-9.]*\)".*/\1/p' "$here/rust/Cargo.toml" 2>/dev/null | head -n1)"
+have="$(rustc --version 2>/dev/null | awk '{print $2}')"
+if [ -n "$want" ] && [ -n "$have" ] && \
+   [ "$(printf '%s\n%s\n' "$want" "${have%%-*}" | sort -V | head -n1)" != "$want" ]; then
+  log "rustc $have is older than the required $want (rust/Cargo.toml rust-version)."
+  if [ "$need_cargo" -eq 1 ]; then
+    log "Debian's cargo package is too old; install Rust $want+ with rustup (https://rustup.rs) and retry."
+  else
+    log "update the Rust toolchain (e.g. 'rustup update stable') and retry."
+  fi
+  exit 1
+fi

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Runs every test: the Rust crate's tests, then the full Maven build (which builds the native
+# library, bundles it into the client jar and runs the Java tests against real redis-server).
+# Usage: scripts/test.sh            (CI=true: batch mode, no colour)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if [ -d "${CARGO_HOME:-$HOME/.cargo}/bin" ]; then
+  PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+fi
+
+START=$(date +%s)
+MVN_FLAGS=(-B -ntp)
+if [ "${CI:-}" = "true" ]; then
+  export CARGO_TERM_COLOR=never NO_COLOR=1
+  MVN_FLAGS+=(-Dstyle.color=never)
+fi
+
+CARGO_LOG="$(mktemp -t glide-cargo-test.XXXXXX)"
+REDIS_DIR=""
+REDIS_PID=""
+CONSUMER_STATUS="not run"
+
+# Starts a throwaway redis-server on a free loopback port; sets REDIS_PID and REDIS_PORT.
+redis_ping() {
+  local reply
+  reply=$( { exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'PING\r\n' >&3 && timeout 1 head -c 7 <&3; } 2>/dev/null ) || return 1
+  [ "${reply%$'\r'*}" = "+PONG" ]
+}
+start_redis() {
+  REDIS_DIR="$(mktemp -d -t glide-test-redis.XXXXXX)"
+  REDIS_PORT=""
+  local attempt candidate
+  for attempt in 1 2 3 4 5; do
+    candidate=$(( 20000 + RANDOM % 40000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null && continue   # taken
+    redis-server --port "$candidate" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+      --protected-mode no --dir "$REDIS_DIR" >"$REDIS_DIR/redis.log" 2>&1 &
+    REDIS_PID=$!
+    for _ in $(seq 100); do
+      redis_ping "$candidate" && { REDIS_PORT=$candidate; return 0; }
+      kill -0 "$REDIS_PID" 2>/dev/null || break   # exited, e.g. lost a bind race
+      sleep 0.1
+    done
+    kill -9 "$REDIS_PID" 2>/dev/null || true
+    wait "$REDIS_PID" 2>/dev/null || true
+    REDIS_PID=""
+  done
+  echo "could not start redis-server:" >&2
+  cat "$REDIS_DIR/redis.log" >&2 || true
+  return 1
+}
+stop_redis() {
+  if [ -n "$REDIS_PID" ] && kill -0 "$REDIS_PID" 2>/dev/null; then
+    kill "$REDIS_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$REDIS_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$REDIS_PID" 2>/dev/null || true
+  fi
+  REDIS_PID=""
+  [ -n "$REDIS_DIR" ] && rm -rf "$REDIS_DIR"
+  REDIS_DIR=""
+}
+
+summary() {
+  local rc=$?
+  set +e
+  stop_redis
+  echo
+  echo "================ test summary ================"
+  local c_pass=0 c_fail=0 c_skip=0
+  if [ -s "$CARGO_LOG" ]; then
+    # "test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; ..."
+    read -r c_pass c_fail c_skip < <(sed 's/\x1b\[[0-9;]*m//g' "$CARGO_LOG" | awk '
+      /^test result:/ { for (i = 1; i <= NF; i++) {
+          if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+      END { print p+0, f+0, s+0 }')
+    printf '%-60s %6s %6s %6s\n' "rust (cargo test)" "$((c_pass + c_fail + c_skip))" "$c_fail" "$c_skip"
+  fi
+  local j_tests=0 j_fail=0 j_skip=0
+  local reports
+  reports=$(find java -path '*/target/surefire-reports/TEST-*.xml' 2>/dev/null | sort)
+  if [ -n "$reports" ]; then
+    printf '%-60s %6s %6s %6s\n' "java test class" "tests" "fail" "skip"
+    local f name t fl er sk
+    for f in $reports; do
+      # Attributes of the root <testsuite> element.
+      local head
+      head=$(grep -m1 -o '<testsuite [^>]*' "$f")
+      attr() { sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p" <<<"$head"; }
+      name=$(attr name); t=$(attr tests); fl=$(attr failures); er=$(attr errors); sk=$(attr skipped)
+      t=${t:-0}; fl=${fl:-0}; er=${er:-0}; sk=${sk:-0}
+      printf '%-60s %6s %6s %6s\n' "$name" "$t" "$((fl + er))" "$sk"
+      j_tests=$((j_tests + t)); j_fail=$((j_fail + fl + er)); j_skip=$((j_skip + sk))
+    done
+  fi
+  echo "consumer-check (installed artifact from another project): $CONSUMER_STATUS"
+  local elapsed=$(( $(date +%s) - START ))
+  echo "total wall time: $((elapsed / 60))m $((elapsed % 60))s"
+  local passed=$(( c_pass + j_tests - j_fail - j_skip ))
+  local failed=$(( c_fail + j_fail ))
+  local skipped=$(( c_skip + j_skip ))
+  [ "$rc" -ne 0 ] && echo "FAILED (exit code $rc)"
+  echo "$passed passed, $failed failed, $skipped skipped"
+  rm -f "$CARGO_LOG"
+  exit "$rc"
+}
+trap summary EXIT
+
+# Reports left by an earlier run would otherwise be counted again.
+find java -type d -path '*/target/surefire-reports' -prune -exec rm -rf {} + 2>/dev/null || true
+
+echo "==> ensure-deps"
+bash "$ROOT/scripts/ensure-deps.sh"
+
+echo "==> cargo test --release -p glide-jni"
+cargo test --release -p glide-jni 2>&1 | tee "$CARGO_LOG"
+
+echo "==> mvn install"
+mvn "${MVN_FLAGS[@]}" install
+
+# A separate project that resolves io.glidejni:glide-jni from the local repository, as an
+# application would, and runs it against a real server (also from an isolated class loader).
+CC="$ROOT/java/consumer-check"
+if [ -f "$CC/pom.xml" ]; then
+  echo "==> consumer-check"
+  CONSUMER_STATUS="FAILED"
+  mvn "${MVN_FLAGS[@]}" -q -f "$CC/pom.xml" package \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile="$CC/target/classpath.txt"
+  CC_CP="$(cat "$CC/target/classpath.txt")"
+  CC_JAR="$(tr ':' '\n' <<<"$CC_CP" | grep -m1 '/glide-jni-[^/]*\.jar$')"
+  start_redis
+  java -cp "$CC/target/classes:$CC_CP" consumer.ConsumerCheck 127.0.0.1 "$REDIS_PORT" "$CC_JAR"
+  stop_redis
+  CONSUMER_STATUS="OK"
+fi
