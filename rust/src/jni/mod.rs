@@ -338,3 +338,18 @@ fn optional_string(env: &mut Env<'_>, s: &JString<'_>) -> Result<Option<String>,
         Ok(Some(s.try_to_string(env)?))
     }
 }
+
+/// Panics on purpose inside an export, so a test can prove that the panic
+/// policy turns it into a Java exception instead of unwinding into the JVM.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_panicForTesting<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+) -> jint {
+    unowned_env
+        .with_env(|_env| -> Result<jint, BridgeError> {
+            let reason = std::hint::black_box("deliberate panic for the panic-policy test");
+            panic!("{reason}")
+        })
+        .resolve::<ThrowGlide>()
+}

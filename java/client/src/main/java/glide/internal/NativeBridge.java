@@ -61,4 +61,7 @@ final class NativeBridge {
      * runtime started].
      */
     static native long[] statistics();
+
+    /** Panics inside the core; the panic must arrive as a {@code RequestException}. Tests only. */
+    static native int panicForTesting();
 }

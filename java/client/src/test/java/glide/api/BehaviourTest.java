@@ -313,4 +313,25 @@ class BehaviourTest {
             }
         }
     }
+
+    @Test
+    void lazyConnectDefersTheConnectionToTheFirstCommand() throws Exception {
+        long connectionsBefore = Long.parseLong(Statistics.of().get("total_connections"));
+        try (GlideClient client = await(GlideClient.createClient(config(server, ProtocolVersion.RESP3).lazyConnect(true).build()))) {
+            assertEquals(connectionsBefore, Long.parseLong(Statistics.of().get("total_connections")));
+            assertEquals("PONG", await(client.ping()));
+            assertEquals(connectionsBefore + 1, Long.parseLong(Statistics.of().get("total_connections")));
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        GlideClientConfiguration nowhere = GlideClientConfiguration.builder()
+                .address(NodeAddress.builder().host("127.0.0.1").port(port).build())
+                .lazyConnect(true)
+                .build();
+        try (GlideClient client = await(GlideClient.createClient(nowhere))) {
+            assertInstanceOf(ConnectionException.class, failure(client.ping()));
+        }
+    }
 }
