@@ -40,7 +40,7 @@ use tokio::sync::Notify;
 pub use backoff::Backoff;
 pub use config::{ClientConfig, Protocol};
 
-use crate::completion::{self, Completion};
+use crate::completion;
 use crate::reply::{Failure, Outcome, Shape};
 use crate::{runtime, stats};
 
@@ -432,10 +432,4 @@ fn server_message(error: &RedisError) -> String {
         (Some(code), None) => code.to_string(),
         _ => error.to_string(),
     }
-}
-
-/// Unused outside tests today; keeps `Completion` in the public surface of this module's docs.
-#[allow(dead_code)]
-fn _completion_type_check(c: Completion) -> i64 {
-    c.request_id
 }

@@ -14,9 +14,10 @@ import java.util.function.Predicate;
  * batches, decodes replies into heap objects and completes the futures. User continuations
  * attached without an executor therefore run on this thread, never on a Tokio worker.
  *
- * <p><b>Hazard:</b> a continuation that blocks waiting for another glide-jni future (for example
- * {@code thenApply(x -> client.get(k).join())}) blocks this thread and with it every completion
- * in the process. Use the {@code ...Async} variants with your own executor for such code.
+ * <p><b>Hazard:</b> a continuation that blocks on this thread blocks every completion in the
+ * process. Waiting there for another glide-jni future would never end, so {@link GlideFuture}
+ * refuses it with an exception; other slow work belongs in the {@code ...Async} variants with an
+ * executor of the application's own.
  */
 final class Completions {
     private Completions() {}
@@ -25,15 +26,20 @@ final class Completions {
     private static final AtomicLong NEXT_ID = new AtomicLong(1);
     private static final int BATCH = 256;
 
+    private static final Thread COMPLETER = new Thread(Completions::run, "glide-completer");
+
     static {
-        Thread completer = new Thread(Completions::run, "glide-completer");
-        completer.setDaemon(true);
-        completer.start();
+        COMPLETER.setDaemon(true);
+        COMPLETER.start();
+    }
+
+    static boolean isCompleterThread() {
+        return Thread.currentThread() == COMPLETER;
     }
 
     /** One request waiting for its completion. */
     static final class Pending<T> {
-        final CompletableFuture<T> future = new CompletableFuture<>();
+        final CompletableFuture<T> future = new GlideFuture<>();
         final Object owner;
         final boolean binary;
         final Function<Object, T> convert;
