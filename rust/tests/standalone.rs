@@ -331,3 +331,28 @@ fn run_raw(server: &Server, args: &[&[u8]]) -> String {
     BufReader::new(s).read_line(&mut line).unwrap();
     line.trim_end().to_string()
 }
+
+/// Regression (compatibility check against valkey-glide): commands submitted
+/// back to back by one thread must reach the server in submission order.
+#[test]
+fn commands_keep_their_submission_order() {
+    let server = Server::start();
+    for protocol in [Protocol::Resp3, Protocol::Resp2] {
+        let mut config = server.config();
+        config.protocol = protocol;
+        config.inflight_limit = 5000;
+        let client = connect(config);
+        let key = format!("order-{protocol:?}");
+        let mut ids = Vec::new();
+        for i in 0..2000 {
+            let r = request(&[b"APPEND", key.as_bytes(), format!("{i},").as_bytes()], Some(Duration::from_secs(5)));
+            ids.push(r.id);
+            client.submit(r).unwrap();
+        }
+        for id in ids {
+            assert!(matches!(take(wait_for(id, Duration::from_secs(10))), Got::Int(_)));
+        }
+        let expected: String = (0..2000).map(|i| format!("{i},")).collect();
+        assert_eq!(run(&client, &[b"GET", key.as_bytes()]), Got::Bytes(kind::BULK, expected.into_bytes()));
+    }
+}

@@ -47,7 +47,12 @@ async fn open_one(client: &Arc<Client>, host: &str, port: u16, generation: u64) 
     let mut connection_config = AsyncConnectionConfig::new()
         .set_connection_timeout(Some(config.connection_timeout))
         // Timeouts are per request, applied by the client.
-        .set_response_timeout(None);
+        .set_response_timeout(None)
+        // Room for every request the inflight limit allows, so putting a command on the
+        // connection never waits for space. Waiting there would break submission order:
+        // queued senders get their slots in order but enqueue whenever their task next
+        // runs. The channel allocates its slots lazily, so idle capacity costs nothing.
+        .set_pipeline_buffer_size(config.inflight_limit.saturating_add(16));
     // The redis crate delivers its "disconnected" notice only to RESP3
     // connections. Under RESP2 an idle connection's loss is found by the next
     // request, which fails with a connection error and starts the reconnect.

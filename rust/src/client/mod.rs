@@ -30,6 +30,8 @@ mod connect;
 
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -89,6 +91,9 @@ pub struct Client {
     link_changed: Notify,
     /// Woken once, by `close`.
     closing: Notify,
+    /// Taken by each request until its command is on the connection; fair
+    /// (FIFO), so it keeps the submission order.
+    send_order: tokio::sync::Mutex<()>,
 }
 
 impl Client {
@@ -104,6 +109,7 @@ impl Client {
             link: Mutex::new(LinkState { link: Link::Idle, generation: 0 }),
             link_changed: Notify::new(),
             closing: Notify::new(),
+            send_order: tokio::sync::Mutex::new(()),
         }))
     }
 
@@ -181,6 +187,13 @@ impl Client {
     }
 
     /// Starts `request`, or refuses it at once.
+    ///
+    /// # Order
+    /// Commands a thread submits reach the server in the order it submitted them
+    /// (what a Java caller expects from `set(k, a); set(k, b)` without waiting).
+    /// The request's future is polled once right here, on the caller's thread:
+    /// that first poll takes the client's fair send lock and puts the command on
+    /// the connection (or queues for it, in order), before `submit` returns.
     pub fn submit(self: &Arc<Self>, request: Request) -> Result<(), Rejection> {
         if self.is_closed() {
             return Err(Rejection::Closed);
@@ -198,12 +211,20 @@ impl Client {
                 return Ok(());
             }
         };
-        rt.spawn(async move {
+        let client = Arc::clone(self);
+        let mut task = Box::pin(async move {
             let id = request.id;
-            let outcome = slot.0.execute(request).await;
+            let outcome = client.execute(request).await;
             drop(slot);
             completion::push(outcome.into_completion(id));
         });
+        // Timers need the runtime's context, even on a thread of the caller's.
+        let _context = rt.enter();
+        // A wake-up of this no-op waker is not lost: a spawned task is always polled once.
+        let mut cx = Context::from_waker(Waker::noop());
+        if task.as_mut().poll(&mut cx).is_pending() {
+            rt.spawn(task);
+        }
         Ok(())
     }
 
@@ -212,9 +233,23 @@ impl Client {
         tokio::pin!(closed);
         let mut waiting_for_connection = true;
         let work = async {
+            // Held until the command is on the connection (or queued for it):
+            // the lock is fair, so commands keep their submission order, also
+            // across a reconnect.
+            let send_turn = self.send_order.lock().await;
             let (mut conn, generation) = self.connection().await?;
             waiting_for_connection = false;
-            match conn.send_packed_command(&request.cmd).await {
+            let mut send = std::pin::pin!(conn.send_packed_command(&request.cmd));
+            // Unconstrained: an exhausted cooperative budget must not make this one
+            // poll return before the command took its place.
+            let first =
+                tokio::task::unconstrained(std::future::poll_fn(|cx| Poll::Ready(send.as_mut().poll(cx)))).await;
+            drop(send_turn);
+            let result = match first {
+                Poll::Ready(result) => result,
+                Poll::Pending => send.await,
+            };
+            match result {
                 Ok(value) => {
                     if let Some(db) = request.selects_database {
                         self.database_id.store(db, Ordering::Release);

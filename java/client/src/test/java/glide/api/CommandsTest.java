@@ -15,7 +15,10 @@ import glide.api.models.commands.SetOptions;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
 import glide.testutil.RedisServer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -274,6 +277,59 @@ class CommandsTest {
             assertInstanceOf(RequestException.class, unknown);
             assertTrue(unknown.getMessage().contains("unknown command"), unknown.getMessage());
             await(client.del(new String[] {k, s, z}));
+        }
+    }
+
+    /** Regression (valkey-glide compatibility check): each thread's commands keep their order. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void commandsFromOneThreadKeepTheirOrder(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            int threads = 4;
+            int perThread = 900; // under the default inflight limit of 1000 per client in total
+            String prefix = key();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<List<CompletableFuture<String>>>> submitted = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    String k = prefix + "-" + t;
+                    submitted.add(pool.submit(() -> {
+                        List<CompletableFuture<String>> sets = new ArrayList<>();
+                        for (int i = 0; i < perThread; i++) {
+                            sets.add(client.set(k, Integer.toString(i)));
+                            if (sets.size() % 200 == 0) {
+                                for (CompletableFuture<String> f : sets) {
+                                    f.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                                }
+                            }
+                        }
+                        return sets;
+                    }));
+                }
+                for (java.util.concurrent.Future<List<CompletableFuture<String>>> f : submitted) {
+                    for (CompletableFuture<String> set : f.get()) {
+                        assertEquals("OK", await(set));
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+            for (int t = 0; t < threads; t++) {
+                // The last SET each thread issued is the one that stays.
+                assertEquals(Integer.toString(perThread - 1), await(client.get(prefix + "-" + t)));
+            }
+            String list = key();
+            List<CompletableFuture<Long>> pushes = new ArrayList<>();
+            for (int i = 0; i < 900; i++) {
+                pushes.add(client.lpush(list, new String[] {Integer.toString(i)}));
+            }
+            for (int i = 0; i < pushes.size(); i++) {
+                assertEquals(i + 1L, await(pushes.get(i)), "LPUSH replies arrive in order");
+            }
+            String[] all = await(client.lrange(list, 0, -1));
+            for (int i = 0; i < 900; i++) {
+                assertEquals(Integer.toString(899 - i), all[i]);
+            }
         }
     }
 }
