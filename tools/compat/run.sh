@@ -71,9 +71,12 @@ redis-cli -p "$port" ping >/dev/null 2>&1 || die "redis-server did not start (se
 
 # 5. run both
 run() { # name classpath
-    timeout 300 java -cp "$2:$classes" CompatCheck 127.0.0.1 "$port" >"$out/$1.txt" 2>"$out/$1.err"
+    # stdout of the JVM also carries native log lines (valkey-glide's core logs to stdout);
+    # keep the raw stream in NAME.raw and only the check's own lines in NAME.txt.
+    timeout 300 java -cp "$2:$classes" CompatCheck 127.0.0.1 "$port" >"$out/$1.raw" 2>"$out/$1.err"
     local rc=$?
     [ $rc -eq 0 ] || echo "run.sh: $1 run exited with $rc (see $out/$1.err)" >&2
+    grep -aE '^\[(RESP[23]|failures)\] .* -> ' "$out/$1.raw" >"$out/$1.txt"
 }
 run glide "$GLIDE_CP"
 run ours "$OUR_JAR"
@@ -82,7 +85,8 @@ run ours "$OUR_JAR"
 cd "$out"
 diff -u glide.txt ours.txt
 rc=$?
-total=$(cat glide.txt ours.txt | sort -u | sed 's/ -> .*//' | sort -u | wc -l)
-differ=$(diff <(sort glide.txt) <(sort ours.txt) | grep '^[<>]' | sed 's/^[<>] //; s/ -> .*//' | sort -u | wc -l)
-echo "$total lines, $differ differ (glide.txt: $(wc -l <glide.txt), ours.txt: $(wc -l <ours.txt))"
+labels() { sed 's/ -> .*//' "$1" | sort -u; }
+total=$(cat <(labels glide.txt) <(labels ours.txt) | sort -u | wc -l)
+differ=$(diff <(sort glide.txt) <(sort ours.txt) | sed -n 's/^[<>] //p' | sed 's/ -> .*//' | sort -u | wc -l)
+echo "$total lines, $differ differ"
 [ $rc -eq 0 ] && exit 0 || exit 1

@@ -156,7 +156,8 @@ public class CompatCheck {
         // --- binary
         call("set binary", () -> c.set(gs(BIN_KEY), gs(BIN_VAL)));
         call("get binary", () -> c.get(gs(BIN_KEY)));
-        call("get binary value via String get", () -> { c.set("binv", "x"); return c.set(gs("binv"), gs(BIN_VAL)).thenCompose(x -> c.get("binv")); });
+        call("set binv (binary value)", () -> c.set(gs("binv"), gs(BIN_VAL)));
+        call("get binary value via String get", () -> c.get("binv"));
         call("exists binary", () -> c.exists(new GlideString[] {gs(BIN_KEY)}));
         call("mget gs binary", () -> c.mget(new GlideString[] {gs(BIN_KEY), gs("missing"), gs("g1")}));
         call("mget String binary value", () -> c.mget(new String[] {"binv", "missing"}));
@@ -171,6 +172,10 @@ public class CompatCheck {
         call("lrange gs binary", () -> c.lrange(gs("lbin"), 0, -1));
         call("lrange String binary", () -> c.lrange("lbin", 0, -1));
         call("del binary", () -> c.del(new GlideString[] {gs(BIN_KEY)}));
+
+        // --- submission order: requests issued from one thread without waiting must run in order
+        call("order: 20x10 String sets, last wins", () -> orderCheck(c, false));
+        call("order: 20x10 alternating String/GlideString sets, last wins", () -> orderCheck(c, true));
 
         // --- del / exists / incr
         call("mset", () -> c.mset(mapOf("m1", "a", "m2", "b", "m3", "c")));
@@ -265,7 +270,7 @@ public class CompatCheck {
         call("custom HGETALL", () -> c.customCommand(new String[] {"HGETALL", "h1"}));
         call("custom HGETALL missing", () -> c.customCommand(new String[] {"HGETALL", "nohash"}));
         call("custom SADD", () -> c.customCommand(new String[] {"SADD", "set1", "x", "y", "z"}));
-        call("custom SMEMBERS", () -> c.customCommand(new String[] {"SMEMBERS", "set1"}));
+        call("custom SMEMBERS", () -> c.customCommand(new String[] {"SMEMBERS", "set1"}).thenApply(CompatCheck::sortedArray));
         call("custom SMEMBERS missing", () -> c.customCommand(new String[] {"SMEMBERS", "noset"}));
         call("custom ZADD", () -> c.customCommand(new String[] {"ZADD", "z1", "1.5", "a", "2", "b"}));
         call("custom ZSCORE", () -> c.customCommand(new String[] {"ZSCORE", "z1", "a"}));
@@ -319,7 +324,7 @@ public class CompatCheck {
         call("custom gs ECHO", () -> c.customCommand(new GlideString[] {gs("ECHO"), gs("hey")}));
         call("custom gs TYPE", () -> c.customCommand(new GlideString[] {gs("TYPE"), gs("h1")}));
         call("custom gs HGETALL", () -> c.customCommand(new GlideString[] {gs("HGETALL"), gs("h1")}));
-        call("custom gs SMEMBERS", () -> c.customCommand(new GlideString[] {gs("SMEMBERS"), gs("set1")}));
+        call("custom gs SMEMBERS", () -> c.customCommand(new GlideString[] {gs("SMEMBERS"), gs("set1")}).thenApply(CompatCheck::sortedArray));
         call("custom gs INCR", () -> c.customCommand(new GlideString[] {gs("INCR"), gs("cnt")}));
         call("custom gs ZSCORE", () -> c.customCommand(new GlideString[] {gs("ZSCORE"), gs("z1"), gs("b")}));
         call("custom gs wrongtype", () -> c.customCommand(new GlideString[] {gs("GET"), gs("h1")}), "WRONGTYPE");
@@ -398,7 +403,10 @@ public class CompatCheck {
             call("blpop pending then close", () -> {
                 java.util.concurrent.CompletableFuture<String[]> f = pc.blpop(new String[] {"nolist-p"}, 2.0);
                 sleep(200);
+                long t0 = System.nanoTime();
                 pc.close();
+                System.err.println(prefix + "blpop pending then close :: close() took "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms, future done after close: " + f.isDone());
                 return f;
             });
         }
@@ -502,6 +510,7 @@ public class CompatCheck {
 
     static String render(Object o) {
         if (o == null) return "null";
+        if (o instanceof Rendered) return ((Rendered) o).text;
         if (o instanceof String) return "String(" + quote((String) o) + ")";
         if (o instanceof GlideString) return "GlideString(" + bytes(((GlideString) o).getBytes()) + ")";
         if (o instanceof byte[]) return "byte[](" + bytes((byte[]) o) + ")";
@@ -564,6 +573,23 @@ public class CompatCheck {
         return sb.append('"').toString();
     }
 
+    /** Set replies arrive as arrays under RESP2, in server hash order: render those sorted. */
+    static Object sortedArray(Object o) {
+        if (!(o instanceof Object[])) return o;
+        List<String> entries = new ArrayList<>();
+        for (Object e : (Object[]) o) entries.add(render(e));
+        entries.sort(null);
+        return new Rendered(o.getClass().getSimpleName() + "(sorted){" + String.join(", ", entries) + "}");
+    }
+
+    static final class Rendered {
+        final String text;
+
+        Rendered(String text) {
+            this.text = text;
+        }
+    }
+
     static String helloShape(Object o) {
         if (o == null) return "null";
         boolean hasProto = false;
@@ -572,13 +598,30 @@ public class CompatCheck {
         } else if (o instanceof Object[]) {
             for (Object k : (Object[]) o) hasProto |= "proto".equals(String.valueOf(k));
         }
-        return o.getClass().getSimpleName() + " hasProto=" + hasProto;
+        String kind = o instanceof Map ? "Map" : o.getClass().getSimpleName();
+        return kind + " hasProto=" + hasProto;
     }
 
     static String statKeys(Map<String, String> m) {
         if (m == null) return "null";
         return "total_connections=" + m.containsKey("total_connections")
                 + " total_clients=" + m.containsKey("total_clients");
+    }
+
+    static Object orderCheck(GlideClient c, boolean alternate) throws Exception {
+        int bad = 0;
+        for (int round = 0; round < 20; round++) {
+            List<java.util.concurrent.CompletableFuture<String>> fs = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String v = round + ":" + i;
+                fs.add(alternate && i % 2 == 1 ? c.set(gs("ord"), gs(v)) : c.set("ord", v));
+            }
+            for (java.util.concurrent.CompletableFuture<String> f : fs) f.get(10, TimeUnit.SECONDS);
+            if (!(round + ":9").equals(c.get("ord").get(10, TimeUnit.SECONDS))) bad++;
+        }
+        // Timing-dependent: the count goes to stderr only, stdout just records that it ran.
+        System.err.println(prefix + "order check (alternate=" + alternate + ") :: rounds out of order: " + bad + "/20");
+        return "ran (count on stderr)";
     }
 
     static Object ttlIn(GlideClient c, String key, long max) throws Exception {
