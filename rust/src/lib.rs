@@ -15,6 +15,7 @@ pub mod client;
 pub mod completion;
 pub mod reply;
 pub mod runtime;
+pub mod shape;
 pub mod stats;
 
 mod jni;

@@ -15,6 +15,7 @@
 use redis::Value;
 
 use crate::completion::Completion;
+use crate::shape::{self, Expect};
 
 /// Completion kinds. The Java side mirrors these numbers in `glide.internal.Kinds`.
 pub mod kind {
@@ -33,6 +34,9 @@ pub mod kind {
     pub const FRAME: i32 = 7;
     /// Payload points to a boxed `Vec<u8>` holding a decimal big number.
     pub const BIGNUM: i32 = 8;
+    /// Like [`BULK`], but the bytes are not valid UTF-8: Java keeps them as a
+    /// `GlideString` rather than decode them lossily into a `String`.
+    pub const BULK_BINARY: i32 = 9;
 
     /// First error kind: kinds at or above it carry a UTF-8 message pointer.
     pub const FIRST_ERROR: i32 = 16;
@@ -53,30 +57,13 @@ pub mod tag {
     pub const OK: u8 = 4;
     pub const BULK: u8 = 5;
     pub const SIMPLE: u8 = 6;
+    /// A bulk string that is not valid UTF-8 (see [`super::kind::BULK_BINARY`]).
+    pub const BULK_BINARY: u8 = 7;
     pub const ARRAY: u8 = 8;
     pub const MAP: u8 = 9;
     pub const SET: u8 = 10;
     pub const ERROR: u8 = 11;
     pub const BIGNUM: u8 = 12;
-}
-
-/// How the caller wants the reply shaped before it is encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// As the server sent it.
-    Natural,
-    /// A flat array of key/value pairs (RESP2 `HGETALL`) becomes a map; a map stays a map.
-    MapFromPairs,
-}
-
-impl Shape {
-    pub fn from_code(code: i32) -> Option<Shape> {
-        match code {
-            0 => Some(Shape::Natural),
-            1 => Some(Shape::MapFromPairs),
-            _ => None,
-        }
-    }
 }
 
 /// Why a request failed, as the Java exception class it becomes.
@@ -119,9 +106,12 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// Shapes and encodes a server reply.
-    pub fn from_value(value: Value, shape: Shape) -> Outcome {
-        let value = reshape(value, shape);
+    /// Converts a server reply to the shape its command expects, and encodes it.
+    pub fn from_value(value: Value, expect: Expect) -> Outcome {
+        let value = match shape::convert(value, expect) {
+            Ok(value) => value,
+            Err(message) => return Outcome::Failed(Failure::Request, message),
+        };
         match value {
             Value::Nil => Outcome::Nil,
             Value::Int(i) => Outcome::Int(i),
@@ -133,7 +123,7 @@ impl Outcome {
             Value::VerbatimString { text, .. } => Outcome::Simple(text.into_bytes()),
             Value::BigNumber(n) => Outcome::BigNumber(n),
             Value::ServerError(e) => Outcome::Failed(Failure::Request, server_error_message(&e)),
-            Value::Attribute { data, .. } => Outcome::from_value(*data, Shape::Natural),
+            Value::Attribute { data, .. } => Outcome::from_value(*data, Expect::Natural),
             aggregate => {
                 let mut frame = Vec::with_capacity(estimate(&aggregate));
                 write_frame(&aggregate, &mut frame);
@@ -151,7 +141,10 @@ impl Outcome {
             Outcome::Double(d) => (kind::DOUBLE, d.to_bits() as i64),
             Outcome::Bool(b) => (kind::BOOL, b as i64),
             Outcome::Ok => (kind::OK, 0),
-            Outcome::Bulk(b) => (kind::BULK, bytes_into_raw(b)),
+            Outcome::Bulk(b) => {
+                let kind = if std::str::from_utf8(&b).is_ok() { kind::BULK } else { kind::BULK_BINARY };
+                (kind, bytes_into_raw(b))
+            }
             Outcome::Simple(b) => (kind::SIMPLE, bytes_into_raw(b)),
             Outcome::BigNumber(b) => (kind::BIGNUM, bytes_into_raw(b)),
             Outcome::Frame(b) => (kind::FRAME, bytes_into_raw(b)),
@@ -163,7 +156,8 @@ impl Outcome {
 
 /// Whether a completion of `kind` carries a pointer that must be freed.
 pub fn kind_owns_bytes(kind: i32) -> bool {
-    matches!(kind, kind::BULK | kind::SIMPLE | kind::FRAME | kind::BIGNUM) || kind >= kind::FIRST_ERROR
+    matches!(kind, kind::BULK | kind::BULK_BINARY | kind::SIMPLE | kind::FRAME | kind::BIGNUM)
+        || kind >= kind::FIRST_ERROR
 }
 
 /// Leaks `bytes` into a pointer for Java; reclaimed by [`bytes_from_raw`].
@@ -187,20 +181,6 @@ pub fn server_error_message(error: &redis::ServerError) -> String {
     match error.details() {
         Some(details) => format!("{} {}", error.code(), details),
         None => error.code().to_string(),
-    }
-}
-
-fn reshape(value: Value, shape: Shape) -> Value {
-    match (shape, value) {
-        (Shape::MapFromPairs, Value::Array(items)) if items.len() % 2 == 0 => {
-            let mut pairs = Vec::with_capacity(items.len() / 2);
-            let mut it = items.into_iter();
-            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                pairs.push((k, v));
-            }
-            Value::Map(pairs)
-        }
-        (_, value) => value,
     }
 }
 
@@ -241,7 +221,10 @@ fn write_frame(value: &Value, out: &mut Vec<u8>) {
             out.push(*b as u8);
         }
         Value::Okay => out.push(tag::OK),
-        Value::BulkString(b) => write_bytes(out, tag::BULK, b),
+        Value::BulkString(b) => {
+            let tag = if std::str::from_utf8(b).is_ok() { tag::BULK } else { tag::BULK_BINARY };
+            write_bytes(out, tag, b)
+        }
         Value::SimpleString(s) => write_bytes(out, tag::SIMPLE, s.as_bytes()),
         Value::VerbatimString { text, .. } => write_bytes(out, tag::SIMPLE, text.as_bytes()),
         Value::BigNumber(n) => write_bytes(out, tag::BIGNUM, n),
@@ -283,9 +266,9 @@ mod tests {
 
     #[test]
     fn scalars_cross_inline() {
-        assert_eq!(Outcome::from_value(Value::Int(-5), Shape::Natural), Outcome::Int(-5));
-        assert_eq!(Outcome::from_value(Value::Nil, Shape::Natural), Outcome::Nil);
-        assert_eq!(Outcome::from_value(Value::Okay, Shape::Natural), Outcome::Ok);
+        assert_eq!(Outcome::from_value(Value::Int(-5), Expect::Natural), Outcome::Int(-5));
+        assert_eq!(Outcome::from_value(Value::Nil, Expect::Natural), Outcome::Nil);
+        assert_eq!(Outcome::from_value(Value::Okay, Expect::Natural), Outcome::Ok);
         let c = Outcome::Double(1.5).into_completion(9);
         assert_eq!((c.request_id, c.kind, f64::from_bits(c.payload as u64)), (9, kind::DOUBLE, 1.5));
     }
@@ -293,8 +276,8 @@ mod tests {
     #[test]
     fn bulk_bytes_round_trip_through_the_pointer() {
         let payload = vec![0xff, 0x00, 0xc3];
-        let c = Outcome::from_value(Value::BulkString(payload.clone()), Shape::Natural).into_completion(1);
-        assert_eq!(c.kind, kind::BULK);
+        let c = Outcome::from_value(Value::BulkString(payload.clone()), Expect::Natural).into_completion(1);
+        assert_eq!(c.kind, kind::BULK_BINARY, "0xff is not UTF-8");
         assert!(kind_owns_bytes(c.kind));
         // SAFETY: the pointer was just produced by into_completion and is taken once.
         assert_eq!(unsafe { bytes_from_raw(c.payload) }, payload);
@@ -303,17 +286,31 @@ mod tests {
     #[test]
     fn flat_pairs_become_a_map_only_when_asked() {
         let flat = Value::Array(vec![bulk("f1"), bulk("v1"), bulk("f2"), bulk("v2")]);
-        let Outcome::Frame(natural) = Outcome::from_value(flat.clone(), Shape::Natural) else { panic!() };
+        let Outcome::Frame(natural) = Outcome::from_value(flat.clone(), Expect::Natural) else { panic!() };
         assert_eq!(natural[0], tag::ARRAY);
-        let Outcome::Frame(map) = Outcome::from_value(flat, Shape::MapFromPairs) else { panic!() };
+        let Outcome::Frame(map) = Outcome::from_value(flat, Expect::Map) else { panic!() };
         assert_eq!(map[0], tag::MAP);
         assert_eq!(&map[1..5], &2u32.to_be_bytes());
     }
 
     #[test]
+    fn valid_utf8_is_marked_as_text() {
+        let c = Outcome::from_value(Value::BulkString("héllo".as_bytes().to_vec()), Expect::Natural).into_completion(1);
+        assert_eq!(c.kind, kind::BULK);
+        // SAFETY: produced just above, taken once.
+        drop(unsafe { bytes_from_raw(c.payload) });
+        let Outcome::Frame(frame) =
+            Outcome::from_value(Value::Array(vec![Value::BulkString(vec![0xc3])]), Expect::Natural)
+        else {
+            panic!()
+        };
+        assert_eq!(frame[5], tag::BULK_BINARY);
+    }
+
+    #[test]
     fn frame_layout_is_exact() {
         let value = Value::Array(vec![Value::Int(1), bulk("ab"), Value::Nil]);
-        let Outcome::Frame(frame) = Outcome::from_value(value, Shape::Natural) else { panic!() };
+        let Outcome::Frame(frame) = Outcome::from_value(value, Expect::Natural) else { panic!() };
         let mut expected = vec![tag::ARRAY, 0, 0, 0, 3, tag::INT];
         expected.extend_from_slice(&1i64.to_be_bytes());
         expected.extend_from_slice(&[tag::BULK, 0, 0, 0, 2, b'a', b'b', tag::NIL]);
@@ -324,7 +321,7 @@ mod tests {
     fn a_top_level_server_error_is_a_request_failure_with_the_servers_words() {
         // A ServerError cannot be built directly; parse a reply instead.
         let parsed = redis::parse_redis_value(b"-WRONGTYPE Operation against a key\r\n").unwrap();
-        match Outcome::from_value(parsed, Shape::Natural) {
+        match Outcome::from_value(parsed, Expect::Natural) {
             Outcome::Failed(Failure::Request, msg) => assert_eq!(msg, "WRONGTYPE Operation against a key"),
             other => panic!("{other:?}"),
         }
@@ -333,7 +330,7 @@ mod tests {
     #[test]
     fn an_error_inside_an_array_stays_an_element() {
         let parsed = redis::parse_redis_value(b"*2\r\n:1\r\n-ERR boom\r\n").unwrap();
-        let Outcome::Frame(frame) = Outcome::from_value(parsed, Shape::Natural) else { panic!() };
+        let Outcome::Frame(frame) = Outcome::from_value(parsed, Expect::Natural) else { panic!() };
         assert_eq!(frame[14], tag::ERROR);
         assert_eq!(&frame[19..], b"ERR boom");
     }

@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use glide_jni::client::{Client, ClientConfig, Protocol, Rejection, Request};
 use glide_jni::completion::{self, Completion};
-use glide_jni::reply::{self, kind, Shape};
+use glide_jni::reply::{self, kind};
+use glide_jni::shape::Expect;
 use parking_lot::{Condvar, Mutex};
 
 // ---------- completion routing ----------
@@ -156,7 +157,7 @@ fn request(args: &[&[u8]], timeout: Option<Duration>) -> Request {
     for a in args {
         cmd.arg(*a);
     }
-    Request { id: next_id(), cmd, timeout, shape: Shape::Natural, selects_database: None }
+    Request { id: next_id(), cmd, timeout, expect: Expect::Natural, selects_database: None }
 }
 
 fn run(client: &Arc<Client>, args: &[&[u8]]) -> Got {
@@ -177,7 +178,7 @@ fn set_and_get_binary_values_in_resp2_and_resp3() {
         let client = connect(config);
         let value: Vec<u8> = vec![0xff, 0xfe, 0x00, b'a', 0xc3];
         assert_eq!(run(&client, &[b"SET", b"k", &value]), Got::Ok);
-        assert_eq!(run(&client, &[b"GET", b"k"]), Got::Bytes(kind::BULK, value));
+        assert_eq!(run(&client, &[b"GET", b"k"]), Got::Bytes(kind::BULK_BINARY, value));
         assert_eq!(run(&client, &[b"GET", b"missing"]), Got::Nil);
         assert_eq!(run(&client, &[b"INCR", b"n"]), Got::Int(1));
         client.close();

@@ -43,7 +43,8 @@ pub use backoff::Backoff;
 pub use config::{ClientConfig, Protocol};
 
 use crate::completion;
-use crate::reply::{Failure, Outcome, Shape};
+use crate::reply::{Failure, Outcome};
+use crate::shape::Expect;
 use crate::{runtime, stats};
 
 /// One command to run.
@@ -52,7 +53,8 @@ pub struct Request {
     pub cmd: Cmd,
     /// `None`: wait as long as it takes (blocking commands with timeout 0).
     pub timeout: Option<Duration>,
-    pub shape: Shape,
+    /// The shape the reply is converted to.
+    pub expect: Expect,
     /// Set for `SELECT n`: on success the client reconnects to database `n`.
     pub selects_database: Option<i64>,
 }
@@ -254,7 +256,7 @@ impl Client {
                     if let Some(db) = request.selects_database {
                         self.database_id.store(db, Ordering::Release);
                     }
-                    Ok(Outcome::from_value(value, request.shape))
+                    Ok(Outcome::from_value(value, request.expect))
                 }
                 Err(error) => Err(self.classify(error, generation)),
             }

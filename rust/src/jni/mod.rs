@@ -16,7 +16,8 @@ use jni::{Env, EnvUnowned};
 
 use crate::client::{Backoff, Client, ClientConfig, Protocol, Rejection, Request};
 use crate::completion::{self, Completion};
-use crate::reply::{self, Shape};
+use crate::reply;
+use crate::shape::{Expect, Probe};
 use crate::stats;
 
 use policy::{BridgeError, ThrowGlide};
@@ -137,6 +138,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
     args: JObjectArray<'caller, JByteArray<'caller>>,
     // -1: the client's default; 0: no timeout; > 0: milliseconds.
     timeout_ms: jint,
+    // 0: the shape the command implies; 1: a map (flat pairs or map).
     shape: jint,
 ) -> jint {
     unowned_env
@@ -150,8 +152,12 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
                 0 => None,
                 t => Some(Duration::from_millis(t as u64)),
             };
-            let shape = Shape::from_code(shape).ok_or_else(|| BridgeError::request(format!("unknown reply shape {shape}")))?;
-            let request = Request { id: request_id, cmd: cmd.cmd, timeout, shape, selects_database };
+            let expect = match shape {
+                0 => cmd.probe.expect(),
+                1 => Expect::Map,
+                other => return Err(BridgeError::request(format!("unknown reply shape {other}"))),
+            };
+            let request = Request { id: request_id, cmd: cmd.cmd, timeout, expect, selects_database };
             Ok(match client.submit(request) {
                 Ok(()) => 0,
                 Err(Rejection::InflightLimit(_)) => 1,
@@ -288,7 +294,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
 /// A command packed for the wire, plus what we need to know about it.
 struct PackedCommand {
     cmd: redis::Cmd,
-    name_upper: Vec<u8>,
+    probe: Probe,
     first_arg: Option<Vec<u8>>,
 }
 
@@ -298,7 +304,7 @@ fn read_command(env: &mut Env<'_>, args: &JObjectArray<'_, JByteArray<'_>>) -> R
         return Err(BridgeError::request("empty command"));
     }
     let mut cmd = redis::Cmd::new();
-    let mut name_upper = Vec::new();
+    let mut probe = Probe::new();
     let mut first_arg = None;
     let mut buf = Vec::new();
     for i in 0..count {
@@ -312,20 +318,19 @@ fn read_command(env: &mut Env<'_>, args: &JObjectArray<'_, JByteArray<'_>>) -> R
         // SAFETY: i8 and u8 have the same size and alignment; we only reinterpret bytes.
         let as_i8 = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut i8, len) };
         element.get_region(env, 0, as_i8)?;
-        if i == 0 {
-            name_upper = buf.to_ascii_uppercase();
-        } else if i == 1 && buf.len() <= 20 {
+        probe.feed(i, &buf);
+        if i == 1 && buf.len() <= 20 {
             first_arg = Some(buf.clone());
         }
         cmd.arg(&buf[..]);
         env.delete_local_ref(element);
     }
-    Ok(PackedCommand { cmd, name_upper, first_arg })
+    Ok(PackedCommand { cmd, probe, first_arg })
 }
 
 /// `SELECT n` changes the database that reconnects must return to.
 fn selected_database(cmd: &PackedCommand) -> Option<i64> {
-    if cmd.name_upper != b"SELECT" {
+    if cmd.probe.name() != b"SELECT" {
         return None;
     }
     std::str::from_utf8(cmd.first_arg.as_deref()?).ok()?.trim().parse().ok()

@@ -117,7 +117,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<String> set(String key, String value) {
-        return run(Args.command("SET", 3).add(key).add(value), false, ANY_TEXT);
+        return run(Args.command("SET", 3).add(key).add(value), false, STRING);
     }
 
     @Override
@@ -131,7 +131,7 @@ public abstract class BaseClient
         if (options != null) {
             args.addAll(options.toArgs());
         }
-        return run(args, false, ANY_TEXT);
+        return run(args, false, STRING);
     }
 
     @Override
@@ -223,7 +223,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Map<String, String>> hgetall(String key) {
-        return runMap(Args.command("HGETALL", 2).add(key), false, ReplyConverters.map());
+        return runMap(Args.command("HGETALL", 2).add(key), false, ReplyConverters.TEXT_MAP);
     }
 
     @Override

@@ -12,6 +12,7 @@ import glide.api.models.GlideString;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.exceptions.ConfigurationError;
+import glide.api.models.exceptions.RequestException;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
@@ -59,13 +60,23 @@ public class GlideClient extends BaseClient
 
     @Override
     public CompletableFuture<Object> customCommand(String[] args) {
-        byte[][] bytes = Args.of(args);
+        byte[][] bytes;
+        try {
+            bytes = Args.of(args);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return run(bytes, false, BlockingTimeouts.forCommand(bytes), IDENTITY);
     }
 
     @Override
     public CompletableFuture<Object> customCommand(GlideString[] args) {
-        byte[][] bytes = Args.of(args);
+        byte[][] bytes;
+        try {
+            bytes = Args.of(args);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return run(bytes, true, BlockingTimeouts.forCommand(bytes), IDENTITY);
     }
 

@@ -1,6 +1,7 @@
 package glide.internal;
 
 import glide.api.models.GlideString;
+import glide.api.models.exceptions.RequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -74,30 +75,33 @@ public final class Args {
         return size == items.length ? items : Arrays.copyOf(items, size);
     }
 
-    /** Arguments given whole (customCommand): the first is the command name. */
+    /**
+     * Arguments given whole (customCommand): the first is the command name. Throws {@link
+     * RequestException} for an empty command or a null argument.
+     */
     public static byte[][] of(String[] args) {
         if (args == null || args.length == 0) {
-            throw new IllegalArgumentException("customCommand needs at least the command name");
+            throw new RequestException("customCommand needs at least the command name");
         }
         byte[][] out = new byte[args.length][];
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
-                throw new NullPointerException("customCommand: argument " + i + " must not be null");
+                throw new RequestException("customCommand: argument " + i + " is null");
             }
             out[i] = args[i].getBytes(StandardCharsets.UTF_8);
         }
         return out;
     }
 
-    /** Binary arguments given whole (customCommand). */
+    /** Binary arguments given whole (customCommand); errors as for {@link #of(String[])}. */
     public static byte[][] of(GlideString[] args) {
         if (args == null || args.length == 0) {
-            throw new IllegalArgumentException("customCommand needs at least the command name");
+            throw new RequestException("customCommand needs at least the command name");
         }
         byte[][] out = new byte[args.length][];
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null) {
-                throw new NullPointerException("customCommand: argument " + i + " must not be null");
+                throw new RequestException("customCommand: argument " + i + " is null");
             }
             out[i] = args[i].getBytes();
         }

@@ -13,6 +13,8 @@ final class Kinds {
     static final int SIMPLE = 6;
     static final int FRAME = 7;
     static final int BIGNUM = 8;
+    /** A bulk string that is not valid UTF-8: always a GlideString, never a lossy String. */
+    static final int BULK_BINARY = 9;
 
     static final int FIRST_ERROR = 16;
     static final int ERR_REQUEST = 16;
@@ -24,6 +26,6 @@ final class Kinds {
 
     /** Whether the payload of a completion of this kind is a native pointer to free. */
     static boolean ownsBytes(int kind) {
-        return kind == BULK || kind == SIMPLE || kind == FRAME || kind == BIGNUM || kind >= FIRST_ERROR;
+        return kind == BULK || kind == BULK_BINARY || kind == SIMPLE || kind == FRAME || kind == BIGNUM || kind >= FIRST_ERROR;
     }
 }

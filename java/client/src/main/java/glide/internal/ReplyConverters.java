@@ -12,21 +12,61 @@ public final class ReplyConverters {
     /** The reply as decoded (customCommand). */
     public static final Function<Object, Object> IDENTITY = v -> v;
 
-    public static final Function<Object, String> STRING = v -> (String) v;
+    /** A text reply of a String command; bytes that are not UTF-8 fail instead of decoding lossily. */
+    public static final Function<Object, String> STRING = ReplyConverters::text;
     public static final Function<Object, GlideString> GLIDE_STRING = v -> (GlideString) v;
     public static final Function<Object, Long> LONG = v -> (Long) v;
 
-    /** Replies that are always text, whatever the argument types (e.g. SET's "OK" or old value). */
+    /** Replies declared as String even for binary requests (SET with GET returns the old value). */
     public static final Function<Object, String> ANY_TEXT =
             v -> v == null ? null : v instanceof GlideString ? ((GlideString) v).getString() : v.toString();
 
-    public static final Function<Object, String[]> STRING_ARRAY = v -> copy(v, new String[0]);
+    public static final Function<Object, String[]> STRING_ARRAY = v -> copyText(v);
     public static final Function<Object, GlideString[]> GLIDE_STRING_ARRAY =
             v -> copy(v, new GlideString[0]);
 
+    /** A map of a binary request: keys and values are GlideStrings already. */
     @SuppressWarnings("unchecked")
     public static <K, V> Function<Object, Map<K, V>> map() {
         return v -> (Map<K, V>) v;
+    }
+
+    /** A map of a String request: every key and value must be text. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Map<String, String>> TEXT_MAP =
+            v -> {
+                Map<Object, Object> map = (Map<Object, Object>) v;
+                if (map != null) {
+                    for (Map.Entry<Object, Object> e : map.entrySet()) {
+                        text(e.getKey());
+                        text(e.getValue());
+                    }
+                }
+                return (Map<String, String>) (Map<?, ?>) map;
+            };
+
+    private static String text(Object v) {
+        if (v instanceof GlideString) {
+            throw new RequestException(
+                    "the reply holds bytes that are not valid UTF-8, so it cannot be a String: use"
+                            + " the GlideString overload of this command");
+        }
+        if (v instanceof RequestException) {
+            throw (RequestException) v;
+        }
+        return (String) v;
+    }
+
+    private static String[] copyText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object[] items = (Object[]) value;
+        String[] out = new String[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = text(items[i]);
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -19,6 +19,9 @@ import java.util.Set;
  * Turns a completion into heap objects: {@code null}, Long, Double, Boolean, String or
  * GlideString, Object[], Map, Set, BigInteger. Each native pointer is consumed exactly once.
  *
+ * <p>Text becomes a String for String requests and a GlideString for binary ones; bytes that
+ * are not valid UTF-8 always stay a GlideString, so no reply is ever decoded lossily.
+ *
  * <p>Frames are parsed from a heap {@code byte[]} (see {@code rust/src/reply.rs} for the grammar).
  */
 final class ReplyDecoder {
@@ -31,6 +34,7 @@ final class ReplyDecoder {
     private static final int TAG_OK = 4;
     private static final int TAG_BULK = 5;
     private static final int TAG_SIMPLE = 6;
+    private static final int TAG_BULK_BINARY = 7;
     private static final int TAG_ARRAY = 8;
     private static final int TAG_MAP = 9;
     private static final int TAG_SET = 10;
@@ -53,6 +57,8 @@ final class ReplyDecoder {
             case Kinds.BULK:
             case Kinds.SIMPLE:
                 return text(NativeBridge.takeBytes(payload), binary);
+            case Kinds.BULK_BINARY:
+                return GlideString.of(NativeBridge.takeBytes(payload));
             case Kinds.BIGNUM:
                 return new BigInteger(new String(NativeBridge.takeBytes(payload), StandardCharsets.US_ASCII));
             case Kinds.FRAME:
@@ -112,6 +118,8 @@ final class ReplyDecoder {
                 case TAG_BULK:
                 case TAG_SIMPLE:
                     return text(readBytes(), binary);
+                case TAG_BULK_BINARY:
+                    return GlideString.of(readBytes());
                 case TAG_BIGNUM:
                     return new BigInteger(new String(readBytes(), StandardCharsets.US_ASCII));
                 case TAG_ERROR:

@@ -1,0 +1,330 @@
+//! Reply shapes decided by the command: one conversion, in the core, so that a
+//! command's Java result has the same type under RESP2 and RESP3 and the same
+//! type valkey-glide gives (e.g. `HGETALL` is a map, `INCRBYFLOAT` a double,
+//! `EXPIRE` a boolean, `SMEMBERS` a set) whether it came from a typed method or
+//! from `customCommand`.
+//!
+//! The command is classified while its arguments cross JNI ([`Probe`]); the
+//! reply is converted once it arrives ([`convert`]).
+
+use redis::Value;
+
+/// The shape a command's reply is converted to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// As the server sent it.
+    Natural,
+    /// Flat key/value pairs (RESP2) or a map (RESP3) become a map; nil stays nil.
+    Map,
+    /// A number as a double (RESP2 sends it as a bulk string).
+    Double,
+    /// A double, or nil.
+    DoubleOrNil,
+    /// 0/1 as a boolean.
+    Boolean,
+    /// An array of 0/1 as booleans.
+    BooleanArray,
+    /// An array (RESP2) or a set (RESP3) as a set; nil stays nil.
+    Set,
+    /// An array of doubles or nils.
+    DoubleOrNilArray,
+    /// Members with scores (flat RESP2 pairs or RESP3 pairs) as a map member -> double.
+    MemberScoreMap,
+    /// `ZRANK ... WITHSCORE`: [rank, score] with the score as a double.
+    RankWithScore,
+    /// `BZPOPMIN`/`BZPOPMAX`: [key, member, score] with the score as a double.
+    KeyMemberScore,
+}
+
+/// Longest command name (including a subcommand) worth remembering.
+const NAME_CAP: usize = 24;
+
+/// Watches a command's arguments as they are read and tells its [`Expect`].
+#[derive(Debug, Default)]
+pub struct Probe {
+    name: [u8; NAME_CAP],
+    name_len: usize,
+    args: usize,
+    withscores: bool,
+    withscore: bool,
+    incr: bool,
+}
+
+/// Commands whose name is two words ("CONFIG GET").
+const CONTAINERS: &[&[u8]] = &[b"CONFIG", b"SCRIPT", b"XGROUP", b"PUBSUB"];
+
+impl Probe {
+    pub fn new() -> Probe {
+        Probe::default()
+    }
+
+    /// Feeds argument `index` (0 is the command name).
+    pub fn feed(&mut self, index: usize, arg: &[u8]) {
+        self.args = index + 1;
+        if index == 0 {
+            self.append_upper(arg);
+            return;
+        }
+        if index == 1 && CONTAINERS.iter().any(|c| self.name() == *c) {
+            self.append_upper(b" ");
+            self.append_upper(arg);
+            return;
+        }
+        if arg.len() <= 10 {
+            self.withscores |= arg.eq_ignore_ascii_case(b"WITHSCORES");
+            self.withscore |= arg.eq_ignore_ascii_case(b"WITHSCORE");
+            self.incr |= arg.eq_ignore_ascii_case(b"INCR");
+        }
+    }
+
+    fn append_upper(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.name_len == NAME_CAP {
+                // Longer than any command we convert: make sure it matches none.
+                self.name_len = 0;
+                self.name[0] = 0;
+                return;
+            }
+            self.name[self.name_len] = b.to_ascii_uppercase();
+            self.name_len += 1;
+        }
+    }
+
+    /// The command name, upper case, with its subcommand for container commands.
+    pub fn name(&self) -> &[u8] {
+        &self.name[..self.name_len]
+    }
+
+    /// The shape this command's reply takes.
+    pub fn expect(&self) -> Expect {
+        match self.name() {
+            b"HGETALL" | b"HELLO" | b"CONFIG GET" | b"PUBSUB NUMSUB" | b"PUBSUB SHARDNUMSUB" => Expect::Map,
+            b"INCRBYFLOAT" | b"HINCRBYFLOAT" | b"ZINCRBY" => Expect::Double,
+            b"ZSCORE" | b"GEODIST" => Expect::DoubleOrNil,
+            b"ZADD" if self.incr => Expect::DoubleOrNil,
+            b"HEXISTS" | b"HSETNX" | b"EXPIRE" | b"EXPIREAT" | b"PEXPIRE" | b"PEXPIREAT" | b"SISMEMBER"
+            | b"PERSIST" | b"SMOVE" | b"PFADD" | b"RENAMENX" | b"MOVE" | b"COPY" | b"MSETNX"
+            | b"XGROUP DESTROY" | b"XGROUP CREATECONSUMER" => Expect::Boolean,
+            b"SMISMEMBER" | b"SCRIPT EXISTS" => Expect::BooleanArray,
+            b"SMEMBERS" | b"SINTER" | b"SDIFF" | b"SUNION" => Expect::Set,
+            b"SPOP" if self.args > 2 => Expect::Set,
+            b"ZMSCORE" => Expect::DoubleOrNilArray,
+            b"ZPOPMIN" | b"ZPOPMAX" => Expect::MemberScoreMap,
+            b"ZRANGE" | b"ZDIFF" | b"ZUNION" | b"ZINTER" if self.withscores => Expect::MemberScoreMap,
+            b"ZRANK" | b"ZREVRANK" if self.withscore => Expect::RankWithScore,
+            b"BZPOPMIN" | b"BZPOPMAX" => Expect::KeyMemberScore,
+            _ => Expect::Natural,
+        }
+    }
+}
+
+/// Converts `value` to `expect`. Server errors pass through untouched; a reply
+/// that cannot take the shape is an error message naming both.
+pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
+    if matches!(value, Value::ServerError(_)) || expect == Expect::Natural {
+        return Ok(value);
+    }
+    // Inside MULTI every reply is QUEUED; the real one comes with EXEC.
+    if matches!(&value, Value::SimpleString(s) if s == "QUEUED") {
+        return Ok(value);
+    }
+    match expect {
+        Expect::Natural => Ok(value),
+        Expect::Map => to_map(value, |k| Ok(k), Ok),
+        Expect::Double => to_double(value),
+        Expect::DoubleOrNil => match value {
+            Value::Nil => Ok(Value::Nil),
+            other => to_double(other),
+        },
+        Expect::Boolean => to_bool(value),
+        Expect::BooleanArray => map_items(value, to_bool),
+        Expect::Set => match value {
+            Value::Nil | Value::Set(_) => Ok(value),
+            Value::Array(items) => Ok(Value::Set(items)),
+            other => Err(mismatch("set", &other)),
+        },
+        Expect::DoubleOrNilArray => map_items(value, |v| match v {
+            Value::Nil => Ok(Value::Nil),
+            other => to_double(other),
+        }),
+        Expect::MemberScoreMap => match value {
+            Value::Nil => Ok(Value::Nil),
+            Value::Array(items) if items.iter().all(|i| matches!(i, Value::Array(_))) && !items.is_empty() => {
+                // RESP3: [[member, score], ...]
+                let mut pairs = Vec::with_capacity(items.len());
+                for item in items {
+                    let Value::Array(mut pair) = item else { unreachable!("checked above") };
+                    if pair.len() != 2 {
+                        return Err("a member/score pair does not have two elements".into());
+                    }
+                    let score = to_double(pair.pop().expect("len 2"))?;
+                    pairs.push((pair.pop().expect("len 2"), score));
+                }
+                Ok(Value::Map(pairs))
+            }
+            other => to_map(other, |k| Ok(k), to_double),
+        },
+        Expect::RankWithScore => match value {
+            Value::Array(mut items) if items.len() == 2 => {
+                let score = to_double(items.pop().expect("len 2"))?;
+                items.push(score);
+                Ok(Value::Array(items))
+            }
+            Value::Nil => Ok(Value::Nil),
+            other => Err(mismatch("[rank, score]", &other)),
+        },
+        Expect::KeyMemberScore => match value {
+            Value::Array(mut items) if items.len() == 3 => {
+                let score = to_double(items.pop().expect("len 3"))?;
+                items.push(score);
+                Ok(Value::Array(items))
+            }
+            Value::Nil => Ok(Value::Nil),
+            other => Err(mismatch("[key, member, score]", &other)),
+        },
+    }
+}
+
+fn to_map(
+    value: Value,
+    key: impl Fn(Value) -> Result<Value, String>,
+    val: impl Fn(Value) -> Result<Value, String>,
+) -> Result<Value, String> {
+    match value {
+        Value::Nil => Ok(Value::Nil),
+        Value::Map(pairs) => {
+            let mut out = Vec::with_capacity(pairs.len());
+            for (k, v) in pairs {
+                out.push((key(k)?, val(v)?));
+            }
+            Ok(Value::Map(out))
+        }
+        Value::Array(items) if items.len() % 2 == 0 => {
+            let mut out = Vec::with_capacity(items.len() / 2);
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                out.push((key(k)?, val(v)?));
+            }
+            Ok(Value::Map(out))
+        }
+        other => Err(mismatch("map", &other)),
+    }
+}
+
+fn map_items(value: Value, f: impl Fn(Value) -> Result<Value, String>) -> Result<Value, String> {
+    match value {
+        Value::Array(items) => items.into_iter().map(f).collect::<Result<Vec<_>, _>>().map(Value::Array),
+        Value::Nil => Ok(Value::Nil),
+        other => Err(mismatch("array", &other)),
+    }
+}
+
+fn to_double(value: Value) -> Result<Value, String> {
+    match value {
+        Value::Double(d) => Ok(Value::Double(d)),
+        Value::Int(i) => Ok(Value::Double(i as f64)),
+        Value::BulkString(ref b) => parse_double(b).map(Value::Double).ok_or_else(|| mismatch("double", &value)),
+        Value::SimpleString(ref s) => parse_double(s.as_bytes()).map(Value::Double).ok_or_else(|| mismatch("double", &value)),
+        other => Err(mismatch("double", &other)),
+    }
+}
+
+/// Redis prints infinities as `inf`/`-inf`; Rust's parser accepts those too.
+fn parse_double(bytes: &[u8]) -> Option<f64> {
+    std::str::from_utf8(bytes).ok()?.trim().parse::<f64>().ok()
+}
+
+fn to_bool(value: Value) -> Result<Value, String> {
+    match value {
+        Value::Boolean(b) => Ok(Value::Boolean(b)),
+        Value::Int(i) => Ok(Value::Boolean(i != 0)),
+        Value::Okay => Ok(Value::Boolean(true)),
+        other => Err(mismatch("boolean", &other)),
+    }
+}
+
+fn mismatch(wanted: &str, got: &Value) -> String {
+    let kind = match got {
+        Value::Nil => "nil",
+        Value::Int(_) => "integer",
+        Value::BulkString(_) => "bulk string",
+        Value::Array(_) => "array",
+        Value::SimpleString(_) => "simple string",
+        Value::Okay => "OK",
+        Value::Map(_) => "map",
+        Value::Set(_) => "set",
+        Value::Double(_) => "double",
+        Value::Boolean(_) => "boolean",
+        Value::VerbatimString { .. } => "verbatim string",
+        Value::BigNumber(_) => "big number",
+        Value::Push { .. } => "push",
+        _ => "other",
+    };
+    format!("the reply could not be converted to a {wanted} (it was a {kind})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn probe(args: &[&str]) -> Expect {
+        let mut p = Probe::new();
+        for (i, a) in args.iter().enumerate() {
+            p.feed(i, a.as_bytes());
+        }
+        p.expect()
+    }
+
+    fn bulk(s: &str) -> Value {
+        Value::BulkString(s.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn classifies_by_name_subcommand_and_options() {
+        assert_eq!(probe(&["hgetall", "k"]), Expect::Map);
+        assert_eq!(probe(&["config", "get", "maxmemory"]), Expect::Map);
+        assert_eq!(probe(&["CONFIG", "SET", "a", "b"]), Expect::Natural);
+        assert_eq!(probe(&["zrange", "z", "0", "-1"]), Expect::Natural);
+        assert_eq!(probe(&["zrange", "z", "0", "-1", "withscores"]), Expect::MemberScoreMap);
+        assert_eq!(probe(&["ZADD", "z", "INCR", "1", "m"]), Expect::DoubleOrNil);
+        assert_eq!(probe(&["ZADD", "z", "1", "m"]), Expect::Natural);
+        assert_eq!(probe(&["SPOP", "s"]), Expect::Natural);
+        assert_eq!(probe(&["SPOP", "s", "2"]), Expect::Set);
+        assert_eq!(probe(&["expire", "k", "10"]), Expect::Boolean);
+        assert_eq!(probe(&["GET", "k"]), Expect::Natural);
+        let long = "X".repeat(100);
+        assert_eq!(probe(&[&long, "k"]), Expect::Natural);
+    }
+
+    #[test]
+    fn resp2_and_resp3_replies_meet_in_one_shape() {
+        let resp2 = Value::Array(vec![bulk("a"), bulk("1.5"), bulk("b"), bulk("2")]);
+        let resp3 = Value::Array(vec![
+            Value::Array(vec![bulk("a"), Value::Double(1.5)]),
+            Value::Array(vec![bulk("b"), Value::Double(2.0)]),
+        ]);
+        let expected = Value::Map(vec![(bulk("a"), Value::Double(1.5)), (bulk("b"), Value::Double(2.0))]);
+        assert_eq!(convert(resp2, Expect::MemberScoreMap).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::MemberScoreMap).unwrap(), expected);
+        assert_eq!(convert(Value::Array(vec![]), Expect::MemberScoreMap).unwrap(), Value::Map(vec![]));
+
+        assert_eq!(convert(bulk("1.5"), Expect::Double).unwrap(), Value::Double(1.5));
+        assert_eq!(convert(bulk("-inf"), Expect::Double).unwrap(), Value::Double(f64::NEG_INFINITY));
+        assert_eq!(convert(Value::Int(1), Expect::Boolean).unwrap(), Value::Boolean(true));
+        assert_eq!(convert(Value::Array(vec![bulk("x")]), Expect::Set).unwrap(), Value::Set(vec![bulk("x")]));
+        assert_eq!(convert(Value::Nil, Expect::DoubleOrNil).unwrap(), Value::Nil);
+    }
+
+    #[test]
+    fn a_reply_of_the_wrong_shape_is_an_error_not_a_panic() {
+        assert!(convert(bulk("abc"), Expect::Double).unwrap_err().contains("double"));
+        assert!(convert(Value::Array(vec![bulk("odd")]), Expect::Map).unwrap_err().contains("map"));
+        assert!(convert(Value::Array(vec![Value::Array(vec![bulk("a")])]), Expect::MemberScoreMap).is_err());
+    }
+
+    #[test]
+    fn queued_replies_inside_multi_are_left_alone() {
+        let queued = Value::SimpleString("QUEUED".into());
+        assert_eq!(convert(queued.clone(), Expect::Boolean).unwrap(), queued);
+    }
+}
