@@ -123,7 +123,8 @@ impl Outcome {
             Value::VerbatimString { text, .. } => Outcome::Simple(text.into_bytes()),
             Value::BigNumber(n) => Outcome::BigNumber(n),
             Value::ServerError(e) => Outcome::Failed(Failure::Request, server_error_message(&e)),
-            Value::Attribute { data, .. } => Outcome::from_value(*data, Expect::Natural),
+            // RESP3 attributes: a map {"attributes": ..., "data": reply}, as valkey-glide gives it.
+            Value::Attribute { data, attributes } => Outcome::from_value(attribute_map(*data, attributes), Expect::Natural),
             aggregate => {
                 let mut frame = Vec::with_capacity(estimate(&aggregate));
                 write_frame(&aggregate, &mut frame);
@@ -152,6 +153,13 @@ impl Outcome {
         };
         Completion { request_id, kind, payload }
     }
+}
+
+fn attribute_map(data: Value, attributes: Vec<(Value, Value)>) -> Value {
+    Value::Map(vec![
+        (Value::SimpleString("attributes".into()), Value::Map(attributes)),
+        (Value::SimpleString("data".into()), data),
+    ])
 }
 
 /// Whether a completion of `kind` carries a pointer that must be freed.
@@ -240,7 +248,14 @@ fn write_frame(value: &Value, out: &mut Vec<u8>) {
                 write_frame(v, out);
             }
         }
-        Value::Attribute { data, .. } => write_frame(data, out),
+        Value::Attribute { data, attributes } => {
+            out.push(tag::MAP);
+            write_len(out, 2);
+            write_bytes(out, tag::SIMPLE, b"attributes");
+            write_frame(&Value::Map(attributes.clone()), out);
+            write_bytes(out, tag::SIMPLE, b"data");
+            write_frame(data, out);
+        }
         // `Value` is non-exhaustive: anything new crosses as an error element
         // rather than being silently dropped.
         #[allow(unreachable_patterns)]

@@ -35,7 +35,7 @@ class CommandsTest {
 
     @BeforeAll
     static void startServer() {
-        server = RedisServer.start();
+        server = RedisServer.start("--enable-debug-command", "yes");
     }
 
     @AfterAll
@@ -278,6 +278,12 @@ class CommandsTest {
             assertTrue(notText.getMessage().contains("GlideString overload"), notText.getMessage());
             assertInstanceOf(RequestException.class, failure(client.mget(new String[] {b})));
             assertInstanceOf(RequestException.class, failure(client.customCommand(new String[0])));
+            if (protocol == ProtocolVersion.RESP3) {
+                // A RESP3 attribute reply keeps both parts, as valkey-glide gives them.
+                Map<?, ?> attributed = (Map<?, ?>) await(client.customCommand(new String[] {"DEBUG", "PROTOCOL", "attrib"}));
+                assertTrue(((String) attributed.get("data")).startsWith("Some real reply"), attributed.toString());
+                assertInstanceOf(Map.class, attributed.get("attributes"));
+            }
             await(client.del(new String[] {b}));
 
             Throwable unknown = failure(client.customCommand(new String[] {"NOSUCHCOMMAND"}));
