@@ -130,7 +130,7 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
     }
     match expect {
         Expect::Natural => Ok(value),
-        Expect::Map => to_map(value, |k| Ok(k), Ok),
+        Expect::Map => to_map(value, Ok, Ok),
         Expect::Double => to_double(value),
         Expect::DoubleOrNil => match value {
             Value::Nil => Ok(Value::Nil),
@@ -162,7 +162,7 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
                 }
                 Ok(Value::Map(pairs))
             }
-            other => to_map(other, |k| Ok(k), to_double),
+            other => to_map(other, Ok, to_double),
         },
         Expect::RankWithScore => match value {
             Value::Array(mut items) if items.len() == 2 => {
