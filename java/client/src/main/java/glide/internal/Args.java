@@ -4,6 +4,7 @@ import glide.api.models.GlideString;
 import glide.api.models.exceptions.RequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Builds a command's arguments as the byte arrays that cross to the core: UTF-8 for {@code
@@ -80,21 +81,15 @@ public final class Args {
      * RequestException} for an empty command or a null argument.
      */
     public static byte[][] of(String[] args) {
-        if (args == null || args.length == 0) {
-            throw new RequestException("customCommand needs at least the command name");
-        }
-        byte[][] out = new byte[args.length][];
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                throw new RequestException("customCommand: argument " + i + " is null");
-            }
-            out[i] = args[i].getBytes(StandardCharsets.UTF_8);
-        }
-        return out;
+        return whole(args, a -> a.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Binary arguments given whole (customCommand); errors as for {@link #of(String[])}. */
     public static byte[][] of(GlideString[] args) {
+        return whole(args, GlideString::getBytes);
+    }
+
+    private static <T> byte[][] whole(T[] args, Function<T, byte[]> toBytes) {
         if (args == null || args.length == 0) {
             throw new RequestException("customCommand needs at least the command name");
         }
@@ -103,7 +98,7 @@ public final class Args {
             if (args[i] == null) {
                 throw new RequestException("customCommand: argument " + i + " is null");
             }
-            out[i] = args[i].getBytes();
+            out[i] = toBytes.apply(args[i]);
         }
         return out;
     }
