@@ -346,7 +346,10 @@ class BehaviourTest {
     void blockingOnAGlideFutureInsideAContinuationFailsInsteadOfDeadlocking() throws Exception {
         try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3)) {
             await(client.set("chained", "v"));
-            CompletableFuture<String> nested = client.ping().thenApply(pong -> client.get("chained").join());
+            // BLPOP waits 0.1 s, so the continuation is attached before completion and runs
+            // on the completer thread (a completed future would run it on this thread).
+            CompletableFuture<String> nested =
+                    client.blpop(new String[] {"nothing"}, 0.1).thenApply(none -> client.get("chained").join());
             Throwable error = failure(nested);
             assertInstanceOf(IllegalStateException.class, error);
             assertTrue(error.getMessage().contains("thenCompose"), error.getMessage());
