@@ -44,6 +44,18 @@ pub fn push(completion: Completion) {
     QUEUE.ready.notify_one();
 }
 
+/// Queues several completions with one lock and one wake-up.
+pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
+    let mut items = QUEUE.items.lock();
+    let before = items.len();
+    items.extend(completions);
+    let added = items.len() > before;
+    drop(items);
+    if added {
+        QUEUE.ready.notify_one();
+    }
+}
+
 /// Moves up to `out.len()` completions into `out`, waiting up to `timeout` for
 /// the first one. Returns how many were written.
 pub fn drain(out: &mut [Completion], timeout: Duration) -> usize {

@@ -14,6 +14,7 @@
 pub mod client;
 pub mod completion;
 pub mod reply;
+pub mod resp;
 pub mod runtime;
 pub mod shape;
 pub mod stats;

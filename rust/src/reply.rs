@@ -12,9 +12,9 @@
 //! `SIMPLE u32 bytes` | `ARRAY u32 n, n items` | `MAP u32 n, 2n items` |
 //! `SET u32 n, n items` | `ERROR u32 utf8` | `BIGNUM u32 ascii`.
 
-use redis::Value;
 
 use crate::completion::Completion;
+use crate::resp::Value;
 use crate::shape::{self, Expect};
 
 /// Completion kinds. The Java side mirrors these numbers in `glide.internal.Kinds`.
@@ -120,12 +120,12 @@ impl Outcome {
             Value::Okay => Outcome::Ok,
             Value::BulkString(bytes) => Outcome::Bulk(bytes),
             Value::SimpleString(s) => Outcome::Simple(s.into_bytes()),
-            Value::VerbatimString { text, .. } => Outcome::Simple(text.into_bytes()),
+            Value::VerbatimString(text) => Outcome::Simple(text.into_bytes()),
             Value::BigNumber(n) => Outcome::BigNumber(n),
-            Value::ServerError(e) => Outcome::Failed(Failure::Request, server_error_message(&e)),
+            Value::ServerError(message) => Outcome::Failed(failure_of(&message), message),
             // RESP3 attributes: a map {"attributes": ..., "data": reply}, as valkey-glide gives it.
-            Value::Attribute { data, attributes } => Outcome::from_value(attribute_map(*data, attributes), Expect::Natural),
-            aggregate => {
+            Value::Attribute { attributes, data } => Outcome::from_value(attribute_map(*data, attributes), Expect::Natural),
+            aggregate @ (Value::Array(_) | Value::Map(_) | Value::Set(_) | Value::Push(_)) => {
                 let mut frame = Vec::with_capacity(estimate(&aggregate));
                 write_frame(&aggregate, &mut frame);
                 Outcome::Frame(frame)
@@ -184,11 +184,12 @@ pub unsafe fn bytes_from_raw(ptr: i64) -> Vec<u8> {
     *unsafe { Box::from_raw(ptr as *mut Vec<u8>) }
 }
 
-/// The server's own words, e.g. `WRONGTYPE Operation against a key holding the wrong kind of value`.
-pub fn server_error_message(error: &redis::ServerError) -> String {
-    match error.details() {
-        Some(details) => format!("{} {}", error.code(), details),
-        None => error.code().to_string(),
+/// `EXECABORT` aborts a transaction; every other server error is a request error.
+fn failure_of(message: &str) -> Failure {
+    if message.starts_with("EXECABORT") {
+        Failure::ExecAbort
+    } else {
+        Failure::Request
     }
 }
 
@@ -234,12 +235,12 @@ fn write_frame(value: &Value, out: &mut Vec<u8>) {
             write_bytes(out, tag, b)
         }
         Value::SimpleString(s) => write_bytes(out, tag::SIMPLE, s.as_bytes()),
-        Value::VerbatimString { text, .. } => write_bytes(out, tag::SIMPLE, text.as_bytes()),
+        Value::VerbatimString(text) => write_bytes(out, tag::SIMPLE, text.as_bytes()),
         Value::BigNumber(n) => write_bytes(out, tag::BIGNUM, n),
-        Value::ServerError(e) => write_bytes(out, tag::ERROR, server_error_message(e).as_bytes()),
+        Value::ServerError(message) => write_bytes(out, tag::ERROR, message.as_bytes()),
         Value::Array(items) => write_items(out, tag::ARRAY, items),
         Value::Set(items) => write_items(out, tag::SET, items),
-        Value::Push { data, .. } => write_items(out, tag::ARRAY, data),
+        Value::Push(data) => write_items(out, tag::ARRAY, data),
         Value::Map(pairs) => {
             out.push(tag::MAP);
             write_len(out, pairs.len());
@@ -248,7 +249,7 @@ fn write_frame(value: &Value, out: &mut Vec<u8>) {
                 write_frame(v, out);
             }
         }
-        Value::Attribute { data, attributes } => {
+        Value::Attribute { attributes, data } => {
             out.push(tag::MAP);
             write_len(out, 2);
             write_bytes(out, tag::SIMPLE, b"attributes");
@@ -256,10 +257,6 @@ fn write_frame(value: &Value, out: &mut Vec<u8>) {
             write_bytes(out, tag::SIMPLE, b"data");
             write_frame(data, out);
         }
-        // `Value` is non-exhaustive: anything new crosses as an error element
-        // rather than being silently dropped.
-        #[allow(unreachable_patterns)]
-        other => write_bytes(out, tag::ERROR, format!("unsupported reply type: {other:?}").as_bytes()),
     }
 }
 
@@ -335,7 +332,7 @@ mod tests {
     #[test]
     fn a_top_level_server_error_is_a_request_failure_with_the_servers_words() {
         // A ServerError cannot be built directly; parse a reply instead.
-        let parsed = redis::parse_redis_value(b"-WRONGTYPE Operation against a key\r\n").unwrap();
+        let parsed = crate::resp::parse(b"-WRONGTYPE Operation against a key\r\n").unwrap().unwrap().0;
         match Outcome::from_value(parsed, Expect::Natural) {
             Outcome::Failed(Failure::Request, msg) => assert_eq!(msg, "WRONGTYPE Operation against a key"),
             other => panic!("{other:?}"),
@@ -344,7 +341,7 @@ mod tests {
 
     #[test]
     fn an_error_inside_an_array_stays_an_element() {
-        let parsed = redis::parse_redis_value(b"*2\r\n:1\r\n-ERR boom\r\n").unwrap();
+        let parsed = crate::resp::parse(b"*2\r\n:1\r\n-ERR boom\r\n").unwrap().unwrap().0;
         let Outcome::Frame(frame) = Outcome::from_value(parsed, Expect::Natural) else { panic!() };
         assert_eq!(frame[14], tag::ERROR);
         assert_eq!(&frame[19..], b"ERR boom");

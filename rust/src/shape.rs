@@ -7,7 +7,7 @@
 //! The command is classified while its arguments cross JNI ([`Probe`]); the
 //! reply is converted once it arrives ([`convert`]).
 
-use redis::Value;
+use crate::resp::Value;
 
 /// The shape a command's reply is converted to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,10 +255,11 @@ fn mismatch(wanted: &str, got: &Value) -> String {
         Value::Set(_) => "set",
         Value::Double(_) => "double",
         Value::Boolean(_) => "boolean",
-        Value::VerbatimString { .. } => "verbatim string",
+        Value::VerbatimString(_) => "verbatim string",
         Value::BigNumber(_) => "big number",
-        Value::Push { .. } => "push",
-        _ => "other",
+        Value::Push(_) => "push",
+        Value::Attribute { .. } => "attribute",
+        Value::ServerError(_) => "error",
     };
     format!("the reply could not be converted to a {wanted} (it was a {kind})")
 }

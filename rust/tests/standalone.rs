@@ -153,11 +153,7 @@ fn connect(config: ClientConfig) -> Arc<Client> {
 }
 
 fn request(args: &[&[u8]], timeout: Option<Duration>) -> Request {
-    let mut cmd = redis::Cmd::new();
-    for a in args {
-        cmd.arg(*a);
-    }
-    Request { id: next_id(), cmd, timeout, expect: Expect::Natural, selects_database: None }
+    Request { id: next_id(), packed: glide_jni::resp::pack(args), timeout, expect: Expect::Natural, selects_database: None }
 }
 
 fn run(client: &Arc<Client>, args: &[&[u8]]) -> Got {

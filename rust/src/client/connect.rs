@@ -1,95 +1,119 @@
-//! Opening one multiplexed connection with the client's settings.
+//! Opening a connection: TCP with TCP_NODELAY, then the handshake (HELLO or
+//! AUTH, SELECT, CLIENT SETNAME, CLIENT SETINFO) pipelined in one round trip.
 
 use std::sync::{Arc, Weak};
 
-use redis::aio::{AsyncPushSender, MultiplexedConnection, SendError};
-use redis::io::tcp::TcpSettings;
-use redis::{AsyncConnectionConfig, ConnectionAddr, IntoConnectionInfo, PushInfo, PushKind, RedisConnectionInfo};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 
+use super::connection::{Connection, Owner};
 use super::{Client, Protocol};
+use crate::resp::{self, Value};
+use crate::runtime;
 
-/// Tries each configured address in order; returns the first connection that
-/// completes its handshake (HELLO/AUTH, SELECT, CLIENT SETNAME).
-pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<MultiplexedConnection, String> {
+/// Tries each configured address in order; returns the first connection whose
+/// handshake succeeds.
+pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connection, String> {
     let config = client.config();
     let mut errors = Vec::new();
     for (host, port) in &config.addresses {
-        match open_one(client, host, *port, generation).await {
-            Ok(conn) => return Ok(conn),
-            Err(e) => errors.push(format!("{host}:{port}: {e}")),
+        let attempt = tokio::time::timeout(config.connection_timeout, open_one(client, host, *port));
+        match attempt.await {
+            Ok(Ok((stream, leftover))) => {
+                let rt = runtime::get()?;
+                let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
+                return Ok(Connection::start(stream, leftover, generation, owner, rt));
+            }
+            Ok(Err(e)) => errors.push(format!("{host}:{port}: {e}")),
+            Err(_) => errors.push(format!(
+                "{host}:{port}: no connection within {} ms",
+                config.connection_timeout.as_millis()
+            )),
         }
     }
     Err(format!("cannot connect: {}", errors.join("; ")))
 }
 
-async fn open_one(client: &Arc<Client>, host: &str, port: u16, generation: u64) -> Result<MultiplexedConnection, String> {
+/// What each handshake reply is for, so a failure can be named.
+enum Step {
+    Hello,
+    Auth,
+    Select,
+    SetName,
+    /// Older servers do not know CLIENT SETINFO: its errors are ignored.
+    SetInfo,
+}
+
+async fn open_one(client: &Arc<Client>, host: &str, port: u16) -> Result<(TcpStream, Vec<u8>), String> {
     let config = client.config();
-    let mut redis_settings = RedisConnectionInfo::default()
-        .set_db(client.database_id())
-        .set_protocol(match config.protocol {
-            Protocol::Resp2 => redis::ProtocolVersion::RESP2,
-            Protocol::Resp3 => redis::ProtocolVersion::RESP3,
-        })
-        .set_lib_name("glide-jni", env!("CARGO_PKG_VERSION"));
-    if let Some(password) = &config.password {
-        redis_settings = redis_settings.set_password(password);
+    let mut stream = TcpStream::connect((host, port)).await.map_err(|e| e.to_string())?;
+    // Latency matters more than packet count for request/response traffic.
+    stream.set_nodelay(true).map_err(|e| e.to_string())?;
+
+    let mut out = Vec::new();
+    let mut steps = Vec::new();
+    let user = config.username.as_deref().unwrap_or("default");
+    match (config.protocol, &config.password) {
+        (Protocol::Resp3, Some(password)) => {
+            out.extend(resp::pack(&[b"HELLO", b"3", b"AUTH", user.as_bytes(), password.as_bytes()]));
+            steps.push(Step::Hello);
+        }
+        (Protocol::Resp3, None) => {
+            out.extend(resp::pack(&[b"HELLO", b"3"]));
+            steps.push(Step::Hello);
+        }
+        (Protocol::Resp2, Some(password)) => {
+            match &config.username {
+                Some(user) => out.extend(resp::pack(&[b"AUTH", user.as_bytes(), password.as_bytes()])),
+                None => out.extend(resp::pack(&[b"AUTH", password.as_bytes()])),
+            }
+            steps.push(Step::Auth);
+        }
+        (Protocol::Resp2, None) => {}
     }
-    if let Some(username) = &config.username {
-        redis_settings = redis_settings.set_username(username);
+    let db = client.database_id();
+    if db != 0 {
+        out.extend(resp::pack(&[b"SELECT", db.to_string().as_bytes()]));
+        steps.push(Step::Select);
     }
-    let info = ConnectionAddr::Tcp(host.to_string(), port)
-        .into_connection_info()
-        .map_err(|e| e.to_string())?
-        // Latency matters more than packet count for request/response traffic.
-        .set_tcp_settings(TcpSettings::default().set_nodelay(true))
-        .set_redis_settings(redis_settings);
-    let redis_client = redis::Client::open(info).map_err(|e| e.to_string())?;
-    let mut connection_config = AsyncConnectionConfig::new()
-        .set_connection_timeout(Some(config.connection_timeout))
-        // Timeouts are per request, applied by the client.
-        .set_response_timeout(None)
-        // Room for every request the inflight limit allows, so putting a command on the
-        // connection never waits for space. Waiting there would break submission order:
-        // queued senders get their slots in order but enqueue whenever their task next
-        // runs. The channel allocates its slots lazily, so idle capacity costs nothing.
-        .set_pipeline_buffer_size(config.inflight_limit.saturating_add(16));
-    // The redis crate delivers its "disconnected" notice only to RESP3
-    // connections. Under RESP2 an idle connection's loss is found by the next
-    // request, which fails with a connection error and starts the reconnect.
-    if config.protocol == Protocol::Resp3 {
-        connection_config =
-            connection_config.set_push_sender(DisconnectWatch { client: client.weak(), generation });
-    }
-    let mut conn = tokio::time::timeout(
-        config.connection_timeout,
-        redis_client.get_multiplexed_async_connection_with_config(&connection_config),
-    )
-    .await
-    .map_err(|_| format!("connection timed out after {} ms", config.connection_timeout.as_millis()))?
-    .map_err(|e| e.to_string())?;
     if let Some(name) = &config.client_name {
-        let mut setname = redis::cmd("CLIENT");
-        setname.arg("SETNAME").arg(name);
-        conn.send_packed_command(&setname).await.map_err(|e| format!("CLIENT SETNAME failed: {e}"))?;
+        out.extend(resp::pack(&[b"CLIENT", b"SETNAME", name.as_bytes()]));
+        steps.push(Step::SetName);
     }
-    Ok(conn)
-}
+    out.extend(resp::pack(&[b"CLIENT", b"SETINFO", b"LIB-NAME", b"glide-jni"]));
+    out.extend(resp::pack(&[b"CLIENT", b"SETINFO", b"LIB-VER", env!("CARGO_PKG_VERSION").as_bytes()]));
+    steps.push(Step::SetInfo);
+    steps.push(Step::SetInfo);
+    stream.write_all(&out).await.map_err(|e| e.to_string())?;
 
-/// Receives the connection's out-of-band notices; today only the one that says
-/// the connection closed, which starts a reconnect even when no request is
-/// running. Holds a weak reference: a connection must not keep its client alive.
-struct DisconnectWatch {
-    client: Weak<Client>,
-    generation: u64,
-}
-
-impl AsyncPushSender for DisconnectWatch {
-    fn send(&self, info: PushInfo) -> Result<(), SendError> {
-        if info.kind == PushKind::Disconnection {
-            if let Some(client) = self.client.upgrade() {
-                client.connection_broken(self.generation);
+    let mut buffer = Vec::with_capacity(1024);
+    let mut replies = Vec::new();
+    while replies.len() < steps.len() {
+        match resp::parse(&buffer).map_err(|e| e.to_string())? {
+            Some((value, used)) => {
+                buffer.drain(..used);
+                if !matches!(value, Value::Push(_)) {
+                    replies.push(value);
+                }
+            }
+            None => {
+                if stream.read_buf(&mut buffer).await.map_err(|e| e.to_string())? == 0 {
+                    return Err("the server closed the connection during the handshake".into());
+                }
             }
         }
-        Ok(())
     }
+    for (step, reply) in steps.iter().zip(replies) {
+        if let Value::ServerError(message) = reply {
+            let what = match step {
+                Step::Hello if message.starts_with("NOPROTO") => "the server does not speak RESP3 (use RESP2)",
+                Step::Hello | Step::Auth => "authentication failed",
+                Step::Select => "SELECT failed",
+                Step::SetName => "CLIENT SETNAME failed",
+                Step::SetInfo => continue,
+            };
+            return Err(format!("{what}: {message}"));
+        }
+    }
+    Ok((stream, buffer))
 }

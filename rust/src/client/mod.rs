@@ -1,56 +1,61 @@
-//! A standalone client: one multiplexed connection, reconnect with backoff,
-//! inflight limit, per-request timeout, close.
+//! A standalone client: one connection, reconnect with backoff, inflight
+//! limit, per-request timeout, close.
 //!
 //! # Life of a request
-//! [`Client::submit`] checks the inflight limit synchronously and spawns one
-//! task on the shared runtime. The task waits for a usable connection, writes
-//! the command, awaits the reply, and pushes exactly one completion to
-//! [`crate::completion`]: the reply, a server error, a timeout, a connection
-//! failure, or a closing error. Nothing else stands between Java and the
-//! socket: there is no per-client or per-request channel.
+//! [`Client::submit`] runs on the caller's thread. It checks the inflight limit
+//! and hands the packed command to the live [`connection::Connection`], which
+//! queues the request and writes the bytes at once; the connection's task
+//! completes it when the reply arrives or its deadline passes. Each request
+//! ends with exactly one completion in [`crate::completion`]: the reply, a
+//! server error, a timeout, a connection failure, or a closing error. There is
+//! no task, channel or timer per request.
+//!
+//! # Order
+//! Requests reach the server in the order they were submitted; in particular
+//! each thread's requests keep their order.
 //!
 //! # Cancellation
-//! Java cancelling a future does not stop the command: once written, the
-//! server runs it. The task still completes and its reply is freed by Java.
+//! Java cancelling a future does not recall a command: once written, the
+//! server runs it. Its reply is still read and freed.
 //!
 //! # Disconnection and reconnect
-//! When the connection breaks (a request sees an I/O error, or the connection
-//! reports it closed), requests in flight fail with a connection error and a
-//! single reconnect task retries with the client's [`Backoff`]. Requests made
-//! meanwhile wait for the new connection within their own timeout and fail
-//! with a connection error (not a timeout) if it does not come in time.
+//! When the connection breaks, requests in flight fail with a connection error
+//! and a single reconnect task retries with the client's [`Backoff`]. Requests
+//! made meanwhile wait, in order, for the new connection within their own
+//! timeout and fail with a connection error if it does not come in time.
 //!
 //! # Close
-//! [`Client::close`] drops the connection and wakes every waiting task, which
-//! completes with a closing error at once. It is idempotent.
+//! [`Client::close`] drops the connection and completes every pending request
+//! with a closing error at once. It is idempotent.
 
 pub mod backoff;
 pub mod config;
 mod connect;
+pub(crate) mod connection;
 
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
-use std::sync::{Arc, Weak};
-use std::future::Future;
-use std::task::{Context, Poll, Waker};
+use std::sync::Arc;
 use std::time::Duration;
 
 use parking_lot::Mutex;
-use redis::aio::MultiplexedConnection;
-use redis::{Cmd, RedisError};
 use tokio::sync::Notify;
+use tokio::time::Instant;
 
 pub use backoff::Backoff;
 pub use config::{ClientConfig, Protocol};
 
-use crate::completion;
+use crate::completion::{self, Completion};
 use crate::reply::{Failure, Outcome};
 use crate::shape::Expect;
 use crate::{runtime, stats};
+use connection::{Connection, Entry, Owner};
 
 /// One command to run.
 pub struct Request {
     pub id: i64,
-    pub cmd: Cmd,
+    /// The command as RESP (see [`crate::resp::pack`]).
+    pub packed: Vec<u8>,
     /// `None`: wait as long as it takes (blocking commands with timeout 0).
     pub timeout: Option<Duration>,
     /// The shape the reply is converted to.
@@ -70,32 +75,36 @@ enum Link {
     /// Lazy client before its first command.
     Idle,
     Connecting { attempt: u32, last_error: Option<String> },
-    Ready(MultiplexedConnection),
+    Ready(Connection),
     Closed,
+}
+
+/// A request made while there was no connection.
+struct Waiting {
+    entry: Entry,
+    packed: Vec<u8>,
 }
 
 struct LinkState {
     link: Link,
-    /// Bumped on every new connection so that stale "connection broken"
-    /// reports about an older connection are ignored.
+    /// The generation of the current (or last) connection; reports about
+    /// older connections are ignored.
     generation: u64,
+    /// Requests waiting for a connection, in submission order.
+    waiting: VecDeque<Waiting>,
 }
 
-/// A standalone client. Shared as `Arc<Client>` between Java's handle and the
-/// tasks running its requests.
+/// A standalone client, shared as `Arc<Client>` by Java's handle and its tasks.
 pub struct Client {
     config: ClientConfig,
     database_id: AtomicI64,
     inflight: AtomicUsize,
     closed: AtomicBool,
     link: Mutex<LinkState>,
-    /// Woken when the link becomes ready or closed.
-    link_changed: Notify,
+    /// Wakes the reconnect task when a waiting request arrives (its deadline may be the earliest).
+    waiting_changed: Notify,
     /// Woken once, by `close`.
     closing: Notify,
-    /// Taken by each request until its command is on the connection; fair
-    /// (FIFO), so it keeps the submission order.
-    send_order: tokio::sync::Mutex<()>,
 }
 
 impl Client {
@@ -108,10 +117,9 @@ impl Client {
             config,
             inflight: AtomicUsize::new(0),
             closed: AtomicBool::new(false),
-            link: Mutex::new(LinkState { link: Link::Idle, generation: 0 }),
-            link_changed: Notify::new(),
+            link: Mutex::new(LinkState { link: Link::Idle, generation: 0, waiting: VecDeque::new() }),
+            waiting_changed: Notify::new(),
             closing: Notify::new(),
-            send_order: tokio::sync::Mutex::new(()),
         }))
     }
 
@@ -126,6 +134,11 @@ impl Client {
 
     pub fn is_closed(&self) -> bool {
         self.closed.load(Ordering::Acquire)
+    }
+
+    /// The database the client is on (follows successful `SELECT`s).
+    pub fn database_id(&self) -> i64 {
+        self.database_id.load(Ordering::Acquire)
     }
 
     /// Connects for the first time (unless the client is lazy) and pushes the
@@ -146,13 +159,14 @@ impl Client {
         }
         let generation = {
             let mut state = self.link.lock();
-            state.generation += 1;
+            if matches!(state.link, Link::Closed) {
+                return closing_outcome();
+            }
             state.link = Link::Connecting { attempt: 0, last_error: None };
             state.generation
         };
-        let attempt = connect::open(self, generation);
         let result = tokio::select! {
-            r = attempt => r,
+            r = connect::open(self, generation + 1) => r,
             _ = self.closed_signal() => return closing_outcome(),
         };
         match result {
@@ -166,8 +180,7 @@ impl Client {
             Err(message) => {
                 let mut state = self.link.lock();
                 if !matches!(state.link, Link::Closed) {
-                    // A failed first connection leaves the client unusable; Java
-                    // fails `createClient` and closes it.
+                    // Java fails createClient and closes the client.
                     state.link = Link::Idle;
                 }
                 Outcome::Failed(Failure::Connection, message)
@@ -175,27 +188,36 @@ impl Client {
         }
     }
 
-    /// Makes `conn` the live connection if the client is still open.
-    fn install(&self, conn: MultiplexedConnection, generation: u64) -> bool {
+    /// Makes `conn` the live connection if nothing changed since `expected`,
+    /// and sends the requests that waited for it, in order.
+    fn install(&self, conn: Connection, expected: u64) -> bool {
         let mut state = self.link.lock();
-        if matches!(state.link, Link::Closed) || state.generation != generation {
+        if matches!(state.link, Link::Closed) || state.generation != expected {
+            drop(state);
+            for entry in conn.shutdown("superseded") {
+                self.finished(&entry, closing_outcome());
+            }
             return false;
         }
-        state.link = Link::Ready(conn);
+        state.generation = conn.generation();
+        state.link = Link::Ready(conn.clone());
         stats::connection_opened();
+        let waiting = std::mem::take(&mut state.waiting);
+        // Still under the lock: nobody can send ahead of the requests that waited.
+        let mut refused = Vec::new();
+        for w in waiting {
+            if let Err((entry, reason)) = conn.send(w.entry, &w.packed) {
+                refused.push((entry, reason));
+            }
+        }
         drop(state);
-        self.link_changed.notify_waiters();
+        for (entry, reason) in refused {
+            self.finished(&entry, Outcome::Failed(Failure::Connection, reason));
+        }
         true
     }
 
     /// Starts `request`, or refuses it at once.
-    ///
-    /// # Order
-    /// Commands a thread submits reach the server in the order it submitted them
-    /// (what a Java caller expects from `set(k, a); set(k, b)` without waiting).
-    /// The request's future is polled once right here, on the caller's thread:
-    /// that first poll takes the client's fair send lock and puts the command on
-    /// the connection (or queues for it, in order), before `submit` returns.
     pub fn submit(self: &Arc<Self>, request: Request) -> Result<(), Rejection> {
         if self.is_closed() {
             return Err(Rejection::Closed);
@@ -205,83 +227,40 @@ impl Client {
             self.inflight.fetch_sub(1, Ordering::AcqRel);
             return Err(Rejection::InflightLimit(limit));
         }
-        let slot = InflightSlot(Arc::clone(self));
-        let rt = match runtime::get() {
-            Ok(rt) => rt,
-            Err(message) => {
-                completion::push(Outcome::Failed(Failure::Request, message).into_completion(request.id));
-                return Ok(());
+        let entry = Entry {
+            id: request.id,
+            expect: request.expect,
+            deadline: request.timeout.map(|t| Instant::now() + t),
+            timeout: request.timeout,
+            selects_database: request.selects_database,
+            done: false,
+        };
+        let conn = {
+            let mut state = self.link.lock();
+            match &state.link {
+                Link::Ready(conn) => conn.clone(),
+                Link::Closed => {
+                    drop(state);
+                    self.inflight.fetch_sub(1, Ordering::AcqRel);
+                    return Err(Rejection::Closed);
+                }
+                Link::Idle | Link::Connecting { .. } => {
+                    if matches!(state.link, Link::Idle) {
+                        state.link = Link::Connecting { attempt: 0, last_error: None };
+                        self.spawn_reconnect(state.generation);
+                    }
+                    state.waiting.push_back(Waiting { entry, packed: request.packed });
+                    drop(state);
+                    self.waiting_changed.notify_one();
+                    return Ok(());
+                }
             }
         };
-        let client = Arc::clone(self);
-        let mut task = Box::pin(async move {
-            let id = request.id;
-            let outcome = client.execute(request).await;
-            drop(slot);
-            completion::push(outcome.into_completion(id));
-        });
-        // Timers need the runtime's context, even on a thread of the caller's.
-        let _context = rt.enter();
-        // A wake-up of this no-op waker is not lost: a spawned task is always polled once.
-        let mut cx = Context::from_waker(Waker::noop());
-        if task.as_mut().poll(&mut cx).is_pending() {
-            rt.spawn(task);
+        if let Err((entry, reason)) = conn.send(entry, &request.packed) {
+            // It broke between our look and our send; the reconnect is on its way.
+            self.finished(&entry, Outcome::Failed(Failure::Connection, reason));
         }
         Ok(())
-    }
-
-    async fn execute(self: &Arc<Self>, request: Request) -> Outcome {
-        let closed = self.closed_signal();
-        tokio::pin!(closed);
-        let mut waiting_for_connection = true;
-        let work = async {
-            // Held until the command is on the connection (or queued for it):
-            // the lock is fair, so commands keep their submission order, also
-            // across a reconnect.
-            let send_turn = self.send_order.lock().await;
-            let (mut conn, generation) = self.connection().await?;
-            waiting_for_connection = false;
-            let mut send = std::pin::pin!(conn.send_packed_command(&request.cmd));
-            // Unconstrained: an exhausted cooperative budget must not make this one
-            // poll return before the command took its place.
-            let first =
-                tokio::task::unconstrained(std::future::poll_fn(|cx| Poll::Ready(send.as_mut().poll(cx)))).await;
-            drop(send_turn);
-            let result = match first {
-                Poll::Ready(result) => result,
-                Poll::Pending => send.await,
-            };
-            match result {
-                Ok(value) => {
-                    if let Some(db) = request.selects_database {
-                        self.database_id.store(db, Ordering::Release);
-                    }
-                    Ok(Outcome::from_value(value, request.expect))
-                }
-                Err(error) => Err(self.classify(error, generation)),
-            }
-        };
-        let result = match request.timeout {
-            Some(limit) => tokio::select! {
-                biased;
-                _ = &mut closed => return closing_outcome(),
-                r = tokio::time::timeout(limit, work) => r.ok(),
-            },
-            None => tokio::select! {
-                biased;
-                _ = &mut closed => return closing_outcome(),
-                r = work => Some(r),
-            },
-        };
-        match result {
-            Some(Ok(outcome)) => outcome,
-            Some(Err(failure)) => failure,
-            None if waiting_for_connection => Outcome::Failed(Failure::Connection, self.not_connected_message()),
-            None => Outcome::Failed(
-                Failure::Timeout,
-                format!("request timed out after {} ms", request.timeout.unwrap_or_default().as_millis()),
-            ),
-        }
     }
 
     /// Resolves once the client is closed (immediately if it already is).
@@ -293,29 +272,6 @@ impl Client {
             return;
         }
         notified.await;
-    }
-
-    /// The live connection, waiting (without a bound of its own) while reconnecting.
-    async fn connection(self: &Arc<Self>) -> Result<(MultiplexedConnection, u64), Outcome> {
-        loop {
-            let changed = self.link_changed.notified();
-            tokio::pin!(changed);
-            changed.as_mut().enable();
-            {
-                let mut state = self.link.lock();
-                match &state.link {
-                    Link::Ready(conn) => return Ok((conn.clone(), state.generation)),
-                    Link::Closed => return Err(closing_outcome()),
-                    Link::Connecting { .. } => {}
-                    Link::Idle => {
-                        state.generation += 1;
-                        state.link = Link::Connecting { attempt: 0, last_error: None };
-                        self.spawn_reconnect(state.generation);
-                    }
-                }
-            }
-            changed.await;
-        }
     }
 
     fn not_connected_message(&self) -> String {
@@ -332,32 +288,19 @@ impl Client {
         }
     }
 
-    /// Maps a failed request to its outcome, starting a reconnect if the
-    /// connection is gone.
-    fn classify(self: &Arc<Self>, error: RedisError, generation: u64) -> Outcome {
-        if let Some(failure) = server_failure(&error) {
-            return failure;
-        }
-        if error.is_unrecoverable_error() || error.is_io_error() || error.is_connection_dropped() {
-            self.connection_broken(generation);
-            return Outcome::Failed(Failure::Connection, format!("connection lost: {error}"));
-        }
-        Outcome::Failed(Failure::Request, error.to_string())
-    }
-
-    /// Called when connection `generation` is known to be unusable.
-    pub(crate) fn connection_broken(self: &Arc<Self>, generation: u64) {
+    /// Connection `generation` broke: start reconnecting.
+    fn connection_broken(self: &Arc<Self>, generation: u64, reason: &str) {
         let mut state = self.link.lock();
         if state.generation != generation || !matches!(state.link, Link::Ready(_)) {
             return; // already reconnecting, closed, or about an older connection
         }
-        state.link = Link::Connecting { attempt: 0, last_error: None };
+        state.link = Link::Connecting { attempt: 0, last_error: Some(reason.to_string()) };
         stats::connection_closed();
-        tracing::debug!(generation, "connection lost, reconnecting");
+        tracing::debug!(generation, reason, "connection lost, reconnecting");
         self.spawn_reconnect(generation);
     }
 
-    /// Runs the reconnect loop for the connection after `generation`.
+    /// Runs the reconnect loop that replaces connection `generation`.
     /// Called with the link lock held and the link set to `Connecting`.
     fn spawn_reconnect(self: &Arc<Self>, generation: u64) {
         let Ok(rt) = runtime::get() else { return };
@@ -369,23 +312,26 @@ impl Client {
         let mut attempt: u32 = 0;
         loop {
             let delay = self.config.backoff.delay(attempt, backoff::jitter_random());
-            let target = {
-                let state = self.link.lock();
-                if !matches!(state.link, Link::Connecting { .. }) || state.generation != generation {
-                    return;
-                }
-                state.generation
+            let connecting = async {
+                tokio::time::sleep(delay).await;
+                connect::open(&self, generation + 1).await
             };
-            let result = tokio::select! {
-                _ = self.closed_signal() => return,
-                r = async {
-                    tokio::time::sleep(delay).await;
-                    connect::open(&self, target).await
-                } => r,
+            tokio::pin!(connecting);
+            let result = loop {
+                let changed = self.waiting_changed.notified();
+                tokio::pin!(changed);
+                changed.as_mut().enable();
+                let deadline = self.earliest_waiting_deadline();
+                tokio::select! {
+                    _ = self.closed_signal() => return,
+                    r = &mut connecting => break r,
+                    _ = sleep_until_opt(deadline), if deadline.is_some() => self.expire_waiting(),
+                    _ = &mut changed => {}
+                }
             };
             match result {
                 Ok(conn) => {
-                    if self.install(conn, target) {
+                    if self.install(conn, generation) {
                         tracing::debug!(attempt, "reconnected");
                     }
                     return;
@@ -396,9 +342,34 @@ impl Client {
                     if let Link::Connecting { attempt: a, last_error } = &mut state.link {
                         *a = attempt;
                         *last_error = Some(message);
+                    } else {
+                        return;
                     }
                 }
             }
+        }
+    }
+
+    fn earliest_waiting_deadline(&self) -> Option<Instant> {
+        self.link.lock().waiting.iter().filter_map(|w| w.entry.deadline).min()
+    }
+
+    /// Fails the waiting requests whose deadline passed with a connection error.
+    fn expire_waiting(&self) {
+        let now = Instant::now();
+        let expired: Vec<Waiting> = {
+            let mut state = self.link.lock();
+            let (gone, kept): (VecDeque<_>, VecDeque<_>) =
+                state.waiting.drain(..).partition(|w| w.entry.deadline.is_some_and(|d| d <= now));
+            state.waiting = kept;
+            gone.into_iter().collect()
+        };
+        if expired.is_empty() {
+            return;
+        }
+        let message = self.not_connected_message();
+        for w in expired {
+            self.finished(&w.entry, Outcome::Failed(Failure::Connection, message.clone()));
         }
     }
 
@@ -408,25 +379,46 @@ impl Client {
         if self.closed.swap(true, Ordering::AcqRel) {
             return;
         }
-        let previous = {
+        let (previous, waiting) = {
             let mut state = self.link.lock();
-            std::mem::replace(&mut state.link, Link::Closed)
+            (std::mem::replace(&mut state.link, Link::Closed), std::mem::take(&mut state.waiting))
         };
-        if matches!(previous, Link::Ready(_)) {
+        if let Link::Ready(conn) = previous {
             stats::connection_closed();
+            for entry in conn.shutdown("the client is closed") {
+                self.finished(&entry, closing_outcome());
+            }
         }
-        drop(previous);
+        for w in waiting {
+            self.finished(&w.entry, closing_outcome());
+        }
         self.closing.notify_waiters();
-        self.link_changed.notify_waiters();
+        self.waiting_changed.notify_one();
     }
 
-    /// The database the client is on (follows successful `SELECT`s).
-    pub fn database_id(&self) -> i64 {
-        self.database_id.load(Ordering::Acquire)
+    /// Requests of the live connection waiting for a reply (for tests and statistics).
+    pub fn pending_replies(&self) -> usize {
+        match &self.link.lock().link {
+            Link::Ready(conn) => conn.pending_len(),
+            _ => 0,
+        }
+    }
+}
+
+impl Owner for Client {
+    fn finish(&self, entry: &Entry, outcome: Outcome) -> Completion {
+        if let Some(db) = entry.selects_database {
+            if !matches!(outcome, Outcome::Failed(..)) {
+                self.database_id.store(db, Ordering::Release);
+            }
+        }
+        // Release the slot first: Java may submit again as soon as it sees the completion.
+        self.inflight.fetch_sub(1, Ordering::AcqRel);
+        outcome.into_completion(entry.id)
     }
 
-    fn weak(self: &Arc<Self>) -> Weak<Client> {
-        Arc::downgrade(self)
+    fn broken(self: Arc<Self>, generation: u64, reason: &str) {
+        self.connection_broken(generation, reason);
     }
 }
 
@@ -437,36 +429,13 @@ impl Drop for Client {
     }
 }
 
-/// Holds one inflight slot; released when the request's task ends, however it ends.
-struct InflightSlot(Arc<Client>);
-
-impl Drop for InflightSlot {
-    fn drop(&mut self) {
-        self.0.inflight.fetch_sub(1, Ordering::AcqRel);
+async fn sleep_until_opt(deadline: Option<Instant>) {
+    match deadline {
+        Some(d) => tokio::time::sleep_until(d).await,
+        None => std::future::pending().await,
     }
 }
 
 fn closing_outcome() -> Outcome {
     Outcome::Failed(Failure::Closing, "the client is closed".into())
-}
-
-/// Server-side errors keep the server's own words.
-fn server_failure(error: &RedisError) -> Option<Outcome> {
-    match error.kind() {
-        redis::ErrorKind::Server(redis::ServerErrorKind::ExecAbort) => {
-            Some(Outcome::Failed(Failure::ExecAbort, server_message(error)))
-        }
-        redis::ErrorKind::Server(_) | redis::ErrorKind::Extension => {
-            Some(Outcome::Failed(Failure::Request, server_message(error)))
-        }
-        _ => None,
-    }
-}
-
-fn server_message(error: &RedisError) -> String {
-    match (error.code(), error.detail()) {
-        (Some(code), Some(detail)) => format!("{code} {detail}"),
-        (Some(code), None) => code.to_string(),
-        _ => error.to_string(),
-    }
 }

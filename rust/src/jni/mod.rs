@@ -17,6 +17,7 @@ use jni::{Env, EnvUnowned};
 use crate::client::{Backoff, Client, ClientConfig, Protocol, Rejection, Request};
 use crate::completion::{self, Completion};
 use crate::reply;
+use crate::resp;
 use crate::shape::{Expect, Probe};
 use crate::stats;
 
@@ -157,7 +158,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
                 1 => Expect::Map,
                 other => return Err(BridgeError::request(format!("unknown reply shape {other}"))),
             };
-            let request = Request { id: request_id, cmd: cmd.cmd, timeout, expect, selects_database };
+            let request = Request { id: request_id, packed: cmd.packed, timeout, expect, selects_database };
             Ok(match client.submit(request) {
                 Ok(()) => 0,
                 Err(Rejection::InflightLimit(_)) => 1,
@@ -293,39 +294,49 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
 
 /// A command packed for the wire, plus what we need to know about it.
 struct PackedCommand {
-    cmd: redis::Cmd,
+    packed: Vec<u8>,
     probe: Probe,
     first_arg: Option<Vec<u8>>,
 }
 
+/// Packs `args` as RESP with one copy from the Java arrays into one exactly
+/// sized buffer, classifying the command on the way.
 fn read_command(env: &mut Env<'_>, args: &JObjectArray<'_, JByteArray<'_>>) -> Result<PackedCommand, BridgeError> {
     let count = args.len(env)?;
     if count == 0 {
         return Err(BridgeError::request("empty command"));
     }
-    let mut cmd = redis::Cmd::new();
-    let mut probe = Probe::new();
-    let mut first_arg = None;
-    let mut buf = Vec::new();
+    let mut arrays = Vec::with_capacity(count);
+    let mut lengths = Vec::with_capacity(count);
     for i in 0..count {
         let element = args.get_element(env, i)?;
         if element.is_null() {
             return Err(BridgeError::request(format!("argument {i} is null")));
         }
-        let len = element.len(env)?;
-        buf.clear();
-        buf.resize(len, 0u8);
-        // SAFETY: i8 and u8 have the same size and alignment; we only reinterpret bytes.
-        let as_i8 = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut i8, len) };
-        element.get_region(env, 0, as_i8)?;
-        probe.feed(i, &buf);
-        if i == 1 && buf.len() <= 20 {
-            first_arg = Some(buf.clone());
+        lengths.push(element.len(env)?);
+        arrays.push(element);
+    }
+    let mut packed = Vec::with_capacity(resp::command_len(lengths.iter().copied(), count));
+    resp::write_command_header(&mut packed, count);
+    let mut probe = Probe::new();
+    let mut first_arg = None;
+    for (i, (element, len)) in arrays.into_iter().zip(lengths).enumerate() {
+        resp::write_arg_header(&mut packed, len);
+        let start = packed.len();
+        packed.resize(start + len, 0);
+        // SAFETY: i8 and u8 have the same size and alignment; the slice covers
+        // exactly the `len` bytes just reserved at the end of `packed`.
+        let target = unsafe { std::slice::from_raw_parts_mut(packed.as_mut_ptr().add(start) as *mut i8, len) };
+        element.get_region(env, 0, target)?;
+        let arg = &packed[start..start + len];
+        probe.feed(i, arg);
+        if i == 1 && len <= 20 {
+            first_arg = Some(arg.to_vec());
         }
-        cmd.arg(&buf[..]);
+        packed.extend_from_slice(resp::ARG_TRAILER);
         env.delete_local_ref(element);
     }
-    Ok(PackedCommand { cmd, probe, first_arg })
+    Ok(PackedCommand { packed, probe, first_arg })
 }
 
 /// `SELECT n` changes the database that reconnects must return to.

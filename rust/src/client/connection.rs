@@ -1,0 +1,349 @@
+//! One connection to one server: our own RESP driver on a tokio `TcpStream`.
+//!
+//! # Design
+//! - **Writes** happen on the caller's thread: [`Connection::send`] appends the
+//!   request to the FIFO of pending replies and writes the packed command with
+//!   a non-blocking `try_write`, both under one lock, so the order on the wire
+//!   is the order of the FIFO. Only what the socket does not take at once is
+//!   left for the connection's task to flush.
+//! - **Reads** happen on one task per connection: it parses replies as they
+//!   arrive and completes the request at the head of the FIFO with each one.
+//! - **Timeouts** are deadlines in the FIFO entries; the same task sleeps until
+//!   the earliest one. A timed-out request completes at once and its slot stays
+//!   in the FIFO until the late reply arrives and is dropped.
+//!
+//! No channel, no task and no timer per request: an idle connection costs its
+//! socket, one task, and two small buffers; a request costs one FIFO entry.
+//!
+//! # Failure
+//! EOF, an I/O error or unparsable input breaks the connection: every pending
+//! request fails with a connection error, new sends are refused, the owner is
+//! told once (so it can reconnect), and the task ends.
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use parking_lot::Mutex;
+use tokio::net::TcpStream;
+use tokio::sync::Notify;
+use tokio::time::Instant;
+
+use crate::completion::{self, Completion};
+use crate::reply::{Failure, Outcome};
+use crate::resp::{self, Value};
+use crate::shape::Expect;
+
+/// A request waiting for its reply.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub id: i64,
+    pub expect: Expect,
+    pub deadline: Option<Instant>,
+    /// For the timeout message.
+    pub timeout: Option<Duration>,
+    /// `SELECT n`: the database to remember when it succeeds.
+    pub selects_database: Option<i64>,
+    /// Completed early (timed out); its reply, when it comes, is dropped.
+    pub done: bool,
+}
+
+/// What a connection reports to the client that owns it.
+pub(crate) trait Owner: Send + Sync {
+    /// `entry` finished with `outcome`: does the owner's bookkeeping and returns
+    /// the completion to deliver. Called once per entry.
+    fn finish(&self, entry: &Entry, outcome: Outcome) -> Completion;
+
+    /// [`Owner::finish`] and deliver the completion at once.
+    fn finished(&self, entry: &Entry, outcome: Outcome) {
+        completion::push(self.finish(entry, outcome));
+    }
+    /// Connection `generation` broke; called once.
+    fn broken(self: Arc<Self>, generation: u64, reason: &str);
+}
+
+struct State {
+    /// Bytes accepted but not yet written.
+    out: Vec<u8>,
+    pending: VecDeque<Entry>,
+    /// Set once: why the connection no longer works.
+    broken: Option<String>,
+    /// The deadline the task's timer is set for; a send with an earlier one wakes it.
+    armed: Option<Instant>,
+}
+
+struct Shared {
+    stream: TcpStream,
+    state: Mutex<State>,
+    /// Wakes the task: bytes to flush, an earlier deadline, or shutdown.
+    wake: Notify,
+    generation: u64,
+}
+
+/// A live connection; cheap to clone (shared handle).
+#[derive(Clone)]
+pub(crate) struct Connection {
+    shared: Arc<Shared>,
+}
+
+/// Read buffer size to keep between replies; larger buffers are released.
+const READ_BUFFER_KEEP: usize = 16 * 1024;
+const READ_CHUNK: usize = 16 * 1024;
+
+impl Connection {
+    /// Wraps a connected, handshaken stream and starts its task on `rt`.
+    pub(crate) fn start(
+        stream: TcpStream,
+        leftover: Vec<u8>,
+        generation: u64,
+        owner: Weak<dyn Owner>,
+        rt: &tokio::runtime::Runtime,
+    ) -> Connection {
+        let shared = Arc::new(Shared {
+            stream,
+            state: Mutex::new(State { out: Vec::new(), pending: VecDeque::new(), broken: None, armed: None }),
+            wake: Notify::new(),
+            generation,
+        });
+        rt.spawn(drive(Arc::clone(&shared), owner, leftover));
+        Connection { shared }
+    }
+
+    /// Queues `entry` and writes `packed`. Fails (returning the entry) if the
+    /// connection is broken.
+    pub(crate) fn send(&self, entry: Entry, packed: &[u8]) -> Result<(), (Entry, String)> {
+        let shared = &*self.shared;
+        let mut state = shared.state.lock();
+        if let Some(reason) = &state.broken {
+            return Err((entry, reason.clone()));
+        }
+        // The task sleeps until `armed`; an earlier deadline must wake it.
+        let mut wake = match (entry.deadline, state.armed) {
+            (Some(d), Some(armed)) => d < armed,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if wake {
+            state.armed = entry.deadline;
+        }
+        let idle = state.pending.is_empty();
+        state.pending.push_back(entry);
+        if !idle && state.out.is_empty() {
+            // Under load: replies are flowing, so leave the write to the task,
+            // which sends everything queued meanwhile in one system call.
+            state.out.extend_from_slice(packed);
+            wake = true;
+        } else if state.out.is_empty() {
+            // Idle connection: write now, on this thread, for the lowest latency.
+            match shared.stream.try_write(packed) {
+                Ok(n) if n == packed.len() => {}
+                Ok(n) => {
+                    state.out.extend_from_slice(&packed[n..]);
+                    wake = true;
+                }
+                Err(_) => {
+                    // WouldBlock, or an error the task will meet again and report.
+                    state.out.extend_from_slice(packed);
+                    wake = true;
+                }
+            }
+        } else {
+            // The task is flushing; it takes these bytes with the rest.
+            state.out.extend_from_slice(packed);
+        }
+        drop(state);
+        if wake {
+            shared.wake.notify_one();
+        }
+        Ok(())
+    }
+
+    /// Stops the connection; returns the requests that were still pending.
+    pub(crate) fn shutdown(&self, reason: &str) -> Vec<Entry> {
+        let mut state = self.shared.state.lock();
+        if state.broken.is_none() {
+            state.broken = Some(reason.to_string());
+        }
+        let pending = state.pending.drain(..).filter(|e| !e.done).collect();
+        state.out = Vec::new();
+        drop(state);
+        self.shared.wake.notify_one();
+        pending
+    }
+
+    pub(crate) fn generation(&self) -> u64 {
+        self.shared.generation
+    }
+
+    /// Requests waiting for a reply (including timed-out ones whose reply is still due).
+    pub(crate) fn pending_len(&self) -> usize {
+        self.shared.state.lock().pending.len()
+    }
+}
+
+/// The connection's task: reads and dispatches replies, flushes what callers
+/// could not write, expires deadlines.
+async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>, leftover: Vec<u8>) {
+    let mut buffer = leftover;
+    let reason = loop {
+        let wake = shared.wake.notified();
+        tokio::pin!(wake);
+        wake.as_mut().enable();
+        let (want_write, deadline) = {
+            let mut state = shared.state.lock();
+            if state.broken.is_some() {
+                return; // shut down by the owner, which handles the pending requests
+            }
+            let deadline = state.pending.iter().filter(|e| !e.done).filter_map(|e| e.deadline).min();
+            state.armed = deadline;
+            (!state.out.is_empty(), deadline)
+        };
+        let step = tokio::select! {
+            ready = shared.stream.readable() => match ready {
+                Ok(()) => read_available(&shared, &owner, &mut buffer),
+                Err(e) => Err(format!("connection lost: {e}")),
+            },
+            ready = shared.stream.writable(), if want_write => match ready {
+                Ok(()) => flush(&shared),
+                Err(e) => Err(format!("connection lost: {e}")),
+            },
+            _ = sleep_until_opt(deadline), if deadline.is_some() => {
+                expire(&shared, &owner);
+                Ok(())
+            }
+            _ = &mut wake => Ok(()),
+        };
+        if let Err(reason) = step {
+            break reason;
+        }
+    };
+    // Broken: fail what is pending, refuse what comes, tell the owner once.
+    let pending: Vec<Entry> = {
+        let mut state = shared.state.lock();
+        if state.broken.is_some() {
+            return; // the owner shut us down meanwhile and took the pending requests
+        }
+        state.broken = Some(reason.clone());
+        state.out = Vec::new();
+        state.pending.drain(..).filter(|e| !e.done).collect()
+    };
+    if let Some(owner) = owner.upgrade() {
+        for entry in &pending {
+            owner.finished(entry, Outcome::Failed(Failure::Connection, reason.clone()));
+        }
+        Arc::clone(&owner).broken(shared.generation, &reason);
+    }
+}
+
+async fn sleep_until_opt(deadline: Option<Instant>) {
+    match deadline {
+        Some(d) => tokio::time::sleep_until(d).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Reads what the socket has and dispatches every complete reply.
+fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>) -> Result<(), String> {
+    loop {
+        if buffer.capacity() - buffer.len() < READ_CHUNK / 2 {
+            buffer.reserve(READ_CHUNK.max(buffer.len() / 2));
+        }
+        match shared.stream.try_read_buf(buffer) {
+            Ok(0) => return Err("connection closed by the server".into()),
+            Ok(_) => {
+                dispatch(shared, owner, buffer)?;
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(format!("connection lost: {e}")),
+        }
+    }
+    if buffer.is_empty() && buffer.capacity() > READ_BUFFER_KEEP {
+        *buffer = Vec::with_capacity(READ_CHUNK);
+    }
+    Ok(())
+}
+
+/// Parses complete replies from the front of `buffer` and completes their requests.
+fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>) -> Result<(), String> {
+    let mut start = 0;
+    let mut ready = Vec::new();
+    while let Some((value, used)) = resp::parse(&buffer[start..]).map_err(|e| e.to_string())? {
+        start += used;
+        if matches!(value, Value::Push(_)) {
+            continue; // out-of-band data (pub/sub lands with issue 6), not a reply
+        }
+        ready.push(value);
+    }
+    buffer.drain(..start);
+    if ready.is_empty() {
+        return Ok(());
+    }
+    let mut entries = Vec::with_capacity(ready.len());
+    {
+        let mut state = shared.state.lock();
+        for _ in 0..ready.len() {
+            match state.pending.pop_front() {
+                Some(entry) => entries.push(entry),
+                None => return Err("the server sent a reply nobody asked for".into()),
+            }
+        }
+    }
+    let Some(owner) = owner.upgrade() else { return Ok(()) };
+    // One lock and one wake-up of the Java completer for the whole batch.
+    completion::push_all(
+        entries
+            .into_iter()
+            .zip(ready)
+            .filter(|(entry, _)| !entry.done)
+            .map(|(entry, value)| owner.finish(&entry, Outcome::from_value(value, entry.expect))),
+    );
+    Ok(())
+}
+
+/// Writes what callers left behind.
+fn flush(shared: &Shared) -> Result<(), String> {
+    let mut state = shared.state.lock();
+    while !state.out.is_empty() {
+        match shared.stream.try_write(&state.out) {
+            Ok(n) => {
+                state.out.drain(..n);
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(format!("connection lost: {e}")),
+        }
+    }
+    if state.out.capacity() > READ_BUFFER_KEEP {
+        state.out = Vec::new();
+    }
+    Ok(())
+}
+
+/// Completes every request whose deadline has passed with a timeout.
+fn expire(shared: &Shared, owner: &Weak<dyn Owner>) {
+    let now = Instant::now();
+    let mut expired = Vec::new();
+    {
+        let mut state = shared.state.lock();
+        for entry in state.pending.iter_mut() {
+            if !entry.done && entry.deadline.is_some_and(|d| d <= now) {
+                entry.done = true;
+                expired.push(Entry {
+                    id: entry.id,
+                    expect: entry.expect,
+                    deadline: entry.deadline,
+                    timeout: entry.timeout,
+                    selects_database: None,
+                    done: true,
+                });
+            }
+        }
+    }
+    let Some(owner) = owner.upgrade() else { return };
+    for entry in &expired {
+        let ms = entry.timeout.unwrap_or_default().as_millis();
+        owner.finished(entry, Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms")));
+    }
+}

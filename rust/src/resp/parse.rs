@@ -1,0 +1,257 @@
+//! Incremental RESP2/RESP3 parser.
+//!
+//! [`parse`] first checks, without allocating, that a whole value is present
+//! (so a half-received 512 KB reply or a large array costs no allocations
+//! while it arrives), then builds the [`Value`].
+
+use super::Value;
+
+/// Nesting deeper than this is refused rather than risking the stack.
+const MAX_DEPTH: usize = 256;
+
+/// The stream does not hold valid RESP: the connection must be dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError(pub String);
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "protocol error: {}", self.0)
+    }
+}
+
+type Scan = Result<Option<usize>, ParseError>;
+
+/// One complete value at the start of `buf` and the number of bytes it used,
+/// `Ok(None)` when more bytes are needed, or an error for invalid input.
+pub fn parse(buf: &[u8]) -> Result<Option<(Value, usize)>, ParseError> {
+    let Some(len) = scan(buf, 0, 0)? else {
+        return Ok(None);
+    };
+    let mut pos = 0;
+    let value = build(buf, &mut pos)?;
+    debug_assert_eq!(pos, len);
+    Ok(Some((value, len)))
+}
+
+/// The line starting at `at` (without CRLF) and the position after its CRLF.
+fn line(buf: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let rest = buf.get(at..)?;
+    let cr = rest.iter().position(|&b| b == b'\r')?;
+    if rest.get(cr + 1)? != &b'\n' {
+        // A bare CR inside a line is not valid RESP; let the caller see it as
+        // an unparsable number or text.
+        return Some((&rest[..cr], at + cr + 2));
+    }
+    Some((&rest[..cr], at + cr + 2))
+}
+
+fn int(text: &[u8]) -> Result<i64, ParseError> {
+    std::str::from_utf8(text)
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .ok_or_else(|| ParseError(format!("invalid integer {:?}", String::from_utf8_lossy(text))))
+}
+
+fn count(text: &[u8]) -> Result<Option<usize>, ParseError> {
+    let n = int(text)?;
+    if n < 0 {
+        Ok(None)
+    } else {
+        Ok(Some(n as usize))
+    }
+}
+
+/// Length of the value at `at`, if complete.
+fn scan(buf: &[u8], at: usize, depth: usize) -> Scan {
+    if depth > MAX_DEPTH {
+        return Err(ParseError("nesting too deep".into()));
+    }
+    let Some(&kind) = buf.get(at) else { return Ok(None) };
+    let Some((text, after)) = line(buf, at + 1) else { return Ok(None) };
+    match kind {
+        b'+' | b'-' | b':' | b'_' | b',' | b'#' | b'(' => Ok(Some(after - at)),
+        b'$' | b'!' | b'=' => match count(text)? {
+            None => Ok(Some(after - at)),
+            Some(n) => {
+                let end = after + n + 2;
+                if buf.len() < end {
+                    Ok(None)
+                } else {
+                    Ok(Some(end - at))
+                }
+            }
+        },
+        b'*' | b'~' | b'>' | b'%' | b'|' => {
+            let Some(n) = count(text)? else { return Ok(Some(after - at)) };
+            let items = if kind == b'%' || kind == b'|' { n.checked_mul(2) } else { Some(n) };
+            let items = items.ok_or_else(|| ParseError("aggregate too large".into()))?;
+            let mut pos = after;
+            for _ in 0..items {
+                match scan(buf, pos, depth + 1)? {
+                    Some(len) => pos += len,
+                    None => return Ok(None),
+                }
+            }
+            if kind == b'|' {
+                // An attribute is followed by the value it describes.
+                match scan(buf, pos, depth + 1)? {
+                    Some(len) => pos += len,
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(pos - at))
+        }
+        other => Err(ParseError(format!("unknown type byte {:?}", other as char))),
+    }
+}
+
+/// Builds the value at `*pos` (known to be complete) and advances `pos`.
+fn build(buf: &[u8], pos: &mut usize) -> Result<Value, ParseError> {
+    let kind = buf[*pos];
+    let (text, after) = line(buf, *pos + 1).expect("scanned");
+    *pos = after;
+    let text_string = || String::from_utf8_lossy(text).into_owned();
+    Ok(match kind {
+        b'+' if text == b"OK" => Value::Okay,
+        b'+' => Value::SimpleString(text_string()),
+        b'-' => Value::ServerError(text_string()),
+        b':' => Value::Int(int(text)?),
+        b'_' => Value::Nil,
+        b',' => Value::Double(double(text)?),
+        b'#' => match text {
+            b"t" => Value::Boolean(true),
+            b"f" => Value::Boolean(false),
+            _ => return Err(ParseError(format!("invalid boolean {:?}", text_string()))),
+        },
+        b'(' => Value::BigNumber(text.to_vec()),
+        b'$' | b'!' | b'=' => match count(text)? {
+            None => Value::Nil,
+            Some(n) => {
+                let bytes = &buf[*pos..*pos + n];
+                if &buf[*pos + n..*pos + n + 2] != b"\r\n" {
+                    return Err(ParseError("bulk string not terminated by CRLF".into()));
+                }
+                *pos += n + 2;
+                match kind {
+                    b'$' => Value::BulkString(bytes.to_vec()),
+                    b'!' => Value::ServerError(String::from_utf8_lossy(bytes).into_owned()),
+                    // Verbatim strings start with a 3-letter format and a colon.
+                    _ => Value::VerbatimString(String::from_utf8_lossy(bytes.get(4..).unwrap_or(&[])).into_owned()),
+                }
+            }
+        },
+        b'*' | b'~' | b'>' => match count(text)? {
+            None => Value::Nil,
+            Some(n) => {
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(build(buf, pos)?);
+                }
+                match kind {
+                    b'*' => Value::Array(items),
+                    b'~' => Value::Set(items),
+                    _ => Value::Push(items),
+                }
+            }
+        },
+        b'%' | b'|' => {
+            let n = count(text)?.unwrap_or(0);
+            let mut pairs = Vec::with_capacity(n);
+            for _ in 0..n {
+                let k = build(buf, pos)?;
+                let v = build(buf, pos)?;
+                pairs.push((k, v));
+            }
+            if kind == b'%' {
+                Value::Map(pairs)
+            } else {
+                let data = build(buf, pos)?;
+                Value::Attribute { attributes: pairs, data: Box::new(data) }
+            }
+        }
+        other => return Err(ParseError(format!("unknown type byte {:?}", other as char))),
+    })
+}
+
+fn double(text: &[u8]) -> Result<f64, ParseError> {
+    let s = std::str::from_utf8(text).map_err(|_| ParseError("invalid double".into()))?;
+    match s {
+        "inf" | "+inf" => Ok(f64::INFINITY),
+        "-inf" => Ok(f64::NEG_INFINITY),
+        "nan" | "-nan" => Ok(f64::NAN),
+        _ => s.parse::<f64>().map_err(|_| ParseError(format!("invalid double {s:?}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(input: &[u8]) -> Value {
+        let (v, used) = parse(input).unwrap().expect("complete");
+        assert_eq!(used, input.len());
+        v
+    }
+
+    #[test]
+    fn every_type() {
+        assert_eq!(one(b"+OK\r\n"), Value::Okay);
+        assert_eq!(one(b"+PONG\r\n"), Value::SimpleString("PONG".into()));
+        assert_eq!(one(b"-ERR no\r\n"), Value::ServerError("ERR no".into()));
+        assert_eq!(one(b":-42\r\n"), Value::Int(-42));
+        assert_eq!(one(b"$-1\r\n"), Value::Nil);
+        assert_eq!(one(b"$0\r\n\r\n"), Value::BulkString(vec![]));
+        assert_eq!(one(b"$3\r\na\r\n\r\n"), Value::BulkString(b"a\r\n".to_vec()));
+        assert_eq!(one(b"*-1\r\n"), Value::Nil);
+        assert_eq!(one(b"_\r\n"), Value::Nil);
+        assert_eq!(one(b",1.5\r\n"), Value::Double(1.5));
+        assert_eq!(one(b",-inf\r\n"), Value::Double(f64::NEG_INFINITY));
+        assert_eq!(one(b"#t\r\n"), Value::Boolean(true));
+        assert_eq!(one(b"(12345678901234567890\r\n"), Value::BigNumber(b"12345678901234567890".to_vec()));
+        assert_eq!(one(b"!9\r\nERR boom!\r\n"), Value::ServerError("ERR boom!".into()));
+        assert_eq!(one(b"=8\r\ntxt:some\r\n"), Value::VerbatimString("some".into()));
+        assert_eq!(
+            one(b"*2\r\n:1\r\n*1\r\n$1\r\nx\r\n"),
+            Value::Array(vec![Value::Int(1), Value::Array(vec![Value::BulkString(b"x".to_vec())])])
+        );
+        assert_eq!(
+            one(b"%1\r\n+k\r\n:1\r\n"),
+            Value::Map(vec![(Value::SimpleString("k".into()), Value::Int(1))])
+        );
+        assert_eq!(one(b"~1\r\n:1\r\n"), Value::Set(vec![Value::Int(1)]));
+        assert_eq!(one(b">1\r\n:1\r\n"), Value::Push(vec![Value::Int(1)]));
+        assert_eq!(
+            one(b"|1\r\n+a\r\n:1\r\n+data\r\n"),
+            Value::Attribute {
+                attributes: vec![(Value::SimpleString("a".into()), Value::Int(1))],
+                data: Box::new(Value::SimpleString("data".into()))
+            }
+        );
+    }
+
+    #[test]
+    fn every_prefix_of_a_value_asks_for_more() {
+        let input = b"*3\r\n$5\r\nhello\r\n%1\r\n+k\r\n,2.5\r\n:7\r\n";
+        for cut in 0..input.len() {
+            assert_eq!(parse(&input[..cut]).unwrap(), None, "prefix of {cut} bytes");
+        }
+        assert!(parse(input).unwrap().is_some());
+    }
+
+    #[test]
+    fn consumes_one_value_at_a_time() {
+        let input = b":1\r\n:2\r\n";
+        let (v, used) = parse(input).unwrap().unwrap();
+        assert_eq!((v, used), (Value::Int(1), 4));
+        assert_eq!(parse(&input[used..]).unwrap().unwrap().0, Value::Int(2));
+    }
+
+    #[test]
+    fn malformed_input_is_an_error_not_a_panic() {
+        for bad in [&b"?x\r\n"[..], b":abc\r\n", b"$2\r\nabcd\r\n", b"#x\r\n", b"*x\r\n"] {
+            assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
+        }
+        let deep = "*1\r\n".repeat(1000);
+        assert!(parse(deep.as_bytes()).is_err());
+    }
+}
