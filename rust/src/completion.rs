@@ -44,14 +44,16 @@ pub fn push(completion: Completion) {
     QUEUE.ready.notify_one();
 }
 
-/// Queues several completions with one lock and one wake-up.
-pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
+/// Queues several completions with one lock and at most one wake-up.
+/// `wake` is false when the caller drains the queue itself right after
+/// (a Java thread helping with reads), which saves waking the completer.
+pub fn push_all(completions: impl IntoIterator<Item = Completion>, wake: bool) {
     let mut items = QUEUE.items.lock();
     let before = items.len();
     items.extend(completions);
     let added = items.len() > before;
     drop(items);
-    if added {
+    if added && wake {
         QUEUE.ready.notify_one();
     }
 }

@@ -76,6 +76,11 @@ struct State {
 struct Shared {
     stream: TcpStream,
     state: Mutex<State>,
+    /// The read buffer. Whoever holds this lock is *the* reader: the task, or a
+    /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
+    read: Mutex<Vec<u8>>,
+    /// Woken when a helping thread gives the reader role back.
+    reader_released: Notify,
     /// Wakes the task: bytes to flush, an earlier deadline, or shutdown.
     wake: Notify,
     generation: u64,
@@ -87,7 +92,7 @@ pub(crate) struct Connection {
     shared: Arc<Shared>,
 }
 
-/// Read buffer size to keep between replies; larger buffers are released.
+/// Write buffer capacity kept after a flush; larger buffers are released.
 const READ_BUFFER_KEEP: usize = 16 * 1024;
 const READ_CHUNK: usize = 16 * 1024;
 
@@ -103,10 +108,12 @@ impl Connection {
         let shared = Arc::new(Shared {
             stream,
             state: Mutex::new(State { out: Vec::new(), pending: VecDeque::new(), broken: None, armed: None }),
+            read: Mutex::new(leftover),
+            reader_released: Notify::new(),
             wake: Notify::new(),
             generation,
         });
-        rt.spawn(drive(Arc::clone(&shared), owner, leftover));
+        rt.spawn(drive(Arc::clone(&shared), owner));
         Connection { shared }
     }
 
@@ -172,6 +179,29 @@ impl Connection {
         pending
     }
 
+    /// Reads replies on the calling (Java) thread while it waits for one: waits
+    /// up to `timeout` for the socket to become readable, then reads and
+    /// dispatches what arrived. The completions are queued without waking the
+    /// completer thread: the caller drains them itself right after.
+    ///
+    /// Returns `true` if it acted as the reader, `false` if another reader
+    /// (the task or another helper) holds the role; the caller then waits normally.
+    ///
+    /// This is what lets a thread blocked on `get()` be woken by the kernel
+    /// directly, like a blocking client, instead of through two thread hand-offs.
+    pub(crate) fn help_read(&self, owner: &Weak<dyn Owner>, timeout: Duration) -> bool {
+        let shared = &*self.shared;
+        let Some(mut buffer) = shared.read.try_lock() else { return false };
+        let result = help_read_locked(shared, owner, &mut buffer, timeout);
+        drop(buffer);
+        shared.reader_released.notify_one();
+        if result.is_err() {
+            // EOF or an error: the task sees it too, on its next read, and handles it.
+            shared.wake.notify_one();
+        }
+        true
+    }
+
     pub(crate) fn generation(&self) -> u64 {
         self.shared.generation
     }
@@ -184,12 +214,16 @@ impl Connection {
 
 /// The connection's task: reads and dispatches replies, flushes what callers
 /// could not write, expires deadlines.
-async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>, leftover: Vec<u8>) {
-    let mut buffer = leftover;
+async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
     let reason = loop {
         let wake = shared.wake.notified();
         tokio::pin!(wake);
         wake.as_mut().enable();
+        let released = shared.reader_released.notified();
+        tokio::pin!(released);
+        released.as_mut().enable();
+        // While a Java thread reads for us, wait for it instead of spinning on readiness.
+        let helper_reading = shared.read.is_locked();
         let (want_write, deadline) = {
             let mut state = shared.state.lock();
             if state.broken.is_some() {
@@ -200,10 +234,14 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>, leftover: Vec<u8>) {
             (!state.out.is_empty(), deadline)
         };
         let step = tokio::select! {
-            ready = shared.stream.readable() => match ready {
-                Ok(()) => read_available(&shared, &owner, &mut buffer),
+            ready = shared.stream.readable(), if !helper_reading => match ready {
+                Ok(()) => match shared.read.try_lock() {
+                    Some(mut buffer) => read_available(&shared, &owner, &mut buffer),
+                    None => Ok(()), // a helper took over; we wait for it next round
+                },
                 Err(e) => Err(format!("connection lost: {e}")),
             },
+            _ = &mut released, if helper_reading => Ok(()),
             ready = shared.stream.writable(), if want_write => match ready {
                 Ok(()) => flush(&shared),
                 Err(e) => Err(format!("connection lost: {e}")),
@@ -252,21 +290,57 @@ fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>
         match shared.stream.try_read_buf(buffer) {
             Ok(0) => return Err("connection closed by the server".into()),
             Ok(_) => {
-                dispatch(shared, owner, buffer)?;
+                dispatch(shared, owner, buffer, true)?;
             }
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(format!("connection lost: {e}")),
         }
     }
-    if buffer.is_empty() && buffer.capacity() > READ_BUFFER_KEEP {
-        *buffer = Vec::with_capacity(READ_CHUNK);
-    }
     Ok(())
 }
 
+/// Polls the socket (bypassing tokio's readiness cache, which only the runtime
+/// updates) and reads without blocking until the socket is drained.
+fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>, timeout: Duration) -> Result<(), ()> {
+    use std::os::fd::AsRawFd;
+    let fd = shared.stream.as_raw_fd();
+    let mut pollfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    let millis = timeout.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: `pollfd` is a valid, exclusively borrowed pollfd for one fd that
+    // stays open while we hold `shared` (the stream lives inside it).
+    let ready = unsafe { libc::poll(&mut pollfd, 1, millis) };
+    if ready <= 0 {
+        return Ok(()); // timed out or interrupted: the caller just tries again
+    }
+    loop {
+        if buffer.capacity() - buffer.len() < READ_CHUNK / 2 {
+            buffer.reserve(READ_CHUNK.max(buffer.len() / 2));
+        }
+        let spare = buffer.spare_capacity_mut();
+        // SAFETY: `spare` is writable memory of `spare.len()` bytes owned by
+        // `buffer`; recv writes at most that many bytes and returns the count.
+        let n = unsafe { libc::recv(fd, spare.as_mut_ptr().cast(), spare.len(), libc::MSG_DONTWAIT) };
+        if n > 0 {
+            // SAFETY: recv initialised the first `n` bytes of the spare capacity.
+            unsafe { buffer.set_len(buffer.len() + n as usize) };
+            dispatch(shared, owner, buffer, false).map_err(|_| ())?;
+            continue;
+        }
+        if n == 0 {
+            return Err(()); // EOF
+        }
+        let error = io::Error::last_os_error();
+        return match error.kind() {
+            io::ErrorKind::WouldBlock => Ok(()),
+            io::ErrorKind::Interrupted => continue,
+            _ => Err(()),
+        };
+    }
+}
+
 /// Parses complete replies from the front of `buffer` and completes their requests.
-fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>) -> Result<(), String> {
+fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>, wake_completer: bool) -> Result<(), String> {
     let mut start = 0;
     let mut ready = Vec::new();
     while let Some((value, used)) = resp::parse(&buffer[start..]).map_err(|e| e.to_string())? {
@@ -280,8 +354,9 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>) -> R
     if ready.is_empty() {
         return Ok(());
     }
+    let idle_after = buffer.is_empty();
     let mut entries = Vec::with_capacity(ready.len());
-    {
+    let nothing_pending = {
         let mut state = shared.state.lock();
         for _ in 0..ready.len() {
             match state.pending.pop_front() {
@@ -289,15 +364,21 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>) -> R
                 None => return Err("the server sent a reply nobody asked for".into()),
             }
         }
+        state.pending.is_empty()
+    };
+    if idle_after && nothing_pending {
+        // An idle connection keeps no read buffer: idle clients cost a few KB.
+        *buffer = Vec::new();
     }
     let Some(owner) = owner.upgrade() else { return Ok(()) };
-    // One lock and one wake-up of the Java completer for the whole batch.
+    // One lock and (at most) one wake-up of the Java completer for the whole batch.
     completion::push_all(
         entries
             .into_iter()
             .zip(ready)
             .filter(|(entry, _)| !entry.done)
             .map(|(entry, value)| owner.finish(&entry, Outcome::from_value(value, entry.expect))),
+        wake_completer,
     );
     Ok(())
 }

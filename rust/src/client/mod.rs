@@ -396,6 +396,17 @@ impl Client {
         self.waiting_changed.notify_one();
     }
 
+    /// Lets the calling thread read replies while it waits (see
+    /// [`Connection::help_read`]). `false`: not connected, or someone else is reading.
+    pub fn help_read(self: &Arc<Self>, timeout: Duration) -> bool {
+        let conn = match &self.link.lock().link {
+            Link::Ready(conn) => conn.clone(),
+            _ => return false,
+        };
+        let owner: std::sync::Weak<dyn Owner> = Arc::downgrade(self) as std::sync::Weak<dyn Owner>;
+        conn.help_read(&owner, timeout)
+    }
+
     /// Requests of the live connection waiting for a reply (for tests and statistics).
     pub fn pending_replies(&self) -> usize {
         match &self.link.lock().link {

@@ -369,3 +369,22 @@ pub extern "system" fn Java_glide_internal_NativeBridge_panicForTesting<'caller>
         })
         .resolve::<ThrowGlide>()
 }
+
+/// Lets the calling Java thread read replies while it waits for its own (up to
+/// `timeout_ms`). Returns 1 if it acted as the reader, 0 if it could not (not
+/// connected, or someone else is reading): then it should wait normally.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_helpRead<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+    timeout_ms: jint,
+) -> jint {
+    unowned_env
+        .with_env(|_env| -> Result<jint, BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            let client = unsafe { ClientHandle(handle).client()? };
+            Ok(client.help_read(Duration::from_millis(timeout_ms.max(0) as u64)) as jint)
+        })
+        .resolve::<ThrowGlide>()
+}

@@ -39,12 +39,13 @@ final class Completions {
 
     /** One request waiting for its completion. */
     static final class Pending<T> {
-        final CompletableFuture<T> future = new GlideFuture<>();
+        final CompletableFuture<T> future;
         final Object owner;
         final boolean binary;
         final Function<Object, T> convert;
 
         Pending(Object owner, boolean binary, Function<Object, T> convert) {
+            this.future = new GlideFuture<>(owner instanceof NativeClient ? (NativeClient) owner : null);
             this.owner = owner;
             this.binary = binary;
             this.convert = convert;
@@ -103,6 +104,25 @@ final class Completions {
                 // Never let the completer die: every future in the process depends on it.
                 n = 0;
             }
+            completeBatch(batch, n);
+        }
+    }
+
+    /** Scratch space for {@link #drainNow}, one per thread that helps. */
+    private static final ThreadLocal<long[]> HELPER_BATCH = ThreadLocal.withInitial(() -> new long[BATCH * 3]);
+
+    /** Completes whatever is queued now, on the calling thread, without waiting. */
+    static void drainNow() {
+        long[] batch = HELPER_BATCH.get();
+        int n;
+        do {
+            n = NativeBridge.awaitCompletions(batch, 0);
+            completeBatch(batch, n);
+        } while (n == BATCH);
+    }
+
+    private static void completeBatch(long[] batch, int n) {
+        {
             for (int i = 0; i < n; i++) {
                 long id = batch[3 * i];
                 int kind = (int) batch[3 * i + 1];

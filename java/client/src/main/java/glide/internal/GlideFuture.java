@@ -13,16 +13,26 @@ import java.util.concurrent.TimeoutException;
  * IllegalStateException} that says what to do instead.
  */
 final class GlideFuture<T> extends CompletableFuture<T> {
+    /** Longest single read a waiting thread does before it looks at its future again. */
+    private static final int HELP_SLICE_MS = 20;
+
+    /** The client whose connection a waiting thread may read from; null for derived stages. */
+    private final NativeClient client;
+
+    GlideFuture(NativeClient client) {
+        this.client = client;
+    }
 
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
         // Derived stages (thenApply, thenCompose, ...) get the same guard.
-        return new GlideFuture<>();
+        return new GlideFuture<>(null);
     }
 
     @Override
     public T get() throws InterruptedException, ExecutionException {
         refuseDeadlock();
+        help(Long.MAX_VALUE);
         return super.get();
     }
 
@@ -30,13 +40,42 @@ final class GlideFuture<T> extends CompletableFuture<T> {
     public T get(long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
         refuseDeadlock();
-        return super.get(timeout, unit);
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        help(deadline);
+        return super.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     @Override
     public T join() {
         refuseDeadlock();
+        help(Long.MAX_VALUE);
         return super.join();
+    }
+
+    /**
+     * Waits by reading: while this future is pending and nobody else is reading the client's
+     * connection, this thread reads the replies itself and completes what arrives (its own
+     * future included). The kernel then wakes this thread directly when the reply comes, as it
+     * would a blocking client, instead of a runtime thread waking the completer thread waking
+     * this one. When someone else is reading, it returns and the caller waits normally.
+     */
+    private void help(long deadlineNanos) {
+        NativeClient c = client;
+        if (c == null || isDone() || c.isClosed()) {
+            return;
+        }
+        while (!isDone()) {
+            long remaining = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+            if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            int slice = (int) Math.min(HELP_SLICE_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+            boolean helped = c.helpRead(slice);
+            Completions.drainNow();
+            if (!helped) {
+                return;
+            }
+        }
     }
 
     private void refuseDeadlock() {

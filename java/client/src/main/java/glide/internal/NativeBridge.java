@@ -52,6 +52,13 @@ final class NativeBridge {
     /** Fills {@code out} with (id, kind, payload) triples; returns how many. */
     static native int awaitCompletions(long[] out, int timeoutMs);
 
+    /**
+     * Reads replies on this thread for up to {@code timeoutMs} while it waits for its own; the
+     * completions are queued without waking the completer, so the caller drains them itself.
+     * Returns 1 if this thread acted as the reader, 0 if it could not.
+     */
+    static native int helpRead(long handle, int timeoutMs);
+
     static native byte[] takeBytes(long pointer);
 
     static native void freeBytes(long pointer);

@@ -145,6 +145,18 @@ public final class NativeClient {
         return closed;
     }
 
+    /** See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}. */
+    boolean helpRead(int timeoutMs) {
+        if (closed) {
+            return false;
+        }
+        try {
+            return NativeBridge.helpRead(handle, timeoutMs) == 1;
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
     private static ClosingException closedError() {
         return new ClosingException("the client is closed");
     }
