@@ -16,10 +16,14 @@ public final class Args {
     private byte[][] items;
     private int size;
 
+    /** Command names as bytes, made once: the core only reads argument arrays. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Args(String command, int capacity) {
         this.command = command;
         this.items = new byte[Math.max(capacity, 1)][];
-        this.items[size++] = command.getBytes(StandardCharsets.US_ASCII);
+        this.items[size++] = NAMES.computeIfAbsent(command, n -> n.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Starts a command; {@code capacity} is a hint for the argument count including the name. */
