@@ -18,5 +18,6 @@ pub mod resp;
 pub mod runtime;
 pub mod shape;
 pub mod stats;
+mod timer;
 
 mod jni;

@@ -8,9 +8,10 @@
 //!   left for the connection's task to flush.
 //! - **Reads** happen on one task per connection: it parses replies as they
 //!   arrive and completes the request at the head of the FIFO with each one.
-//! - **Timeouts** are deadlines in the FIFO entries; the same task sleeps until
-//!   the earliest one. A timed-out request completes at once and its slot stays
-//!   in the FIFO until the late reply arrives and is dropped.
+//! - **Timeouts** are deadlines in the FIFO entries. The connection registers
+//!   its earliest one with the process-wide [`crate::timer`], and only when it
+//!   moves earlier. A timed-out request completes at once and its slot stays in
+//!   the FIFO until the late reply arrives and is dropped.
 //!
 //! No channel, no task and no timer per request: an idle connection costs its
 //! socket, one task, and two small buffers; a request costs one FIFO entry.
@@ -34,6 +35,7 @@ use crate::completion::{self, Completion};
 use crate::reply::{Failure, Outcome};
 use crate::resp::{self, Value};
 use crate::shape::Expect;
+use crate::timer::{self, Deadlines};
 
 /// A request waiting for its reply.
 #[derive(Debug)]
@@ -69,8 +71,8 @@ struct State {
     pending: VecDeque<Entry>,
     /// Set once: why the connection no longer works.
     broken: Option<String>,
-    /// The deadline the task's timer is set for; a send with an earlier one wakes it.
-    armed: Option<Instant>,
+    /// The wake-up registered with the timer; a send with an earlier deadline registers again.
+    scheduled: Option<Instant>,
 }
 
 struct Shared {
@@ -81,7 +83,9 @@ struct Shared {
     read: Mutex<Vec<u8>>,
     /// Woken when a helping thread gives the reader role back.
     reader_released: Notify,
-    /// Wakes the task: bytes to flush, an earlier deadline, or shutdown.
+    /// Who gets the outcomes.
+    owner: Weak<dyn Owner>,
+    /// Wakes the task: bytes to flush, or shutdown.
     wake: Notify,
     generation: u64,
 }
@@ -107,7 +111,8 @@ impl Connection {
     ) -> Connection {
         let shared = Arc::new(Shared {
             stream,
-            state: Mutex::new(State { out: Vec::new(), pending: VecDeque::new(), broken: None, armed: None }),
+            state: Mutex::new(State { out: Vec::new(), pending: VecDeque::new(), broken: None, scheduled: None }),
+            owner: owner.clone(),
             read: Mutex::new(leftover),
             reader_released: Notify::new(),
             wake: Notify::new(),
@@ -125,15 +130,12 @@ impl Connection {
         if let Some(reason) = &state.broken {
             return Err((entry, reason.clone()));
         }
-        // The task sleeps until `armed`; an earlier deadline must wake it.
-        let mut wake = match (entry.deadline, state.armed) {
-            (Some(d), Some(armed)) => d < armed,
-            (Some(_), None) => true,
-            (None, _) => false,
-        };
-        if wake {
-            state.armed = entry.deadline;
+        // Register a wake-up only if this deadline is earlier than the one registered.
+        let schedule = entry.deadline.filter(|d| state.scheduled.is_none_or(|s| *d < s));
+        if schedule.is_some() {
+            state.scheduled = schedule;
         }
+        let mut wake = false;
         let idle = state.pending.is_empty();
         state.pending.push_back(entry);
         if !idle && state.out.is_empty() {
@@ -162,6 +164,9 @@ impl Connection {
         drop(state);
         if wake {
             shared.wake.notify_one();
+        }
+        if let Some(at) = schedule {
+            timer::schedule(at, Arc::downgrade(&self.shared) as Weak<dyn Deadlines>);
         }
         Ok(())
     }
@@ -224,14 +229,12 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
         released.as_mut().enable();
         // While a Java thread reads for us, wait for it instead of spinning on readiness.
         let helper_reading = shared.read.is_locked();
-        let (want_write, deadline) = {
-            let mut state = shared.state.lock();
+        let want_write = {
+            let state = shared.state.lock();
             if state.broken.is_some() {
                 return; // shut down by the owner, which handles the pending requests
             }
-            let deadline = state.pending.iter().filter(|e| !e.done).filter_map(|e| e.deadline).min();
-            state.armed = deadline;
-            (!state.out.is_empty(), deadline)
+            !state.out.is_empty()
         };
         let step = tokio::select! {
             ready = shared.stream.readable(), if !helper_reading => match ready {
@@ -246,10 +249,6 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
                 Ok(()) => flush(&shared),
                 Err(e) => Err(format!("connection lost: {e}")),
             },
-            _ = sleep_until_opt(deadline), if deadline.is_some() => {
-                expire(&shared, &owner);
-                Ok(())
-            }
             _ = &mut wake => Ok(()),
         };
         if let Err(reason) = step {
@@ -271,13 +270,6 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
             owner.finished(entry, Outcome::Failed(Failure::Connection, reason.clone()));
         }
         Arc::clone(&owner).broken(shared.generation, &reason);
-    }
-}
-
-async fn sleep_until_opt(deadline: Option<Instant>) {
-    match deadline {
-        Some(d) => tokio::time::sleep_until(d).await,
-        None => std::future::pending().await,
     }
 }
 
@@ -322,9 +314,15 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u
         // `buffer`; recv writes at most that many bytes and returns the count.
         let n = unsafe { libc::recv(fd, spare.as_mut_ptr().cast(), spare.len(), libc::MSG_DONTWAIT) };
         if n > 0 {
+            let filled = n as usize == spare.len();
             // SAFETY: recv initialised the first `n` bytes of the spare capacity.
             unsafe { buffer.set_len(buffer.len() + n as usize) };
             dispatch(shared, owner, buffer, false).map_err(|_| ())?;
+            if !filled {
+                // Most likely drained: skip the recv that would only say so. Anything
+                // left is still readable for the task (tokio's readiness stays set).
+                return Ok(());
+            }
             continue;
         }
         if n == 0 {
@@ -402,29 +400,40 @@ fn flush(shared: &Shared) -> Result<(), String> {
     Ok(())
 }
 
-/// Completes every request whose deadline has passed with a timeout.
-fn expire(shared: &Shared, owner: &Weak<dyn Owner>) {
-    let now = Instant::now();
-    let mut expired = Vec::new();
-    {
-        let mut state = shared.state.lock();
-        for entry in state.pending.iter_mut() {
-            if !entry.done && entry.deadline.is_some_and(|d| d <= now) {
-                entry.done = true;
-                expired.push(Entry {
-                    id: entry.id,
-                    expect: entry.expect,
-                    deadline: entry.deadline,
-                    timeout: entry.timeout,
-                    selects_database: None,
-                    done: true,
-                });
+impl Deadlines for Shared {
+    /// Completes every request whose deadline has passed with a timeout and
+    /// returns the next deadline to wake up for.
+    fn expire(&self, now: Instant) -> Option<Instant> {
+        let mut expired = Vec::new();
+        let next = {
+            let mut state = self.state.lock();
+            if state.broken.is_some() {
+                return None;
+            }
+            let mut next: Option<Instant> = None;
+            for entry in state.pending.iter_mut() {
+                if entry.done {
+                    continue;
+                }
+                match entry.deadline {
+                    Some(d) if d <= now => {
+                        entry.done = true;
+                        expired.push((entry.id, entry.timeout));
+                    }
+                    Some(d) => next = Some(next.map_or(d, |n| n.min(d))),
+                    None => {}
+                }
+            }
+            state.scheduled = next;
+            next
+        };
+        if let Some(owner) = self.owner.upgrade() {
+            for (id, timeout) in expired {
+                let entry = Entry { id, expect: Expect::Natural, deadline: None, timeout, selects_database: None, done: true };
+                let ms = timeout.unwrap_or_default().as_millis();
+                owner.finished(&entry, Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms")));
             }
         }
-    }
-    let Some(owner) = owner.upgrade() else { return };
-    for entry in &expired {
-        let ms = entry.timeout.unwrap_or_default().as_millis();
-        owner.finished(entry, Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms")));
+        next
     }
 }
