@@ -1,11 +1,14 @@
 //! Native core of glide-jni.
 //!
-//! The Java client (`glide.api.*`) hands commands to this library as byte arrays;
-//! the core performs all socket I/O on one shared Tokio runtime and returns each
-//! outcome through the process-wide [`completion`] queue, which Java drains on its
-//! own daemon thread. See `../shared/DESIGN.md` for the architecture.
+//! The Java client (`glide.api.*`) hands commands to this library as byte arrays.
+//! [`client`] owns the connections (our own RESP driver, [`resp`], on the shared
+//! [`runtime`]); every outcome becomes one entry of the process-wide
+//! [`completion`] queue, encoded by [`reply`] after [`shape`] gave the reply its
+//! command's type. Java drains the queue on its own threads. Deadlines of all
+//! connections are served by one timer task; [`stats`] counts native memory.
+//! See `../shared/DESIGN.md` for the architecture.
 //!
-//! Everything except [`jni`] is plain Rust and is unit-tested without a JVM.
+//! Everything except the `jni` module is plain Rust and is tested without a JVM.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(clippy::undocumented_unsafe_blocks)]
