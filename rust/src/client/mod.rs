@@ -3,7 +3,7 @@
 //!
 //! # Life of a request
 //! [`Client::submit`] runs on the caller's thread. It checks the inflight limit
-//! and hands the packed command to the live [`connection::Connection`], which
+//! and hands the packed command to the live `connection::Connection`, which
 //! queues the request and writes the bytes at once; the connection's task
 //! completes it when the reply arrives or its deadline passes. Each request
 //! ends with exactly one completion in [`crate::completion`]: the reply, a
@@ -397,7 +397,7 @@ impl Client {
     }
 
     /// Lets the calling thread read replies while it waits (see
-    /// [`Connection::help_read`]). `false`: not connected, or someone else is reading.
+    /// `Connection::help_read`). `false`: not connected, or someone else is reading.
     pub fn help_read(self: &Arc<Self>, timeout: Duration) -> bool {
         let conn = match &self.link.lock().link {
             Link::Ready(conn) => conn.clone(),
