@@ -276,9 +276,7 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
 /// Reads what the socket has and dispatches every complete reply.
 fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>) -> Result<(), String> {
     loop {
-        if buffer.capacity() - buffer.len() < READ_CHUNK / 2 {
-            buffer.reserve(READ_CHUNK.max(buffer.len() / 2));
-        }
+        make_room(buffer);
         match shared.stream.try_read_buf(buffer) {
             Ok(0) => return Err("connection closed by the server".into()),
             Ok(_) => {
@@ -294,6 +292,17 @@ fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>
 
 /// Polls the socket (bypassing tokio's readiness cache, which only the runtime
 /// updates) and reads without blocking until the socket is drained.
+/// Makes room for the next read: at least half a chunk, or all of a large bulk
+/// string whose size the buffered header announces.
+fn make_room(buffer: &mut Vec<u8>) {
+    // Capped: a header is a promise, not a reason to reserve unbounded memory at once.
+    let wanted = resp::expected_len(buffer).map_or(0, |total| total.saturating_sub(buffer.len())).min(64 << 20);
+    let spare = buffer.capacity() - buffer.len();
+    if spare < wanted || spare < READ_CHUNK / 2 {
+        buffer.reserve(wanted.max(READ_CHUNK).max(buffer.len() / 2));
+    }
+}
+
 fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>, timeout: Duration) -> Result<(), ()> {
     use std::os::fd::AsRawFd;
     let fd = shared.stream.as_raw_fd();
@@ -306,9 +315,7 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u
         return Ok(()); // timed out or interrupted: the caller just tries again
     }
     loop {
-        if buffer.capacity() - buffer.len() < READ_CHUNK / 2 {
-            buffer.reserve(READ_CHUNK.max(buffer.len() / 2));
-        }
+        make_room(buffer);
         let spare = buffer.spare_capacity_mut();
         // SAFETY: `spare` is writable memory of `spare.len()` bytes owned by
         // `buffer`; recv writes at most that many bytes and returns the count.

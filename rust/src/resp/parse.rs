@@ -33,6 +33,18 @@ pub fn parse(buf: &[u8]) -> Result<Option<(Value, usize)>, ParseError> {
     Ok(Some((value, len)))
 }
 
+/// For an incomplete value at the start of `buf`: how many bytes the whole
+/// value will take, when the header already says so (a bulk string). Lets the
+/// reader make room for a large value in one step and read it in big chunks.
+pub fn expected_len(buf: &[u8]) -> Option<usize> {
+    if buf.first() != Some(&b'$') {
+        return None;
+    }
+    let (text, after) = line(buf, 1)?;
+    let n = count(text).ok()??;
+    Some(after + n + 2)
+}
+
 /// The line starting at `at` (without CRLF) and the position after its CRLF.
 fn line(buf: &[u8], at: usize) -> Option<(&[u8], usize)> {
     let rest = buf.get(at..)?;
@@ -236,6 +248,13 @@ mod tests {
             assert_eq!(parse(&input[..cut]).unwrap(), None, "prefix of {cut} bytes");
         }
         assert!(parse(input).unwrap().is_some());
+    }
+
+    #[test]
+    fn announces_the_size_of_a_large_bulk_string() {
+        assert_eq!(expected_len(b"$524288\r\nabc"), Some(9 + 524288 + 2));
+        assert_eq!(expected_len(b"$52"), None);
+        assert_eq!(expected_len(b"*2\r\n"), None);
     }
 
     #[test]
