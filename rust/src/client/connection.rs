@@ -1,11 +1,13 @@
 //! One connection to one server: our own RESP driver on a tokio `TcpStream`.
 //!
 //! # Design
-//! - **Writes** happen on the caller's thread: [`Connection::send`] appends the
-//!   request to the FIFO of pending replies and writes the packed command with
-//!   a non-blocking `try_write`, both under one lock, so the order on the wire
-//!   is the order of the FIFO. Only what the socket does not take at once is
-//!   left for the connection's task to flush.
+//! - **Writes** happen on the callers' threads: [`Connection::send`] appends the
+//!   request to the FIFO of pending replies and, if no other thread is writing,
+//!   becomes the writer: it sends its command with a non-blocking `try_write`
+//!   and then whatever other threads queued meanwhile (combining their writes
+//!   into one system call). Bytes are queued in FIFO order under the lock, so
+//!   the order on the wire is the order of the FIFO. Only what the socket does
+//!   not take is left for the connection's task, which waits for room.
 //! - **Reads** happen on one task per connection: it parses replies as they
 //!   arrive and completes the request at the head of the FIFO with each one.
 //! - **Timeouts** are deadlines in the FIFO entries. The connection registers
@@ -21,6 +23,7 @@
 //! request fails with a connection error, new sends are refused, the owner is
 //! told once (so it can reconnect), and the task ends.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io;
 use std::sync::{Arc, Weak};
@@ -68,6 +71,8 @@ pub(crate) trait Owner: Send + Sync {
 struct State {
     /// Bytes accepted but not yet written.
     out: Vec<u8>,
+    /// A thread (caller or task) is writing; others append to `out` for it.
+    writing: bool,
     pending: VecDeque<Entry>,
     /// Set once: why the connection no longer works.
     broken: Option<String>,
@@ -111,7 +116,13 @@ impl Connection {
     ) -> Connection {
         let shared = Arc::new(Shared {
             stream,
-            state: Mutex::new(State { out: Vec::new(), pending: VecDeque::new(), broken: None, scheduled: None }),
+            state: Mutex::new(State {
+                out: Vec::new(),
+                writing: false,
+                pending: VecDeque::new(),
+                broken: None,
+                scheduled: None,
+            }),
             owner: owner.clone(),
             read: Mutex::new(leftover),
             reader_released: Notify::new(),
@@ -135,35 +146,18 @@ impl Connection {
         if schedule.is_some() {
             state.scheduled = schedule;
         }
-        let mut wake = false;
-        let idle = state.pending.is_empty();
         state.pending.push_back(entry);
-        if !idle && state.out.is_empty() {
-            // Under load: replies are flowing, so leave the write to the task,
-            // which sends everything queued meanwhile in one system call.
+        if state.writing || !state.out.is_empty() {
+            // Someone is writing (or the socket is full and the task waits for
+            // room): they send these bytes with theirs, in one system call.
             state.out.extend_from_slice(packed);
-            wake = true;
-        } else if state.out.is_empty() {
-            // Idle connection: write now, on this thread, for the lowest latency.
-            match shared.stream.try_write(packed) {
-                Ok(n) if n == packed.len() => {}
-                Ok(n) => {
-                    state.out.extend_from_slice(&packed[n..]);
-                    wake = true;
-                }
-                Err(_) => {
-                    // WouldBlock, or an error the task will meet again and report.
-                    state.out.extend_from_slice(packed);
-                    wake = true;
-                }
-            }
+            drop(state);
         } else {
-            // The task is flushing; it takes these bytes with the rest.
-            state.out.extend_from_slice(packed);
-        }
-        drop(state);
-        if wake {
-            shared.wake.notify_one();
+            // Nobody is writing: this thread does, now, outside the lock, and then
+            // also sends whatever other threads queued meanwhile.
+            state.writing = true;
+            drop(state);
+            write_as_writer(shared, Cow::Borrowed(packed));
         }
         if let Some(at) = schedule {
             timer::schedule(at, Arc::downgrade(&self.shared) as Weak<dyn Deadlines>);
@@ -234,7 +228,7 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
             if state.broken.is_some() {
                 return; // shut down by the owner, which handles the pending requests
             }
-            !state.out.is_empty()
+            !state.out.is_empty() && !state.writing
         };
         let step = tokio::select! {
             ready = shared.stream.readable(), if !helper_reading => match ready {
@@ -390,21 +384,62 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>, wake
 
 /// Writes what callers left behind.
 fn flush(shared: &Shared) -> Result<(), String> {
-    let mut state = shared.state.lock();
-    while !state.out.is_empty() {
-        match shared.stream.try_write(&state.out) {
-            Ok(n) => {
-                state.out.drain(..n);
-            }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(format!("connection lost: {e}")),
+    let bytes = {
+        let mut state = shared.state.lock();
+        if state.writing || state.out.is_empty() {
+            return Ok(());
         }
+        state.writing = true;
+        std::mem::take(&mut state.out)
+    };
+    match write_as_writer(shared, Cow::Owned(bytes)) {
+        Some(e) => Err(format!("connection lost: {e}")),
+        None => Ok(()),
     }
-    if state.out.capacity() > READ_BUFFER_KEEP {
-        state.out = Vec::new();
+}
+
+/// Writes `first`, then whatever accumulates in `out` meanwhile, until nothing
+/// is left or the socket is full. Called by the one thread that set `writing`;
+/// clears it before returning. What the socket does not take goes back to the
+/// front of `out` for the task, which waits for room. Returns a write error, if
+/// one happened (the bytes stay queued; the task reports the error).
+fn write_as_writer(shared: &Shared, first: Cow<'_, [u8]>) -> Option<io::Error> {
+    let mut chunk = first;
+    loop {
+        let mut written = 0;
+        let mut error = None;
+        while written < chunk.len() {
+            match shared.stream.try_write(&chunk[written..]) {
+                Ok(n) => written += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    if e.kind() != io::ErrorKind::WouldBlock {
+                        error = Some(e);
+                    }
+                    break;
+                }
+            }
+        }
+        let mut state = shared.state.lock();
+        if written < chunk.len() {
+            // Socket full (or failing): the rest goes first, before what others queued.
+            let mut rest = chunk[written..].to_vec();
+            rest.extend_from_slice(&state.out);
+            state.out = rest;
+            state.writing = false;
+            drop(state);
+            shared.wake.notify_one();
+            return error;
+        }
+        if state.out.is_empty() {
+            state.writing = false;
+            if state.out.capacity() > READ_BUFFER_KEEP {
+                state.out = Vec::new();
+            }
+            return None;
+        }
+        chunk = Cow::Owned(std::mem::take(&mut state.out));
     }
-    Ok(())
 }
 
 impl Deadlines for Shared {
