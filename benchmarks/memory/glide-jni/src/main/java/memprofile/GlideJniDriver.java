@@ -1,0 +1,76 @@
+package memprofile;
+
+import glide.api.GlideClient;
+import glide.api.models.GlideString;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import java.util.Map;
+
+/**
+ * glide-jni: one GlideClient = one connection. The source is the same for glide-jni and valkey-glide
+ * (same API); only the jar on the class path differs.
+ */
+public final class GlideJniDriver implements Driver {
+    /**
+     * getStatistics() is process-wide and any client, even a closed one, answers it: the first
+     * idle client, then the load client (so that the closed idle clients can all be collected).
+     */
+    private volatile GlideClient any;
+
+    @Override
+    public String client() {
+        return "glide-jni";
+    }
+
+    @Override
+    public String idleMode() {
+        return "one GlideClient per client (one connection each), PING once";
+    }
+
+    @Override
+    public String loadMode() {
+        return "one GlideClient shared by the load threads";
+    }
+
+    private GlideClient open(String host, int port) throws Exception {
+        GlideClientConfiguration config = GlideClientConfiguration.builder()
+                .address(NodeAddress.builder().host(host).port(port).build())
+                // 100 x 512 KB in flight on one connection: leave room above the 250 ms default.
+                .requestTimeout(10_000)
+                .build();
+        GlideClient c = GlideClient.createClient(config).get();
+        if (any == null) any = c;
+        return c;
+    }
+
+    @Override
+    public Object openIdle(String host, int port) throws Exception {
+        GlideClient c = open(host, port);
+        c.ping().get();
+        return c;
+    }
+
+    @Override
+    public Object openLoad(String host, int port, int inflight) throws Exception {
+        GlideClient c = open(host, port);
+        any = c;
+        return c;
+    }
+
+    @Override
+    public byte[] get(Object client, byte[] key) throws Exception {
+        GlideString v = ((GlideClient) client).get(GlideString.gs(key)).get();
+        return v == null ? null : v.getBytes();
+    }
+
+    @Override
+    public void close(Object client) throws Exception {
+        ((GlideClient) client).close();
+    }
+
+    @Override
+    public Map<String, String> stats() {
+        GlideClient c = any;
+        return c == null ? Map.of() : c.getStatistics();
+    }
+}

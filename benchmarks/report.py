@@ -1,0 +1,385 @@
+#!/usr/bin/env python3
+"""Merges the JMH JSON files and redis-benchmark CSVs written by run.sh into results.md and
+ops_vs_concurrency.png.
+
+Input layout (RAW):
+  machine.txt                               "key: value" lines (run.sh)
+  <client>/t<T>-<method>-thrpt.json         JMH throughput + gc profiler
+  <client>/t<T>-<method>-sample.json        JMH SampleTime (us)
+  <client>/t<T>-<method>-<mode>.failed      written by run.sh when a run failed
+  redis-benchmark/<label>-c<T>.csv          redis-benchmark --csv output
+"""
+import argparse
+import csv
+import json
+import math
+import os
+import re
+import sys
+
+CLIENT_LABEL = {
+    "glide-jni": "glide-jni",
+    "valkey-glide": "valkey-glide",
+    "lettuce": "Lettuce",
+    "jedis": "Jedis",
+}
+CLIENT_COLOR = {
+    "glide-jni": "tab:red",
+    "valkey-glide": "tab:blue",
+    "lettuce": "tab:green",
+    "jedis": "tab:orange",
+}
+# method -> (title, redis-benchmark labels and weights for the ceiling)
+WORKLOADS = {
+    "w1Mixed": ("W1: 80% GET (80% hit) / 20% SET, 100 B values, 10,000-key space",
+                [("w1get", 0.8), ("w1set", 0.2)]),
+    "w2Get16k": ("W2: GET of a 16 KiB value", [("w2get16k", 1.0)]),
+    "w2Get512k": ("W2: GET of a 512 KiB value", [("w2get512k", 1.0)]),
+    "w3Mget100": ("W3: MGET of 100 keys of 100 B", [("w3mget100", 1.0)]),
+}
+SHORT = {"w1Mixed": "W1 mixed", "w2Get16k": "W2 16 KiB", "w2Get512k": "W2 512 KiB",
+         "w3Mget100": "W3 MGET 100"}
+RB_NAME = {"w1get": "GET", "w1set": "SET"}
+
+
+def read_json(path):
+    try:
+        with open(path) as f:
+            data = json.load(f)
+        return data[0] if data else None
+    except (OSError, ValueError):
+        return None
+
+
+def failure_reason(raw, logs, client, name):
+    """First exception-looking line of the run's log (or the .failed note)."""
+    candidates = [os.path.join(logs, client, name + ".log"), os.path.join(raw, client, name + ".failed")]
+    for path in candidates:
+        try:
+            with open(path, errors="replace") as f:
+                lines = f.read().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            line = line.strip()
+            if re.search(r"(Exception|Error)\b", line) and not line.startswith("at "):
+                return line[:140]
+        for line in lines:
+            if line.startswith("exit "):
+                return "JMH " + line + (" (timeout)" if line.strip() in ("exit 124", "exit 137") else "")
+    return "no result"
+
+
+def jmh_results(raw, logs, clients, threads, methods):
+    """(client, t, method) -> dict(ops, err, alloc, p50, p99, p999, fail_thrpt, fail_sample)."""
+    out = {}
+    for client in clients:
+        for t in threads:
+            for method in methods:
+                r = {}
+                name = "t%d-%s-thrpt" % (t, method)
+                j = read_json(os.path.join(raw, client, name + ".json"))
+                if j and "primaryMetric" in j:
+                    pm = j["primaryMetric"]
+                    r["ops"] = pm["score"]
+                    err = pm.get("scoreError")
+                    r["err"] = err if isinstance(err, (int, float)) and not math.isnan(err) else None
+                    sec = j.get("secondaryMetrics", {})
+                    for key in ("gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm"):
+                        if key in sec:
+                            r["alloc"] = sec[key]["score"]
+                else:
+                    r["fail_thrpt"] = failure_reason(raw, logs, client, name)
+                name = "t%d-%s-sample" % (t, method)
+                j = read_json(os.path.join(raw, client, name + ".json"))
+                if j and "primaryMetric" in j:
+                    pm = j["primaryMetric"]
+                    unit = pm.get("scoreUnit", "us/op")
+                    scale = {"ns/op": 1e-3, "us/op": 1.0, "ms/op": 1e3, "s/op": 1e6}.get(unit, 1.0)
+                    pct = pm.get("scorePercentiles", {})
+                    for key, field in (("50.0", "p50"), ("99.0", "p99"), ("99.9", "p999")):
+                        if key in pct:
+                            r[field] = pct[key] * scale
+                else:
+                    r["fail_sample"] = failure_reason(raw, logs, client, name)
+                out[(client, t, method)] = r
+    return out
+
+
+def redis_benchmark(raw, threads):
+    """(label, t) -> dict(ops, p50, p99) in ops/s and us."""
+    out = {}
+    labels = {lab for _, rbs in WORKLOADS.values() for lab, _ in rbs}
+    for t in threads:
+        for label in labels:
+            path = os.path.join(raw, "redis-benchmark", "%s-c%d.csv" % (label, t))
+            try:
+                with open(path) as f:
+                    rows = list(csv.DictReader(f))
+            except OSError:
+                continue
+            if not rows:
+                continue
+            row = rows[-1]
+            try:
+                out[(label, t)] = {
+                    "ops": float(row["rps"]),
+                    "p50": float(row.get("p50_latency_ms", "nan")) * 1000,
+                    "p99": float(row.get("p99_latency_ms", "nan")) * 1000,
+                }
+            except (KeyError, ValueError):
+                pass
+    return out
+
+
+def ceiling(rb, method, t):
+    """redis-benchmark ops/s for a workload: a weighted harmonic mix for W1 (time per op)."""
+    parts = WORKLOADS[method][1]
+    total = 0.0
+    for label, weight in parts:
+        v = rb.get((label, t))
+        if not v or v["ops"] <= 0:
+            return None
+        total += weight / v["ops"]
+    return 1.0 / total
+
+
+def fmt_ops(v):
+    return "{:,.0f}".format(v)
+
+
+def fmt_us(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    return "{:,.0f}".format(v) if v >= 100 else "{:.1f}".format(v)
+
+
+def fmt_bytes(v):
+    return "–" if v is None else "{:,.0f}".format(v)
+
+
+def write_markdown(path, machine, clients, threads, methods, res, rb, png_name):
+    L = []
+    L.append("# Benchmark results")
+    L.append("")
+    L.append("Generated by `benchmarks/run.sh` (see [../README.md](../README.md) for what each "
+             "workload and column means). Raw JMH JSON and redis-benchmark CSV: [raw/](raw/).")
+    L.append("")
+    for k, v in machine:
+        L.append("- **%s**: %s" % (k, v))
+    L.append("")
+    L.append("![ops/s against concurrency](%s)" % png_name)
+    L.append("")
+
+    # overview: ops/s (p50 us) per workload x concurrency, one column per client
+    L.append("## Overview: ops/s (p50 µs)")
+    L.append("")
+    head = ["workload", "conc."] + [CLIENT_LABEL.get(c, c) for c in clients] + ["redis-benchmark"]
+    L.append("| " + " | ".join(head) + " |")
+    L.append("|" + "|".join(["---"] * 2 + ["---:"] * (len(head) - 2)) + "|")
+    for method in methods:
+        for t in threads:
+            cells = [SHORT.get(method, method), str(t)]
+            for c in clients:
+                r = res.get((c, t, method), {})
+                if "ops" in r:
+                    cells.append("%s (%s)" % (fmt_ops(r["ops"]), fmt_us(r.get("p50"))))
+                else:
+                    cells.append("**FAILED**")
+            ceil = ceiling(rb, method, t)
+            if ceil is None:
+                cells.append("–")
+            elif method == "w1Mixed":
+                cells.append(fmt_ops(ceil))
+            else:
+                cells.append("%s (%s)" % (fmt_ops(ceil), fmt_us(rb[(WORKLOADS[method][1][0][0], t)]["p50"])))
+            L.append("| " + " | ".join(cells) + " |")
+    L.append("")
+
+    failures = []
+    for method in methods:
+        title = WORKLOADS[method][0]
+        L.append("## " + title)
+        L.append("")
+        L.append("| conc. | client | ops/s | ± (99.9% CI) | of redis-benchmark | p50 µs | p99 µs | p99.9 µs | heap B/op |")
+        L.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+        for t in threads:
+            ceil = ceiling(rb, method, t)
+            for c in clients:
+                r = res.get((c, t, method), {})
+                cells = [str(t), CLIENT_LABEL.get(c, c)]
+                if "ops" in r:
+                    cells += [fmt_ops(r["ops"]),
+                              fmt_ops(r["err"]) if r.get("err") is not None else "–",
+                              "{:.0%}".format(r["ops"] / ceil) if ceil else "–"]
+                else:
+                    cells += ["**FAILED**", "–", "–"]
+                    failures.append("%s, %s, concurrency %d, throughput run: %s"
+                                    % (CLIENT_LABEL.get(c, c), SHORT[method], t, r.get("fail_thrpt")))
+                if "fail_sample" in r:
+                    cells += ["**FAILED**", "–", "–"]
+                    failures.append("%s, %s, concurrency %d, SampleTime run: %s"
+                                    % (CLIENT_LABEL.get(c, c), SHORT[method], t, r.get("fail_sample")))
+                else:
+                    cells += [fmt_us(r.get("p50")), fmt_us(r.get("p99")), fmt_us(r.get("p999"))]
+                cells.append(fmt_bytes(r.get("alloc")))
+                L.append("| " + " | ".join(cells) + " |")
+            for label, weight in WORKLOADS[method][1]:
+                v = rb.get((label, t))
+                name = "redis-benchmark" + (" " + RB_NAME[label] if label in RB_NAME else "")
+                if v:
+                    L.append("| %d | %s | %s | – | %s | %s | %s | – | – |"
+                             % (t, name, fmt_ops(v["ops"]),
+                                "100%" if len(WORKLOADS[method][1]) == 1 else "–",
+                                fmt_us(v["p50"]), fmt_us(v["p99"])))
+                else:
+                    L.append("| %d | %s | **FAILED** | – | – | – | – | – | – |" % (t, name))
+            if len(WORKLOADS[method][1]) > 1:
+                L.append("| %d | redis-benchmark 80/20 | %s | – | 100%% | – | – | – | – |"
+                         % (t, fmt_ops(ceil) if ceil else "–"))
+        L.append("")
+
+    if failures:
+        L.append("## Failures")
+        L.append("")
+        for f in failures:
+            L.append("- " + f)
+        L.append("")
+
+    L.append("## Notes")
+    L.append("")
+    L.append("- ops/s and heap B/op come from a JMH throughput run with `-prof gc` "
+             "(`gc.alloc.rate.norm`: bytes allocated on the Java heap by all threads of the fork, "
+             "per operation; native memory, such as a Rust core's or Netty's direct buffers, is not counted).")
+    L.append("- p50/p99/p99.9 come from a separate JMH SampleTime run (every thread times its "
+             "operations); redis-benchmark reports no p99.9.")
+    L.append("- Concurrency = JMH threads sharing one client instance (Jedis: a pool of that many "
+             "connections), each with one request in flight; redis-benchmark `-c` = that many "
+             "connections, each with one request in flight.")
+    L.append("- W1's ceiling is redis-benchmark's GET (80% hits, same keys) and SET (existing keys, "
+             "100 B) combined 80/20 by time per operation: 1 / (0.8 / GET + 0.2 / SET).")
+    L.append("")
+    with open(path, "w") as f:
+        f.write("\n".join(L))
+
+
+def write_chart(path, machine, clients, threads, methods, res, rb):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    n = len(methods)
+    cols = 2 if n > 1 else 1
+    rows = (n + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(6.5 * cols, 4.6 * rows), squeeze=False)
+    for i, method in enumerate(methods):
+        ax = axes[i // cols][i % cols]
+        for c in clients:
+            xs, ys, fx = [], [], []
+            for t in threads:
+                r = res.get((c, t, method), {})
+                if "ops" in r:
+                    xs.append(t)
+                    ys.append(r["ops"])
+                else:
+                    fx.append(t)
+            ax.plot(xs, ys, marker="o", color=CLIENT_COLOR.get(c), label=CLIENT_LABEL.get(c, c))
+            if fx:
+                ax.plot(fx, [0] * len(fx), marker="x", linestyle="none", markersize=10,
+                        color=CLIENT_COLOR.get(c), label=CLIENT_LABEL.get(c, c) + " failed")
+        xs = [t for t in threads if ceiling(rb, method, t)]
+        ax.plot(xs, [ceiling(rb, method, t) for t in xs], linestyle="--", marker="s",
+                color="black", label="redis-benchmark (ceiling)")
+        ax.set_xscale("log")
+        ax.set_xticks(threads)
+        ax.set_xticklabels([str(t) for t in threads])
+        ax.minorticks_off()
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: "{:,.0f}".format(v)))
+        ax.set_title(WORKLOADS[method][0], fontsize=10)
+        ax.set_xlabel("concurrency (requests in flight)")
+        ax.set_ylabel("ops/s")
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize=8)
+    for j in range(n, rows * cols):
+        axes[j // cols][j % cols].axis("off")
+    info = dict(machine)
+    fig.suptitle("ops/s against concurrency, one local redis-server (%s cores, %s; %s)"
+                 % (info.get("nproc", "?"), info.get("cpu", "?"), info.get("date", "")), fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def discover(raw):
+    """(clients, concurrencies, methods) that have a result or a failure note in RAW."""
+    clients, threads, methods = set(), set(), set()
+    for client in CLIENT_LABEL:
+        d = os.path.join(raw, client)
+        if not os.path.isdir(d):
+            continue
+        for name in os.listdir(d):
+            m = re.match(r"t(\d+)-(\w+)-(thrpt|sample)\.(json|failed)$", name)
+            if m:
+                clients.add(client)
+                threads.add(int(m.group(1)))
+                methods.add(m.group(2))
+    return clients, threads, methods
+
+
+def compact_json(raw, clients):
+    """Rewrites JMH's pretty-printed JSON without whitespace (same content, ~3x smaller)."""
+    for client in clients:
+        d = os.path.join(raw, client)
+        if not os.path.isdir(d):
+            continue
+        for name in os.listdir(d):
+            if not name.endswith(".json"):
+                continue
+            path = os.path.join(d, name)
+            try:
+                with open(path) as f:
+                    data = json.load(f)
+            except (OSError, ValueError):
+                continue
+            with open(path, "w") as f:
+                json.dump(data, f, separators=(",", ":"))
+                f.write("\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--raw", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--logs", default="")
+    ap.add_argument("--clients", help="default: every client with results in RAW")
+    ap.add_argument("--threads", help="default: every concurrency found in RAW")
+    ap.add_argument("--methods", help="default: every workload found in RAW")
+    a = ap.parse_args()
+    found = discover(a.raw)
+    clients = a.clients.split() if a.clients else [c for c in CLIENT_LABEL if c in found[0]]
+    threads = [int(t) for t in a.threads.split()] if a.threads else sorted(found[1])
+    methods = a.methods.split() if a.methods else [m for m in WORKLOADS if m in found[2]]
+    machine = []
+    try:
+        with open(os.path.join(a.raw, "machine.txt")) as f:
+            for line in f:
+                if ":" in line:
+                    k, v = line.split(":", 1)
+                    machine.append((k.strip(), v.strip()))
+    except OSError:
+        pass
+    compact_json(a.raw, clients)
+    res = jmh_results(a.raw, a.logs, clients, threads, methods)
+    rb = redis_benchmark(a.raw, threads)
+    os.makedirs(a.out, exist_ok=True)
+    png = "ops_vs_concurrency.png"
+    write_chart(os.path.join(a.out, png), machine, clients, threads, methods, res, rb)
+    write_markdown(os.path.join(a.out, "results.md"), machine, clients, threads, methods, res, rb, png)
+    missing = sum(1 for r in res.values() if "ops" not in r)
+    print("report.py: %d client results, %d redis-benchmark results, %d failed throughput runs"
+          % (sum(1 for r in res.values() if "ops" in r), len(rb), missing), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+package io.glidejni.bench;
+
+import static glide.api.models.GlideString.gs;
+
+import glide.api.GlideClient;
+import glide.api.models.GlideString;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * valkey-glide 2.3.1 (io.valkey:valkey-glide, classifier linux-x86_64). One client shared by all
+ * JMH threads (concurrency = {@code -t}); each operation sends one request and waits for its reply
+ * with {@code get()}.
+ *
+ * <p>This file is glide-jni's {@code GlideJniBench} with another class name: the two clients share
+ * their API (and package names, hence the separate module and JVM), so the code is identical.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ValkeyGlideBench {
+    private GlideClient client;
+    private GlideString[] w1Keys;
+    private GlideString w1Value;
+    private GlideString w2Small;
+    private GlideString w2Large;
+    private GlideString[] w3Keys;
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception {
+        GlideClientConfiguration config =
+                GlideClientConfiguration.builder()
+                        .address(
+                                NodeAddress.builder()
+                                        .host(BenchConfig.host())
+                                        .port(BenchConfig.port())
+                                        .build())
+                        .requestTimeout(BenchConfig.REQUEST_TIMEOUT_MS)
+                        .inflightRequestsLimit(BenchConfig.INFLIGHT_LIMIT)
+                        .build();
+        client = GlideClient.createClient(config).get();
+        w1Keys = new GlideString[Workload.W1_KEYS];
+        for (int i = 0; i < w1Keys.length; i++) {
+            w1Keys[i] = gs(Workload.W1_KEY_BYTES[i]);
+        }
+        w1Value = gs(Workload.SMALL_VALUE_BYTES);
+        w2Small = gs(Workload.W2_16K_KEY);
+        w2Large = gs(Workload.W2_512K_KEY);
+        w3Keys = new GlideString[Workload.W3_KEYS];
+        for (int i = 0; i < w3Keys.length; i++) {
+            w3Keys[i] = gs(Workload.W3_KEY_BYTES[i]);
+        }
+        // refuse to measure an empty server
+        Workload.checkLength("w1 key 0", bytes(client.get(w1Keys[0]).get()), Workload.SMALL_VALUE);
+        if (client.get(w1Keys[Workload.W1_KEYS - 1]).get() != null) {
+            throw new IllegalStateException("the last W1 key must not exist");
+        }
+        Workload.checkLength(
+                Workload.W2_16K_NAME, bytes(client.get(w2Small).get()), Workload.W2_SMALL);
+        Workload.checkLength(
+                Workload.W2_512K_NAME, bytes(client.get(w2Large).get()), Workload.W2_LARGE);
+        GlideString[] all = client.mget(w3Keys).get();
+        for (int i = 0; i < all.length; i++) {
+            Workload.checkLength("w3 key " + i, bytes(all[i]), Workload.SMALL_VALUE);
+        }
+    }
+
+    private static byte[] bytes(GlideString s) {
+        return s == null ? null : s.getBytes();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Per-thread deterministic W1 op stream. */
+    @State(Scope.Thread)
+    public static class Mix {
+        W1Mix mix;
+
+        @Setup(Level.Trial)
+        public void setup(ThreadParams params) {
+            mix = new W1Mix(params.getThreadIndex());
+        }
+    }
+
+    @Benchmark
+    public Object w1Mixed(Mix m) throws Exception {
+        W1Mix mix = m.mix;
+        mix.next();
+        GlideString key = w1Keys[mix.keyIndex()];
+        return mix.isGet() ? client.get(key).get() : client.set(key, w1Value).get();
+    }
+
+    @Benchmark
+    public GlideString w2Get16k() throws Exception {
+        return client.get(w2Small).get();
+    }
+
+    @Benchmark
+    public GlideString w2Get512k() throws Exception {
+        return client.get(w2Large).get();
+    }
+
+    @Benchmark
+    public GlideString[] w3Mget100() throws Exception {
+        return client.mget(w3Keys).get();
+    }
+}
