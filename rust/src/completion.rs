@@ -35,13 +35,7 @@ static QUEUE: Queue = Queue {
 
 /// Queues one completion and wakes the Java completer.
 pub fn push(completion: Completion) {
-    let mut items = QUEUE.items.lock();
-    items.push_back(completion);
-    // Waking only on the empty -> non-empty edge would be cheaper, but the
-    // completer always drains everything, so one notify per batch is enough
-    // only when it is already awake; notify_one is cheap when nobody waits.
-    drop(items);
-    QUEUE.ready.notify_one();
+    push_all(std::iter::once(completion), true);
 }
 
 /// Queues several completions with one lock and at most one wake-up.

@@ -48,6 +48,7 @@ pub struct Probe {
     withscores: bool,
     withscore: bool,
     incr: bool,
+    selects_database: Option<i64>,
 }
 
 /// Commands whose name is two words ("CONFIG GET").
@@ -64,6 +65,9 @@ impl Probe {
         if index == 0 {
             self.append_upper(arg);
             return;
+        }
+        if index == 1 && self.name() == b"SELECT" {
+            self.selects_database = std::str::from_utf8(arg).ok().and_then(|s| s.trim().parse().ok());
         }
         if index == 1 && CONTAINERS.iter().any(|c| self.name() == *c) {
             self.append_upper(b" ");
@@ -88,6 +92,11 @@ impl Probe {
             self.name[self.name_len] = b.to_ascii_uppercase();
             self.name_len += 1;
         }
+    }
+
+    /// For `SELECT n`: `n`, the database reconnects must return to once it succeeds.
+    pub fn selects_database(&self) -> Option<i64> {
+        self.selects_database
     }
 
     /// The command name, upper case, with its subcommand for container commands.
@@ -293,6 +302,10 @@ mod tests {
         assert_eq!(probe(&["SPOP", "s", "2"]), Expect::Set);
         assert_eq!(probe(&["expire", "k", "10"]), Expect::Boolean);
         assert_eq!(probe(&["GET", "k"]), Expect::Natural);
+        let mut select = Probe::new();
+        select.feed(0, b"select");
+        select.feed(1, b"7");
+        assert_eq!(select.selects_database(), Some(7));
         let long = "X".repeat(100);
         assert_eq!(probe(&[&long, "k"]), Expect::Natural);
     }

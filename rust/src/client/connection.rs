@@ -205,10 +205,6 @@ impl Connection {
         self.shared.generation
     }
 
-    /// Requests waiting for a reply (including timed-out ones whose reply is still due).
-    pub(crate) fn pending_len(&self) -> usize {
-        self.shared.state.lock().pending.len()
-    }
 }
 
 /// The connection's task: reads and dispatches replies, flushes what callers

@@ -407,13 +407,6 @@ impl Client {
         conn.help_read(&owner, timeout)
     }
 
-    /// Requests of the live connection waiting for a reply (for tests and statistics).
-    pub fn pending_replies(&self) -> usize {
-        match &self.link.lock().link {
-            Link::Ready(conn) => conn.pending_len(),
-            _ => 0,
-        }
-    }
 }
 
 impl Owner for Client {

@@ -147,7 +147,6 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
             // SAFETY: Java passes a live handle (see ClientHandle::client).
             let client = unsafe { ClientHandle(handle).client()? };
             let cmd = read_command(env, &args)?;
-            let selects_database = selected_database(&cmd);
             let timeout = match timeout_ms {
                 t if t < 0 => Some(client.config().request_timeout),
                 0 => None,
@@ -158,6 +157,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
                 1 => Expect::Map,
                 other => return Err(BridgeError::request(format!("unknown reply shape {other}"))),
             };
+            let selects_database = cmd.probe.selects_database();
             let request = Request { id: request_id, packed: cmd.packed, timeout, expect, selects_database };
             Ok(match client.submit(request) {
                 Ok(()) => 0,
@@ -296,7 +296,6 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
 struct PackedCommand {
     packed: Vec<u8>,
     probe: Probe,
-    first_arg: Option<Vec<u8>>,
 }
 
 /// Packs `args` as RESP with one copy from the Java arrays into one exactly
@@ -319,7 +318,6 @@ fn read_command(env: &mut Env<'_>, args: &JObjectArray<'_, JByteArray<'_>>) -> R
     let mut packed = Vec::with_capacity(resp::command_len(lengths.iter().copied(), count));
     resp::write_command_header(&mut packed, count);
     let mut probe = Probe::new();
-    let mut first_arg = None;
     for (i, (element, len)) in arrays.into_iter().zip(lengths).enumerate() {
         resp::write_arg_header(&mut packed, len);
         let start = packed.len();
@@ -330,21 +328,10 @@ fn read_command(env: &mut Env<'_>, args: &JObjectArray<'_, JByteArray<'_>>) -> R
         element.get_region(env, 0, target)?;
         let arg = &packed[start..start + len];
         probe.feed(i, arg);
-        if i == 1 && len <= 20 {
-            first_arg = Some(arg.to_vec());
-        }
         packed.extend_from_slice(resp::ARG_TRAILER);
         env.delete_local_ref(element);
     }
-    Ok(PackedCommand { packed, probe, first_arg })
-}
-
-/// `SELECT n` changes the database that reconnects must return to.
-fn selected_database(cmd: &PackedCommand) -> Option<i64> {
-    if cmd.probe.name() != b"SELECT" {
-        return None;
-    }
-    std::str::from_utf8(cmd.first_arg.as_deref()?).ok()?.trim().parse().ok()
+    Ok(PackedCommand { packed, probe })
 }
 
 fn optional_string(env: &mut Env<'_>, s: &JString<'_>) -> Result<Option<String>, BridgeError> {

@@ -122,25 +122,23 @@ final class Completions {
     }
 
     private static void completeBatch(long[] batch, int n) {
-        {
-            for (int i = 0; i < n; i++) {
-                long id = batch[3 * i];
-                int kind = (int) batch[3 * i + 1];
-                long payload = batch[3 * i + 2];
-                Pending<?> pending = PENDING.remove(id);
-                try {
-                    if (pending == null) {
-                        // Failed already (client closed): the payload is still ours to free.
-                        if (Kinds.ownsBytes(kind)) {
-                            NativeBridge.freeBytes(payload);
-                        }
-                    } else {
-                        pending.complete(kind, payload);
+        for (int i = 0; i < n; i++) {
+            long id = batch[3 * i];
+            int kind = (int) batch[3 * i + 1];
+            long payload = batch[3 * i + 2];
+            Pending<?> pending = PENDING.remove(id);
+            try {
+                if (pending == null) {
+                    // Failed already (client closed): the payload is still ours to free.
+                    if (Kinds.ownsBytes(kind)) {
+                        NativeBridge.freeBytes(payload);
                     }
-                } catch (Throwable t) {
-                    if (pending != null) {
-                        pending.future.completeExceptionally(t);
-                    }
+                } else {
+                    pending.complete(kind, payload);
+                }
+            } catch (Throwable t) {
+                if (pending != null) {
+                    pending.future.completeExceptionally(t);
                 }
             }
         }
