@@ -66,6 +66,26 @@ pub mod tag {
     pub const BIGNUM: u8 = 12;
 }
 
+/// What Java makes of the bulk strings in a reply. For `String` results the
+/// core checks each one is UTF-8 and marks those that are not (Java keeps them
+/// as bytes rather than decode them lossily); for `GlideString` results every
+/// bulk string stays bytes, so the check, a pass over every byte, is skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkAs {
+    Text,
+    Bytes,
+}
+
+impl BulkAs {
+    fn tag(self, bytes: &[u8]) -> u8 {
+        if self == BulkAs::Bytes || std::str::from_utf8(bytes).is_ok() {
+            tag::BULK
+        } else {
+            tag::BULK_BINARY
+        }
+    }
+}
+
 /// Why a request failed, as the Java exception class it becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
@@ -98,7 +118,10 @@ pub enum Outcome {
     Double(f64),
     Bool(bool),
     Ok,
+    /// A bulk string, UTF-8 or wanted as bytes.
     Bulk(Vec<u8>),
+    /// A bulk string wanted as text that is not UTF-8.
+    BulkBinary(Vec<u8>),
     Simple(Vec<u8>),
     BigNumber(Vec<u8>),
     Frame(Vec<u8>),
@@ -107,7 +130,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// Converts a server reply to the shape its command expects, and encodes it.
-    pub fn from_value(value: Value, expect: Expect) -> Outcome {
+    pub fn from_value(value: Value, expect: Expect, bulk_as: BulkAs) -> Outcome {
         let value = match shape::convert(value, expect) {
             Ok(value) => value,
             Err(message) => return Outcome::Failed(Failure::Request, message),
@@ -118,16 +141,17 @@ impl Outcome {
             Value::Double(d) => Outcome::Double(d),
             Value::Boolean(b) => Outcome::Bool(b),
             Value::Okay => Outcome::Ok,
-            Value::BulkString(bytes) => Outcome::Bulk(bytes),
+            Value::BulkString(bytes) if bulk_as.tag(&bytes) == tag::BULK => Outcome::Bulk(bytes),
+            Value::BulkString(bytes) => Outcome::BulkBinary(bytes),
             Value::SimpleString(s) => Outcome::Simple(s.into_bytes()),
             Value::VerbatimString(text) => Outcome::Simple(text.into_bytes()),
             Value::BigNumber(n) => Outcome::BigNumber(n),
             Value::ServerError(message) => Outcome::Failed(failure_of(&message), message),
             // RESP3 attributes: a map {"attributes": ..., "data": reply}, as valkey-glide gives it.
-            Value::Attribute { attributes, data } => Outcome::from_value(attribute_map(*data, attributes), Expect::Natural),
+            Value::Attribute { attributes, data } => Outcome::from_value(attribute_map(*data, attributes), Expect::Natural, bulk_as),
             aggregate @ (Value::Array(_) | Value::Map(_) | Value::Set(_) | Value::Push(_)) => {
                 let mut frame = Vec::with_capacity(estimate(&aggregate));
-                write_frame(&aggregate, &mut frame);
+                write_frame(&aggregate, &mut frame, bulk_as);
                 Outcome::Frame(frame)
             }
         }
@@ -142,10 +166,8 @@ impl Outcome {
             Outcome::Double(d) => (kind::DOUBLE, d.to_bits() as i64),
             Outcome::Bool(b) => (kind::BOOL, b as i64),
             Outcome::Ok => (kind::OK, 0),
-            Outcome::Bulk(b) => {
-                let kind = if std::str::from_utf8(&b).is_ok() { kind::BULK } else { kind::BULK_BINARY };
-                (kind, bytes_into_raw(b))
-            }
+            Outcome::Bulk(b) => (kind::BULK, bytes_into_raw(b)),
+            Outcome::BulkBinary(b) => (kind::BULK_BINARY, bytes_into_raw(b)),
             Outcome::Simple(b) => (kind::SIMPLE, bytes_into_raw(b)),
             Outcome::BigNumber(b) => (kind::BIGNUM, bytes_into_raw(b)),
             Outcome::Frame(b) => (kind::FRAME, bytes_into_raw(b)),
@@ -214,7 +236,7 @@ fn write_bytes(out: &mut Vec<u8>, tag: u8, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-fn write_frame(value: &Value, out: &mut Vec<u8>) {
+fn write_frame(value: &Value, out: &mut Vec<u8>, bulk_as: BulkAs) {
     match value {
         Value::Nil => out.push(tag::NIL),
         Value::Int(i) => {
@@ -230,41 +252,38 @@ fn write_frame(value: &Value, out: &mut Vec<u8>) {
             out.push(*b as u8);
         }
         Value::Okay => out.push(tag::OK),
-        Value::BulkString(b) => {
-            let tag = if std::str::from_utf8(b).is_ok() { tag::BULK } else { tag::BULK_BINARY };
-            write_bytes(out, tag, b)
-        }
+        Value::BulkString(b) => write_bytes(out, bulk_as.tag(b), b),
         Value::SimpleString(s) => write_bytes(out, tag::SIMPLE, s.as_bytes()),
         Value::VerbatimString(text) => write_bytes(out, tag::SIMPLE, text.as_bytes()),
         Value::BigNumber(n) => write_bytes(out, tag::BIGNUM, n),
         Value::ServerError(message) => write_bytes(out, tag::ERROR, message.as_bytes()),
-        Value::Array(items) => write_items(out, tag::ARRAY, items),
-        Value::Set(items) => write_items(out, tag::SET, items),
-        Value::Push(data) => write_items(out, tag::ARRAY, data),
+        Value::Array(items) => write_items(out, tag::ARRAY, items, bulk_as),
+        Value::Set(items) => write_items(out, tag::SET, items, bulk_as),
+        Value::Push(data) => write_items(out, tag::ARRAY, data, bulk_as),
         Value::Map(pairs) => {
             out.push(tag::MAP);
             write_len(out, pairs.len());
             for (k, v) in pairs {
-                write_frame(k, out);
-                write_frame(v, out);
+                write_frame(k, out, bulk_as);
+                write_frame(v, out, bulk_as);
             }
         }
         Value::Attribute { attributes, data } => {
             out.push(tag::MAP);
             write_len(out, 2);
             write_bytes(out, tag::SIMPLE, b"attributes");
-            write_frame(&Value::Map(attributes.clone()), out);
+            write_frame(&Value::Map(attributes.clone()), out, bulk_as);
             write_bytes(out, tag::SIMPLE, b"data");
-            write_frame(data, out);
+            write_frame(data, out, bulk_as);
         }
     }
 }
 
-fn write_items(out: &mut Vec<u8>, tag: u8, items: &[Value]) {
+fn write_items(out: &mut Vec<u8>, tag: u8, items: &[Value], bulk_as: BulkAs) {
     out.push(tag);
     write_len(out, items.len());
     for item in items {
-        write_frame(item, out);
+        write_frame(item, out, bulk_as);
     }
 }
 
@@ -278,9 +297,9 @@ mod tests {
 
     #[test]
     fn scalars_cross_inline() {
-        assert_eq!(Outcome::from_value(Value::Int(-5), Expect::Natural), Outcome::Int(-5));
-        assert_eq!(Outcome::from_value(Value::Nil, Expect::Natural), Outcome::Nil);
-        assert_eq!(Outcome::from_value(Value::Okay, Expect::Natural), Outcome::Ok);
+        assert_eq!(Outcome::from_value(Value::Int(-5), Expect::Natural, BulkAs::Text), Outcome::Int(-5));
+        assert_eq!(Outcome::from_value(Value::Nil, Expect::Natural, BulkAs::Text), Outcome::Nil);
+        assert_eq!(Outcome::from_value(Value::Okay, Expect::Natural, BulkAs::Text), Outcome::Ok);
         let c = Outcome::Double(1.5).into_completion(9);
         assert_eq!((c.request_id, c.kind, f64::from_bits(c.payload as u64)), (9, kind::DOUBLE, 1.5));
     }
@@ -288,7 +307,7 @@ mod tests {
     #[test]
     fn bulk_bytes_round_trip_through_the_pointer() {
         let payload = vec![0xff, 0x00, 0xc3];
-        let c = Outcome::from_value(Value::BulkString(payload.clone()), Expect::Natural).into_completion(1);
+        let c = Outcome::from_value(Value::BulkString(payload.clone()), Expect::Natural, BulkAs::Text).into_completion(1);
         assert_eq!(c.kind, kind::BULK_BINARY, "0xff is not UTF-8");
         assert!(kind_owns_bytes(c.kind));
         // SAFETY: the pointer was just produced by into_completion and is taken once.
@@ -298,21 +317,21 @@ mod tests {
     #[test]
     fn flat_pairs_become_a_map_only_when_asked() {
         let flat = Value::Array(vec![bulk("f1"), bulk("v1"), bulk("f2"), bulk("v2")]);
-        let Outcome::Frame(natural) = Outcome::from_value(flat.clone(), Expect::Natural) else { panic!() };
+        let Outcome::Frame(natural) = Outcome::from_value(flat.clone(), Expect::Natural, BulkAs::Text) else { panic!() };
         assert_eq!(natural[0], tag::ARRAY);
-        let Outcome::Frame(map) = Outcome::from_value(flat, Expect::Map) else { panic!() };
+        let Outcome::Frame(map) = Outcome::from_value(flat, Expect::Map, BulkAs::Text) else { panic!() };
         assert_eq!(map[0], tag::MAP);
         assert_eq!(&map[1..5], &2u32.to_be_bytes());
     }
 
     #[test]
     fn valid_utf8_is_marked_as_text() {
-        let c = Outcome::from_value(Value::BulkString("héllo".as_bytes().to_vec()), Expect::Natural).into_completion(1);
+        let c = Outcome::from_value(Value::BulkString("héllo".as_bytes().to_vec()), Expect::Natural, BulkAs::Text).into_completion(1);
         assert_eq!(c.kind, kind::BULK);
         // SAFETY: produced just above, taken once.
         drop(unsafe { bytes_from_raw(c.payload) });
         let Outcome::Frame(frame) =
-            Outcome::from_value(Value::Array(vec![Value::BulkString(vec![0xc3])]), Expect::Natural)
+            Outcome::from_value(Value::Array(vec![Value::BulkString(vec![0xc3])]), Expect::Natural, BulkAs::Text)
         else {
             panic!()
         };
@@ -320,9 +339,20 @@ mod tests {
     }
 
     #[test]
+    fn bulk_strings_wanted_as_bytes_are_not_checked() {
+        let c = Outcome::from_value(Value::BulkString(vec![0xff]), Expect::Natural, BulkAs::Bytes).into_completion(1);
+        assert_eq!(c.kind, kind::BULK);
+        // SAFETY: produced just above, taken once.
+        drop(unsafe { bytes_from_raw(c.payload) });
+        let array = Value::Array(vec![Value::BulkString(vec![0xc3])]);
+        let Outcome::Frame(frame) = Outcome::from_value(array, Expect::Natural, BulkAs::Bytes) else { panic!() };
+        assert_eq!(frame[5], tag::BULK);
+    }
+
+    #[test]
     fn frame_layout_is_exact() {
         let value = Value::Array(vec![Value::Int(1), bulk("ab"), Value::Nil]);
-        let Outcome::Frame(frame) = Outcome::from_value(value, Expect::Natural) else { panic!() };
+        let Outcome::Frame(frame) = Outcome::from_value(value, Expect::Natural, BulkAs::Text) else { panic!() };
         let mut expected = vec![tag::ARRAY, 0, 0, 0, 3, tag::INT];
         expected.extend_from_slice(&1i64.to_be_bytes());
         expected.extend_from_slice(&[tag::BULK, 0, 0, 0, 2, b'a', b'b', tag::NIL]);
@@ -333,7 +363,7 @@ mod tests {
     fn a_top_level_server_error_is_a_request_failure_with_the_servers_words() {
         // A ServerError cannot be built directly; parse a reply instead.
         let parsed = crate::resp::parse(b"-WRONGTYPE Operation against a key\r\n").unwrap().unwrap().0;
-        match Outcome::from_value(parsed, Expect::Natural) {
+        match Outcome::from_value(parsed, Expect::Natural, BulkAs::Text) {
             Outcome::Failed(Failure::Request, msg) => assert_eq!(msg, "WRONGTYPE Operation against a key"),
             other => panic!("{other:?}"),
         }
@@ -342,7 +372,7 @@ mod tests {
     #[test]
     fn an_error_inside_an_array_stays_an_element() {
         let parsed = crate::resp::parse(b"*2\r\n:1\r\n-ERR boom\r\n").unwrap().unwrap().0;
-        let Outcome::Frame(frame) = Outcome::from_value(parsed, Expect::Natural) else { panic!() };
+        let Outcome::Frame(frame) = Outcome::from_value(parsed, Expect::Natural, BulkAs::Text) else { panic!() };
         assert_eq!(frame[14], tag::ERROR);
         assert_eq!(&frame[19..], b"ERR boom");
     }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use glide_jni::client::{Client, ClientConfig, Protocol, Rejection, Request};
 use glide_jni::completion::{self, Completion};
-use glide_jni::reply::{self, kind};
+use glide_jni::reply::{self, kind, BulkAs};
 use glide_jni::shape::Expect;
 use parking_lot::{Condvar, Mutex};
 
@@ -153,7 +153,7 @@ fn connect(config: ClientConfig) -> Arc<Client> {
 }
 
 fn request(args: &[&[u8]], timeout: Option<Duration>) -> Request {
-    Request { id: next_id(), packed: glide_jni::resp::pack(args), timeout, expect: Expect::Natural, selects_database: None }
+    Request { id: next_id(), packed: glide_jni::resp::pack(args), timeout, expect: Expect::Natural, bulk_as: BulkAs::Text, selects_database: None }
 }
 
 fn run(client: &Arc<Client>, args: &[&[u8]]) -> Got {
@@ -351,5 +351,42 @@ fn commands_keep_their_submission_order() {
         }
         let expected: String = (0..2000).map(|i| format!("{i},")).collect();
         assert_eq!(run(&client, &[b"GET", key.as_bytes()]), Got::Bytes(kind::BULK, expected.into_bytes()));
+    }
+}
+
+/// Large bulk strings are received into their own allocation; replies of every
+/// size, pipelined and interleaved, must still arrive whole and in order.
+#[test]
+fn pipelined_replies_of_mixed_sizes_arrive_whole_and_in_order() {
+    let server = Server::start();
+    let sizes = [0usize, 100, 65_535, 65_536, 70_000, 16, 524_288, 3, 2_000_000];
+    let value = |size: usize, seed: usize| -> Vec<u8> { (0..size).map(|i| ((i * 31 + seed) % 256) as u8).collect() };
+    for (n, &size) in sizes.iter().enumerate() {
+        assert_eq!(run_raw(&server, &[b"SET", format!("mixed:{n}").as_bytes(), &value(size, n)]), "+OK");
+    }
+    for protocol in [Protocol::Resp3, Protocol::Resp2] {
+        let mut config = server.config();
+        config.protocol = protocol;
+        let client = connect(config);
+        let mut ids = Vec::new();
+        for round in 0..5 {
+            for n in 0..sizes.len() {
+                let mut r = request(&[b"GET", format!("mixed:{n}").as_bytes()], Some(Duration::from_secs(10)));
+                r.bulk_as = if round % 2 == 0 { BulkAs::Bytes } else { BulkAs::Text };
+                ids.push((r.id, n));
+                client.submit(r).unwrap();
+            }
+            let r = request(&[b"INCR", b"mixed:counter"], Some(Duration::from_secs(10)));
+            ids.push((r.id, usize::MAX));
+            client.submit(r).unwrap();
+        }
+        for (id, n) in ids {
+            match take(wait_for(id, Duration::from_secs(20))) {
+                Got::Int(_) => assert_eq!(n, usize::MAX),
+                Got::Bytes(_, bytes) => assert!(bytes == value(sizes[n], n), "value {n} of {} bytes differs", sizes[n]),
+                other => panic!("{other:?}"),
+            }
+        }
+        client.close();
     }
 }

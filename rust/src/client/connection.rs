@@ -30,13 +30,14 @@ use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use parking_lot::Mutex;
+use tokio::io::Interest;
 use tokio::net::TcpStream;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
+use super::inbound::Inbound;
 use crate::completion::{self, Completion};
-use crate::reply::{Failure, Outcome};
-use crate::resp::{self, Value};
+use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 use crate::timer::{self, Deadlines};
 
@@ -45,6 +46,7 @@ use crate::timer::{self, Deadlines};
 pub(crate) struct Entry {
     pub id: i64,
     pub expect: Expect,
+    pub bulk_as: BulkAs,
     pub deadline: Option<Instant>,
     /// For the timeout message.
     pub timeout: Option<Duration>,
@@ -83,9 +85,9 @@ struct State {
 struct Shared {
     stream: TcpStream,
     state: Mutex<State>,
-    /// The read buffer. Whoever holds this lock is *the* reader: the task, or a
+    /// What was received. Whoever holds this lock is *the* reader: the task, or a
     /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
-    read: Mutex<Vec<u8>>,
+    read: Mutex<Inbound>,
     /// Woken when a helping thread gives the reader role back.
     reader_released: Notify,
     /// Who gets the outcomes.
@@ -102,8 +104,7 @@ pub(crate) struct Connection {
 }
 
 /// Write buffer capacity kept after a flush; larger buffers are released.
-const READ_BUFFER_KEEP: usize = 16 * 1024;
-const READ_CHUNK: usize = 16 * 1024;
+const WRITE_BUFFER_KEEP: usize = 16 * 1024;
 
 impl Connection {
     /// Wraps a connected, handshaken stream and starts its task on `rt`.
@@ -124,7 +125,7 @@ impl Connection {
                 scheduled: None,
             }),
             owner: owner.clone(),
-            read: Mutex::new(leftover),
+            read: Mutex::new(Inbound::new(leftover)),
             reader_released: Notify::new(),
             wake: Notify::new(),
             generation,
@@ -190,9 +191,9 @@ impl Connection {
     /// directly, like a blocking client, instead of through two thread hand-offs.
     pub(crate) fn help_read(&self, owner: &Weak<dyn Owner>, timeout: Duration) -> bool {
         let shared = &*self.shared;
-        let Some(mut buffer) = shared.read.try_lock() else { return false };
-        let result = help_read_locked(shared, owner, &mut buffer, timeout);
-        drop(buffer);
+        let Some(mut inbound) = shared.read.try_lock() else { return false };
+        let result = help_read_locked(shared, owner, &mut inbound, timeout);
+        drop(inbound);
         shared.reader_released.notify_one();
         if result.is_err() {
             // EOF or an error: the task sees it too, on its next read, and handles it.
@@ -229,7 +230,7 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
         let step = tokio::select! {
             ready = shared.stream.readable(), if !helper_reading => match ready {
                 Ok(()) => match shared.read.try_lock() {
-                    Some(mut buffer) => read_available(&shared, &owner, &mut buffer),
+                    Some(mut inbound) => read_available(&shared, &owner, &mut inbound),
                     None => Ok(()), // a helper took over; we wait for it next round
                 },
                 Err(e) => Err(format!("connection lost: {e}")),
@@ -264,36 +265,38 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
 }
 
 /// Reads what the socket has and dispatches every complete reply.
-fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>) -> Result<(), String> {
+fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
+    use std::os::fd::AsRawFd;
+    let fd = shared.stream.as_raw_fd();
     loop {
-        make_room(buffer);
-        match shared.stream.try_read_buf(buffer) {
+        // Through try_io, so that WouldBlock clears tokio's readiness flag.
+        match shared.stream.try_io(Interest::READABLE, || receive(fd, inbound)) {
             Ok(0) => return Err("connection closed by the server".into()),
-            Ok(_) => {
-                dispatch(shared, owner, buffer, true)?;
-            }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+            Ok(_) => dispatch(shared, owner, inbound, true)?,
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(format!("connection lost: {e}")),
         }
     }
-    Ok(())
+}
+
+/// One non-blocking `recv` into where `inbound` wants its next bytes.
+fn receive(fd: std::os::fd::RawFd, inbound: &mut Inbound) -> io::Result<usize> {
+    let spare = inbound.spare();
+    // SAFETY: `spare` is writable memory of `spare.len()` bytes owned by
+    // `inbound`; recv writes at most that many bytes and returns the count.
+    let n = unsafe { libc::recv(fd, spare.as_mut_ptr().cast(), spare.len(), libc::MSG_DONTWAIT) };
+    if n < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: recv initialised the first `n` bytes of `spare`, just obtained.
+    unsafe { inbound.filled(n as usize) };
+    Ok(n as usize)
 }
 
 /// Polls the socket (bypassing tokio's readiness cache, which only the runtime
 /// updates) and reads without blocking until the socket is drained.
-/// Makes room for the next read: at least half a chunk, or all of a large bulk
-/// string whose size the buffered header announces.
-fn make_room(buffer: &mut Vec<u8>) {
-    // Capped: a header is a promise, not a reason to reserve unbounded memory at once.
-    let wanted = resp::expected_len(buffer).map_or(0, |total| total.saturating_sub(buffer.len())).min(64 << 20);
-    let spare = buffer.capacity() - buffer.len();
-    if spare < wanted || spare < READ_CHUNK / 2 {
-        buffer.reserve(wanted.max(READ_CHUNK).max(buffer.len() / 2));
-    }
-}
-
-fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>, timeout: Duration) -> Result<(), ()> {
+fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), ()> {
     use std::os::fd::AsRawFd;
     let fd = shared.stream.as_raw_fd();
     let mut pollfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
@@ -305,51 +308,32 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u
         return Ok(()); // timed out or interrupted: the caller just tries again
     }
     loop {
-        make_room(buffer);
-        let spare = buffer.spare_capacity_mut();
-        // SAFETY: `spare` is writable memory of `spare.len()` bytes owned by
-        // `buffer`; recv writes at most that many bytes and returns the count.
-        let n = unsafe { libc::recv(fd, spare.as_mut_ptr().cast(), spare.len(), libc::MSG_DONTWAIT) };
-        if n > 0 {
-            let filled = n as usize == spare.len();
-            // SAFETY: recv initialised the first `n` bytes of the spare capacity.
-            unsafe { buffer.set_len(buffer.len() + n as usize) };
-            dispatch(shared, owner, buffer, false).map_err(|_| ())?;
-            if !filled {
-                // Most likely drained: skip the recv that would only say so. Anything
-                // left is still readable for the task (tokio's readiness stays set).
-                return Ok(());
+        let room = inbound.spare().len();
+        match receive(fd, inbound) {
+            Ok(0) => return Err(()), // EOF
+            Ok(n) => {
+                dispatch(shared, owner, inbound, false).map_err(|_| ())?;
+                if n < room {
+                    // Most likely drained: skip the recv that would only say so. Anything
+                    // left is still readable for the task (tokio's readiness stays set).
+                    return Ok(());
+                }
             }
-            continue;
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return Err(()),
         }
-        if n == 0 {
-            return Err(()); // EOF
-        }
-        let error = io::Error::last_os_error();
-        return match error.kind() {
-            io::ErrorKind::WouldBlock => Ok(()),
-            io::ErrorKind::Interrupted => continue,
-            _ => Err(()),
-        };
     }
 }
 
-/// Parses complete replies from the front of `buffer` and completes their requests.
-fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>, wake_completer: bool) -> Result<(), String> {
-    let mut start = 0;
+/// Completes the requests whose replies have arrived in `inbound`.
+fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wake_completer: bool) -> Result<(), String> {
     let mut ready = Vec::new();
-    while let Some((value, used)) = resp::parse(&buffer[start..]).map_err(|e| e.to_string())? {
-        start += used;
-        if matches!(value, Value::Push(_)) {
-            continue; // out-of-band data (pub/sub lands with issue 6), not a reply
-        }
-        ready.push(value);
-    }
-    buffer.drain(..start);
+    inbound.take_replies(&mut ready).map_err(|e| e.to_string())?;
     if ready.is_empty() {
         return Ok(());
     }
-    let idle_after = buffer.is_empty();
+    let idle_after = inbound.is_empty();
     let mut entries = Vec::with_capacity(ready.len());
     let nothing_pending = {
         let mut state = shared.state.lock();
@@ -363,7 +347,7 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>, wake
     };
     if idle_after && nothing_pending {
         // An idle connection keeps no read buffer: idle clients cost a few KB.
-        *buffer = Vec::new();
+        inbound.release();
     }
     let Some(owner) = owner.upgrade() else { return Ok(()) };
     // One lock and (at most) one wake-up of the Java completer for the whole batch.
@@ -372,7 +356,7 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, buffer: &mut Vec<u8>, wake
             .into_iter()
             .zip(ready)
             .filter(|(entry, _)| !entry.done)
-            .map(|(entry, value)| owner.finish(&entry, Outcome::from_value(value, entry.expect))),
+            .map(|(entry, value)| owner.finish(&entry, Outcome::from_value(value, entry.expect, entry.bulk_as))),
         wake_completer,
     );
     Ok(())
@@ -429,7 +413,7 @@ fn write_as_writer(shared: &Shared, first: Cow<'_, [u8]>) -> Option<io::Error> {
         }
         if state.out.is_empty() {
             state.writing = false;
-            if state.out.capacity() > READ_BUFFER_KEEP {
+            if state.out.capacity() > WRITE_BUFFER_KEEP {
                 state.out = Vec::new();
             }
             return None;
@@ -467,7 +451,7 @@ impl Deadlines for Shared {
         };
         if let Some(owner) = self.owner.upgrade() {
             for (id, timeout) in expired {
-                let entry = Entry { id, expect: Expect::Natural, deadline: None, timeout, selects_database: None, done: true };
+                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true };
                 let ms = timeout.unwrap_or_default().as_millis();
                 owner.finished(&entry, Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms")));
             }

@@ -32,6 +32,7 @@ pub mod backoff;
 pub mod config;
 mod connect;
 pub(crate) mod connection;
+mod inbound;
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
@@ -46,7 +47,7 @@ pub use backoff::Backoff;
 pub use config::{ClientConfig, Protocol};
 
 use crate::completion::{self, Completion};
-use crate::reply::{Failure, Outcome};
+use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 use crate::{runtime, stats};
 use connection::{Connection, Entry, Owner};
@@ -60,6 +61,8 @@ pub struct Request {
     pub timeout: Option<Duration>,
     /// The shape the reply is converted to.
     pub expect: Expect,
+    /// What Java makes of bulk strings (whether the core checks UTF-8).
+    pub bulk_as: BulkAs,
     /// Set for `SELECT n`: on success the client reconnects to database `n`.
     pub selects_database: Option<i64>,
 }
@@ -230,6 +233,7 @@ impl Client {
         let entry = Entry {
             id: request.id,
             expect: request.expect,
+            bulk_as: request.bulk_as,
             deadline: request.timeout.map(|t| Instant::now() + t),
             timeout: request.timeout,
             selects_database: request.selects_database,

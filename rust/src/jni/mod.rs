@@ -16,7 +16,7 @@ use jni::{Env, EnvUnowned};
 
 use crate::client::{Backoff, Client, ClientConfig, Protocol, Rejection, Request};
 use crate::completion::{self, Completion};
-use crate::reply;
+use crate::reply::{self, BulkAs};
 use crate::resp;
 use crate::shape::{Expect, Probe};
 use crate::stats;
@@ -141,6 +141,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
     timeout_ms: jint,
     // 0: the shape the command implies; 1: a map (flat pairs or map).
     shape: jint,
+    // The caller wants bulk strings as GlideString (bytes), not String.
+    binary: jboolean,
 ) -> jint {
     unowned_env
         .with_env(|env| -> Result<jint, BridgeError> {
@@ -158,7 +160,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
                 other => return Err(BridgeError::request(format!("unknown reply shape {other}"))),
             };
             let selects_database = cmd.probe.selects_database();
-            let request = Request { id: request_id, packed: cmd.packed, timeout, expect, selects_database };
+            let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
+            let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
             Ok(match client.submit(request) {
                 Ok(()) => 0,
                 Err(Rejection::InflightLimit(_)) => 1,

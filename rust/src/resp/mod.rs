@@ -9,7 +9,7 @@ mod encode;
 mod parse;
 
 pub use encode::{command_len, pack, write_arg_header, write_command_header, ARG_TRAILER};
-pub use parse::{expected_len, parse, ParseError};
+pub use parse::{bulk_header, parse, ParseError};
 
 /// One reply from the server.
 #[derive(Debug, Clone, PartialEq)]

@@ -33,16 +33,16 @@ pub fn parse(buf: &[u8]) -> Result<Option<(Value, usize)>, ParseError> {
     Ok(Some((value, len)))
 }
 
-/// For an incomplete value at the start of `buf`: how many bytes the whole
-/// value will take, when the header already says so (a bulk string). Lets the
-/// reader make room for a large value in one step and read it in big chunks.
-pub fn expected_len(buf: &[u8]) -> Option<usize> {
+/// For bytes starting with a bulk string header (`$<size>\r\n`): the header's
+/// length and the announced size. Lets the reader receive a large value into an
+/// allocation of its own before the value is complete.
+pub fn bulk_header(buf: &[u8]) -> Option<(usize, usize)> {
     if buf.first() != Some(&b'$') {
         return None;
     }
     let (text, after) = line(buf, 1)?;
-    let n = count(text).ok()??;
-    Some(after + n + 2)
+    let size = count(text).ok()??;
+    Some((after, size))
 }
 
 /// The line starting at `at` (without CRLF) and the position after its CRLF.
@@ -251,10 +251,11 @@ mod tests {
     }
 
     #[test]
-    fn announces_the_size_of_a_large_bulk_string() {
-        assert_eq!(expected_len(b"$524288\r\nabc"), Some(9 + 524288 + 2));
-        assert_eq!(expected_len(b"$52"), None);
-        assert_eq!(expected_len(b"*2\r\n"), None);
+    fn announces_the_size_of_a_bulk_string() {
+        assert_eq!(bulk_header(b"$524288\r\nabc"), Some((9, 524288)));
+        assert_eq!(bulk_header(b"$52"), None);
+        assert_eq!(bulk_header(b"$-1\r\n"), None);
+        assert_eq!(bulk_header(b"*2\r\n"), None);
     }
 
     #[test]

@@ -126,10 +126,13 @@ final class Completions {
             long id = batch[3 * i];
             int kind = (int) batch[3 * i + 1];
             long payload = batch[3 * i + 2];
-            Pending<?> pending = PENDING.remove(id);
+            // Removed only once completed, so that close() (failAll) still finds a request whose
+            // reply is being decoded and every future is done when close() returns; whichever
+            // completes the future first wins.
+            Pending<?> pending = PENDING.get(id);
             try {
-                if (pending == null) {
-                    // Failed already (client closed): the payload is still ours to free.
+                if (pending == null || pending.future.isDone()) {
+                    // Failed already (client closed) or cancelled: the payload is still ours to free.
                     if (Kinds.ownsBytes(kind)) {
                         NativeBridge.freeBytes(payload);
                     }
@@ -139,6 +142,10 @@ final class Completions {
             } catch (Throwable t) {
                 if (pending != null) {
                     pending.future.completeExceptionally(t);
+                }
+            } finally {
+                if (pending != null) {
+                    PENDING.remove(id);
                 }
             }
         }

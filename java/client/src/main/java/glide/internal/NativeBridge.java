@@ -41,9 +41,11 @@ final class NativeBridge {
 
     /**
      * Starts one command. {@code timeoutMs}: -1 for the client's default, 0 for none. {@code
-     * shape}: 0 as sent by the server, 1 flat pairs to a map.
+     * shape}: 0 as sent by the server, 1 flat pairs to a map. {@code binary}: bulk strings become
+     * GlideString (the core then skips checking that they are UTF-8).
      */
-    static native int submit(long handle, long requestId, byte[][] args, int timeoutMs, int shape);
+    static native int submit(
+            long handle, long requestId, byte[][] args, int timeoutMs, int shape, boolean binary);
 
     static native void closeClient(long handle);
 

@@ -24,7 +24,7 @@ class NativeBridgeTest {
     @Test
     void aNullHandleIsAClosingException() {
         byte[][] args = {"PING".getBytes(StandardCharsets.US_ASCII)};
-        assertThrows(ClosingException.class, () -> NativeBridge.submit(0, 1, args, -1, 0));
+        assertThrows(ClosingException.class, () -> NativeBridge.submit(0, 1, args, -1, 0, false));
         assertThrows(ClosingException.class, () -> NativeBridge.closeClient(0));
     }
 

@@ -1,0 +1,215 @@
+//! The bytes one connection has received, and the replies they complete.
+//!
+//! Small replies accumulate in one read buffer and are parsed from it. A large
+//! bulk string at the top level (a GET of a big value) is different: as soon as
+//! its header shows its size, the rest of it is received straight into an
+//! allocation of exactly that size, which then becomes the reply as it is. That
+//! saves copying every large value from the read buffer into its own vector,
+//! and keeps the read buffer small.
+
+use std::mem::MaybeUninit;
+
+use crate::resp::{self, ParseError, Value};
+
+/// Bulk strings at least this large are received into their own allocation.
+const LARGE_BULK: usize = 64 * 1024;
+/// The read buffer grows by at least this much at a time.
+const READ_CHUNK: usize = 16 * 1024;
+
+/// A large bulk string being received: `bytes` has capacity for the payload
+/// and its CRLF, and fills up to `total`.
+struct LargeBulk {
+    bytes: Vec<u8>,
+    total: usize,
+}
+
+pub(crate) struct Inbound {
+    buffer: Vec<u8>,
+    large: Option<LargeBulk>,
+}
+
+impl Inbound {
+    /// Starts with bytes that arrived during the handshake.
+    pub(crate) fn new(leftover: Vec<u8>) -> Inbound {
+        Inbound { buffer: leftover, large: None }
+    }
+
+    /// Where the next read should land; never empty.
+    pub(crate) fn spare(&mut self) -> &mut [MaybeUninit<u8>] {
+        match &mut self.large {
+            Some(large) => {
+                let missing = large.total - large.bytes.len();
+                &mut large.bytes.spare_capacity_mut()[..missing]
+            }
+            None => {
+                let buffer = &mut self.buffer;
+                if buffer.capacity() - buffer.len() < READ_CHUNK / 2 {
+                    // Double for replies that keep growing (a long array), so
+                    // their reads stay big and the copies few.
+                    buffer.reserve(READ_CHUNK.max(buffer.len()));
+                }
+                buffer.spare_capacity_mut()
+            }
+        }
+    }
+
+    /// Records that the first `n` bytes of the last [`Inbound::spare`] were written.
+    ///
+    /// # Safety
+    /// Those `n` bytes must have been initialised, and no other method may have
+    /// been called since `spare`.
+    pub(crate) unsafe fn filled(&mut self, n: usize) {
+        let target = match &mut self.large {
+            Some(large) => &mut large.bytes,
+            None => &mut self.buffer,
+        };
+        debug_assert!(target.len() + n <= target.capacity());
+        // SAFETY: the caller wrote `n` bytes into the spare capacity of `target`
+        // (the slice `spare` returned), so they are initialised and in bounds.
+        unsafe { target.set_len(target.len() + n) };
+    }
+
+    /// Appends every complete reply, in order, to `replies`. Out-of-band data
+    /// (RESP3 push messages) is skipped: it answers no request.
+    pub(crate) fn take_replies(&mut self, replies: &mut Vec<Value>) -> Result<(), ParseError> {
+        if let Some(large) = &self.large {
+            if large.bytes.len() < large.total {
+                return Ok(()); // still arriving; the buffer is empty meanwhile
+            }
+            let mut bytes = self.large.take().expect("checked above").bytes;
+            let payload = bytes.len() - 2;
+            if &bytes[payload..] != b"\r\n" {
+                return Err(ParseError("bulk string not terminated by CRLF".into()));
+            }
+            bytes.truncate(payload);
+            replies.push(Value::BulkString(bytes));
+        }
+        let mut start = 0;
+        while let Some((value, used)) = resp::parse(&self.buffer[start..])? {
+            start += used;
+            if !matches!(value, Value::Push(_)) {
+                replies.push(value);
+            }
+        }
+        if let Some((header, size)) = large_bulk_header(&self.buffer[start..]) {
+            let total = size + 2;
+            let mut bytes = Vec::new();
+            bytes
+                .try_reserve_exact(total)
+                .map_err(|_| ParseError(format!("cannot allocate {size} bytes for a bulk string")))?;
+            bytes.extend_from_slice(&self.buffer[start + header..]);
+            start = self.buffer.len();
+            self.large = Some(LargeBulk { bytes, total });
+        }
+        self.buffer.drain(..start);
+        Ok(())
+    }
+
+    /// Nothing received that is not yet a reply.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.buffer.is_empty() && self.large.is_none()
+    }
+
+    /// Frees the read buffer (an idle connection keeps none). Only when empty.
+    pub(crate) fn release(&mut self) {
+        if self.is_empty() {
+            self.buffer = Vec::new();
+        }
+    }
+}
+
+/// For bytes starting with the header of a bulk string of at least
+/// [`LARGE_BULK`] bytes that has not fully arrived: the header's length and the
+/// announced size.
+fn large_bulk_header(bytes: &[u8]) -> Option<(usize, usize)> {
+    let (header, size) = resp::bulk_header(bytes)?;
+    (size >= LARGE_BULK && bytes.len() < header + size + 2).then_some((header, size))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Feeds `wire` in reads of at most `chunk` bytes; returns the replies.
+    fn receive(wire: &[u8], chunk: usize) -> Vec<Value> {
+        let mut inbound = Inbound::new(Vec::new());
+        let mut replies = Vec::new();
+        let mut pos = 0;
+        while pos < wire.len() {
+            let spare = inbound.spare();
+            assert!(!spare.is_empty());
+            let n = spare.len().min(chunk).min(wire.len() - pos);
+            for (slot, byte) in spare.iter_mut().zip(&wire[pos..pos + n]) {
+                slot.write(*byte);
+            }
+            // SAFETY: the loop above initialised the first `n` spare bytes.
+            unsafe { inbound.filled(n) };
+            pos += n;
+            inbound.take_replies(&mut replies).unwrap();
+        }
+        assert!(inbound.is_empty(), "all input consumed");
+        replies
+    }
+
+    fn wire_with_large_value(size: usize) -> (Vec<u8>, Vec<u8>) {
+        let value: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+        let mut wire = b"+OK\r\n".to_vec();
+        wire.extend_from_slice(format!("${size}\r\n").as_bytes());
+        wire.extend_from_slice(&value);
+        wire.extend_from_slice(b"\r\n:7\r\n>1\r\n:0\r\n$-1\r\n");
+        (wire, value)
+    }
+
+    #[test]
+    fn a_large_bulk_string_arrives_whole_whatever_the_read_sizes() {
+        let (wire, value) = wire_with_large_value(100_000);
+        let expected = vec![Value::Okay, Value::BulkString(value), Value::Int(7), Value::Nil];
+        for chunk in [1, 3, 4096, 65_536, 1 << 20] {
+            assert_eq!(receive(&wire, chunk), expected, "reads of {chunk} bytes");
+        }
+    }
+
+    #[test]
+    fn a_value_just_below_the_threshold_takes_the_ordinary_path() {
+        let (wire, value) = wire_with_large_value(LARGE_BULK - 1);
+        let replies = receive(&wire, 5000);
+        assert_eq!(replies[1], Value::BulkString(value));
+    }
+
+    #[test]
+    fn the_rest_of_a_large_value_is_received_in_place() {
+        // "+OK\r\n" (5 bytes), "$200000\r\n" (9 bytes), then 6 bytes of the value.
+        let (wire, _) = wire_with_large_value(200_000);
+        let mut inbound = Inbound::new(wire[..20].to_vec());
+        let mut replies = Vec::new();
+        inbound.take_replies(&mut replies).unwrap();
+        assert_eq!(replies, vec![Value::Okay]);
+        assert!(inbound.large.is_some() && inbound.buffer.is_empty());
+        assert_eq!(inbound.spare().len(), 200_000 + 2 - 6, "exactly what is missing");
+    }
+
+    #[test]
+    fn a_bad_terminator_after_a_large_value_is_a_protocol_error() {
+        let mut inbound = Inbound::new(format!("${LARGE_BULK}\r\nab").into_bytes());
+        let mut replies = Vec::new();
+        inbound.take_replies(&mut replies).unwrap();
+        let spare = inbound.spare();
+        let n = spare.len();
+        for slot in spare.iter_mut() {
+            slot.write(b'y');
+        }
+        // SAFETY: every spare byte was initialised above.
+        unsafe { inbound.filled(n) };
+        assert!(inbound.take_replies(&mut replies).is_err());
+        assert!(replies.is_empty());
+    }
+
+    #[test]
+    fn release_keeps_nothing_when_idle() {
+        let mut inbound = Inbound::new(b":1\r\n".to_vec());
+        let mut replies = Vec::new();
+        inbound.take_replies(&mut replies).unwrap();
+        inbound.release();
+        assert_eq!(inbound.buffer.capacity(), 0);
+    }
+}
