@@ -136,7 +136,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
     _class: JClass<'caller>,
     handle: jlong,
     request_id: jlong,
-    args: JObjectArray<'caller, JByteArray<'caller>>,
+    // The whole command as RESP (an array of bulk strings), packed by Java.
+    command: JByteArray<'caller>,
     // -1: the client's default; 0: no timeout; > 0: milliseconds.
     timeout_ms: jint,
     // 0: the shape the command implies; 1: a map (flat pairs or map).
@@ -148,7 +149,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
         .with_env(|env| -> Result<jint, BridgeError> {
             // SAFETY: Java passes a live handle (see ClientHandle::client).
             let client = unsafe { ClientHandle(handle).client()? };
-            let cmd = read_command(env, &args)?;
+            let cmd = read_command(env, &command)?;
             let timeout = match timeout_ms {
                 t if t < 0 => Some(client.config().request_timeout),
                 0 => None,
@@ -301,40 +302,20 @@ struct PackedCommand {
     probe: Probe,
 }
 
-/// Packs `args` as RESP with one copy from the Java arrays into one exactly
-/// sized buffer, classifying the command on the way.
-fn read_command(env: &mut Env<'_>, args: &JObjectArray<'_, JByteArray<'_>>) -> Result<PackedCommand, BridgeError> {
-    let count = args.len(env)?;
-    if count == 0 {
-        return Err(BridgeError::request("empty command"));
+/// Copies the packed command from Java (one copy), checks that it is well
+/// formed and classifies it.
+fn read_command(env: &mut Env<'_>, packed: &JByteArray<'_>) -> Result<PackedCommand, BridgeError> {
+    if packed.is_null() {
+        return Err(BridgeError::request("null command"));
     }
-    let mut arrays = Vec::with_capacity(count);
-    let mut lengths = Vec::with_capacity(count);
-    for i in 0..count {
-        let element = args.get_element(env, i)?;
-        if element.is_null() {
-            return Err(BridgeError::request(format!("argument {i} is null")));
-        }
-        lengths.push(element.len(env)?);
-        arrays.push(element);
-    }
-    let mut packed = Vec::with_capacity(resp::command_len(lengths.iter().copied(), count));
-    resp::write_command_header(&mut packed, count);
+    let len = packed.len(env)?;
+    let mut bytes = vec![0u8; len];
+    // SAFETY: i8 and u8 have the same size and alignment; the slice covers exactly `bytes`.
+    let target = unsafe { std::slice::from_raw_parts_mut(bytes.as_mut_ptr() as *mut i8, len) };
+    packed.get_region(env, 0, target)?;
     let mut probe = Probe::new();
-    for (i, (element, len)) in arrays.into_iter().zip(lengths).enumerate() {
-        resp::write_arg_header(&mut packed, len);
-        let start = packed.len();
-        packed.resize(start + len, 0);
-        // SAFETY: i8 and u8 have the same size and alignment; the slice covers
-        // exactly the `len` bytes just reserved at the end of `packed`.
-        let target = unsafe { std::slice::from_raw_parts_mut(packed.as_mut_ptr().add(start) as *mut i8, len) };
-        element.get_region(env, 0, target)?;
-        let arg = &packed[start..start + len];
-        probe.feed(i, arg);
-        packed.extend_from_slice(resp::ARG_TRAILER);
-        env.delete_local_ref(element);
-    }
-    Ok(PackedCommand { packed, probe })
+    resp::walk_command(&bytes, |index, arg| probe.feed(index, arg)).map_err(BridgeError::request)?;
+    Ok(PackedCommand { packed: bytes, probe })
 }
 
 fn optional_string(env: &mut Env<'_>, s: &JString<'_>) -> Result<Option<String>, BridgeError> {

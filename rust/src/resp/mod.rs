@@ -8,7 +8,7 @@
 mod encode;
 mod parse;
 
-pub use encode::{command_len, pack, write_arg_header, write_command_header, ARG_TRAILER};
+pub use encode::{pack, walk_command};
 pub use parse::{bulk_header, parse, ParseError};
 
 /// One reply from the server.

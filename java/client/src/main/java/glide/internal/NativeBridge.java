@@ -40,12 +40,12 @@ final class NativeBridge {
             boolean lazyConnect);
 
     /**
-     * Starts one command. {@code timeoutMs}: -1 for the client's default, 0 for none. {@code
+     * Starts one command, packed as RESP ({@link CommandPacker}). {@code timeoutMs}: -1 for the client's default, 0 for none. {@code
      * shape}: 0 as sent by the server, 1 flat pairs to a map. {@code binary}: bulk strings become
      * GlideString (the core then skips checking that they are UTF-8).
      */
     static native int submit(
-            long handle, long requestId, byte[][] args, int timeoutMs, int shape, boolean binary);
+            long handle, long requestId, byte[] command, int timeoutMs, int shape, boolean binary);
 
     static native void closeClient(long handle);
 

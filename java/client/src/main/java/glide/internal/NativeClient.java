@@ -105,7 +105,7 @@ public final class NativeClient {
         long id = Completions.register(pending);
         int status;
         try {
-            status = NativeBridge.submit(handle, id, args, timeoutMs, shape, binary);
+            status = NativeBridge.submit(handle, id, CommandPacker.pack(args), timeoutMs, shape, binary);
         } catch (RuntimeException e) {
             Completions.forget(id);
             pending.future.completeExceptionally(e);

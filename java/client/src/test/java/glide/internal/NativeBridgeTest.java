@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import glide.api.GlideClient;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
 import glide.api.models.exceptions.ClosingException;
 import glide.api.models.exceptions.RequestException;
+import glide.testutil.RedisServer;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The boundary itself: panics, bad handles and bad arguments become Java exceptions. */
@@ -23,8 +29,8 @@ class NativeBridgeTest {
 
     @Test
     void aNullHandleIsAClosingException() {
-        byte[][] args = {"PING".getBytes(StandardCharsets.US_ASCII)};
-        assertThrows(ClosingException.class, () -> NativeBridge.submit(0, 1, args, -1, 0, false));
+        byte[] ping = CommandPacker.pack(new byte[][] {"PING".getBytes(StandardCharsets.US_ASCII)});
+        assertThrows(ClosingException.class, () -> NativeBridge.submit(0, 1, ping, -1, 0, false));
         assertThrows(ClosingException.class, () -> NativeBridge.closeClient(0));
     }
 
@@ -32,5 +38,45 @@ class NativeBridgeTest {
     void malformedCallsAreRequestExceptions() {
         assertThrows(RequestException.class, () -> NativeBridge.takeBytes(0));
         NativeBridge.freeBytes(0); // harmless
+    }
+
+    /** A command that is not one well-formed RESP array never reaches the socket. */
+    @Test
+    void aMalformedPackedCommandIsRefusedAndTheConnectionStaysUsable() throws Exception {
+        try (RedisServer server = RedisServer.start();
+                GlideClient client =
+                        GlideClient.createClient(
+                                        GlideClientConfiguration.builder()
+                                                .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
+                                                .build())
+                                .get(20, TimeUnit.SECONDS)) {
+            long handle = handleOf(client);
+            byte[] good = CommandPacker.pack(new byte[][] {bytes("SET"), bytes("k"), bytes("v")});
+            byte[][] malformed = {
+                java.util.Arrays.copyOf(good, good.length - 1), // truncated
+                java.util.Arrays.copyOf(good, good.length + 3), // trailing bytes
+                bytes("*1\r\n$9\r\nPING\r\n"), // length larger than the argument
+                bytes("PING\r\n"), // inline command
+                new byte[0],
+                null,
+            };
+            for (byte[] command : malformed) {
+                assertThrows(RequestException.class, () -> NativeBridge.submit(handle, 1, command, -1, 0, false));
+            }
+            assertEquals("OK", client.set("k", "v").get(20, TimeUnit.SECONDS));
+            assertEquals("v", client.get("k").get(20, TimeUnit.SECONDS));
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static long handleOf(GlideClient client) throws Exception {
+        Field core = glide.api.BaseClient.class.getDeclaredField("core");
+        core.setAccessible(true);
+        Field handle = NativeClient.class.getDeclaredField("handle");
+        handle.setAccessible(true);
+        return handle.getLong(core.get(client));
     }
 }
