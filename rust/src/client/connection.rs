@@ -35,9 +35,10 @@ use tokio::net::TcpStream;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
-use super::inbound::Inbound;
+use super::inbound::{Inbound, Reply};
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
+use crate::resp::Value;
 use crate::shape::Expect;
 use crate::timer::{self, Deadlines};
 
@@ -328,16 +329,26 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbo
 
 /// Completes the requests whose replies have arrived in `inbound`.
 fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wake_completer: bool) -> Result<(), String> {
-    let mut ready = Vec::new();
-    inbound.take_replies(&mut ready).map_err(|e| e.to_string())?;
-    if ready.is_empty() {
-        return Ok(());
+    let nothing_pending = inbound
+        .take_replies(|replies| complete(shared, owner, replies, wake_completer))
+        .map_err(|e| e.to_string())??;
+    if nothing_pending && inbound.is_empty() {
+        // An idle connection keeps no read buffer: idle clients cost a few KB.
+        inbound.release();
     }
-    let idle_after = inbound.is_empty();
-    let mut entries = Vec::with_capacity(ready.len());
+    Ok(())
+}
+
+/// Completes one request per reply, in FIFO order. Returns whether nothing is
+/// pending any more.
+fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, wake_completer: bool) -> Result<bool, String> {
+    if replies.is_empty() {
+        return Ok(false);
+    }
+    let mut entries = Vec::with_capacity(replies.len());
     let nothing_pending = {
         let mut state = shared.state.lock();
-        for _ in 0..ready.len() {
+        for _ in 0..replies.len() {
             match state.pending.pop_front() {
                 Some(entry) => entries.push(entry),
                 None => return Err("the server sent a reply nobody asked for".into()),
@@ -345,21 +356,19 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wak
         }
         state.pending.is_empty()
     };
-    if idle_after && nothing_pending {
-        // An idle connection keeps no read buffer: idle clients cost a few KB.
-        inbound.release();
-    }
-    let Some(owner) = owner.upgrade() else { return Ok(()) };
+    let Some(owner) = owner.upgrade() else { return Ok(nothing_pending) };
     // One lock and (at most) one wake-up of the Java completer for the whole batch.
     completion::push_all(
-        entries
-            .into_iter()
-            .zip(ready)
-            .filter(|(entry, _)| !entry.done)
-            .map(|(entry, value)| owner.finish(&entry, Outcome::from_value(value, entry.expect, entry.bulk_as))),
+        entries.into_iter().zip(replies).filter(|(entry, _)| !entry.done).map(|(entry, reply)| {
+            let outcome = match reply {
+                Reply::Resp(bytes) => Outcome::from_resp(bytes, entry.expect, entry.bulk_as),
+                Reply::Bulk(bytes) => Outcome::from_value(Value::BulkString(bytes), entry.expect, entry.bulk_as),
+            };
+            owner.finish(&entry, outcome)
+        }),
         wake_completer,
     );
-    Ok(())
+    Ok(nothing_pending)
 }
 
 /// Writes what callers left behind.

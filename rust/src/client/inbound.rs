@@ -9,7 +9,7 @@
 
 use std::mem::MaybeUninit;
 
-use crate::resp::{self, ParseError, Value};
+use crate::resp::{self, ParseError};
 
 /// Bulk strings at least this large are received into their own allocation.
 const LARGE_BULK: usize = 64 * 1024;
@@ -21,6 +21,15 @@ const READ_CHUNK: usize = 16 * 1024;
 struct LargeBulk {
     bytes: Vec<u8>,
     total: usize,
+}
+
+/// One complete reply.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Reply<'a> {
+    /// Its RESP bytes, still in the read buffer.
+    Resp(&'a [u8]),
+    /// A large bulk string, received into its own allocation.
+    Bulk(Vec<u8>),
 }
 
 pub(crate) struct Inbound {
@@ -69,12 +78,14 @@ impl Inbound {
         unsafe { target.set_len(target.len() + n) };
     }
 
-    /// Appends every complete reply, in order, to `replies`. Out-of-band data
-    /// (RESP3 push messages) is skipped: it answers no request.
-    pub(crate) fn take_replies(&mut self, replies: &mut Vec<Value>) -> Result<(), ParseError> {
+    /// Hands every complete reply, in order, to `deliver`, then drops their
+    /// bytes. Out-of-band data (RESP3 push messages) is skipped: it answers no
+    /// request.
+    pub(crate) fn take_replies<R>(&mut self, deliver: impl FnOnce(Vec<Reply<'_>>) -> R) -> Result<R, ParseError> {
+        let mut replies = Vec::new();
         if let Some(large) = &self.large {
             if large.bytes.len() < large.total {
-                return Ok(()); // still arriving; the buffer is empty meanwhile
+                return Ok(deliver(replies)); // still arriving; the buffer is empty meanwhile
             }
             let mut bytes = self.large.take().expect("checked above").bytes;
             let payload = bytes.len() - 2;
@@ -82,15 +93,17 @@ impl Inbound {
                 return Err(ParseError("bulk string not terminated by CRLF".into()));
             }
             bytes.truncate(payload);
-            replies.push(Value::BulkString(bytes));
+            replies.push(Reply::Bulk(bytes));
         }
         let mut start = 0;
-        while let Some((value, used)) = resp::parse(&self.buffer[start..])? {
-            start += used;
-            if !matches!(value, Value::Push(_)) {
-                replies.push(value);
+        while let Some(len) = resp::complete_len(&self.buffer[start..])? {
+            let bytes = &self.buffer[start..start + len];
+            start += len;
+            if bytes[0] != b'>' {
+                replies.push(Reply::Resp(bytes));
             }
         }
+        let delivered = deliver(replies);
         if let Some((header, size)) = large_bulk_header(&self.buffer[start..]) {
             let total = size + 2;
             let mut bytes = Vec::new();
@@ -102,7 +115,7 @@ impl Inbound {
             self.large = Some(LargeBulk { bytes, total });
         }
         self.buffer.drain(..start);
-        Ok(())
+        Ok(delivered)
     }
 
     /// Nothing received that is not yet a reply.
@@ -129,6 +142,21 @@ fn large_bulk_header(bytes: &[u8]) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resp::Value;
+
+    fn take_values(inbound: &mut Inbound, values: &mut Vec<Value>) -> Result<(), ParseError> {
+        let replies = inbound.take_replies(|replies| {
+            replies
+                .into_iter()
+                .map(|reply| match reply {
+                    Reply::Resp(bytes) => resp::build_complete(bytes),
+                    Reply::Bulk(bytes) => Ok(Value::BulkString(bytes)),
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+        values.extend(replies?);
+        Ok(())
+    }
 
     /// Feeds `wire` in reads of at most `chunk` bytes; returns the replies.
     fn receive(wire: &[u8], chunk: usize) -> Vec<Value> {
@@ -145,7 +173,7 @@ mod tests {
             // SAFETY: the loop above initialised the first `n` spare bytes.
             unsafe { inbound.filled(n) };
             pos += n;
-            inbound.take_replies(&mut replies).unwrap();
+            take_values(&mut inbound, &mut replies).unwrap();
         }
         assert!(inbound.is_empty(), "all input consumed");
         replies
@@ -182,7 +210,7 @@ mod tests {
         let (wire, _) = wire_with_large_value(200_000);
         let mut inbound = Inbound::new(wire[..20].to_vec());
         let mut replies = Vec::new();
-        inbound.take_replies(&mut replies).unwrap();
+        take_values(&mut inbound, &mut replies).unwrap();
         assert_eq!(replies, vec![Value::Okay]);
         assert!(inbound.large.is_some() && inbound.buffer.is_empty());
         assert_eq!(inbound.spare().len(), 200_000 + 2 - 6, "exactly what is missing");
@@ -192,7 +220,7 @@ mod tests {
     fn a_bad_terminator_after_a_large_value_is_a_protocol_error() {
         let mut inbound = Inbound::new(format!("${LARGE_BULK}\r\nab").into_bytes());
         let mut replies = Vec::new();
-        inbound.take_replies(&mut replies).unwrap();
+        take_values(&mut inbound, &mut replies).unwrap();
         let spare = inbound.spare();
         let n = spare.len();
         for slot in spare.iter_mut() {
@@ -200,7 +228,7 @@ mod tests {
         }
         // SAFETY: every spare byte was initialised above.
         unsafe { inbound.filled(n) };
-        assert!(inbound.take_replies(&mut replies).is_err());
+        assert!(take_values(&mut inbound, &mut replies).is_err());
         assert!(replies.is_empty());
     }
 
@@ -208,7 +236,7 @@ mod tests {
     fn release_keeps_nothing_when_idle() {
         let mut inbound = Inbound::new(b":1\r\n".to_vec());
         let mut replies = Vec::new();
-        inbound.take_replies(&mut replies).unwrap();
+        take_values(&mut inbound, &mut replies).unwrap();
         inbound.release();
         assert_eq!(inbound.buffer.capacity(), 0);
     }

@@ -9,7 +9,7 @@ mod encode;
 mod parse;
 
 pub use encode::{pack, walk_command};
-pub use parse::{bulk_header, parse, ParseError};
+pub use parse::{build_complete, bulk_header, complete_len, parse, token, ParseError, Token};
 
 /// One reply from the server.
 #[derive(Debug, Clone, PartialEq)]

@@ -21,6 +21,17 @@ impl std::fmt::Display for ParseError {
 
 type Scan = Result<Option<usize>, ParseError>;
 
+/// The length of the complete value at the start of `buf`, `Ok(None)` when
+/// more bytes are needed, or an error for invalid input. Allocates nothing.
+pub fn complete_len(buf: &[u8]) -> Result<Option<usize>, ParseError> {
+    scan(buf, 0, 0)
+}
+
+/// Builds the value in `bytes`, which [`complete_len`] found complete.
+pub fn build_complete(bytes: &[u8]) -> Result<Value, ParseError> {
+    build(bytes, &mut 0)
+}
+
 /// One complete value at the start of `buf` and the number of bytes it used,
 /// `Ok(None)` when more bytes are needed, or an error for invalid input.
 pub fn parse(buf: &[u8]) -> Result<Option<(Value, usize)>, ParseError> {
@@ -117,72 +128,124 @@ fn scan(buf: &[u8], at: usize, depth: usize) -> Scan {
     }
 }
 
-/// Builds the value at `*pos` (known to be complete) and advances `pos`.
-fn build(buf: &[u8], pos: &mut usize) -> Result<Value, ParseError> {
+/// One element of a RESP value: a scalar, or the header of an aggregate whose
+/// items follow it. [`build`] turns tokens into a [`Value`]; other readers
+/// (the reply frame writer) consume them directly, without building one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Token<'a> {
+    Nil,
+    Okay,
+    /// `+` other than OK.
+    Simple(&'a [u8]),
+    /// `-` or `!`.
+    Error(&'a [u8]),
+    Int(i64),
+    Double(f64),
+    Boolean(bool),
+    BigNumber(&'a [u8]),
+    Bulk(&'a [u8]),
+    /// `=`: the text without its format prefix.
+    Verbatim(&'a [u8]),
+    /// Aggregates: the number of items that follow (pairs for maps and attributes;
+    /// an attribute's pairs are followed by the value it describes).
+    Array(usize),
+    Set(usize),
+    Push(usize),
+    Map(usize),
+    Attribute(usize),
+}
+
+/// Reads the token at `*pos` of a value known to be complete (see [`complete_len`])
+/// and advances `pos` past it.
+pub fn token<'a>(buf: &'a [u8], pos: &mut usize) -> Result<Token<'a>, ParseError> {
     let kind = buf[*pos];
-    let (text, after) = line(buf, *pos + 1).expect("scanned");
+    let (text, after) = line(buf, *pos + 1).ok_or_else(|| ParseError("truncated value".into()))?;
     *pos = after;
-    let text_string = || String::from_utf8_lossy(text).into_owned();
     Ok(match kind {
-        b'+' if text == b"OK" => Value::Okay,
-        b'+' => Value::SimpleString(text_string()),
-        b'-' => Value::ServerError(text_string()),
-        b':' => Value::Int(int(text)?),
-        b'_' => Value::Nil,
-        b',' => Value::Double(double(text)?),
+        b'+' if text == b"OK" => Token::Okay,
+        b'+' => Token::Simple(text),
+        b'-' => Token::Error(text),
+        b':' => Token::Int(int(text)?),
+        b'_' => Token::Nil,
+        b',' => Token::Double(double(text)?),
         b'#' => match text {
-            b"t" => Value::Boolean(true),
-            b"f" => Value::Boolean(false),
-            _ => return Err(ParseError(format!("invalid boolean {:?}", text_string()))),
+            b"t" => Token::Boolean(true),
+            b"f" => Token::Boolean(false),
+            _ => return Err(ParseError(format!("invalid boolean {:?}", String::from_utf8_lossy(text)))),
         },
-        b'(' => Value::BigNumber(text.to_vec()),
+        b'(' => Token::BigNumber(text),
         b'$' | b'!' | b'=' => match count(text)? {
-            None => Value::Nil,
+            None => Token::Nil,
             Some(n) => {
-                let bytes = &buf[*pos..*pos + n];
-                if &buf[*pos + n..*pos + n + 2] != b"\r\n" {
+                let bytes = buf.get(*pos..*pos + n).ok_or_else(|| ParseError("truncated bulk string".into()))?;
+                if buf.get(*pos + n..*pos + n + 2) != Some(&b"\r\n"[..]) {
                     return Err(ParseError("bulk string not terminated by CRLF".into()));
                 }
                 *pos += n + 2;
                 match kind {
-                    b'$' => Value::BulkString(bytes.to_vec()),
-                    b'!' => Value::ServerError(String::from_utf8_lossy(bytes).into_owned()),
+                    b'$' => Token::Bulk(bytes),
+                    b'!' => Token::Error(bytes),
                     // Verbatim strings start with a 3-letter format and a colon.
-                    _ => Value::VerbatimString(String::from_utf8_lossy(bytes.get(4..).unwrap_or(&[])).into_owned()),
+                    _ => Token::Verbatim(bytes.get(4..).unwrap_or(&[])),
                 }
             }
         },
         b'*' | b'~' | b'>' => match count(text)? {
-            None => Value::Nil,
-            Some(n) => {
-                let mut items = Vec::with_capacity(n);
-                for _ in 0..n {
-                    items.push(build(buf, pos)?);
-                }
-                match kind {
-                    b'*' => Value::Array(items),
-                    b'~' => Value::Set(items),
-                    _ => Value::Push(items),
-                }
-            }
+            None => Token::Nil,
+            Some(n) => match kind {
+                b'*' => Token::Array(n),
+                b'~' => Token::Set(n),
+                _ => Token::Push(n),
+            },
         },
-        b'%' | b'|' => {
-            let n = count(text)?.unwrap_or(0);
-            let mut pairs = Vec::with_capacity(n);
-            for _ in 0..n {
-                let k = build(buf, pos)?;
-                let v = build(buf, pos)?;
-                pairs.push((k, v));
-            }
-            if kind == b'%' {
-                Value::Map(pairs)
-            } else {
-                let data = build(buf, pos)?;
-                Value::Attribute { attributes: pairs, data: Box::new(data) }
-            }
-        }
+        b'%' => Token::Map(count(text)?.unwrap_or(0)),
+        b'|' => Token::Attribute(count(text)?.unwrap_or(0)),
         other => return Err(ParseError(format!("unknown type byte {:?}", other as char))),
     })
+}
+
+/// Builds the value at `*pos` (known to be complete) and advances `pos`.
+fn build(buf: &[u8], pos: &mut usize) -> Result<Value, ParseError> {
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    Ok(match token(buf, pos)? {
+        Token::Nil => Value::Nil,
+        Token::Okay => Value::Okay,
+        Token::Simple(t) => Value::SimpleString(text(t)),
+        Token::Error(t) => Value::ServerError(text(t)),
+        Token::Int(i) => Value::Int(i),
+        Token::Double(d) => Value::Double(d),
+        Token::Boolean(b) => Value::Boolean(b),
+        Token::BigNumber(n) => Value::BigNumber(n.to_vec()),
+        Token::Bulk(b) => Value::BulkString(b.to_vec()),
+        Token::Verbatim(t) => Value::VerbatimString(text(t)),
+        Token::Array(n) => Value::Array(build_items(buf, pos, n)?),
+        Token::Set(n) => Value::Set(build_items(buf, pos, n)?),
+        Token::Push(n) => Value::Push(build_items(buf, pos, n)?),
+        Token::Map(n) => Value::Map(build_pairs(buf, pos, n)?),
+        Token::Attribute(n) => {
+            let attributes = build_pairs(buf, pos, n)?;
+            let data = build(buf, pos)?;
+            Value::Attribute { attributes, data: Box::new(data) }
+        }
+    })
+}
+
+fn build_items(buf: &[u8], pos: &mut usize, n: usize) -> Result<Vec<Value>, ParseError> {
+    let mut items = Vec::with_capacity(n);
+    for _ in 0..n {
+        items.push(build(buf, pos)?);
+    }
+    Ok(items)
+}
+
+fn build_pairs(buf: &[u8], pos: &mut usize, n: usize) -> Result<Vec<(Value, Value)>, ParseError> {
+    let mut pairs = Vec::with_capacity(n);
+    for _ in 0..n {
+        let k = build(buf, pos)?;
+        let v = build(buf, pos)?;
+        pairs.push((k, v));
+    }
+    Ok(pairs)
 }
 
 fn double(text: &[u8]) -> Result<f64, ParseError> {
