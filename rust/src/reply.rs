@@ -218,6 +218,81 @@ fn attribute_map(data: Value, attributes: Vec<(Value, Value)>) -> Value {
     ])
 }
 
+impl Outcome {
+    /// Back to a [`Value`], for replies that are combined with others (a
+    /// cluster's multi-node requests) before they are delivered. Failures stay failures.
+    pub fn into_value(self) -> Result<Value, (Failure, String)> {
+        Ok(match self {
+            Outcome::Nil => Value::Nil,
+            Outcome::Int(i) => Value::Int(i),
+            Outcome::Double(d) => Value::Double(d),
+            Outcome::Bool(b) => Value::Boolean(b),
+            Outcome::Ok => Value::Okay,
+            Outcome::Bulk(b) | Outcome::BulkBinary(b) => Value::BulkString(b),
+            Outcome::Simple(b) => Value::SimpleString(String::from_utf8_lossy(&b).into_owned()),
+            Outcome::BigNumber(n) => Value::BigNumber(n),
+            Outcome::Frame(frame) => {
+                let mut pos = 0;
+                read_frame(&frame, &mut pos).ok_or_else(|| (Failure::Request, "malformed reply frame".to_string()))?
+            }
+            Outcome::Failed(failure, message) => return Err((failure, message)),
+        })
+    }
+}
+
+/// Reads back what [`write_frame`] wrote; `None` for bytes it did not write.
+fn read_frame(frame: &[u8], pos: &mut usize) -> Option<Value> {
+    let tag = *frame.get(*pos)?;
+    *pos += 1;
+    let mut fixed = |n: usize| -> Option<&[u8]> {
+        let bytes = frame.get(*pos..*pos + n)?;
+        *pos += n;
+        Some(bytes)
+    };
+    let eight = |b: &[u8]| u64::from_be_bytes(b.try_into().expect("eight bytes"));
+    Some(match tag {
+        tag::NIL => Value::Nil,
+        tag::OK => Value::Okay,
+        tag::INT => Value::Int(eight(fixed(8)?) as i64),
+        tag::DOUBLE => Value::Double(f64::from_bits(eight(fixed(8)?))),
+        tag::BOOL => Value::Boolean(fixed(1)?[0] != 0),
+        tag::BULK | tag::BULK_BINARY | tag::SIMPLE | tag::ERROR | tag::BIGNUM => {
+            let len = u32::from_be_bytes(fixed(4)?.try_into().ok()?) as usize;
+            let bytes = fixed(len)?.to_vec();
+            let text = || String::from_utf8_lossy(&bytes).into_owned();
+            match tag {
+                tag::SIMPLE => Value::SimpleString(text()),
+                tag::ERROR => Value::ServerError(text()),
+                tag::BIGNUM => Value::BigNumber(bytes),
+                _ => Value::BulkString(bytes),
+            }
+        }
+        tag::ARRAY | tag::SET | tag::MAP => {
+            let n = u32::from_be_bytes(fixed(4)?.try_into().ok()?) as usize;
+            if tag == tag::MAP {
+                let mut pairs = Vec::with_capacity(n.min(1 << 16));
+                for _ in 0..n {
+                    let k = read_frame(frame, pos)?;
+                    let v = read_frame(frame, pos)?;
+                    pairs.push((k, v));
+                }
+                Value::Map(pairs)
+            } else {
+                let mut items = Vec::with_capacity(n.min(1 << 16));
+                for _ in 0..n {
+                    items.push(read_frame(frame, pos)?);
+                }
+                if tag == tag::SET {
+                    Value::Set(items)
+                } else {
+                    Value::Array(items)
+                }
+            }
+        }
+        _ => return None,
+    })
+}
+
 /// Whether a completion of `kind` carries a pointer that must be freed.
 pub fn kind_owns_bytes(kind: i32) -> bool {
     matches!(kind, kind::BULK | kind::BULK_BINARY | kind::SIMPLE | kind::FRAME | kind::BIGNUM)
@@ -472,6 +547,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn outcomes_turn_back_into_values() {
+        let parsed = crate::resp::parse(b"*5\r\n:1\r\n$2\r\nab\r\n%1\r\n+k\r\n,2.5\r\n~1\r\n#t\r\n-ERR x\r\n")
+            .unwrap()
+            .unwrap()
+            .0;
+        let outcome = Outcome::from_value(parsed.clone(), Expect::Natural, BulkAs::Bytes);
+        assert_eq!(outcome.into_value(), Ok(parsed));
+        assert_eq!(Outcome::Int(3).into_value(), Ok(Value::Int(3)));
+        assert!(Outcome::Frame(vec![tag::ARRAY, 0, 0, 0, 9]).into_value().is_err());
+        assert!(matches!(Outcome::Failed(Failure::Timeout, "t".into()).into_value(), Err((Failure::Timeout, _))));
     }
 
     #[test]

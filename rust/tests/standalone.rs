@@ -3,143 +3,16 @@
 //! The completion queue is process-wide, so a router thread drains it and
 //! hands each completion to the test waiting for that request id.
 
-use std::collections::HashMap;
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Once};
+use std::net::TcpStream;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use glide_jni::client::{Client, ClientConfig, Protocol, Rejection, Request};
-use glide_jni::completion::{self, Completion};
-use glide_jni::reply::{self, kind, BulkAs};
+use glide_jni::reply::{kind, BulkAs};
 use glide_jni::shape::Expect;
-use parking_lot::{Condvar, Mutex};
 
-// ---------- completion routing ----------
-
-static ROUTED: Mutex<Option<HashMap<i64, Completion>>> = Mutex::new(None);
-static ARRIVED: Condvar = Condvar::new();
-static NEXT_ID: AtomicI64 = AtomicI64::new(1);
-
-fn start_router() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        *ROUTED.lock() = Some(HashMap::new());
-        std::thread::spawn(|| loop {
-            let mut batch = [Completion { request_id: 0, kind: 0, payload: 0 }; 64];
-            let n = completion::drain(&mut batch, Duration::from_millis(50));
-            if n > 0 {
-                let mut routed = ROUTED.lock();
-                for c in &batch[..n] {
-                    routed.as_mut().unwrap().insert(c.request_id, *c);
-                }
-                ARRIVED.notify_all();
-            }
-        });
-    });
-}
-
-fn next_id() -> i64 {
-    NEXT_ID.fetch_add(1, Ordering::Relaxed)
-}
-
-fn wait_for(id: i64, limit: Duration) -> Completion {
-    let deadline = Instant::now() + limit;
-    let mut routed = ROUTED.lock();
-    loop {
-        if let Some(c) = routed.as_mut().unwrap().remove(&id) {
-            return c;
-        }
-        if ARRIVED.wait_until(&mut routed, deadline).timed_out() {
-            panic!("request {id} did not complete within {limit:?}");
-        }
-    }
-}
-
-/// What a completion carried, with its bytes taken back (freed) exactly once.
-#[derive(Debug, PartialEq)]
-enum Got {
-    Nil,
-    Int(i64),
-    Ok,
-    Bytes(i32, Vec<u8>),
-    Error(i32, String),
-    Other(i32, i64),
-}
-
-fn take(c: Completion) -> Got {
-    match c.kind {
-        kind::NIL => Got::Nil,
-        kind::INT => Got::Int(c.payload),
-        kind::OK => Got::Ok,
-        k if k >= kind::FIRST_ERROR => {
-            // SAFETY: error completions own their message; taken once here.
-            Got::Error(k, String::from_utf8(unsafe { reply::bytes_from_raw(c.payload) }).unwrap())
-        }
-        // SAFETY: these kinds own their bytes; taken once here.
-        k if reply::kind_owns_bytes(k) => Got::Bytes(k, unsafe { reply::bytes_from_raw(c.payload) }),
-        k => Got::Other(k, c.payload),
-    }
-}
-
-// ---------- a throwaway server ----------
-
-struct Server {
-    port: u16,
-    child: Option<Child>,
-    dir: std::path::PathBuf,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-impl Server {
-    fn start() -> Server {
-        let port = free_port();
-        let dir = std::env::temp_dir().join(format!("glide-jni-rust-test-{port}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut s = Server { port, child: None, dir };
-        s.spawn();
-        s
-    }
-
-    fn spawn(&mut self) {
-        let child = Command::new(std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into()))
-            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "yes"])
-            .arg("--dir")
-            .arg(&self.dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("redis-server must be installed (scripts/ensure-deps.sh)");
-        self.child = Some(child);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(Instant::now() < deadline, "redis-server did not start on {}", self.port);
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn kill(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-
-    fn config(&self) -> ClientConfig {
-        ClientConfig::for_address("127.0.0.1", self.port)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.kill();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
+mod common;
+use common::*;
 
 // ---------- helpers ----------
 

@@ -33,6 +33,8 @@ pub struct ClientConfig {
     pub connection_timeout: Duration,
     /// Connect on the first command instead of at creation.
     pub lazy_connect: bool,
+    /// Send `READONLY` when connecting (a cluster node that may be a replica).
+    pub read_only: bool,
 }
 
 impl ClientConfig {
@@ -50,6 +52,7 @@ impl ClientConfig {
             backoff: Backoff::default(),
             connection_timeout: DEFAULT_CONNECTION_TIMEOUT,
             lazy_connect: false,
+            read_only: false,
         }
     }
 

@@ -7,7 +7,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::connection::{Connection, Owner};
-use super::{Client, Protocol};
+use super::{Client, ClientConfig, Protocol};
 use crate::resp::{self, Value};
 use crate::runtime;
 
@@ -17,9 +17,10 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
     let config = client.config();
     let mut errors = Vec::new();
     for (host, port) in &config.addresses {
-        let attempt = tokio::time::timeout(config.connection_timeout, open_one(client, host, *port));
+        let attempt = open_one(config, client.database_id(), host, *port, None);
+        let attempt = tokio::time::timeout(config.connection_timeout, attempt);
         match attempt.await {
-            Ok(Ok((stream, leftover))) => {
+            Ok(Ok((stream, leftover, _))) => {
                 let rt = runtime::get()?;
                 let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
                 return Ok(Connection::start(stream, leftover, generation, owner, rt));
@@ -40,12 +41,35 @@ enum Step {
     Auth,
     Select,
     SetName,
+    ReadOnly,
     /// Older servers do not know CLIENT SETINFO: its errors are ignored.
     SetInfo,
+    /// The caller's command: its reply, error or not, is the caller's.
+    Extra,
 }
 
-async fn open_one(client: &Arc<Client>, host: &str, port: u16) -> Result<(TcpStream, Vec<u8>), String> {
-    let config = client.config();
+/// Connects to one node, runs the handshake and `command` in the same round
+/// trip, and returns `command`'s reply (a server error included); the
+/// connection is closed afterwards. For occasional queries such as a cluster's
+/// `CLUSTER SLOTS`.
+pub(crate) async fn query_once(config: &ClientConfig, host: &str, port: u16, command: &[&[u8]]) -> Result<Value, String> {
+    let attempt = tokio::time::timeout(config.connection_timeout, open_one(config, 0, host, port, Some(command)));
+    match attempt.await {
+        Ok(Ok((_, _, Some(reply)))) => Ok(reply),
+        Ok(Ok((_, _, None))) => Err(format!("{host}:{port}: no reply")),
+        Ok(Err(e)) => Err(format!("{host}:{port}: {e}")),
+        Err(_) => Err(format!("{host}:{port}: no reply within {} ms", config.connection_timeout.as_millis())),
+    }
+}
+
+/// Connects and handshakes; with `extra`, also sends that command and returns its reply.
+async fn open_one(
+    config: &ClientConfig,
+    database_id: i64,
+    host: &str,
+    port: u16,
+    extra: Option<&[&[u8]]>,
+) -> Result<(TcpStream, Vec<u8>, Option<Value>), String> {
     let mut stream = TcpStream::connect((host, port)).await.map_err(|e| e.to_string())?;
     // Latency matters more than packet count for request/response traffic.
     stream.set_nodelay(true).map_err(|e| e.to_string())?;
@@ -71,10 +95,13 @@ async fn open_one(client: &Arc<Client>, host: &str, port: u16) -> Result<(TcpStr
         }
         (Protocol::Resp2, None) => {}
     }
-    let db = client.database_id();
-    if db != 0 {
-        out.extend(resp::pack(&[b"SELECT", db.to_string().as_bytes()]));
+    if database_id != 0 {
+        out.extend(resp::pack(&[b"SELECT", database_id.to_string().as_bytes()]));
         steps.push(Step::Select);
+    }
+    if config.read_only {
+        out.extend(resp::pack(&[b"READONLY"]));
+        steps.push(Step::ReadOnly);
     }
     if let Some(name) = &config.client_name {
         out.extend(resp::pack(&[b"CLIENT", b"SETNAME", name.as_bytes()]));
@@ -84,6 +111,10 @@ async fn open_one(client: &Arc<Client>, host: &str, port: u16) -> Result<(TcpStr
     out.extend(resp::pack(&[b"CLIENT", b"SETINFO", b"LIB-VER", env!("CARGO_PKG_VERSION").as_bytes()]));
     steps.push(Step::SetInfo);
     steps.push(Step::SetInfo);
+    if let Some(command) = extra {
+        out.extend(resp::pack(command));
+        steps.push(Step::Extra);
+    }
     stream.write_all(&out).await.map_err(|e| e.to_string())?;
 
     let mut buffer = Vec::with_capacity(1024);
@@ -103,17 +134,23 @@ async fn open_one(client: &Arc<Client>, host: &str, port: u16) -> Result<(TcpStr
             }
         }
     }
+    let mut extra_reply = None;
     for (step, reply) in steps.iter().zip(replies) {
+        if let Step::Extra = step {
+            extra_reply = Some(reply);
+            continue;
+        }
         if let Value::ServerError(message) = reply {
             let what = match step {
                 Step::Hello if message.starts_with("NOPROTO") => "the server does not speak RESP3 (use RESP2)",
                 Step::Hello | Step::Auth => "authentication failed",
                 Step::Select => "SELECT failed",
                 Step::SetName => "CLIENT SETNAME failed",
-                Step::SetInfo => continue,
+                Step::ReadOnly => "READONLY failed",
+                Step::SetInfo | Step::Extra => continue,
             };
             return Err(format!("{what}: {message}"));
         }
     }
-    Ok((stream, buffer))
+    Ok((stream, buffer, extra_reply))
 }

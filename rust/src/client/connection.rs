@@ -26,7 +26,9 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io;
-use std::sync::{Arc, Weak};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock, Weak};
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -57,15 +59,71 @@ pub(crate) struct Entry {
     pub done: bool,
 }
 
+/// Lets a Java thread that waits in `poll` for replies (see
+/// [`Connection::help_read`]) be woken when requests end without a reply
+/// (timeout, shutdown). The eventfd is made by the first thread that helps, so
+/// connections only used asynchronously never have one.
+#[derive(Default)]
+struct HelperWake {
+    waiting: AtomicBool,
+    fd: OnceLock<Option<OwnedFd>>,
+}
+
+impl HelperWake {
+    fn fd(&self) -> Option<RawFd> {
+        let fd = self.fd.get_or_init(|| {
+            // SAFETY: eventfd takes no pointers; a negative result is an error.
+            let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
+            // SAFETY: `fd` is a new descriptor that nothing else owns.
+            (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd) })
+        });
+        fd.as_ref().map(|f| f.as_raw_fd())
+    }
+
+    /// Wakes a waiting helper, if there is one.
+    fn wake(&self) {
+        if !self.waiting.load(Ordering::SeqCst) {
+            return;
+        }
+        if let Some(Some(fd)) = self.fd.get() {
+            let one: u64 = 1;
+            // SAFETY: writes 8 bytes from a live u64 to an eventfd we own.
+            unsafe { libc::write(fd.as_raw_fd(), (&one as *const u64).cast(), 8) };
+        }
+    }
+
+    /// Clears the eventfd after a wake-up.
+    fn reset(&self) {
+        if let Some(Some(fd)) = self.fd.get() {
+            let mut count: u64 = 0;
+            // SAFETY: reads at most 8 bytes into a live u64 from an eventfd we own.
+            unsafe { libc::read(fd.as_raw_fd(), (&mut count as *mut u64).cast(), 8) };
+        }
+    }
+}
+
+/// `ASKING`, packed.
+const ASKING: &[u8] = b"*1\r\n$6\r\nASKING\r\n";
+
+impl Entry {
+    /// A slot for a reply nobody waits for (that of `ASKING`).
+    fn ignored() -> Entry {
+        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true }
+    }
+}
+
 /// What a connection reports to the client that owns it.
 pub(crate) trait Owner: Send + Sync {
     /// `entry` finished with `outcome`: does the owner's bookkeeping and returns
-    /// the completion to deliver. Called once per entry.
-    fn finish(&self, entry: &Entry, outcome: Outcome) -> Completion;
+    /// the completion to deliver, if any (a cluster may retry the request
+    /// elsewhere instead). Called once per entry.
+    fn finish(&self, entry: &Entry, outcome: Outcome) -> Option<Completion>;
 
     /// [`Owner::finish`] and deliver the completion at once.
     fn finished(&self, entry: &Entry, outcome: Outcome) {
-        completion::push(self.finish(entry, outcome));
+        if let Some(completion) = self.finish(entry, outcome) {
+            completion::push(completion);
+        }
     }
     /// Connection `generation` broke; called once.
     fn broken(self: Arc<Self>, generation: u64, reason: &str);
@@ -91,6 +149,8 @@ struct Shared {
     read: Mutex<Inbound>,
     /// Woken when a helping thread gives the reader role back.
     reader_released: Notify,
+    /// Interrupts a helping thread's wait when its request ends without a reply.
+    helper_wake: HelperWake,
     /// Who gets the outcomes.
     owner: Weak<dyn Owner>,
     /// Wakes the task: bytes to flush, or shutdown.
@@ -128,6 +188,7 @@ impl Connection {
             owner: owner.clone(),
             read: Mutex::new(Inbound::new(leftover)),
             reader_released: Notify::new(),
+            helper_wake: HelperWake::default(),
             wake: Notify::new(),
             generation,
         });
@@ -136,9 +197,17 @@ impl Connection {
     }
 
     /// Queues `entry` and writes `packed`. Fails (returning the entry) if the
-    /// connection is broken.
-    pub(crate) fn send(&self, entry: Entry, packed: &[u8]) -> Result<(), (Entry, String)> {
+    /// connection is broken. With `after_asking`, `ASKING` goes first, back to
+    /// back with the command (a cluster's ASK redirect); its reply is dropped.
+    pub(crate) fn send(&self, entry: Entry, packed: &[u8], after_asking: bool) -> Result<(), (Entry, String)> {
         let shared = &*self.shared;
+        let with_asking;
+        let packed = if after_asking {
+            with_asking = [ASKING, packed].concat();
+            &with_asking[..]
+        } else {
+            packed
+        };
         let mut state = shared.state.lock();
         if let Some(reason) = &state.broken {
             return Err((entry, reason.clone()));
@@ -147,6 +216,9 @@ impl Connection {
         let schedule = entry.deadline.filter(|d| state.scheduled.is_none_or(|s| *d < s));
         if schedule.is_some() {
             state.scheduled = schedule;
+        }
+        if after_asking {
+            state.pending.push_back(Entry::ignored());
         }
         state.pending.push_back(entry);
         if state.writing || !state.out.is_empty() {
@@ -177,6 +249,7 @@ impl Connection {
         state.out = Vec::new();
         drop(state);
         self.shared.wake.notify_one();
+        self.shared.helper_wake.wake();
         pending
     }
 
@@ -190,10 +263,22 @@ impl Connection {
     ///
     /// This is what lets a thread blocked on `get()` be woken by the kernel
     /// directly, like a blocking client, instead of through two thread hand-offs.
-    pub(crate) fn help_read(&self, owner: &Weak<dyn Owner>, timeout: Duration) -> bool {
+    ///
+    /// `request_id` is the request the thread waits for: if it is no longer
+    /// pending (another reader completed it meanwhile), there is nothing to wait
+    /// for here. A timeout or a shutdown ends the wait early.
+    pub(crate) fn help_read(&self, owner: &Weak<dyn Owner>, request_id: i64, timeout: Duration) -> bool {
         let shared = &*self.shared;
         let Some(mut inbound) = shared.read.try_lock() else { return false };
-        let result = help_read_locked(shared, owner, &mut inbound, timeout);
+        // Announce the wait before looking, so an expiry after the look wakes us.
+        shared.helper_wake.waiting.store(true, Ordering::SeqCst);
+        let waited_for = shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done);
+        let result = if waited_for {
+            help_read_locked(shared, owner, &mut inbound, timeout)
+        } else {
+            Ok(())
+        };
+        shared.helper_wake.waiting.store(false, Ordering::SeqCst);
         drop(inbound);
         shared.reader_released.notify_one();
         if result.is_err() {
@@ -267,7 +352,6 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
 
 /// Reads what the socket has and dispatches every complete reply.
 fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
-    use std::os::fd::AsRawFd;
     let fd = shared.stream.as_raw_fd();
     loop {
         // Through try_io, so that WouldBlock clears tokio's readiness flag.
@@ -282,7 +366,7 @@ fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inboun
 }
 
 /// One non-blocking `recv` into where `inbound` wants its next bytes.
-fn receive(fd: std::os::fd::RawFd, inbound: &mut Inbound) -> io::Result<usize> {
+fn receive(fd: RawFd, inbound: &mut Inbound) -> io::Result<usize> {
     let spare = inbound.spare();
     // SAFETY: `spare` is writable memory of `spare.len()` bytes owned by
     // `inbound`; recv writes at most that many bytes and returns the count.
@@ -298,15 +382,23 @@ fn receive(fd: std::os::fd::RawFd, inbound: &mut Inbound) -> io::Result<usize> {
 /// Polls the socket (bypassing tokio's readiness cache, which only the runtime
 /// updates) and reads without blocking until the socket is drained.
 fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), ()> {
-    use std::os::fd::AsRawFd;
     let fd = shared.stream.as_raw_fd();
-    let mut pollfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    let wake_fd = shared.helper_wake.fd();
+    let mut pollfds = [
+        libc::pollfd { fd, events: libc::POLLIN, revents: 0 },
+        libc::pollfd { fd: wake_fd.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
+    ];
     let millis = timeout.as_millis().min(i32::MAX as u128) as i32;
-    // SAFETY: `pollfd` is a valid, exclusively borrowed pollfd for one fd that
-    // stays open while we hold `shared` (the stream lives inside it).
-    let ready = unsafe { libc::poll(&mut pollfd, 1, millis) };
+    // SAFETY: `pollfds` are valid, exclusively borrowed pollfds for fds that stay
+    // open while we hold `shared` (the stream and the wake fd live inside it);
+    // a negative fd is ignored by poll.
+    let ready = unsafe { libc::poll(pollfds.as_mut_ptr(), 2, millis) };
     if ready <= 0 {
         return Ok(()); // timed out or interrupted: the caller just tries again
+    }
+    if pollfds[1].revents != 0 {
+        shared.helper_wake.reset();
+        return Ok(()); // a request ended without a reply: the caller looks at its future
     }
     loop {
         let room = inbound.spare().len();
@@ -357,17 +449,21 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, w
         state.pending.is_empty()
     };
     let Some(owner) = owner.upgrade() else { return Ok(nothing_pending) };
-    // One lock and (at most) one wake-up of the Java completer for the whole batch.
-    completion::push_all(
-        entries.into_iter().zip(replies).filter(|(entry, _)| !entry.done).map(|(entry, reply)| {
+    // Converted before the queue is locked: finishing may send (a cluster redirect).
+    let completions: Vec<Completion> = entries
+        .into_iter()
+        .zip(replies)
+        .filter(|(entry, _)| !entry.done)
+        .filter_map(|(entry, reply)| {
             let outcome = match reply {
                 Reply::Resp(bytes) => Outcome::from_resp(bytes, entry.expect, entry.bulk_as),
                 Reply::Bulk(bytes) => Outcome::from_value(Value::BulkString(bytes), entry.expect, entry.bulk_as),
             };
             owner.finish(&entry, outcome)
-        }),
-        wake_completer,
-    );
+        })
+        .collect();
+    // One lock and (at most) one wake-up of the Java completer for the whole batch.
+    completion::push_all(completions, wake_completer);
     Ok(nothing_pending)
 }
 
@@ -458,6 +554,9 @@ impl Deadlines for Shared {
             state.scheduled = next;
             next
         };
+        if !expired.is_empty() {
+            self.helper_wake.wake();
+        }
         if let Some(owner) = self.owner.upgrade() {
             for (id, timeout) in expired {
                 let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true };

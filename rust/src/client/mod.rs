@@ -30,7 +30,7 @@
 
 pub mod backoff;
 pub mod config;
-mod connect;
+pub(crate) mod connect;
 pub(crate) mod connection;
 mod inbound;
 
@@ -86,6 +86,7 @@ enum Link {
 struct Waiting {
     entry: Entry,
     packed: Vec<u8>,
+    after_asking: bool,
 }
 
 struct LinkState {
@@ -97,8 +98,17 @@ struct LinkState {
     waiting: VecDeque<Waiting>,
 }
 
+/// Receives a client's outcomes instead of Java: a cluster client, for which
+/// each node is a [`Client`] and an outcome may be a redirect to follow.
+pub(crate) trait Relay: Send + Sync {
+    /// Request `id` finished with `outcome`; returns what to deliver to Java, if anything.
+    fn relay(&self, id: i64, outcome: Outcome) -> Option<Completion>;
+}
+
 /// A standalone client, shared as `Arc<Client>` by Java's handle and its tasks.
 pub struct Client {
+    /// Set for the nodes of a cluster client; `None`: outcomes go to Java.
+    relay: Option<std::sync::Weak<dyn Relay>>,
     config: ClientConfig,
     database_id: AtomicI64,
     inflight: AtomicUsize,
@@ -115,7 +125,18 @@ impl Client {
     pub fn new(config: ClientConfig) -> Result<Arc<Client>, String> {
         config.validate()?;
         stats::client_created();
-        Ok(Arc::new(Client {
+        Ok(Client::build(config, None))
+    }
+
+    /// A client for one node of a cluster: its outcomes go to `relay`, and it
+    /// does not count as a client of its own in the statistics.
+    pub(crate) fn for_node(config: ClientConfig, relay: std::sync::Weak<dyn Relay>) -> Arc<Client> {
+        Client::build(config, Some(relay))
+    }
+
+    fn build(config: ClientConfig, relay: Option<std::sync::Weak<dyn Relay>>) -> Arc<Client> {
+        Arc::new(Client {
+            relay,
             database_id: AtomicI64::new(config.database_id),
             config,
             inflight: AtomicUsize::new(0),
@@ -123,7 +144,7 @@ impl Client {
             link: Mutex::new(LinkState { link: Link::Idle, generation: 0, waiting: VecDeque::new() }),
             waiting_changed: Notify::new(),
             closing: Notify::new(),
-        }))
+        })
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -156,7 +177,7 @@ impl Client {
         Ok(())
     }
 
-    async fn initial_connect(self: &Arc<Self>) -> Outcome {
+    pub(crate) async fn initial_connect(self: &Arc<Self>) -> Outcome {
         if self.config.lazy_connect {
             return Outcome::Ok;
         }
@@ -209,7 +230,7 @@ impl Client {
         // Still under the lock: nobody can send ahead of the requests that waited.
         let mut refused = Vec::new();
         for w in waiting {
-            if let Err((entry, reason)) = conn.send(w.entry, &w.packed) {
+            if let Err((entry, reason)) = conn.send(w.entry, &w.packed, w.after_asking) {
                 refused.push((entry, reason));
             }
         }
@@ -222,6 +243,15 @@ impl Client {
 
     /// Starts `request`, or refuses it at once.
     pub fn submit(self: &Arc<Self>, request: Request) -> Result<(), Rejection> {
+        self.submit_with(request, false)
+    }
+
+    /// [`Client::submit`], with `ASKING` sent just before (a cluster's ASK redirect).
+    pub(crate) fn submit_after_asking(self: &Arc<Self>, request: Request) -> Result<(), Rejection> {
+        self.submit_with(request, true)
+    }
+
+    fn submit_with(self: &Arc<Self>, request: Request, after_asking: bool) -> Result<(), Rejection> {
         if self.is_closed() {
             return Err(Rejection::Closed);
         }
@@ -253,14 +283,14 @@ impl Client {
                         state.link = Link::Connecting { attempt: 0, last_error: None };
                         self.spawn_reconnect(state.generation);
                     }
-                    state.waiting.push_back(Waiting { entry, packed: request.packed });
+                    state.waiting.push_back(Waiting { entry, packed: request.packed, after_asking });
                     drop(state);
                     self.waiting_changed.notify_one();
                     return Ok(());
                 }
             }
         };
-        if let Err((entry, reason)) = conn.send(entry, &request.packed) {
+        if let Err((entry, reason)) = conn.send(entry, &request.packed, after_asking) {
             // It broke between our look and our send; the reconnect is on its way.
             self.finished(&entry, Outcome::Failed(Failure::Connection, reason));
         }
@@ -402,19 +432,19 @@ impl Client {
 
     /// Lets the calling thread read replies while it waits (see
     /// `Connection::help_read`). `false`: not connected, or someone else is reading.
-    pub fn help_read(self: &Arc<Self>, timeout: Duration) -> bool {
+    pub fn help_read(self: &Arc<Self>, request_id: i64, timeout: Duration) -> bool {
         let conn = match &self.link.lock().link {
             Link::Ready(conn) => conn.clone(),
             _ => return false,
         };
         let owner: std::sync::Weak<dyn Owner> = Arc::downgrade(self) as std::sync::Weak<dyn Owner>;
-        conn.help_read(&owner, timeout)
+        conn.help_read(&owner, request_id, timeout)
     }
 
 }
 
 impl Owner for Client {
-    fn finish(&self, entry: &Entry, outcome: Outcome) -> Completion {
+    fn finish(&self, entry: &Entry, outcome: Outcome) -> Option<Completion> {
         if let Some(db) = entry.selects_database {
             if !matches!(outcome, Outcome::Failed(..)) {
                 self.database_id.store(db, Ordering::Release);
@@ -422,7 +452,11 @@ impl Owner for Client {
         }
         // Release the slot first: Java may submit again as soon as it sees the completion.
         self.inflight.fetch_sub(1, Ordering::AcqRel);
-        outcome.into_completion(entry.id)
+        match &self.relay {
+            None => Some(outcome.into_completion(entry.id)),
+            // A relay that is gone has nobody left to tell; the outcome is just dropped.
+            Some(relay) => relay.upgrade()?.relay(entry.id, outcome),
+        }
     }
 
     fn broken(self: Arc<Self>, generation: u64, reason: &str) {
@@ -433,7 +467,9 @@ impl Owner for Client {
 impl Drop for Client {
     fn drop(&mut self) {
         self.close();
-        stats::client_released();
+        if self.relay.is_none() {
+            stats::client_released();
+        }
     }
 }
 

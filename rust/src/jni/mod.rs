@@ -15,6 +15,7 @@ use jni::sys::{jboolean, jint, jlong};
 use jni::{Env, EnvUnowned};
 
 use crate::client::{Backoff, Client, ClientConfig, Protocol, Rejection, Request};
+use crate::cluster::{self, ClusterClient, ClusterConfig, ClusterRequest, ReadFrom, Route, DEFAULT_TOPOLOGY_INTERVAL};
 use crate::completion::{self, Completion};
 use crate::reply::{self, BulkAs};
 use crate::resp;
@@ -23,13 +24,28 @@ use crate::stats;
 
 use policy::{BridgeError, ThrowGlide};
 
-/// A client handle as Java holds it: a leaked `Box<Arc<Client>>`.
+/// What a handle points to: a standalone or a cluster client.
+enum AnyClient {
+    Standalone(Arc<Client>),
+    Cluster(Arc<ClusterClient>),
+}
+
+impl AnyClient {
+    fn close(&self) {
+        match self {
+            AnyClient::Standalone(c) => c.close(),
+            AnyClient::Cluster(c) => c.close(),
+        }
+    }
+}
+
+/// A client handle as Java holds it: a leaked `Box<AnyClient>`.
 #[repr(transparent)]
 #[derive(Clone, Copy)]
 struct ClientHandle(jlong);
 
 impl ClientHandle {
-    fn new(client: Arc<Client>) -> ClientHandle {
+    fn new(client: AnyClient) -> ClientHandle {
         ClientHandle(Box::into_raw(Box::new(client)) as jlong)
     }
 
@@ -40,12 +56,12 @@ impl ClientHandle {
     /// Java guarantees this: it releases a handle only from its `Cleaner`, after
     /// the owning object became unreachable, and keeps the object reachable
     /// across every native call.
-    unsafe fn client<'a>(self) -> Result<&'a Arc<Client>, BridgeError> {
+    unsafe fn client<'a>(self) -> Result<&'a AnyClient, BridgeError> {
         if self.0 == 0 {
             return Err(BridgeError::closing("the client is closed"));
         }
-        // SAFETY: per this function's contract the pointer is a live Box<Arc<Client>>.
-        Ok(unsafe { &*(self.0 as *const Arc<Client>) })
+        // SAFETY: per this function's contract the pointer is a live Box<AnyClient>.
+        Ok(unsafe { &*(self.0 as *const AnyClient) })
     }
 
     /// Releases the handle.
@@ -55,13 +71,14 @@ impl ClientHandle {
     unsafe fn release(self) {
         if self.0 != 0 {
             // SAFETY: per the contract we own the box and nobody uses it again.
-            drop(unsafe { Box::from_raw(self.0 as *mut Arc<Client>) });
+            drop(unsafe { Box::from_raw(self.0 as *mut AnyClient) });
         }
     }
 }
 
 /// Creates a client and starts connecting; the outcome of the first
 /// connection arrives as completion `request_id`. Returns the handle.
+/// `cluster`: a cluster client (`read_from` 0 primary, 1 prefer replica).
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     mut unowned_env: EnvUnowned<'caller>,
@@ -82,6 +99,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     backoff: JIntArray<'caller>,
     connection_timeout_ms: jint,
     lazy_connect: jboolean,
+    cluster: jboolean,
+    read_from: jint,
 ) -> jlong {
     unowned_env
         .with_env(|env| -> Result<jlong, BridgeError> {
@@ -120,9 +139,22 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                 },
                 connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
                 lazy_connect,
+                read_only: false,
             };
-            let client = Client::new(config).map_err(BridgeError::configuration)?;
-            client.start(request_id).map_err(BridgeError::connection)?;
+            let client = if cluster {
+                let config = ClusterConfig {
+                    base: config,
+                    read_from: if read_from == 1 { ReadFrom::PreferReplica } else { ReadFrom::Primary },
+                    topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
+                };
+                let client = ClusterClient::new(config).map_err(BridgeError::configuration)?;
+                client.start(request_id).map_err(BridgeError::connection)?;
+                AnyClient::Cluster(client)
+            } else {
+                let client = Client::new(config).map_err(BridgeError::configuration)?;
+                client.start(request_id).map_err(BridgeError::connection)?;
+                AnyClient::Standalone(client)
+            };
             Ok(ClientHandle::new(client).0)
         })
         .resolve::<ThrowGlide>()
@@ -144,32 +176,84 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
     shape: jint,
     // The caller wants bulk strings as GlideString (bytes), not String.
     binary: jboolean,
+    // Cluster clients only: 0 the command's own routing, 1 random, 2 all nodes,
+    // 3 all primaries, 4/5 slot `route_int` (primary/replica), 6/7 the slot of
+    // key `route_bytes` (primary/replica), 8 node `route_bytes` (host) port `route_int`.
+    route_kind: jint,
+    route_int: jint,
+    route_bytes: JByteArray<'caller>,
 ) -> jint {
     unowned_env
         .with_env(|env| -> Result<jint, BridgeError> {
             // SAFETY: Java passes a live handle (see ClientHandle::client).
             let client = unsafe { ClientHandle(handle).client()? };
             let cmd = read_command(env, &command)?;
-            let timeout = match timeout_ms {
-                t if t < 0 => Some(client.config().request_timeout),
-                0 => None,
-                t => Some(Duration::from_millis(t as u64)),
-            };
             let expect = match shape {
                 0 => cmd.probe.expect(),
                 1 => Expect::Map,
                 other => return Err(BridgeError::request(format!("unknown reply shape {other}"))),
             };
-            let selects_database = cmd.probe.selects_database();
             let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
-            let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
-            Ok(match client.submit(request) {
+            let result = match client {
+                AnyClient::Standalone(client) => {
+                    let timeout = request_timeout(timeout_ms, client.config().request_timeout);
+                    let selects_database = cmd.probe.selects_database();
+                    let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
+                    client.submit(request)
+                }
+                AnyClient::Cluster(client) => {
+                    let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
+                    let route = read_route(env, route_kind, route_int, &route_bytes)?;
+                    let request = ClusterRequest { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, route };
+                    client.submit(request)
+                }
+            };
+            Ok(match result {
                 Ok(()) => 0,
                 Err(Rejection::InflightLimit(_)) => 1,
                 Err(Rejection::Closed) => 2,
             })
         })
         .resolve::<ThrowGlide>()
+}
+
+/// -1: the client's default; 0: no timeout; > 0: milliseconds.
+fn request_timeout(timeout_ms: jint, default: Duration) -> Option<Duration> {
+    match timeout_ms {
+        t if t < 0 => Some(default),
+        0 => None,
+        t => Some(Duration::from_millis(t as u64)),
+    }
+}
+
+fn read_route(env: &mut Env<'_>, kind: jint, int: jint, bytes: &JByteArray<'_>) -> Result<Route, BridgeError> {
+    let slot = || {
+        u16::try_from(int)
+            .ok()
+            .filter(|s| *s < cluster::slots::SLOT_COUNT)
+            .ok_or_else(|| BridgeError::request(format!("slot {int} is out of range (0-16383)")))
+    };
+    let read_bytes = |env: &mut Env<'_>| -> Result<Vec<u8>, BridgeError> {
+        if bytes.is_null() {
+            return Err(BridgeError::request("the route has no key or host"));
+        }
+        Ok(env.convert_byte_array(bytes)?)
+    };
+    Ok(match kind {
+        0 => Route::Default,
+        1 => Route::Random,
+        2 => Route::AllNodes,
+        3 => Route::AllPrimaries,
+        4 | 5 => Route::Slot { slot: slot()?, replica: kind == 5 },
+        6 | 7 => Route::Slot { slot: cluster::slots::slot_of(&read_bytes(env)?), replica: kind == 7 },
+        8 => {
+            let host = String::from_utf8(read_bytes(env)?).map_err(|_| BridgeError::request("the host is not UTF-8"))?;
+            let port = u16::try_from(int).ok().filter(|p| *p > 0);
+            let port = port.ok_or_else(|| BridgeError::request(format!("port {int} is out of range (1-65535)")))?;
+            Route::Address(cluster::slots::Address::new(host, port))
+        }
+        other => return Err(BridgeError::request(format!("unknown route kind {other}"))),
+    })
 }
 
 /// Closes a client: pending requests complete with a closing error. Idempotent.
@@ -349,13 +433,20 @@ pub extern "system" fn Java_glide_internal_NativeBridge_helpRead<'caller>(
     mut unowned_env: EnvUnowned<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
+    request_id: jlong,
     timeout_ms: jint,
 ) -> jint {
     unowned_env
         .with_env(|_env| -> Result<jint, BridgeError> {
             // SAFETY: Java passes a live handle (see ClientHandle::client).
-            let client = unsafe { ClientHandle(handle).client()? };
-            Ok(client.help_read(Duration::from_millis(timeout_ms.max(0) as u64)) as jint)
+            let helped = match unsafe { ClientHandle(handle).client()? } {
+                AnyClient::Standalone(client) => {
+                    client.help_read(request_id, Duration::from_millis(timeout_ms.max(0) as u64))
+                }
+                // A cluster's waiting threads wait normally: the reply may come from any node.
+                AnyClient::Cluster(_) => false,
+            };
+            Ok(helped as jint)
         })
         .resolve::<ThrowGlide>()
 }

@@ -51,7 +51,7 @@ fn push_decimal(out: &mut Vec<u8>, n: usize) {
 /// that it is exactly one RESP array of bulk strings, nothing before or after,
 /// and calls `each(index, argument)` for every argument. A malformed command is
 /// refused here so that it can never desynchronise a connection.
-pub fn walk_command(packed: &[u8], mut each: impl FnMut(usize, &[u8])) -> Result<(), String> {
+pub fn walk_command<'a>(packed: &'a [u8], mut each: impl FnMut(usize, &'a [u8])) -> Result<(), String> {
     let (count, mut pos) = header_number(packed, 0, b'*')?;
     if count == 0 {
         return Err("empty command".into());

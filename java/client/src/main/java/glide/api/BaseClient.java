@@ -16,6 +16,7 @@ import glide.api.models.commands.SetOptions;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.NativeClient;
+import glide.internal.RouteSpec;
 import glide.internal.ReplyConverters;
 import glide.internal.Statistics;
 import java.util.Map;
@@ -58,6 +59,12 @@ public abstract class BaseClient
     <T> CompletableFuture<T> run(
             byte[][] args, boolean binary, int timeoutMs, Function<Object, T> convert) {
         return core.execute(args, binary, timeoutMs, NATURAL, convert);
+    }
+
+    /** Runs a command to the nodes {@code route} names (cluster clients). */
+    <T> CompletableFuture<T> run(
+            byte[][] args, boolean binary, int timeoutMs, RouteSpec route, Function<Object, T> convert) {
+        return core.execute(args, binary, timeoutMs, NATURAL, route, convert);
     }
 
     private <T> CompletableFuture<T> runMap(Args args, boolean binary, Function<Object, T> convert) {

@@ -69,6 +69,9 @@ final class Completions {
     /** Registers a new pending request and returns its id. */
     static long register(Pending<?> pending) {
         long id = NEXT_ID.getAndIncrement();
+        if (pending.future instanceof GlideFuture) {
+            ((GlideFuture<?>) pending.future).requestId = id;
+        }
         PENDING.put(id, pending);
         return id;
     }

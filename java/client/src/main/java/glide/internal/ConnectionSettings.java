@@ -34,8 +34,14 @@ public final class ConnectionSettings {
     final int[] backoff;
     final int connectionTimeoutMs;
     final boolean lazyConnect;
+    /** A cluster client. */
+    final boolean cluster;
+    /** 0: primary; 1: prefer replica (cluster only). */
+    final int readFrom;
 
-    private ConnectionSettings(BaseClientConfiguration c, AdvancedBaseClientConfiguration advanced) {
+    private ConnectionSettings(
+            BaseClientConfiguration c, AdvancedBaseClientConfiguration advanced, boolean cluster) {
+        this.cluster = cluster;
         if (c == null) {
             throw new ConfigurationError("the configuration must not be null");
         }
@@ -66,9 +72,17 @@ public final class ConnectionSettings {
         if (c.isUseTLS()) {
             throw new ConfigurationError("TLS is not supported by glide-jni yet: set useTLS(false)");
         }
-        if (c.getReadFrom() != null && c.getReadFrom() != ReadFrom.PRIMARY) {
+        ReadFrom read = c.getReadFrom() == null ? ReadFrom.PRIMARY : c.getReadFrom();
+        if (read == ReadFrom.PREFER_REPLICA && cluster) {
+            readFrom = 1;
+        } else if (read == ReadFrom.PRIMARY) {
+            readFrom = 0;
+        } else {
             throw new ConfigurationError(
-                    "readFrom " + c.getReadFrom() + " is not supported by glide-jni yet: use PRIMARY");
+                    "readFrom "
+                            + read
+                            + " is not supported by glide-jni"
+                            + (cluster ? " yet: use PRIMARY or PREFER_REPLICA" : " for a standalone client yet: use PRIMARY"));
         }
         ServerCredentials credentials = c.getCredentials();
         if (credentials != null) {
@@ -88,6 +102,9 @@ public final class ConnectionSettings {
         Integer db = c.getDatabaseId();
         if (db != null && db < 0) {
             throw new ConfigurationError("databaseId must not be negative, got " + db);
+        }
+        if (cluster && db != null && db != 0) {
+            throw new ConfigurationError("a cluster has only database 0: remove databaseId");
         }
         databaseId = db == null ? 0 : db;
         requestTimeoutMs = positive(c.getRequestTimeout(), DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeout");
@@ -113,7 +130,13 @@ public final class ConnectionSettings {
     /** Validates {@code config}; throws {@link ConfigurationError} naming the first bad setting. */
     public static ConnectionSettings of(
             BaseClientConfiguration config, AdvancedBaseClientConfiguration advanced) {
-        return new ConnectionSettings(config, advanced);
+        return new ConnectionSettings(config, advanced, false);
+    }
+
+    /** As {@link #of} for a cluster client. */
+    public static ConnectionSettings ofCluster(
+            BaseClientConfiguration config, AdvancedBaseClientConfiguration advanced) {
+        return new ConnectionSettings(config, advanced, true);
     }
 
     private static int positive(Integer value, int fallback, String name) {

@@ -19,6 +19,9 @@ final class GlideFuture<T> extends CompletableFuture<T> {
     /** The client whose connection a waiting thread may read from; null for derived stages. */
     private final NativeClient client;
 
+    /** The request this future is for; set once registered (0 before, and for derived stages). */
+    long requestId;
+
     GlideFuture(NativeClient client) {
         this.client = client;
     }
@@ -70,7 +73,7 @@ final class GlideFuture<T> extends CompletableFuture<T> {
                 return;
             }
             int slice = (int) Math.min(HELP_SLICE_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
-            boolean helped = c.helpRead(slice);
+            boolean helped = c.helpRead(requestId, slice);
             Completions.drainNow();
             if (!helped) {
                 return;

@@ -37,15 +37,27 @@ final class NativeBridge {
             int protocol,
             int[] backoff,
             int connectionTimeoutMs,
-            boolean lazyConnect);
+            boolean lazyConnect,
+            boolean cluster,
+            int readFrom);
 
     /**
-     * Starts one command, packed as RESP ({@link CommandPacker}). {@code timeoutMs}: -1 for the client's default, 0 for none. {@code
+     * Starts one command, packed as RESP ({@link CommandPacker}), to the nodes {@code routeKind}
+     * names (cluster clients; see {@link RouteSpec}). {@code timeoutMs}: -1 for the client's
+     * default, 0 for none. {@code
      * shape}: 0 as sent by the server, 1 flat pairs to a map. {@code binary}: bulk strings become
      * GlideString (the core then skips checking that they are UTF-8).
      */
     static native int submit(
-            long handle, long requestId, byte[] command, int timeoutMs, int shape, boolean binary);
+            long handle,
+            long requestId,
+            byte[] command,
+            int timeoutMs,
+            int shape,
+            boolean binary,
+            int routeKind,
+            int routeNumber,
+            byte[] routeBytes);
 
     static native void closeClient(long handle);
 
@@ -59,7 +71,7 @@ final class NativeBridge {
      * completions are queued without waking the completer, so the caller drains them itself.
      * Returns 1 if this thread acted as the reader, 0 if it could not.
      */
-    static native int helpRead(long handle, int timeoutMs);
+    static native int helpRead(long handle, long requestId, int timeoutMs);
 
     static native byte[] takeBytes(long pointer);
 

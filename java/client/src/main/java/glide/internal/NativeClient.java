@@ -74,7 +74,9 @@ public final class NativeClient {
                             s.protocol,
                             s.backoff,
                             s.connectionTimeoutMs,
-                            s.lazyConnect);
+                            s.lazyConnect,
+                            s.cluster,
+                            s.readFrom);
         } catch (RuntimeException e) {
             Completions.forget(id);
             return CompletableFuture.failedFuture(e);
@@ -98,6 +100,17 @@ public final class NativeClient {
      */
     public <T> CompletableFuture<T> execute(
             byte[][] args, boolean binary, int timeoutMs, int shape, Function<Object, T> convert) {
+        return execute(args, binary, timeoutMs, shape, RouteSpec.DEFAULT, convert);
+    }
+
+    /** {@link #execute(byte[][], boolean, int, int, Function)} to the nodes {@code route} names. */
+    public <T> CompletableFuture<T> execute(
+            byte[][] args,
+            boolean binary,
+            int timeoutMs,
+            int shape,
+            RouteSpec route,
+            Function<Object, T> convert) {
         if (closed) {
             return CompletableFuture.failedFuture(closedError());
         }
@@ -105,7 +118,17 @@ public final class NativeClient {
         long id = Completions.register(pending);
         int status;
         try {
-            status = NativeBridge.submit(handle, id, CommandPacker.pack(args), timeoutMs, shape, binary);
+            status =
+                    NativeBridge.submit(
+                            handle,
+                            id,
+                            CommandPacker.pack(args),
+                            timeoutMs,
+                            shape,
+                            binary,
+                            route.kind,
+                            route.number,
+                            route.bytes);
         } catch (RuntimeException e) {
             Completions.forget(id);
             pending.future.completeExceptionally(e);
@@ -146,12 +169,12 @@ public final class NativeClient {
     }
 
     /** See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}. */
-    boolean helpRead(int timeoutMs) {
+    boolean helpRead(long requestId, int timeoutMs) {
         if (closed) {
             return false;
         }
         try {
-            return NativeBridge.helpRead(handle, timeoutMs) == 1;
+            return NativeBridge.helpRead(handle, requestId, timeoutMs) == 1;
         } finally {
             Reference.reachabilityFence(this);
         }

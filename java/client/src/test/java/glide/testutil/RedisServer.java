@@ -92,7 +92,10 @@ public final class RedisServer implements AutoCloseable {
         IllegalStateException last = null;
         // Another process may grab the port between our probe and redis's bind: retry elsewhere.
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            RedisServer server = new RedisServer(freePort(), dir, extra);
+            // A cluster node also listens on port + 10000 (its cluster bus), so its port must be
+            // at most 55535 and that second port free too.
+            boolean clusterNode = extra.contains("--cluster-enabled");
+            RedisServer server = new RedisServer(clusterNode ? freeClusterPort() : freePort(), dir, extra);
             try {
                 server.launch(STARTUP_TIMEOUT_MS);
                 return server;
@@ -305,6 +308,27 @@ public final class RedisServer implements AutoCloseable {
                 }
                 sleep(50);
             }
+        }
+    }
+
+    private static int freeClusterPort() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = 20_000 + random.nextInt(35_000);
+            if (isFree(port) && isFree(port + 10_000)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port pair (p, p + 10000) for a cluster node");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

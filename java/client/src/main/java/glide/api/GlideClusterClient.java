@@ -1,0 +1,265 @@
+package glide.api;
+
+import static glide.internal.ReplyConverters.GLIDE_STRING;
+import static glide.internal.ReplyConverters.LONG;
+import static glide.internal.ReplyConverters.STRING;
+import static glide.internal.ReplyConverters.STRING_ARRAY;
+
+import glide.api.commands.ConnectionManagementClusterCommands;
+import glide.api.commands.GenericClusterCommands;
+import glide.api.commands.ServerManagementClusterCommands;
+import glide.api.models.ClusterValue;
+import glide.api.models.GlideString;
+import glide.api.models.commands.InfoOptions.Section;
+import glide.api.models.configuration.GlideClusterClientConfiguration;
+import glide.api.models.configuration.RequestRoutingConfiguration.Route;
+import glide.api.models.exceptions.ConfigurationError;
+import glide.api.models.exceptions.RequestException;
+import glide.internal.Args;
+import glide.internal.BlockingTimeouts;
+import glide.internal.ConnectionSettings;
+import glide.internal.NativeClient;
+import glide.internal.RouteSpec;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A client for a Valkey/Redis Cluster. The native core reads the cluster's slot map, keeps one
+ * connection per node and routes each command: by its key's slot, by the command's own policy
+ * (e.g. {@code DBSIZE} to every primary, summed) or by an explicit {@link Route}. Redirects
+ * ({@code MOVED}, {@code ASK}) and topology changes are handled there.
+ *
+ * <pre>{@code
+ * GlideClusterClientConfiguration config = GlideClusterClientConfiguration.builder()
+ *         .address(NodeAddress.builder().host("localhost").port(7000).build())
+ *         .build();
+ * try (GlideClusterClient client = GlideClusterClient.createClient(config).get()) {
+ *     client.set("greeting", "hello").get();
+ *     Long keys = client.dbsize().get();
+ * }
+ * }</pre>
+ */
+public class GlideClusterClient extends BaseClient
+        implements GenericClusterCommands,
+                ServerManagementClusterCommands,
+                ConnectionManagementClusterCommands {
+
+    private GlideClusterClient(NativeClient core) {
+        super(core);
+    }
+
+    /**
+     * Validates {@code config}, reads the cluster's topology from the first seed that answers,
+     * connects to its nodes and completes with the client. Fails with {@link ConfigurationError}
+     * for invalid settings and with {@code ConnectionException} when no seed answers.
+     */
+    public static CompletableFuture<GlideClusterClient> createClient(GlideClusterClientConfiguration config) {
+        ConnectionSettings settings;
+        try {
+            if (config != null && config.getSubscriptionConfiguration() != null) {
+                throw new ConfigurationError("Pub/Sub subscriptions are not supported by glide-jni yet");
+            }
+            settings =
+                    ConnectionSettings.ofCluster(config, config == null ? null : config.getAdvancedConfiguration());
+        } catch (ConfigurationError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return NativeClient.connect(settings).thenApply(GlideClusterClient::new);
+    }
+
+    // ---- generic -------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> customCommand(String[] args) {
+        return custom(() -> Args.of(args), false, false, null);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> customCommand(GlideString[] args) {
+        return custom(() -> Args.of(args), true, false, null);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> customCommand(String[] args, Route route) {
+        return custom(() -> Args.of(args), false, true, route);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> customCommand(GlideString[] args, Route route) {
+        return custom(() -> Args.of(args), true, true, route);
+    }
+
+    private interface ArgsSupplier {
+        byte[][] get();
+    }
+
+    private CompletableFuture<ClusterValue<Object>> custom(
+            ArgsSupplier args, boolean binary, boolean routed, Route route) {
+        byte[][] bytes;
+        RouteSpec spec;
+        try {
+            bytes = args.get();
+            spec = routed ? RouteSpec.of(route) : RouteSpec.DEFAULT;
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Function<Object, ClusterValue<Object>> wrap;
+        if (spec == RouteSpec.DEFAULT) {
+            wrap = ClusterValue::of;
+        } else if (spec.singleNode) {
+            wrap = ClusterValue::ofSingleValue;
+        } else {
+            wrap = GlideClusterClient::perNodeOrSingle;
+        }
+        return run(bytes, binary, BlockingTimeouts.forCommand(bytes), spec, wrap);
+    }
+
+    /** A multi-node reply: by node if it is a map, else the one combined value (e.g. OK). */
+    private static <T> ClusterValue<T> perNodeOrSingle(Object reply) {
+        return reply instanceof Map ? ClusterValue.of(reply) : ClusterValue.ofSingleValue(cast(reply));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    /** Each node's reply converted by {@code convert}, or the single reply converted. */
+    private static <T> Function<Object, ClusterValue<T>> clusterValue(
+            boolean singleNode, Function<Object, T> convert) {
+        return reply -> {
+            if (!singleNode && reply instanceof Map) {
+                Map<String, T> byNode = new LinkedHashMap<>();
+                ((Map<?, ?>) reply).forEach((node, value) -> byNode.put(String.valueOf(node), convert.apply(value)));
+                return ClusterValue.ofMultiValue(byNode);
+            }
+            return ClusterValue.ofSingleValue(convert.apply(reply));
+        };
+    }
+
+    private <T> CompletableFuture<T> routed(Args args, boolean binary, Route route, Function<Object, T> convert) {
+        RouteSpec spec;
+        try {
+            spec = RouteSpec.of(route);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return run(args.build(), binary, BlockingTimeouts.DEFAULT, spec, convert);
+    }
+
+    private <T> CompletableFuture<ClusterValue<T>> routedValue(
+            Args args, boolean binary, Route route, Function<Object, T> convert) {
+        RouteSpec spec;
+        try {
+            spec = RouteSpec.of(route);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return run(args.build(), binary, BlockingTimeouts.DEFAULT, spec, clusterValue(spec.singleNode, convert));
+    }
+
+    // ---- connection management -------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<String> ping() {
+        return run(Args.command("PING", 1), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> ping(String message) {
+        return run(Args.command("PING", 2).add(message), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> ping(GlideString message) {
+        return run(Args.command("PING", 2).add(message), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> ping(Route route) {
+        return routed(Args.command("PING", 1), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> ping(String message, Route route) {
+        return routed(Args.command("PING", 2).add(message), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> ping(GlideString message, Route route) {
+        return routed(Args.command("PING", 2).add(message), true, route, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> echo(String message) {
+        return run(Args.command("ECHO", 2).add(message), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> echo(GlideString message) {
+        return run(Args.command("ECHO", 2).add(message), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> echo(String message, Route route) {
+        return routedValue(Args.command("ECHO", 2).add(message), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<GlideString>> echo(GlideString message, Route route) {
+        return routedValue(Args.command("ECHO", 2).add(message), true, route, GLIDE_STRING);
+    }
+
+    // ---- server management -----------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> info() {
+        return run(Args.command("INFO", 1), false, clusterValue(false, STRING));
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> info(Route route) {
+        return routedValue(Args.command("INFO", 1), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> info(Section[] sections) {
+        return run(infoArgs(sections), false, clusterValue(false, STRING));
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> info(Section[] sections, Route route) {
+        return routedValue(infoArgs(sections), false, route, STRING);
+    }
+
+    private static Args infoArgs(Section[] sections) {
+        Args args = Args.command("INFO", sections.length + 1);
+        for (Section s : sections) {
+            args.add(s.name().toLowerCase(Locale.ROOT));
+        }
+        return args;
+    }
+
+    @Override
+    public CompletableFuture<Long> dbsize() {
+        return run(Args.command("DBSIZE", 1), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> dbsize(Route route) {
+        return routed(Args.command("DBSIZE", 1), false, route, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String[]> time() {
+        return run(Args.command("TIME", 1), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String[]>> time(Route route) {
+        return routedValue(Args.command("TIME", 1), false, route, STRING_ARRAY);
+    }
+}

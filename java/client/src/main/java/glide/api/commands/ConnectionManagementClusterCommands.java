@@ -1,0 +1,31 @@
+package glide.api.commands;
+
+import glide.api.models.ClusterValue;
+import glide.api.models.GlideString;
+import glide.api.models.configuration.RequestRoutingConfiguration.Route;
+import java.util.concurrent.CompletableFuture;
+
+/** Connection management commands of a cluster client. */
+public interface ConnectionManagementClusterCommands {
+    /** {@code PING} on every primary: {@code "PONG"} once all answered. */
+    CompletableFuture<String> ping();
+
+    CompletableFuture<String> ping(String message);
+
+    CompletableFuture<GlideString> ping(GlideString message);
+
+    CompletableFuture<String> ping(Route route);
+
+    CompletableFuture<String> ping(String message, Route route);
+
+    CompletableFuture<GlideString> ping(GlideString message, Route route);
+
+    /** {@code ECHO} on a random node. */
+    CompletableFuture<String> echo(String message);
+
+    CompletableFuture<GlideString> echo(GlideString message);
+
+    CompletableFuture<ClusterValue<String>> echo(String message, Route route);
+
+    CompletableFuture<ClusterValue<GlideString>> echo(GlideString message, Route route);
+}

@@ -1,0 +1,300 @@
+package glide.api;
+
+import static glide.api.Clients.await;
+import static glide.api.Clients.failure;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import glide.api.models.ClusterValue;
+import glide.api.models.GlideString;
+import glide.api.models.configuration.GlideClusterClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.ReadFrom;
+import glide.api.models.configuration.RequestRoutingConfiguration.ByAddressRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SlotIdRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SlotKeyRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SlotType;
+import glide.api.models.exceptions.ConfigurationError;
+import glide.api.models.exceptions.RequestException;
+import glide.testutil.RedisCluster;
+import glide.testutil.RedisServer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** GlideClusterClient against a real cluster of 3 primaries and 3 replicas. */
+class ClusterTest {
+    private static RedisCluster cluster;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = RedisCluster.start(3, 1);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    static GlideClusterClient connect(ProtocolVersion protocol) throws Exception {
+        RedisServer seed = cluster.nodes().get(0);
+        return await(
+                GlideClusterClient.createClient(
+                        GlideClusterClientConfiguration.builder()
+                                .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                                .protocol(protocol)
+                                .requestTimeout(2000)
+                                .build()));
+    }
+
+    /** The port of the node that ran a command, read from its INFO reply. */
+    private static int portIn(String info) {
+        Matcher m = Pattern.compile("tcp_port:(\\d+)").matcher(info);
+        assertTrue(m.find(), info);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void keyedCommandsGoToTheNodeThatOwnsTheirSlot(ProtocolVersion protocol) throws Exception {
+        try (GlideClusterClient client = connect(protocol)) {
+            for (int i = 0; i < 200; i++) {
+                String key = "routed:" + protocol + ":" + i;
+                assertEquals("OK", await(client.set(key, "v" + i)));
+                // Read back through the client and straight from the slot's primary.
+                assertEquals("v" + i, await(client.get(key)));
+                assertEquals("v" + i, cluster.primaryOf(cluster.slotOf(key)).command("GET", key));
+            }
+            assertEquals(1L, await(client.incr(GlideString.of("routed:counter:" + protocol))));
+        }
+    }
+
+    @Test
+    void multiKeyCommandsSplitPerSlotAndKeepTheCallersOrder() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < 50; i++) {
+                values.put("split:" + i, "value-" + i);
+            }
+            assertEquals("OK", await(client.mset(values)));
+            String[] keys = values.keySet().toArray(new String[0]);
+            String[] withMissing = new String[keys.length + 1];
+            System.arraycopy(keys, 0, withMissing, 1, keys.length);
+            withMissing[0] = "split:missing";
+            String[] got = await(client.mget(withMissing));
+            assertNull(got[0]);
+            for (int i = 0; i < keys.length; i++) {
+                assertEquals(values.get(keys[i]), got[i + 1], keys[i]);
+            }
+            assertEquals(50L, await(client.exists(keys)));
+            assertEquals(50L, await(client.del(withMissing)));
+            assertEquals(0L, await(client.exists(keys)));
+        }
+    }
+
+    @Test
+    void commandsWithoutKeysFollowTheirPolicy() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            await(client.customCommand(new String[] {"FLUSHALL"}));
+            for (int i = 0; i < 30; i++) {
+                await(client.set("count:" + i, "x"));
+            }
+            // DBSIZE goes to every primary and the counts are summed.
+            assertEquals(30L, await(client.dbsize()));
+            assertEquals("PONG", await(client.ping()));
+            assertEquals("hello", await(client.echo("hello")));
+            ClusterValue<String> info = await(client.info());
+            assertTrue(info.hasMultiData());
+            assertEquals(3, info.getMultiValue().size());
+            for (Map.Entry<String, String> e : info.getMultiValue().entrySet()) {
+                assertEquals(Integer.parseInt(e.getKey().split(":")[1]), portIn(e.getValue()));
+            }
+            assertEquals(2, await(client.time()).length);
+        }
+    }
+
+    @Test
+    void everyRouteReachesTheNodesItNames() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            String[] info = {"INFO", "server"};
+            ClusterValue<Object> all = await(client.customCommand(info, SimpleMultiNodeRoute.ALL_NODES));
+            assertEquals(6, all.getMultiValue().size());
+            ClusterValue<Object> primaries = await(client.customCommand(info, SimpleMultiNodeRoute.ALL_PRIMARIES));
+            assertEquals(3, primaries.getMultiValue().size());
+            for (String node : primaries.getMultiValue().keySet()) {
+                int port = Integer.parseInt(node.split(":")[1]);
+                assertTrue(cluster.primaries().contains(cluster.node(port)), node);
+            }
+            ClusterValue<Object> random = await(client.customCommand(info, SimpleSingleNodeRoute.RANDOM));
+            assertTrue(random.hasSingleData());
+
+            int slot = cluster.slotOf("route-key");
+            RedisServer owner = cluster.primaryOf(slot);
+            Object byKey = await(client.customCommand(info, new SlotKeyRoute("route-key", SlotType.PRIMARY))).getSingleValue();
+            assertEquals(owner.port(), portIn((String) byKey));
+            Object bySlot = await(client.customCommand(info, new SlotIdRoute(slot, SlotType.PRIMARY))).getSingleValue();
+            assertEquals(owner.port(), portIn((String) bySlot));
+            Object replica = await(client.customCommand(new String[] {"ROLE"}, new SlotIdRoute(slot, SlotType.REPLICA))).getSingleValue();
+            assertEquals("slave", ((Object[]) replica)[0]);
+            assertEquals(owner.port(), ((Long) ((Object[]) replica)[2]).intValue(), "a replica of the slot's primary");
+
+            RedisServer some = cluster.nodes().get(4);
+            Object byAddress = await(client.customCommand(info, new ByAddressRoute(some.host(), some.port()))).getSingleValue();
+            assertEquals(some.port(), portIn((String) byAddress));
+
+            ClusterValue<String> echoed = await(client.echo("e", SimpleMultiNodeRoute.ALL_PRIMARIES));
+            assertEquals(3, echoed.getMultiValue().size());
+            echoed.getMultiValue().values().forEach(v -> assertEquals("e", v));
+            assertEquals(await(client.dbsize()), await(client.dbsize(SimpleMultiNodeRoute.ALL_PRIMARIES)));
+        }
+    }
+
+    @Test
+    void badRoutesAndConfigurationsFailClearly() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            assertThrows(RequestException.class, () -> new SlotIdRoute(16384, SlotType.PRIMARY));
+            assertInstanceOf(RequestException.class, failure(client.customCommand(new String[] {"PING"}, null)));
+        }
+        RedisServer seed = cluster.nodes().get(0);
+        Throwable e = failure(GlideClusterClient.createClient(
+                GlideClusterClientConfiguration.builder()
+                        .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                        .databaseId(1)
+                        .build()));
+        assertInstanceOf(ConfigurationError.class, e);
+    }
+
+    @Test
+    void aMovedSlotIsFollowedAndTheMapRefreshed() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            String key = "moving-key";
+            int slot = cluster.slotOf(key);
+            await(client.set(key, "before"));
+            RedisServer source = cluster.primaryOf(slot);
+            RedisServer target = cluster.primaries().stream().filter(p -> p != source).findFirst().orElseThrow();
+            migrate(slot, source, target);
+            // The client still believes the old owner: the first command gets MOVED and follows it.
+            assertEquals("before", await(client.get(key)));
+            assertEquals("OK", await(client.set(key, "after")));
+            assertEquals("after", target.command("GET", key));
+            migrate(slot, target, source); // give it back for the other tests
+            assertEquals("after", await(client.get(key)));
+        }
+    }
+
+    @Test
+    void askDuringAMigrationIsFollowed() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP2)) {
+            String moved = "{ask}moved";
+            String stays = "{ask}stays";
+            int slot = cluster.slotOf(moved);
+            RedisServer source = cluster.primaryOf(slot);
+            RedisServer target = cluster.primaries().stream().filter(p -> p != source).findFirst().orElseThrow();
+            await(client.set(moved, "m"));
+            await(client.set(stays, "s"));
+            String sourceId = (String) source.command("CLUSTER", "MYID");
+            String targetId = (String) target.command("CLUSTER", "MYID");
+            target.command("CLUSTER", "SETSLOT", String.valueOf(slot), "IMPORTING", sourceId);
+            source.command("CLUSTER", "SETSLOT", String.valueOf(slot), "MIGRATING", targetId);
+            source.command("MIGRATE", target.host(), String.valueOf(target.port()), "", "0", "5000", "KEYS", moved);
+            try {
+                // The key that moved is answered by ASK to the target; the other still by the source.
+                assertEquals("m", await(client.get(moved)));
+                assertEquals("s", await(client.get(stays)));
+                assertEquals("OK", await(client.set(moved, "m2")));
+            } finally {
+                // Finish the migration back where it was.
+                source.command("MIGRATE", target.host(), String.valueOf(target.port()), "", "0", "5000", "KEYS", stays);
+                for (RedisServer n : cluster.primaries()) {
+                    n.command("CLUSTER", "SETSLOT", String.valueOf(slot), "NODE", targetId);
+                }
+                migrate(slot, target, source);
+            }
+            assertEquals("m2", await(client.get(moved)));
+            assertEquals("s", await(client.get(stays)));
+        }
+    }
+
+    /** Moves {@code slot} (and its keys) from {@code source} to {@code target}. */
+    private static void migrate(int slot, RedisServer source, RedisServer target) {
+        String sourceId = (String) source.command("CLUSTER", "MYID");
+        String targetId = (String) target.command("CLUSTER", "MYID");
+        String s = String.valueOf(slot);
+        target.command("CLUSTER", "SETSLOT", s, "IMPORTING", sourceId);
+        source.command("CLUSTER", "SETSLOT", s, "MIGRATING", targetId);
+        List<?> keys;
+        while (!(keys = (List<?>) source.command("CLUSTER", "GETKEYSINSLOT", s, "100")).isEmpty()) {
+            List<String> cmd = new ArrayList<>(
+                    List.of("MIGRATE", target.host(), String.valueOf(target.port()), "", "0", "5000", "KEYS"));
+            keys.forEach(k -> cmd.add((String) k));
+            source.command(cmd.toArray(new String[0]));
+        }
+        for (RedisServer n : cluster.primaries()) {
+            n.command("CLUSTER", "SETSLOT", s, "NODE", targetId);
+        }
+        cluster.awaitHealthy(10_000);
+    }
+
+    @Test
+    void readsGoToReplicasWithPreferReplica() throws Exception {
+        RedisServer seed = cluster.nodes().get(0);
+        try (GlideClusterClient client = await(GlideClusterClient.createClient(
+                GlideClusterClientConfiguration.builder()
+                        .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                        .readFrom(ReadFrom.PREFER_REPLICA)
+                        .requestTimeout(2000)
+                        .build()))) {
+            for (int i = 0; i < 30; i++) {
+                await(client.set("replica-read:" + i, "v" + i));
+            }
+            Thread.sleep(200); // let replication catch up (asynchronous)
+            for (RedisServer n : cluster.nodes()) {
+                n.command("CONFIG", "RESETSTAT");
+            }
+            for (int i = 0; i < 30; i++) {
+                assertEquals("v" + i, await(client.get("replica-read:" + i)));
+            }
+            long onPrimaries = 0;
+            long onReplicas = 0;
+            List<RedisServer> primaries = cluster.primaries();
+            for (RedisServer n : cluster.nodes()) {
+                Matcher m = Pattern.compile("cmdstat_get:calls=(\\d+)").matcher((String) n.command("INFO", "commandstats"));
+                long calls = m.find() ? Long.parseLong(m.group(1)) : 0;
+                if (primaries.contains(n)) {
+                    onPrimaries += calls;
+                } else {
+                    onReplicas += calls;
+                }
+            }
+            assertEquals(0, onPrimaries, "reads on primaries");
+            assertEquals(30, onReplicas, "reads on replicas");
+        }
+    }
+
+    @Test
+    void binaryValuesRoundTrip() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            GlideString key = GlideString.of(new byte[] {(byte) 0xff, 'k'});
+            GlideString value = GlideString.of(new byte[] {0, (byte) 0xfe, 'v'});
+            assertEquals("OK", await(client.set(key, value)));
+            assertArrayEquals(value.getBytes(), await(client.get(key)).getBytes());
+        }
+    }
+}

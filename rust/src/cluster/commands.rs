@@ -1,0 +1,164 @@
+//! How each command is routed in a cluster: where its keys are, which nodes it
+//! goes to when it has none, and how replies from several nodes combine.
+//!
+//! The data comes from the server itself (`COMMAND INFO`: key specs and the
+//! `request_policy` / `response_policy` command tips), compiled into
+//! [`super::command_table`] by `tools/gen-command-table.py`.
+
+use super::command_table::{COMMANDS, CONTAINERS};
+
+/// Where a command's first key is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeySpec {
+    /// Keyless (or keys the command's data decides, such as SORT's BY).
+    None,
+    /// At this argument index (0 is the command name).
+    Index(usize),
+    /// The argument at `numkeys_at` says how many keys follow from `first`.
+    KeyNum { numkeys_at: usize, first: usize },
+    /// Right after `keyword`, searched from argument `start_from` (negative: from the end).
+    AfterKeyword { keyword: &'static [u8], start_from: isize },
+}
+
+/// Which nodes a command goes to when no route is given (the `request_policy` tip).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RequestPolicy {
+    /// By its key's slot; keyless: any node.
+    Default,
+    AllNodes,
+    /// All primaries.
+    AllShards,
+    /// Its keys may span slots: split per slot.
+    MultiShard,
+    /// The client decides (SCAN).
+    Special,
+}
+
+/// How replies from several nodes combine (the `response_policy` tip).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // the variants the specification defines, whether or not today's table uses them
+pub(crate) enum ResponsePolicy {
+    /// Multi-slot commands: the replies in key order; others: one reply per node.
+    Default,
+    OneSucceeded,
+    AllSucceeded,
+    AggLogicalAnd,
+    AggLogicalOr,
+    AggMin,
+    AggMax,
+    AggSum,
+    /// One reply per node (INFO, MEMORY STATS...).
+    Special,
+}
+
+/// What routing knows about one command.
+#[derive(Debug)]
+pub(crate) struct CommandRouting {
+    /// Upper case; "CONTAINER SUB" for subcommands.
+    pub name: &'static [u8],
+    pub key: KeySpec,
+    /// Keys are every `key_step`-th argument from the first (MSET: 2).
+    pub key_step: usize,
+    /// Only reads: may be served by a replica.
+    pub readonly: bool,
+    pub request: RequestPolicy,
+    pub response: ResponsePolicy,
+}
+
+/// Routing of the command whose arguments are `args` (the name first, any case).
+pub(crate) fn routing_of(args: &[&[u8]]) -> Option<&'static CommandRouting> {
+    let first = args.first()?;
+    let mut name = [0u8; 48];
+    let len = upper_into(first, &mut name)?;
+    let is_container = CONTAINERS.iter().any(|c| *c == &name[..len]);
+    let len = match (is_container, args.get(1)) {
+        (true, Some(sub)) if len < name.len() => {
+            name[len] = b' ';
+            len + 1 + upper_into(sub, &mut name[len + 1..])?
+        }
+        _ => len,
+    };
+    let name = &name[..len];
+    COMMANDS.binary_search_by(|c| c.name.cmp(name)).ok().map(|i| &COMMANDS[i])
+}
+
+fn upper_into(word: &[u8], out: &mut [u8]) -> Option<usize> {
+    let out = out.get_mut(..word.len())?;
+    for (o, b) in out.iter_mut().zip(word) {
+        *o = b.to_ascii_uppercase();
+    }
+    Some(word.len())
+}
+
+impl KeySpec {
+    /// The index of the first key among `args`, if the command has one here.
+    pub(crate) fn first_key(&self, args: &[&[u8]]) -> Option<usize> {
+        let index = match *self {
+            KeySpec::None => return None,
+            KeySpec::Index(i) => i,
+            KeySpec::KeyNum { numkeys_at, first } => {
+                let count: usize = std::str::from_utf8(args.get(numkeys_at)?).ok()?.parse().ok()?;
+                if count == 0 {
+                    return None;
+                }
+                first
+            }
+            KeySpec::AfterKeyword { keyword, start_from } => {
+                let start = if start_from >= 0 {
+                    start_from as usize
+                } else {
+                    args.len().checked_sub(start_from.unsigned_abs())?
+                };
+                let found = if start_from >= 0 {
+                    (start..args.len()).find(|&i| args[i].eq_ignore_ascii_case(keyword))
+                } else {
+                    (1..=start).rev().find(|&i| args[i].eq_ignore_ascii_case(keyword))
+                };
+                found? + 1
+            }
+        };
+        (index < args.len()).then_some(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn route(words: &str) -> (Option<&'static [u8]>, Option<usize>, RequestPolicy, ResponsePolicy) {
+        let args: Vec<&[u8]> = words.split(' ').map(str::as_bytes).collect();
+        let r = routing_of(&args).expect(words);
+        (Some(r.name), r.key.first_key(&args), r.request, r.response)
+    }
+
+    #[test]
+    fn the_table_is_sorted_and_unique() {
+        assert!(COMMANDS.windows(2).all(|w| w[0].name < w[1].name));
+        assert!(COMMANDS.len() > 200);
+    }
+
+    #[test]
+    fn keys_are_found_where_the_specs_say() {
+        assert_eq!(route("get k").1, Some(1));
+        assert_eq!(route("Set k v").1, Some(1));
+        assert_eq!(route("object idletime k").1, Some(2));
+        assert_eq!(route("OBJECT IDLETIME k").0, Some(&b"OBJECT IDLETIME"[..]));
+        assert_eq!(route("eval s 2 a b").1, Some(3));
+        assert_eq!(route("eval s 0").1, None);
+        assert_eq!(route("xread count 2 streams s1 s2 0 0").1, Some(4));
+        assert_eq!(route("zunion 2 a b").1, Some(2));
+        assert_eq!(route("ping").1, None);
+        assert_eq!(route("get").1, None, "a missing key is not an index past the end");
+    }
+
+    #[test]
+    fn policies_come_from_the_tips() {
+        assert_eq!(route("dbsize").2, RequestPolicy::AllShards);
+        assert_eq!(route("dbsize").3, ResponsePolicy::AggSum);
+        assert_eq!(route("mget a b").2, RequestPolicy::MultiShard);
+        assert_eq!(route("config set a b").2, RequestPolicy::AllNodes);
+        assert_eq!(route("info").3, ResponsePolicy::Special);
+        assert_eq!(route("get k").2, RequestPolicy::Default);
+        assert!(routing_of(&[b"NOSUCHCOMMAND"]).is_none());
+    }
+}

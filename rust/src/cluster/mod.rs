@@ -1,0 +1,818 @@
+//! A cluster client: routes each command to the node that serves it.
+//!
+//! # Shape
+//! Each node is a standalone [`Client`] (one multiplexed connection, with its
+//! own reconnect loop) whose outcomes are relayed here instead of going to Java.
+//! The slot map comes from `CLUSTER SLOTS`, read over a short-lived connection
+//! from any known node, and is replaced whole on each refresh.
+//!
+//! # Life of a request
+//! [`ClusterClient::submit`] plans the request on the caller's thread: one node
+//! (by key slot, route or at random), several nodes (a route or the command's
+//! request policy: all primaries, all nodes) or one part per slot (a multi-key
+//! command whose keys span slots). Each part is sent to its node under an
+//! internal id; when the last part's outcome comes back the parts are combined
+//! (by the command's response policy) and the request completes once.
+//!
+//! # Redirects and changes
+//! `MOVED` sends the part again to the node named and schedules a refresh of the
+//! slot map; `ASK` sends it again to the node named, preceded by `ASKING`,
+//! without a refresh. A connection error, `CLUSTERDOWN` or a slot nobody serves
+//! also schedule a refresh. Refreshes are coalesced and also run periodically.
+//! A request that keeps being redirected fails after [`MAX_REDIRECTS`].
+
+pub mod commands;
+mod command_table;
+pub mod slots;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use parking_lot::{Mutex, RwLock};
+use tokio::sync::Notify;
+use tokio::time::Instant;
+
+use crate::client::connect::query_once;
+use crate::client::{Client, ClientConfig, Rejection, Relay, Request};
+use crate::completion::{self, Completion};
+use crate::reply::{BulkAs, Failure, Outcome};
+use crate::resp::{self, Value};
+use crate::shape::{self, Expect};
+use crate::{runtime, stats};
+use commands::{RequestPolicy, ResponsePolicy};
+use slots::{Address, SlotMap};
+
+/// Redirects one request may follow before it fails.
+pub const MAX_REDIRECTS: u8 = 5;
+/// How often the slot map is read again when nothing prompts it.
+pub const DEFAULT_TOPOLOGY_INTERVAL: Duration = Duration::from_secs(60);
+/// Minimum time between two topology refreshes.
+const REFRESH_SPACING: Duration = Duration::from_millis(100);
+
+/// Where reads may go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadFrom {
+    Primary,
+    /// Read-only commands go to a replica of the slot when it has one.
+    PreferReplica,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClusterConfig {
+    /// Seeds in `addresses`; credentials, timeouts, protocol, backoff apply to every node.
+    pub base: ClientConfig,
+    pub read_from: ReadFrom,
+    /// How often the slot map is read again when nothing prompts it.
+    pub topology_interval: Duration,
+}
+
+/// Where a request goes (Java's routes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The command's own routing: its key's slot, or its request policy.
+    Default,
+    Random,
+    AllNodes,
+    AllPrimaries,
+    Slot { slot: u16, replica: bool },
+    Address(Address),
+}
+
+pub struct ClusterRequest {
+    pub id: i64,
+    pub packed: Vec<u8>,
+    pub timeout: Option<Duration>,
+    pub expect: Expect,
+    pub bulk_as: BulkAs,
+    pub route: Route,
+}
+
+/// How the parts of a request become its reply.
+#[derive(Debug)]
+enum Combine {
+    /// One part: its reply as it is.
+    Single,
+    /// Parts of a multi-key command: element `i` of the reply is element
+    /// `positions[i].1` of part `positions[i].0`'s array.
+    Reorder(Vec<(usize, usize)>),
+    Sum,
+    Min,
+    Max,
+    LogicalAnd,
+    LogicalOr,
+    /// The first reply, once every part succeeded.
+    AllSucceeded,
+    /// The first success (an error only if every part failed).
+    OneSucceeded,
+    /// A map from each node's address to its reply.
+    PerNode(Vec<Address>),
+}
+
+/// One request as Java sees it, possibly split into parts.
+struct Operation {
+    java_id: i64,
+    expect: Expect,
+    bulk_as: BulkAs,
+    combine: Combine,
+    results: Mutex<Vec<Option<Result<Value, (Failure, String)>>>>,
+    remaining: AtomicUsize,
+}
+
+/// One part in flight on one node.
+struct Part {
+    operation: Arc<Operation>,
+    index: usize,
+    /// Kept for redirects.
+    packed: Vec<u8>,
+    deadline: Option<Instant>,
+    timeout: Option<Duration>,
+    node: Address,
+    redirects: u8,
+}
+
+#[derive(Default)]
+struct RefreshState {
+    running: bool,
+    again: bool,
+}
+
+pub struct ClusterClient {
+    config: ClusterConfig,
+    me: Weak<ClusterClient>,
+    topology: RwLock<Arc<SlotMap>>,
+    nodes: Mutex<HashMap<Address, Arc<Client>>>,
+    parts: Mutex<HashMap<i64, Part>>,
+    inflight: AtomicUsize,
+    closed: AtomicBool,
+    refresh: Mutex<RefreshState>,
+    closing: Notify,
+    /// Spreads keyless commands and replica reads.
+    rotation: AtomicUsize,
+}
+
+/// Part ids are negative, so they never collide with Java's request ids.
+static NEXT_PART_ID: AtomicI64 = AtomicI64::new(-1);
+
+impl ClusterClient {
+    /// Validates `config` and creates a client that knows no node yet.
+    pub fn new(config: ClusterConfig) -> Result<Arc<ClusterClient>, String> {
+        config.base.validate()?;
+        if config.base.database_id != 0 {
+            return Err("a cluster has only database 0: remove databaseId".into());
+        }
+        stats::client_created();
+        Ok(Arc::new_cyclic(|me| ClusterClient {
+            config,
+            me: me.clone(),
+            topology: RwLock::new(Arc::new(SlotMap::default())),
+            nodes: Mutex::new(HashMap::new()),
+            parts: Mutex::new(HashMap::new()),
+            inflight: AtomicUsize::new(0),
+            closed: AtomicBool::new(false),
+            refresh: Mutex::new(RefreshState::default()),
+            closing: Notify::new(),
+            rotation: AtomicUsize::new(0),
+        }))
+    }
+
+    pub fn config(&self) -> &ClusterConfig {
+        &self.config
+    }
+
+    pub fn inflight(&self) -> usize {
+        self.inflight.load(Ordering::Acquire)
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Acquire)
+    }
+
+    /// The nodes with a client, and whether each is connected.
+    pub fn node_addresses(&self) -> Vec<Address> {
+        let mut all: Vec<Address> = self.nodes.lock().keys().cloned().collect();
+        all.sort();
+        all
+    }
+
+    /// The current slot map.
+    pub fn slot_map(&self) -> Arc<SlotMap> {
+        Arc::clone(&self.topology.read())
+    }
+
+    /// Reads the slot map from the seeds, connects to every primary (and the
+    /// replicas when reads may go to them), starts the periodic refresh, and
+    /// pushes completion `request_id`: `OK` or a connection error.
+    pub fn start(self: &Arc<Self>, request_id: i64) -> Result<(), String> {
+        let rt = runtime::get()?;
+        let client = Arc::clone(self);
+        rt.spawn(async move {
+            let outcome = match client.discover(&client.config.base.addresses.clone()).await {
+                Ok(()) => {
+                    if !client.config.base.lazy_connect {
+                        client.connect_nodes().await;
+                    }
+                    client.spawn_periodic_refresh();
+                    Outcome::Ok
+                }
+                Err(message) => Outcome::Failed(Failure::Connection, message),
+            };
+            completion::push(outcome.into_completion(request_id));
+        });
+        Ok(())
+    }
+
+    /// Reads `CLUSTER SLOTS` from the first of `candidates` that answers and installs it.
+    async fn discover(&self, candidates: &[(String, u16)]) -> Result<(), String> {
+        let mut errors = Vec::new();
+        for (host, port) in candidates {
+            if self.is_closed() {
+                return Err("the client is closed".into());
+            }
+            match query_once(&self.config.base, host, *port, &[b"CLUSTER", b"SLOTS"]).await {
+                Ok(Value::ServerError(message)) => errors.push(format!("{host}:{port}: {message}")),
+                Ok(reply) => match SlotMap::from_cluster_slots(&reply, &Address::new(host.clone(), *port)) {
+                    Ok(map) => {
+                        self.install(map);
+                        return Ok(());
+                    }
+                    Err(e) => errors.push(format!("{host}:{port}: {e}")),
+                },
+                Err(e) => errors.push(e),
+            }
+        }
+        Err(format!("cannot read the cluster's slot map: {}", errors.join("; ")))
+    }
+
+    /// Makes `map` current: clients for nodes it names, none for nodes it dropped.
+    fn install(&self, map: SlotMap) {
+        let wanted: Vec<Address> = match self.config.read_from {
+            ReadFrom::Primary => map.shards().iter().map(|s| s.primary.clone()).collect(),
+            ReadFrom::PreferReplica => map.addresses(),
+        };
+        let dropped: Vec<Arc<Client>> = {
+            let mut nodes = self.nodes.lock();
+            for address in &wanted {
+                if !nodes.contains_key(address) {
+                    let client = self.new_node(address);
+                    nodes.insert(address.clone(), client);
+                }
+            }
+            let named = map.addresses();
+            let gone: Vec<Address> = nodes.keys().filter(|a| !named.contains(a)).cloned().collect();
+            gone.iter().filter_map(|a| nodes.remove(a)).collect()
+        };
+        *self.topology.write() = Arc::new(map);
+        for client in dropped {
+            client.close();
+        }
+    }
+
+    fn new_node(&self, address: &Address) -> Arc<Client> {
+        let mut config = self.config.base.clone();
+        config.addresses = vec![(address.host.clone(), address.port)];
+        // The cluster client bounds requests in flight as a whole.
+        config.inflight_limit = usize::MAX / 2;
+        config.lazy_connect = false;
+        // Replicas serve reads only to connections that said READONLY; primaries ignore it.
+        config.read_only = true;
+        let relay: Weak<dyn Relay> = self.me.clone() as Weak<dyn Relay>;
+        Client::for_node(config, relay)
+    }
+
+    /// The client of node `address`, created (and connecting) if needed.
+    fn node(&self, address: &Address) -> Arc<Client> {
+        let mut nodes = self.nodes.lock();
+        if let Some(client) = nodes.get(address) {
+            return Arc::clone(client);
+        }
+        let client = self.new_node(address);
+        nodes.insert(address.clone(), Arc::clone(&client));
+        client
+    }
+
+    /// Connects every node that has a client, concurrently; failures are left
+    /// to each node's reconnect loop.
+    async fn connect_nodes(&self) {
+        let Ok(rt) = runtime::get() else { return };
+        let nodes: Vec<Arc<Client>> = self.nodes.lock().values().cloned().collect();
+        let tasks: Vec<_> = nodes.into_iter().map(|n| rt.spawn(async move { n.initial_connect().await })).collect();
+        for task in tasks {
+            let _ = task.await;
+        }
+    }
+
+    fn spawn_periodic_refresh(self: &Arc<Self>) {
+        let Ok(rt) = runtime::get() else { return };
+        let me = Arc::downgrade(self);
+        let interval = self.config.topology_interval;
+        rt.spawn(async move {
+            loop {
+                // Holds only a weak reference while it sleeps: it must not keep a dropped client alive.
+                if me.upgrade().is_none_or(|c| c.is_closed()) {
+                    return;
+                }
+                tokio::time::sleep(interval).await;
+                match me.upgrade() {
+                    Some(client) if !client.is_closed() => client.schedule_refresh(),
+                    _ => return,
+                }
+            }
+        });
+    }
+
+    /// Reads the slot map again soon; calls made while one runs are folded into one more.
+    pub fn schedule_refresh(&self) {
+        let Some(me) = self.me.upgrade() else { return };
+        {
+            let mut state = self.refresh.lock();
+            if state.running {
+                state.again = true;
+                return;
+            }
+            state.running = true;
+        }
+        let Ok(rt) = runtime::get() else {
+            self.refresh.lock().running = false;
+            return;
+        };
+        rt.spawn(async move {
+            loop {
+                if me.is_closed() {
+                    break;
+                }
+                let mut candidates: Vec<(String, u16)> =
+                    me.slot_map().addresses().into_iter().map(|a| (a.host, a.port)).collect();
+                candidates.extend(me.config.base.addresses.iter().cloned());
+                if let Err(e) = me.discover(&candidates).await {
+                    tracing::debug!(error = %e, "topology refresh failed");
+                }
+                tokio::time::sleep(REFRESH_SPACING).await;
+                let mut state = me.refresh.lock();
+                if !state.again {
+                    state.running = false;
+                    return;
+                }
+                state.again = false;
+            }
+            me.refresh.lock().running = false;
+        });
+    }
+
+    /// Starts `request`, or refuses it at once.
+    pub fn submit(self: &Arc<Self>, request: ClusterRequest) -> Result<(), Rejection> {
+        if self.is_closed() {
+            return Err(Rejection::Closed);
+        }
+        let limit = self.config.base.inflight_limit;
+        if self.inflight.fetch_add(1, Ordering::AcqRel) >= limit {
+            self.inflight.fetch_sub(1, Ordering::AcqRel);
+            return Err(Rejection::InflightLimit(limit));
+        }
+        let deadline = request.timeout.map(|t| Instant::now() + t);
+        let plan = self.plan(&request.packed, &request.route);
+        let (combine, parts) = match plan {
+            Ok(plan) => plan,
+            Err(message) => {
+                self.inflight.fetch_sub(1, Ordering::AcqRel);
+                completion::push(Outcome::Failed(Failure::Request, message).into_completion(request.id));
+                return Ok(());
+            }
+        };
+        let operation = Arc::new(Operation {
+            java_id: request.id,
+            // Parts of a combined reply come back as sent; the shape applies to the whole.
+            expect: request.expect,
+            bulk_as: request.bulk_as,
+            results: Mutex::new((0..parts.len()).map(|_| None).collect()),
+            remaining: AtomicUsize::new(parts.len()),
+            combine,
+        });
+        let count = parts.len();
+        let mut whole = Some(request.packed);
+        for (index, (node, packed)) in parts.into_iter().enumerate() {
+            // A part without a command of its own sends the whole command: the
+            // last such part takes it, the others a copy.
+            let packed = match packed {
+                Some(own) => own,
+                None if index + 1 == count => whole.take().unwrap_or_default(),
+                None => whole.clone().unwrap_or_default(),
+            };
+            let part = Part {
+                operation: Arc::clone(&operation),
+                index,
+                packed,
+                deadline,
+                timeout: request.timeout,
+                node,
+                redirects: 0,
+            };
+            self.send(part, false);
+        }
+        Ok(())
+    }
+
+    /// Decides where the command in `packed` goes: the parts (node, and a
+    /// command of its own when the part is not the whole command) and how
+    /// their replies combine.
+    fn plan(&self, packed: &[u8], route: &Route) -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
+        let mut args: Vec<&[u8]> = Vec::new();
+        resp::walk_command(packed, |_, arg| args.push(arg))?;
+        let map = self.slot_map();
+        let routing = commands::routing_of(&args);
+        let readonly = routing.is_some_and(|r| r.readonly);
+        let response = routing.map_or(ResponsePolicy::Default, |r| r.response);
+        let fan_out = |targets: Vec<Address>| -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
+            if targets.is_empty() {
+                return Err("no node is known yet".into());
+            }
+            let combine = match response {
+                ResponsePolicy::AggSum => Combine::Sum,
+                ResponsePolicy::AggMin => Combine::Min,
+                ResponsePolicy::AggMax => Combine::Max,
+                ResponsePolicy::AggLogicalAnd => Combine::LogicalAnd,
+                ResponsePolicy::AggLogicalOr => Combine::LogicalOr,
+                ResponsePolicy::AllSucceeded => Combine::AllSucceeded,
+                ResponsePolicy::OneSucceeded => Combine::OneSucceeded,
+                ResponsePolicy::Default | ResponsePolicy::Special => Combine::PerNode(targets.clone()),
+            };
+            Ok((combine, targets.into_iter().map(|t| (t, None)).collect()))
+        };
+        let one = |node: Option<Address>| -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
+            let node = node.ok_or_else(|| "no node serves that slot (the cluster is changing or down)".to_string())?;
+            Ok((Combine::Single, vec![(node, None)]))
+        };
+        match route {
+            Route::Random => one(self.random_primary(&map)),
+            Route::AllPrimaries => fan_out(map.shards().iter().map(|s| s.primary.clone()).collect()),
+            Route::AllNodes => fan_out(map.addresses()),
+            Route::Slot { slot, replica } => one(self.node_for_slot(&map, *slot, *replica)),
+            Route::Address(address) => one(Some(address.clone())),
+            Route::Default => {
+                let Some(routing) = routing else {
+                    // Unknown to the table (a module's command): any primary.
+                    return one(self.random_primary(&map));
+                };
+                match routing.request {
+                    RequestPolicy::AllShards => fan_out(map.shards().iter().map(|s| s.primary.clone()).collect()),
+                    RequestPolicy::AllNodes => fan_out(map.addresses()),
+                    RequestPolicy::MultiShard => self.split(&map, &args, routing.key_step, readonly),
+                    RequestPolicy::Default | RequestPolicy::Special => match routing.key.first_key(&args) {
+                        Some(i) => {
+                            let slot = slots::slot_of(args[i]);
+                            self.schedule_refresh_if_unserved(&map, slot);
+                            one(self.node_for_slot(&map, slot, readonly && self.config.read_from == ReadFrom::PreferReplica))
+                        }
+                        None => one(self.random_primary(&map)),
+                    },
+                }
+            }
+        }
+    }
+
+    /// A multi-key command (MGET, DEL, MSET...): one part per slot, each with
+    /// the keys (and their values) of that slot, in the caller's order.
+    fn split(
+        &self,
+        map: &SlotMap,
+        args: &[&[u8]],
+        step: usize,
+        readonly: bool,
+    ) -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
+        let name = args[0];
+        if args.len() < 2 || (args.len() - 1) % step != 0 {
+            // Let the server explain the arity error.
+            let node = self.random_primary(map).ok_or("no node is known yet")?;
+            return Ok((Combine::Single, vec![(node, None)]));
+        }
+        let replica = readonly && self.config.read_from == ReadFrom::PreferReplica;
+        // Groups by slot, in order of first appearance.
+        let mut groups: Vec<(u16, Vec<usize>)> = Vec::new();
+        let mut positions = Vec::new();
+        for first in (1..args.len()).step_by(step) {
+            let slot = slots::slot_of(args[first]);
+            let group = match groups.iter().position(|(s, _)| *s == slot) {
+                Some(g) => g,
+                None => {
+                    groups.push((slot, Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            positions.push((group, groups[group].1.len()));
+            groups[group].1.push(first);
+        }
+        if groups.len() == 1 {
+            let node = self.node_for_slot(map, groups[0].0, replica).ok_or("no node serves that slot")?;
+            return Ok((Combine::Single, vec![(node, None)]));
+        }
+        let mut parts = Vec::with_capacity(groups.len());
+        for (slot, firsts) in &groups {
+            let node = self.node_for_slot(map, *slot, replica).ok_or("no node serves one of the slots")?;
+            let mut sub: Vec<&[u8]> = vec![name];
+            for &first in firsts {
+                sub.extend_from_slice(&args[first..first + step]);
+            }
+            parts.push((node, Some(resp::pack(&sub))));
+        }
+        let upper = name.to_ascii_uppercase();
+        let combine = match upper.as_slice() {
+            b"MGET" => Combine::Reorder(positions),
+            b"MSET" => Combine::AllSucceeded,
+            b"MSETNX" => Combine::Min,
+            _ => Combine::Sum, // DEL, EXISTS, UNLINK, TOUCH
+        };
+        Ok((combine, parts))
+    }
+
+    fn schedule_refresh_if_unserved(&self, map: &SlotMap, slot: u16) {
+        if map.shard_of(slot).is_none() {
+            self.schedule_refresh();
+        }
+    }
+
+    fn random_primary(&self, map: &SlotMap) -> Option<Address> {
+        let shards = map.shards();
+        if shards.is_empty() {
+            return None;
+        }
+        let n = self.rotation.fetch_add(1, Ordering::Relaxed);
+        Some(shards[n % shards.len()].primary.clone())
+    }
+
+    fn node_for_slot(&self, map: &SlotMap, slot: u16, replica: bool) -> Option<Address> {
+        let shard = map.shard_of(slot)?;
+        if replica && !shard.replicas.is_empty() {
+            let n = self.rotation.fetch_add(1, Ordering::Relaxed);
+            return Some(shard.replicas[n % shard.replicas.len()].clone());
+        }
+        Some(shard.primary.clone())
+    }
+
+    /// Sends `part` to its node (after `ASKING` when `asking`).
+    fn send(&self, part: Part, asking: bool) {
+        let remaining = match part.deadline {
+            Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                Some(left) if !left.is_zero() => Some(left),
+                _ => {
+                    let ms = part.timeout.unwrap_or_default().as_millis();
+                    let outcome = Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms"));
+                    if let Some(completion) = self.part_done(part, outcome) {
+                        completion::push(completion);
+                    }
+                    return;
+                }
+            },
+            None => None,
+        };
+        let id = NEXT_PART_ID.fetch_sub(1, Ordering::Relaxed);
+        let node = self.node(&part.node);
+        let packed = part.packed.clone();
+        let expect = if matches!(part.operation.combine, Combine::Single) { part.operation.expect } else { Expect::Natural };
+        let request = Request {
+            id,
+            packed,
+            timeout: remaining,
+            expect,
+            bulk_as: part.operation.bulk_as,
+            selects_database: None,
+        };
+        self.parts.lock().insert(id, part);
+        let result = if asking { node.submit_after_asking(request) } else { node.submit(request) };
+        if result.is_err() {
+            if let Some(part) = self.parts.lock().remove(&id) {
+                let message = format!("the connection to {} is closed", part.node);
+                if let Some(completion) = self.part_done(part, Outcome::Failed(Failure::Connection, message)) {
+                    completion::push(completion);
+                }
+            }
+        }
+    }
+
+    /// A part's final outcome: record it; the last part completes the request.
+    fn part_done(&self, part: Part, outcome: Outcome) -> Option<Completion> {
+        let operation = part.operation;
+        let completion = if matches!(operation.combine, Combine::Single) {
+            outcome.into_completion(operation.java_id)
+        } else {
+            operation.results.lock()[part.index] = Some(outcome.into_value());
+            if operation.remaining.fetch_sub(1, Ordering::AcqRel) != 1 {
+                return None;
+            }
+            let results: Vec<_> = operation.results.lock().drain(..).map(|r| r.expect("every part reported")).collect();
+            let outcome = match combine(&operation.combine, results) {
+                Ok(value) => match shape::convert(value, operation.expect) {
+                    Ok(value) => Outcome::from_value(value, Expect::Natural, operation.bulk_as),
+                    Err(message) => Outcome::Failed(Failure::Request, message),
+                },
+                Err((failure, message)) => Outcome::Failed(failure, message),
+            };
+            outcome.into_completion(operation.java_id)
+        };
+        self.inflight.fetch_sub(1, Ordering::AcqRel);
+        Some(completion)
+    }
+
+    /// Fails everything pending with a closing error and closes every node. Idempotent.
+    pub fn close(&self) {
+        if self.closed.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let nodes: Vec<Arc<Client>> = self.nodes.lock().drain().map(|(_, c)| c).collect();
+        for node in nodes {
+            node.close(); // pending parts come back through `relay` as closing errors
+        }
+        // Parts that were never handed to a node (none normally) complete too.
+        let leftovers: Vec<Part> = self.parts.lock().drain().map(|(_, p)| p).collect();
+        for part in leftovers {
+            if let Some(c) = self.part_done(part, Outcome::Failed(Failure::Closing, "the client is closed".into())) {
+                completion::push(c);
+            }
+        }
+        self.closing.notify_waiters();
+    }
+}
+
+impl Relay for ClusterClient {
+    fn relay(&self, id: i64, outcome: Outcome) -> Option<Completion> {
+        let mut part = self.parts.lock().remove(&id)?;
+        if let Outcome::Failed(Failure::Request, message) = &outcome {
+            if let Some((kind, target)) = redirect(message) {
+                if part.redirects >= MAX_REDIRECTS {
+                    let message = format!("too many redirects ({MAX_REDIRECTS}), last: {message}");
+                    return self.part_done(part, Outcome::Failed(Failure::Request, message));
+                }
+                part.redirects += 1;
+                part.node = target;
+                if kind == Redirect::Moved {
+                    self.schedule_refresh();
+                }
+                self.send(part, kind == Redirect::Ask);
+                return None;
+            }
+            if message.starts_with("CLUSTERDOWN") {
+                self.schedule_refresh();
+            }
+        }
+        let outcome = match outcome {
+            Outcome::Failed(Failure::Connection, message) => {
+                self.schedule_refresh();
+                Outcome::Failed(Failure::Connection, message)
+            }
+            // A node closed because it left the topology, while this client lives on.
+            Outcome::Failed(Failure::Closing, _) if !self.is_closed() => {
+                let message = format!("the connection to {} closed: the node left the cluster", part.node);
+                Outcome::Failed(Failure::Connection, message)
+            }
+            other => other,
+        };
+        self.part_done(part, outcome)
+    }
+}
+
+impl Drop for ClusterClient {
+    fn drop(&mut self) {
+        self.close();
+        stats::client_released();
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Redirect {
+    Moved,
+    Ask,
+}
+
+/// `MOVED 3999 127.0.0.1:6381` / `ASK 3999 127.0.0.1:6381`.
+fn redirect(message: &str) -> Option<(Redirect, Address)> {
+    let mut words = message.split_ascii_whitespace();
+    let kind = match words.next()? {
+        "MOVED" => Redirect::Moved,
+        "ASK" => Redirect::Ask,
+        _ => return None,
+    };
+    let _slot: u16 = words.next()?.parse().ok()?;
+    Some((kind, Address::parse(words.next()?)?))
+}
+
+/// Combines the parts' replies (in part order) by `combine`.
+fn combine(combine: &Combine, results: Vec<Result<Value, (Failure, String)>>) -> Result<Value, (Failure, String)> {
+    if let Combine::OneSucceeded = combine {
+        let mut last_error = None;
+        for result in results {
+            match result {
+                Ok(value) => return Ok(value),
+                Err(e) => last_error = Some(e),
+            }
+        }
+        return Err(last_error.unwrap_or((Failure::Request, "no reply".into())));
+    }
+    // Otherwise any failure fails the whole request.
+    let mut values = Vec::with_capacity(results.len());
+    for result in results {
+        values.push(result?);
+    }
+    if let Some(Value::ServerError(message)) = values.iter().find(|v| matches!(v, Value::ServerError(_))) {
+        return Err((Failure::Request, message.clone()));
+    }
+    let ints = |values: &[Value]| -> Result<Vec<i64>, (Failure, String)> {
+        values
+            .iter()
+            .map(|v| match v {
+                Value::Int(i) => Ok(*i),
+                other => Err((Failure::Request, format!("cannot aggregate a non-integer reply {other:?}"))),
+            })
+            .collect()
+    };
+    Ok(match combine {
+        Combine::Single | Combine::AllSucceeded => values.into_iter().next().unwrap_or(Value::Nil),
+        Combine::OneSucceeded => unreachable!("handled above"),
+        Combine::Sum => Value::Int(ints(&values)?.into_iter().sum()),
+        Combine::Min => Value::Int(ints(&values)?.into_iter().min().unwrap_or(0)),
+        Combine::Max => Value::Int(ints(&values)?.into_iter().max().unwrap_or(0)),
+        Combine::LogicalAnd | Combine::LogicalOr => {
+            let and = matches!(combine, Combine::LogicalAnd);
+            let mut acc: Option<Vec<i64>> = None;
+            for value in values {
+                let Value::Array(items) = value else {
+                    return Err((Failure::Request, "cannot aggregate a non-array reply".into()));
+                };
+                let bits = ints(&items)?;
+                acc = Some(match acc {
+                    None => bits,
+                    Some(prev) => prev
+                        .iter()
+                        .zip(&bits)
+                        .map(|(a, b)| if and { (*a != 0 && *b != 0) as i64 } else { (*a != 0 || *b != 0) as i64 })
+                        .collect(),
+                });
+            }
+            Value::Array(acc.unwrap_or_default().into_iter().map(Value::Int).collect())
+        }
+        Combine::Reorder(positions) => {
+            let mut arrays: Vec<Vec<Option<Value>>> = Vec::with_capacity(values.len());
+            for value in values {
+                let Value::Array(items) = value else {
+                    return Err((Failure::Request, "a part of a multi-key reply is not an array".into()));
+                };
+                arrays.push(items.into_iter().map(Some).collect());
+            }
+            let mut out = Vec::with_capacity(positions.len());
+            for &(part, index) in positions {
+                let item = arrays.get_mut(part).and_then(|a| a.get_mut(index)).and_then(Option::take);
+                out.push(item.ok_or((Failure::Request, "a part of a multi-key reply is too short".to_string()))?);
+            }
+            Value::Array(out)
+        }
+        Combine::PerNode(addresses) => Value::Map(
+            addresses.iter().map(|a| Value::SimpleString(a.to_string())).zip(values).collect(),
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirects_are_recognised() {
+        assert_eq!(redirect("MOVED 3999 127.0.0.1:6381"), Some((Redirect::Moved, Address::new("127.0.0.1", 6381))));
+        assert_eq!(redirect("ASK 1 h:2"), Some((Redirect::Ask, Address::new("h", 2))));
+        assert_eq!(redirect("ERR MOVED"), None);
+        assert_eq!(redirect("MOVED x h:1"), None);
+    }
+
+    #[test]
+    fn replies_combine_by_policy() {
+        let ok = |v: Value| -> Result<Value, (Failure, String)> { Ok(v) };
+        assert_eq!(combine(&Combine::Sum, vec![ok(Value::Int(2)), ok(Value::Int(3))]), Ok(Value::Int(5)));
+        assert_eq!(combine(&Combine::Min, vec![ok(Value::Int(2)), ok(Value::Int(0))]), Ok(Value::Int(0)));
+        let arrays = vec![
+            ok(Value::Array(vec![Value::Int(1), Value::Int(0)])),
+            ok(Value::Array(vec![Value::Int(1), Value::Int(1)])),
+        ];
+        assert_eq!(combine(&Combine::LogicalAnd, arrays), Ok(Value::Array(vec![Value::Int(1), Value::Int(0)])));
+        // MGET a b c with a and c on part 0, b on part 1.
+        let parts = vec![
+            ok(Value::Array(vec![Value::BulkString(b"A".to_vec()), Value::BulkString(b"C".to_vec())])),
+            ok(Value::Array(vec![Value::Nil])),
+        ];
+        let order = Combine::Reorder(vec![(0, 0), (1, 0), (0, 1)]);
+        assert_eq!(
+            combine(&order, parts),
+            Ok(Value::Array(vec![Value::BulkString(b"A".to_vec()), Value::Nil, Value::BulkString(b"C".to_vec())]))
+        );
+        let failed = vec![ok(Value::Okay), Err((Failure::Connection, "down".to_string()))];
+        assert_eq!(combine(&Combine::AllSucceeded, failed), Err((Failure::Connection, "down".into())));
+        let one = vec![Err((Failure::Request, "x".to_string())), ok(Value::Okay)];
+        assert_eq!(combine(&Combine::OneSucceeded, one), Ok(Value::Okay));
+        let nodes = Combine::PerNode(vec![Address::new("a", 1), Address::new("b", 2)]);
+        assert_eq!(
+            combine(&nodes, vec![ok(Value::Int(1)), ok(Value::Int(2))]),
+            Ok(Value::Map(vec![
+                (Value::SimpleString("a:1".into()), Value::Int(1)),
+                (Value::SimpleString("b:2".into()), Value::Int(2)),
+            ]))
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! The cluster core against a real Redis Cluster (3 primaries, 3 replicas), without a JVM.
+
+mod common;
+
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::*;
+use glide_jni::client::ClientConfig;
+use glide_jni::cluster::slots::{slot_of, Address, SlotMap};
+use glide_jni::cluster::{ClusterClient, ClusterConfig, ClusterRequest, ReadFrom, Route};
+use glide_jni::reply::{kind, BulkAs};
+use glide_jni::resp::Value;
+use glide_jni::shape::Expect;
+
+struct Cluster {
+    nodes: Vec<Server>,
+}
+
+impl Cluster {
+    fn start() -> Cluster {
+        let nodes: Vec<Server> = (0..6)
+            .map(|_| {
+                Server::start_with(&[
+                    "--cluster-enabled",
+                    "yes",
+                    "--cluster-config-file",
+                    "nodes.conf",
+                    "--cluster-node-timeout",
+                    "1000",
+                ])
+            })
+            .collect();
+        let mut create = Command::new("redis-cli");
+        create.args(["--cluster", "create"]);
+        for node in &nodes {
+            create.arg(format!("127.0.0.1:{}", node.port));
+        }
+        create.args(["--cluster-replicas", "1", "--cluster-yes"]);
+        let output = create.output().expect("redis-cli must be installed (redis-tools)");
+        assert!(output.status.success(), "cluster create failed: {}", String::from_utf8_lossy(&output.stdout));
+        let cluster = Cluster { nodes };
+        cluster.await_healthy();
+        // A replica shows in CLUSTER SLOTS once it has replicated something: give it a write.
+        for node in &cluster.nodes {
+            if cli(node.port, &["ROLE"]).starts_with("master") {
+                cli(node.port, &["FLUSHALL"]);
+            }
+        }
+        cluster.await_replicas_announced();
+        cluster
+    }
+
+    /// Waits until every node's CLUSTER SLOTS names a replica for every range.
+    fn await_replicas_announced(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let announced = self.nodes.iter().all(|n| {
+                let reply = raw_command(n.port, &[b"CLUSTER", b"SLOTS"]);
+                let asked = Address::new("127.0.0.1", n.port);
+                SlotMap::from_cluster_slots(&reply, &asked).is_ok_and(|m| m.shards().iter().all(|s| !s.replicas.is_empty()))
+            });
+            if announced {
+                return;
+            }
+            assert!(Instant::now() < deadline, "replicas were not announced in CLUSTER SLOTS");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn await_healthy(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let healthy = self.nodes.iter().filter(|n| n.is_running()).all(|n| {
+                let info = cli(n.port, &["CLUSTER", "INFO"]);
+                // Every node must also know every replica, or a client would see a partial map.
+                let replicas = cli(n.port, &["CLUSTER", "NODES"]).lines().filter(|l| l.contains("slave")).count();
+                info.contains("cluster_state:ok") && info.contains("cluster_slots_ok:16384") && replicas >= 3
+            });
+            if healthy {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the cluster did not become healthy");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn config(&self) -> ClusterConfig {
+        let mut base = ClientConfig::for_address("127.0.0.1", self.nodes[0].port);
+        base.request_timeout = Duration::from_secs(2);
+        ClusterConfig { base, read_from: ReadFrom::Primary, topology_interval: Duration::from_secs(60) }
+    }
+}
+
+/// One command over a plain RESP2 connection; its parsed reply.
+fn raw_command(port: u16, args: &[&[u8]]) -> Value {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.write_all(&glide_jni::resp::pack(args)).unwrap();
+    let mut buffer = Vec::new();
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        if let Some((value, _)) = glide_jni::resp::parse(&buffer).unwrap() {
+            return value;
+        }
+        let n = stream.read(&mut chunk).unwrap();
+        assert!(n > 0, "connection closed");
+        buffer.extend_from_slice(&chunk[..n]);
+    }
+}
+
+/// One command through redis-cli; its output as text.
+fn cli(port: u16, args: &[&str]) -> String {
+    let output = Command::new("redis-cli").arg("-p").arg(port.to_string()).args(args).output().unwrap();
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn connect(config: ClusterConfig) -> Arc<ClusterClient> {
+    start_router();
+    let client = ClusterClient::new(config).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+    client
+}
+
+fn run(client: &Arc<ClusterClient>, args: &[&[u8]], route: Route) -> Got {
+    let id = next_id();
+    let request = ClusterRequest {
+        id,
+        packed: glide_jni::resp::pack(args),
+        timeout: Some(Duration::from_secs(5)),
+        expect: Expect::Natural,
+        bulk_as: BulkAs::Text,
+        route,
+    };
+    client.submit(request).unwrap();
+    take(wait_for(id, Duration::from_secs(10)))
+}
+
+fn bulk(s: &str) -> Got {
+    Got::Bytes(kind::BULK, s.as_bytes().to_vec())
+}
+
+#[test]
+fn cluster_routing_splitting_and_redirects() {
+    let cluster = Cluster::start();
+    let client = connect(cluster.config());
+
+    // Keyed commands land on the slot's primary.
+    for i in 0..100 {
+        let key = format!("key:{i}");
+        assert_eq!(run(&client, &[b"SET", key.as_bytes(), b"v"], Route::Default), Got::Ok);
+    }
+    for i in 0..100 {
+        let key = format!("key:{i}");
+        assert_eq!(run(&client, &[b"GET", key.as_bytes()], Route::Default), bulk("v"));
+    }
+    // DBSIZE goes to every primary and is summed.
+    assert_eq!(run(&client, &[b"DBSIZE"], Route::Default), Got::Int(100));
+    // Keys across slots: MGET split per slot, reassembled in order.
+    let keys: Vec<String> = (0..20).map(|i| format!("key:{i}")).collect();
+    let mut mget: Vec<&[u8]> = vec![b"MGET"];
+    mget.extend(keys.iter().map(|k| k.as_bytes()));
+    mget.push(b"missing");
+    match run(&client, &mget, Route::Default) {
+        Got::Bytes(kind::FRAME, frame) => assert_eq!(frame[0], 8, "an array frame"),
+        other => panic!("{other:?}"),
+    }
+    let mut del: Vec<&[u8]> = vec![b"DEL"];
+    del.extend(keys.iter().map(|k| k.as_bytes()));
+    assert_eq!(run(&client, &del, Route::Default), Got::Int(20));
+    assert_eq!(run(&client, &[b"DBSIZE"], Route::Default), Got::Int(80));
+
+    // Routes.
+    let per_node = |got: Got| match got {
+        Got::Bytes(kind::FRAME, frame) => {
+            assert_eq!(frame[0], 9, "a map frame");
+            u32::from_be_bytes(frame[1..5].try_into().unwrap())
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(per_node(run(&client, &[b"INFO", b"server"], Route::AllNodes)), 6);
+    assert_eq!(per_node(run(&client, &[b"INFO", b"server"], Route::AllPrimaries)), 3);
+    assert_eq!(run(&client, &[b"PING"], Route::AllNodes), Got::Bytes(kind::SIMPLE, b"PONG".to_vec()));
+    let slot = slot_of(b"key:1");
+    let owner = cli(cluster.nodes[0].port, &["CLUSTER", "SLOTS"]);
+    assert!(!owner.is_empty());
+    match run(&client, &[b"ROLE"], Route::Slot { slot, replica: true }) {
+        Got::Bytes(kind::FRAME, frame) => assert!(frame.windows(5).any(|w| w == b"slave")),
+        other => panic!("{other:?}"),
+    }
+    let address = Address::new("127.0.0.1", cluster.nodes[3].port);
+    match run(&client, &[b"INFO", b"server"], Route::Address(address)) {
+        Got::Bytes(_, text) => {
+            let text = String::from_utf8(text).unwrap();
+            assert!(text.contains(&format!("tcp_port:{}", cluster.nodes[3].port)));
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // MOVED: move key:50's slot to another primary behind the client's back.
+    let slot = slot_of(b"key:50");
+    let slots = cli(cluster.nodes[0].port, &["CLUSTER", "SHARDS"]);
+    assert!(!slots.is_empty());
+    let source = primary_port_of(&cluster, slot);
+    let target = cluster
+        .nodes
+        .iter()
+        .map(|n| n.port)
+        .find(|p| *p != source && cli(*p, &["ROLE"]).starts_with("master"))
+        .unwrap();
+    move_slot(&cluster, slot, source, target);
+    assert_eq!(run(&client, &[b"GET", b"key:50"], Route::Default), bulk("v"));
+    assert_eq!(run(&client, &[b"SET", b"key:50", b"w"], Route::Default), Got::Ok);
+    assert_eq!(cli(target, &["GET", "key:50"]).trim(), "w");
+    client.close();
+}
+
+fn primary_port_of(cluster: &Cluster, slot: u16) -> u16 {
+    let text = cli(cluster.nodes[0].port, &["CLUSTER", "NODES"]);
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if !fields[2].contains("master") {
+            continue;
+        }
+        for range in &fields[8..] {
+            let (a, b) = range.split_once('-').unwrap_or((range, range));
+            if let (Ok(a), Ok(b)) = (a.parse::<u16>(), b.parse::<u16>()) {
+                if a <= slot && slot <= b {
+                    let port = fields[1].split(['@', ':']).nth(1).unwrap();
+                    return port.parse().unwrap();
+                }
+            }
+        }
+    }
+    panic!("no primary for slot {slot}");
+}
+
+fn move_slot(cluster: &Cluster, slot: u16, source: u16, target: u16) {
+    let source_id = cli(source, &["CLUSTER", "MYID"]).trim().to_string();
+    let target_id = cli(target, &["CLUSTER", "MYID"]).trim().to_string();
+    let s = slot.to_string();
+    cli(target, &["CLUSTER", "SETSLOT", &s, "IMPORTING", &source_id]);
+    cli(source, &["CLUSTER", "SETSLOT", &s, "MIGRATING", &target_id]);
+    loop {
+        let keys = cli(source, &["CLUSTER", "GETKEYSINSLOT", &s, "100"]);
+        let keys: Vec<&str> = keys.lines().filter(|l| !l.is_empty()).collect();
+        if keys.is_empty() {
+            break;
+        }
+        let port = target.to_string();
+        let mut args = vec!["MIGRATE", "127.0.0.1", &port, "", "0", "5000", "KEYS"];
+        args.extend(keys);
+        cli(source, &args);
+    }
+    for node in &cluster.nodes {
+        if cli(node.port, &["ROLE"]).starts_with("master") {
+            cli(node.port, &["CLUSTER", "SETSLOT", &s, "NODE", &target_id]);
+        }
+    }
+    cluster.await_healthy();
+}
