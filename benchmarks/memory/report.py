@@ -15,7 +15,7 @@ CHECKPOINTS = [
     ("idle_1000", "1,000 idle clients"),
     ("idle_closed_gc", "the 1,000 closed, then GC"),
     ("w2_512k_100_inflight", "during W2: GET 512 KB, 100 in flight on one client"),
-    ("after_load_gc", "after that load, then GC (load client still open)"),
+    ("after_load_gc", "3 s after that load, then GC (load client still open)"),
 ]
 IDLE_POINTS = [("baseline", 0), ("idle_1", 1), ("idle_100", 100), ("idle_1000", 1000)]
 MiB = 1024.0 * 1024.0

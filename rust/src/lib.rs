@@ -23,5 +23,6 @@ pub mod runtime;
 pub mod shape;
 pub mod stats;
 mod timer;
+mod trim;
 
 mod jni;

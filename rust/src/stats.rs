@@ -15,6 +15,34 @@ pub struct CountingAllocator;
 static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
 static LIVE_ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 
+/// Allocations at least this large count as large (buffers of big replies):
+/// see [`large_totals`].
+pub const LARGE_ALLOCATION: usize = 64 * 1024;
+static LARGE_ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+static LARGE_FREED: AtomicUsize = AtomicUsize::new(0);
+
+fn note_alloc(size: usize) {
+    LIVE_BYTES.fetch_add(size, Ordering::Relaxed);
+    LIVE_ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+    if size >= LARGE_ALLOCATION {
+        LARGE_ALLOCATED.fetch_add(size, Ordering::Relaxed);
+    }
+}
+
+fn note_free(size: usize) {
+    LIVE_BYTES.fetch_sub(size, Ordering::Relaxed);
+    LIVE_ALLOCATIONS.fetch_sub(1, Ordering::Relaxed);
+    if size >= LARGE_ALLOCATION {
+        LARGE_FREED.fetch_add(size, Ordering::Relaxed);
+    }
+}
+
+/// Bytes allocated and freed in large allocations since the process started
+/// (both only grow): what [`crate::trim`] watches.
+pub fn large_totals() -> (usize, usize) {
+    (LARGE_ALLOCATED.load(Ordering::Relaxed), LARGE_FREED.load(Ordering::Relaxed))
+}
+
 // SAFETY: every method forwards to `System` with the caller's layout and
 // pointer unchanged, so `System`'s guarantees carry over; the counters are
 // plain atomics and never allocate.
@@ -23,8 +51,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: same contract as `GlobalAlloc::alloc`, which our caller upholds.
         let ptr = unsafe { System.alloc(layout) };
         if !ptr.is_null() {
-            LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
-            LIVE_ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+            note_alloc(layout.size());
         }
         ptr
     }
@@ -33,8 +60,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: same contract as `GlobalAlloc::alloc_zeroed`.
         let ptr = unsafe { System.alloc_zeroed(layout) };
         if !ptr.is_null() {
-            LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
-            LIVE_ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+            note_alloc(layout.size());
         }
         ptr
     }
@@ -42,8 +68,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: `ptr` was returned by this allocator (hence by `System`) for `layout`.
         unsafe { System.dealloc(ptr, layout) };
-        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
-        LIVE_ALLOCATIONS.fetch_sub(1, Ordering::Relaxed);
+        note_free(layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
@@ -51,6 +76,13 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // the `realloc` contract for `new_size`.
         let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
         if !new_ptr.is_null() {
+            // As a free of the old block and an allocation of the new one, for the large totals.
+            if layout.size() >= LARGE_ALLOCATION {
+                LARGE_FREED.fetch_add(layout.size(), Ordering::Relaxed);
+            }
+            if new_size >= LARGE_ALLOCATION {
+                LARGE_ALLOCATED.fetch_add(new_size, Ordering::Relaxed);
+            }
             if new_size >= layout.size() {
                 LIVE_BYTES.fetch_add(new_size - layout.size(), Ordering::Relaxed);
             } else {

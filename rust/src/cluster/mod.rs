@@ -106,6 +106,8 @@ enum Combine {
     AllSucceeded,
     /// The first success (an error only if every part failed).
     OneSucceeded,
+    /// The first success that is not nil (RANDOMKEY: a node may have no keys).
+    FirstNonNil,
     /// A map from each node's address to its reply.
     PerNode(Vec<Address>),
 }
@@ -423,11 +425,13 @@ impl ClusterClient {
         let routing = commands::routing_of(&args);
         let readonly = routing.is_some_and(|r| r.readonly);
         let response = routing.map_or(ResponsePolicy::Default, |r| r.response);
+        let random_key = routing.is_some_and(|r| r.name == b"RANDOMKEY");
         let fan_out = |targets: Vec<Address>| -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
             if targets.is_empty() {
                 return Err("no node is known yet".into());
             }
             let combine = match response {
+                _ if random_key => Combine::FirstNonNil,
                 ResponsePolicy::AggSum => Combine::Sum,
                 ResponsePolicy::AggMin => Combine::Min,
                 ResponsePolicy::AggMax => Combine::Max,
@@ -600,11 +604,8 @@ impl ClusterClient {
                 return None;
             }
             let results: Vec<_> = operation.results.lock().drain(..).map(|r| r.expect("every part reported")).collect();
-            let outcome = match combine(&operation.combine, results) {
-                Ok(value) => match shape::convert(value, operation.expect) {
-                    Ok(value) => Outcome::from_value(value, Expect::Natural, operation.bulk_as),
-                    Err(message) => Outcome::Failed(Failure::Request, message),
-                },
+            let outcome = match combine(&operation.combine, results).and_then(|v| shaped(v, &operation)) {
+                Ok(value) => Outcome::from_value(value, Expect::Natural, operation.bulk_as),
                 Err((failure, message)) => Outcome::Failed(failure, message),
             };
             outcome.into_completion(operation.java_id)
@@ -695,15 +696,35 @@ fn redirect(message: &str) -> Option<(Redirect, Address)> {
     Some((kind, Address::parse(words.next()?)?))
 }
 
+/// Gives a combined reply its command's shape: each node's reply for a reply
+/// by node (e.g. CONFIG GET's pairs become a map per node), else the whole.
+fn shaped(value: Value, operation: &Operation) -> Result<Value, (Failure, String)> {
+    let convert = |v| shape::convert(v, operation.expect).map_err(|m| (Failure::Request, m));
+    match (&operation.combine, value) {
+        (Combine::PerNode(_), Value::Map(pairs)) => {
+            let pairs = pairs.into_iter().map(|(node, v)| Ok((node, convert(v)?))).collect::<Result<_, _>>()?;
+            Ok(Value::Map(pairs))
+        }
+        (_, value) => convert(value),
+    }
+}
+
 /// Combines the parts' replies (in part order) by `combine`.
 fn combine(combine: &Combine, results: Vec<Result<Value, (Failure, String)>>) -> Result<Value, (Failure, String)> {
-    if let Combine::OneSucceeded = combine {
+    if let Combine::OneSucceeded | Combine::FirstNonNil = combine {
+        let skip_nil = matches!(combine, Combine::FirstNonNil);
         let mut last_error = None;
+        let mut any_success = false;
         for result in results {
             match result {
+                Ok(Value::ServerError(message)) => last_error = Some((Failure::Request, message)),
+                Ok(Value::Nil) if skip_nil => any_success = true,
                 Ok(value) => return Ok(value),
                 Err(e) => last_error = Some(e),
             }
+        }
+        if any_success {
+            return Ok(Value::Nil);
         }
         return Err(last_error.unwrap_or((Failure::Request, "no reply".into())));
     }
@@ -726,7 +747,7 @@ fn combine(combine: &Combine, results: Vec<Result<Value, (Failure, String)>>) ->
     };
     Ok(match combine {
         Combine::Single | Combine::AllSucceeded => values.into_iter().next().unwrap_or(Value::Nil),
-        Combine::OneSucceeded => unreachable!("handled above"),
+        Combine::OneSucceeded | Combine::FirstNonNil => unreachable!("handled above"),
         Combine::Sum => Value::Int(ints(&values)?.into_iter().sum()),
         Combine::Min => Value::Int(ints(&values)?.into_iter().min().unwrap_or(0)),
         Combine::Max => Value::Int(ints(&values)?.into_iter().max().unwrap_or(0)),
@@ -806,6 +827,9 @@ mod tests {
         assert_eq!(combine(&Combine::AllSucceeded, failed), Err((Failure::Connection, "down".into())));
         let one = vec![Err((Failure::Request, "x".to_string())), ok(Value::Okay)];
         assert_eq!(combine(&Combine::OneSucceeded, one), Ok(Value::Okay));
+        let keys = vec![ok(Value::Nil), ok(Value::BulkString(b"k".to_vec())), ok(Value::Nil)];
+        assert_eq!(combine(&Combine::FirstNonNil, keys), Ok(Value::BulkString(b"k".to_vec())));
+        assert_eq!(combine(&Combine::FirstNonNil, vec![ok(Value::Nil), ok(Value::Nil)]), Ok(Value::Nil));
         let nodes = Combine::PerNode(vec![Address::new("a", 1), Address::new("b", 2)]);
         assert_eq!(
             combine(&nodes, vec![ok(Value::Int(1)), ok(Value::Int(2))]),

@@ -1,15 +1,18 @@
 package glide.api;
 
+import static glide.internal.ReplyConverters.ANY_TEXT;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
+import static glide.internal.ReplyConverters.TEXT_MAP;
 
 import glide.api.commands.ConnectionManagementClusterCommands;
 import glide.api.commands.GenericClusterCommands;
 import glide.api.commands.ServerManagementClusterCommands;
 import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
+import glide.api.models.commands.FlushMode;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.RequestRoutingConfiguration.Route;
@@ -213,7 +216,155 @@ public class GlideClusterClient extends BaseClient
         return routedValue(Args.command("ECHO", 2).add(message), true, route, GLIDE_STRING);
     }
 
+    @Override
+    public CompletableFuture<Long> clientId() {
+        return run(Args.command("CLIENT", 2).add("ID"), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Long>> clientId(Route route) {
+        return routedValue(Args.command("CLIENT", 2).add("ID"), false, route, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> clientGetName() {
+        return run(Args.command("CLIENT", 2).add("GETNAME"), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> clientGetName(Route route) {
+        return routedValue(Args.command("CLIENT", 2).add("GETNAME"), false, route, STRING);
+    }
+
+    // ---- generic ---------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<String> randomKey() {
+        return run(Args.command("RANDOMKEY", 1), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> randomKey(Route route) {
+        return routed(Args.command("RANDOMKEY", 1), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> randomKeyBinary() {
+        return run(Args.command("RANDOMKEY", 1), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> randomKeyBinary(Route route) {
+        return routed(Args.command("RANDOMKEY", 1), true, route, GLIDE_STRING);
+    }
+
     // ---- server management -----------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Map<String, String>> configGet(String[] parameters) {
+        return run(configGetArgs(parameters), false, TEXT_MAP);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<String, String>>> configGet(String[] parameters, Route route) {
+        return routedValue(configGetArgs(parameters), false, route, TEXT_MAP);
+    }
+
+    private static Args configGetArgs(String[] parameters) {
+        Args args = Args.command("CONFIG", parameters.length + 2).add("GET");
+        for (String p : parameters) {
+            args.add(p);
+        }
+        return args;
+    }
+
+    @Override
+    public CompletableFuture<String> configSet(Map<String, String> parameters) {
+        return run(configSetArgs(parameters), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> configSet(Map<String, String> parameters, Route route) {
+        return routed(configSetArgs(parameters), false, route, ANY_TEXT);
+    }
+
+    private static Args configSetArgs(Map<String, String> parameters) {
+        Args args = Args.command("CONFIG", 2 * parameters.size() + 2).add("SET");
+        parameters.forEach((k, v) -> args.add(k).add(v));
+        return args;
+    }
+
+    @Override
+    public CompletableFuture<String> configResetStat() {
+        return run(Args.command("CONFIG", 2).add("RESETSTAT"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> configResetStat(Route route) {
+        return routed(Args.command("CONFIG", 2).add("RESETSTAT"), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> configRewrite() {
+        return run(Args.command("CONFIG", 2).add("REWRITE"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> configRewrite(Route route) {
+        return routed(Args.command("CONFIG", 2).add("REWRITE"), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long> lastsave() {
+        return run(Args.command("LASTSAVE", 1), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Long>> lastsave(Route route) {
+        return routedValue(Args.command("LASTSAVE", 1), false, route, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> flushall() {
+        return run(Args.command("FLUSHALL", 1), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> flushall(FlushMode mode) {
+        return run(Args.command("FLUSHALL", 2).add(mode.name()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> flushall(Route route) {
+        return routed(Args.command("FLUSHALL", 1), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> flushall(FlushMode mode, Route route) {
+        return routed(Args.command("FLUSHALL", 2).add(mode.name()), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> flushdb() {
+        return run(Args.command("FLUSHDB", 1), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> flushdb(FlushMode mode) {
+        return run(Args.command("FLUSHDB", 2).add(mode.name()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> flushdb(Route route) {
+        return routed(Args.command("FLUSHDB", 1), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> flushdb(FlushMode mode, Route route) {
+        return routed(Args.command("FLUSHDB", 2).add(mode.name()), false, route, ANY_TEXT);
+    }
+
+    // ---- server management: info, dbsize, time ---------------------------------------------
 
     @Override
     public CompletableFuture<ClusterValue<String>> info() {

@@ -131,6 +131,30 @@ class ClusterTest {
     }
 
     @Test
+    void serverAndConnectionCommandsWithTheirDefaultRouting() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP2)) {
+            assertEquals("OK", await(client.flushall()));
+            assertNull(await(client.randomKey()));
+            await(client.set("only-key", "x"));
+            // RANDOMKEY asks every primary: the one key is found whichever node holds it.
+            assertEquals("only-key", await(client.randomKey()));
+            // CONFIG SET goes to every node; CONFIG GET (RESP2 pairs) becomes a map per node.
+            assertEquals("OK", await(client.configSet(Map.of("maxmemory-samples", "7"))));
+            ClusterValue<Map<String, String>> all =
+                    await(client.configGet(new String[] {"maxmemory-samples"}, SimpleMultiNodeRoute.ALL_NODES));
+            assertEquals(6, all.getMultiValue().size());
+            all.getMultiValue().values().forEach(m -> assertEquals("7", m.get("maxmemory-samples")));
+            assertEquals("7", await(client.configGet(new String[] {"maxmemory-samples"})).get("maxmemory-samples"));
+            assertEquals("OK", await(client.configSet(Map.of("maxmemory-samples", "5"))));
+            assertTrue(await(client.clientId()) > 0);
+            assertEquals(3, await(client.clientId(SimpleMultiNodeRoute.ALL_PRIMARIES)).getMultiValue().size());
+            assertTrue(await(client.lastsave()) > 0);
+            assertEquals("OK", await(client.flushdb(glide.api.models.commands.FlushMode.SYNC)));
+            assertEquals(0L, await(client.dbsize()));
+        }
+    }
+
+    @Test
     void everyRouteReachesTheNodesItNames() throws Exception {
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
             String[] info = {"INFO", "server"};

@@ -28,4 +28,14 @@ public interface ConnectionManagementClusterCommands {
     CompletableFuture<ClusterValue<String>> echo(String message, Route route);
 
     CompletableFuture<ClusterValue<GlideString>> echo(GlideString message, Route route);
+
+    /** {@code CLIENT ID} of this client's connection to a random node. */
+    CompletableFuture<Long> clientId();
+
+    CompletableFuture<ClusterValue<Long>> clientId(Route route);
+
+    /** {@code CLIENT GETNAME} of this client's connection to a random node. */
+    CompletableFuture<String> clientGetName();
+
+    CompletableFuture<ClusterValue<String>> clientGetName(Route route);
 }

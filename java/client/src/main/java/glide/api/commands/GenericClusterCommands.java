@@ -25,4 +25,13 @@ public interface GenericClusterCommands {
 
     /** Binary form of {@link #customCommand(String[], Route)}. */
     CompletableFuture<ClusterValue<Object>> customCommand(GlideString[] args, Route route);
+
+    /** {@code RANDOMKEY} of a random primary: {@code null} when that node holds no key. */
+    CompletableFuture<String> randomKey();
+
+    CompletableFuture<String> randomKey(Route route);
+
+    CompletableFuture<GlideString> randomKeyBinary();
+
+    CompletableFuture<GlideString> randomKeyBinary(Route route);
 }
