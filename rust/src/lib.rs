@@ -26,3 +26,4 @@ mod timer;
 mod trim;
 
 mod jni;
+mod large;

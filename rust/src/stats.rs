@@ -7,9 +7,17 @@
 //! `getStatistics()`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+
+use crate::large;
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
-/// The system allocator, plus two relaxed counters per call.
+/// Blocks served by [`large`] instead of malloc.
+fn is_large(layout: &Layout) -> bool {
+    layout.size() >= large::THRESHOLD && layout.align() <= 4096
+}
+
+/// The system allocator for small blocks and [`large`] for big ones, plus two
+/// relaxed counters per call.
 pub struct CountingAllocator;
 
 static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
@@ -48,8 +56,12 @@ pub fn large_totals() -> (usize, usize) {
 // plain atomics and never allocate.
 unsafe impl GlobalAlloc for CountingAllocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: same contract as `GlobalAlloc::alloc`, which our caller upholds.
-        let ptr = unsafe { System.alloc(layout) };
+        let ptr = if is_large(&layout) {
+            large::alloc(layout.size(), false)
+        } else {
+            // SAFETY: same contract as `GlobalAlloc::alloc`, which our caller upholds.
+            unsafe { System.alloc(layout) }
+        };
         if !ptr.is_null() {
             note_alloc(layout.size());
         }
@@ -57,8 +69,12 @@ unsafe impl GlobalAlloc for CountingAllocator {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: same contract as `GlobalAlloc::alloc_zeroed`.
-        let ptr = unsafe { System.alloc_zeroed(layout) };
+        let ptr = if is_large(&layout) {
+            large::alloc(layout.size(), true)
+        } else {
+            // SAFETY: same contract as `GlobalAlloc::alloc_zeroed`.
+            unsafe { System.alloc_zeroed(layout) }
+        };
         if !ptr.is_null() {
             note_alloc(layout.size());
         }
@@ -66,12 +82,32 @@ unsafe impl GlobalAlloc for CountingAllocator {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was returned by this allocator (hence by `System`) for `layout`.
-        unsafe { System.dealloc(ptr, layout) };
+        if is_large(&layout) {
+            // SAFETY: a large layout was allocated by `large::alloc` with this size.
+            unsafe { large::free(ptr, layout.size()) };
+        } else {
+            // SAFETY: `ptr` was returned by `System` for `layout`.
+            unsafe { System.dealloc(ptr, layout) };
+        }
         note_free(layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: the caller guarantees a valid layout for `new_size` with the same alignment.
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        if is_large(&layout) || is_large(&new_layout) {
+            // Crossing between malloc and mapped regions (or between two regions): move.
+            // SAFETY: forwards to this allocator's own alloc/dealloc with valid layouts;
+            // the copy stays within both blocks.
+            unsafe {
+                let new_ptr = self.alloc(new_layout);
+                if !new_ptr.is_null() {
+                    std::ptr::copy_nonoverlapping(ptr, new_ptr, layout.size().min(new_size));
+                    self.dealloc(ptr, layout);
+                }
+                return new_ptr;
+            }
+        }
         // SAFETY: `ptr` was allocated by `System` with `layout`; the caller upholds
         // the `realloc` contract for `new_size`.
         let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };

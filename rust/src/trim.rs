@@ -52,6 +52,7 @@ pub(crate) async fn watch() {
 }
 
 fn release_free_memory() {
+    crate::large::release_pool();
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim takes no pointers and may be called from any thread.
     unsafe {

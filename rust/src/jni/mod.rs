@@ -357,7 +357,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_freeBytes<'caller>(
 }
 
 /// Process-wide figures: [total clients, total connections, native bytes,
-/// native allocations, completions waiting, runtime started (0/1)].
+/// native allocations, completions waiting, runtime started (0/1), pooled large buffers].
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
     mut unowned_env: EnvUnowned<'caller>,
@@ -372,6 +372,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
                 stats::native_allocations() as jlong,
                 completion::backlog() as jlong,
                 crate::runtime::is_started() as jlong,
+                crate::large::bytes().0 as jlong,
             ];
             let array = env.new_long_array(values.len())?;
             array.set_region(env, 0, &values)?;

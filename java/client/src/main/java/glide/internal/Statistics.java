@@ -22,6 +22,8 @@ public final class Statistics {
         out.put("pending_requests", Integer.toString(Completions.pendingCount()));
         out.put("completions_waiting", Long.toString(s[4]));
         out.put("runtime_started", s[5] != 0 ? "true" : "false");
+        // Freed large reply buffers kept for reuse, released once traffic goes quiet.
+        out.put("native_bytes_pooled", Long.toString(s[6]));
         return out;
     }
 }
