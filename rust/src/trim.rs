@@ -1,14 +1,14 @@
 //! Giving freed memory back to the operating system after bursts of large replies.
 //!
-//! glibc's allocator keeps freed memory in its arenas (one per thread that
-//! allocated, up to eight per core) for reuse. After a burst of large replies
-//! read by many threads (a thread waiting for its reply reads for everyone),
-//! tens of MB can stay resident with nothing in use: invisible to the JVM,
-//! visible to a container's memory limit. A watcher task looks once a second:
-//! when at least [`TRIM_AFTER`] bytes of large buffers were freed since the last
-//! trim and no large buffer was allocated during the last second (the burst is
-//! over), it asks glibc to return free pages (`malloc_trim`), on a blocking
-//! thread. Steady traffic is never interrupted by trims, and an idle process
+//! Large reply buffers are recycled through a pool ([`crate::large`]) and small
+//! blocks through glibc's arenas (one per thread that allocated, up to eight per
+//! core); both keep freed memory for reuse. After a burst of traffic that is
+//! resident memory with nothing in use: invisible to the JVM, visible to a
+//! container's memory limit. A watcher task looks once a second: when at least
+//! [`TRIM_AFTER`] bytes of large buffers were freed since the last trim and no
+//! large buffer was allocated during the last second (the burst is over), it
+//! unmaps the pool and asks glibc to return free pages (`malloc_trim`), on a
+//! blocking thread. Steady traffic is never interrupted, and an idle process
 //! wakes the task once a second and does nothing else.
 
 use std::time::Duration;

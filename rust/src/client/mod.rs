@@ -413,6 +413,10 @@ impl Client {
         if self.closed.swap(true, Ordering::AcqRel) {
             return;
         }
+        // A closed client no longer counts, whether or not its handle is freed yet.
+        if self.relay.is_none() {
+            stats::client_released();
+        }
         let (previous, waiting) = {
             let mut state = self.link.lock();
             (std::mem::replace(&mut state.link, Link::Closed), std::mem::take(&mut state.waiting))
@@ -467,9 +471,6 @@ impl Owner for Client {
 impl Drop for Client {
     fn drop(&mut self) {
         self.close();
-        if self.relay.is_none() {
-            stats::client_released();
-        }
     }
 }
 

@@ -619,6 +619,7 @@ impl ClusterClient {
         if self.closed.swap(true, Ordering::AcqRel) {
             return;
         }
+        stats::client_released();
         let nodes: Vec<Arc<Client>> = self.nodes.lock().drain().map(|(_, c)| c).collect();
         for node in nodes {
             node.close(); // pending parts come back through `relay` as closing errors
@@ -674,7 +675,6 @@ impl Relay for ClusterClient {
 impl Drop for ClusterClient {
     fn drop(&mut self) {
         self.close();
-        stats::client_released();
     }
 }
 
