@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the build needs and is missing: redis-server, maven, a JDK >= 11, cargo, gcc.
+# Installs what the build needs and is missing: redis-server, redis-cli, maven, a JDK >= 11, cargo, gcc.
 # Idempotent and silent when everything is present. Debian/Ubuntu (apt-get); runs apt as root
 # or through sudo.
 set -euo pipefail
@@ -14,6 +14,8 @@ log() { echo "ensure-deps: $*" >&2; }
 missing=()
 
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# redis-cli forms the test clusters (redis-cli --cluster create).
+command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
 
