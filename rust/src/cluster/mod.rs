@@ -191,7 +191,7 @@ impl ClusterClient {
         self.closed.load(Ordering::Acquire)
     }
 
-    /// The nodes with a client, and whether each is connected.
+    /// The nodes that have a client (a connection, or one being made), sorted.
     pub fn node_addresses(&self) -> Vec<Address> {
         let mut all: Vec<Address> = self.nodes.lock().keys().cloned().collect();
         all.sort();
