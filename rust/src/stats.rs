@@ -23,16 +23,13 @@ pub struct CountingAllocator;
 static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
 static LIVE_ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 
-/// Allocations at least this large count as large (buffers of big replies):
-/// see [`large_totals`].
-pub const LARGE_ALLOCATION: usize = 64 * 1024;
 static LARGE_ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 static LARGE_FREED: AtomicUsize = AtomicUsize::new(0);
 
 fn note_alloc(size: usize) {
     LIVE_BYTES.fetch_add(size, Ordering::Relaxed);
     LIVE_ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-    if size >= LARGE_ALLOCATION {
+    if size >= large::THRESHOLD {
         LARGE_ALLOCATED.fetch_add(size, Ordering::Relaxed);
     }
 }
@@ -40,12 +37,12 @@ fn note_alloc(size: usize) {
 fn note_free(size: usize) {
     LIVE_BYTES.fetch_sub(size, Ordering::Relaxed);
     LIVE_ALLOCATIONS.fetch_sub(1, Ordering::Relaxed);
-    if size >= LARGE_ALLOCATION {
+    if size >= large::THRESHOLD {
         LARGE_FREED.fetch_add(size, Ordering::Relaxed);
     }
 }
 
-/// Bytes allocated and freed in large allocations since the process started
+/// Bytes allocated and freed in large allocations ([`large`]) since the process started
 /// (both only grow): what [`crate::trim`] watches.
 pub fn large_totals() -> (usize, usize) {
     (LARGE_ALLOCATED.load(Ordering::Relaxed), LARGE_FREED.load(Ordering::Relaxed))
@@ -112,13 +109,6 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // the `realloc` contract for `new_size`.
         let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
         if !new_ptr.is_null() {
-            // As a free of the old block and an allocation of the new one, for the large totals.
-            if layout.size() >= LARGE_ALLOCATION {
-                LARGE_FREED.fetch_add(layout.size(), Ordering::Relaxed);
-            }
-            if new_size >= LARGE_ALLOCATION {
-                LARGE_ALLOCATED.fetch_add(new_size, Ordering::Relaxed);
-            }
             if new_size >= layout.size() {
                 LIVE_BYTES.fetch_add(new_size - layout.size(), Ordering::Relaxed);
             } else {

@@ -34,6 +34,7 @@ pub(crate) mod connect;
 pub(crate) mod connection;
 mod inbound;
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -64,6 +65,15 @@ pub struct Request {
     /// What Java makes of bulk strings (whether the core checks UTF-8).
     pub bulk_as: BulkAs,
     /// Set for `SELECT n`: on success the client reconnects to database `n`.
+    pub selects_database: Option<i64>,
+}
+
+/// A request apart from its bytes.
+pub(crate) struct RequestHead {
+    pub id: i64,
+    pub timeout: Option<Duration>,
+    pub expect: Expect,
+    pub bulk_as: BulkAs,
     pub selects_database: Option<i64>,
 }
 
@@ -243,15 +253,25 @@ impl Client {
 
     /// Starts `request`, or refuses it at once.
     pub fn submit(self: &Arc<Self>, request: Request) -> Result<(), Rejection> {
-        self.submit_with(request, false)
+        let Request { id, packed, timeout, expect, bulk_as, selects_database } = request;
+        let head = RequestHead { id, timeout, expect, bulk_as, selects_database };
+        self.submit_with(head, Cow::Owned(packed), false)
     }
 
-    /// [`Client::submit`], with `ASKING` sent just before (a cluster's ASK redirect).
-    pub(crate) fn submit_after_asking(self: &Arc<Self>, request: Request) -> Result<(), Rejection> {
-        self.submit_with(request, true)
+    /// [`Client::submit`] for a part of a cluster request: the caller keeps the
+    /// command (it may have to send it elsewhere after a redirect), so it is
+    /// copied only if it has to wait for a connection. With `after_asking`,
+    /// `ASKING` goes just before (an ASK redirect).
+    pub(crate) fn submit_part(
+        self: &Arc<Self>,
+        head: RequestHead,
+        packed: &[u8],
+        after_asking: bool,
+    ) -> Result<(), Rejection> {
+        self.submit_with(head, Cow::Borrowed(packed), after_asking)
     }
 
-    fn submit_with(self: &Arc<Self>, request: Request, after_asking: bool) -> Result<(), Rejection> {
+    fn submit_with(self: &Arc<Self>, request: RequestHead, packed: Cow<'_, [u8]>, after_asking: bool) -> Result<(), Rejection> {
         if self.is_closed() {
             return Err(Rejection::Closed);
         }
@@ -283,14 +303,14 @@ impl Client {
                         state.link = Link::Connecting { attempt: 0, last_error: None };
                         self.spawn_reconnect(state.generation);
                     }
-                    state.waiting.push_back(Waiting { entry, packed: request.packed, after_asking });
+                    state.waiting.push_back(Waiting { entry, packed: packed.into_owned(), after_asking });
                     drop(state);
                     self.waiting_changed.notify_one();
                     return Ok(());
                 }
             }
         };
-        if let Err((entry, reason)) = conn.send(entry, &request.packed, after_asking) {
+        if let Err((entry, reason)) = conn.send(entry, &packed, after_asking) {
             // It broke between our look and our send; the reconnect is on its way.
             self.finished(&entry, Outcome::Failed(Failure::Connection, reason));
         }

@@ -35,7 +35,7 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use crate::client::connect::query_once;
-use crate::client::{Client, ClientConfig, Rejection, Relay, Request};
+use crate::client::{Client, ClientConfig, Rejection, Relay, RequestHead};
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::{self, Value};
@@ -126,8 +126,8 @@ struct Operation {
 struct Part {
     operation: Arc<Operation>,
     index: usize,
-    /// Kept for redirects.
-    packed: Vec<u8>,
+    /// Kept for redirects; shared by the parts that send the same command.
+    packed: Arc<Vec<u8>>,
     deadline: Option<Instant>,
     timeout: Option<Duration>,
     node: Address,
@@ -384,22 +384,18 @@ impl ClusterClient {
         };
         let operation = Arc::new(Operation {
             java_id: request.id,
-            // Parts of a combined reply come back as sent; the shape applies to the whole.
             expect: request.expect,
             bulk_as: request.bulk_as,
             results: Mutex::new((0..parts.len()).map(|_| None).collect()),
             remaining: AtomicUsize::new(parts.len()),
             combine,
         });
-        let count = parts.len();
-        let mut whole = Some(request.packed);
+        let whole = Arc::new(request.packed);
         for (index, (node, packed)) in parts.into_iter().enumerate() {
-            // A part without a command of its own sends the whole command: the
-            // last such part takes it, the others a copy.
+            // A part without a command of its own shares the whole command.
             let packed = match packed {
-                Some(own) => own,
-                None if index + 1 == count => whole.take().unwrap_or_default(),
-                None => whole.clone().unwrap_or_default(),
+                Some(own) => Arc::new(own),
+                None => Arc::clone(&whole),
             };
             let part = Part {
                 operation: Arc::clone(&operation),
@@ -571,18 +567,13 @@ impl ClusterClient {
         };
         let id = NEXT_PART_ID.fetch_sub(1, Ordering::Relaxed);
         let node = self.node(&part.node);
-        let packed = part.packed.clone();
+        // Parts of a combined reply come back as sent; the shape applies to the whole.
         let expect = if matches!(part.operation.combine, Combine::Single) { part.operation.expect } else { Expect::Natural };
-        let request = Request {
-            id,
-            packed,
-            timeout: remaining,
-            expect,
-            bulk_as: part.operation.bulk_as,
-            selects_database: None,
-        };
+        let head = RequestHead { id, timeout: remaining, expect, bulk_as: part.operation.bulk_as, selects_database: None };
+        // Registered before sending: the reply may come back before `submit_part` returns.
+        let packed = Arc::clone(&part.packed);
         self.parts.lock().insert(id, part);
-        let result = if asking { node.submit_after_asking(request) } else { node.submit(request) };
+        let result = node.submit_part(head, &packed, asking);
         if result.is_err() {
             if let Some(part) = self.parts.lock().remove(&id) {
                 let message = format!("the connection to {} is closed", part.node);

@@ -35,13 +35,10 @@ pub fn build_complete(bytes: &[u8]) -> Result<Value, ParseError> {
 /// One complete value at the start of `buf` and the number of bytes it used,
 /// `Ok(None)` when more bytes are needed, or an error for invalid input.
 pub fn parse(buf: &[u8]) -> Result<Option<(Value, usize)>, ParseError> {
-    let Some(len) = scan(buf, 0, 0)? else {
+    let Some(len) = complete_len(buf)? else {
         return Ok(None);
     };
-    let mut pos = 0;
-    let value = build(buf, &mut pos)?;
-    debug_assert_eq!(pos, len);
-    Ok(Some((value, len)))
+    Ok(Some((build_complete(&buf[..len])?, len)))
 }
 
 /// For bytes starting with a bulk string header (`$<size>\r\n`): the header's

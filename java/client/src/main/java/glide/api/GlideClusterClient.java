@@ -109,28 +109,17 @@ public class GlideClusterClient extends BaseClient
         } catch (RequestException e) {
             return CompletableFuture.failedFuture(e);
         }
-        Function<Object, ClusterValue<Object>> wrap;
-        if (spec == RouteSpec.DEFAULT) {
-            wrap = ClusterValue::of;
-        } else if (spec.singleNode) {
-            wrap = ClusterValue::ofSingleValue;
-        } else {
-            wrap = GlideClusterClient::perNodeOrSingle;
-        }
+        // Without a route a map is taken as replies by node (as valkey-glide does); with one,
+        // only a multi-node route gives replies by node.
+        Function<Object, ClusterValue<Object>> wrap =
+                spec == RouteSpec.DEFAULT ? ClusterValue::of : clusterValue(spec.singleNode, v -> v);
         return run(bytes, binary, BlockingTimeouts.forCommand(bytes), spec, wrap);
     }
 
-    /** A multi-node reply: by node if it is a map, else the one combined value (e.g. OK). */
-    private static <T> ClusterValue<T> perNodeOrSingle(Object reply) {
-        return reply instanceof Map ? ClusterValue.of(reply) : ClusterValue.ofSingleValue(cast(reply));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object o) {
-        return (T) o;
-    }
-
-    /** Each node's reply converted by {@code convert}, or the single reply converted. */
+    /**
+     * Each node's reply converted by {@code convert} (a multi-node reply is a map by node, unless
+     * the nodes' replies combine into one, e.g. OK), or the single reply converted.
+     */
     private static <T> Function<Object, ClusterValue<T>> clusterValue(
             boolean singleNode, Function<Object, T> convert) {
         return reply -> {
@@ -236,7 +225,7 @@ public class GlideClusterClient extends BaseClient
         return routedValue(Args.command("CLIENT", 2).add("GETNAME"), false, route, STRING);
     }
 
-    // ---- generic ---------------------------------------------------------------------------
+    // ---- generic: random keys --------------------------------------------------------------
 
     @Override
     public CompletableFuture<String> randomKey() {
