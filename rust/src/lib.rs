@@ -17,6 +17,7 @@
 pub mod client;
 pub mod cluster;
 pub mod completion;
+pub mod glob;
 pub mod reply;
 pub mod resp;
 pub mod runtime;

@@ -45,9 +45,8 @@ pub fn get() -> Result<&'static Runtime, String> {
                 .thread_stack_size(512 * 1024)
                 .enable_all()
                 .build()
-                .map(|runtime| {
+                .inspect(|runtime| {
                     runtime.spawn(crate::trim::watch());
-                    runtime
                 })
                 .map_err(|e| format!("cannot start the glide-jni runtime: {e}"))
         })

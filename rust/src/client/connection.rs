@@ -102,11 +102,8 @@ impl HelperWake {
     }
 }
 
-/// `ASKING`, packed.
-const ASKING: &[u8] = b"*1\r\n$6\r\nASKING\r\n";
-
 impl Entry {
-    /// A slot for a reply nobody waits for (that of `ASKING`).
+    /// A slot for a reply nobody waits for (e.g. that of `ASKING` or `MULTI`).
     fn ignored() -> Entry {
         Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true }
     }
@@ -197,17 +194,11 @@ impl Connection {
     }
 
     /// Queues `entry` and writes `packed`. Fails (returning the entry) if the
-    /// connection is broken. With `after_asking`, `ASKING` goes first, back to
-    /// back with the command (a cluster's ASK redirect); its reply is dropped.
-    pub(crate) fn send(&self, entry: Entry, packed: &[u8], after_asking: bool) -> Result<(), (Entry, String)> {
+    /// connection is broken. `packed` may hold several commands written back
+    /// to back (`ASKING` before a redirected command, `MULTI` ... `EXEC`): the
+    /// replies of the first `skipped` are dropped, the last one is the entry's.
+    pub(crate) fn send(&self, entry: Entry, packed: &[u8], skipped: usize) -> Result<(), (Entry, String)> {
         let shared = &*self.shared;
-        let with_asking;
-        let packed = if after_asking {
-            with_asking = [ASKING, packed].concat();
-            &with_asking[..]
-        } else {
-            packed
-        };
         let mut state = shared.state.lock();
         if let Some(reason) = &state.broken {
             return Err((entry, reason.clone()));
@@ -217,7 +208,7 @@ impl Connection {
         if schedule.is_some() {
             state.scheduled = schedule;
         }
-        if after_asking {
+        for _ in 0..skipped {
             state.pending.push_back(Entry::ignored());
         }
         state.pending.push_back(entry);

@@ -96,7 +96,8 @@ enum Link {
 struct Waiting {
     entry: Entry,
     packed: Vec<u8>,
-    after_asking: bool,
+    /// Leading commands in `packed` whose replies are dropped.
+    skipped: usize,
 }
 
 struct LinkState {
@@ -240,7 +241,7 @@ impl Client {
         // Still under the lock: nobody can send ahead of the requests that waited.
         let mut refused = Vec::new();
         for w in waiting {
-            if let Err((entry, reason)) = conn.send(w.entry, &w.packed, w.after_asking) {
+            if let Err((entry, reason)) = conn.send(w.entry, &w.packed, w.skipped) {
                 refused.push((entry, reason));
             }
         }
@@ -255,23 +256,23 @@ impl Client {
     pub fn submit(self: &Arc<Self>, request: Request) -> Result<(), Rejection> {
         let Request { id, packed, timeout, expect, bulk_as, selects_database } = request;
         let head = RequestHead { id, timeout, expect, bulk_as, selects_database };
-        self.submit_with(head, Cow::Owned(packed), false)
+        self.submit_with(head, Cow::Owned(packed), 0)
     }
 
     /// [`Client::submit`] for a part of a cluster request: the caller keeps the
     /// command (it may have to send it elsewhere after a redirect), so it is
-    /// copied only if it has to wait for a connection. With `after_asking`,
-    /// `ASKING` goes just before (an ASK redirect).
+    /// copied only if it has to wait for a connection. `packed` may start with
+    /// `skipped` commands whose replies are dropped (`ASKING`, `MULTI`...).
     pub(crate) fn submit_part(
         self: &Arc<Self>,
         head: RequestHead,
         packed: &[u8],
-        after_asking: bool,
+        skipped: usize,
     ) -> Result<(), Rejection> {
-        self.submit_with(head, Cow::Borrowed(packed), after_asking)
+        self.submit_with(head, Cow::Borrowed(packed), skipped)
     }
 
-    fn submit_with(self: &Arc<Self>, request: RequestHead, packed: Cow<'_, [u8]>, after_asking: bool) -> Result<(), Rejection> {
+    fn submit_with(self: &Arc<Self>, request: RequestHead, packed: Cow<'_, [u8]>, skipped: usize) -> Result<(), Rejection> {
         if self.is_closed() {
             return Err(Rejection::Closed);
         }
@@ -303,14 +304,14 @@ impl Client {
                         state.link = Link::Connecting { attempt: 0, last_error: None };
                         self.spawn_reconnect(state.generation);
                     }
-                    state.waiting.push_back(Waiting { entry, packed: packed.into_owned(), after_asking });
+                    state.waiting.push_back(Waiting { entry, packed: packed.into_owned(), skipped });
                     drop(state);
                     self.waiting_changed.notify_one();
                     return Ok(());
                 }
             }
         };
-        if let Err((entry, reason)) = conn.send(entry, &packed, after_asking) {
+        if let Err((entry, reason)) = conn.send(entry, &packed, skipped) {
             // It broke between our look and our send; the reconnect is on its way.
             self.finished(&entry, Outcome::Failed(Failure::Connection, reason));
         }

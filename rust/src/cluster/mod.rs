@@ -23,6 +23,7 @@
 
 pub mod commands;
 mod command_table;
+pub mod scan;
 pub mod slots;
 
 use std::collections::HashMap;
@@ -31,7 +32,7 @@ use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use parking_lot::{Mutex, RwLock};
-use tokio::sync::Notify;
+use tokio::sync::{oneshot, Notify};
 use tokio::time::Instant;
 
 use crate::client::connect::query_once;
@@ -43,6 +44,9 @@ use crate::shape::{self, Expect};
 use crate::{runtime, stats};
 use commands::{RequestPolicy, ResponsePolicy};
 use slots::{Address, SlotMap};
+
+/// `ASKING`, packed: sent just before a command redirected by `ASK`.
+const ASKING: &[u8] = b"*1\r\n$6\r\nASKING\r\n";
 
 /// Redirects one request may follow before it fails.
 pub const MAX_REDIRECTS: u8 = 5;
@@ -112,13 +116,29 @@ enum Combine {
     PerNode(Vec<Address>),
 }
 
-/// One request as Java sees it, possibly split into parts.
+/// A reply as the core uses it internally: a value (a server error is a
+/// `Value::ServerError`) or why there is none.
+type CallResult = Result<Value, (Failure, String)>;
+
+/// Where a request's parts go (node, and a command of its own when the part is
+/// not the whole command) and how their replies combine.
+type Plan = (Combine, Vec<(Address, Option<Vec<u8>>)>);
+
+/// Where an operation's result goes.
+enum Sink {
+    /// Java's request of this id: a completion.
+    Java(i64),
+    /// A step of the core's own work (see [`scan`]): the value, sent once.
+    Internal(Mutex<Option<oneshot::Sender<CallResult>>>),
+}
+
+/// One request (Java's or the core's own), possibly split into parts.
 struct Operation {
-    java_id: i64,
+    sink: Sink,
     expect: Expect,
     bulk_as: BulkAs,
     combine: Combine,
-    results: Mutex<Vec<Option<Result<Value, (Failure, String)>>>>,
+    results: Mutex<Vec<Option<CallResult>>>,
     remaining: AtomicUsize,
 }
 
@@ -132,6 +152,8 @@ struct Part {
     timeout: Option<Duration>,
     node: Address,
     redirects: u8,
+    /// Leading commands in `packed` whose replies are dropped (`MULTI`, `QUEUED`...).
+    skipped: usize,
 }
 
 #[derive(Default)]
@@ -362,8 +384,8 @@ impl ClusterClient {
         });
     }
 
-    /// Starts `request`, or refuses it at once.
-    pub fn submit(self: &Arc<Self>, request: ClusterRequest) -> Result<(), Rejection> {
+    /// Counts a new request in flight, or refuses it (closed, or at the limit).
+    fn admit(&self) -> Result<(), Rejection> {
         if self.is_closed() {
             return Err(Rejection::Closed);
         }
@@ -372,6 +394,12 @@ impl ClusterClient {
             self.inflight.fetch_sub(1, Ordering::AcqRel);
             return Err(Rejection::InflightLimit(limit));
         }
+        Ok(())
+    }
+
+    /// Starts `request`, or refuses it at once.
+    pub fn submit(self: &Arc<Self>, request: ClusterRequest) -> Result<(), Rejection> {
+        self.admit()?;
         let deadline = request.timeout.map(|t| Instant::now() + t);
         let plan = self.plan(&request.packed, &request.route);
         let (combine, parts) = match plan {
@@ -383,7 +411,7 @@ impl ClusterClient {
             }
         };
         let operation = Arc::new(Operation {
-            java_id: request.id,
+            sink: Sink::Java(request.id),
             expect: request.expect,
             bulk_as: request.bulk_as,
             results: Mutex::new((0..parts.len()).map(|_| None).collect()),
@@ -405,6 +433,7 @@ impl ClusterClient {
                 timeout: request.timeout,
                 node,
                 redirects: 0,
+                skipped: 0,
             };
             self.send(part, false);
         }
@@ -414,7 +443,7 @@ impl ClusterClient {
     /// Decides where the command in `packed` goes: the parts (node, and a
     /// command of its own when the part is not the whole command) and how
     /// their replies combine.
-    fn plan(&self, packed: &[u8], route: &Route) -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
+    fn plan(&self, packed: &[u8], route: &Route) -> Result<Plan, String> {
         let mut args: Vec<&[u8]> = Vec::new();
         resp::walk_command(packed, |_, arg| args.push(arg))?;
         let map = self.slot_map();
@@ -422,7 +451,7 @@ impl ClusterClient {
         let readonly = routing.is_some_and(|r| r.readonly);
         let response = routing.map_or(ResponsePolicy::Default, |r| r.response);
         let random_key = routing.is_some_and(|r| r.name == b"RANDOMKEY");
-        let fan_out = |targets: Vec<Address>| -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
+        let fan_out = |targets: Vec<Address>| -> Result<Plan, String> {
             if targets.is_empty() {
                 return Err("no node is known yet".into());
             }
@@ -439,7 +468,7 @@ impl ClusterClient {
             };
             Ok((combine, targets.into_iter().map(|t| (t, None)).collect()))
         };
-        let one = |node: Option<Address>| -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
+        let one = |node: Option<Address>| -> Result<Plan, String> {
             let node = node.ok_or_else(|| "no node serves that slot (the cluster is changing or down)".to_string())?;
             Ok((Combine::Single, vec![(node, None)]))
         };
@@ -479,9 +508,9 @@ impl ClusterClient {
         args: &[&[u8]],
         step: usize,
         readonly: bool,
-    ) -> Result<(Combine, Vec<(Address, Option<Vec<u8>>)>), String> {
+    ) -> Result<Plan, String> {
         let name = args[0];
-        if args.len() < 2 || (args.len() - 1) % step != 0 {
+        if args.len() < 2 || !(args.len() - 1).is_multiple_of(step) {
             // Let the server explain the arity error.
             let node = self.random_primary(map).ok_or("no node is known yet")?;
             return Ok((Combine::Single, vec![(node, None)]));
@@ -572,8 +601,13 @@ impl ClusterClient {
         let head = RequestHead { id, timeout: remaining, expect, bulk_as: part.operation.bulk_as, selects_database: None };
         // Registered before sending: the reply may come back before `submit_part` returns.
         let packed = Arc::clone(&part.packed);
+        let skipped = part.skipped;
         self.parts.lock().insert(id, part);
-        let result = node.submit_part(head, &packed, asking);
+        let result = if asking {
+            node.submit_part(head, &[ASKING, &packed[..]].concat(), skipped + 1)
+        } else {
+            node.submit_part(head, &packed, skipped)
+        };
         if result.is_err() {
             if let Some(part) = self.parts.lock().remove(&id) {
                 let message = format!("the connection to {} is closed", part.node);
@@ -587,22 +621,73 @@ impl ClusterClient {
     /// A part's final outcome: record it; the last part completes the request.
     fn part_done(&self, part: Part, outcome: Outcome) -> Option<Completion> {
         let operation = part.operation;
-        let completion = if matches!(operation.combine, Combine::Single) {
-            outcome.into_completion(operation.java_id)
+        let outcome = if matches!(operation.combine, Combine::Single) {
+            outcome
         } else {
             operation.results.lock()[part.index] = Some(outcome.into_value());
             if operation.remaining.fetch_sub(1, Ordering::AcqRel) != 1 {
                 return None;
             }
             let results: Vec<_> = operation.results.lock().drain(..).map(|r| r.expect("every part reported")).collect();
-            let outcome = match combine(&operation.combine, results).and_then(|v| shaped(v, &operation)) {
+            match combine(&operation.combine, results).and_then(|v| shaped(v, &operation)) {
                 Ok(value) => Outcome::from_value(value, Expect::Natural, operation.bulk_as),
                 Err((failure, message)) => Outcome::Failed(failure, message),
-            };
-            outcome.into_completion(operation.java_id)
+            }
         };
-        self.inflight.fetch_sub(1, Ordering::AcqRel);
-        Some(completion)
+        match &operation.sink {
+            Sink::Java(id) => {
+                self.inflight.fetch_sub(1, Ordering::AcqRel);
+                Some(outcome.into_completion(*id))
+            }
+            Sink::Internal(reply) => {
+                if let Some(reply) = reply.lock().take() {
+                    let _ = reply.send(outcome.into_value()); // the step may have timed out and left
+                }
+                None
+            }
+        }
+    }
+
+    /// Sends `packed` to `node` for the core itself and resolves to its reply
+    /// (a server error is a `Value::ServerError`). `skipped` leading commands'
+    /// replies are dropped. Redirects are followed; the request ends by
+    /// `deadline` at the latest.
+    async fn call(
+        &self,
+        node: Address,
+        packed: Vec<u8>,
+        skipped: usize,
+        deadline: Option<Instant>,
+    ) -> CallResult {
+        let replied = self.start_call(node, packed, skipped, deadline);
+        replied.await.unwrap_or_else(|_| Err((Failure::Closing, "the client is closed".into())))
+    }
+
+    /// [`ClusterClient::call`], sent now; the reply comes through the receiver.
+    fn start_call(
+        &self,
+        node: Address,
+        packed: Vec<u8>,
+        skipped: usize,
+        deadline: Option<Instant>,
+    ) -> oneshot::Receiver<CallResult> {
+        let (reply, replied) = oneshot::channel();
+        if self.is_closed() {
+            let _ = reply.send(Err((Failure::Closing, "the client is closed".into())));
+            return replied;
+        }
+        let operation = Arc::new(Operation {
+            sink: Sink::Internal(Mutex::new(Some(reply))),
+            expect: Expect::Natural,
+            bulk_as: BulkAs::Bytes,
+            combine: Combine::Single,
+            results: Mutex::new(Vec::new()),
+            remaining: AtomicUsize::new(1),
+        });
+        let timeout = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let part = Part { operation, index: 0, packed: Arc::new(packed), deadline, timeout, node, redirects: 0, skipped };
+        self.send(part, false);
+        replied
     }
 
     /// Fails everything pending with a closing error and closes every node. Idempotent.

@@ -135,6 +135,19 @@ impl SlotMap {
         (first <= slot).then(|| &self.shards[shard])
     }
 
+    /// The shard serving `slot` and the last slot of the range it is in.
+    pub fn range_of(&self, slot: u16) -> Option<(u16, &Shard)> {
+        let i = self.ranges.partition_point(|&(_, last, _)| last < slot);
+        let &(first, last, shard) = self.ranges.get(i)?;
+        (first <= slot).then(|| (last, &self.shards[shard]))
+    }
+
+    /// The first served slot at or after `slot`.
+    pub fn next_served(&self, slot: u16) -> Option<u16> {
+        let i = self.ranges.partition_point(|&(_, last, _)| last < slot);
+        self.ranges.get(i).map(|&(first, _, _)| first.max(slot))
+    }
+
     pub fn shards(&self) -> &[Shard] {
         &self.shards
     }
@@ -246,6 +259,11 @@ mod tests {
         assert!(map.shard_of(15).is_none());
         assert!(map.shard_of(25).is_some());
         assert!(!map.covers_every_slot());
+        assert_eq!(map.range_of(3).map(|(last, s)| (last, s.primary.port)), Some((9, 1)));
+        assert!(map.range_of(15).is_none());
+        assert_eq!(map.next_served(15), Some(20));
+        assert_eq!(map.next_served(22), Some(22));
+        assert_eq!(map.next_served(30), None);
     }
 
     #[test]

@@ -178,7 +178,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
     binary: jboolean,
     // Cluster clients only: 0 the command's own routing, 1 random, 2 all nodes,
     // 3 all primaries, 4/5 slot `route_int` (primary/replica), 6/7 the slot of
-    // key `route_bytes` (primary/replica), 8 node `route_bytes` (host) port `route_int`.
+    // key `route_bytes` (primary/replica), 8 node `route_bytes` (host) port `route_int`,
+    // 9 not a command but a cluster scan step (`SCAN <slot> <batch> [options]`, see cluster::scan).
     route_kind: jint,
     route_int: jint,
     route_bytes: JByteArray<'caller>,
@@ -195,11 +196,18 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
             };
             let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
             let result = match client {
+                AnyClient::Standalone(_) if route_kind == SCAN_STEP => {
+                    return Err(BridgeError::request("a cluster scan needs a cluster client"));
+                }
                 AnyClient::Standalone(client) => {
                     let timeout = request_timeout(timeout_ms, client.config().request_timeout);
                     let selects_database = cmd.probe.selects_database();
                     let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
                     client.submit(request)
+                }
+                AnyClient::Cluster(client) if route_kind == SCAN_STEP => {
+                    let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
+                    client.scan(request_id, &cmd.packed, timeout, bulk_as)
                 }
                 AnyClient::Cluster(client) => {
                     let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
@@ -216,6 +224,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
         })
         .resolve::<ThrowGlide>()
 }
+
+/// `submit`'s route kind for a cluster scan step.
+const SCAN_STEP: jint = 9;
 
 /// -1: the client's default; 0: no timeout; > 0: milliseconds.
 fn request_timeout(timeout_ms: jint, default: Duration) -> Option<Duration> {

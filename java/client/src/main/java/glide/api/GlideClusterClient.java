@@ -14,6 +14,8 @@ import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
 import glide.api.models.commands.FlushMode;
 import glide.api.models.commands.InfoOptions.Section;
+import glide.api.models.commands.scan.ClusterScanCursor;
+import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.RequestRoutingConfiguration.Route;
 import glide.api.models.exceptions.ConfigurationError;
@@ -23,6 +25,7 @@ import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
 import glide.internal.NativeClient;
 import glide.internal.RouteSpec;
+import glide.internal.SlotScanCursor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -245,6 +248,36 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<GlideString> randomKeyBinary(Route route) {
         return routed(Args.command("RANDOMKEY", 1), true, route, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> scan(ClusterScanCursor cursor) {
+        return scanStep(cursor, null, false);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> scanBinary(ClusterScanCursor cursor) {
+        return scanStep(cursor, null, true);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> scan(ClusterScanCursor cursor, ScanOptions options) {
+        return scanStep(cursor, options, false);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> scanBinary(ClusterScanCursor cursor, ScanOptions options) {
+        return scanStep(cursor, options, true);
+    }
+
+    private CompletableFuture<Object[]> scanStep(ClusterScanCursor cursor, ScanOptions options, boolean binary) {
+        byte[][] step;
+        try {
+            step = SlotScanCursor.of(cursor).stepArgs(options);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return run(step, binary, BlockingTimeouts.DEFAULT, RouteSpec.SCAN_STEP, reply -> SlotScanCursor.result(reply, binary));
     }
 
     // ---- server management -----------------------------------------------------------------

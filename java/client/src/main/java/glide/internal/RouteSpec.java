@@ -24,9 +24,14 @@ public final class RouteSpec {
     static final int KEY_PRIMARY = 6;
     static final int KEY_REPLICA = 7;
     static final int ADDRESS = 8;
+    /** Not a route: the command is a cluster scan step (see {@link SlotScanCursor}). */
+    static final int SCAN = 9;
 
     /** The command's own routing (its key's slot, or its request policy). */
     public static final RouteSpec DEFAULT = new RouteSpec(DEFAULT_KIND, 0, null, false);
+
+    /** A cluster scan step: the core reads slots from their owners itself. */
+    public static final RouteSpec SCAN_STEP = new RouteSpec(SCAN, 0, null, true);
 
     final int kind;
     final int number;

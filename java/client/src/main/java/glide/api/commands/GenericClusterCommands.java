@@ -2,6 +2,8 @@ package glide.api.commands;
 
 import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
+import glide.api.models.commands.scan.ClusterScanCursor;
+import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.RequestRoutingConfiguration.Route;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,4 +36,27 @@ public interface GenericClusterCommands {
     CompletableFuture<GlideString> randomKeyBinary();
 
     CompletableFuture<GlideString> randomKeyBinary(Route route);
+
+    /**
+     * One step of a scan over every key of the cluster: completes with {@code Object[]{next
+     * cursor (ClusterScanCursor), keys (String[])}}. Start from {@link
+     * ClusterScanCursor#initialCursor()}; stop when the cursor returned is finished. Each key that
+     * exists for the whole scan is returned exactly once, even while slots move between nodes or a
+     * primary fails over; a failed step can be retried with the same cursor. See {@code
+     * rust/src/cluster/scan.rs} for how.
+     */
+    CompletableFuture<Object[]> scan(ClusterScanCursor cursor);
+
+    /** {@link #scan(ClusterScanCursor)} with keys as {@code GlideString[]}. */
+    CompletableFuture<Object[]> scanBinary(ClusterScanCursor cursor);
+
+    /**
+     * {@link #scan(ClusterScanCursor)} limited by {@code options}: MATCH (checked by the client),
+     * COUNT (about how many keys a step reads), TYPE (one TYPE command per key that matched), and
+     * whether slots no node serves are skipped.
+     */
+    CompletableFuture<Object[]> scan(ClusterScanCursor cursor, ScanOptions options);
+
+    /** {@link #scan(ClusterScanCursor, ScanOptions)} with keys as {@code GlideString[]}. */
+    CompletableFuture<Object[]> scanBinary(ClusterScanCursor cursor, ScanOptions options);
 }

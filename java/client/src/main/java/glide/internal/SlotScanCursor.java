@@ -1,0 +1,88 @@
+package glide.internal;
+
+import glide.api.models.GlideString;
+import glide.api.models.commands.scan.ClusterScanCursor;
+import glide.api.models.commands.scan.ScanOptions;
+import glide.api.models.exceptions.RequestException;
+
+/**
+ * A cluster scan position: the next hash slot to read (16384 when done) and how many slots the
+ * next step should read (a hint the core adapts to key density). See {@code rust/src/cluster/scan.rs}.
+ */
+public final class SlotScanCursor implements ClusterScanCursor {
+    static final int SLOT_COUNT = 16384;
+    /** Slots the first step reads (the core's FIRST_BATCH). */
+    private static final int FIRST_BATCH = 16;
+
+    public static final SlotScanCursor INITIAL = new SlotScanCursor(0, FIRST_BATCH);
+
+    final int nextSlot;
+    final int batch;
+
+    SlotScanCursor(int nextSlot, int batch) {
+        this.nextSlot = nextSlot;
+        this.batch = batch;
+    }
+
+    /** The cursor a caller handed in, or a clear error for one this client did not make. */
+    public static SlotScanCursor of(ClusterScanCursor cursor) {
+        if (cursor instanceof SlotScanCursor) {
+            return (SlotScanCursor) cursor;
+        }
+        throw new RequestException(
+                cursor == null
+                        ? "the cursor must not be null: start with ClusterScanCursor.initialCursor()"
+                        : "not a cursor of this client: " + cursor.getClass().getName());
+    }
+
+    /** The step the core reads: {@code SCAN <next slot> <batch> [MATCH p] [COUNT n] [TYPE t] [ALLOWNONCOVERED]}. */
+    public byte[][] stepArgs(ScanOptions options) {
+        if (isFinished()) {
+            throw new RequestException("the scan is finished: start a new one with ClusterScanCursor.initialCursor()");
+        }
+        Args args = Args.command("SCAN", 10).add(nextSlot).add(batch);
+        if (options != null) {
+            if (options.getMatchPattern() != null) {
+                args.add("MATCH").add(options.getMatchPattern());
+            }
+            if (options.getCount() != null) {
+                if (options.getCount() <= 0) {
+                    throw new RequestException("COUNT must be positive, got " + options.getCount());
+                }
+                args.add("COUNT").add(options.getCount());
+            }
+            if (options.getType() != null) {
+                args.add("TYPE").add(options.getType().getNativeName());
+            }
+            if (Boolean.TRUE.equals(options.getAllowNonCoveredSlots())) {
+                args.add("ALLOWNONCOVERED");
+            }
+        }
+        return args.build();
+    }
+
+    /** The core's {@code [next slot, batch, [keys...]]} as {@code Object[]{cursor, keys}}. */
+    public static Object[] result(Object reply, boolean binary) {
+        Object[] parts = (Object[]) reply;
+        SlotScanCursor next = new SlotScanCursor(((Long) parts[0]).intValue(), ((Long) parts[1]).intValue());
+        Object[] found = (Object[]) parts[2];
+        Object[] keys = binary ? new GlideString[found.length] : new String[found.length];
+        System.arraycopy(found, 0, keys, 0, found.length);
+        return new Object[] {next, keys};
+    }
+
+    @Override
+    public boolean isFinished() {
+        return nextSlot >= SLOT_COUNT;
+    }
+
+    @Override
+    public void releaseCursorHandle() {
+        // Nothing to release: the cursor is two numbers on the heap.
+    }
+
+    @Override
+    public String toString() {
+        return isFinished() ? "ClusterScanCursor[finished]" : "ClusterScanCursor[next slot " + nextSlot + "]";
+    }
+}
