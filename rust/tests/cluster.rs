@@ -32,8 +32,9 @@ impl Cluster {
                 ])
             })
             .collect();
-        let mut create = Command::new("redis-cli");
-        create.args(["--cluster", "create"]);
+        // `timeout`: a node that is not ours (a port race) would make redis-cli wait forever.
+        let mut create = Command::new("timeout");
+        create.args(["60", "redis-cli", "--cluster", "create"]);
         for node in &nodes {
             create.arg(format!("127.0.0.1:{}", node.port));
         }
@@ -261,4 +262,71 @@ fn move_slot(cluster: &Cluster, slot: u16, source: u16, target: u16) {
         }
     }
     cluster.await_healthy();
+}
+
+/// One scan step: `(next slot, batch, keys)`.
+fn scan_step(client: &Arc<ClusterClient>, slot: i64, batch: i64, options: &[&[u8]]) -> (i64, i64, Vec<Vec<u8>>) {
+    let id = next_id();
+    let (slot, batch) = (slot.to_string(), batch.to_string());
+    let mut args: Vec<&[u8]> = vec![b"SCAN", slot.as_bytes(), batch.as_bytes()];
+    args.extend_from_slice(options);
+    client.scan(id, &glide_jni::resp::pack(&args), Some(Duration::from_secs(5)), BulkAs::Bytes).unwrap();
+    let frame = match take(wait_for(id, Duration::from_secs(10))) {
+        Got::Bytes(kind::FRAME, frame) => frame,
+        other => panic!("{other:?}"),
+    };
+    match glide_jni::reply::Outcome::Frame(frame).into_value().unwrap() {
+        Value::Array(parts) => match &parts[..] {
+            [Value::Int(next), Value::Int(batch), Value::Array(keys)] => {
+                let keys = keys.iter().map(|k| match k {
+                    Value::BulkString(k) => k.clone(),
+                    other => panic!("{other:?}"),
+                });
+                (*next, *batch, keys.collect())
+            }
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn scan_returns_every_key_once_while_a_slot_moves() {
+    let cluster = Cluster::start();
+    let client = connect(cluster.config());
+    let mut expected = std::collections::BTreeSet::new();
+    for i in 0..600 {
+        let key = format!("s:{i}");
+        assert_eq!(run(&client, &[b"SET", key.as_bytes(), b"v"], Route::Default), Got::Ok);
+        expected.insert(key.into_bytes());
+    }
+    // A slot near the end, with keys, moves to another primary after the first steps.
+    let key = (0..600).map(|i| format!("s:{i}")).find(|k| slot_of(k.as_bytes()) > 15000).unwrap();
+    let slot = slot_of(key.as_bytes());
+    let source = primary_port_of(&cluster, slot);
+    let target = cluster.nodes.iter().map(|n| n.port).find(|p| *p != source && cli(*p, &["ROLE"]).starts_with("master")).unwrap();
+
+    let mut seen: std::collections::BTreeMap<Vec<u8>, u32> = Default::default();
+    let (mut next, mut batch, mut steps) = (0, 16, 0);
+    while next < 16384 {
+        if steps == 2 {
+            move_slot(&cluster, slot, source, target);
+        }
+        let (n, b, keys) = scan_step(&client, next, batch, &[b"COUNT", b"20"]);
+        assert!(n >= next && steps < 5000, "the scan goes forward");
+        (next, batch) = (n, b);
+        steps += 1;
+        for key in keys {
+            *seen.entry(key).or_default() += 1;
+        }
+    }
+    assert!(seen.values().all(|n| *n == 1), "a key came back twice");
+    assert_eq!(seen.keys().cloned().collect::<std::collections::BTreeSet<_>>(), expected);
+    // MATCH is applied, and a bad step is a clear error.
+    let (_, _, keys) = scan_step(&client, 0, 1024, &[b"MATCH", b"s:1?", b"COUNT", b"100000"]);
+    assert!(keys.iter().all(|k| k.len() == 4 && k.starts_with(b"s:1")));
+    let id = next_id();
+    client.scan(id, &glide_jni::resp::pack(&[b"SCAN", b"99999", b"1"]), None, BulkAs::Bytes).unwrap();
+    assert!(matches!(take(wait_for(id, Duration::from_secs(5))), Got::Error(_, m) if m.contains("out of range")));
+    client.close();
 }

@@ -114,18 +114,31 @@ impl Server {
 
     /// A server with `extra` arguments on its command line (kept for restarts).
     pub fn start_with(extra: &[&str]) -> Server {
-        // A cluster node also listens on port + 10000 (its cluster bus): both must be free.
-        let port = if extra.contains(&"--cluster-enabled") { free_cluster_port() } else { free_port() };
-        let dir = std::env::temp_dir().join(format!("glide-jni-rust-test-{port}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let extra = extra.iter().map(|a| a.to_string()).collect();
-        let mut s = Server { port, child: None, dir, extra };
-        s.spawn();
-        s
+        let cluster = extra.contains(&"--cluster-enabled");
+        let extra: Vec<String> = extra.iter().map(|a| a.to_string()).collect();
+        // Another process may take the port between our check and the server's bind: then the
+        // server exits, and another port is tried.
+        for _ in 0..5 {
+            // A cluster node also listens on port + 10000 (its cluster bus): both must be free.
+            let port = if cluster { free_cluster_port() } else { free_port() };
+            let dir = std::env::temp_dir().join(format!("glide-jni-rust-test-{port}-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let mut s = Server { port, child: None, dir, extra: extra.clone() };
+            if s.try_spawn() {
+                return s;
+            }
+        }
+        panic!("redis-server did not start on any of 5 ports");
     }
 
+    /// Starts the server again on its port (after [`Server::kill`]).
     pub fn spawn(&mut self) {
-        let child = Command::new(std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into()))
+        assert!(self.try_spawn(), "redis-server did not start again on {}", self.port);
+    }
+
+    /// Starts the server; false if it exited (its port was taken) or never answered.
+    fn try_spawn(&mut self) -> bool {
+        let mut child = Command::new(std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into()))
             .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "yes"])
             .arg("--dir")
             .arg(&self.dir)
@@ -134,10 +147,25 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .expect("redis-server must be installed (scripts/ensure-deps.sh)");
-        self.child = Some(child);
         let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(Instant::now() < deadline, "redis-server did not start on {}", self.port);
+        loop {
+            if !matches!(child.try_wait(), Ok(None)) {
+                return false; // exited: most likely the port was taken
+            }
+            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                // Connected: but to ours? A server that lost the bind race exits right away.
+                std::thread::sleep(Duration::from_millis(50));
+                if matches!(child.try_wait(), Ok(None)) {
+                    self.child = Some(child);
+                    return true;
+                }
+                return false;
+            }
+            if Instant::now() >= deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                return false;
+            }
             std::thread::sleep(Duration::from_millis(20));
         }
     }
