@@ -25,7 +25,7 @@ import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.testutil.RedisCluster;
 import glide.testutil.RedisServer;
-import java.util.ArrayList;
+import glide.testutil.SlotMigration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,12 +213,12 @@ class ClusterTest {
             await(client.set(key, "before"));
             RedisServer source = cluster.primaryOf(slot);
             RedisServer target = cluster.primaries().stream().filter(p -> p != source).findFirst().orElseThrow();
-            migrate(slot, source, target);
+            cluster.migrateSlot(slot, source, target);
             // The client still believes the old owner: the first command gets MOVED and follows it.
             assertEquals("before", await(client.get(key)));
             assertEquals("OK", await(client.set(key, "after")));
             assertEquals("after", target.command("GET", key));
-            migrate(slot, target, source); // give it back for the other tests
+            cluster.migrateSlot(slot, target, source); // give it back for the other tests
             assertEquals("after", await(client.get(key)));
         }
     }
@@ -233,47 +233,23 @@ class ClusterTest {
             RedisServer target = cluster.primaries().stream().filter(p -> p != source).findFirst().orElseThrow();
             await(client.set(moved, "m"));
             await(client.set(stays, "s"));
-            String sourceId = (String) source.command("CLUSTER", "MYID");
-            String targetId = (String) target.command("CLUSTER", "MYID");
-            target.command("CLUSTER", "SETSLOT", String.valueOf(slot), "IMPORTING", sourceId);
-            source.command("CLUSTER", "SETSLOT", String.valueOf(slot), "MIGRATING", targetId);
-            source.command("MIGRATE", target.host(), String.valueOf(target.port()), "", "0", "5000", "KEYS", moved);
+            SlotMigration migration = SlotMigration.begin(cluster, slot, source, target);
+            migration.moveKeys(List.of(moved));
             try {
                 // The key that moved is answered by ASK to the target; the other still by the source.
                 assertEquals("m", await(client.get(moved)));
                 assertEquals("s", await(client.get(stays)));
                 assertEquals("OK", await(client.set(moved, "m2")));
             } finally {
-                // Finish the migration back where it was.
-                source.command("MIGRATE", target.host(), String.valueOf(target.port()), "", "0", "5000", "KEYS", stays);
-                for (RedisServer n : cluster.primaries()) {
-                    n.command("CLUSTER", "SETSLOT", String.valueOf(slot), "NODE", targetId);
-                }
-                migrate(slot, target, source);
+                // Finish the migration, then move the slot back where it was.
+                migration.moveKeys(List.of(stays));
+                migration.finish();
+                cluster.awaitHealthy(10_000);
+                cluster.migrateSlot(slot, target, source);
             }
             assertEquals("m2", await(client.get(moved)));
             assertEquals("s", await(client.get(stays)));
         }
-    }
-
-    /** Moves {@code slot} (and its keys) from {@code source} to {@code target}. */
-    private static void migrate(int slot, RedisServer source, RedisServer target) {
-        String sourceId = (String) source.command("CLUSTER", "MYID");
-        String targetId = (String) target.command("CLUSTER", "MYID");
-        String s = String.valueOf(slot);
-        target.command("CLUSTER", "SETSLOT", s, "IMPORTING", sourceId);
-        source.command("CLUSTER", "SETSLOT", s, "MIGRATING", targetId);
-        List<?> keys;
-        while (!(keys = (List<?>) source.command("CLUSTER", "GETKEYSINSLOT", s, "100")).isEmpty()) {
-            List<String> cmd = new ArrayList<>(
-                    List.of("MIGRATE", target.host(), String.valueOf(target.port()), "", "0", "5000", "KEYS"));
-            keys.forEach(k -> cmd.add((String) k));
-            source.command(cmd.toArray(new String[0]));
-        }
-        for (RedisServer n : cluster.primaries()) {
-            n.command("CLUSTER", "SETSLOT", s, "NODE", targetId);
-        }
-        cluster.awaitHealthy(10_000);
     }
 
     @Test

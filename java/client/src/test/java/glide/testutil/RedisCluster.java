@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -138,6 +139,32 @@ public final class RedisCluster implements AutoCloseable {
         throw new IllegalStateException("the cluster did not become healthy: " + last);
     }
 
+    /**
+     * Waits until {@code dead}'s slots have a new primary: no running node's CLUSTER SLOTS names it
+     * any more, and the cluster is healthy (state ok, every slot served) on every running node.
+     */
+    public void awaitFailover(RedisServer dead, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            boolean named = false;
+            for (RedisServer n : nodes) {
+                if (n.isRunning()) {
+                    for (Object range : (List<?>) n.command("CLUSTER", "SLOTS")) {
+                        named |= ((Long) ((List<?>) ((List<?>) range).get(2)).get(1)).intValue() == dead.port();
+                    }
+                }
+            }
+            if (!named) {
+                break;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("no replica took over the slots of " + dead + " within " + timeoutMs + " ms");
+            }
+            sleep(20);
+        }
+        awaitHealthy(Math.max(1, deadline - System.currentTimeMillis()));
+    }
+
     /** Waits until every running node's CLUSTER SLOTS names a replica for every slot range. */
     public void awaitReplicasAnnounced(long timeoutMs) {
         long deadline = System.currentTimeMillis() + timeoutMs;
@@ -157,6 +184,94 @@ public final class RedisCluster implements AutoCloseable {
             sleep(100);
         }
         throw new IllegalStateException("replicas were not announced in CLUSTER SLOTS");
+    }
+
+    /** The slots {@code primary} serves now (per CLUSTER SLOTS, asked of any running node). */
+    public BitSet slotsOf(RedisServer primary) {
+        BitSet out = new BitSet(16384);
+        RedisServer any = nodes.stream().filter(RedisServer::isRunning).findFirst().orElseThrow();
+        for (Object range : (List<?>) any.command("CLUSTER", "SLOTS")) {
+            List<?> r = (List<?>) range;
+            if (((Long) ((List<?>) r.get(2)).get(1)).intValue() == primary.port()) {
+                out.set(((Long) r.get(0)).intValue(), ((Long) r.get(1)).intValue() + 1);
+            }
+        }
+        return out;
+    }
+
+    /** Running nodes that replicate {@code primary} now (per their {@code ROLE}). */
+    public List<RedisServer> replicasOf(RedisServer primary) {
+        List<RedisServer> out = new ArrayList<>();
+        for (RedisServer n : nodes) {
+            if (n.isRunning() && n != primary) {
+                List<?> role = (List<?>) n.command("ROLE");
+                if ("slave".equals(role.get(0)) && ((Long) role.get(2)).intValue() == primary.port()) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * SIGKILLs {@code primary} once its replicas hold every write it acknowledged. Replication is
+     * asynchronous, so a plain kill may lose the last acknowledged writes whatever the client
+     * does; this pauses writes on the primary ({@code CLIENT PAUSE ... WRITE}: commands already
+     * sent stay pending, reads go on), waits until each replica has processed the primary's
+     * replication offset, then kills it. Writes still pending at the kill were never
+     * acknowledged. Returns the time of the kill ({@link System#nanoTime()}, after the process
+     * exited).
+     */
+    public long killPrimaryOnceReplicated(RedisServer primary, long timeoutMs) {
+        List<RedisServer> replicas = replicasOf(primary);
+        primary.command("CLIENT", "PAUSE", String.valueOf(timeoutMs), "WRITE");
+        long offset = (Long) ((List<?>) primary.command("ROLE")).get(1);
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        for (RedisServer replica : replicas) {
+            while ((Long) ((List<?>) replica.command("ROLE")).get(4) < offset) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException(replica + " did not catch up with " + primary
+                            + " (offset " + offset + ") within " + timeoutMs + " ms");
+                }
+                sleep(2);
+            }
+        }
+        primary.kill();
+        return System.nanoTime();
+    }
+
+    /** Moves {@code slot} and its keys from {@code source} to {@code target}, then waits until healthy. */
+    public void migrateSlot(int slot, RedisServer source, RedisServer target) {
+        SlotMigration migration = SlotMigration.begin(this, slot, source, target);
+        while (migration.moveKeys(100) > 0) {
+            // until the source holds none of the slot's keys
+        }
+        migration.finish();
+        awaitHealthy(10_000);
+    }
+
+    /** The slot of {@code key} (CRC16 of the key or its {@code {hash tag}}, mod 16384), computed locally. */
+    public static int keySlot(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        int start = 0;
+        int end = bytes.length;
+        int open = key.indexOf('{');
+        if (open >= 0) {
+            int close = key.indexOf('}', open + 1);
+            if (close > open + 1) {
+                start = key.substring(0, open + 1).getBytes(StandardCharsets.UTF_8).length;
+                end = key.substring(0, close).getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        int crc = 0;
+        for (int i = start; i < end; i++) {
+            crc ^= (bytes[i] & 0xff) << 8;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
+            }
+            crc &= 0xffff;
+        }
+        return crc % 16384;
     }
 
     private static String role(RedisServer node) {
