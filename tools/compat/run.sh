@@ -4,47 +4,8 @@
 # redis-server, diffs the outputs. Exit 0 when identical, 1 when they differ, 2 on setup errors.
 # Env: GLIDE_VERSION (default 2.3.1), REDIS_SERVER (default redis-server), KEEP_SERVER=1 to debug.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-out="$here/target"
-mkdir -p "$out"
-
-GLIDE_VERSION=${GLIDE_VERSION:-2.3.1}
-REDIS_SERVER=${REDIS_SERVER:-redis-server}
-OUR_JAR="$repo/java/client/target/glide-jni-0.1.0-SNAPSHOT.jar"
-
-die() { echo "run.sh: $*" >&2; exit 2; }
-
-# 1. our jar
-if [ ! -f "$OUR_JAR" ]; then
-    echo "building our jar..." >&2
-    (cd "$repo" && mvn -B -ntp -q install -DskipTests) || die "maven build failed"
-    [ -f "$OUR_JAR" ] || die "$OUR_JAR still missing after build"
-fi
-
-# 2. glide classpath (cached)
-glide_cp_file="$out/glide-$GLIDE_VERSION.classpath"
-if [ ! -s "$glide_cp_file" ]; then
-    echo "resolving valkey-glide $GLIDE_VERSION classpath..." >&2
-    pomdir="$out/glide-deps"
-    mkdir -p "$pomdir"
-    cat > "$pomdir/pom.xml" <<EOF
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>compat</groupId><artifactId>glide-deps</artifactId><version>1</version>
-  <dependencies>
-    <dependency>
-      <groupId>io.valkey</groupId><artifactId>valkey-glide</artifactId>
-      <version>$GLIDE_VERSION</version><classifier>linux-x86_64</classifier>
-    </dependency>
-  </dependencies>
-</project>
-EOF
-    (cd "$pomdir" && mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$glide_cp_file.tmp") \
-        || die "could not resolve valkey-glide classpath"
-    mv "$glide_cp_file.tmp" "$glide_cp_file"
-fi
-GLIDE_CP=$(cat "$glide_cp_file")
+# Paths, die, free_port; builds our jar and resolves glide's classpath (cached) if missing.
+. "$(dirname "$0")/common.sh"
 
 # 3. compile once, against our jar
 classes="$out/classes"
@@ -53,7 +14,7 @@ javac -nowarn -d "$classes" -cp "$OUR_JAR" "$here/src/CompatCheck.java" || die "
 
 # 4. throwaway server
 command -v "$REDIS_SERVER" >/dev/null || die "$REDIS_SERVER not found"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 srvdir=$(mktemp -d)
 "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$srvdir" \
     --enable-debug-command yes --daemonize no >"$out/redis.log" 2>&1 &

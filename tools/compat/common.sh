@@ -1,0 +1,49 @@
+# Shared setup for the compatibility checks (sourced by run.sh and run-cluster.sh, not run).
+# Defines: here, repo, out, GLIDE_VERSION, REDIS_SERVER, OUR_JAR, GLIDE_CP, die, free_port,
+# and builds our jar / resolves valkey-glide's classpath (cached) when they are missing.
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+out="$here/target"
+mkdir -p "$out"
+
+GLIDE_VERSION=${GLIDE_VERSION:-2.3.1}
+REDIS_SERVER=${REDIS_SERVER:-redis-server}
+OUR_JAR="$repo/java/client/target/glide-jni-0.1.0-SNAPSHOT.jar"
+
+die() { echo "${0##*/}: $*" >&2; exit 2; }
+
+# A free loopback TCP port (the OS picks it; a race with other processes is possible but rare).
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# 1. our jar
+if [ ! -f "$OUR_JAR" ]; then
+    echo "building our jar..." >&2
+    (cd "$repo" && mvn -B -ntp -q install -DskipTests) || die "maven build failed"
+    [ -f "$OUR_JAR" ] || die "$OUR_JAR still missing after build"
+fi
+
+# 2. glide classpath (cached)
+glide_cp_file="$out/glide-$GLIDE_VERSION.classpath"
+if [ ! -s "$glide_cp_file" ]; then
+    echo "resolving valkey-glide $GLIDE_VERSION classpath..." >&2
+    pomdir="$out/glide-deps"
+    mkdir -p "$pomdir"
+    cat > "$pomdir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>compat</groupId><artifactId>glide-deps</artifactId><version>1</version>
+  <dependencies>
+    <dependency>
+      <groupId>io.valkey</groupId><artifactId>valkey-glide</artifactId>
+      <version>$GLIDE_VERSION</version><classifier>linux-x86_64</classifier>
+    </dependency>
+  </dependencies>
+</project>
+POM
+    (cd "$pomdir" && mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$glide_cp_file.tmp") \
+        || die "could not resolve valkey-glide classpath"
+    mv "$glide_cp_file.tmp" "$glide_cp_file"
+fi
+GLIDE_CP=$(cat "$glide_cp_file")
