@@ -7,7 +7,7 @@
 For each command (and subcommand, named "CONTAINER SUB"), the table records what
 cluster routing needs: where its first key is (from the key specs), the step
 between its keys, whether it only reads (it may go to a replica), its request
-policy and its response policy (from the command tips). Keys found
+policy and its response policy (from the command tips, or OVERRIDES). Keys found
 only by "unknown" key specs are treated as keyless.
 """
 import json, os, shutil, socket, subprocess, sys, tempfile, time
@@ -49,7 +49,28 @@ def first_key(specs):
     return "KeySpec::None"
 
 
-def policies(tips):
+# Where this client routes a command differently from the server's tips: Redis
+# 7.0 gives these commands no tips, or tips that would split what must stay
+# whole. The policies follow valkey-glide's routing, so a call behaves the same
+# with either client. name -> (request policy, response policy).
+OVERRIDES = {
+    # Connection and statistics settings apply to every node the client uses.
+    "CLIENT SETNAME": ("AllNodes", "AllSucceeded"),
+    "CLIENT SETINFO": ("AllNodes", "AllSucceeded"),
+    "CONFIG RESETSTAT": ("AllNodes", "AllSucceeded"),
+    "CONFIG REWRITE": ("AllNodes", "AllSucceeded"),
+    # Keyless lists from several nodes are one list.
+    "KEYS": ("AllShards", "CombineArrays"),
+    "SLOWLOG GET": ("AllNodes", "CombineArrays"),
+    # All or nothing: never split by slot; keys in different slots get the server's CROSSSLOT.
+    "MSETNX": ("Default", "Default"),
+}
+
+
+def policies(tips, name):
+    if name in OVERRIDES:
+        request, response = OVERRIDES[name]
+        return "RequestPolicy::" + request, "ResponsePolicy::" + response
     request, response = "RequestPolicy::Default", "ResponsePolicy::Default"
     for tip in tips:
         if tip.startswith("request_policy:"):
@@ -67,7 +88,8 @@ def rows(entries):
             for sub in rows(subcommands):
                 yield sub
         flags, step = e[2], e[5]
-        yield (name.replace("|", " ").upper(), first_key(specs), max(step, 1), "readonly" in flags) + policies(tips)
+        name = name.replace("|", " ").upper()
+        yield (name, first_key(specs), max(step, 1), "readonly" in flags) + policies(tips, name)
 
 
 def main():

@@ -49,6 +49,8 @@ pub(crate) enum ResponsePolicy {
     AggSum,
     /// One reply per node (INFO, MEMORY STATS...).
     Special,
+    /// Not a server tip: the client joins the nodes' arrays into one (KEYS).
+    CombineArrays,
 }
 
 /// What routing knows about one command.

@@ -114,6 +114,8 @@ enum Combine {
     FirstNonNil,
     /// A map from each node's address to its reply.
     PerNode(Vec<Address>),
+    /// The nodes' arrays, one after the other.
+    Concat,
 }
 
 /// A reply as the core uses it internally: a value (a server error is a
@@ -464,6 +466,7 @@ impl ClusterClient {
                 ResponsePolicy::AggLogicalOr => Combine::LogicalOr,
                 ResponsePolicy::AllSucceeded => Combine::AllSucceeded,
                 ResponsePolicy::OneSucceeded => Combine::OneSucceeded,
+                ResponsePolicy::CombineArrays => Combine::Concat,
                 ResponsePolicy::Default | ResponsePolicy::Special => Combine::PerNode(targets.clone()),
             };
             Ok((combine, targets.into_iter().map(|t| (t, None)).collect()))
@@ -477,6 +480,10 @@ impl ClusterClient {
             Route::AllPrimaries => fan_out(map.shards().iter().map(|s| s.primary.clone()).collect()),
             Route::AllNodes => fan_out(map.addresses()),
             Route::Slot { slot, replica } => one(self.node_for_slot(&map, *slot, *replica)),
+            Route::Address(address) if !map.addresses().contains(address) => {
+                self.schedule_refresh();
+                Err(format!("{address} is not a node of the cluster (as of the last topology read; it is read again now)"))
+            }
             Route::Address(address) => one(Some(address.clone())),
             Route::Default => {
                 let Some(routing) = routing else {
@@ -511,9 +518,9 @@ impl ClusterClient {
     ) -> Result<Plan, String> {
         let name = args[0];
         if args.len() < 2 || !(args.len() - 1).is_multiple_of(step) {
-            // Let the server explain the arity error.
-            let node = self.random_primary(map).ok_or("no node is known yet")?;
-            return Ok((Combine::Single, vec![(node, None)]));
+            // The server's words: sent whole, it would answer CROSSSLOT before counting.
+            let name = String::from_utf8_lossy(name).to_lowercase();
+            return Err(format!("ERR wrong number of arguments for '{name}' command"));
         }
         let replica = readonly && self.config.read_from == ReadFrom::PreferReplica;
         // Groups by slot, in order of first appearance.
@@ -548,7 +555,6 @@ impl ClusterClient {
         let combine = match upper.as_slice() {
             b"MGET" => Combine::Reorder(positions),
             b"MSET" => Combine::AllSucceeded,
-            b"MSETNX" => Combine::Min,
             _ => Combine::Sum, // DEL, EXISTS, UNLINK, TOUCH
         };
         Ok((combine, parts))
@@ -861,6 +867,17 @@ fn combine(combine: &Combine, results: Vec<Result<Value, (Failure, String)>>) ->
             }
             Value::Array(out)
         }
+        Combine::Concat => {
+            let mut all = Vec::new();
+            for value in values {
+                match value {
+                    Value::Array(items) | Value::Set(items) => all.extend(items),
+                    Value::Nil => {}
+                    other => return Err((Failure::Request, format!("cannot join a non-array reply {other:?}"))),
+                }
+            }
+            Value::Array(all)
+        }
         Combine::PerNode(addresses) => Value::Map(
             addresses.iter().map(|a| Value::SimpleString(a.to_string())).zip(values).collect(),
         ),
@@ -906,6 +923,9 @@ mod tests {
         let keys = vec![ok(Value::Nil), ok(Value::BulkString(b"k".to_vec())), ok(Value::Nil)];
         assert_eq!(combine(&Combine::FirstNonNil, keys), Ok(Value::BulkString(b"k".to_vec())));
         assert_eq!(combine(&Combine::FirstNonNil, vec![ok(Value::Nil), ok(Value::Nil)]), Ok(Value::Nil));
+        let lists = vec![ok(Value::Array(vec![Value::Int(1)])), ok(Value::Array(vec![])), ok(Value::Array(vec![Value::Int(2)]))];
+        assert_eq!(combine(&Combine::Concat, lists), Ok(Value::Array(vec![Value::Int(1), Value::Int(2)])));
+        assert!(combine(&Combine::Concat, vec![ok(Value::Int(1))]).is_err());
         let nodes = Combine::PerNode(vec![Address::new("a", 1), Address::new("b", 2)]);
         assert_eq!(
             combine(&nodes, vec![ok(Value::Int(1)), ok(Value::Int(2))]),

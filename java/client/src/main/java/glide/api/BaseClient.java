@@ -110,6 +110,26 @@ public abstract class BaseClient
         return run(Args.command("EXISTS", keys.length + 1).addAll(keys), true, LONG);
     }
 
+    @Override
+    public CompletableFuture<Long> unlink(String[] keys) {
+        return run(Args.command("UNLINK", keys.length + 1).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> unlink(GlideString[] keys) {
+        return run(Args.command("UNLINK", keys.length + 1).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> touch(String[] keys) {
+        return run(Args.command("TOUCH", keys.length + 1).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> touch(GlideString[] keys) {
+        return run(Args.command("TOUCH", keys.length + 1).addAll(keys), true, LONG);
+    }
+
     // ---- strings ----
 
     @Override

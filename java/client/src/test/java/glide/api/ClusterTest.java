@@ -4,6 +4,7 @@ import static glide.api.Clients.await;
 import static glide.api.Clients.failure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
+import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ProtocolVersion;
@@ -29,6 +31,7 @@ import glide.testutil.SlotMigration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +109,57 @@ class ClusterTest {
             assertEquals(50L, await(client.exists(keys)));
             assertEquals(50L, await(client.del(withMissing)));
             assertEquals(0L, await(client.exists(keys)));
+        }
+    }
+
+    /**
+     * Differences tools/compat/run-cluster.sh found against valkey-glide (issue 4): keyless lists
+     * join, settings reach every node, MSETNX is never split, arity errors keep their words.
+     */
+    @Test
+    void routingMatchesValkeyGlideWhereTheServerGivesNoTips() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            await(client.customCommand(new String[] {"FLUSHALL"}));
+            String[] keys = new String[40];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = "tips:" + i;
+                await(client.set(keys[i], "v"));
+            }
+            // KEYS from every primary is one array, with or without a route.
+            for (ClusterValue<Object> all :
+                    List.of(
+                            await(client.customCommand(new String[] {"KEYS", "tips:*"})),
+                            await(client.customCommand(new String[] {"KEYS", "tips:*"}, SimpleMultiNodeRoute.ALL_PRIMARIES)))) {
+                assertTrue(all.hasSingleData());
+                Object[] found = (Object[]) all.getSingleValue();
+                assertEquals(keys.length, found.length);
+                assertEquals(Set.of(keys), Set.of(found));
+            }
+            // CONFIG RESETSTAT resets every node, and answers OK once.
+            await(client.echo("counted", SimpleMultiNodeRoute.ALL_NODES));
+            assertEquals("OK", await(client.configResetStat()));
+            ClusterValue<String> stats = await(client.info(new Section[] {Section.COMMANDSTATS}, SimpleMultiNodeRoute.ALL_NODES));
+            assertEquals(6, stats.getMultiValue().size());
+            stats.getMultiValue().forEach((node, text) -> assertFalse(text.contains("cmdstat_echo"), node));
+            assertEquals("OK", await(client.configResetStat(SimpleMultiNodeRoute.ALL_NODES)));
+            // CLIENT SETNAME names the connection to every node.
+            await(client.customCommand(new String[] {"CLIENT", "SETNAME", "tips-app"}));
+            ClusterValue<String> names = await(client.clientGetName(SimpleMultiNodeRoute.ALL_NODES));
+            assertEquals(6, names.getMultiValue().size());
+            names.getMultiValue().forEach((node, name) -> assertEquals("tips-app", name, node));
+            // MSETNX across slots: the server's CROSSSLOT, and nothing written.
+            assertTrue(cluster.slotOf("nx:new") != cluster.slotOf(keys[0]));
+            Throwable crossSlot = failure(client.customCommand(new String[] {"MSETNX", "nx:new", "x", keys[0], "y"}));
+            assertInstanceOf(RequestException.class, crossSlot);
+            assertTrue(crossSlot.getMessage().contains("CROSSSLOT"), crossSlot.getMessage());
+            assertEquals(0L, await(client.exists(new String[] {"nx:new"})));
+            // An odd MSET is an arity error, not CROSSSLOT.
+            Throwable arity = failure(client.customCommand(new String[] {"MSET", keys[0], "a", keys[1]}));
+            assertTrue(arity.getMessage().contains("wrong number of arguments"), arity.getMessage());
+            // UNLINK and TOUCH split per slot and sum.
+            assertEquals(40L, await(client.touch(keys)));
+            assertEquals(40L, await(client.unlink(keys)));
+            assertEquals(0L, await(client.touch(keys)));
         }
     }
 
@@ -195,6 +249,10 @@ class ClusterTest {
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
             assertThrows(RequestException.class, () -> new SlotIdRoute(16384, SlotType.PRIMARY));
             assertInstanceOf(RequestException.class, failure(client.customCommand(new String[] {"PING"}, null)));
+            // An address that is no node of the cluster is refused at once, not timed out.
+            Throwable unknown = failure(client.customCommand(new String[] {"PING"}, new ByAddressRoute("127.0.0.1", 1)));
+            assertInstanceOf(RequestException.class, unknown);
+            assertTrue(unknown.getMessage().contains("not a node of the cluster"), unknown.getMessage());
         }
         RedisServer seed = cluster.nodes().get(0);
         Throwable e = failure(GlideClusterClient.createClient(

@@ -16,4 +16,19 @@ public interface GenericBaseCommands {
 
     /** EXISTS with binary keys. */
     CompletableFuture<Long> exists(GlideString[] keys);
+
+    /**
+     * UNLINK: removes the keys like DEL, but frees their memory in the background; completes with
+     * how many existed.
+     */
+    CompletableFuture<Long> unlink(String[] keys);
+
+    /** UNLINK with binary keys. */
+    CompletableFuture<Long> unlink(GlideString[] keys);
+
+    /** TOUCH: marks the keys as just used (for eviction); completes with how many exist. */
+    CompletableFuture<Long> touch(String[] keys);
+
+    /** TOUCH with binary keys. */
+    CompletableFuture<Long> touch(GlideString[] keys);
 }
