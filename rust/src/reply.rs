@@ -64,6 +64,9 @@ pub mod tag {
     pub const SET: u8 = 10;
     pub const ERROR: u8 = 11;
     pub const BIGNUM: u8 = 12;
+    /// A map from node address to that node's reply: a cluster reply by node,
+    /// told apart from a map one node returned (Java's `ClusterValue`).
+    pub const NODE_MAP: u8 = 13;
 }
 
 /// What Java makes of the bulk strings in a reply. For `String` results the
@@ -221,6 +224,17 @@ fn attribute_map(data: Value, attributes: Vec<(Value, Value)>) -> Value {
 impl Outcome {
     /// Back to a [`Value`], for replies that are combined with others (a
     /// cluster's multi-node requests) before they are delivered. Failures stay failures.
+    /// Marks a map reply as one reply per node (see [`tag::NODE_MAP`]).
+    pub fn by_node(self) -> Outcome {
+        match self {
+            Outcome::Frame(mut frame) if frame.first() == Some(&tag::MAP) => {
+                frame[0] = tag::NODE_MAP;
+                Outcome::Frame(frame)
+            }
+            other => other,
+        }
+    }
+
     pub fn into_value(self) -> Result<Value, (Failure, String)> {
         Ok(match self {
             Outcome::Nil => Value::Nil,
@@ -267,9 +281,9 @@ fn read_frame(frame: &[u8], pos: &mut usize) -> Option<Value> {
                 _ => Value::BulkString(bytes),
             }
         }
-        tag::ARRAY | tag::SET | tag::MAP => {
+        tag::ARRAY | tag::SET | tag::MAP | tag::NODE_MAP => {
             let n = u32::from_be_bytes(fixed(4)?.try_into().ok()?) as usize;
-            if tag == tag::MAP {
+            if tag == tag::MAP || tag == tag::NODE_MAP {
                 let mut pairs = Vec::with_capacity(n.min(1 << 16));
                 for _ in 0..n {
                     let k = read_frame(frame, pos)?;

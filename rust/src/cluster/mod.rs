@@ -636,7 +636,10 @@ impl ClusterClient {
             }
             let results: Vec<_> = operation.results.lock().drain(..).map(|r| r.expect("every part reported")).collect();
             match combine(&operation.combine, results).and_then(|v| shaped(v, &operation)) {
-                Ok(value) => Outcome::from_value(value, Expect::Natural, operation.bulk_as),
+                Ok(value) => match operation.combine {
+                    Combine::PerNode(_) => Outcome::from_value(value, Expect::Natural, operation.bulk_as).by_node(),
+                    _ => Outcome::from_value(value, Expect::Natural, operation.bulk_as),
+                },
                 Err((failure, message)) => Outcome::Failed(failure, message),
             }
         };

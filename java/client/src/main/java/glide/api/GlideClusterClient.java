@@ -24,6 +24,7 @@ import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
 import glide.internal.NativeClient;
+import glide.internal.NodeReplies;
 import glide.internal.RouteSpec;
 import glide.internal.SlotScanCursor;
 import java.util.LinkedHashMap;
@@ -112,21 +113,18 @@ public class GlideClusterClient extends BaseClient
         } catch (RequestException e) {
             return CompletableFuture.failedFuture(e);
         }
-        // Without a route a map is taken as replies by node (as valkey-glide does); with one,
-        // only a multi-node route gives replies by node.
-        Function<Object, ClusterValue<Object>> wrap =
-                spec == RouteSpec.DEFAULT ? ClusterValue::of : clusterValue(spec.singleNode, v -> v);
-        return run(bytes, binary, BlockingTimeouts.forCommand(bytes), spec, wrap);
+        // Replies by node are marked by the core: a map one node returned stays a single value.
+        return run(bytes, binary, BlockingTimeouts.forCommand(bytes), spec, clusterValue(v -> v));
     }
 
     /**
-     * Each node's reply converted by {@code convert} (a multi-node reply is a map by node, unless
-     * the nodes' replies combine into one, e.g. OK), or the single reply converted.
+     * Each node's reply converted by {@code convert} when the core answered by node ({@link
+     * NodeReplies}; the nodes' replies may also combine into one, e.g. OK), or the single reply
+     * converted.
      */
-    private static <T> Function<Object, ClusterValue<T>> clusterValue(
-            boolean singleNode, Function<Object, T> convert) {
+    private static <T> Function<Object, ClusterValue<T>> clusterValue(Function<Object, T> convert) {
         return reply -> {
-            if (!singleNode && reply instanceof Map) {
+            if (reply instanceof NodeReplies) {
                 Map<String, T> byNode = new LinkedHashMap<>();
                 ((Map<?, ?>) reply).forEach((node, value) -> byNode.put(String.valueOf(node), convert.apply(value)));
                 return ClusterValue.ofMultiValue(byNode);
@@ -153,7 +151,7 @@ public class GlideClusterClient extends BaseClient
         } catch (RequestException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return run(args.build(), binary, BlockingTimeouts.DEFAULT, spec, clusterValue(spec.singleNode, convert));
+        return run(args.build(), binary, BlockingTimeouts.DEFAULT, spec, clusterValue(convert));
     }
 
     // ---- connection management -------------------------------------------------------------
@@ -277,7 +275,8 @@ public class GlideClusterClient extends BaseClient
         } catch (RequestException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return run(step, binary, BlockingTimeouts.DEFAULT, RouteSpec.SCAN_STEP, reply -> SlotScanCursor.result(reply, binary));
+        // Keys come as bytes whatever the caller wants (see SlotScanCursor.result).
+        return run(step, true, BlockingTimeouts.DEFAULT, RouteSpec.SCAN_STEP, reply -> SlotScanCursor.result(reply, binary));
     }
 
     // ---- server management -----------------------------------------------------------------
@@ -390,7 +389,7 @@ public class GlideClusterClient extends BaseClient
 
     @Override
     public CompletableFuture<ClusterValue<String>> info() {
-        return run(Args.command("INFO", 1), false, clusterValue(false, STRING));
+        return run(Args.command("INFO", 1), false, clusterValue(STRING));
     }
 
     @Override
@@ -400,7 +399,7 @@ public class GlideClusterClient extends BaseClient
 
     @Override
     public CompletableFuture<ClusterValue<String>> info(Section[] sections) {
-        return run(infoArgs(sections), false, clusterValue(false, STRING));
+        return run(infoArgs(sections), false, clusterValue(STRING));
     }
 
     @Override

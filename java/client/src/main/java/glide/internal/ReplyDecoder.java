@@ -37,6 +37,8 @@ final class ReplyDecoder {
     private static final int TAG_BULK_BINARY = 7;
     private static final int TAG_ARRAY = 8;
     private static final int TAG_MAP = 9;
+    /** A cluster reply by node (see {@link NodeReplies}). */
+    private static final int TAG_NODE_MAP = 13;
     private static final int TAG_SET = 10;
     private static final int TAG_ERROR = 11;
     private static final int TAG_BIGNUM = 12;
@@ -134,9 +136,11 @@ final class ReplyDecoder {
                         return items;
                     }
                 case TAG_MAP:
+                case TAG_NODE_MAP:
                     {
                         int n = readLength();
-                        Map<Object, Object> map = new LinkedHashMap<>(capacityFor(n));
+                        Map<Object, Object> map =
+                                tag == TAG_NODE_MAP ? new NodeReplies(capacityFor(n)) : new LinkedHashMap<>(capacityFor(n));
                         for (int i = 0; i < n; i++) {
                             Object key = read();
                             map.put(key, read());

@@ -28,22 +28,19 @@ public final class RouteSpec {
     static final int SCAN = 9;
 
     /** The command's own routing (its key's slot, or its request policy). */
-    public static final RouteSpec DEFAULT = new RouteSpec(DEFAULT_KIND, 0, null, false);
+    public static final RouteSpec DEFAULT = new RouteSpec(DEFAULT_KIND, 0, null);
 
     /** A cluster scan step: the core reads slots from their owners itself. */
-    public static final RouteSpec SCAN_STEP = new RouteSpec(SCAN, 0, null, true);
+    public static final RouteSpec SCAN_STEP = new RouteSpec(SCAN, 0, null);
 
     final int kind;
     final int number;
     final byte[] bytes;
-    /** Whether the reply comes from one node (single value) whatever its shape. */
-    public final boolean singleNode;
 
-    private RouteSpec(int kind, int number, byte[] bytes, boolean singleNode) {
+    private RouteSpec(int kind, int number, byte[] bytes) {
         this.kind = kind;
         this.number = number;
         this.bytes = bytes;
-        this.singleNode = singleNode;
     }
 
     /** Throws {@link RequestException} for a null or unknown route, or a bad slot. */
@@ -52,13 +49,13 @@ public final class RouteSpec {
             throw new RequestException("the route must not be null");
         }
         if (route == SimpleSingleNodeRoute.RANDOM) {
-            return new RouteSpec(RANDOM, 0, null, true);
+            return new RouteSpec(RANDOM, 0, null);
         }
         if (route == SimpleMultiNodeRoute.ALL_NODES) {
-            return new RouteSpec(ALL_NODES, 0, null, false);
+            return new RouteSpec(ALL_NODES, 0, null);
         }
         if (route == SimpleMultiNodeRoute.ALL_PRIMARIES) {
-            return new RouteSpec(ALL_PRIMARIES, 0, null, false);
+            return new RouteSpec(ALL_PRIMARIES, 0, null);
         }
         if (route instanceof SlotIdRoute) {
             SlotIdRoute r = (SlotIdRoute) route;
@@ -66,7 +63,7 @@ public final class RouteSpec {
                 throw new RequestException("slot " + r.getSlotId() + " is out of range (0-16383)");
             }
             boolean replica = r.getSlotType() == SlotType.REPLICA;
-            return new RouteSpec(replica ? SLOT_REPLICA : SLOT_PRIMARY, r.getSlotId(), null, true);
+            return new RouteSpec(replica ? SLOT_REPLICA : SLOT_PRIMARY, r.getSlotId(), null);
         }
         if (route instanceof SlotKeyRoute) {
             SlotKeyRoute r = (SlotKeyRoute) route;
@@ -75,14 +72,14 @@ public final class RouteSpec {
             }
             boolean replica = r.getSlotType() == SlotType.REPLICA;
             byte[] key = r.getSlotKey().getBytes(StandardCharsets.UTF_8);
-            return new RouteSpec(replica ? KEY_REPLICA : KEY_PRIMARY, 0, key, true);
+            return new RouteSpec(replica ? KEY_REPLICA : KEY_PRIMARY, 0, key);
         }
         if (route instanceof ByAddressRoute) {
             ByAddressRoute r = (ByAddressRoute) route;
             if (r.getHost() == null || r.getHost().isEmpty()) {
                 throw new RequestException("the route's host must not be empty");
             }
-            return new RouteSpec(ADDRESS, r.getPort(), r.getHost().getBytes(StandardCharsets.UTF_8), true);
+            return new RouteSpec(ADDRESS, r.getPort(), r.getHost().getBytes(StandardCharsets.UTF_8));
         }
         throw new RequestException("unknown route " + route);
     }

@@ -4,6 +4,7 @@ import glide.api.models.GlideString;
 import glide.api.models.commands.scan.ClusterScanCursor;
 import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.exceptions.RequestException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A cluster scan position: the next hash slot to read (16384 when done) and how many slots the
@@ -61,13 +62,21 @@ public final class SlotScanCursor implements ClusterScanCursor {
         return args.build();
     }
 
-    /** The core's {@code [next slot, batch, [keys...]]} as {@code Object[]{cursor, keys}}. */
+    /**
+     * The core's {@code [next slot, batch, [keys...]]} (keys as bytes) as {@code Object[]{cursor,
+     * keys}}: {@code GlideString[]}, or {@code String[]} when not {@code binary}. A key that is not
+     * UTF-8 then reads with U+FFFD in place of its bad bytes (as valkey-glide's scan does): a scan
+     * must not stop at one odd key; scanBinary returns its exact bytes.
+     */
     public static Object[] result(Object reply, boolean binary) {
         Object[] parts = (Object[]) reply;
         SlotScanCursor next = new SlotScanCursor(((Long) parts[0]).intValue(), ((Long) parts[1]).intValue());
         Object[] found = (Object[]) parts[2];
         Object[] keys = binary ? new GlideString[found.length] : new String[found.length];
-        System.arraycopy(found, 0, keys, 0, found.length);
+        for (int i = 0; i < found.length; i++) {
+            GlideString key = (GlideString) found[i];
+            keys[i] = binary ? key : new String(key.getBytes(), StandardCharsets.UTF_8);
+        }
         return new Object[] {next, keys};
     }
 

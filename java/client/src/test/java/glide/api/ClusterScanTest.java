@@ -197,6 +197,15 @@ class ClusterScanTest {
                 }
             }
             assertEquals(Set.of(odd, GlideString.of("b:text")), seen);
+            // scan() does not stop at a key that is not UTF-8: it reads with U+FFFD.
+            Set<String> text = new HashSet<>();
+            cursor = ClusterScanCursor.initialCursor();
+            while (!cursor.isFinished()) {
+                Object[] result = await(client.scan(cursor, ScanOptions.builder().matchPattern("b:*").build()));
+                cursor = (ClusterScanCursor) result[0];
+                text.addAll(List.of((String[]) result[1]));
+            }
+            assertEquals(Set.of("b:text", "b:\uFFFD\u0000\uFFFD"), text);
         }
     }
 
