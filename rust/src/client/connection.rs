@@ -230,6 +230,19 @@ impl Connection {
         Ok(())
     }
 
+    /// Holds back writes while the caller queues several requests, so that they
+    /// leave together, in one system call, when the hold is dropped (the parts
+    /// of a split cluster request bound for this node). `None` when another
+    /// thread is writing already: it sends the queued bytes with its own.
+    pub(crate) fn hold_writes(&self) -> Option<WriteHold> {
+        let mut state = self.shared.state.lock();
+        if state.writing || !state.out.is_empty() || state.broken.is_some() {
+            return None;
+        }
+        state.writing = true;
+        Some(WriteHold { shared: Arc::clone(&self.shared) })
+    }
+
     /// Stops the connection; returns the requests that were still pending.
     pub(crate) fn shutdown(&self, reason: &str) -> Vec<Entry> {
         let mut state = self.shared.state.lock();
@@ -479,6 +492,19 @@ fn flush(shared: &Shared) -> Result<(), String> {
 /// clears it before returning. What the socket does not take goes back to the
 /// front of `out` for the task, which waits for room. Returns a write error, if
 /// one happened (the bytes stay queued; the task reports the error).
+/// See [`Connection::hold_writes`]: while it lives, this thread is the writer
+/// and sends write nothing; dropping it writes what they queued.
+pub(crate) struct WriteHold {
+    shared: Arc<Shared>,
+}
+
+impl Drop for WriteHold {
+    fn drop(&mut self) {
+        // A failed write is seen by the reader, which breaks the connection.
+        let _ = write_as_writer(&self.shared, Cow::Borrowed(&[]));
+    }
+}
+
 fn write_as_writer(shared: &Shared, first: Cow<'_, [u8]>) -> Option<io::Error> {
     let mut chunk = first;
     loop {

@@ -318,6 +318,14 @@ impl Client {
         Ok(())
     }
 
+    /// [`Connection::hold_writes`] on the current connection, if there is one.
+    pub(crate) fn hold_writes(&self) -> Option<connection::WriteHold> {
+        match &self.link.lock().link {
+            Link::Ready(conn) => conn.hold_writes(),
+            _ => None,
+        }
+    }
+
     /// Resolves once the client is closed (immediately if it already is).
     async fn closed_signal(&self) {
         let notified = self.closing.notified();

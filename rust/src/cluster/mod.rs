@@ -178,7 +178,8 @@ pub struct ClusterClient {
     rotation: AtomicUsize,
 }
 
-/// Part ids are negative, so they never collide with Java's request ids.
+/// Ids of parts and of the core's own calls are negative, so they never collide
+/// with Java's request ids (which a request sent whole keeps).
 static NEXT_PART_ID: AtomicI64 = AtomicI64::new(-1);
 
 impl ClusterClient {
@@ -421,6 +422,14 @@ impl ClusterClient {
             combine,
         });
         let whole = Arc::new(request.packed);
+        // Parts for the same node leave in one write (an MGET over 100 slots is 100 parts).
+        let mut holds = Vec::new();
+        if parts.len() > 1 {
+            let mut nodes: Vec<&Address> = parts.iter().map(|(node, _)| node).collect();
+            nodes.sort();
+            nodes.dedup();
+            holds.extend(nodes.into_iter().filter_map(|node| self.node(node).hold_writes()));
+        }
         for (index, (node, packed)) in parts.into_iter().enumerate() {
             // A part without a command of its own shares the whole command.
             let packed = match packed {
@@ -439,6 +448,7 @@ impl ClusterClient {
             };
             self.send(part, false);
         }
+        drop(holds);
         Ok(())
     }
 
@@ -600,7 +610,12 @@ impl ClusterClient {
             },
             None => None,
         };
-        let id = NEXT_PART_ID.fetch_sub(1, Ordering::Relaxed);
+        // A request sent whole keeps Java's id on its node, so a Java thread waiting for it can
+        // read its node's socket itself (help_read); parts get ids of their own.
+        let id = match (&part.operation.sink, &part.operation.combine) {
+            (Sink::Java(java_id), Combine::Single) => *java_id,
+            _ => NEXT_PART_ID.fetch_sub(1, Ordering::Relaxed),
+        };
         let node = self.node(&part.node);
         // Parts of a combined reply come back as sent; the shape applies to the whole.
         let expect = if matches!(part.operation.combine, Combine::Single) { part.operation.expect } else { Expect::Natural };
@@ -697,6 +712,19 @@ impl ClusterClient {
         let part = Part { operation, index: 0, packed: Arc::new(packed), deadline, timeout, node, redirects: 0, skipped };
         self.send(part, false);
         replied
+    }
+
+    /// Lets a Java thread waiting for request `id` read the reply itself from
+    /// its node's connection (see `Client::help_read`), for up to `timeout`.
+    /// False when the request is not sent whole to one node, or is done.
+    pub fn help_read(&self, id: i64, timeout: Duration) -> bool {
+        let Some(node) = self.parts.lock().get(&id).map(|part| part.node.clone()) else {
+            return false;
+        };
+        let Some(client) = self.nodes.lock().get(&node).cloned() else {
+            return false;
+        };
+        client.help_read(id, timeout)
     }
 
     /// Fails everything pending with a closing error and closes every node. Idempotent.

@@ -455,8 +455,10 @@ pub extern "system" fn Java_glide_internal_NativeBridge_helpRead<'caller>(
                 AnyClient::Standalone(client) => {
                     client.help_read(request_id, Duration::from_millis(timeout_ms.max(0) as u64))
                 }
-                // A cluster's waiting threads wait normally: the reply may come from any node.
-                AnyClient::Cluster(_) => false,
+                // Only a request sent whole to one node can be helped.
+                AnyClient::Cluster(client) => {
+                    client.help_read(request_id, Duration::from_millis(timeout_ms.max(0) as u64))
+                }
             };
             Ok(helped as jint)
         })
