@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.models.commands.SetOptions;
+import glide.api.models.commands.scan.ClusterScanCursor;
+import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.commands.SetOptions.ConditionalSet;
 import glide.api.models.commands.SetOptions.Expiry;
 import glide.api.models.configuration.AdvancedGlideClientConfiguration;
@@ -292,5 +294,43 @@ public class ModelsTest {
 
         assertThrows(
                 UnsupportedOperationException.class, () -> config.getAddresses().add(a));
+    }
+
+    @Test
+    void scanOptionsBuildTheirArguments() {
+        ScanOptions all =
+                ScanOptions.builder()
+                        .matchPattern("user:*")
+                        .count(50L)
+                        .type(ScanOptions.ObjectType.HASH)
+                        .allowNonCoveredSlots(true)
+                        .build();
+        assertArrayEquals(new String[] {"MATCH", "user:*", "COUNT", "50", "TYPE", "hash"}, all.toArgs());
+        assertArrayEquals(
+                new GlideString[] {GlideString.of("MATCH"), GlideString.of("user:*"), GlideString.of("COUNT"), GlideString.of("50")},
+                all.toGlideStringArgs());
+        assertEquals(GlideString.of("user:*"), all.getMatchPattern());
+        assertEquals(50L, all.getCount());
+        assertEquals(ScanOptions.ObjectType.HASH, all.getType());
+        assertTrue(all.getAllowNonCoveredSlots());
+        assertArrayEquals(new String[0], ScanOptions.builder().build().toArgs());
+        // Binary patterns keep their bytes; equal settings make equal options.
+        GlideString odd = GlideString.of(new byte[] {'k', (byte) 0xff, '*'});
+        assertEquals(odd, ScanOptions.builder().matchPatternBinary(odd).build().getMatchPattern());
+        assertEquals(ScanOptions.builder().count(5L).build(), ScanOptions.builder().count(5L).build());
+        assertEquals(
+                ScanOptions.builder().count(5L).build().hashCode(), ScanOptions.builder().count(5L).build().hashCode());
+        assertNotEquals(ScanOptions.builder().count(5L).build(), ScanOptions.builder().count(6L).build());
+        assertEquals("zset", ScanOptions.ObjectType.ZSET.getNativeName());
+    }
+
+    @Test
+    void theInitialClusterScanCursorStartsAScan() {
+        ClusterScanCursor initial = ClusterScanCursor.initialCursor();
+        assertSame(ClusterScanCursor.INITIAL_CURSOR_INSTANCE, initial);
+        assertSame(initial, ClusterScanCursor.initalCursor());
+        assertFalse(initial.isFinished());
+        initial.releaseCursorHandle(); // nothing to release: still usable
+        assertFalse(initial.isFinished());
     }
 }
