@@ -1,6 +1,8 @@
 package glide.api;
 
 import static glide.internal.ReplyConverters.ANY_TEXT;
+import static glide.internal.ReplyConverters.BOOLEAN;
+import static glide.internal.ReplyConverters.BYTES;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
 import static glide.internal.ReplyConverters.LONG;
@@ -12,6 +14,8 @@ import glide.api.commands.HashBaseCommands;
 import glide.api.commands.ListBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
+import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.SetOptions;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
@@ -128,6 +132,288 @@ public abstract class BaseClient
     @Override
     public CompletableFuture<Long> touch(GlideString[] keys) {
         return run(Args.command("TOUCH", keys.length + 1).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expire(String key, long seconds) {
+        return run(Args.command("EXPIRE", 3).add(key).add(seconds), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expire(GlideString key, long seconds) {
+        return run(Args.command("EXPIRE", 3).add(key).add(seconds), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expire(String key, long seconds, ExpireOptions expireOptions) {
+        return run(Args.command("EXPIRE", 4).add(key).add(seconds).addAll(expireOptions.toArgs()), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expire(GlideString key, long seconds, ExpireOptions expireOptions) {
+        return run(Args.command("EXPIRE", 4).add(key).add(seconds).addAll(expireOptions.toArgs()), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expireAt(String key, long unixSeconds) {
+        return run(Args.command("EXPIREAT", 3).add(key).add(unixSeconds), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expireAt(GlideString key, long unixSeconds) {
+        return run(Args.command("EXPIREAT", 3).add(key).add(unixSeconds), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expireAt(String key, long unixSeconds, ExpireOptions expireOptions) {
+        return run(Args.command("EXPIREAT", 4).add(key).add(unixSeconds).addAll(expireOptions.toArgs()), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> expireAt(GlideString key, long unixSeconds, ExpireOptions expireOptions) {
+        return run(Args.command("EXPIREAT", 4).add(key).add(unixSeconds).addAll(expireOptions.toArgs()), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pexpire(String key, long milliseconds) {
+        return run(Args.command("PEXPIRE", 3).add(key).add(milliseconds), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pexpire(GlideString key, long milliseconds) {
+        return run(Args.command("PEXPIRE", 3).add(key).add(milliseconds), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pexpire(String key, long milliseconds, ExpireOptions expireOptions) {
+        return run(Args.command("PEXPIRE", 4).add(key).add(milliseconds).addAll(expireOptions.toArgs()), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pexpire(GlideString key, long milliseconds, ExpireOptions expireOptions) {
+        return run(Args.command("PEXPIRE", 4).add(key).add(milliseconds).addAll(expireOptions.toArgs()), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pexpireAt(String key, long unixMilliseconds) {
+        return run(Args.command("PEXPIREAT", 3).add(key).add(unixMilliseconds), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pexpireAt(GlideString key, long unixMilliseconds) {
+        return run(Args.command("PEXPIREAT", 3).add(key).add(unixMilliseconds), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pexpireAt(String key, long unixMilliseconds, ExpireOptions expireOptions) {
+        return run(Args.command("PEXPIREAT", 4).add(key).add(unixMilliseconds).addAll(expireOptions.toArgs()), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pexpireAt(GlideString key, long unixMilliseconds, ExpireOptions expireOptions) {
+        return run(Args.command("PEXPIREAT", 4).add(key).add(unixMilliseconds).addAll(expireOptions.toArgs()), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Long> ttl(String key) {
+        return run(Args.command("TTL", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> ttl(GlideString key) {
+        return run(Args.command("TTL", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> pttl(String key) {
+        return run(Args.command("PTTL", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> pttl(GlideString key) {
+        return run(Args.command("PTTL", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> expiretime(String key) {
+        return run(Args.command("EXPIRETIME", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> expiretime(GlideString key) {
+        return run(Args.command("EXPIRETIME", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> pexpiretime(String key) {
+        return run(Args.command("PEXPIRETIME", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> pexpiretime(GlideString key) {
+        return run(Args.command("PEXPIRETIME", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> persist(String key) {
+        return run(Args.command("PERSIST", 2).add(key), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> persist(GlideString key) {
+        return run(Args.command("PERSIST", 2).add(key), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<String> rename(String key, String newKey) {
+        return run(Args.command("RENAME", 3).add(key).add(newKey), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> rename(GlideString key, GlideString newKey) {
+        return run(Args.command("RENAME", 3).add(key).add(newKey), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> renamenx(String key, String newKey) {
+        return run(Args.command("RENAMENX", 3).add(key).add(newKey), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> renamenx(GlideString key, GlideString newKey) {
+        return run(Args.command("RENAMENX", 3).add(key).add(newKey), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<String> type(String key) {
+        return run(Args.command("TYPE", 2).add(key), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> type(GlideString key) {
+        return run(Args.command("TYPE", 2).add(key), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> copy(String source, String destination) {
+        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), null, false), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> copy(GlideString source, GlideString destination) {
+        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), null, false), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> copy(String source, String destination, boolean replace) {
+        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), null, replace), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> copy(GlideString source, GlideString destination, boolean replace) {
+        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), null, replace), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> copy(String source, String destination, long destinationDB) {
+        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), destinationDB, false), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> copy(GlideString source, GlideString destination, long destinationDB) {
+        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), destinationDB, false), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> copy(String source, String destination, long destinationDB, boolean replace) {
+        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), destinationDB, replace), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> copy(GlideString source, GlideString destination, long destinationDB, boolean replace) {
+        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), destinationDB, replace), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<String> objectEncoding(String key) {
+        return run(Args.command("OBJECT", 3).add("ENCODING").add(key), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> objectEncoding(GlideString key) {
+        return run(Args.command("OBJECT", 3).add("ENCODING").add(key), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long> objectFreq(String key) {
+        return run(Args.command("OBJECT", 3).add("FREQ").add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> objectFreq(GlideString key) {
+        return run(Args.command("OBJECT", 3).add("FREQ").add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> objectIdletime(String key) {
+        return run(Args.command("OBJECT", 3).add("IDLETIME").add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> objectIdletime(GlideString key) {
+        return run(Args.command("OBJECT", 3).add("IDLETIME").add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> objectRefcount(String key) {
+        return run(Args.command("OBJECT", 3).add("REFCOUNT").add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> objectRefcount(GlideString key) {
+        return run(Args.command("OBJECT", 3).add("REFCOUNT").add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> move(String key, long dbIndex) {
+        return run(Args.command("MOVE", 3).add(key).add(dbIndex), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> move(GlideString key, long dbIndex) {
+        return run(Args.command("MOVE", 3).add(key).add(dbIndex), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> dump(GlideString key) {
+        return run(Args.command("DUMP", 2).add(key), true, BYTES);
+    }
+
+    @Override
+    public CompletableFuture<String> restore(GlideString key, long ttl, byte[] value) {
+        return run(Args.command("RESTORE", 4).add(key).add(ttl).add(GlideString.of(value)), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> restore(
+            GlideString key, long ttl, byte[] value, RestoreOptions restoreOptions) {
+        Args args = Args.command("RESTORE", 10).add(key).add(ttl).add(GlideString.of(value));
+        return run(args.addAll(restoreOptions.toArgs()), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long> wait(long numreplicas, long timeout) {
+        // Blocks on the server for up to `timeout` ms: the request timeout must not cut it.
+        byte[][] args = Args.command("WAIT", 3).add(numreplicas).add(timeout).build();
+        return run(args, false, BlockingTimeouts.forCommand(args), LONG);
+    }
+
+    /** COPY's optional DB and REPLACE. */
+    private static Args copyArgs(Args args, Long destinationDB, boolean replace) {
+        if (destinationDB != null) {
+            args.add("DB").add(destinationDB);
+        }
+        return replace ? args.add("REPLACE") : args;
     }
 
     // ---- strings ----

@@ -16,6 +16,10 @@ public final class ReplyConverters {
     public static final Function<Object, String> STRING = ReplyConverters::text;
     public static final Function<Object, GlideString> GLIDE_STRING = v -> (GlideString) v;
     public static final Function<Object, Long> LONG = v -> (Long) v;
+    /** The core turns 1/0 replies of yes-or-no commands (EXPIRE, RENAMENX...) into booleans. */
+    public static final Function<Object, Boolean> BOOLEAN = v -> (Boolean) v;
+    /** Raw bytes of a binary reply (DUMP), or null. */
+    public static final Function<Object, byte[]> BYTES = v -> v == null ? null : ((GlideString) v).getBytes();
 
     /** Replies declared as String even for binary requests (SET with GET returns the old value). */
     public static final Function<Object, String> ANY_TEXT =

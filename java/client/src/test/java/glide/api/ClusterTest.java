@@ -163,6 +163,27 @@ class ClusterTest {
         }
     }
 
+    /** The generic key family on a cluster: keyed routing, same-slot COPY, WAIT on every primary. */
+    @Test
+    void genericKeyCommandsRouteByKey() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP2)) {
+            for (int i = 0; i < 20; i++) {
+                String k = "gen:" + i;
+                await(client.set(k, "v"));
+                assertTrue(await(client.expire(k, 100)));
+                assertTrue(await(client.ttl(k)) > 0);
+                assertEquals("string", await(client.type(k)));
+            }
+            assertFalse(await(client.copy("{gen}:a", "{gen}:b")), "no source yet");
+            await(client.set("{gen}:a", "x"));
+            assertTrue(await(client.copy("{gen}:a", "{gen}:b")));
+            assertEquals("x", await(client.get("{gen}:b")));
+            Throwable crossSlot = failure(client.copy("gen:1", "gen:2", true));
+            assertTrue(crossSlot.getMessage().contains("CROSSSLOT"), crossSlot.getMessage());
+            assertEquals(0L, await(client.wait(0L, 10L)));
+        }
+    }
+
     @Test
     void commandsWithoutKeysFollowTheirPolicy() throws Exception {
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {

@@ -1,6 +1,8 @@
 package glide.api.commands;
 
 import glide.api.models.GlideString;
+import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.RestoreOptions;
 import java.util.concurrent.CompletableFuture;
 
 /** Commands on keys of any type, for standalone and cluster clients. */
@@ -31,4 +33,169 @@ public interface GenericBaseCommands {
 
     /** TOUCH with binary keys. */
     CompletableFuture<Long> touch(GlideString[] keys);
+
+    /** EXPIRE: sets the key's timeout; true if it was set (false: no such key, or the condition failed). */
+    CompletableFuture<Boolean> expire(String key, long seconds);
+
+    /** EXPIRE: sets the key's timeout; true if it was set (false: no such key, or the condition failed). */
+    CompletableFuture<Boolean> expire(GlideString key, long seconds);
+
+    /** EXPIRE applied only when {@code expireOptions} holds. */
+    CompletableFuture<Boolean> expire(String key, long seconds, ExpireOptions expireOptions);
+
+    /** EXPIRE applied only when {@code expireOptions} holds. */
+    CompletableFuture<Boolean> expire(GlideString key, long seconds, ExpireOptions expireOptions);
+
+    /** EXPIREAT: sets the key's timeout; true if it was set (false: no such key, or the condition failed). */
+    CompletableFuture<Boolean> expireAt(String key, long unixSeconds);
+
+    /** EXPIREAT: sets the key's timeout; true if it was set (false: no such key, or the condition failed). */
+    CompletableFuture<Boolean> expireAt(GlideString key, long unixSeconds);
+
+    /** EXPIREAT applied only when {@code expireOptions} holds. */
+    CompletableFuture<Boolean> expireAt(String key, long unixSeconds, ExpireOptions expireOptions);
+
+    /** EXPIREAT applied only when {@code expireOptions} holds. */
+    CompletableFuture<Boolean> expireAt(GlideString key, long unixSeconds, ExpireOptions expireOptions);
+
+    /** PEXPIRE: sets the key's timeout; true if it was set (false: no such key, or the condition failed). */
+    CompletableFuture<Boolean> pexpire(String key, long milliseconds);
+
+    /** PEXPIRE: sets the key's timeout; true if it was set (false: no such key, or the condition failed). */
+    CompletableFuture<Boolean> pexpire(GlideString key, long milliseconds);
+
+    /** PEXPIRE applied only when {@code expireOptions} holds. */
+    CompletableFuture<Boolean> pexpire(String key, long milliseconds, ExpireOptions expireOptions);
+
+    /** PEXPIRE applied only when {@code expireOptions} holds. */
+    CompletableFuture<Boolean> pexpire(GlideString key, long milliseconds, ExpireOptions expireOptions);
+
+    /** PEXPIREAT: sets the key's timeout; true if it was set (false: no such key, or the condition failed). */
+    CompletableFuture<Boolean> pexpireAt(String key, long unixMilliseconds);
+
+    /** PEXPIREAT: sets the key's timeout; true if it was set (false: no such key, or the condition failed). */
+    CompletableFuture<Boolean> pexpireAt(GlideString key, long unixMilliseconds);
+
+    /** PEXPIREAT applied only when {@code expireOptions} holds. */
+    CompletableFuture<Boolean> pexpireAt(String key, long unixMilliseconds, ExpireOptions expireOptions);
+
+    /** PEXPIREAT applied only when {@code expireOptions} holds. */
+    CompletableFuture<Boolean> pexpireAt(GlideString key, long unixMilliseconds, ExpireOptions expireOptions);
+
+    /** TTL: seconds to live: -1 no timeout, -2 no such key. */
+    CompletableFuture<Long> ttl(String key);
+
+    /** TTL: seconds to live: -1 no timeout, -2 no such key. */
+    CompletableFuture<Long> ttl(GlideString key);
+
+    /** PTTL: milliseconds to live: -1 no timeout, -2 no such key. */
+    CompletableFuture<Long> pttl(String key);
+
+    /** PTTL: milliseconds to live: -1 no timeout, -2 no such key. */
+    CompletableFuture<Long> pttl(GlideString key);
+
+    /** EXPIRETIME: the Unix time (s) the key expires at: -1 no timeout, -2 no such key. */
+    CompletableFuture<Long> expiretime(String key);
+
+    /** EXPIRETIME: the Unix time (s) the key expires at: -1 no timeout, -2 no such key. */
+    CompletableFuture<Long> expiretime(GlideString key);
+
+    /** PEXPIRETIME: the Unix time (ms) the key expires at: -1 no timeout, -2 no such key. */
+    CompletableFuture<Long> pexpiretime(String key);
+
+    /** PEXPIRETIME: the Unix time (ms) the key expires at: -1 no timeout, -2 no such key. */
+    CompletableFuture<Long> pexpiretime(GlideString key);
+
+    /** PERSIST: removes the key's timeout; true if it had one. */
+    CompletableFuture<Boolean> persist(String key);
+
+    /** PERSIST: removes the key's timeout; true if it had one. */
+    CompletableFuture<Boolean> persist(GlideString key);
+
+    /** RENAME: renames the key (overwriting {@code newKey}); OK, or an error if the key does not exist. */
+    CompletableFuture<String> rename(String key, String newKey);
+
+    /** RENAME: renames the key (overwriting {@code newKey}); OK, or an error if the key does not exist. */
+    CompletableFuture<String> rename(GlideString key, GlideString newKey);
+
+    /** RENAMENX: renames the key only if {@code newKey} does not exist; true if renamed. */
+    CompletableFuture<Boolean> renamenx(String key, String newKey);
+
+    /** RENAMENX: renames the key only if {@code newKey} does not exist; true if renamed. */
+    CompletableFuture<Boolean> renamenx(GlideString key, GlideString newKey);
+
+    /** TYPE: the type of the value (string, list, set, zset, hash, stream), or none. */
+    CompletableFuture<String> type(String key);
+
+    /** TYPE: the type of the value (string, list, set, zset, hash, stream), or none. */
+    CompletableFuture<String> type(GlideString key);
+
+    /** COPY: copies {@code source} to {@code destination} if that does not exist; true if copied. */
+    CompletableFuture<Boolean> copy(String source, String destination);
+
+    /** COPY: copies {@code source} to {@code destination} if that does not exist; true if copied. */
+    CompletableFuture<Boolean> copy(GlideString source, GlideString destination);
+
+    /** COPY, replacing {@code destination} when {@code replace}. */
+    CompletableFuture<Boolean> copy(String source, String destination, boolean replace);
+
+    /** COPY, replacing {@code destination} when {@code replace}. */
+    CompletableFuture<Boolean> copy(GlideString source, GlideString destination, boolean replace);
+
+    /** COPY into database {@code destinationDB}. */
+    CompletableFuture<Boolean> copy(String source, String destination, long destinationDB);
+
+    /** COPY into database {@code destinationDB}. */
+    CompletableFuture<Boolean> copy(GlideString source, GlideString destination, long destinationDB);
+
+    /** COPY into database {@code destinationDB}, replacing when {@code replace}. */
+    CompletableFuture<Boolean> copy(String source, String destination, long destinationDB, boolean replace);
+
+    /** COPY into database {@code destinationDB}, replacing when {@code replace}. */
+    CompletableFuture<Boolean> copy(GlideString source, GlideString destination, long destinationDB, boolean replace);
+
+    /** OBJECT ENCODING: the value's internal encoding, or null for a missing key. */
+    CompletableFuture<String> objectEncoding(String key);
+
+    /** OBJECT ENCODING: the value's internal encoding, or null for a missing key. */
+    CompletableFuture<String> objectEncoding(GlideString key);
+
+    /** OBJECT FREQ: null for a missing key. */
+    CompletableFuture<Long> objectFreq(String key);
+
+    /** OBJECT FREQ: null for a missing key. */
+    CompletableFuture<Long> objectFreq(GlideString key);
+
+    /** OBJECT IDLETIME: null for a missing key. */
+    CompletableFuture<Long> objectIdletime(String key);
+
+    /** OBJECT IDLETIME: null for a missing key. */
+    CompletableFuture<Long> objectIdletime(GlideString key);
+
+    /** OBJECT REFCOUNT: null for a missing key. */
+    CompletableFuture<Long> objectRefcount(String key);
+
+    /** OBJECT REFCOUNT: null for a missing key. */
+    CompletableFuture<Long> objectRefcount(GlideString key);
+
+    /** MOVE: moves the key to database {@code dbIndex}; true if moved. */
+    CompletableFuture<Boolean> move(String key, long dbIndex);
+
+    /** MOVE: moves the key to database {@code dbIndex}; true if moved. */
+    CompletableFuture<Boolean> move(GlideString key, long dbIndex);
+
+    /** DUMP: the value serialized (for RESTORE), or null for a missing key. */
+    CompletableFuture<byte[]> dump(GlideString key);
+
+    /** RESTORE: creates {@code key} from a DUMP; {@code ttl} in ms, 0 for none. */
+    CompletableFuture<String> restore(GlideString key, long ttl, byte[] value);
+
+    /** RESTORE with REPLACE, ABSTTL, IDLETIME or FREQ. */
+    CompletableFuture<String> restore(GlideString key, long ttl, byte[] value, RestoreOptions restoreOptions);
+
+    /**
+     * WAIT: blocks until the writes made on this connection reached {@code numreplicas} replicas
+     * or {@code timeout} ms passed (0: no limit); the number of replicas reached.
+     */
+    CompletableFuture<Long> wait(long numreplicas, long timeout);
 }
