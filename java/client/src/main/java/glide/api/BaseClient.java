@@ -416,6 +416,8 @@ public abstract class BaseClient
         return replace ? args.add("REPLACE") : args;
     }
 
+    // (end of generic)
+
     // ---- strings ----
 
     @Override
@@ -504,6 +506,8 @@ public abstract class BaseClient
         return run(Args.command("INCRBY", 3).add(key).add(amount), true, LONG);
     }
 
+    // (end of strings)
+
     // ---- hashes ----
 
     @Override
@@ -544,6 +548,8 @@ public abstract class BaseClient
         return runMap(Args.command("HGETALL", 2).add(key), true, ReplyConverters.map());
     }
 
+    // (end of hashes)
+
     // ---- lists ----
 
     @Override
@@ -577,4 +583,13 @@ public abstract class BaseClient
         byte[][] args = Args.command("BLPOP", keys.length + 2).addAll(keys).add(timeout).build();
         return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING_ARRAY);
     }
+
+    // (end of lists)
+
+    // ---- sets ----
+
+    // (end of sets)
+
+    // ---- sorted sets ----
+    // (end of sorted sets)
 }
