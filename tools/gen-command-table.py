@@ -59,6 +59,10 @@ OVERRIDES = {
     "CLIENT SETINFO": ("AllNodes", "AllSucceeded"),
     "CONFIG RESETSTAT": ("AllNodes", "AllSucceeded"),
     "CONFIG REWRITE": ("AllNodes", "AllSucceeded"),
+    # Users exist per node: a change must reach every node.
+    "ACL SETUSER": ("AllNodes", "AllSucceeded"),
+    "ACL DELUSER": ("AllNodes", "AllSucceeded"),
+    "ACL SAVE": ("AllNodes", "AllSucceeded"),
     # Keyless lists from several nodes are one list.
     "KEYS": ("AllShards", "CombineArrays"),
     "SLOWLOG GET": ("AllNodes", "CombineArrays"),

@@ -52,7 +52,7 @@ pub struct Probe {
 }
 
 /// Commands whose name is two words ("CONFIG GET").
-const CONTAINERS: &[&[u8]] = &[b"CONFIG", b"SCRIPT", b"XGROUP", b"PUBSUB"];
+const CONTAINERS: &[&[u8]] = &[b"CONFIG", b"SCRIPT", b"XGROUP", b"PUBSUB", b"ACL"];
 
 impl Probe {
     pub fn new() -> Probe {
@@ -107,7 +107,9 @@ impl Probe {
     /// The shape this command's reply takes.
     pub fn expect(&self) -> Expect {
         match self.name() {
-            b"HGETALL" | b"HELLO" | b"CONFIG GET" | b"PUBSUB NUMSUB" | b"PUBSUB SHARDNUMSUB" => Expect::Map,
+            b"HGETALL" | b"HELLO" | b"CONFIG GET" | b"PUBSUB NUMSUB" | b"PUBSUB SHARDNUMSUB" | b"ACL GETUSER" => {
+                Expect::Map
+            }
             b"INCRBYFLOAT" | b"HINCRBYFLOAT" | b"ZINCRBY" => Expect::Double,
             b"ZSCORE" | b"GEODIST" => Expect::DoubleOrNil,
             b"ZADD" if self.incr => Expect::DoubleOrNil,
@@ -301,6 +303,7 @@ mod tests {
         assert_eq!(probe(&["SPOP", "s"]), Expect::Natural);
         assert_eq!(probe(&["SPOP", "s", "2"]), Expect::Set);
         assert_eq!(probe(&["expire", "k", "10"]), Expect::Boolean);
+        assert_eq!(probe(&["acl", "getuser", "u"]), Expect::Map);
         assert_eq!(probe(&["GET", "k"]), Expect::Natural);
         let mut select = Probe::new();
         select.feed(0, b"select");

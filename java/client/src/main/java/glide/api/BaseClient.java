@@ -92,6 +92,98 @@ public abstract class BaseClient
         core.close();
     }
 
+    // ---- server: LOLWUT and ACL, the same on both clients ----
+
+    public CompletableFuture<String> lolwut() {
+        return run(Args.command("LOLWUT", 1), false, STRING);
+    }
+
+    public CompletableFuture<String> lolwut(int[] parameters) {
+        return run(lolwutArgs(null, parameters), false, STRING);
+    }
+
+    public CompletableFuture<String> lolwut(int version) {
+        return run(lolwutArgs(version, new int[0]), false, STRING);
+    }
+
+    public CompletableFuture<String> lolwut(int version, int[] parameters) {
+        return run(lolwutArgs(version, parameters), false, STRING);
+    }
+
+    /** {@code LOLWUT [VERSION v] [p ...]}. */
+    static Args lolwutArgs(Integer version, int[] parameters) {
+        Args args = Args.command("LOLWUT", parameters.length + 3);
+        if (version != null) {
+            args.add("VERSION").add(version);
+        }
+        for (int p : parameters) {
+            args.add(p);
+        }
+        return args;
+    }
+
+    public CompletableFuture<String[]> aclCat() {
+        return run(Args.command("ACL", 2).add("CAT"), false, STRING_ARRAY);
+    }
+
+    public CompletableFuture<String[]> aclCat(String category) {
+        return run(Args.command("ACL", 3).add("CAT").add(category), false, STRING_ARRAY);
+    }
+
+    public CompletableFuture<Long> aclDelUser(String[] usernames) {
+        return run(Args.command("ACL", usernames.length + 2).add("DELUSER").addAll(usernames), false, LONG);
+    }
+
+    public CompletableFuture<String> aclDryRun(String username, String command, String[] args) {
+        Args all = Args.command("ACL", args.length + 4).add("DRYRUN").add(username).add(command).addAll(args);
+        return run(all, false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> aclGenPass() {
+        return run(Args.command("ACL", 2).add("GENPASS"), false, STRING);
+    }
+
+    public CompletableFuture<String> aclGenPass(int bits) {
+        return run(Args.command("ACL", 3).add("GENPASS").add(bits), false, STRING);
+    }
+
+    public CompletableFuture<Object> aclGetUser(String username) {
+        return run(Args.command("ACL", 3).add("GETUSER").add(username), false, ReplyConverters.IDENTITY);
+    }
+
+    public CompletableFuture<String[]> aclList() {
+        return run(Args.command("ACL", 2).add("LIST"), false, STRING_ARRAY);
+    }
+
+    public CompletableFuture<String> aclLoad() {
+        return run(Args.command("ACL", 2).add("LOAD"), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<Object[]> aclLog() {
+        return run(Args.command("ACL", 2).add("LOG"), false, v -> (Object[]) v);
+    }
+
+    public CompletableFuture<Object[]> aclLog(int count) {
+        return run(Args.command("ACL", 3).add("LOG").add(count), false, v -> (Object[]) v);
+    }
+
+    public CompletableFuture<String> aclSave() {
+        return run(Args.command("ACL", 2).add("SAVE"), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> aclSetUser(String username, String[] rules) {
+        Args args = Args.command("ACL", rules.length + 3).add("SETUSER").add(username).addAll(rules);
+        return run(args, false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String[]> aclUsers() {
+        return run(Args.command("ACL", 2).add("USERS"), false, STRING_ARRAY);
+    }
+
+    public CompletableFuture<String> aclWhoami() {
+        return run(Args.command("ACL", 2).add("WHOAMI"), false, STRING);
+    }
+
     // ---- generic ----
 
     @Override

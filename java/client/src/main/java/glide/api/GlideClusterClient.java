@@ -2,6 +2,7 @@ package glide.api;
 
 import static glide.internal.ReplyConverters.ANY_TEXT;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
+import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
 import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
@@ -433,5 +434,49 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<ClusterValue<String[]>> time(Route route) {
         return routedValue(Args.command("TIME", 1), false, route, STRING_ARRAY);
+    }
+
+    // ---- server management: lolwut by route (the plain forms are BaseClient's) ----
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> lolwut(Route route) {
+        return routedValue(Args.command("LOLWUT", 1), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> lolwut(int[] parameters, Route route) {
+        return routedValue(lolwutArgs(null, parameters), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> lolwut(int version, Route route) {
+        return routedValue(lolwutArgs(version, new int[0]), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String>> lolwut(int version, int[] parameters, Route route) {
+        return routedValue(lolwutArgs(version, parameters), false, route, STRING);
+    }
+
+    // ---- generic: keys (the nodes' keys joined by the core) ----
+
+    @Override
+    public CompletableFuture<ClusterValue<String[]>> keys(String pattern) {
+        return run(Args.command("KEYS", 2).add(pattern), false, clusterValue(STRING_ARRAY));
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<GlideString[]>> keys(GlideString pattern) {
+        return run(Args.command("KEYS", 2).add(pattern), true, clusterValue(GLIDE_STRING_ARRAY));
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<String[]>> keys(String pattern, Route route) {
+        return routedValue(Args.command("KEYS", 2).add(pattern), false, route, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<GlideString[]>> keys(GlideString pattern, Route route) {
+        return routedValue(Args.command("KEYS", 2).add(pattern), true, route, GLIDE_STRING_ARRAY);
     }
 }

@@ -184,6 +184,29 @@ class ClusterTest {
         }
     }
 
+    /** KEYS joins every primary's keys; LOLWUT by route; ACL user changes reach every node. */
+    @Test
+    void keysLolwutAndAclOnTheCluster() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            for (int i = 0; i < 30; i++) {
+                await(client.set("kl:" + i, "v"));
+            }
+            ClusterValue<String[]> keys = await(client.keys("kl:*"));
+            assertTrue(keys.hasSingleData());
+            assertEquals(30, keys.getSingleValue().length);
+            assertEquals(30, await(client.keys(GlideString.of("kl:*"), SimpleMultiNodeRoute.ALL_PRIMARIES)).getSingleValue().length);
+            assertTrue(await(client.lolwut(5)).contains("Redis ver."));
+            ClusterValue<String> art = await(client.lolwut(SimpleMultiNodeRoute.ALL_NODES));
+            assertEquals(6, art.getMultiValue().size());
+            assertEquals("OK", await(client.aclSetUser("cluster-user", new String[] {"on", "nopass", "+ping"})));
+            ClusterValue<Object> everywhere =
+                    await(client.customCommand(new String[] {"ACL", "USERS"}, SimpleMultiNodeRoute.ALL_NODES));
+            everywhere.getMultiValue().forEach((node, users) ->
+                    assertTrue(List.of((Object[]) users).contains("cluster-user"), node));
+            assertEquals(1L, await(client.aclDelUser(new String[] {"cluster-user"})));
+        }
+    }
+
     @Test
     void commandsWithoutKeysFollowTheirPolicy() throws Exception {
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {

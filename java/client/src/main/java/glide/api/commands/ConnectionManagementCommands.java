@@ -22,4 +22,10 @@ public interface ConnectionManagementCommands {
 
     /** SELECT: switches database ("OK"); the client returns to it after reconnecting. */
     CompletableFuture<String> select(long index);
+
+    /** CLIENT ID: this connection's id. */
+    CompletableFuture<Long> clientId();
+
+    /** CLIENT GETNAME: this connection's name, or null. */
+    CompletableFuture<String> clientGetName();
 }

@@ -59,4 +59,16 @@ public interface GenericClusterCommands {
 
     /** {@link #scan(ClusterScanCursor, ScanOptions)} with keys as {@code GlideString[]}. */
     CompletableFuture<Object[]> scanBinary(ClusterScanCursor cursor, ScanOptions options);
+
+    /** KEYS: the keys matching {@code pattern} on every primary, as one array. */
+    CompletableFuture<ClusterValue<String[]>> keys(String pattern);
+
+    /** KEYS with a binary pattern. */
+    CompletableFuture<ClusterValue<GlideString[]>> keys(GlideString pattern);
+
+    /** KEYS on the nodes {@code route} names, their keys joined into one array. */
+    CompletableFuture<ClusterValue<String[]>> keys(String pattern, Route route);
+
+    /** KEYS with a binary pattern on the nodes {@code route} names. */
+    CompletableFuture<ClusterValue<GlideString[]>> keys(GlideString pattern, Route route);
 }
