@@ -9,14 +9,21 @@ import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
 
+import glide.api.commands.BitmapBaseCommands;
 import glide.api.commands.GenericBaseCommands;
 import glide.api.commands.HashBaseCommands;
+import glide.api.commands.HyperLogLogBaseCommands;
 import glide.api.commands.ListBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
 import glide.api.models.commands.ExpireOptions;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.SetOptions;
+import glide.api.models.commands.bitmap.BitFieldOptions;
+import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands;
+import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands;
+import glide.api.models.commands.bitmap.BitmapIndexType;
+import glide.api.models.commands.bitmap.BitwiseOperation;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.NativeClient;
@@ -42,7 +49,9 @@ public abstract class BaseClient
                 GenericBaseCommands,
                 StringBaseCommands,
                 HashBaseCommands,
-                ListBaseCommands {
+                ListBaseCommands,
+                HyperLogLogBaseCommands,
+                BitmapBaseCommands {
 
     /** Reply shapes understood by the core. */
     private static final int NATURAL = 0;
@@ -684,4 +693,178 @@ public abstract class BaseClient
 
     // ---- sorted sets ----
     // (end of sorted sets)
+
+    // ---- hyperloglog and bitmaps ----
+
+    @Override
+    public CompletableFuture<Boolean> pfadd(String key, String[] elements) {
+        return run(Args.command("PFADD", elements.length + 2).add(key).addAll(elements), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> pfadd(GlideString key, GlideString[] elements) {
+        return run(Args.command("PFADD", elements.length + 2).add(key).addAll(elements), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Long> pfcount(String[] keys) {
+        return run(Args.command("PFCOUNT", keys.length + 1).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> pfcount(GlideString[] keys) {
+        return run(Args.command("PFCOUNT", keys.length + 1).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> pfmerge(String destination, String[] sourceKeys) {
+        return run(Args.command("PFMERGE", sourceKeys.length + 2).add(destination).addAll(sourceKeys), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> pfmerge(GlideString destination, GlideString[] sourceKeys) {
+        return run(Args.command("PFMERGE", sourceKeys.length + 2).add(destination).addAll(sourceKeys), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitcount(String key) {
+        return run(Args.command("BITCOUNT", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitcount(GlideString key) {
+        return run(Args.command("BITCOUNT", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitcount(String key, long start) {
+        return run(Args.command("BITCOUNT", 4).add(key).add(start).add(-1), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitcount(GlideString key, long start) {
+        return run(Args.command("BITCOUNT", 4).add(key).add(start).add(-1), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitcount(String key, long start, long end) {
+        return run(Args.command("BITCOUNT", 4).add(key).add(start).add(end), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitcount(GlideString key, long start, long end) {
+        return run(Args.command("BITCOUNT", 4).add(key).add(start).add(end), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitcount(String key, long start, long end, BitmapIndexType options) {
+        return run(Args.command("BITCOUNT", 5).add(key).add(start).add(end).add(options.name()), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitcount(GlideString key, long start, long end, BitmapIndexType options) {
+        return run(Args.command("BITCOUNT", 5).add(key).add(start).add(end).add(options.name()), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> setbit(String key, long offset, long value) {
+        return run(Args.command("SETBIT", 4).add(key).add(offset).add(value), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> setbit(GlideString key, long offset, long value) {
+        return run(Args.command("SETBIT", 4).add(key).add(offset).add(value), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> getbit(String key, long offset) {
+        return run(Args.command("GETBIT", 3).add(key).add(offset), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> getbit(GlideString key, long offset) {
+        return run(Args.command("GETBIT", 3).add(key).add(offset), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitpos(String key, long bit) {
+        return run(Args.command("BITPOS", 3).add(key).add(bit), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitpos(GlideString key, long bit) {
+        return run(Args.command("BITPOS", 3).add(key).add(bit), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitpos(String key, long bit, long start) {
+        return run(Args.command("BITPOS", 4).add(key).add(bit).add(start), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitpos(GlideString key, long bit, long start) {
+        return run(Args.command("BITPOS", 4).add(key).add(bit).add(start), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitpos(String key, long bit, long start, long end) {
+        return run(Args.command("BITPOS", 5).add(key).add(bit).add(start).add(end), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitpos(GlideString key, long bit, long start, long end) {
+        return run(Args.command("BITPOS", 5).add(key).add(bit).add(start).add(end), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitpos(String key, long bit, long start, long end, BitmapIndexType offsetType) {
+        return run(Args.command("BITPOS", 6).add(key).add(bit).add(start).add(end).add(offsetType.name()), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitpos(GlideString key, long bit, long start, long end, BitmapIndexType offsetType) {
+        return run(Args.command("BITPOS", 6).add(key).add(bit).add(start).add(end).add(offsetType.name()), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> bitfield(String key, BitFieldSubCommands[] subCommands) {
+        return run(Args.command("BITFIELD", 2 + 4 * subCommands.length).add(key).addAll(BitFieldOptions.createBitFieldArgs(subCommands)), false, BaseClient::longArray);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> bitfield(GlideString key, BitFieldSubCommands[] subCommands) {
+        return run(Args.command("BITFIELD", 2 + 4 * subCommands.length).add(key).addAll(BitFieldOptions.createBitFieldArgs(subCommands)), true, BaseClient::longArray);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> bitfieldReadOnly(String key, BitFieldReadOnlySubCommands[] subCommands) {
+        return run(Args.command("BITFIELD_RO", 2 + 3 * subCommands.length).add(key).addAll(BitFieldOptions.createBitFieldArgs(subCommands)), false, BaseClient::longArray);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> bitfieldReadOnly(GlideString key, BitFieldReadOnlySubCommands[] subCommands) {
+        return run(Args.command("BITFIELD_RO", 2 + 3 * subCommands.length).add(key).addAll(BitFieldOptions.createBitFieldArgs(subCommands)), true, BaseClient::longArray);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitop(BitwiseOperation bitwiseOperation, String destination, String[] keys) {
+        Args args = Args.command("BITOP", keys.length + 3).add(bitwiseOperation.name()).add(destination).addAll(keys);
+        return run(args, false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> bitop(BitwiseOperation bitwiseOperation, GlideString destination, GlideString[] keys) {
+        Args args = Args.command("BITOP", keys.length + 3).add(bitwiseOperation.name()).add(destination).addAll(keys);
+        return run(args, true, LONG);
+    }
+
+    /** An array of integers (nulls kept) as Long[]. */
+    static Long[] longArray(Object reply) {
+        Object[] items = (Object[]) reply;
+        Long[] out = new Long[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Long) items[i];
+        }
+        return out;
+    }
 }
