@@ -867,4 +867,18 @@ public abstract class BaseClient
         }
         return out;
     }
+
+    // (end of hyperloglog and bitmaps)
+
+    // ---- geo ----
+
+    // (end of geo)
+
+    // ---- streams ----
+
+    // (end of streams)
+
+    // ---- scripting and functions ----
+
+    // (end of scripting and functions)
 }
