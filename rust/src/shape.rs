@@ -34,6 +34,10 @@ pub enum Expect {
     RankWithScore,
     /// `BZPOPMIN`/`BZPOPMAX`: [key, member, score] with the score as a double.
     KeyMemberScore,
+    /// FUNCTION LIST: an array of library maps, each with an array of function maps.
+    FunctionList,
+    /// FUNCTION STATS: a map whose `running_script` and `engines` are maps too.
+    FunctionStats,
 }
 
 /// Longest command name (including a subcommand) worth remembering.
@@ -52,7 +56,7 @@ pub struct Probe {
 }
 
 /// Commands whose name is two words ("CONFIG GET").
-const CONTAINERS: &[&[u8]] = &[b"CONFIG", b"SCRIPT", b"XGROUP", b"PUBSUB", b"ACL"];
+const CONTAINERS: &[&[u8]] = &[b"CONFIG", b"SCRIPT", b"XGROUP", b"PUBSUB", b"ACL", b"FUNCTION"];
 
 impl Probe {
     pub fn new() -> Probe {
@@ -124,6 +128,8 @@ impl Probe {
             b"ZRANGE" | b"ZDIFF" | b"ZUNION" | b"ZINTER" if self.withscores => Expect::MemberScoreMap,
             b"ZRANK" | b"ZREVRANK" if self.withscore => Expect::RankWithScore,
             b"BZPOPMIN" | b"BZPOPMAX" => Expect::KeyMemberScore,
+            b"FUNCTION LIST" => Expect::FunctionList,
+            b"FUNCTION STATS" => Expect::FunctionStats,
             _ => Expect::Natural,
         }
     }
@@ -193,7 +199,46 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
             Value::Nil => Ok(Value::Nil),
             other => Err(mismatch("[key, member, score]", &other)),
         },
+        Expect::FunctionList => map_items(value, function_library),
+        Expect::FunctionStats => function_stats(value),
     }
+}
+
+/// Whether `key` is the text `name` (a map key, bulk or simple).
+fn key_is(key: &Value, name: &str) -> bool {
+    match key {
+        Value::BulkString(b) => b == name.as_bytes(),
+        Value::SimpleString(s) | Value::VerbatimString(s) => s == name,
+        _ => false,
+    }
+}
+
+/// A map whose value under `name` is converted by `f`; other values stay as they are.
+fn map_with(value: Value, name: &'static str, f: impl Fn(Value) -> Result<Value, String>) -> Result<Value, String> {
+    match to_map(value, Ok, Ok)? {
+        Value::Map(pairs) => pairs
+            .into_iter()
+            .map(|(k, v)| if key_is(&k, name) { Ok((k, f(v)?)) } else { Ok((k, v)) })
+            .collect::<Result<Vec<_>, String>>()
+            .map(Value::Map),
+        other => Ok(other),
+    }
+}
+
+fn function_library(value: Value) -> Result<Value, String> {
+    map_with(value, "functions", |functions| {
+        map_items(functions, |f| {
+            map_with(f, "flags", |flags| match flags {
+                Value::Array(items) => Ok(Value::Set(items)),
+                other => Ok(other),
+            })
+        })
+    })
+}
+
+fn function_stats(value: Value) -> Result<Value, String> {
+    let stats = map_with(value, "running_script", |running| to_map(running, Ok, Ok))?;
+    map_with(stats, "engines", |engines| to_map(engines, Ok, |engine| to_map(engine, Ok, Ok)))
 }
 
 fn to_map(
@@ -304,6 +349,8 @@ mod tests {
         assert_eq!(probe(&["SPOP", "s", "2"]), Expect::Set);
         assert_eq!(probe(&["expire", "k", "10"]), Expect::Boolean);
         assert_eq!(probe(&["acl", "getuser", "u"]), Expect::Map);
+        assert_eq!(probe(&["function", "list", "withcode"]), Expect::FunctionList);
+        assert_eq!(probe(&["FUNCTION", "STATS"]), Expect::FunctionStats);
         assert_eq!(probe(&["GET", "k"]), Expect::Natural);
         let mut select = Probe::new();
         select.feed(0, b"select");
@@ -343,5 +390,39 @@ mod tests {
     fn queued_replies_inside_multi_are_left_alone() {
         let queued = Value::SimpleString("QUEUED".into());
         assert_eq!(convert(queued.clone(), Expect::Boolean).unwrap(), queued);
+    }
+
+    #[test]
+    fn function_list_and_stats_become_maps_in_resp2() {
+        let library = Value::Array(vec![
+            bulk("library_name"),
+            bulk("lib"),
+            bulk("functions"),
+            Value::Array(vec![Value::Array(vec![
+                bulk("name"),
+                bulk("f"),
+                bulk("flags"),
+                Value::Array(vec![bulk("no-writes")]),
+            ])]),
+        ]);
+        let converted = convert(Value::Array(vec![library]), Expect::FunctionList).unwrap();
+        let Value::Array(libraries) = converted else { panic!() };
+        let Value::Map(pairs) = &libraries[0] else { panic!("{libraries:?}") };
+        let Value::Array(functions) = &pairs[1].1 else { panic!() };
+        let Value::Map(function) = &functions[0] else { panic!() };
+        assert_eq!(function[1].1, Value::Set(vec![bulk("no-writes")]));
+
+        let stats = Value::Array(vec![
+            bulk("running_script"),
+            Value::Nil,
+            bulk("engines"),
+            Value::Array(vec![bulk("LUA"), Value::Array(vec![bulk("libraries_count"), Value::Int(1)])]),
+        ]);
+        let Value::Map(top) = convert(stats, Expect::FunctionStats).unwrap() else { panic!() };
+        assert_eq!(top[0].1, Value::Nil);
+        assert_eq!(
+            top[1].1,
+            Value::Map(vec![(bulk("LUA"), Value::Map(vec![(bulk("libraries_count"), Value::Int(1))]))])
+        );
     }
 }

@@ -5,6 +5,7 @@ import static glide.internal.ReplyConverters.BOOLEAN;
 import static glide.internal.ReplyConverters.BYTES;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
+import static glide.internal.ReplyConverters.IDENTITY;
 import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
@@ -14,16 +15,22 @@ import glide.api.commands.GenericBaseCommands;
 import glide.api.commands.HashBaseCommands;
 import glide.api.commands.HyperLogLogBaseCommands;
 import glide.api.commands.ListBaseCommands;
+import glide.api.commands.ScriptingAndFunctionsBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
+import glide.api.models.Script;
 import glide.api.models.commands.ExpireOptions;
 import glide.api.models.commands.RestoreOptions;
+import glide.api.models.commands.ScriptDebugMode;
+import glide.api.models.commands.ScriptOptions;
+import glide.api.models.commands.ScriptOptionsGlideString;
 import glide.api.models.commands.SetOptions;
 import glide.api.models.commands.bitmap.BitFieldOptions;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands;
 import glide.api.models.commands.bitmap.BitmapIndexType;
 import glide.api.models.commands.bitmap.BitwiseOperation;
+import glide.api.models.exceptions.RequestException;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.NativeClient;
@@ -51,7 +58,8 @@ public abstract class BaseClient
                 HashBaseCommands,
                 ListBaseCommands,
                 HyperLogLogBaseCommands,
-                BitmapBaseCommands {
+                BitmapBaseCommands,
+                ScriptingAndFunctionsBaseCommands {
 
     /** Reply shapes understood by the core. */
     private static final int NATURAL = 0;
@@ -879,6 +887,142 @@ public abstract class BaseClient
     // (end of streams)
 
     // ---- scripting and functions ----
+
+    @Override
+    public CompletableFuture<Object> fcall(String function, String[] keys, String[] arguments) {
+        return run(withKeysAndArgs(Args.command("FCALL", keys.length + arguments.length + 3).add(function), keys, arguments), false, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcall(GlideString function, GlideString[] keys, GlideString[] arguments) {
+        return run(withKeysAndArgs(Args.command("FCALL", keys.length + arguments.length + 3).add(function), keys, arguments), true, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcallReadOnly(String function, String[] keys, String[] arguments) {
+        return run(withKeysAndArgs(Args.command("FCALL_RO", keys.length + arguments.length + 3).add(function), keys, arguments), false, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcallReadOnly(GlideString function, GlideString[] keys, GlideString[] arguments) {
+        return run(withKeysAndArgs(Args.command("FCALL_RO", keys.length + arguments.length + 3).add(function), keys, arguments), true, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptShow(String sha1) {
+        return run(Args.command("SCRIPT", 3).add("SHOW").add(sha1), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> scriptShow(GlideString sha1) {
+        return run(Args.command("SCRIPT", 3).add("SHOW").add(sha1), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Object> invokeScript(Script script) {
+        return invokeScript(script, new String[0], new String[0]);
+    }
+
+    @Override
+    public CompletableFuture<Object> invokeScript(Script script, ScriptOptions options) {
+        return invokeScript(script, options.getKeys().toArray(new String[0]), options.getArgs().toArray(new String[0]));
+    }
+
+    @Override
+    public CompletableFuture<Object> invokeScript(Script script, ScriptOptionsGlideString options) {
+        GlideString[] keys = options.getKeys().toArray(new GlideString[0]);
+        GlideString[] args = options.getArgs().toArray(new GlideString[0]);
+        return scriptCall(script, sha -> withKeysAndArgs(Args.command("EVALSHA", keys.length + args.length + 3).add(sha), keys, args),
+                code -> withKeysAndArgs(Args.command("EVAL", keys.length + args.length + 3).add(code), keys, args));
+    }
+
+    private CompletableFuture<Object> invokeScript(Script script, String[] keys, String[] args) {
+        return scriptCall(script, sha -> withKeysAndArgs(Args.command("EVALSHA", keys.length + args.length + 3).add(sha), keys, args),
+                code -> withKeysAndArgs(Args.command("EVAL", keys.length + args.length + 3).add(code), keys, args));
+    }
+
+    /**
+     * EVALSHA, then EVAL (which caches the script) only if the server answered NOSCRIPT: the code
+     * crosses the network once per server, not once per call.
+     */
+    CompletableFuture<Object> scriptCall(
+            Script script, Function<String, Args> bySha, Function<GlideString, Args> byCode) {
+        boolean binary = script.getBinaryOutput();
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        run(bySha.apply(script.getHash()), binary, IDENTITY).whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+                return;
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            if (cause instanceof RequestException && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
+                run(byCode.apply(GlideString.of(script.code())), binary, IDENTITY).whenComplete((v, e) -> {
+                    if (e == null) {
+                        result.complete(v);
+                    } else {
+                        result.completeExceptionally(e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+                    }
+                });
+            } else {
+                result.completeExceptionally(cause);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Object> evalReadOnly(String script) {
+        return evalReadOnly(script, new String[0], new String[0]);
+    }
+
+    @Override
+    public CompletableFuture<Object> evalReadOnly(String script, String[] keys, String[] arguments) {
+        return run(withKeysAndArgs(Args.command("EVAL_RO", keys.length + arguments.length + 3).add(script), keys, arguments), false, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> evalReadOnly(GlideString script) {
+        return evalReadOnly(script, new GlideString[0], new GlideString[0]);
+    }
+
+    @Override
+    public CompletableFuture<Object> evalReadOnly(GlideString script, GlideString[] keys, GlideString[] arguments) {
+        return run(withKeysAndArgs(Args.command("EVAL_RO", keys.length + arguments.length + 3).add(script), keys, arguments), true, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> evalshaReadOnly(String sha1) {
+        return evalshaReadOnly(sha1, new String[0], new String[0]);
+    }
+
+    @Override
+    public CompletableFuture<Object> evalshaReadOnly(String sha1, String[] keys, String[] arguments) {
+        return run(withKeysAndArgs(Args.command("EVALSHA_RO", keys.length + arguments.length + 3).add(sha1), keys, arguments), false, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> evalshaReadOnly(GlideString sha1) {
+        return evalshaReadOnly(sha1, new GlideString[0], new GlideString[0]);
+    }
+
+    @Override
+    public CompletableFuture<Object> evalshaReadOnly(GlideString sha1, GlideString[] keys, GlideString[] arguments) {
+        return run(withKeysAndArgs(Args.command("EVALSHA_RO", keys.length + arguments.length + 3).add(sha1), keys, arguments), true, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptDebug(ScriptDebugMode mode) {
+        return run(Args.command("SCRIPT", 3).add("DEBUG").add(mode.name()), false, ANY_TEXT);
+    }
+
+    /** {@code numkeys key... arg...} after a script or function name. */
+    static Args withKeysAndArgs(Args args, String[] keys, String[] arguments) {
+        return args.add(keys.length).addAll(keys).addAll(arguments);
+    }
+
+    static Args withKeysAndArgs(Args args, GlideString[] keys, GlideString[] arguments) {
+        return args.add(keys.length).addAll(keys).addAll(arguments);
+    }
 
     // (end of scripting and functions)
 }

@@ -1,6 +1,7 @@
 package glide.api;
 
 import static glide.internal.ReplyConverters.ANY_TEXT;
+import static glide.internal.ReplyConverters.BYTES;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
 import static glide.internal.ReplyConverters.IDENTITY;
@@ -11,9 +12,12 @@ import static glide.internal.ReplyConverters.TEXT_MAP;
 
 import glide.api.commands.ConnectionManagementCommands;
 import glide.api.commands.GenericCommands;
+import glide.api.commands.ScriptingAndFunctionsCommands;
 import glide.api.commands.ServerManagementCommands;
 import glide.api.models.GlideString;
 import glide.api.models.commands.FlushMode;
+import glide.api.models.commands.function.FunctionListOptions;
+import glide.api.models.commands.function.FunctionRestorePolicy;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.GlideClientConfiguration;
@@ -41,10 +45,17 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public class GlideClient extends BaseClient
-        implements GenericCommands, ServerManagementCommands, ConnectionManagementCommands {
+        implements GenericCommands,
+                ServerManagementCommands,
+                ConnectionManagementCommands,
+                ScriptingAndFunctionsCommands {
 
-    private GlideClient(NativeClient core) {
+    /** "host:port" of the node (FUNCTION STATS replies by node, as on a cluster). */
+    private final String nodeAddress;
+
+    private GlideClient(NativeClient core, String nodeAddress) {
         super(core);
+        this.nodeAddress = nodeAddress;
     }
 
     /**
@@ -62,7 +73,8 @@ public class GlideClient extends BaseClient
         } catch (ConfigurationError e) {
             return CompletableFuture.failedFuture(e);
         }
-        return NativeClient.connect(settings).thenApply(GlideClient::new);
+        String address = settings.firstAddress();
+        return NativeClient.connect(settings).thenApply(core -> new GlideClient(core, address));
     }
 
     @Override
@@ -248,5 +260,174 @@ public class GlideClient extends BaseClient
     private static Object[] binaryScanStep(Object reply) {
         Object[] parts = (Object[]) reply;
         return new Object[] {GLIDE_STRING.apply(parts[0]), GLIDE_STRING_ARRAY.apply(parts[1])};
+    }
+
+    // ---- functions and the script cache ----
+
+    @Override
+    public CompletableFuture<String> functionLoad(String libraryCode, boolean replace) {
+        return run(functionLoadArgs(replace).add(libraryCode), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace) {
+        return run(functionLoadArgs(replace).add(libraryCode), true, GLIDE_STRING);
+    }
+
+    private static Args functionLoadArgs(boolean replace) {
+        Args args = Args.command("FUNCTION", 4).add("LOAD");
+        return replace ? args.add("REPLACE") : args;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>[]> functionList(boolean withCode) {
+        return run(functionListArgs(null, withCode), false, GlideClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(boolean withCode) {
+        return run(functionListArgs(null, withCode), true, GlideClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>[]> functionList(String libNamePattern, boolean withCode) {
+        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, GlideClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(GlideString libNamePattern, boolean withCode) {
+        return run(functionListArgs(libNamePattern, withCode), true, GlideClient::libraries);
+    }
+
+    private static Args functionListArgs(GlideString pattern, boolean withCode) {
+        Args args = Args.command("FUNCTION", 5).add("LIST");
+        if (pattern != null) {
+            args.add(FunctionListOptions.LIBRARY_NAME_VALKEY_API).add(pattern);
+        }
+        return withCode ? args.add(FunctionListOptions.WITH_CODE_VALKEY_API) : args;
+    }
+
+    /** FUNCTION LIST's array of library maps (shaped by the core) as a typed array. */
+    @SuppressWarnings("unchecked")
+    private static <K> Map<K, Object>[] libraries(Object reply) {
+        Object[] items = (Object[]) reply;
+        Map<K, Object>[] out = new Map[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Map<K, Object>) items[i];
+        }
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<String> functionFlush() {
+        return run(Args.command("FUNCTION", 2).add("FLUSH"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionFlush(FlushMode mode) {
+        return run(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionDelete(String libName) {
+        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionDelete(GlideString libName) {
+        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> functionDump() {
+        return run(Args.command("FUNCTION", 2).add("DUMP"), true, BYTES);
+    }
+
+    @Override
+    public CompletableFuture<String> functionRestore(byte[] payload) {
+        return run(Args.command("FUNCTION", 3).add("RESTORE").add(GlideString.of(payload)), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionRestore(byte[] payload, FunctionRestorePolicy policy) {
+        Args args = Args.command("FUNCTION", 4).add("RESTORE").add(GlideString.of(payload)).add(policy.name());
+        return run(args, true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcall(String function) {
+        return fcall(function, new String[0], new String[0]);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcall(GlideString function) {
+        return fcall(function, new GlideString[0], new GlideString[0]);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcallReadOnly(String function) {
+        return fcallReadOnly(function, new String[0], new String[0]);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcallReadOnly(GlideString function) {
+        return fcallReadOnly(function, new GlideString[0], new GlideString[0]);
+    }
+
+    @Override
+    public CompletableFuture<String> functionKill() {
+        return run(Args.command("FUNCTION", 2).add("KILL"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Map<String, Map<String, Object>>>> functionStats() {
+        return run(Args.command("FUNCTION", 2).add("STATS"), false, this::byNode);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Map<GlideString, Map<GlideString, Object>>>> functionStatsBinary() {
+        return run(Args.command("FUNCTION", 2).add("STATS"), true, this::byNode);
+    }
+
+    /** One node's reply, keyed by its address (the shape a cluster gives). */
+    @SuppressWarnings("unchecked")
+    private <V> Map<String, V> byNode(Object reply) {
+        Map<String, V> out = new java.util.LinkedHashMap<>();
+        out.put(nodeAddress, (V) reply);
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, GlideClient::booleans);
+    }
+
+    @Override
+    public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, GlideClient::booleans);
+    }
+
+    private static Boolean[] booleans(Object reply) {
+        Object[] items = (Object[]) reply;
+        Boolean[] out = new Boolean[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Boolean) items[i];
+        }
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<String> scriptFlush() {
+        return run(Args.command("SCRIPT", 2).add("FLUSH"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptFlush(FlushMode flushMode) {
+        return run(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptKill() {
+        return run(Args.command("SCRIPT", 2).add("KILL"), false, ANY_TEXT);
     }
 }

@@ -169,4 +169,9 @@ public final class ConnectionSettings {
         }
         return value;
     }
+
+    /** "host:port" of the first configured address (the standalone node). */
+    public String firstAddress() {
+        return hosts[0] + ":" + ports[0];
+    }
 }

@@ -1,0 +1,6 @@
+package glide.api.models.commands.function;
+
+/** FUNCTION LOAD's option: replace a library of the same name. */
+public enum FunctionLoadOptions {
+    REPLACE
+}

@@ -1,0 +1,169 @@
+package glide.api;
+
+import static glide.api.Clients.await;
+import static glide.api.Clients.failure;
+import static glide.api.models.GlideString.gs;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import glide.api.models.GlideString;
+import glide.api.models.Script;
+import glide.api.models.commands.FlushMode;
+import glide.api.models.commands.ScriptDebugMode;
+import glide.api.models.commands.ScriptOptions;
+import glide.api.models.commands.ScriptOptionsGlideString;
+import glide.api.models.commands.function.FunctionRestorePolicy;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.exceptions.RequestException;
+import glide.testutil.RedisServer;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Scripts and functions (issue 5). Each protocol's run uses a server of its own state. */
+class ScriptingCommandsTest {
+    private static RedisServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private static long calls(GlideClient client, String command) throws Exception {
+        String stats = await(client.customCommand(new String[] {"INFO", "commandstats"})).toString();
+        Matcher m = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void scriptsRunByHashAndFallBackToTheirCodeOnce(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            assertEquals("OK", await(client.scriptFlush()));
+            String key = "sc-" + UUID.randomUUID();
+            try (Script script = new Script("return {KEYS[1], ARGV[1], redis.call('INCR', KEYS[1])}", false)) {
+                assertEquals(40, script.getHash().length());
+                assertArrayEquals(new Boolean[] {false}, await(client.scriptExists(new String[] {script.getHash()})));
+                await(client.configResetStat());
+                ScriptOptions options = ScriptOptions.builder().key(key).arg("a1").build();
+                assertArrayEquals(new Object[] {key, "a1", 1L}, (Object[]) await(client.invokeScript(script, options)));
+                // The first call fell back to EVAL (NOSCRIPT), which cached it; the second is EVALSHA only.
+                assertArrayEquals(new Object[] {key, "a1", 2L}, (Object[]) await(client.invokeScript(script, options)));
+                assertEquals(1L, calls(client, "eval"));
+                assertEquals(2L, calls(client, "evalsha"));
+                assertArrayEquals(new Boolean[] {true, false}, await(client.scriptExists(new GlideString[] {gs(script.getHash()), gs("0".repeat(40))})));
+                // A script that writes cannot run as read-only.
+                assertInstanceOf(RequestException.class, failure(client.evalshaReadOnly(script.getHash(), new String[] {key}, new String[] {"x"})));
+            }
+            try (Script reader = new Script("return ARGV[1]", false)) {
+                assertEquals("r", await(client.invokeScript(reader, ScriptOptions.builder().arg("r").build())));
+                assertEquals("x", await(client.evalshaReadOnly(reader.getHash(), new String[0], new String[] {"x"})));
+                assertEquals(gs("y"), await(client.evalshaReadOnly(gs(reader.getHash()), new GlideString[0], new GlideString[] {gs("y")})));
+            }
+            try (Script binary = new Script(gs("return ARGV[1]"), true)) {
+                GlideString odd = gs(new byte[] {(byte) 0xff, 0});
+                Object got = await(client.invokeScript(binary, ScriptOptionsGlideString.builder().arg(odd).build()));
+                assertEquals(odd, got);
+                assertEquals(gs("x"), await(client.invokeScript(new Script("return 'x'", true))));
+            }
+            // A script error is a RequestException; so is a write in a read-only script.
+            try (Script failing = new Script("return redis.call('NOSUCHCOMMAND')", false)) {
+                assertInstanceOf(RequestException.class, failure(client.invokeScript(failing)));
+            }
+            assertEquals(7L, await(client.evalReadOnly("return 7")));
+            assertEquals("k", await(client.evalReadOnly("return KEYS[1]", new String[] {"k"}, new String[0])));
+            assertEquals(gs("v"), await(client.evalReadOnly(gs("return ARGV[1]"), new GlideString[0], new GlideString[] {gs("v")})));
+            assertInstanceOf(RequestException.class, failure(client.evalReadOnly("return redis.call('SET', 'a', 'b')")));
+            assertInstanceOf(RequestException.class, failure(client.evalshaReadOnly("0".repeat(40))), "NOSCRIPT");
+            assertInstanceOf(RequestException.class, failure(client.evalshaReadOnly(gs("0".repeat(40)))));
+            // Nothing is running.
+            Throwable notBusy = failure(client.scriptKill());
+            assertTrue(notBusy.getMessage().startsWith("NOTBUSY"), notBusy.getMessage());
+            assertEquals("OK", await(client.scriptDebug(ScriptDebugMode.NO)));
+            // SCRIPT SHOW is Valkey 8's; Redis 7.0 refuses it with a clear error.
+            assertInstanceOf(RequestException.class, failure(client.scriptShow("0".repeat(40))));
+            assertEquals("OK", await(client.scriptFlush(FlushMode.ASYNC)));
+        }
+    }
+
+    private static final String LIBRARY =
+            "#!lua name=%s\n"
+                    + "redis.register_function('%s_echo', function(keys, args) return args[1] end)\n"
+                    + "redis.register_function{function_name='%s_get', callback=function(keys, args)"
+                    + " return redis.call('GET', keys[1]) end, flags={'no-writes'}}\n";
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void functionsLoadListCallDumpAndRestore(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            assertEquals("OK", await(client.functionFlush()));
+            String lib = "lib" + protocol;
+            String code = String.format(LIBRARY, lib, lib, lib);
+            assertEquals(lib, await(client.functionLoad(code, false)));
+            assertInstanceOf(RequestException.class, failure(client.functionLoad(code, false)), "exists");
+            assertEquals(gs(lib), await(client.functionLoad(gs(code), true)));
+
+            Map<String, Object>[] libraries = await(client.functionList(false));
+            assertEquals(1, libraries.length);
+            assertEquals(lib, libraries[0].get("library_name"));
+            Object[] functions = (Object[]) libraries[0].get("functions");
+            assertEquals(2, functions.length);
+            for (Object f : functions) {
+                Map<?, ?> function = (Map<?, ?>) f;
+                if (function.get("name").equals(lib + "_get")) {
+                    assertEquals(Set.of("no-writes"), function.get("flags"));
+                }
+            }
+            Map<String, Object>[] withCode = await(client.functionList(lib.substring(0, 3) + "*", true));
+            assertEquals(code, withCode[0].get("library_code"));
+            assertEquals(0, await(client.functionList("nomatch*", false)).length);
+            Map<GlideString, Object>[] binary = await(client.functionListBinary(gs(lib), false));
+            assertEquals(gs(lib), binary[0].get(gs("library_name")));
+            assertEquals(1, await(client.functionListBinary(true)).length);
+
+            assertEquals("hi", await(client.fcall(lib + "_echo", new String[0], new String[] {"hi"})));
+            String key = "fn-" + UUID.randomUUID();
+            await(client.set(key, "stored"));
+            assertEquals("stored", await(client.fcallReadOnly(lib + "_get", new String[] {key}, new String[0])));
+            assertEquals(gs("stored"), await(client.fcallReadOnly(gs(lib + "_get"), new GlideString[] {gs(key)}, new GlideString[0])));
+            assertNull(await(client.fcall(lib + "_echo")));
+            assertInstanceOf(RequestException.class, failure(client.fcallReadOnly(gs(lib + "_echo"))), "may write: not read-only");
+            assertInstanceOf(RequestException.class, failure(client.fcall("no_such_function")));
+
+            Map<String, Map<String, Map<String, Object>>> stats = await(client.functionStats());
+            assertEquals(1, stats.size());
+            Map<String, Map<String, Object>> node = stats.values().iterator().next();
+            assertNull(node.get("running_script"));
+            assertEquals(1L, ((Map<?, ?>) ((Map<?, ?>) node.get("engines")).get("LUA")).get("libraries_count"));
+            assertNotNull(await(client.functionStatsBinary()).values().iterator().next().get(gs("engines")));
+            Throwable notBusy = failure(client.functionKill());
+            assertTrue(notBusy.getMessage().startsWith("NOTBUSY"), notBusy.getMessage());
+
+            byte[] dump = await(client.functionDump());
+            assertEquals("OK", await(client.functionDelete(lib)));
+            assertInstanceOf(RequestException.class, failure(client.functionDelete(gs(lib))), "already gone");
+            assertEquals("OK", await(client.functionRestore(dump)));
+            assertInstanceOf(RequestException.class, failure(client.functionRestore(dump)), "APPEND: exists");
+            assertEquals("OK", await(client.functionRestore(dump, FunctionRestorePolicy.REPLACE)));
+            assertEquals("OK", await(client.functionRestore(dump, FunctionRestorePolicy.FLUSH)));
+            assertEquals("hi", await(client.fcall(lib + "_echo", new String[0], new String[] {"hi"})));
+            assertEquals("OK", await(client.functionFlush(FlushMode.SYNC)));
+            assertEquals(0, await(client.functionList(false)).length);
+        }
+    }
+}
