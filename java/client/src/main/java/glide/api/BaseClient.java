@@ -947,16 +947,25 @@ public abstract class BaseClient
      */
     CompletableFuture<Object> scriptCall(
             Script script, Function<String, Args> bySha, Function<GlideString, Args> byCode) {
+        return scriptCall(script, bySha, byCode, (args, binary) -> run(args, binary, IDENTITY));
+    }
+
+    /** {@link #scriptCall(Script, Function, Function)} sent by {@code runner} (a route). */
+    CompletableFuture<Object> scriptCall(
+            Script script,
+            Function<String, Args> bySha,
+            Function<GlideString, Args> byCode,
+            java.util.function.BiFunction<Args, Boolean, CompletableFuture<Object>> runner) {
         boolean binary = script.getBinaryOutput();
         CompletableFuture<Object> result = new CompletableFuture<>();
-        run(bySha.apply(script.getHash()), binary, IDENTITY).whenComplete((value, error) -> {
+        runner.apply(bySha.apply(script.getHash()), binary).whenComplete((value, error) -> {
             if (error == null) {
                 result.complete(value);
                 return;
             }
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
             if (cause instanceof RequestException && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
-                run(byCode.apply(GlideString.of(script.code())), binary, IDENTITY).whenComplete((v, e) -> {
+                runner.apply(byCode.apply(GlideString.of(script.code())), binary).whenComplete((v, e) -> {
                     if (e == null) {
                         result.complete(v);
                     } else {

@@ -1,6 +1,8 @@
 package glide.api;
 
 import static glide.internal.ReplyConverters.ANY_TEXT;
+import static glide.internal.ReplyConverters.IDENTITY;
+import static glide.internal.ReplyConverters.BYTES;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
 import static glide.internal.ReplyConverters.LONG;
@@ -10,10 +12,16 @@ import static glide.internal.ReplyConverters.TEXT_MAP;
 
 import glide.api.commands.ConnectionManagementClusterCommands;
 import glide.api.commands.GenericClusterCommands;
+import glide.api.commands.ScriptingAndFunctionsClusterCommands;
 import glide.api.commands.ServerManagementClusterCommands;
 import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
 import glide.api.models.commands.FlushMode;
+import glide.api.models.commands.function.FunctionRestorePolicy;
+import glide.api.models.commands.function.FunctionListOptions;
+import glide.api.models.commands.ScriptArgOptionsGlideString;
+import glide.api.models.commands.ScriptArgOptions;
+import glide.api.models.Script;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.commands.scan.ClusterScanCursor;
 import glide.api.models.commands.scan.ScanOptions;
@@ -53,7 +61,8 @@ import java.util.function.Function;
 public class GlideClusterClient extends BaseClient
         implements GenericClusterCommands,
                 ServerManagementClusterCommands,
-                ConnectionManagementClusterCommands {
+                ConnectionManagementClusterCommands,
+                ScriptingAndFunctionsClusterCommands {
 
     private GlideClusterClient(NativeClient core) {
         super(core);
@@ -478,5 +487,370 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<ClusterValue<GlideString[]>> keys(GlideString pattern, Route route) {
         return routedValue(Args.command("KEYS", 2).add(pattern), true, route, GLIDE_STRING_ARRAY);
+    }
+
+    // ---- functions and the script cache ----
+
+    private static Args functionLoadArgs(boolean replace) {
+        Args args = Args.command("FUNCTION", 4).add("LOAD");
+        return replace ? args.add("REPLACE") : args;
+    }
+
+    private static Args functionListArgs(GlideString pattern, boolean withCode) {
+        Args args = Args.command("FUNCTION", 5).add("LIST");
+        if (pattern != null) {
+            args.add(FunctionListOptions.LIBRARY_NAME_VALKEY_API).add(pattern);
+        }
+        return withCode ? args.add(FunctionListOptions.WITH_CODE_VALKEY_API) : args;
+    }
+
+    /** FUNCTION LIST's array of library maps (shaped by the core) as a typed array. */
+    @SuppressWarnings("unchecked")
+    private static <K> Map<K, Object>[] libraries(Object reply) {
+        Object[] items = (Object[]) reply;
+        Map<K, Object>[] out = new Map[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Map<K, Object>) items[i];
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object reply) {
+        return (T) reply;
+    }
+
+    private static Boolean[] booleans(Object reply) {
+        Object[] items = (Object[]) reply;
+        Boolean[] out = new Boolean[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Boolean) items[i];
+        }
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<String> functionLoad(String libraryCode, boolean replace) {
+        return run(functionLoadArgs(replace).add(libraryCode), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace) {
+        return run(functionLoadArgs(replace).add(libraryCode), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> functionLoad(String libraryCode, boolean replace, Route route) {
+        return routed(functionLoadArgs(replace).add(libraryCode), false, route, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace, Route route) {
+        return routed(functionLoadArgs(replace).add(libraryCode), true, route, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>[]> functionList(boolean withCode) {
+        return run(functionListArgs(null, withCode), false, GlideClusterClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(boolean withCode) {
+        return run(functionListArgs(null, withCode), true, GlideClusterClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>[]> functionList(String libNamePattern, boolean withCode) {
+        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, GlideClusterClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(GlideString libNamePattern, boolean withCode) {
+        return run(functionListArgs(libNamePattern, withCode), true, GlideClusterClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<String, Object>[]>> functionList(boolean withCode, Route route) {
+        return routedValue(functionListArgs(null, withCode), false, route, GlideClusterClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<GlideString, Object>[]>> functionListBinary(boolean withCode, Route route) {
+        return routedValue(functionListArgs(null, withCode), true, route, GlideClusterClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<String, Object>[]>> functionList(
+            String libNamePattern, boolean withCode, Route route) {
+        return routedValue(functionListArgs(GlideString.of(libNamePattern), withCode), false, route, GlideClusterClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<GlideString, Object>[]>> functionListBinary(
+            GlideString libNamePattern, boolean withCode, Route route) {
+        return routedValue(functionListArgs(libNamePattern, withCode), true, route, GlideClusterClient::libraries);
+    }
+
+    @Override
+    public CompletableFuture<String> functionFlush() {
+        return run(Args.command("FUNCTION", 2).add("FLUSH"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionFlush(FlushMode mode) {
+        return run(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionFlush(Route route) {
+        return routed(Args.command("FUNCTION", 2).add("FLUSH"), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionFlush(FlushMode mode, Route route) {
+        return routed(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionDelete(String libName) {
+        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionDelete(GlideString libName) {
+        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionDelete(String libName, Route route) {
+        return routed(Args.command("FUNCTION", 3).add("DELETE").add(libName), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionDelete(GlideString libName, Route route) {
+        return routed(Args.command("FUNCTION", 3).add("DELETE").add(libName), true, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> functionDump() {
+        return run(Args.command("FUNCTION", 2).add("DUMP"), true, BYTES);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<byte[]>> functionDump(Route route) {
+        return routedValue(Args.command("FUNCTION", 2).add("DUMP"), true, route, BYTES);
+    }
+
+    @Override
+    public CompletableFuture<String> functionRestore(byte[] payload) {
+        return run(Args.command("FUNCTION", 3).add("RESTORE").add(GlideString.of(payload)), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionRestore(byte[] payload, FunctionRestorePolicy policy) {
+        return run(Args.command("FUNCTION", 4).add("RESTORE").add(GlideString.of(payload)).add(policy.name()), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionRestore(byte[] payload, Route route) {
+        return routed(Args.command("FUNCTION", 3).add("RESTORE").add(GlideString.of(payload)), true, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionRestore(byte[] payload, FunctionRestorePolicy policy, Route route) {
+        Args args = Args.command("FUNCTION", 4).add("RESTORE").add(GlideString.of(payload)).add(policy.name());
+        return routed(args, true, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcall(String function) {
+        return run(Args.command("FCALL", 3).add(function).add(0), false, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcall(GlideString function) {
+        return run(Args.command("FCALL", 3).add(function).add(0), true, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> fcall(String function, Route route) {
+        return routedValue(Args.command("FCALL", 3).add(function).add(0), false, route, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> fcall(GlideString function, Route route) {
+        return routedValue(Args.command("FCALL", 3).add(function).add(0), true, route, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcall(String function, String[] arguments) {
+        return run(Args.command("FCALL", arguments.length + 3).add(function).add(0).addAll(arguments), false, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcall(GlideString function, GlideString[] arguments) {
+        return run(Args.command("FCALL", arguments.length + 3).add(function).add(0).addAll(arguments), true, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> fcall(String function, String[] arguments, Route route) {
+        return routedValue(Args.command("FCALL", arguments.length + 3).add(function).add(0).addAll(arguments), false, route, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> fcall(GlideString function, GlideString[] arguments, Route route) {
+        return routedValue(Args.command("FCALL", arguments.length + 3).add(function).add(0).addAll(arguments), true, route, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcallReadOnly(String function) {
+        return run(Args.command("FCALL_RO", 3).add(function).add(0), false, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcallReadOnly(GlideString function) {
+        return run(Args.command("FCALL_RO", 3).add(function).add(0), true, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> fcallReadOnly(String function, Route route) {
+        return routedValue(Args.command("FCALL_RO", 3).add(function).add(0), false, route, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> fcallReadOnly(GlideString function, Route route) {
+        return routedValue(Args.command("FCALL_RO", 3).add(function).add(0), true, route, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcallReadOnly(String function, String[] arguments) {
+        return run(Args.command("FCALL_RO", arguments.length + 3).add(function).add(0).addAll(arguments), false, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<Object> fcallReadOnly(GlideString function, GlideString[] arguments) {
+        return run(Args.command("FCALL_RO", arguments.length + 3).add(function).add(0).addAll(arguments), true, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> fcallReadOnly(String function, String[] arguments, Route route) {
+        return routedValue(Args.command("FCALL_RO", arguments.length + 3).add(function).add(0).addAll(arguments), false, route, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Object>> fcallReadOnly(GlideString function, GlideString[] arguments, Route route) {
+        return routedValue(Args.command("FCALL_RO", arguments.length + 3).add(function).add(0).addAll(arguments), true, route, IDENTITY);
+    }
+
+    @Override
+    public CompletableFuture<String> functionKill() {
+        return run(Args.command("FUNCTION", 2).add("KILL"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> functionKill(Route route) {
+        return routed(Args.command("FUNCTION", 2).add("KILL"), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<String, Map<String, Object>>>> functionStats() {
+        return run(Args.command("FUNCTION", 2).add("STATS"), false, clusterValue(GlideClusterClient::cast));
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<GlideString, Map<GlideString, Object>>>> functionStatsBinary() {
+        return run(Args.command("FUNCTION", 2).add("STATS"), true, clusterValue(GlideClusterClient::cast));
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<String, Map<String, Object>>>> functionStats(Route route) {
+        return routedValue(Args.command("FUNCTION", 2).add("STATS"), false, route, GlideClusterClient::cast);
+    }
+
+    @Override
+    public CompletableFuture<ClusterValue<Map<GlideString, Map<GlideString, Object>>>> functionStatsBinary(Route route) {
+        return routedValue(Args.command("FUNCTION", 2).add("STATS"), true, route, GlideClusterClient::cast);
+    }
+
+    @Override
+    public CompletableFuture<Object> invokeScript(Script script, Route route) {
+        return routedScript(script, new GlideString[0], route);
+    }
+
+    @Override
+    public CompletableFuture<Object> invokeScript(Script script, ScriptArgOptions options, Route route) {
+        GlideString[] args = options.getArgs().stream().map(GlideString::of).toArray(GlideString[]::new);
+        return routedScript(script, args, route);
+    }
+
+    @Override
+    public CompletableFuture<Object> invokeScript(Script script, ScriptArgOptionsGlideString options, Route route) {
+        return routedScript(script, options.getArgs().toArray(new GlideString[0]), route);
+    }
+
+    /** invokeScript without keys to the nodes {@code route} names. */
+    private CompletableFuture<Object> routedScript(Script script, GlideString[] args, Route route) {
+        RouteSpec spec;
+        try {
+            spec = RouteSpec.of(route);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        GlideString[] none = new GlideString[0];
+        return scriptCall(
+                script,
+                sha -> withKeysAndArgs(Args.command("EVALSHA", args.length + 3).add(sha), none, args),
+                code -> withKeysAndArgs(Args.command("EVAL", args.length + 3).add(code), none, args),
+                (built, binary) -> run(built.build(), binary, BlockingTimeouts.DEFAULT, spec, v -> v));
+    }
+
+    @Override
+    public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, GlideClusterClient::booleans);
+    }
+
+    @Override
+    public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, GlideClusterClient::booleans);
+    }
+
+    @Override
+    public CompletableFuture<Boolean[]> scriptExists(String[] sha1s, Route route) {
+        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, route, GlideClusterClient::booleans);
+    }
+
+    @Override
+    public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s, Route route) {
+        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, route, GlideClusterClient::booleans);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptFlush() {
+        return run(Args.command("SCRIPT", 2).add("FLUSH"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptFlush(FlushMode flushMode) {
+        return run(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptFlush(Route route) {
+        return routed(Args.command("SCRIPT", 2).add("FLUSH"), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptFlush(FlushMode flushMode, Route route) {
+        return routed(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, route, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptKill() {
+        return run(Args.command("SCRIPT", 2).add("KILL"), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> scriptKill(Route route) {
+        return routed(Args.command("SCRIPT", 2).add("KILL"), false, route, ANY_TEXT);
     }
 }

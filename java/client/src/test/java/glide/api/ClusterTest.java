@@ -12,6 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
+import glide.api.models.commands.function.FunctionRestorePolicy;
+import glide.api.models.commands.ScriptOptions;
+import glide.api.models.commands.FlushMode;
+import glide.api.models.Script;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
@@ -204,6 +208,48 @@ class ClusterTest {
             everywhere.getMultiValue().forEach((node, users) ->
                     assertTrue(List.of((Object[]) users).contains("cluster-user"), node));
             assertEquals(1L, await(client.aclDelUser(new String[] {"cluster-user"})));
+        }
+    }
+
+    /** Functions load on every primary; scripts run where their keys are; the cache is per node. */
+    @Test
+    void functionsAndScriptsOnTheCluster() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP2)) {
+            assertEquals("OK", await(client.functionFlush()));
+            String code = "#!lua name=clib\nredis.register_function('cecho', function(keys, args) return args[1] end)";
+            assertEquals("clib", await(client.functionLoad(code, false)));
+            // Loaded on every primary: each answers a call routed to it.
+            ClusterValue<Object> everywhere = await(client.fcall("cecho", new String[] {"x"}, SimpleMultiNodeRoute.ALL_PRIMARIES));
+            assertEquals(3, everywhere.getMultiValue().size());
+            everywhere.getMultiValue().values().forEach(v -> assertEquals("x", v));
+            assertEquals("y", await(client.fcall("cecho", new String[] {"y"})));
+            assertEquals(1, await(client.functionList(false)).length);
+            ClusterValue<Map<String, Object>[]> lists = await(client.functionList(true, SimpleMultiNodeRoute.ALL_PRIMARIES));
+            assertEquals(3, lists.getMultiValue().size());
+            ClusterValue<Map<String, Map<String, Object>>> stats = await(client.functionStats());
+            assertEquals(3, stats.getMultiValue().size());
+            byte[] dump = await(client.functionDump());
+            assertEquals("OK", await(client.functionDelete("clib")));
+            assertEquals("OK", await(client.functionRestore(dump, FunctionRestorePolicy.REPLACE)));
+            assertEquals("z", await(client.fcall("cecho", new String[] {"z"})));
+            assertEquals("OK", await(client.functionFlush(FlushMode.SYNC)));
+
+            assertEquals("OK", await(client.scriptFlush()));
+            try (Script script = new Script("return redis.call('GET', KEYS[1])", false)) {
+                for (int i = 0; i < 10; i++) {
+                    await(client.set("sc:" + i, "v" + i));
+                    // By key: each slot's primary loads the script on its first NOSCRIPT.
+                    assertEquals("v" + i, await(client.invokeScript(script, ScriptOptions.builder().key("sc:" + i).build())));
+                }
+                assertArrayEquals(new Boolean[] {true}, await(client.scriptExists(new String[] {script.getHash()})));
+            }
+            try (Script hello = new Script("return 'hi'", false)) {
+                Object byNode = await(client.invokeScript(hello, SimpleMultiNodeRoute.ALL_PRIMARIES));
+                assertInstanceOf(Map.class, byNode);
+                assertEquals(3, ((Map<?, ?>) byNode).size());
+                assertEquals("hi", await(client.invokeScript(hello, new SlotKeyRoute("any", SlotType.PRIMARY))));
+            }
+            assertEquals("OK", await(client.scriptFlush(FlushMode.ASYNC)));
         }
     }
 
