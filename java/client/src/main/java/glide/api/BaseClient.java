@@ -15,6 +15,7 @@ import glide.api.commands.ListBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
 import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.GetExOptions;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.SetOptions;
 import glide.internal.Args;
@@ -504,6 +505,206 @@ public abstract class BaseClient
     @Override
     public CompletableFuture<Long> incrBy(GlideString key, long amount) {
         return run(Args.command("INCRBY", 3).add(key).add(amount), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> getdel(String key) {
+        return run(Args.command("GETDEL", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> getdel(GlideString key) {
+        return run(Args.command("GETDEL", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> getex(String key) {
+        return run(Args.command("GETEX", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> getex(GlideString key) {
+        return run(Args.command("GETEX", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> getex(String key, GetExOptions options) {
+        Args args = Args.command("GETEX", 4).add(key);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return run(args, false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> getex(GlideString key, GetExOptions options) {
+        Args args = Args.command("GETEX", 4).add(key);
+        if (options != null) {
+            args.addAll(options.toGlideStringArgs());
+        }
+        return run(args, true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> msetnx(Map<String, String> keyValueMap) {
+        Args args = Args.command("MSETNX", keyValueMap.size() * 2 + 1);
+        for (Map.Entry<String, String> e : keyValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> msetnxBinary(Map<GlideString, GlideString> keyValueMap) {
+        Args args = Args.command("MSETNX", keyValueMap.size() * 2 + 1);
+        for (Map.Entry<GlideString, GlideString> e : keyValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Double> incrByFloat(String key, double amount) {
+        return run(Args.command("INCRBYFLOAT", 3).add(key).add(amount), false, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> incrByFloat(GlideString key, double amount) {
+        return run(Args.command("INCRBYFLOAT", 3).add(key).add(amount), true, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Long> decr(String key) {
+        return run(Args.command("DECR", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> decr(GlideString key) {
+        return run(Args.command("DECR", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> decrBy(String key, long amount) {
+        return run(Args.command("DECRBY", 3).add(key).add(amount), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> decrBy(GlideString key, long amount) {
+        return run(Args.command("DECRBY", 3).add(key).add(amount), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> strlen(String key) {
+        return run(Args.command("STRLEN", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> strlen(GlideString key) {
+        return run(Args.command("STRLEN", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> setrange(String key, int offset, String value) {
+        return run(Args.command("SETRANGE", 4).add(key).add(offset).add(value), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> setrange(GlideString key, int offset, GlideString value) {
+        return run(Args.command("SETRANGE", 4).add(key).add(offset).add(value), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> getrange(String key, int start, int end) {
+        return run(Args.command("GETRANGE", 4).add(key).add(start).add(end), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> getrange(GlideString key, int start, int end) {
+        return run(Args.command("GETRANGE", 4).add(key).add(start).add(end), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Long> append(String key, String value) {
+        return run(Args.command("APPEND", 3).add(key).add(value), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> append(GlideString key, GlideString value) {
+        return run(Args.command("APPEND", 3).add(key).add(value), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> lcs(String key1, String key2) {
+        return run(Args.command("LCS", 3).add(key1).add(key2), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> lcs(GlideString key1, GlideString key2) {
+        return run(Args.command("LCS", 3).add(key1).add(key2), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Long> lcsLen(String key1, String key2) {
+        return run(Args.command("LCS", 4).add(key1).add(key2).add(LEN_VALKEY_API), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lcsLen(GlideString key1, GlideString key2) {
+        return run(Args.command("LCS", 4).add(key1).add(key2).add(LEN_VALKEY_API), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdx(String key1, String key2) {
+        return run(lcsIdxArgs(Args.command("LCS", 4).add(key1).add(key2), null, false), false, ReplyConverters.LCS_IDX);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdx(GlideString key1, GlideString key2) {
+        return run(lcsIdxArgs(Args.command("LCS", 4).add(key1).add(key2), null, false), true, ReplyConverters.LCS_IDX);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdx(String key1, String key2, long minMatchLen) {
+        return run(lcsIdxArgs(Args.command("LCS", 6).add(key1).add(key2), minMatchLen, false), false, ReplyConverters.LCS_IDX);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdx(GlideString key1, GlideString key2, long minMatchLen) {
+        return run(lcsIdxArgs(Args.command("LCS", 6).add(key1).add(key2), minMatchLen, false), true, ReplyConverters.LCS_IDX);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(String key1, String key2) {
+        Args args = lcsIdxArgs(Args.command("LCS", 5).add(key1).add(key2), null, true);
+        return run(args, false, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(GlideString key1, GlideString key2) {
+        Args args = lcsIdxArgs(Args.command("LCS", 5).add(key1).add(key2), null, true);
+        return run(args, true, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(String key1, String key2, long minMatchLen) {
+        Args args = lcsIdxArgs(Args.command("LCS", 7).add(key1).add(key2), minMatchLen, true);
+        return run(args, false, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(
+            GlideString key1, GlideString key2, long minMatchLen) {
+        Args args = lcsIdxArgs(Args.command("LCS", 7).add(key1).add(key2), minMatchLen, true);
+        return run(args, true, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+    }
+
+    /** LCS's IDX with its optional MINMATCHLEN and WITHMATCHLEN (the core makes the reply a map). */
+    private static Args lcsIdxArgs(Args args, Long minMatchLen, boolean withMatchLen) {
+        args.add(IDX_COMMAND_STRING);
+        if (minMatchLen != null) {
+            args.add(MINMATCHLEN_COMMAND_STRING).add(minMatchLen);
+        }
+        return withMatchLen ? args.add(WITHMATCHLEN_COMMAND_STRING) : args;
     }
 
     // (end of strings)
