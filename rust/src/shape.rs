@@ -38,6 +38,8 @@ pub enum Expect {
     FunctionList,
     /// FUNCTION STATS: a map whose `running_script` and `engines` are maps too.
     FunctionStats,
+    /// `LMPOP`/`BLMPOP`: [key, [elements]] as a one-entry map {key: [elements]}; nil stays nil.
+    KeyToArray,
 }
 
 /// Longest command name (including a subcommand) worth remembering.
@@ -52,6 +54,8 @@ pub struct Probe {
     withscores: bool,
     withscore: bool,
     incr: bool,
+    /// `IDX` after LCS's two keys.
+    idx: bool,
     selects_database: Option<i64>,
 }
 
@@ -82,6 +86,7 @@ impl Probe {
             self.withscores |= arg.eq_ignore_ascii_case(b"WITHSCORES");
             self.withscore |= arg.eq_ignore_ascii_case(b"WITHSCORE");
             self.incr |= arg.eq_ignore_ascii_case(b"INCR");
+            self.idx |= index >= 3 && arg.eq_ignore_ascii_case(b"IDX");
         }
     }
 
@@ -130,6 +135,8 @@ impl Probe {
             b"BZPOPMIN" | b"BZPOPMAX" => Expect::KeyMemberScore,
             b"FUNCTION LIST" => Expect::FunctionList,
             b"FUNCTION STATS" => Expect::FunctionStats,
+            b"LCS" if self.idx => Expect::Map,
+            b"LMPOP" | b"BLMPOP" => Expect::KeyToArray,
             _ => Expect::Natural,
         }
     }
@@ -201,6 +208,15 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
         },
         Expect::FunctionList => map_items(value, function_library),
         Expect::FunctionStats => function_stats(value),
+        Expect::KeyToArray => match value {
+            Value::Array(mut items) if items.len() == 2 && matches!(items[1], Value::Array(_)) => {
+                let elements = items.pop().expect("len 2");
+                let key = items.pop().expect("len 2");
+                Ok(Value::Map(vec![(key, elements)]))
+            }
+            Value::Nil => Ok(Value::Nil),
+            other => Err(mismatch("[key, [elements]]", &other)),
+        },
     }
 }
 
@@ -384,6 +400,36 @@ mod tests {
         assert!(convert(bulk("abc"), Expect::Double).unwrap_err().contains("double"));
         assert!(convert(Value::Array(vec![bulk("odd")]), Expect::Map).unwrap_err().contains("map"));
         assert!(convert(Value::Array(vec![Value::Array(vec![bulk("a")])]), Expect::MemberScoreMap).is_err());
+    }
+
+    #[test]
+    fn lcs_with_idx_is_a_map_in_both_protocols() {
+        assert_eq!(probe(&["LCS", "a", "b"]), Expect::Natural);
+        assert_eq!(probe(&["LCS", "a", "b", "LEN"]), Expect::Natural);
+        assert_eq!(probe(&["lcs", "a", "b", "idx", "MINMATCHLEN", "2", "WITHMATCHLEN"]), Expect::Map);
+        // Keys that happen to be named IDX do not ask for IDX.
+        assert_eq!(probe(&["LCS", "idx", "IDX"]), Expect::Natural);
+        let range = |a, b| Value::Array(vec![Value::Int(a), Value::Int(b)]);
+        let matches = Value::Array(vec![Value::Array(vec![range(4, 7), range(5, 8)])]);
+        let resp2 = Value::Array(vec![bulk("matches"), matches.clone(), bulk("len"), Value::Int(6)]);
+        let resp3 = Value::Map(vec![(bulk("matches"), matches.clone()), (bulk("len"), Value::Int(6))]);
+        let expected = Value::Map(vec![(bulk("matches"), matches), (bulk("len"), Value::Int(6))]);
+        assert_eq!(convert(resp2, Expect::Map).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::Map).unwrap(), expected);
+    }
+
+    #[test]
+    fn lmpop_and_blmpop_become_a_map_of_key_to_elements() {
+        assert_eq!(probe(&["LMPOP", "1", "l", "LEFT"]), Expect::KeyToArray);
+        assert_eq!(probe(&["blmpop", "0.5", "2", "a", "b", "RIGHT", "COUNT", "3"]), Expect::KeyToArray);
+        let reply = Value::Array(vec![bulk("l"), Value::Array(vec![bulk("x"), bulk("y")])]);
+        assert_eq!(
+            convert(reply, Expect::KeyToArray).unwrap(),
+            Value::Map(vec![(bulk("l"), Value::Array(vec![bulk("x"), bulk("y")]))])
+        );
+        assert_eq!(convert(Value::Nil, Expect::KeyToArray).unwrap(), Value::Nil);
+        assert!(convert(Value::Array(vec![bulk("l")]), Expect::KeyToArray).unwrap_err().contains("[key, [elements]]"));
+        assert!(convert(Value::Int(3), Expect::KeyToArray).is_err());
     }
 
     #[test]

@@ -20,6 +20,10 @@ import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
 import glide.api.models.Script;
 import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.GetExOptions;
+import glide.api.models.commands.LInsertOptions.InsertPosition;
+import glide.api.models.commands.LPosOptions;
+import glide.api.models.commands.ListDirection;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.ScriptDebugMode;
 import glide.api.models.commands.ScriptOptions;
@@ -615,6 +619,206 @@ public abstract class BaseClient
         return run(Args.command("INCRBY", 3).add(key).add(amount), true, LONG);
     }
 
+    @Override
+    public CompletableFuture<String> getdel(String key) {
+        return run(Args.command("GETDEL", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> getdel(GlideString key) {
+        return run(Args.command("GETDEL", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> getex(String key) {
+        return run(Args.command("GETEX", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> getex(GlideString key) {
+        return run(Args.command("GETEX", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> getex(String key, GetExOptions options) {
+        Args args = Args.command("GETEX", 4).add(key);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return run(args, false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> getex(GlideString key, GetExOptions options) {
+        Args args = Args.command("GETEX", 4).add(key);
+        if (options != null) {
+            args.addAll(options.toGlideStringArgs());
+        }
+        return run(args, true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> msetnx(Map<String, String> keyValueMap) {
+        Args args = Args.command("MSETNX", keyValueMap.size() * 2 + 1);
+        for (Map.Entry<String, String> e : keyValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> msetnxBinary(Map<GlideString, GlideString> keyValueMap) {
+        Args args = Args.command("MSETNX", keyValueMap.size() * 2 + 1);
+        for (Map.Entry<GlideString, GlideString> e : keyValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Double> incrByFloat(String key, double amount) {
+        return run(Args.command("INCRBYFLOAT", 3).add(key).add(amount), false, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> incrByFloat(GlideString key, double amount) {
+        return run(Args.command("INCRBYFLOAT", 3).add(key).add(amount), true, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Long> decr(String key) {
+        return run(Args.command("DECR", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> decr(GlideString key) {
+        return run(Args.command("DECR", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> decrBy(String key, long amount) {
+        return run(Args.command("DECRBY", 3).add(key).add(amount), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> decrBy(GlideString key, long amount) {
+        return run(Args.command("DECRBY", 3).add(key).add(amount), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> strlen(String key) {
+        return run(Args.command("STRLEN", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> strlen(GlideString key) {
+        return run(Args.command("STRLEN", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> setrange(String key, int offset, String value) {
+        return run(Args.command("SETRANGE", 4).add(key).add(offset).add(value), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> setrange(GlideString key, int offset, GlideString value) {
+        return run(Args.command("SETRANGE", 4).add(key).add(offset).add(value), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> getrange(String key, int start, int end) {
+        return run(Args.command("GETRANGE", 4).add(key).add(start).add(end), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> getrange(GlideString key, int start, int end) {
+        return run(Args.command("GETRANGE", 4).add(key).add(start).add(end), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Long> append(String key, String value) {
+        return run(Args.command("APPEND", 3).add(key).add(value), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> append(GlideString key, GlideString value) {
+        return run(Args.command("APPEND", 3).add(key).add(value), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> lcs(String key1, String key2) {
+        return run(Args.command("LCS", 3).add(key1).add(key2), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> lcs(GlideString key1, GlideString key2) {
+        return run(Args.command("LCS", 3).add(key1).add(key2), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Long> lcsLen(String key1, String key2) {
+        return run(Args.command("LCS", 4).add(key1).add(key2).add(LEN_VALKEY_API), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lcsLen(GlideString key1, GlideString key2) {
+        return run(Args.command("LCS", 4).add(key1).add(key2).add(LEN_VALKEY_API), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdx(String key1, String key2) {
+        return run(lcsIdxArgs(Args.command("LCS", 4).add(key1).add(key2), null, false), false, ReplyConverters.LCS_IDX);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdx(GlideString key1, GlideString key2) {
+        return run(lcsIdxArgs(Args.command("LCS", 4).add(key1).add(key2), null, false), true, ReplyConverters.LCS_IDX);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdx(String key1, String key2, long minMatchLen) {
+        return run(lcsIdxArgs(Args.command("LCS", 6).add(key1).add(key2), minMatchLen, false), false, ReplyConverters.LCS_IDX);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdx(GlideString key1, GlideString key2, long minMatchLen) {
+        return run(lcsIdxArgs(Args.command("LCS", 6).add(key1).add(key2), minMatchLen, false), true, ReplyConverters.LCS_IDX);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(String key1, String key2) {
+        Args args = lcsIdxArgs(Args.command("LCS", 5).add(key1).add(key2), null, true);
+        return run(args, false, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(GlideString key1, GlideString key2) {
+        Args args = lcsIdxArgs(Args.command("LCS", 5).add(key1).add(key2), null, true);
+        return run(args, true, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(String key1, String key2, long minMatchLen) {
+        Args args = lcsIdxArgs(Args.command("LCS", 7).add(key1).add(key2), minMatchLen, true);
+        return run(args, false, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(
+            GlideString key1, GlideString key2, long minMatchLen) {
+        Args args = lcsIdxArgs(Args.command("LCS", 7).add(key1).add(key2), minMatchLen, true);
+        return run(args, true, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+    }
+
+    /** LCS's IDX with its optional MINMATCHLEN and WITHMATCHLEN (the core makes the reply a map). */
+    private static Args lcsIdxArgs(Args args, Long minMatchLen, boolean withMatchLen) {
+        args.add(IDX_COMMAND_STRING);
+        if (minMatchLen != null) {
+            args.add(MINMATCHLEN_COMMAND_STRING).add(minMatchLen);
+        }
+        return withMatchLen ? args.add(WITHMATCHLEN_COMMAND_STRING) : args;
+    }
+
     // (end of strings)
 
     // ---- hashes ----
@@ -691,6 +895,296 @@ public abstract class BaseClient
     public CompletableFuture<GlideString[]> blpop(GlideString[] keys, double timeout) {
         byte[][] args = Args.command("BLPOP", keys.length + 2).addAll(keys).add(timeout).build();
         return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long> rpush(String key, String[] elements) {
+        return run(Args.command("RPUSH", elements.length + 2).add(key).addAll(elements), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> rpush(GlideString key, GlideString[] elements) {
+        return run(Args.command("RPUSH", elements.length + 2).add(key).addAll(elements), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lpushx(String key, String[] elements) {
+        return run(Args.command("LPUSHX", elements.length + 2).add(key).addAll(elements), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lpushx(GlideString key, GlideString[] elements) {
+        return run(Args.command("LPUSHX", elements.length + 2).add(key).addAll(elements), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> rpushx(String key, String[] elements) {
+        return run(Args.command("RPUSHX", elements.length + 2).add(key).addAll(elements), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> rpushx(GlideString key, GlideString[] elements) {
+        return run(Args.command("RPUSHX", elements.length + 2).add(key).addAll(elements), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> lpop(String key) {
+        return run(Args.command("LPOP", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> lpop(GlideString key) {
+        return run(Args.command("LPOP", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String[]> lpopCount(String key, long count) {
+        return run(Args.command("LPOP", 3).add(key).add(count), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> lpopCount(GlideString key, long count) {
+        return run(Args.command("LPOP", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String> rpop(String key) {
+        return run(Args.command("RPOP", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> rpop(GlideString key) {
+        return run(Args.command("RPOP", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String[]> rpopCount(String key, long count) {
+        return run(Args.command("RPOP", 3).add(key).add(count), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> rpopCount(GlideString key, long count) {
+        return run(Args.command("RPOP", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long> lpos(String key, String element) {
+        return run(Args.command("LPOS", 3).add(key).add(element), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lpos(GlideString key, GlideString element) {
+        return run(Args.command("LPOS", 3).add(key).add(element), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lpos(String key, String element, LPosOptions options) {
+        return run(lposArgs(Args.command("LPOS", 7).add(key).add(element), null, options), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lpos(GlideString key, GlideString element, LPosOptions options) {
+        return run(lposArgs(Args.command("LPOS", 7).add(key).add(element), null, options), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> lposCount(String key, String element, long count) {
+        return run(lposArgs(Args.command("LPOS", 5).add(key).add(element), count, null), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> lposCount(GlideString key, GlideString element, long count) {
+        return run(lposArgs(Args.command("LPOS", 5).add(key).add(element), count, null), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> lposCount(String key, String element, long count, LPosOptions options) {
+        return run(lposArgs(Args.command("LPOS", 9).add(key).add(element), count, options), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> lposCount(
+            GlideString key, GlideString element, long count, LPosOptions options) {
+        return run(lposArgs(Args.command("LPOS", 9).add(key).add(element), count, options), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String> lindex(String key, long index) {
+        return run(Args.command("LINDEX", 3).add(key).add(index), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> lindex(GlideString key, long index) {
+        return run(Args.command("LINDEX", 3).add(key).add(index), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> ltrim(String key, long start, long end) {
+        return run(Args.command("LTRIM", 4).add(key).add(start).add(end), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> ltrim(GlideString key, long start, long end) {
+        return run(Args.command("LTRIM", 4).add(key).add(start).add(end), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long> llen(String key) {
+        return run(Args.command("LLEN", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> llen(GlideString key) {
+        return run(Args.command("LLEN", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lrem(String key, long count, String element) {
+        return run(Args.command("LREM", 4).add(key).add(count).add(element), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> lrem(GlideString key, long count, GlideString element) {
+        return run(Args.command("LREM", 4).add(key).add(count).add(element), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> linsert(String key, InsertPosition position, String pivot, String element) {
+        Args args = Args.command("LINSERT", 5).add(key).add(position.name()).add(pivot).add(element);
+        return run(args, false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> linsert(
+            GlideString key, InsertPosition position, GlideString pivot, GlideString element) {
+        Args args = Args.command("LINSERT", 5).add(key).add(position.name()).add(pivot).add(element);
+        return run(args, true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> lset(String key, long index, String element) {
+        return run(Args.command("LSET", 4).add(key).add(index).add(element), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> lset(GlideString key, long index, GlideString element) {
+        return run(Args.command("LSET", 4).add(key).add(index).add(element), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> lmove(
+            String source, String destination, ListDirection wherefrom, ListDirection whereto) {
+        Args args = Args.command("LMOVE", 5).add(source).add(destination).add(wherefrom.name()).add(whereto.name());
+        return run(args, false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> lmove(
+            GlideString source, GlideString destination, ListDirection wherefrom, ListDirection whereto) {
+        Args args = Args.command("LMOVE", 5).add(source).add(destination).add(wherefrom.name()).add(whereto.name());
+        return run(args, true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> blmove(
+            String source, String destination, ListDirection wherefrom, ListDirection whereto, double timeout) {
+        byte[][] args = Args.command("BLMOVE", 6).add(source).add(destination)
+                .add(wherefrom.name()).add(whereto.name()).add(timeout).build();
+        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> blmove(
+            GlideString source,
+            GlideString destination,
+            ListDirection wherefrom,
+            ListDirection whereto,
+            double timeout) {
+        byte[][] args = Args.command("BLMOVE", 6).add(source).add(destination)
+                .add(wherefrom.name()).add(whereto.name()).add(timeout).build();
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String[]> brpop(String[] keys, double timeout) {
+        byte[][] args = Args.command("BRPOP", keys.length + 2).addAll(keys).add(timeout).build();
+        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> brpop(GlideString[] keys, double timeout) {
+        byte[][] args = Args.command("BRPOP", keys.length + 2).addAll(keys).add(timeout).build();
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[]>> lmpop(String[] keys, ListDirection direction, long count) {
+        Args args = Args.command("LMPOP", keys.length + 5).add(keys.length).addAll(keys);
+        return run(mpopArgs(args, direction, count), false, ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[]>> lmpop(
+            GlideString[] keys, ListDirection direction, long count) {
+        Args args = Args.command("LMPOP", keys.length + 5).add(keys.length).addAll(keys);
+        return run(mpopArgs(args, direction, count), true, ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[]>> lmpop(String[] keys, ListDirection direction) {
+        Args args = Args.command("LMPOP", keys.length + 3).add(keys.length).addAll(keys);
+        return run(mpopArgs(args, direction, null), false, ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[]>> lmpop(GlideString[] keys, ListDirection direction) {
+        Args args = Args.command("LMPOP", keys.length + 3).add(keys.length).addAll(keys);
+        return run(mpopArgs(args, direction, null), true, ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[]>> blmpop(
+            String[] keys, ListDirection direction, long count, double timeout) {
+        Args args = Args.command("BLMPOP", keys.length + 6).add(timeout).add(keys.length).addAll(keys);
+        byte[][] packed = mpopArgs(args, direction, count).build();
+        return run(packed, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[]>> blmpop(
+            GlideString[] keys, ListDirection direction, long count, double timeout) {
+        Args args = Args.command("BLMPOP", keys.length + 6).add(timeout).add(keys.length).addAll(keys);
+        byte[][] packed = mpopArgs(args, direction, count).build();
+        return run(packed, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[]>> blmpop(String[] keys, ListDirection direction, double timeout) {
+        Args args = Args.command("BLMPOP", keys.length + 4).add(timeout).add(keys.length).addAll(keys);
+        byte[][] packed = mpopArgs(args, direction, null).build();
+        return run(packed, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[]>> blmpop(
+            GlideString[] keys, ListDirection direction, double timeout) {
+        Args args = Args.command("BLMPOP", keys.length + 4).add(timeout).add(keys.length).addAll(keys);
+        byte[][] packed = mpopArgs(args, direction, null).build();
+        return run(packed, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+    }
+
+    /** LPOS's optional COUNT, then RANK/MAXLEN. */
+    private static Args lposArgs(Args args, Long count, LPosOptions options) {
+        if (count != null) {
+            args.add(COUNT_FOR_LIST_VALKEY_API).add(count);
+        }
+        return options == null ? args : args.addAll(options.toArgs());
+    }
+
+    /** LMPOP/BLMPOP's direction and optional COUNT (the core makes the reply {key: elements}). */
+    private static Args mpopArgs(Args args, ListDirection direction, Long count) {
+        args.add(direction.name());
+        return count == null ? args : args.add(COUNT_FOR_LIST_VALKEY_API).add(count);
     }
 
     // (end of lists)

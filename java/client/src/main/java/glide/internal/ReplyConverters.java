@@ -2,6 +2,7 @@ package glide.internal;
 
 import glide.api.models.GlideString;
 import glide.api.models.exceptions.RequestException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -48,6 +49,84 @@ public final class ReplyConverters {
                 }
                 return (Map<String, String>) (Map<?, ?>) map;
             };
+
+    // ---- strings and lists ----
+
+    /** The core turns INCRBYFLOAT's reply into a double under both protocols. */
+    public static final Function<Object, Double> DOUBLE = v -> (Double) v;
+
+    /** An array of integers (LPOS ... COUNT), or null. */
+    public static final Function<Object, Long[]> LONG_ARRAY = v -> copy(v, new Long[0]);
+
+    /**
+     * LCS ... IDX (a map from the core): String keys for either overload, and {@code "matches"}
+     * as {@code Long[][][]} (per match, the range in each key).
+     */
+    public static final Function<Object, Map<String, Object>> LCS_IDX = v -> lcsIdx(v, false);
+
+    /** LCS ... IDX WITHMATCHLEN: String keys; each match stays {@code Object[]} {range, range, length}. */
+    public static final Function<Object, Map<String, Object>> LCS_IDX_WITH_MATCH_LEN = v -> lcsIdx(v, true);
+
+    /** LMPOP/BLMPOP of a String request: {key: elements}, all text, or null. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Map<String, String[]>> TEXT_TO_TEXT_ARRAY_MAP =
+            v -> {
+                if (v == null) {
+                    return null;
+                }
+                Map<Object, Object> in = (Map<Object, Object>) v;
+                Map<String, String[]> out = new LinkedHashMap<>(capacityFor(in.size()));
+                for (Map.Entry<Object, Object> e : in.entrySet()) {
+                    out.put(text(e.getKey()), copyText(e.getValue()));
+                }
+                return out;
+            };
+
+    /** LMPOP/BLMPOP of a binary request: {key: elements} as GlideStrings, or null. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Map<GlideString, GlideString[]>> GLIDE_TO_GLIDE_ARRAY_MAP =
+            v -> {
+                if (v == null) {
+                    return null;
+                }
+                Map<Object, Object> in = (Map<Object, Object>) v;
+                Map<GlideString, GlideString[]> out = new LinkedHashMap<>(capacityFor(in.size()));
+                for (Map.Entry<Object, Object> e : in.entrySet()) {
+                    out.put((GlideString) e.getKey(), copy(e.getValue(), new GlideString[0]));
+                }
+                return out;
+            };
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> lcsIdx(Object value, boolean withMatchLen) {
+        if (value == null) {
+            return null;
+        }
+        Map<Object, Object> in = (Map<Object, Object>) value;
+        Map<String, Object> out = new LinkedHashMap<>(capacityFor(in.size()));
+        for (Map.Entry<Object, Object> e : in.entrySet()) {
+            String key = ANY_TEXT.apply(e.getKey());
+            Object item = e.getValue();
+            if (!withMatchLen && "matches".equals(key) && item instanceof Object[]) {
+                Object[] matches = (Object[]) item;
+                Long[][][] ranges = new Long[matches.length][][];
+                for (int i = 0; i < matches.length; i++) {
+                    Object[] match = (Object[]) matches[i];
+                    ranges[i] = new Long[match.length][];
+                    for (int j = 0; j < match.length; j++) {
+                        ranges[i][j] = copy(match[j], new Long[0]);
+                    }
+                }
+                item = ranges;
+            }
+            out.put(key, item);
+        }
+        return out;
+    }
+
+    private static int capacityFor(int n) {
+        return (int) (n / 0.75f) + 1;
+    }
 
     private static String text(Object v) {
         if (v instanceof GlideString) {
