@@ -40,6 +40,8 @@ pub enum Expect {
     FunctionStats,
     /// `LMPOP`/`BLMPOP`: [key, [elements]] as a one-entry map {key: [elements]}; nil stays nil.
     KeyToArray,
+    /// `HRANDFIELD ... WITHVALUES`: flat pairs (RESP2) or [[a, b], ...] (RESP3) as [[a, b], ...].
+    Pairs,
 }
 
 /// Longest command name (including a subcommand) worth remembering.
@@ -56,6 +58,7 @@ pub struct Probe {
     incr: bool,
     /// `IDX` after LCS's two keys.
     idx: bool,
+    withvalues: bool,
     selects_database: Option<i64>,
 }
 
@@ -87,6 +90,8 @@ impl Probe {
             self.withscore |= arg.eq_ignore_ascii_case(b"WITHSCORE");
             self.incr |= arg.eq_ignore_ascii_case(b"INCR");
             self.idx |= index >= 3 && arg.eq_ignore_ascii_case(b"IDX");
+            // Only in its place (HRANDFIELD key count WITHVALUES): a key may be named so.
+            self.withvalues |= index == 3 && arg.eq_ignore_ascii_case(b"WITHVALUES");
         }
     }
 
@@ -137,6 +142,7 @@ impl Probe {
             b"FUNCTION STATS" => Expect::FunctionStats,
             b"LCS" if self.idx => Expect::Map,
             b"LMPOP" | b"BLMPOP" => Expect::KeyToArray,
+            b"HRANDFIELD" if self.withvalues => Expect::Pairs,
             _ => Expect::Natural,
         }
     }
@@ -216,6 +222,21 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
             }
             Value::Nil => Ok(Value::Nil),
             other => Err(mismatch("[key, [elements]]", &other)),
+        },
+        Expect::Pairs => match value {
+            Value::Nil => Ok(Value::Nil),
+            Value::Array(items) if items.iter().all(|i| matches!(i, Value::Array(pair) if pair.len() == 2)) => {
+                Ok(Value::Array(items))
+            }
+            Value::Array(items) if items.len() % 2 == 0 => {
+                let mut pairs = Vec::with_capacity(items.len() / 2);
+                let mut it = items.into_iter();
+                while let (Some(a), Some(b)) = (it.next(), it.next()) {
+                    pairs.push(Value::Array(vec![a, b]));
+                }
+                Ok(Value::Array(pairs))
+            }
+            other => Err(mismatch("array of pairs", &other)),
         },
     }
 }
@@ -430,6 +451,25 @@ mod tests {
         assert_eq!(convert(Value::Nil, Expect::KeyToArray).unwrap(), Value::Nil);
         assert!(convert(Value::Array(vec![bulk("l")]), Expect::KeyToArray).unwrap_err().contains("[key, [elements]]"));
         assert!(convert(Value::Int(3), Expect::KeyToArray).is_err());
+    }
+
+    #[test]
+    fn hrandfield_withvalues_gives_pairs_under_both_protocols() {
+        assert_eq!(probe(&["HRANDFIELD", "h", "-5", "withvalues"]), Expect::Pairs);
+        assert_eq!(probe(&["HRANDFIELD", "h", "5"]), Expect::Natural);
+        assert_eq!(probe(&["HRANDFIELD", "WITHVALUES"]), Expect::Natural, "a key named WITHVALUES");
+        assert_eq!(probe(&["HRANDFIELD", "h", "WITHVALUES"]), Expect::Natural, "not in the option's place");
+        let pairs = Value::Array(vec![
+            Value::Array(vec![bulk("f1"), bulk("v1")]),
+            Value::Array(vec![bulk("f2"), bulk("v2")]),
+        ]);
+        let resp2 = Value::Array(vec![bulk("f1"), bulk("v1"), bulk("f2"), bulk("v2")]);
+        assert_eq!(convert(resp2, Expect::Pairs).unwrap(), pairs);
+        assert_eq!(convert(pairs.clone(), Expect::Pairs).unwrap(), pairs);
+        assert_eq!(convert(Value::Array(vec![]), Expect::Pairs).unwrap(), Value::Array(vec![]));
+        assert_eq!(convert(Value::Nil, Expect::Pairs).unwrap(), Value::Nil);
+        assert!(convert(Value::Array(vec![bulk("odd")]), Expect::Pairs).unwrap_err().contains("pairs"));
+        assert!(convert(Value::Int(1), Expect::Pairs).is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ import glide.api.commands.HashBaseCommands;
 import glide.api.commands.HyperLogLogBaseCommands;
 import glide.api.commands.ListBaseCommands;
 import glide.api.commands.ScriptingAndFunctionsBaseCommands;
+import glide.api.commands.SetBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
 import glide.api.models.Script;
@@ -24,6 +25,9 @@ import glide.api.models.commands.GetExOptions;
 import glide.api.models.commands.LInsertOptions.InsertPosition;
 import glide.api.models.commands.LPosOptions;
 import glide.api.models.commands.ListDirection;
+import glide.api.models.commands.HGetExOptions;
+import glide.api.models.commands.HSetExOptions;
+import glide.api.models.commands.HashFieldExpirationConditionOptions;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.ScriptDebugMode;
 import glide.api.models.commands.ScriptOptions;
@@ -35,6 +39,10 @@ import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands;
 import glide.api.models.commands.bitmap.BitmapIndexType;
 import glide.api.models.commands.bitmap.BitwiseOperation;
 import glide.api.models.exceptions.RequestException;
+import glide.api.models.commands.scan.HScanOptions;
+import glide.api.models.commands.scan.HScanOptionsBinary;
+import glide.api.models.commands.scan.SScanOptions;
+import glide.api.models.commands.scan.SScanOptionsBinary;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.NativeClient;
@@ -42,6 +50,7 @@ import glide.internal.RouteSpec;
 import glide.internal.ReplyConverters;
 import glide.internal.Statistics;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -63,7 +72,8 @@ public abstract class BaseClient
                 ListBaseCommands,
                 HyperLogLogBaseCommands,
                 BitmapBaseCommands,
-                ScriptingAndFunctionsBaseCommands {
+                ScriptingAndFunctionsBaseCommands,
+                SetBaseCommands {
 
     /** Reply shapes understood by the core. */
     private static final int NATURAL = 0;
@@ -861,6 +871,349 @@ public abstract class BaseClient
         return runMap(Args.command("HGETALL", 2).add(key), true, ReplyConverters.map());
     }
 
+    @Override
+    public CompletableFuture<Boolean> hsetnx(String key, String field, String value) {
+        return run(Args.command("HSETNX", 4).add(key).add(field).add(value), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> hsetnx(GlideString key, GlideString field, GlideString value) {
+        return run(Args.command("HSETNX", 4).add(key).add(field).add(value), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Long> hdel(String key, String[] fields) {
+        return run(Args.command("HDEL", fields.length + 2).add(key).addAll(fields), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> hdel(GlideString key, GlideString[] fields) {
+        return run(Args.command("HDEL", fields.length + 2).add(key).addAll(fields), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> hlen(String key) {
+        return run(Args.command("HLEN", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> hlen(GlideString key) {
+        return run(Args.command("HLEN", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String[]> hvals(String key) {
+        return run(Args.command("HVALS", 2).add(key), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> hvals(GlideString key) {
+        return run(Args.command("HVALS", 2).add(key), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> hmget(String key, String[] fields) {
+        return run(Args.command("HMGET", fields.length + 2).add(key).addAll(fields), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> hmget(GlideString key, GlideString[] fields) {
+        return run(Args.command("HMGET", fields.length + 2).add(key).addAll(fields), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> hexists(String key, String field) {
+        return run(Args.command("HEXISTS", 3).add(key).add(field), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> hexists(GlideString key, GlideString field) {
+        return run(Args.command("HEXISTS", 3).add(key).add(field), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Long> hincrBy(String key, String field, long amount) {
+        return run(Args.command("HINCRBY", 4).add(key).add(field).add(amount), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> hincrBy(GlideString key, GlideString field, long amount) {
+        return run(Args.command("HINCRBY", 4).add(key).add(field).add(amount), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Double> hincrByFloat(String key, String field, double amount) {
+        return run(Args.command("HINCRBYFLOAT", 4).add(key).add(field).add(amount), false, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> hincrByFloat(GlideString key, GlideString field, double amount) {
+        return run(Args.command("HINCRBYFLOAT", 4).add(key).add(field).add(amount), true, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<String[]> hkeys(String key) {
+        return run(Args.command("HKEYS", 2).add(key), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> hkeys(GlideString key) {
+        return run(Args.command("HKEYS", 2).add(key), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long> hstrlen(String key, String field) {
+        return run(Args.command("HSTRLEN", 3).add(key).add(field), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> hstrlen(GlideString key, GlideString field) {
+        return run(Args.command("HSTRLEN", 3).add(key).add(field), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> hrandfield(String key) {
+        return run(Args.command("HRANDFIELD", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> hrandfield(GlideString key) {
+        return run(Args.command("HRANDFIELD", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String[]> hrandfieldWithCount(String key, long count) {
+        return run(Args.command("HRANDFIELD", 3).add(key).add(count), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> hrandfieldWithCount(GlideString key, long count) {
+        return run(Args.command("HRANDFIELD", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[][]> hrandfieldWithCountWithValues(String key, long count) {
+        Args args = Args.command("HRANDFIELD", 4).add(key).add(count).add(WITH_VALUES_VALKEY_API);
+        return run(args, false, ReplyConverters.STRING_PAIRS);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[][]> hrandfieldWithCountWithValues(GlideString key, long count) {
+        Args args = Args.command("HRANDFIELD", 4).add(key).add(count).add(WITH_VALUES_VALKEY_API);
+        return run(args, true, ReplyConverters.GLIDE_STRING_PAIRS);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> hscan(String key, String cursor) {
+        return run(Args.command("HSCAN", 3).add(key).add(cursor), false, ReplyConverters.SCAN_STEP);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> hscan(GlideString key, GlideString cursor) {
+        return run(Args.command("HSCAN", 3).add(key).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> hscan(String key, String cursor, HScanOptions hScanOptions) {
+        Args args = Args.command("HSCAN", 8).add(key).add(cursor).addAll(hScanOptions.toGlideStringArgs());
+        return run(args, false, ReplyConverters.SCAN_STEP);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> hscan(GlideString key, GlideString cursor, HScanOptionsBinary hScanOptions) {
+        Args args = Args.command("HSCAN", 8).add(key).add(cursor).addAll(hScanOptions.toGlideStringArgs());
+        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Long> hsetex(String key, Map<String, String> fieldValueMap, HSetExOptions options) {
+        Args args = Args.command("HSETEX", fieldValueMap.size() * 2 + 8).add(key);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        args.add(FIELDS_VALKEY_API).add(fieldValueMap.size());
+        for (Map.Entry<String, String> e : fieldValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> hsetex(
+            GlideString key, Map<GlideString, GlideString> fieldValueMap, HSetExOptions options) {
+        Args args = Args.command("HSETEX", fieldValueMap.size() * 2 + 8).add(key);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        args.add(FIELDS_VALKEY_API).add(fieldValueMap.size());
+        for (Map.Entry<GlideString, GlideString> e : fieldValueMap.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String[]> hgetex(String key, String[] fields, HGetExOptions options) {
+        Args args = Args.command("HGETEX", fields.length + 6).add(key);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return run(withFields(args, fields), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> hgetex(GlideString key, GlideString[] fields, HGetExOptions options) {
+        Args args = Args.command("HGETEX", fields.length + 6).add(key);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return run(withFields(args, fields), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hexpire(
+            String key, long seconds, String[] fields, HashFieldExpirationConditionOptions options) {
+        return run(fieldExpiry("HEXPIRE", key, seconds, fields, options), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hexpire(
+            GlideString key, long seconds, GlideString[] fields, HashFieldExpirationConditionOptions options) {
+        return run(fieldExpiry("HEXPIRE", key, seconds, fields, options), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpersist(String key, String[] fields) {
+        return run(fieldsOf("HPERSIST", key, fields), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpersist(GlideString key, GlideString[] fields) {
+        return run(fieldsOf("HPERSIST", key, fields), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpexpire(
+            String key, long milliseconds, String[] fields, HashFieldExpirationConditionOptions options) {
+        return run(fieldExpiry("HPEXPIRE", key, milliseconds, fields, options), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpexpire(
+            GlideString key, long milliseconds, GlideString[] fields, HashFieldExpirationConditionOptions options) {
+        return run(fieldExpiry("HPEXPIRE", key, milliseconds, fields, options), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hexpireat(
+            String key, long unixSeconds, String[] fields, HashFieldExpirationConditionOptions options) {
+        return run(fieldExpiry("HEXPIREAT", key, unixSeconds, fields, options), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hexpireat(
+            GlideString key, long unixSeconds, GlideString[] fields, HashFieldExpirationConditionOptions options) {
+        return run(fieldExpiry("HEXPIREAT", key, unixSeconds, fields, options), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpexpireat(
+            String key, long unixMilliseconds, String[] fields, HashFieldExpirationConditionOptions options) {
+        Args args = fieldExpiry("HPEXPIREAT", key, unixMilliseconds, fields, options);
+        return run(args, false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpexpireat(
+            GlideString key,
+            long unixMilliseconds,
+            GlideString[] fields,
+            HashFieldExpirationConditionOptions options) {
+        Args args = fieldExpiry("HPEXPIREAT", key, unixMilliseconds, fields, options);
+        return run(args, true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> httl(String key, String[] fields) {
+        return run(fieldsOf("HTTL", key, fields), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> httl(GlideString key, GlideString[] fields) {
+        return run(fieldsOf("HTTL", key, fields), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpttl(String key, String[] fields) {
+        return run(fieldsOf("HPTTL", key, fields), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpttl(GlideString key, GlideString[] fields) {
+        return run(fieldsOf("HPTTL", key, fields), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hexpiretime(String key, String[] fields) {
+        return run(fieldsOf("HEXPIRETIME", key, fields), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hexpiretime(GlideString key, GlideString[] fields) {
+        return run(fieldsOf("HEXPIRETIME", key, fields), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpexpiretime(String key, String[] fields) {
+        return run(fieldsOf("HPEXPIRETIME", key, fields), false, ReplyConverters.LONG_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpexpiretime(GlideString key, GlideString[] fields) {
+        return run(fieldsOf("HPEXPIRETIME", key, fields), true, ReplyConverters.LONG_ARRAY);
+    }
+
+    /** {@code FIELDS n field...}, the tail of the field-expiration commands. */
+    private static Args withFields(Args args, String[] fields) {
+        return args.add(FIELDS_VALKEY_API).add(fields.length).addAll(fields);
+    }
+
+    private static Args withFields(Args args, GlideString[] fields) {
+        return args.add(FIELDS_VALKEY_API).add(fields.length).addAll(fields);
+    }
+
+    /** {@code NAME key FIELDS n field...} (HTTL, HPERSIST...). */
+    private static Args fieldsOf(String command, String key, String[] fields) {
+        return withFields(Args.command(command, fields.length + 4).add(key), fields);
+    }
+
+    private static Args fieldsOf(String command, GlideString key, GlideString[] fields) {
+        return withFields(Args.command(command, fields.length + 4).add(key), fields);
+    }
+
+    /** {@code NAME key time [NX|XX|GT|LT] FIELDS n field...} (HEXPIRE and its variants). */
+    private static Args fieldExpiry(
+            String command, String key, long time, String[] fields, HashFieldExpirationConditionOptions options) {
+        Args args = Args.command(command, fields.length + 6).add(key).add(time);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return withFields(args, fields);
+    }
+
+    private static Args fieldExpiry(
+            String command,
+            GlideString key,
+            long time,
+            GlideString[] fields,
+            HashFieldExpirationConditionOptions options) {
+        Args args = Args.command(command, fields.length + 6).add(key).add(time);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return withFields(args, fields);
+    }
+
     // (end of hashes)
 
     // ---- lists ----
@@ -1190,6 +1543,222 @@ public abstract class BaseClient
     // (end of lists)
 
     // ---- sets ----
+
+    @Override
+    public CompletableFuture<Long> sadd(String key, String[] members) {
+        return run(Args.command("SADD", members.length + 2).add(key).addAll(members), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sadd(GlideString key, GlideString[] members) {
+        return run(Args.command("SADD", members.length + 2).add(key).addAll(members), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> srem(String key, String[] members) {
+        return run(Args.command("SREM", members.length + 2).add(key).addAll(members), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> srem(GlideString key, GlideString[] members) {
+        return run(Args.command("SREM", members.length + 2).add(key).addAll(members), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> smembers(String key) {
+        return run(Args.command("SMEMBERS", 2).add(key), false, ReplyConverters.STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Set<GlideString>> smembers(GlideString key) {
+        return run(Args.command("SMEMBERS", 2).add(key), true, ReplyConverters.GLIDE_STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Long> scard(String key) {
+        return run(Args.command("SCARD", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> scard(GlideString key) {
+        return run(Args.command("SCARD", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Boolean[]> smismember(String key, String[] members) {
+        Args args = Args.command("SMISMEMBER", members.length + 2).add(key).addAll(members);
+        return run(args, false, ReplyConverters.BOOLEAN_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Boolean[]> smismember(GlideString key, GlideString[] members) {
+        Args args = Args.command("SMISMEMBER", members.length + 2).add(key).addAll(members);
+        return run(args, true, ReplyConverters.BOOLEAN_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> smove(String source, String destination, String member) {
+        return run(Args.command("SMOVE", 4).add(source).add(destination).add(member), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> smove(GlideString source, GlideString destination, GlideString member) {
+        return run(Args.command("SMOVE", 4).add(source).add(destination).add(member), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> sismember(String key, String member) {
+        return run(Args.command("SISMEMBER", 3).add(key).add(member), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> sismember(GlideString key, GlideString member) {
+        return run(Args.command("SISMEMBER", 3).add(key).add(member), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> sdiff(String[] keys) {
+        return run(Args.command("SDIFF", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Set<GlideString>> sdiff(GlideString[] keys) {
+        return run(Args.command("SDIFF", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Long> sdiffstore(String destination, String[] keys) {
+        return run(Args.command("SDIFFSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sdiffstore(GlideString destination, GlideString[] keys) {
+        return run(Args.command("SDIFFSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> sinter(String[] keys) {
+        return run(Args.command("SINTER", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Set<GlideString>> sinter(GlideString[] keys) {
+        return run(Args.command("SINTER", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Long> sintercard(String[] keys) {
+        return run(Args.command("SINTERCARD", keys.length + 2).add(keys.length).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sintercard(GlideString[] keys) {
+        return run(Args.command("SINTERCARD", keys.length + 2).add(keys.length).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sintercard(String[] keys, long limit) {
+        Args args = Args.command("SINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
+        return run(args.add(SET_LIMIT_VALKEY_API).add(limit), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sintercard(GlideString[] keys, long limit) {
+        Args args = Args.command("SINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
+        return run(args.add(SET_LIMIT_VALKEY_API).add(limit), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sinterstore(String destination, String[] keys) {
+        return run(Args.command("SINTERSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sinterstore(GlideString destination, GlideString[] keys) {
+        return run(Args.command("SINTERSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sunionstore(String destination, String[] keys) {
+        return run(Args.command("SUNIONSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sunionstore(GlideString destination, GlideString[] keys) {
+        return run(Args.command("SUNIONSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> srandmember(String key) {
+        return run(Args.command("SRANDMEMBER", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> srandmember(GlideString key) {
+        return run(Args.command("SRANDMEMBER", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String[]> srandmember(String key, long count) {
+        return run(Args.command("SRANDMEMBER", 3).add(key).add(count), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> srandmember(GlideString key, long count) {
+        return run(Args.command("SRANDMEMBER", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String> spop(String key) {
+        return run(Args.command("SPOP", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> spop(GlideString key) {
+        return run(Args.command("SPOP", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> spopCount(String key, long count) {
+        return run(Args.command("SPOP", 3).add(key).add(count), false, ReplyConverters.STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Set<GlideString>> spopCount(GlideString key, long count) {
+        return run(Args.command("SPOP", 3).add(key).add(count), true, ReplyConverters.GLIDE_STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Set<String>> sunion(String[] keys) {
+        return run(Args.command("SUNION", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Set<GlideString>> sunion(GlideString[] keys) {
+        return run(Args.command("SUNION", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> sscan(String key, String cursor) {
+        return run(Args.command("SSCAN", 3).add(key).add(cursor), false, ReplyConverters.SCAN_STEP);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> sscan(GlideString key, GlideString cursor) {
+        return run(Args.command("SSCAN", 3).add(key).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> sscan(String key, String cursor, SScanOptions sScanOptions) {
+        Args args = Args.command("SSCAN", 7).add(key).add(cursor).addAll(sScanOptions.toGlideStringArgs());
+        return run(args, false, ReplyConverters.SCAN_STEP);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> sscan(GlideString key, GlideString cursor, SScanOptionsBinary sScanOptions) {
+        Args args = Args.command("SSCAN", 7).add(key).add(cursor).addAll(sScanOptions.toGlideStringArgs());
+        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
+    }
 
     // (end of sets)
 

@@ -4,6 +4,7 @@ import glide.api.models.GlideString;
 import glide.api.models.exceptions.RequestException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Converters from decoded replies to the types the API methods declare. */
@@ -127,6 +128,69 @@ public final class ReplyConverters {
     private static int capacityFor(int n) {
         return (int) (n / 0.75f) + 1;
     }
+    // ---- hashes and sets (DOUBLE and LONG_ARRAY above serve HINCRBYFLOAT, HEXPIRE, HTTL... too) ----
+
+    /** An array the core turned into booleans (SMISMEMBER). */
+    public static final Function<Object, Boolean[]> BOOLEAN_ARRAY = v -> copy(v, new Boolean[0]);
+
+    /** A set of a String request: every member must be text. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Set<String>> STRING_SET =
+            v -> {
+                Set<Object> set = (Set<Object>) v;
+                if (set != null) {
+                    for (Object member : set) {
+                        text(member);
+                    }
+                }
+                return (Set<String>) (Set<?>) set;
+            };
+
+    /** A set of a binary request: the members are GlideStrings already. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Set<GlideString>> GLIDE_STRING_SET = v -> (Set<GlideString>) v;
+
+    /** {@code [[a, b], [c, d]]} (the core pairs RESP2's flat arrays) as String pairs. */
+    public static final Function<Object, String[][]> STRING_PAIRS =
+            v -> {
+                if (v == null) {
+                    return null;
+                }
+                Object[] items = (Object[]) v;
+                String[][] out = new String[items.length][];
+                for (int i = 0; i < items.length; i++) {
+                    out[i] = copyText(items[i]);
+                }
+                return out;
+            };
+
+    /** {@link #STRING_PAIRS} of a binary request. */
+    public static final Function<Object, GlideString[][]> GLIDE_STRING_PAIRS =
+            v -> {
+                if (v == null) {
+                    return null;
+                }
+                Object[] items = (Object[]) v;
+                GlideString[][] out = new GlideString[items.length][];
+                for (int i = 0; i < items.length; i++) {
+                    out[i] = copy(items[i], new GlideString[0]);
+                }
+                return out;
+            };
+
+    /** HSCAN/SSCAN/ZSCAN of a String request: {@code {String cursor, String[] elements}}. */
+    public static final Function<Object, Object[]> SCAN_STEP =
+            v -> {
+                Object[] reply = (Object[]) v;
+                return new Object[] {text(reply[0]), copyText(reply[1])};
+            };
+
+    /** HSCAN/SSCAN/ZSCAN of a binary request: {@code {GlideString cursor, GlideString[] elements}}. */
+    public static final Function<Object, Object[]> SCAN_STEP_BINARY =
+            v -> {
+                Object[] reply = (Object[]) v;
+                return new Object[] {reply[0], copy(reply[1], new GlideString[0])};
+            };
 
     private static String text(Object v) {
         if (v instanceof GlideString) {
