@@ -34,6 +34,7 @@ import glide.api.models.commands.ScriptOptions;
 import glide.api.models.commands.ScriptOptionsGlideString;
 import glide.api.models.commands.SetOptions;
 import glide.api.models.commands.bitmap.BitFieldOptions;
+import glide.api.models.commands.function.FunctionListOptions;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands;
 import glide.api.models.commands.bitmap.BitmapIndexType;
@@ -2085,6 +2086,42 @@ public abstract class BaseClient
     @Override
     public CompletableFuture<String> scriptDebug(ScriptDebugMode mode) {
         return run(Args.command("SCRIPT", 3).add("DEBUG").add(mode.name()), false, ANY_TEXT);
+    }
+
+    /** {@code FUNCTION LOAD [REPLACE]}, the code to be added. */
+    static Args functionLoadArgs(boolean replace) {
+        Args args = Args.command("FUNCTION", 4).add("LOAD");
+        return replace ? args.add("REPLACE") : args;
+    }
+
+    /** {@code FUNCTION LIST [LIBRARYNAME pattern] [WITHCODE]}. */
+    static Args functionListArgs(GlideString pattern, boolean withCode) {
+        Args args = Args.command("FUNCTION", 5).add("LIST");
+        if (pattern != null) {
+            args.add(FunctionListOptions.LIBRARY_NAME_VALKEY_API).add(pattern);
+        }
+        return withCode ? args.add(FunctionListOptions.WITH_CODE_VALKEY_API) : args;
+    }
+
+    /** FUNCTION LIST's array of library maps (shaped by the core) as a typed array. */
+    @SuppressWarnings("unchecked")
+    static <K> Map<K, Object>[] libraries(Object reply) {
+        Object[] items = (Object[]) reply;
+        Map<K, Object>[] out = new Map[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Map<K, Object>) items[i];
+        }
+        return out;
+    }
+
+    /** An array the core turned into booleans (SCRIPT EXISTS). */
+    static Boolean[] booleans(Object reply) {
+        Object[] items = (Object[]) reply;
+        Boolean[] out = new Boolean[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Boolean) items[i];
+        }
+        return out;
     }
 
     /** {@code numkeys key... arg...} after a script or function name. */

@@ -16,7 +16,6 @@ import glide.api.commands.ScriptingAndFunctionsCommands;
 import glide.api.commands.ServerManagementCommands;
 import glide.api.models.GlideString;
 import glide.api.models.commands.FlushMode;
-import glide.api.models.commands.function.FunctionListOptions;
 import glide.api.models.commands.function.FunctionRestorePolicy;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.commands.scan.ScanOptions;
@@ -274,49 +273,28 @@ public class GlideClient extends BaseClient
         return run(functionLoadArgs(replace).add(libraryCode), true, GLIDE_STRING);
     }
 
-    private static Args functionLoadArgs(boolean replace) {
-        Args args = Args.command("FUNCTION", 4).add("LOAD");
-        return replace ? args.add("REPLACE") : args;
-    }
 
     @Override
     public CompletableFuture<Map<String, Object>[]> functionList(boolean withCode) {
-        return run(functionListArgs(null, withCode), false, GlideClient::libraries);
+        return run(functionListArgs(null, withCode), false, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(boolean withCode) {
-        return run(functionListArgs(null, withCode), true, GlideClient::libraries);
+        return run(functionListArgs(null, withCode), true, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<Map<String, Object>[]> functionList(String libNamePattern, boolean withCode) {
-        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, GlideClient::libraries);
+        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(GlideString libNamePattern, boolean withCode) {
-        return run(functionListArgs(libNamePattern, withCode), true, GlideClient::libraries);
+        return run(functionListArgs(libNamePattern, withCode), true, BaseClient::libraries);
     }
 
-    private static Args functionListArgs(GlideString pattern, boolean withCode) {
-        Args args = Args.command("FUNCTION", 5).add("LIST");
-        if (pattern != null) {
-            args.add(FunctionListOptions.LIBRARY_NAME_VALKEY_API).add(pattern);
-        }
-        return withCode ? args.add(FunctionListOptions.WITH_CODE_VALKEY_API) : args;
-    }
 
-    /** FUNCTION LIST's array of library maps (shaped by the core) as a typed array. */
-    @SuppressWarnings("unchecked")
-    private static <K> Map<K, Object>[] libraries(Object reply) {
-        Object[] items = (Object[]) reply;
-        Map<K, Object>[] out = new Map[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = (Map<K, Object>) items[i];
-        }
-        return out;
-    }
 
     @Override
     public CompletableFuture<String> functionFlush() {
@@ -399,22 +377,14 @@ public class GlideClient extends BaseClient
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, GlideClient::booleans);
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, BaseClient::booleans);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, GlideClient::booleans);
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, BaseClient::booleans);
     }
 
-    private static Boolean[] booleans(Object reply) {
-        Object[] items = (Object[]) reply;
-        Boolean[] out = new Boolean[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = (Boolean) items[i];
-        }
-        return out;
-    }
 
     @Override
     public CompletableFuture<String> scriptFlush() {

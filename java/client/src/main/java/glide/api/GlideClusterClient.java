@@ -18,7 +18,6 @@ import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
 import glide.api.models.commands.FlushMode;
 import glide.api.models.commands.function.FunctionRestorePolicy;
-import glide.api.models.commands.function.FunctionListOptions;
 import glide.api.models.commands.ScriptArgOptionsGlideString;
 import glide.api.models.commands.ScriptArgOptions;
 import glide.api.models.Script;
@@ -491,43 +490,14 @@ public class GlideClusterClient extends BaseClient
 
     // ---- functions and the script cache ----
 
-    private static Args functionLoadArgs(boolean replace) {
-        Args args = Args.command("FUNCTION", 4).add("LOAD");
-        return replace ? args.add("REPLACE") : args;
-    }
 
-    private static Args functionListArgs(GlideString pattern, boolean withCode) {
-        Args args = Args.command("FUNCTION", 5).add("LIST");
-        if (pattern != null) {
-            args.add(FunctionListOptions.LIBRARY_NAME_VALKEY_API).add(pattern);
-        }
-        return withCode ? args.add(FunctionListOptions.WITH_CODE_VALKEY_API) : args;
-    }
 
-    /** FUNCTION LIST's array of library maps (shaped by the core) as a typed array. */
-    @SuppressWarnings("unchecked")
-    private static <K> Map<K, Object>[] libraries(Object reply) {
-        Object[] items = (Object[]) reply;
-        Map<K, Object>[] out = new Map[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = (Map<K, Object>) items[i];
-        }
-        return out;
-    }
 
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object reply) {
         return (T) reply;
     }
 
-    private static Boolean[] booleans(Object reply) {
-        Object[] items = (Object[]) reply;
-        Boolean[] out = new Boolean[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = (Boolean) items[i];
-        }
-        return out;
-    }
 
     @Override
     public CompletableFuture<String> functionLoad(String libraryCode, boolean replace) {
@@ -551,44 +521,44 @@ public class GlideClusterClient extends BaseClient
 
     @Override
     public CompletableFuture<Map<String, Object>[]> functionList(boolean withCode) {
-        return run(functionListArgs(null, withCode), false, GlideClusterClient::libraries);
+        return run(functionListArgs(null, withCode), false, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(boolean withCode) {
-        return run(functionListArgs(null, withCode), true, GlideClusterClient::libraries);
+        return run(functionListArgs(null, withCode), true, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<Map<String, Object>[]> functionList(String libNamePattern, boolean withCode) {
-        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, GlideClusterClient::libraries);
+        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(GlideString libNamePattern, boolean withCode) {
-        return run(functionListArgs(libNamePattern, withCode), true, GlideClusterClient::libraries);
+        return run(functionListArgs(libNamePattern, withCode), true, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<String, Object>[]>> functionList(boolean withCode, Route route) {
-        return routedValue(functionListArgs(null, withCode), false, route, GlideClusterClient::libraries);
+        return routedValue(functionListArgs(null, withCode), false, route, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<GlideString, Object>[]>> functionListBinary(boolean withCode, Route route) {
-        return routedValue(functionListArgs(null, withCode), true, route, GlideClusterClient::libraries);
+        return routedValue(functionListArgs(null, withCode), true, route, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<String, Object>[]>> functionList(
             String libNamePattern, boolean withCode, Route route) {
-        return routedValue(functionListArgs(GlideString.of(libNamePattern), withCode), false, route, GlideClusterClient::libraries);
+        return routedValue(functionListArgs(GlideString.of(libNamePattern), withCode), false, route, BaseClient::libraries);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<GlideString, Object>[]>> functionListBinary(
             GlideString libNamePattern, boolean withCode, Route route) {
-        return routedValue(functionListArgs(libNamePattern, withCode), true, route, GlideClusterClient::libraries);
+        return routedValue(functionListArgs(libNamePattern, withCode), true, route, BaseClient::libraries);
     }
 
     @Override
@@ -806,22 +776,22 @@ public class GlideClusterClient extends BaseClient
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, GlideClusterClient::booleans);
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, BaseClient::booleans);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, GlideClusterClient::booleans);
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, BaseClient::booleans);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s, Route route) {
-        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, route, GlideClusterClient::booleans);
+        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, route, BaseClient::booleans);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s, Route route) {
-        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, route, GlideClusterClient::booleans);
+        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, route, BaseClient::booleans);
     }
 
     @Override
