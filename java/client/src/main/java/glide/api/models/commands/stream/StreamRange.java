@@ -88,20 +88,5 @@ public interface StreamRange {
         public String getValkeyApi() {
             return valkeyApi;
         }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof IdBound && ((IdBound) other).valkeyApi.equals(valkeyApi);
-        }
-
-        @Override
-        public int hashCode() {
-            return valkeyApi.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "IdBound(" + valkeyApi + ")";
-        }
     }
 }

@@ -21,7 +21,7 @@ public final class StreamReadGroupOptions extends StreamReadOptions {
     }
 
     public static StreamReadGroupOptionsBuilder<?, ?> builder() {
-        return new Builder();
+        return new StreamReadGroupOptionsBuilderImpl();
     }
 
     /**
@@ -92,6 +92,9 @@ public final class StreamReadGroupOptions extends StreamReadOptions {
         }
 
         @Override
+        protected abstract B self();
+
+        @Override
         public abstract C build();
 
         @Override
@@ -101,10 +104,13 @@ public final class StreamReadGroupOptions extends StreamReadOptions {
         }
     }
 
-    private static final class Builder
-            extends StreamReadGroupOptionsBuilder<StreamReadGroupOptions, Builder> {
+    /** The builder {@link #builder()} returns. */
+    static final class StreamReadGroupOptionsBuilderImpl
+            extends StreamReadGroupOptionsBuilder<StreamReadGroupOptions, StreamReadGroupOptionsBuilderImpl> {
+        private StreamReadGroupOptionsBuilderImpl() {}
+
         @Override
-        protected Builder self() {
+        protected StreamReadGroupOptionsBuilderImpl self() {
             return this;
         }
 

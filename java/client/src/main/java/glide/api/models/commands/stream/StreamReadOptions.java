@@ -27,7 +27,7 @@ public class StreamReadOptions {
     }
 
     public static StreamReadOptionsBuilder<?, ?> builder() {
-        return new Builder();
+        return new StreamReadOptionsBuilderImpl();
     }
 
     /** Whether the read waits for entries ({@code BLOCK} is set). */
@@ -124,9 +124,13 @@ public class StreamReadOptions {
         }
     }
 
-    private static final class Builder extends StreamReadOptionsBuilder<StreamReadOptions, Builder> {
+    /** The builder {@link #builder()} returns. */
+    static final class StreamReadOptionsBuilderImpl
+            extends StreamReadOptionsBuilder<StreamReadOptions, StreamReadOptionsBuilderImpl> {
+        private StreamReadOptionsBuilderImpl() {}
+
         @Override
-        protected Builder self() {
+        protected StreamReadOptionsBuilderImpl self() {
             return this;
         }
 
