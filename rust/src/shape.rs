@@ -42,6 +42,20 @@ pub enum Expect {
     KeyToArray,
     /// `HRANDFIELD ... WITHVALUES`: flat pairs (RESP2) or [[a, b], ...] (RESP3) as [[a, b], ...].
     Pairs,
+    /// `XRANGE`/`XREVRANGE`/`XCLAIM`: [[id, [f, v, ...]], ...] as a map id -> [[f, v], ...]
+    /// (an entry deleted meanwhile keeps its nil); nil stays nil.
+    StreamEntries,
+    /// `XREAD`/`XREADGROUP`: per stream (RESP2 [[key, entries], ...], RESP3 a map) a map
+    /// key -> the entries as [`Expect::StreamEntries`]; nil (nothing read) stays nil.
+    StreamsRead,
+    /// `XAUTOCLAIM` without `JUSTID`: [cursor, entries, deleted ids] with the entries as
+    /// [`Expect::StreamEntries`].
+    AutoClaim,
+    /// `XINFO STREAM [FULL]`: a map; with `FULL`, each group and each of its consumers a map too
+    /// (RESP2 sends them as flat arrays).
+    StreamInfo,
+    /// `XINFO GROUPS`/`XINFO CONSUMERS`: an array of flat arrays (RESP2) or maps as an array of maps.
+    MapArray,
 }
 
 /// Longest command name (including a subcommand) worth remembering.
@@ -59,11 +73,12 @@ pub struct Probe {
     /// `IDX` after LCS's two keys.
     idx: bool,
     withvalues: bool,
+    justid: bool,
     selects_database: Option<i64>,
 }
 
 /// Commands whose name is two words ("CONFIG GET").
-const CONTAINERS: &[&[u8]] = &[b"CONFIG", b"SCRIPT", b"XGROUP", b"PUBSUB", b"ACL", b"FUNCTION"];
+const CONTAINERS: &[&[u8]] = &[b"CONFIG", b"SCRIPT", b"XGROUP", b"PUBSUB", b"ACL", b"FUNCTION", b"XINFO"];
 
 impl Probe {
     pub fn new() -> Probe {
@@ -92,6 +107,8 @@ impl Probe {
             self.idx |= index >= 3 && arg.eq_ignore_ascii_case(b"IDX");
             // Only in its place (HRANDFIELD key count WITHVALUES): a key may be named so.
             self.withvalues |= index == 3 && arg.eq_ignore_ascii_case(b"WITHVALUES");
+            // XCLAIM/XAUTOCLAIM: options follow key, group, consumer and min-idle-time.
+            self.justid |= index >= 5 && arg.eq_ignore_ascii_case(b"JUSTID");
         }
     }
 
@@ -143,6 +160,12 @@ impl Probe {
             b"LCS" if self.idx => Expect::Map,
             b"LMPOP" | b"BLMPOP" => Expect::KeyToArray,
             b"HRANDFIELD" if self.withvalues => Expect::Pairs,
+            b"XRANGE" | b"XREVRANGE" => Expect::StreamEntries,
+            b"XCLAIM" if !self.justid => Expect::StreamEntries,
+            b"XREAD" | b"XREADGROUP" => Expect::StreamsRead,
+            b"XAUTOCLAIM" if !self.justid => Expect::AutoClaim,
+            b"XINFO STREAM" => Expect::StreamInfo,
+            b"XINFO GROUPS" | b"XINFO CONSUMERS" => Expect::MapArray,
             _ => Expect::Natural,
         }
     }
@@ -238,6 +261,115 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
             }
             other => Err(mismatch("array of pairs", &other)),
         },
+        Expect::StreamEntries => stream_entries(value),
+        Expect::StreamsRead => match value {
+            Value::Nil => Ok(Value::Nil),
+            Value::Map(pairs) => {
+                let mut out = Vec::with_capacity(pairs.len());
+                for (key, entries) in pairs {
+                    out.push((key, stream_entries(entries)?));
+                }
+                Ok(Value::Map(out))
+            }
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    match item {
+                        Value::Array(pair) if pair.len() == 2 => {
+                            let mut pair = pair.into_iter();
+                            let (Some(key), Some(entries)) = (pair.next(), pair.next()) else {
+                                unreachable!("len 2")
+                            };
+                            out.push((key, stream_entries(entries)?));
+                        }
+                        other => return Err(mismatch("[key, entries]", &other)),
+                    }
+                }
+                Ok(Value::Map(out))
+            }
+            other => Err(mismatch("map of streams", &other)),
+        },
+        Expect::AutoClaim => match value {
+            Value::Array(mut items) if items.len() >= 2 => {
+                let entries = std::mem::replace(&mut items[1], Value::Nil);
+                items[1] = stream_entries(entries)?;
+                Ok(Value::Array(items))
+            }
+            other => Err(mismatch("[cursor, entries, deleted ids]", &other)),
+        },
+        Expect::StreamInfo => {
+            let Value::Map(mut pairs) = to_map(value, Ok, Ok)? else {
+                return Ok(Value::Nil);
+            };
+            // FULL: "groups" is an array of groups, each with an array of "consumers".
+            for (key, val) in pairs.iter_mut() {
+                if is_bulk(key, b"groups") && matches!(val, Value::Array(_)) {
+                    let groups = maps_in(std::mem::replace(val, Value::Nil))?;
+                    *val = map_items(groups, |group| match group {
+                        Value::Map(mut fields) => {
+                            for (k, v) in fields.iter_mut() {
+                                if is_bulk(k, b"consumers") && matches!(v, Value::Array(_)) {
+                                    *v = maps_in(std::mem::replace(v, Value::Nil))?;
+                                }
+                            }
+                            Ok(Value::Map(fields))
+                        }
+                        other => Ok(other),
+                    })?;
+                }
+            }
+            Ok(Value::Map(pairs))
+        }
+        Expect::MapArray => maps_in(value),
+    }
+}
+
+/// Stream entries [[id, [f, v, ...]], ...] as a map id -> [[f, v], ...]; an entry's nil
+/// fields (deleted while pending) and a nil reply stay nil.
+fn stream_entries(value: Value) -> Result<Value, String> {
+    match value {
+        Value::Nil => Ok(Value::Nil),
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                let Value::Array(entry) = item else {
+                    return Err(mismatch("stream entry [id, fields]", &item));
+                };
+                if entry.len() != 2 {
+                    return Err("a stream entry does not have two elements".into());
+                }
+                let mut entry = entry.into_iter();
+                let (Some(id), Some(fields)) = (entry.next(), entry.next()) else { unreachable!("len 2") };
+                let fields = match fields {
+                    Value::Nil => Value::Nil,
+                    Value::Array(flat) if flat.len() % 2 == 0 => {
+                        let mut pairs = Vec::with_capacity(flat.len() / 2);
+                        let mut it = flat.into_iter();
+                        while let (Some(f), Some(v)) = (it.next(), it.next()) {
+                            pairs.push(Value::Array(vec![f, v]));
+                        }
+                        Value::Array(pairs)
+                    }
+                    other => return Err(mismatch("field/value pairs", &other)),
+                };
+                out.push((id, fields));
+            }
+            Ok(Value::Map(out))
+        }
+        other => Err(mismatch("stream entries", &other)),
+    }
+}
+
+/// An array whose items are maps or flat key/value arrays, as an array of maps.
+fn maps_in(value: Value) -> Result<Value, String> {
+    map_items(value, |item| to_map(item, Ok, Ok))
+}
+
+fn is_bulk(value: &Value, name: &[u8]) -> bool {
+    match value {
+        Value::BulkString(b) => b == name,
+        Value::SimpleString(s) => s.as_bytes() == name,
+        _ => false,
     }
 }
 
@@ -421,6 +553,115 @@ mod tests {
         assert!(convert(bulk("abc"), Expect::Double).unwrap_err().contains("double"));
         assert!(convert(Value::Array(vec![bulk("odd")]), Expect::Map).unwrap_err().contains("map"));
         assert!(convert(Value::Array(vec![Value::Array(vec![bulk("a")])]), Expect::MemberScoreMap).is_err());
+    }
+
+    fn arr(items: Vec<Value>) -> Value {
+        Value::Array(items)
+    }
+
+    /// [id, [f, v, ...]] as RESP sends one stream entry.
+    fn entry(id: &str, fields: &[&str]) -> Value {
+        arr(vec![bulk(id), arr(fields.iter().map(|f| bulk(f)).collect())])
+    }
+
+    /// The converted entry: id -> [[f, v], ...].
+    fn pairs(id: &str, fields: &[&str]) -> (Value, Value) {
+        (bulk(id), arr(fields.chunks(2).map(|p| arr(vec![bulk(p[0]), bulk(p[1])])).collect()))
+    }
+
+    #[test]
+    fn classifies_stream_commands() {
+        assert_eq!(probe(&["xrange", "s", "-", "+"]), Expect::StreamEntries);
+        assert_eq!(probe(&["XREVRANGE", "s", "+", "-", "COUNT", "1"]), Expect::StreamEntries);
+        assert_eq!(probe(&["XCLAIM", "s", "g", "c", "0", "1-1"]), Expect::StreamEntries);
+        assert_eq!(probe(&["XCLAIM", "s", "g", "c", "0", "1-1", "JUSTID"]), Expect::Natural);
+        // A key, group or consumer named like the option does not change the shape.
+        assert_eq!(probe(&["XCLAIM", "justid", "justid", "justid", "0", "1-1"]), Expect::StreamEntries);
+        assert_eq!(probe(&["xread", "COUNT", "1", "STREAMS", "s", "0"]), Expect::StreamsRead);
+        assert_eq!(probe(&["XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", ">"]), Expect::StreamsRead);
+        assert_eq!(probe(&["XAUTOCLAIM", "s", "g", "c", "0", "0-0"]), Expect::AutoClaim);
+        assert_eq!(probe(&["XAUTOCLAIM", "s", "g", "c", "0", "0-0", "COUNT", "1", "justid"]), Expect::Natural);
+        assert_eq!(probe(&["xinfo", "stream", "s"]), Expect::StreamInfo);
+        assert_eq!(probe(&["XINFO", "STREAM", "s", "FULL", "COUNT", "1"]), Expect::StreamInfo);
+        assert_eq!(probe(&["XINFO", "GROUPS", "s"]), Expect::MapArray);
+        assert_eq!(probe(&["xinfo", "consumers", "s", "g"]), Expect::MapArray);
+        assert_eq!(probe(&["XINFO", "HELP"]), Expect::Natural);
+        assert_eq!(probe(&["XPENDING", "s", "g"]), Expect::Natural);
+        assert_eq!(probe(&["XADD", "s", "*", "f", "v"]), Expect::Natural);
+    }
+
+    #[test]
+    fn stream_entries_become_a_map_of_field_value_pairs() {
+        let reply = arr(vec![entry("1-1", &["f1", "v1"]), entry("1-2", &["f2", "v2", "f3", "v3"])]);
+        let expected = Value::Map(vec![pairs("1-1", &["f1", "v1"]), pairs("1-2", &["f2", "v2", "f3", "v3"])]);
+        assert_eq!(convert(reply, Expect::StreamEntries).unwrap(), expected);
+        assert_eq!(convert(arr(vec![]), Expect::StreamEntries).unwrap(), Value::Map(vec![]));
+        // COUNT 0 replies nil.
+        assert_eq!(convert(Value::Nil, Expect::StreamEntries).unwrap(), Value::Nil);
+        // XCLAIM of an entry deleted meanwhile (Redis 6): [id, nil].
+        let deleted = arr(vec![arr(vec![bulk("1-1"), Value::Nil])]);
+        assert_eq!(convert(deleted, Expect::StreamEntries).unwrap(), Value::Map(vec![(bulk("1-1"), Value::Nil)]));
+        assert!(convert(arr(vec![bulk("1-1")]), Expect::StreamEntries).is_err());
+        assert!(convert(arr(vec![entry("1-1", &["odd"])]), Expect::StreamEntries).is_err());
+        assert!(convert(arr(vec![arr(vec![bulk("1-1")])]), Expect::StreamEntries).is_err());
+    }
+
+    #[test]
+    fn xread_replies_of_both_protocols_meet_in_one_shape() {
+        let entries = || arr(vec![entry("1-1", &["f", "v"]), arr(vec![bulk("1-2"), Value::Nil])]);
+        let resp2 = arr(vec![arr(vec![bulk("a"), entries()]), arr(vec![bulk("b"), arr(vec![])])]);
+        let resp3 = Value::Map(vec![(bulk("a"), entries()), (bulk("b"), arr(vec![]))]);
+        let expected = Value::Map(vec![
+            (bulk("a"), Value::Map(vec![pairs("1-1", &["f", "v"]), (bulk("1-2"), Value::Nil)])),
+            (bulk("b"), Value::Map(vec![])),
+        ]);
+        assert_eq!(convert(resp2, Expect::StreamsRead).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::StreamsRead).unwrap(), expected);
+        assert_eq!(convert(Value::Nil, Expect::StreamsRead).unwrap(), Value::Nil);
+        assert!(convert(arr(vec![arr(vec![bulk("a")])]), Expect::StreamsRead).is_err());
+        assert!(convert(bulk("x"), Expect::StreamsRead).is_err());
+    }
+
+    #[test]
+    fn xautoclaim_keeps_cursor_and_deleted_ids_around_the_entries() {
+        let reply = arr(vec![bulk("0-0"), arr(vec![entry("1-1", &["f", "v"])]), arr(vec![bulk("1-0")])]);
+        let expected = arr(vec![bulk("0-0"), Value::Map(vec![pairs("1-1", &["f", "v"])]), arr(vec![bulk("1-0")])]);
+        assert_eq!(convert(reply, Expect::AutoClaim).unwrap(), expected);
+        // Redis 6.2 sends no deleted ids.
+        let old = arr(vec![bulk("0-0"), arr(vec![])]);
+        assert_eq!(convert(old, Expect::AutoClaim).unwrap(), arr(vec![bulk("0-0"), Value::Map(vec![])]));
+        assert!(convert(arr(vec![bulk("0-0")]), Expect::AutoClaim).is_err());
+    }
+
+    #[test]
+    fn xinfo_replies_of_both_protocols_meet_in_one_shape() {
+        let first = || entry("1-1", &["f", "v"]);
+        // XINFO STREAM: flat (RESP2) or a map (RESP3); entries stay [id, [f, v, ...]].
+        let resp2 = arr(vec![bulk("length"), Value::Int(1), bulk("groups"), Value::Int(0), bulk("first-entry"), first()]);
+        let resp3 = Value::Map(vec![(bulk("length"), Value::Int(1)), (bulk("groups"), Value::Int(0)), (bulk("first-entry"), first())]);
+        let expected = Value::Map(vec![(bulk("length"), Value::Int(1)), (bulk("groups"), Value::Int(0)), (bulk("first-entry"), first())]);
+        assert_eq!(convert(resp2, Expect::StreamInfo).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::StreamInfo).unwrap(), expected);
+
+        // XINFO STREAM FULL: groups and their consumers become maps; pending lists stay arrays.
+        let pending = || arr(vec![arr(vec![bulk("1-1"), Value::Int(5), Value::Int(1)])]);
+        let consumer2 = || arr(vec![bulk("name"), bulk("c"), bulk("pending"), pending()]);
+        let consumer3 = || Value::Map(vec![(bulk("name"), bulk("c")), (bulk("pending"), pending())]);
+        let group2 = arr(vec![bulk("name"), bulk("g"), bulk("consumers"), arr(vec![consumer2()])]);
+        let group3 = Value::Map(vec![(bulk("name"), bulk("g")), (bulk("consumers"), arr(vec![consumer3()]))]);
+        let full2 = arr(vec![bulk("entries"), arr(vec![first()]), bulk("groups"), arr(vec![group2])]);
+        let full3 = Value::Map(vec![(bulk("entries"), arr(vec![first()])), (bulk("groups"), arr(vec![group3.clone()]))]);
+        let expected = Value::Map(vec![(bulk("entries"), arr(vec![first()])), (bulk("groups"), arr(vec![group3]))]);
+        assert_eq!(convert(full2, Expect::StreamInfo).unwrap(), expected);
+        assert_eq!(convert(full3, Expect::StreamInfo).unwrap(), expected);
+        assert!(convert(arr(vec![bulk("groups"), arr(vec![arr(vec![bulk("odd")])])]), Expect::StreamInfo).is_err());
+
+        // XINFO GROUPS / CONSUMERS: an array of maps.
+        let resp2 = arr(vec![arr(vec![bulk("name"), bulk("g"), bulk("pending"), Value::Int(2)])]);
+        let resp3 = arr(vec![Value::Map(vec![(bulk("name"), bulk("g")), (bulk("pending"), Value::Int(2))])]);
+        assert_eq!(convert(resp2, Expect::MapArray).unwrap(), resp3.clone());
+        assert_eq!(convert(resp3.clone(), Expect::MapArray).unwrap(), resp3);
+        assert_eq!(convert(arr(vec![]), Expect::MapArray).unwrap(), arr(vec![]));
     }
 
     #[test]

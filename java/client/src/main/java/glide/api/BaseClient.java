@@ -9,6 +9,20 @@ import static glide.internal.ReplyConverters.IDENTITY;
 import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
+import static glide.internal.ReplyConverters.ARRAY_OF_ARRAYS;
+import static glide.internal.ReplyConverters.AUTOCLAIM;
+import static glide.internal.ReplyConverters.AUTOCLAIM_BINARY;
+import static glide.internal.ReplyConverters.AUTOCLAIM_JUSTID;
+import static glide.internal.ReplyConverters.AUTOCLAIM_JUSTID_BINARY;
+import static glide.internal.ReplyConverters.MAP_ARRAY;
+import static glide.internal.ReplyConverters.STREAMS_READ;
+import static glide.internal.ReplyConverters.STREAMS_READ_BINARY;
+import static glide.internal.ReplyConverters.STREAM_ENTRIES;
+import static glide.internal.ReplyConverters.STREAM_ENTRIES_BINARY;
+import static glide.internal.ReplyConverters.TEXT_ARRAY_OF_ARRAYS;
+import static glide.internal.ReplyConverters.TEXT_MAP_ARRAY;
+import static glide.internal.ReplyConverters.TEXT_OBJECT_ARRAY;
+import static glide.internal.ReplyConverters.TEXT_OBJECT_MAP;
 
 import glide.api.commands.BitmapBaseCommands;
 import glide.api.commands.GenericBaseCommands;
@@ -17,6 +31,7 @@ import glide.api.commands.HyperLogLogBaseCommands;
 import glide.api.commands.ListBaseCommands;
 import glide.api.commands.ScriptingAndFunctionsBaseCommands;
 import glide.api.commands.SetBaseCommands;
+import glide.api.commands.StreamBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
 import glide.api.models.Script;
@@ -44,6 +59,17 @@ import glide.api.models.commands.scan.HScanOptions;
 import glide.api.models.commands.scan.HScanOptionsBinary;
 import glide.api.models.commands.scan.SScanOptions;
 import glide.api.models.commands.scan.SScanOptionsBinary;
+import glide.api.models.commands.stream.StreamAddOptions;
+import glide.api.models.commands.stream.StreamAddOptionsBinary;
+import glide.api.models.commands.stream.StreamClaimOptions;
+import glide.api.models.commands.stream.StreamGroupOptions;
+import glide.api.models.commands.stream.StreamPendingOptions;
+import glide.api.models.commands.stream.StreamPendingOptionsBinary;
+import glide.api.models.commands.stream.StreamRange;
+import glide.api.models.commands.stream.StreamReadGroupOptions;
+import glide.api.models.commands.stream.StreamReadOptions;
+import glide.api.models.commands.stream.StreamTrimOptions;
+import glide.api.models.commands.stream.XInfoStreamOptions;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.NativeClient;
@@ -74,7 +100,8 @@ public abstract class BaseClient
                 HyperLogLogBaseCommands,
                 BitmapBaseCommands,
                 ScriptingAndFunctionsBaseCommands,
-                SetBaseCommands {
+                SetBaseCommands,
+                StreamBaseCommands {
 
     /** Reply shapes understood by the core. */
     private static final int NATURAL = 0;
@@ -1947,6 +1974,616 @@ public abstract class BaseClient
     // (end of geo)
 
     // ---- streams ----
+
+    @Override
+    public CompletableFuture<String> xadd(String key, Map<String, String> values) {
+        return xadd(key, values, (StreamAddOptions) null);
+    }
+
+    @Override
+    public CompletableFuture<String> xadd(String key, String[][] values) {
+        return xadd(key, values, (StreamAddOptions) null);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> xadd(GlideString key, Map<GlideString, GlideString> values) {
+        return xadd(key, values, (StreamAddOptionsBinary) null);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> xadd(GlideString key, GlideString[][] values) {
+        return xadd(key, values, (StreamAddOptionsBinary) null);
+    }
+
+    @Override
+    public CompletableFuture<String> xadd(String key, Map<String, String> values, StreamAddOptions options) {
+        Args args = xaddStart(key, values.size() * 2, options);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<String> xadd(String key, String[][] values, StreamAddOptions options) {
+        Args args = xaddStart(key, values.length * 2, options);
+        for (String[] pair : values) {
+            checkPair(pair);
+            args.add(pair[0]).add(pair[1]);
+        }
+        return run(args, false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> xadd(
+            GlideString key, Map<GlideString, GlideString> values, StreamAddOptionsBinary options) {
+        Args args = xaddStart(key, values.size() * 2, options);
+        for (Map.Entry<GlideString, GlideString> e : values.entrySet()) {
+            args.add(e.getKey()).add(e.getValue());
+        }
+        return run(args, true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> xadd(GlideString key, GlideString[][] values, StreamAddOptionsBinary options) {
+        Args args = xaddStart(key, values.length * 2, options);
+        for (GlideString[] pair : values) {
+            checkPair(pair);
+            args.add(pair[0]).add(pair[1]);
+        }
+        return run(args, true, GLIDE_STRING);
+    }
+
+    /** {@code XADD key [NOMKSTREAM] [trim] id}; no options means {@code *}. */
+    private static Args xaddStart(String key, int pairArgs, StreamAddOptions options) {
+        String[] opts = options == null ? new String[] {StreamAddOptions.ID_WILDCARD_VALKEY_API} : options.toArgs();
+        return Args.command("XADD", pairArgs + opts.length + 2).add(key).addAll(opts);
+    }
+
+    private static Args xaddStart(GlideString key, int pairArgs, StreamAddOptionsBinary options) {
+        GlideString[] opts = options == null
+                ? new GlideString[] {StreamAddOptionsBinary.ID_WILDCARD_VALKEY_API_GLIDE_STRING}
+                : options.toArgs();
+        return Args.command("XADD", pairArgs + opts.length + 2).add(key).addAll(opts);
+    }
+
+    private static void checkPair(Object[] pair) {
+        if (pair == null || pair.length != 2) {
+            throw new IllegalArgumentException("XADD: each field/value pair must have exactly two elements");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Map<String, String[][]>>> xread(Map<String, String> keysAndIds) {
+        return xread(keysAndIds, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Map<GlideString, GlideString[][]>>> xreadBinary(
+            Map<GlideString, GlideString> keysAndIds) {
+        return xreadBinary(keysAndIds, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Map<String, String[][]>>> xread(
+            Map<String, String> keysAndIds, StreamReadOptions options) {
+        Args args = Args.command("XREAD", keysAndIds.size() * 2 + 6);
+        args.addAll(options == null ? new String[] {StreamReadOptions.READ_STREAMS_VALKEY_API} : options.toArgs());
+        return run(streams(args, keysAndIds).build(), false, readTimeout(options), STREAMS_READ);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Map<GlideString, GlideString[][]>>> xreadBinary(
+            Map<GlideString, GlideString> keysAndIds, StreamReadOptions options) {
+        Args args = Args.command("XREAD", keysAndIds.size() * 2 + 6);
+        args.addAll(options == null ? new String[] {StreamReadOptions.READ_STREAMS_VALKEY_API} : options.toArgs());
+        return run(streamsBinary(args, keysAndIds).build(), true, readTimeout(options), STREAMS_READ_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Map<String, String[][]>>> xreadgroup(
+            Map<String, String> keysAndIds, String group, String consumer) {
+        return xreadgroup(keysAndIds, group, consumer, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Map<GlideString, GlideString[][]>>> xreadgroup(
+            Map<GlideString, GlideString> keysAndIds, GlideString group, GlideString consumer) {
+        return xreadgroup(keysAndIds, group, consumer, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Map<String, String[][]>>> xreadgroup(
+            Map<String, String> keysAndIds, String group, String consumer, StreamReadGroupOptions options) {
+        Args args = Args.command("XREADGROUP", keysAndIds.size() * 2 + 10);
+        args.add(StreamReadGroupOptions.READ_GROUP_VALKEY_API).add(group).add(consumer);
+        return run(streams(readGroupOptions(args, options), keysAndIds).build(), false, readTimeout(options), STREAMS_READ);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Map<GlideString, GlideString[][]>>> xreadgroup(
+            Map<GlideString, GlideString> keysAndIds,
+            GlideString group,
+            GlideString consumer,
+            StreamReadGroupOptions options) {
+        Args args = Args.command("XREADGROUP", keysAndIds.size() * 2 + 10);
+        args.add(StreamReadGroupOptions.READ_GROUP_VALKEY_API).add(group).add(consumer);
+        return run(
+                streamsBinary(readGroupOptions(args, options), keysAndIds).build(),
+                true,
+                readTimeout(options),
+                STREAMS_READ_BINARY);
+    }
+
+    /** XREADGROUP's options after {@code GROUP group consumer}, up to and including STREAMS. */
+    private static Args readGroupOptions(Args args, StreamReadGroupOptions options) {
+        if (options == null) {
+            return args.add(StreamReadOptions.READ_STREAMS_VALKEY_API);
+        }
+        // toArgs(group, consumer) starts with GROUP group consumer: skip them, they are in already.
+        GlideString[] all = options.toArgs("", "");
+        return args.addAll(java.util.Arrays.copyOfRange(all, 3, all.length));
+    }
+
+    /** {@code key... id...} from one pass over the map, so keys and IDs stay paired. */
+    private static Args streams(Args args, Map<String, String> keysAndIds) {
+        String[] keys = new String[keysAndIds.size()];
+        String[] ids = new String[keys.length];
+        int i = 0;
+        for (Map.Entry<String, String> e : keysAndIds.entrySet()) {
+            keys[i] = e.getKey();
+            ids[i++] = e.getValue();
+        }
+        return args.addAll(keys).addAll(ids);
+    }
+
+    private static Args streamsBinary(Args args, Map<GlideString, GlideString> keysAndIds) {
+        GlideString[] keys = new GlideString[keysAndIds.size()];
+        GlideString[] ids = new GlideString[keys.length];
+        int i = 0;
+        for (Map.Entry<GlideString, GlideString> e : keysAndIds.entrySet()) {
+            keys[i] = e.getKey();
+            ids[i++] = e.getValue();
+        }
+        return args.addAll(keys).addAll(ids);
+    }
+
+    /**
+     * A read with BLOCK waits on the server for up to that many ms (0: forever): the request
+     * timeout must not cut it.
+     */
+    private static int readTimeout(StreamReadOptions options) {
+        if (options == null || !options.isBlocking()) {
+            return BlockingTimeouts.DEFAULT;
+        }
+        String[] args = options.toArgs(); // [COUNT n] BLOCK ms STREAMS
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (StreamReadOptions.READ_BLOCK_VALKEY_API.equals(args[i])) {
+                return BlockingTimeouts.forMillis(Long.parseLong(args[i + 1]));
+            }
+        }
+        return BlockingTimeouts.DEFAULT;
+    }
+
+    @Override
+    public CompletableFuture<Long> xtrim(String key, StreamTrimOptions options) {
+        return run(Args.command("XTRIM", 7).add(key).addAll(options.toArgs()), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> xtrim(GlideString key, StreamTrimOptions options) {
+        return run(Args.command("XTRIM", 7).add(key).addAll(options.toGlideStringArgs()), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> xlen(String key) {
+        return run(Args.command("XLEN", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> xlen(GlideString key) {
+        return run(Args.command("XLEN", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> xdel(String key, String[] ids) {
+        return run(Args.command("XDEL", ids.length + 2).add(key).addAll(ids), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> xdel(GlideString key, GlideString[] ids) {
+        return run(Args.command("XDEL", ids.length + 2).add(key).addAll(ids), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[][]>> xrange(String key, StreamRange start, StreamRange end) {
+        return run(Args.command("XRANGE", 4).add(key).addAll(StreamRange.toArgs(start, end)), false, STREAM_ENTRIES);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[][]>> xrange(
+            GlideString key, StreamRange start, StreamRange end) {
+        return run(Args.command("XRANGE", 4).add(key).addAll(StreamRange.toArgs(start, end)), true, STREAM_ENTRIES_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[][]>> xrange(
+            String key, StreamRange start, StreamRange end, long count) {
+        Args args = Args.command("XRANGE", 6).add(key).addAll(StreamRange.toArgs(start, end, count));
+        return run(args, false, STREAM_ENTRIES);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[][]>> xrange(
+            GlideString key, StreamRange start, StreamRange end, long count) {
+        Args args = Args.command("XRANGE", 6).add(key).addAll(StreamRange.toArgs(start, end, count));
+        return run(args, true, STREAM_ENTRIES_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[][]>> xrevrange(String key, StreamRange end, StreamRange start) {
+        return run(Args.command("XREVRANGE", 4).add(key).addAll(StreamRange.toArgs(end, start)), false, STREAM_ENTRIES);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[][]>> xrevrange(
+            GlideString key, StreamRange end, StreamRange start) {
+        Args args = Args.command("XREVRANGE", 4).add(key).addAll(StreamRange.toArgs(end, start));
+        return run(args, true, STREAM_ENTRIES_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[][]>> xrevrange(
+            String key, StreamRange end, StreamRange start, long count) {
+        Args args = Args.command("XREVRANGE", 6).add(key).addAll(StreamRange.toArgs(end, start, count));
+        return run(args, false, STREAM_ENTRIES);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[][]>> xrevrange(
+            GlideString key, StreamRange end, StreamRange start, long count) {
+        Args args = Args.command("XREVRANGE", 6).add(key).addAll(StreamRange.toArgs(end, start, count));
+        return run(args, true, STREAM_ENTRIES_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<String> xgroupCreate(String key, String groupName, String id) {
+        return run(Args.command("XGROUP", 5).add("CREATE").add(key).add(groupName).add(id), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> xgroupCreate(GlideString key, GlideString groupName, GlideString id) {
+        return run(Args.command("XGROUP", 5).add("CREATE").add(key).add(groupName).add(id), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> xgroupCreate(
+            String key, String groupName, String id, StreamGroupOptions options) {
+        Args args = Args.command("XGROUP", 8).add("CREATE").add(key).add(groupName).add(id);
+        return run(args.addAll(options.toArgs()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> xgroupCreate(
+            GlideString key, GlideString groupName, GlideString id, StreamGroupOptions options) {
+        Args args = Args.command("XGROUP", 8).add("CREATE").add(key).add(groupName).add(id);
+        return run(args.addAll(options.toArgs()), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> xgroupDestroy(String key, String groupName) {
+        return run(Args.command("XGROUP", 4).add("DESTROY").add(key).add(groupName), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> xgroupDestroy(GlideString key, GlideString groupName) {
+        return run(Args.command("XGROUP", 4).add("DESTROY").add(key).add(groupName), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> xgroupCreateConsumer(String key, String group, String consumer) {
+        return run(Args.command("XGROUP", 5).add("CREATECONSUMER").add(key).add(group).add(consumer), false, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> xgroupCreateConsumer(GlideString key, GlideString group, GlideString consumer) {
+        return run(Args.command("XGROUP", 5).add("CREATECONSUMER").add(key).add(group).add(consumer), true, BOOLEAN);
+    }
+
+    @Override
+    public CompletableFuture<Long> xgroupDelConsumer(String key, String group, String consumer) {
+        return run(Args.command("XGROUP", 5).add("DELCONSUMER").add(key).add(group).add(consumer), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> xgroupDelConsumer(GlideString key, GlideString group, GlideString consumer) {
+        return run(Args.command("XGROUP", 5).add("DELCONSUMER").add(key).add(group).add(consumer), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> xgroupSetId(String key, String groupName, String id) {
+        return run(Args.command("XGROUP", 5).add("SETID").add(key).add(groupName).add(id), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> xgroupSetId(GlideString key, GlideString groupName, GlideString id) {
+        return run(Args.command("XGROUP", 5).add("SETID").add(key).add(groupName).add(id), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> xgroupSetId(String key, String groupName, String id, long entriesRead) {
+        Args args = Args.command("XGROUP", 7).add("SETID").add(key).add(groupName).add(id);
+        return run(args.add(StreamGroupOptions.ENTRIES_READ_VALKEY_API).add(entriesRead), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> xgroupSetId(
+            GlideString key, GlideString groupName, GlideString id, long entriesRead) {
+        Args args = Args.command("XGROUP", 7).add("SETID").add(key).add(groupName).add(id);
+        return run(args.add(StreamGroupOptions.ENTRIES_READ_VALKEY_API).add(entriesRead), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long> xack(String key, String group, String[] ids) {
+        return run(Args.command("XACK", ids.length + 3).add(key).add(group).addAll(ids), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> xack(GlideString key, GlideString group, GlideString[] ids) {
+        return run(Args.command("XACK", ids.length + 3).add(key).add(group).addAll(ids), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xpending(String key, String group) {
+        return run(Args.command("XPENDING", 3).add(key).add(group), false, TEXT_OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xpending(GlideString key, GlideString group) {
+        return run(Args.command("XPENDING", 3).add(key).add(group), true, v -> (Object[]) v);
+    }
+
+    @Override
+    public CompletableFuture<Object[][]> xpending(
+            String key, String group, StreamRange start, StreamRange end, long count) {
+        return xpending(key, group, start, end, count, StreamPendingOptions.builder().build());
+    }
+
+    @Override
+    public CompletableFuture<Object[][]> xpending(
+            GlideString key, GlideString group, StreamRange start, StreamRange end, long count) {
+        return xpending(key, group, start, end, count, StreamPendingOptionsBinary.builder().build());
+    }
+
+    @Override
+    public CompletableFuture<Object[][]> xpending(
+            String key, String group, StreamRange start, StreamRange end, long count, StreamPendingOptions options) {
+        Args args = Args.command("XPENDING", 9).add(key).add(group).addAll(options.toArgs(start, end, count));
+        return run(args, false, TEXT_ARRAY_OF_ARRAYS);
+    }
+
+    @Override
+    public CompletableFuture<Object[][]> xpending(
+            GlideString key,
+            GlideString group,
+            StreamRange start,
+            StreamRange end,
+            long count,
+            StreamPendingOptionsBinary options) {
+        Args args = Args.command("XPENDING", 9).add(key).add(group).addAll(options.toArgs(start, end, count));
+        return run(args, true, ARRAY_OF_ARRAYS);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[][]>> xclaim(
+            String key, String group, String consumer, long minIdleTime, String[] ids) {
+        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, null, false), false, STREAM_ENTRIES);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[][]>> xclaim(
+            GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString[] ids) {
+        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, null, false), true, STREAM_ENTRIES_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String[][]>> xclaim(
+            String key, String group, String consumer, long minIdleTime, String[] ids, StreamClaimOptions options) {
+        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, options, false), false, STREAM_ENTRIES);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, GlideString[][]>> xclaim(
+            GlideString key,
+            GlideString group,
+            GlideString consumer,
+            long minIdleTime,
+            GlideString[] ids,
+            StreamClaimOptions options) {
+        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, options, false), true, STREAM_ENTRIES_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> xclaimJustId(
+            String key, String group, String consumer, long minIdleTime, String[] ids) {
+        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, null, true), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> xclaimJustId(
+            GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString[] ids) {
+        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, null, true), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> xclaimJustId(
+            String key, String group, String consumer, long minIdleTime, String[] ids, StreamClaimOptions options) {
+        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, options, true), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> xclaimJustId(
+            GlideString key,
+            GlideString group,
+            GlideString consumer,
+            long minIdleTime,
+            GlideString[] ids,
+            StreamClaimOptions options) {
+        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, options, true), true, GLIDE_STRING_ARRAY);
+    }
+
+    /** {@code XCLAIM key group consumer min-idle-time id... [options] [JUSTID]}. */
+    private static Args xclaimArgs(
+            String key, String group, String consumer, long minIdleTime, String[] ids, StreamClaimOptions options, boolean justId) {
+        Args args = Args.command("XCLAIM", ids.length + 13).add(key).add(group).add(consumer).add(minIdleTime).addAll(ids);
+        return xclaimOptions(args, options, justId);
+    }
+
+    private static Args xclaimArgs(
+            GlideString key,
+            GlideString group,
+            GlideString consumer,
+            long minIdleTime,
+            GlideString[] ids,
+            StreamClaimOptions options,
+            boolean justId) {
+        Args args = Args.command("XCLAIM", ids.length + 13).add(key).add(group).add(consumer).add(minIdleTime).addAll(ids);
+        return xclaimOptions(args, options, justId);
+    }
+
+    private static Args xclaimOptions(Args args, StreamClaimOptions options, boolean justId) {
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return justId ? args.add(StreamClaimOptions.JUST_ID_VALKEY_API) : args;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>[]> xinfoGroups(String key) {
+        return run(Args.command("XINFO", 3).add("GROUPS").add(key), false, TEXT_MAP_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>[]> xinfoGroups(GlideString key) {
+        return run(Args.command("XINFO", 3).add("GROUPS").add(key), true, MAP_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>[]> xinfoConsumers(String key, String groupName) {
+        return run(Args.command("XINFO", 4).add("CONSUMERS").add(key).add(groupName), false, TEXT_MAP_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>[]> xinfoConsumers(GlideString key, GlideString groupName) {
+        return run(Args.command("XINFO", 4).add("CONSUMERS").add(key).add(groupName), true, MAP_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xautoclaim(
+            String key, String group, String consumer, long minIdleTime, String start) {
+        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, null, false), false, AUTOCLAIM);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xautoclaim(
+            GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString start) {
+        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, null, false), true, AUTOCLAIM_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xautoclaim(
+            String key, String group, String consumer, long minIdleTime, String start, long count) {
+        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, count, false), false, AUTOCLAIM);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xautoclaim(
+            GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString start, long count) {
+        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, count, false), true, AUTOCLAIM_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xautoclaimJustId(
+            String key, String group, String consumer, long minIdleTime, String start) {
+        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, null, true), false, AUTOCLAIM_JUSTID);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xautoclaimJustId(
+            GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString start) {
+        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, null, true), true, AUTOCLAIM_JUSTID_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xautoclaimJustId(
+            String key, String group, String consumer, long minIdleTime, String start, long count) {
+        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, count, true), false, AUTOCLAIM_JUSTID);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> xautoclaimJustId(
+            GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString start, long count) {
+        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, count, true), true, AUTOCLAIM_JUSTID_BINARY);
+    }
+
+    /** {@code XAUTOCLAIM key group consumer min-idle-time start [COUNT count] [JUSTID]}. */
+    private static Args xautoclaimArgs(
+            String key, String group, String consumer, long minIdleTime, String start, Long count, boolean justId) {
+        Args args = Args.command("XAUTOCLAIM", 9).add(key).add(group).add(consumer).add(minIdleTime).add(start);
+        return xautoclaimOptions(args, count, justId);
+    }
+
+    private static Args xautoclaimArgs(
+            GlideString key,
+            GlideString group,
+            GlideString consumer,
+            long minIdleTime,
+            GlideString start,
+            Long count,
+            boolean justId) {
+        Args args = Args.command("XAUTOCLAIM", 9).add(key).add(group).add(consumer).add(minIdleTime).add(start);
+        return xautoclaimOptions(args, count, justId);
+    }
+
+    private static Args xautoclaimOptions(Args args, Long count, boolean justId) {
+        if (count != null) {
+            args.add(StreamRange.RANGE_COUNT_VALKEY_API).add(count);
+        }
+        return justId ? args.add(StreamClaimOptions.JUST_ID_VALKEY_API) : args;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> xinfoStream(String key) {
+        return run(Args.command("XINFO", 3).add("STREAM").add(key), false, TEXT_OBJECT_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>> xinfoStream(GlideString key) {
+        return run(Args.command("XINFO", 3).add("STREAM").add(key), true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> xinfoStreamFull(String key) {
+        return run(Args.command("XINFO", 4).add("STREAM").add(key).add(XInfoStreamOptions.FULL), false, TEXT_OBJECT_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>> xinfoStreamFull(GlideString key) {
+        Args args = Args.command("XINFO", 4).add("STREAM").add(key).add(XInfoStreamOptions.FULL);
+        return run(args, true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> xinfoStreamFull(String key, int count) {
+        Args args = Args.command("XINFO", 6).add("STREAM").add(key).add(XInfoStreamOptions.FULL);
+        return run(args.add(XInfoStreamOptions.COUNT).add(count), false, TEXT_OBJECT_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>> xinfoStreamFull(GlideString key, int count) {
+        Args args = Args.command("XINFO", 6).add("STREAM").add(key).add(XInfoStreamOptions.FULL);
+        return run(args.add(XInfoStreamOptions.COUNT).add(count), true, ReplyConverters.map());
+    }
 
     // (end of streams)
 

@@ -29,7 +29,8 @@ public final class BlockingTimeouts {
         return ms >= Integer.MAX_VALUE ? NONE : (int) Math.ceil(ms);
     }
 
-    private static int forMillis(long ms) {
+    /** The native timeout for a blocking command that waits {@code ms} milliseconds (0: forever). */
+    public static int forMillis(long ms) {
         if (ms <= 0) {
             return NONE;
         }

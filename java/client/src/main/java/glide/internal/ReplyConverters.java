@@ -125,9 +125,85 @@ public final class ReplyConverters {
         return out;
     }
 
+    // ---- streams ----
+
+    /** Stream entries of a String request: entry ID -> {@code [[field, value], ...]} (null kept). */
+    public static final Function<Object, Map<String, String[][]>> STREAM_ENTRIES = v -> entries(v, false);
+
+    /** Stream entries of a binary request. */
+    public static final Function<Object, Map<GlideString, GlideString[][]>> STREAM_ENTRIES_BINARY =
+            v -> entries(v, true);
+
+    /** XREAD/XREADGROUP of a String request: stream key -> its entries; null when nothing was read. */
+    public static final Function<Object, Map<String, Map<String, String[][]>>> STREAMS_READ =
+            v -> streams(v, false);
+
+    /** XREAD/XREADGROUP of a binary request. */
+    public static final Function<Object, Map<GlideString, Map<GlideString, GlideString[][]>>>
+            STREAMS_READ_BINARY = v -> streams(v, true);
+
+    /** XAUTOCLAIM: {@code [cursor, entries (as STREAM_ENTRIES), deleted IDs (String[])]}. */
+    public static final Function<Object, Object[]> AUTOCLAIM = v -> autoclaim(v, false, false);
+
+    public static final Function<Object, Object[]> AUTOCLAIM_BINARY = v -> autoclaim(v, true, false);
+
+    /** XAUTOCLAIM ... JUSTID: {@code [cursor, claimed IDs (String[]), deleted IDs (String[])]}. */
+    public static final Function<Object, Object[]> AUTOCLAIM_JUSTID = v -> autoclaim(v, false, true);
+
+    public static final Function<Object, Object[]> AUTOCLAIM_JUSTID_BINARY = v -> autoclaim(v, true, true);
+
+    /** An array as it came, every text in it checked to be UTF-8 (String requests). */
+    public static final Function<Object, Object[]> TEXT_OBJECT_ARRAY = v -> (Object[]) deepText(v);
+
+    /** An array of arrays (XPENDING extended) as {@code Object[][]}; text checked. */
+    public static final Function<Object, Object[][]> TEXT_ARRAY_OF_ARRAYS = v -> arrayOfArrays(deepText(v));
+
+    /** An array of arrays of a binary request as {@code Object[][]}. */
+    public static final Function<Object, Object[][]> ARRAY_OF_ARRAYS = ReplyConverters::arrayOfArrays;
+
+    /** A map whose values are anything (XINFO STREAM); every text in it checked to be UTF-8. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Map<String, Object>> TEXT_OBJECT_MAP =
+            v -> (Map<String, Object>) deepText(v);
+
+    /** An array of maps (XINFO GROUPS/CONSUMERS) of a String request; text checked. */
+    public static final Function<Object, Map<String, Object>[]> TEXT_MAP_ARRAY = v -> mapArray(deepText(v));
+
+    /** An array of maps of a binary request. */
+    public static final Function<Object, Map<GlideString, Object>[]> MAP_ARRAY = ReplyConverters::mapArray;
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> Map<K, V> entries(Object value, boolean binary) {
+        if (value == null) {
+            return null;
+        }
+        Map<Object, Object> map = (Map<Object, Object>) value;
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+            if (!binary) {
+                text(e.getKey());
+            }
+            e.setValue(pairs(e.getValue(), binary));
+        }
+        return (Map<K, V>) map;
+    }
+
+    /** {@code [[field, value], ...]} as String[][] or GlideString[][]; null (entry deleted) kept. */
+    private static Object[][] pairs(Object value, boolean binary) {
+        if (value == null) {
+            return null;
+        }
+        Object[] items = (Object[]) value;
+        Object[][] out = binary ? new GlideString[items.length][] : new String[items.length][];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = binary ? copy(items[i], new GlideString[0]) : copyText(items[i]);
+        }
+        return out;
+    }
+
     private static int capacityFor(int n) {
         return (int) (n / 0.75f) + 1;
     }
+
     // ---- hashes and sets (DOUBLE and LONG_ARRAY above serve HINCRBYFLOAT, HEXPIRE, HTTL... too) ----
 
     /** An array the core turned into booleans (SMISMEMBER). */
@@ -191,6 +267,86 @@ public final class ReplyConverters {
                 Object[] reply = (Object[]) v;
                 return new Object[] {reply[0], copy(reply[1], new GlideString[0])};
             };
+    @SuppressWarnings("unchecked")
+    private static <K, V> Map<K, V> streams(Object value, boolean binary) {
+        if (value == null) {
+            return null;
+        }
+        Map<Object, Object> map = (Map<Object, Object>) value;
+        for (Map.Entry<Object, Object> e : map.entrySet()) {
+            if (!binary) {
+                text(e.getKey());
+            }
+            e.setValue(entries(e.getValue(), binary));
+        }
+        return (Map<K, V>) map;
+    }
+
+    private static Object[] autoclaim(Object value, boolean binary, boolean justId) {
+        Object[] items = (Object[]) value;
+        Object[] out = new Object[items.length];
+        for (int i = 0; i < items.length; i++) {
+            if (i == 0) {
+                out[i] = binary ? items[i] : text(items[i]);
+            } else if (i == 1 && !justId) {
+                out[i] = entries(items[i], binary);
+            } else {
+                out[i] = binary ? copy(items[i], new GlideString[0]) : copyText(items[i]);
+            }
+        }
+        return out;
+    }
+
+    private static Object[][] arrayOfArrays(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object[] items = (Object[]) value;
+        Object[][] out = new Object[items.length][];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Object[]) items[i];
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K> Map<K, Object>[] mapArray(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object[] items = (Object[]) value;
+        Map<K, Object>[] out = new Map[items.length];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = (Map<K, Object>) items[i];
+        }
+        return out;
+    }
+
+    /**
+     * Walks a reply of a String request whose declared type holds {@code Object}s and fails if it
+     * holds bytes that are not UTF-8 (or an error); returns it unchanged.
+     */
+    private static Object deepText(Object value) {
+        if (value instanceof GlideString || value instanceof RequestException) {
+            text(value);
+        } else if (value instanceof Object[]) {
+            for (Object item : (Object[]) value) {
+                deepText(item);
+            }
+        } else if (value instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                deepText(e.getKey());
+                deepText(e.getValue());
+            }
+        } else if (value instanceof java.util.Collection) {
+            for (Object item : (java.util.Collection<?>) value) {
+                deepText(item);
+            }
+        }
+        return value;
+    }
+
+    // (end of streams)
 
     private static String text(Object v) {
         if (v instanceof GlideString) {
