@@ -215,6 +215,16 @@ public class GlideClient extends BaseClient
 
     // ---- generic ----
 
+    /** KEYS: every key of the selected database matching {@code pattern} (blocks the server: prefer scan). */
+    public CompletableFuture<String[]> keys(String pattern) {
+        return run(Args.command("KEYS", 2).add(pattern), false, STRING_ARRAY);
+    }
+
+    /** KEYS with a binary pattern. */
+    public CompletableFuture<GlideString[]> keys(GlideString pattern) {
+        return run(Args.command("KEYS", 2).add(pattern), true, GLIDE_STRING_ARRAY);
+    }
+
     @Override
     public CompletableFuture<String> randomKey() {
         return run(Args.command("RANDOMKEY", 1), false, STRING);

@@ -144,6 +144,8 @@ class ServerCommandsTest {
             } while (!cursor.equals("0"));
             assertEquals(expected, seen);
 
+            assertEquals(expected, Set.of(await(client.keys("s:*"))));
+            assertEquals(1, await(client.keys(gs("h:*"))).length);
             Set<String> hashes = new HashSet<>();
             cursor = "0";
             do {
