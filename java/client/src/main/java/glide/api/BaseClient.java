@@ -28,6 +28,9 @@ import glide.api.models.commands.ExpireOptions;
 import glide.api.models.commands.GetExOptions;
 import glide.api.models.commands.LInsertOptions.InsertPosition;
 import glide.api.models.commands.LPosOptions;
+import glide.api.models.commands.MigrateOptions;
+import glide.api.models.commands.SortOptions;
+import glide.api.models.commands.SortOptionsBinary;
 import glide.api.models.commands.ListDirection;
 import glide.api.models.commands.HGetExOptions;
 import glide.api.models.commands.HSetExOptions;
@@ -542,6 +545,99 @@ public abstract class BaseClient
         // Blocks on the server for up to `timeout` ms: the request timeout must not cut it.
         byte[][] args = Args.command("WAIT", 3).add(numreplicas).add(timeout).build();
         return run(args, false, BlockingTimeouts.forCommand(args), LONG);
+    }
+
+    @Override
+    public CompletableFuture<String[]> sort(String key) {
+        return run(Args.command("SORT", 2).add(key), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> sort(GlideString key) {
+        return run(Args.command("SORT", 2).add(key), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> sort(String key, SortOptions sortOptions) {
+        return run(Args.command("SORT", 16).add(key).addAll(sortOptions.toArgs()), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> sort(GlideString key, SortOptionsBinary sortOptions) {
+        return run(Args.command("SORT", 16).add(key).addAll(sortOptions.toGlideStringArgs()), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> sortReadOnly(String key) {
+        return run(Args.command("SORT_RO", 2).add(key), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> sortReadOnly(GlideString key) {
+        return run(Args.command("SORT_RO", 2).add(key), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> sortReadOnly(String key, SortOptions sortOptions) {
+        return run(Args.command("SORT_RO", 16).add(key).addAll(sortOptions.toArgs()), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> sortReadOnly(GlideString key, SortOptionsBinary sortOptions) {
+        return run(Args.command("SORT_RO", 16).add(key).addAll(sortOptions.toGlideStringArgs()), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long> sortStore(String key, String destination) {
+        return run(Args.command("SORT", 4).add(key).add(SortOptions.STORE_COMMAND_STRING).add(destination), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sortStore(GlideString key, GlideString destination) {
+        return run(Args.command("SORT", 4).add(key).add(SortOptions.STORE_COMMAND_STRING).add(destination), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sortStore(String key, String destination, SortOptions sortOptions) {
+        Args args = Args.command("SORT", 18).add(key).addAll(sortOptions.toArgs());
+        return run(args.add(SortOptions.STORE_COMMAND_STRING).add(destination), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sortStore(GlideString key, GlideString destination, SortOptionsBinary sortOptions) {
+        Args args = Args.command("SORT", 18).add(key).addAll(sortOptions.toGlideStringArgs());
+        return run(args.add(SortOptions.STORE_COMMAND_STRING).add(destination), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> migrate(String host, long port, String key, long destinationDB, long timeout) {
+        return run(Args.command("MIGRATE", 6).add(host).add(port).add(key).add(destinationDB).add(timeout), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> migrate(String host, long port, GlideString key, long destinationDB, long timeout) {
+        return run(Args.command("MIGRATE", 6).add(host).add(port).add(key).add(destinationDB).add(timeout), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> migrate(
+            String host, long port, String key, long destinationDB, long timeout, MigrateOptions migrateOptions) {
+        Args args = Args.command("MIGRATE", 11).add(host).add(port).add(key).add(destinationDB).add(timeout);
+        return run(args.addAll(migrateOptions.toArgs()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> migrate(
+            String host, long port, GlideString key, long destinationDB, long timeout, MigrateOptions migrateOptions) {
+        Args args = Args.command("MIGRATE", 11).add(host).add(port).add(key).add(destinationDB).add(timeout);
+        return run(args.addAll(migrateOptions.toArgs()), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> waitaof(long numOfLocal, long numOfReplicas, long timeout) {
+        // Blocks on the server for up to `timeout` ms: the request timeout must not cut it.
+        byte[][] args = Args.command("WAITAOF", 4).add(numOfLocal).add(numOfReplicas).add(timeout).build();
+        return run(args, false, BlockingTimeouts.forCommand(args), ReplyConverters.LONG_ARRAY);
     }
 
     /** COPY's optional DB and REPLACE. */
