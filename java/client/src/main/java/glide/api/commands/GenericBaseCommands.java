@@ -10,6 +10,12 @@ import java.util.concurrent.CompletableFuture;
 
 /** Commands on keys of any type, for standalone and cluster clients. */
 public interface GenericBaseCommands {
+    /** COPY's and RESTORE's overwrite option. */
+    String REPLACE_VALKEY_API = "REPLACE";
+
+    /** COPY's destination-database option. */
+    String DB_VALKEY_API = "DB";
+
     /** DEL: removes the keys; completes with how many existed. */
     CompletableFuture<Long> del(String[] keys);
 
