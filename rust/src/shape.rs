@@ -56,6 +56,13 @@ pub enum Expect {
     StreamInfo,
     /// `XINFO GROUPS`/`XINFO CONSUMERS`: an array of flat arrays (RESP2) or maps as an array of maps.
     MapArray,
+    /// `GEOPOS`: an array of nil or [longitude, latitude], the coordinates as doubles (RESP2 sends
+    /// them as bulk strings).
+    GeoPositions,
+    /// `GEOSEARCH ... WITHDIST/WITHHASH/WITHCOORD`: each [member, dist?, hash?, [lon, lat]?]
+    /// becomes [member, [dist?, hash?, [lon, lat]?]] with the distance and coordinates as doubles;
+    /// plain members (no WITH option) are left as they are.
+    GeoSearch,
 }
 
 /// Longest command name (including a subcommand) worth remembering.
@@ -166,6 +173,8 @@ impl Probe {
             b"XAUTOCLAIM" if !self.justid => Expect::AutoClaim,
             b"XINFO STREAM" => Expect::StreamInfo,
             b"XINFO GROUPS" | b"XINFO CONSUMERS" => Expect::MapArray,
+            b"GEOPOS" => Expect::GeoPositions,
+            b"GEOSEARCH" => Expect::GeoSearch,
             _ => Expect::Natural,
         }
     }
@@ -321,6 +330,11 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
             Ok(Value::Map(pairs))
         }
         Expect::MapArray => maps_in(value),
+        Expect::GeoPositions => map_items(value, |position| match position {
+            Value::Nil => Ok(Value::Nil),
+            other => map_items(other, to_double),
+        }),
+        Expect::GeoSearch => map_items(value, geo_search_item),
     }
 }
 
@@ -371,6 +385,22 @@ fn is_bulk(value: &Value, name: &[u8]) -> bool {
         Value::SimpleString(s) => s.as_bytes() == name,
         _ => false,
     }
+}
+
+/// One GEOSEARCH result: a plain member stays; [member, extras...] becomes [member, [extras...]],
+/// the distance (a bulk string in RESP2) and each coordinate as doubles, the hash an integer.
+fn geo_search_item(item: Value) -> Result<Value, String> {
+    let Value::Array(items) = item else { return Ok(item) };
+    let mut it = items.into_iter();
+    let member = it.next().ok_or_else(|| "an empty GEOSEARCH result item".to_string())?;
+    let extras = it
+        .map(|extra| match extra {
+            Value::Int(_) => Ok(extra),
+            Value::Array(_) => map_items(extra, to_double),
+            other => to_double(other),
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(Value::Array(vec![member, Value::Array(extras)]))
 }
 
 /// Whether `key` is the text `name` (a map key, bulk or simple).
@@ -751,5 +781,51 @@ mod tests {
             top[1].1,
             Value::Map(vec![(bulk("LUA"), Value::Map(vec![(bulk("libraries_count"), Value::Int(1))]))])
         );
+    }
+
+    #[test]
+    fn geopos_gives_doubles_or_nil_under_both_protocols() {
+        assert_eq!(probe(&["geopos", "g", "a", "b"]), Expect::GeoPositions);
+        let expected = Value::Array(vec![Value::Array(vec![Value::Double(13.5), Value::Double(38.25)]), Value::Nil]);
+        let resp2 = Value::Array(vec![Value::Array(vec![bulk("13.5"), bulk("38.25")]), Value::Nil]);
+        let resp3 = Value::Array(vec![Value::Array(vec![Value::Double(13.5), Value::Double(38.25)]), Value::Nil]);
+        assert_eq!(convert(resp2, Expect::GeoPositions).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::GeoPositions).unwrap(), expected);
+        assert_eq!(convert(Value::Array(vec![]), Expect::GeoPositions).unwrap(), Value::Array(vec![]));
+        assert!(convert(Value::Array(vec![Value::Array(vec![bulk("x")])]), Expect::GeoPositions).is_err());
+    }
+
+    #[test]
+    fn geosearch_with_extras_nests_them_after_the_member() {
+        assert_eq!(probe(&["GEOSEARCH", "g", "FROMMEMBER", "m", "BYRADIUS", "1", "km"]), Expect::GeoSearch);
+        let coords = |lon: &str, lat: &str| Value::Array(vec![bulk(lon), bulk(lat)]);
+        let resp2 = Value::Array(vec![Value::Array(vec![bulk("m"), bulk("1.5"), Value::Int(42), coords("13.5", "38.25")])]);
+        let resp3 = Value::Array(vec![Value::Array(vec![
+            bulk("m"),
+            Value::Double(1.5),
+            Value::Int(42),
+            Value::Array(vec![Value::Double(13.5), Value::Double(38.25)]),
+        ])]);
+        let expected = Value::Array(vec![Value::Array(vec![
+            bulk("m"),
+            Value::Array(vec![
+                Value::Double(1.5),
+                Value::Int(42),
+                Value::Array(vec![Value::Double(13.5), Value::Double(38.25)]),
+            ]),
+        ])]);
+        assert_eq!(convert(resp2, Expect::GeoSearch).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::GeoSearch).unwrap(), expected);
+        // Only the hash: an integer, kept.
+        let hash_only = Value::Array(vec![Value::Array(vec![bulk("m"), Value::Int(7)])]);
+        assert_eq!(
+            convert(hash_only, Expect::GeoSearch).unwrap(),
+            Value::Array(vec![Value::Array(vec![bulk("m"), Value::Array(vec![Value::Int(7)])])])
+        );
+        // Without a WITH option (or a member named WITHDIST): plain members pass through.
+        let plain = Value::Array(vec![bulk("WITHDIST"), bulk("b")]);
+        assert_eq!(convert(plain.clone(), Expect::GeoSearch).unwrap(), plain);
+        assert!(convert(Value::Array(vec![Value::Array(vec![])]), Expect::GeoSearch).is_err());
+        assert!(convert(Value::Array(vec![Value::Array(vec![bulk("m"), bulk("x")])]), Expect::GeoSearch).is_err());
     }
 }

@@ -3,10 +3,13 @@ package glide.api;
 import static glide.internal.ReplyConverters.ANY_TEXT;
 import static glide.internal.ReplyConverters.BOOLEAN;
 import static glide.internal.ReplyConverters.BYTES;
+import static glide.internal.ReplyConverters.DOUBLE;
+import static glide.internal.ReplyConverters.GEO_POSITIONS;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
 import static glide.internal.ReplyConverters.IDENTITY;
 import static glide.internal.ReplyConverters.LONG;
+import static glide.internal.ReplyConverters.OBJECT_ARRAY;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
 import static glide.internal.ReplyConverters.ARRAY_OF_ARRAYS;
@@ -26,6 +29,7 @@ import static glide.internal.ReplyConverters.TEXT_OBJECT_MAP;
 
 import glide.api.commands.BitmapBaseCommands;
 import glide.api.commands.GenericBaseCommands;
+import glide.api.commands.GeospatialIndicesBaseCommands;
 import glide.api.commands.HashBaseCommands;
 import glide.api.commands.HyperLogLogBaseCommands;
 import glide.api.commands.ListBaseCommands;
@@ -39,6 +43,9 @@ import glide.api.models.commands.ExpireOptions;
 import glide.api.models.commands.GetExOptions;
 import glide.api.models.commands.LInsertOptions.InsertPosition;
 import glide.api.models.commands.LPosOptions;
+import glide.api.models.commands.MigrateOptions;
+import glide.api.models.commands.SortOptions;
+import glide.api.models.commands.SortOptionsBinary;
 import glide.api.models.commands.ListDirection;
 import glide.api.models.commands.HGetExOptions;
 import glide.api.models.commands.HSetExOptions;
@@ -54,6 +61,14 @@ import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubComma
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands;
 import glide.api.models.commands.bitmap.BitmapIndexType;
 import glide.api.models.commands.bitmap.BitwiseOperation;
+import glide.api.models.commands.geospatial.GeoAddOptions;
+import glide.api.models.commands.geospatial.GeoSearchOptions;
+import glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin;
+import glide.api.models.commands.geospatial.GeoSearchResultOptions;
+import glide.api.models.commands.geospatial.GeoSearchShape;
+import glide.api.models.commands.geospatial.GeoSearchStoreOptions;
+import glide.api.models.commands.geospatial.GeoUnit;
+import glide.api.models.commands.geospatial.GeospatialData;
 import glide.api.models.exceptions.RequestException;
 import glide.api.models.commands.scan.HScanOptions;
 import glide.api.models.commands.scan.HScanOptionsBinary;
@@ -101,7 +116,8 @@ public abstract class BaseClient
                 BitmapBaseCommands,
                 ScriptingAndFunctionsBaseCommands,
                 SetBaseCommands,
-                StreamBaseCommands {
+                StreamBaseCommands,
+                GeospatialIndicesBaseCommands {
 
     /** Reply shapes understood by the core. */
     private static final int NATURAL = 0;
@@ -557,6 +573,99 @@ public abstract class BaseClient
         // Blocks on the server for up to `timeout` ms: the request timeout must not cut it.
         byte[][] args = Args.command("WAIT", 3).add(numreplicas).add(timeout).build();
         return run(args, false, BlockingTimeouts.forCommand(args), LONG);
+    }
+
+    @Override
+    public CompletableFuture<String[]> sort(String key) {
+        return run(Args.command("SORT", 2).add(key), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> sort(GlideString key) {
+        return run(Args.command("SORT", 2).add(key), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> sort(String key, SortOptions sortOptions) {
+        return run(Args.command("SORT", 16).add(key).addAll(sortOptions.toArgs()), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> sort(GlideString key, SortOptionsBinary sortOptions) {
+        return run(Args.command("SORT", 16).add(key).addAll(sortOptions.toGlideStringArgs()), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> sortReadOnly(String key) {
+        return run(Args.command("SORT_RO", 2).add(key), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> sortReadOnly(GlideString key) {
+        return run(Args.command("SORT_RO", 2).add(key), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> sortReadOnly(String key, SortOptions sortOptions) {
+        return run(Args.command("SORT_RO", 16).add(key).addAll(sortOptions.toArgs()), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> sortReadOnly(GlideString key, SortOptionsBinary sortOptions) {
+        return run(Args.command("SORT_RO", 16).add(key).addAll(sortOptions.toGlideStringArgs()), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long> sortStore(String key, String destination) {
+        return run(Args.command("SORT", 4).add(key).add(SortOptions.STORE_COMMAND_STRING).add(destination), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sortStore(GlideString key, GlideString destination) {
+        return run(Args.command("SORT", 4).add(key).add(SortOptions.STORE_COMMAND_STRING).add(destination), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sortStore(String key, String destination, SortOptions sortOptions) {
+        Args args = Args.command("SORT", 18).add(key).addAll(sortOptions.toArgs());
+        return run(args.add(SortOptions.STORE_COMMAND_STRING).add(destination), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> sortStore(GlideString key, GlideString destination, SortOptionsBinary sortOptions) {
+        Args args = Args.command("SORT", 18).add(key).addAll(sortOptions.toGlideStringArgs());
+        return run(args.add(SortOptions.STORE_COMMAND_STRING).add(destination), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<String> migrate(String host, long port, String key, long destinationDB, long timeout) {
+        return run(Args.command("MIGRATE", 6).add(host).add(port).add(key).add(destinationDB).add(timeout), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> migrate(String host, long port, GlideString key, long destinationDB, long timeout) {
+        return run(Args.command("MIGRATE", 6).add(host).add(port).add(key).add(destinationDB).add(timeout), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> migrate(
+            String host, long port, String key, long destinationDB, long timeout, MigrateOptions migrateOptions) {
+        Args args = Args.command("MIGRATE", 11).add(host).add(port).add(key).add(destinationDB).add(timeout);
+        return run(args.addAll(migrateOptions.toArgs()), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> migrate(
+            String host, long port, GlideString key, long destinationDB, long timeout, MigrateOptions migrateOptions) {
+        Args args = Args.command("MIGRATE", 11).add(host).add(port).add(key).add(destinationDB).add(timeout);
+        return run(args.addAll(migrateOptions.toArgs()), true, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<Long[]> waitaof(long numOfLocal, long numOfReplicas, long timeout) {
+        // Blocks on the server for up to `timeout` ms: the request timeout must not cut it.
+        byte[][] args = Args.command("WAITAOF", 4).add(numOfLocal).add(numOfReplicas).add(timeout).build();
+        return run(args, false, BlockingTimeouts.forCommand(args), ReplyConverters.LONG_ARRAY);
     }
 
     /** COPY's optional DB and REPLACE. */
@@ -1970,6 +2079,236 @@ public abstract class BaseClient
     // (end of hyperloglog and bitmaps)
 
     // ---- geo ----
+
+    @Override
+    public CompletableFuture<Long> geoadd(
+            String key, Map<String, GeospatialData> membersToGeospatialData, GeoAddOptions options) {
+        Args args = Args.command("GEOADD", membersToGeospatialData.size() * 3 + 4).add(key).addAll(options.toArgs());
+        membersToGeospatialData.forEach((member, position) -> args.addAll(position.toArgs()).add(member));
+        return run(args, false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geoadd(
+            GlideString key, Map<GlideString, GeospatialData> membersToGeospatialData, GeoAddOptions options) {
+        Args args = Args.command("GEOADD", membersToGeospatialData.size() * 3 + 4).add(key).addAll(options.toArgs());
+        membersToGeospatialData.forEach((member, position) -> args.addAll(position.toArgs()).add(member));
+        return run(args, true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geoadd(String key, Map<String, GeospatialData> membersToGeospatialData) {
+        return geoadd(key, membersToGeospatialData, new GeoAddOptions(false));
+    }
+
+    @Override
+    public CompletableFuture<Long> geoadd(GlideString key, Map<GlideString, GeospatialData> membersToGeospatialData) {
+        return geoadd(key, membersToGeospatialData, new GeoAddOptions(false));
+    }
+
+    @Override
+    public CompletableFuture<Double[][]> geopos(String key, String[] members) {
+        return run(Args.command("GEOPOS", members.length + 2).add(key).addAll(members), false, GEO_POSITIONS);
+    }
+
+    @Override
+    public CompletableFuture<Double[][]> geopos(GlideString key, GlideString[] members) {
+        return run(Args.command("GEOPOS", members.length + 2).add(key).addAll(members), true, GEO_POSITIONS);
+    }
+
+    @Override
+    public CompletableFuture<Double> geodist(String key, String member1, String member2, GeoUnit geoUnit) {
+        return run(Args.command("GEODIST", 5).add(key).add(member1).add(member2).add(geoUnit.getValkeyAPI()), false, DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> geodist(
+            GlideString key, GlideString member1, GlideString member2, GeoUnit geoUnit) {
+        return run(Args.command("GEODIST", 5).add(key).add(member1).add(member2).add(geoUnit.getValkeyAPI()), true, DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> geodist(String key, String member1, String member2) {
+        return run(Args.command("GEODIST", 4).add(key).add(member1).add(member2), false, DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> geodist(GlideString key, GlideString member1, GlideString member2) {
+        return run(Args.command("GEODIST", 4).add(key).add(member1).add(member2), true, DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<String[]> geohash(String key, String[] members) {
+        return run(Args.command("GEOHASH", members.length + 2).add(key).addAll(members), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> geohash(GlideString key, GlideString[] members) {
+        return run(Args.command("GEOHASH", members.length + 2).add(key).addAll(members), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> geosearch(String key, SearchOrigin searchFrom, GeoSearchShape searchBy) {
+        return run(geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, null, null, null), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> geosearch(GlideString key, SearchOrigin searchFrom, GeoSearchShape searchBy) {
+        return run(geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, null, null, null), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> geosearch(
+            String key, SearchOrigin searchFrom, GeoSearchShape searchBy, GeoSearchResultOptions resultOptions) {
+        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, null, null, resultOptions);
+        return run(args, false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> geosearch(
+            GlideString key, SearchOrigin searchFrom, GeoSearchShape searchBy, GeoSearchResultOptions resultOptions) {
+        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, null, null, resultOptions);
+        return run(args, true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> geosearch(
+            String key, SearchOrigin searchFrom, GeoSearchShape searchBy, GeoSearchOptions options) {
+        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, options, null, null);
+        return run(args, false, OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> geosearch(
+            GlideString key, SearchOrigin searchFrom, GeoSearchShape searchBy, GeoSearchOptions options) {
+        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, options, null, null);
+        return run(args, true, OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> geosearch(
+            String key,
+            SearchOrigin searchFrom,
+            GeoSearchShape searchBy,
+            GeoSearchOptions options,
+            GeoSearchResultOptions resultOptions) {
+        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, options, null, resultOptions);
+        return run(args, false, OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> geosearch(
+            GlideString key,
+            SearchOrigin searchFrom,
+            GeoSearchShape searchBy,
+            GeoSearchOptions options,
+            GeoSearchResultOptions resultOptions) {
+        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, options, null, resultOptions);
+        return run(args, true, OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long> geosearchstore(
+            String destination, String source, SearchOrigin searchFrom, GeoSearchShape searchBy) {
+        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
+        return run(geoSearchArgs(args, searchFrom, searchBy, null, null, null), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geosearchstore(
+            GlideString destination, GlideString source, SearchOrigin searchFrom, GeoSearchShape searchBy) {
+        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
+        return run(geoSearchArgs(args, searchFrom, searchBy, null, null, null), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geosearchstore(
+            String destination,
+            String source,
+            SearchOrigin searchFrom,
+            GeoSearchShape searchBy,
+            GeoSearchResultOptions resultOptions) {
+        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
+        return run(geoSearchArgs(args, searchFrom, searchBy, null, null, resultOptions), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geosearchstore(
+            GlideString destination,
+            GlideString source,
+            SearchOrigin searchFrom,
+            GeoSearchShape searchBy,
+            GeoSearchResultOptions resultOptions) {
+        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
+        return run(geoSearchArgs(args, searchFrom, searchBy, null, null, resultOptions), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geosearchstore(
+            String destination,
+            String source,
+            SearchOrigin searchFrom,
+            GeoSearchShape searchBy,
+            GeoSearchStoreOptions options) {
+        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
+        return run(geoSearchArgs(args, searchFrom, searchBy, null, options, null), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geosearchstore(
+            GlideString destination,
+            GlideString source,
+            SearchOrigin searchFrom,
+            GeoSearchShape searchBy,
+            GeoSearchStoreOptions options) {
+        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
+        return run(geoSearchArgs(args, searchFrom, searchBy, null, options, null), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geosearchstore(
+            String destination,
+            String source,
+            SearchOrigin searchFrom,
+            GeoSearchShape searchBy,
+            GeoSearchStoreOptions options,
+            GeoSearchResultOptions resultOptions) {
+        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
+        return run(geoSearchArgs(args, searchFrom, searchBy, null, options, resultOptions), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> geosearchstore(
+            GlideString destination,
+            GlideString source,
+            SearchOrigin searchFrom,
+            GeoSearchShape searchBy,
+            GeoSearchStoreOptions options,
+            GeoSearchResultOptions resultOptions) {
+        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
+        return run(geoSearchArgs(args, searchFrom, searchBy, null, options, resultOptions), true, LONG);
+    }
+
+    /** GEOSEARCH[STORE]'s arguments after its key(s); any option may be null. */
+    static Args geoSearchArgs(
+            Args args,
+            SearchOrigin origin,
+            GeoSearchShape shape,
+            GeoSearchOptions options,
+            GeoSearchStoreOptions storeOptions,
+            GeoSearchResultOptions resultOptions) {
+        args.addAll(origin.toGlideStringArgs()).addAll(shape.toArgs());
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        if (resultOptions != null) {
+            args.addAll(resultOptions.toArgs());
+        }
+        if (storeOptions != null) {
+            args.addAll(storeOptions.toArgs());
+        }
+        return args;
+    }
 
     // (end of geo)
 

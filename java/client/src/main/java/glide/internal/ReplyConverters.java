@@ -348,6 +348,24 @@ public final class ReplyConverters {
 
     // (end of streams)
 
+    // ---- geo ----
+
+    /** GEOPOS: one [longitude, latitude] per member, null for a missing one (the core made them doubles). */
+    public static final Function<Object, Double[][]> GEO_POSITIONS = v -> {
+        if (v == null) {
+            return null;
+        }
+        Object[] items = (Object[]) v;
+        Double[][] out = new Double[items.length][];
+        for (int i = 0; i < items.length; i++) {
+            out[i] = items[i] == null ? null : copy(items[i], new Double[0]);
+        }
+        return out;
+    };
+
+    /** An array kept as the core built it (GEOSEARCH WITH...: nested arrays). */
+    public static final Function<Object, Object[]> OBJECT_ARRAY = v -> (Object[]) v;
+
     private static String text(Object v) {
         if (v instanceof GlideString) {
             throw new RequestException(

@@ -3,6 +3,7 @@ package glide.api;
 import static glide.api.Clients.await;
 import static glide.api.Clients.failure;
 import static glide.api.models.GlideString.gs;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,14 +13,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.models.GlideString;
 import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.MigrateOptions;
+import glide.api.models.commands.SortBaseOptions;
+import glide.api.models.commands.SortBaseOptions.Limit;
+import glide.api.models.commands.SortBaseOptions.OrderBy;
+import glide.api.models.commands.SortOptions;
+import glide.api.models.commands.SortOptionsBinary;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.ServerCredentials;
 import glide.api.models.exceptions.RequestException;
 import glide.testutil.RedisServer;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -207,6 +217,146 @@ class GenericKeyCommandsTest {
             // A key of any type can expire.
             assertTrue(await(client.expire(h, 10)));
             assertEquals(1L, await(client.exists(new String[] {h})));
+        }
+    }
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void sortFamily(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            String tag = key();
+            String l = tag + ":list";
+            await(client.rpush(l, new String[] {"3", "1", "2"}));
+            assertArrayEquals(new String[] {"1", "2", "3"}, await(client.sort(l)));
+            assertArrayEquals(new String[] {"1", "2", "3"}, await(client.sortReadOnly(l)));
+            assertArrayEquals(new String[0], await(client.sort(key())), "missing key");
+            assertArrayEquals(new String[0], await(client.sortReadOnly(key())), "missing key");
+            // Weights and values in other keys: BY sorts by them, GET returns them.
+            await(client.mset(Map.of("w_1", "30", "w_2", "10", "w_3", "20", "o_1", "one", "o_2", "two", "o_3", "three")));
+            SortOptions byWeight = SortOptions.builder().byPattern("w_*").getPattern("#").getPattern("o_*").build();
+            assertArrayEquals(new String[] {"2", "two", "3", "three", "1", "one"}, await(client.sort(l, byWeight)));
+            assertArrayEquals(new String[] {"2", "two", "3", "three", "1", "one"}, await(client.sortReadOnly(l, byWeight)));
+            SortOptions descLimited = SortOptions.builder().orderBy(OrderBy.DESC).limit(new Limit(1, 5)).build();
+            assertArrayEquals(new String[] {"2", "1"}, await(client.sort(l, descLimited)));
+            assertArrayEquals(new String[] {null, null, null},
+                    await(client.sort(l, SortOptions.builder().getPattern("nokey_*").build())), "GET of missing keys");
+
+            String words = tag + ":set";
+            await(client.sadd(words, new String[] {"b", "c", "a"}));
+            assertInstanceOf(RequestException.class, failure(client.sort(words)), "not numbers without ALPHA");
+            assertArrayEquals(new String[] {"a", "b", "c"}, await(client.sort(words, SortOptions.builder().alpha().build())));
+
+            String dest = tag + ":dest";
+            assertEquals(3L, await(client.sortStore(l, dest)));
+            assertArrayEquals(new String[] {"1", "2", "3"}, await(client.lrange(dest, 0, -1)));
+            assertEquals(2L, await(client.sortStore(words, dest,
+                    SortOptions.builder().isAlpha(true).orderBy(OrderBy.DESC).limit(new Limit(0, 2)).build())));
+            assertArrayEquals(new String[] {"c", "b"}, await(client.lrange(dest, 0, -1)));
+            assertEquals(0L, await(client.sortStore(key(), dest)), "missing source");
+            assertEquals(0L, await(client.exists(new String[] {dest})));
+
+            String s = key();
+            await(client.set(s, "v"));
+            assertInstanceOf(RequestException.class, failure(client.sort(s)));
+            assertInstanceOf(RequestException.class, failure(client.sortReadOnly(s)));
+            assertInstanceOf(RequestException.class, failure(client.sortStore(s, dest)));
+
+            // Binary: elements, patterns and keys that are not UTF-8.
+            GlideString bl = binaryKey(7);
+            GlideString odd = gs(new byte[] {(byte) 0xff, 'x'});
+            await(client.rpush(bl, new GlideString[] {gs("2"), gs("1")}));
+            await(client.set(gs(new byte[] {'v', (byte) 0xfe, '1'}), odd));
+            assertArrayEquals(new GlideString[] {gs("1"), gs("2")}, await(client.sort(bl)));
+            assertArrayEquals(new GlideString[] {gs("1"), gs("2")}, await(client.sortReadOnly(bl)));
+            SortOptionsBinary getOdd = SortOptionsBinary.builder().getPattern(gs(new byte[] {'v', (byte) 0xfe, '*'})).build();
+            assertArrayEquals(new GlideString[] {odd, null}, await(client.sort(bl, getOdd)));
+            assertArrayEquals(new GlideString[] {odd, null}, await(client.sortReadOnly(bl, getOdd)));
+            GlideString bdest = binaryKey(8);
+            assertEquals(2L, await(client.sortStore(bl, bdest)));
+            assertEquals(1L, await(client.sortStore(bl, bdest,
+                    SortOptionsBinary.builder().orderBy(OrderBy.DESC).limit(new Limit(0, 1)).build())));
+            assertArrayEquals(new GlideString[] {gs("2")}, await(client.lrange(bdest, 0, -1)));
+        }
+    }
+
+    @Test
+    void sortAndMigrateOptionArguments() {
+        assertArrayEquals(
+                new String[] {"LIMIT", "0", "5", "DESC", "ALPHA", "BY", "w_*", "GET", "#", "GET", "o_*"},
+                SortOptions.builder().byPattern("w_*").getPattern("#").getPatterns(List.of("o_*")).alpha()
+                        .limit(new Limit(0, 5)).orderBy(OrderBy.DESC).build().toArgs());
+        assertArrayEquals(new String[0], SortOptions.builder().getPattern("x").clearGetPatterns().build().toArgs());
+        assertArrayEquals(new String[] {"ALPHA", "BY", "w_*", "GET", "#"},
+                SortOptionsBinary.builder().byPattern(gs("w_*")).getPatterns(List.of(gs("#"))).alpha().build().toArgs());
+        assertArrayEquals(new GlideString[] {gs("ASC"), gs("GET"), gs(new byte[] {(byte) 0xff})},
+                SortOptionsBinary.builder().orderBy(OrderBy.ASC).getPattern(gs(new byte[] {(byte) 0xff})).build()
+                        .toGlideStringArgs());
+        assertEquals("STORE", SortBaseOptions.STORE_COMMAND_STRING);
+        assertEquals(gs("BY"), SortOptionsBinary.BY_COMMAND_GLIDE_STRING);
+        assertArrayEquals(new String[] {"COPY", "REPLACE", "AUTH2", "u", "p"},
+                MigrateOptions.builder().copy(true).replace(true).username("u").password("p").build().toArgs());
+        assertArrayEquals(new String[] {"AUTH", "p"}, MigrateOptions.builder().password("p").build().toArgs());
+        assertArrayEquals(new String[0], MigrateOptions.builder().username("u").build().toArgs(), "no password: no AUTH");
+        assertArrayEquals(new String[0], MigrateOptions.builder().build().toArgs());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void migrateMovesKeysToAnotherServer(ProtocolVersion protocol) throws Exception {
+        try (RedisServer target = RedisServer.start("--requirepass", "secret");
+                GlideClient client = Clients.connect(server, protocol);
+                GlideClient onTarget = await(GlideClient.createClient(Clients.config(target, protocol)
+                        .credentials(ServerCredentials.builder().password("secret").build()).build()))) {
+            try {
+                String k = key();
+                long port = target.port();
+                assertEquals("NOKEY", await(client.migrate("127.0.0.1", port, k, 0, 5000)));
+                await(client.set(k, "v1"));
+                assertInstanceOf(RequestException.class, failure(client.migrate("127.0.0.1", port, k, 0, 5000)), "no AUTH");
+                MigrateOptions auth = MigrateOptions.builder().password("secret").build();
+                assertEquals("OK", await(client.migrate("127.0.0.1", port, k, 0, 5000, auth)));
+                assertEquals(0L, await(client.exists(new String[] {k})), "moved, not copied");
+                assertEquals("v1", await(onTarget.get(k)));
+
+                // The target has the key now: COPY keeps the source, REPLACE overwrites the target.
+                await(client.set(k, "v2"));
+                assertInstanceOf(RequestException.class, failure(client.migrate("127.0.0.1", port, k, 0, 5000,
+                        MigrateOptions.builder().copy(true).password("secret").build())), "BUSYKEY");
+                assertEquals("OK", await(client.migrate("127.0.0.1", port, k, 0, 5000,
+                        MigrateOptions.builder().copy(true).replace(true).username("default").password("secret").build())));
+                assertEquals("v2", await(client.get(k)), "COPY kept it");
+                assertEquals("v2", await(onTarget.get(k)), "REPLACE overwrote it");
+
+                GlideString b = binaryKey(9);
+                await(client.set(b, gs("bin")));
+                assertEquals("OK", await(client.migrate("127.0.0.1", port, b, 0, 5000, auth)));
+                assertEquals(0L, await(client.exists(new GlideString[] {b})));
+                assertEquals(gs("bin"), await(onTarget.get(b)));
+                assertEquals("NOKEY", await(client.migrate("127.0.0.1", port, b, 0, 5000)));
+            } finally {
+                // So the helper can stop the target without a password.
+                await(onTarget.customCommand(new String[] {"CONFIG", "SET", "requirepass", ""}));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void waitaofCountsLocalFsyncs(ProtocolVersion protocol) throws Exception {
+        try (RedisServer aof = RedisServer.start("--appendonly", "yes", "--appendfsync", "always");
+                GlideClient client = Clients.connect(aof, protocol)) {
+            String info = (String) await(client.customCommand(new String[] {"INFO", "server"}));
+            boolean has = !info.contains("redis_version:6.") && !info.contains("redis_version:7.0.")
+                    && !info.contains("redis_version:7.1.");
+            await(client.set(key(), "v"));
+            if (has) {
+                assertArrayEquals(new Long[] {1L, 0L}, await(client.waitaof(1, 0, 1000)));
+                assertInstanceOf(RequestException.class, failure(client.waitaof(1, 1, -1)), "negative timeout");
+            } else {
+                // Servers before 7.2 do not know the command: the server's error comes back.
+                Throwable e = failure(client.waitaof(1, 0, 1000));
+                assertInstanceOf(RequestException.class, e);
+                assertTrue(e.getMessage().toLowerCase().contains("unknown command"), e.getMessage());
+            }
         }
     }
 }

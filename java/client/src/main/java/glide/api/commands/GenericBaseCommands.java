@@ -2,11 +2,20 @@ package glide.api.commands;
 
 import glide.api.models.GlideString;
 import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.MigrateOptions;
 import glide.api.models.commands.RestoreOptions;
+import glide.api.models.commands.SortOptions;
+import glide.api.models.commands.SortOptionsBinary;
 import java.util.concurrent.CompletableFuture;
 
 /** Commands on keys of any type, for standalone and cluster clients. */
 public interface GenericBaseCommands {
+    /** COPY's and RESTORE's overwrite option. */
+    String REPLACE_VALKEY_API = "REPLACE";
+
+    /** COPY's destination-database option. */
+    String DB_VALKEY_API = "DB";
+
     /** DEL: removes the keys; completes with how many existed. */
     CompletableFuture<Long> del(String[] keys);
 
@@ -198,4 +207,66 @@ public interface GenericBaseCommands {
      * or {@code timeout} ms passed (0: no limit); the number of replicas reached.
      */
     CompletableFuture<Long> wait(long numreplicas, long timeout);
+    /**
+     * SORT: the list's, set's or sorted set's elements, sorted as numbers (or, with {@code ALPHA},
+     * as strings); BY and GET patterns can sort by and return other keys' values.
+     *
+     * @return the sorted elements (an empty array for a missing key; a GET of a missing key gives
+     *     {@code null})
+     */
+    CompletableFuture<String[]> sort(String key);
+
+    CompletableFuture<GlideString[]> sort(GlideString key);
+
+    CompletableFuture<String[]> sort(String key, SortOptions sortOptions);
+
+    CompletableFuture<GlideString[]> sort(GlideString key, SortOptionsBinary sortOptions);
+
+    /** SORT_RO: {@link #sort(String)} that never writes, so replicas may serve it. */
+    CompletableFuture<String[]> sortReadOnly(String key);
+
+    CompletableFuture<GlideString[]> sortReadOnly(GlideString key);
+
+    CompletableFuture<String[]> sortReadOnly(String key, SortOptions sortOptions);
+
+    CompletableFuture<GlideString[]> sortReadOnly(GlideString key, SortOptionsBinary sortOptions);
+
+    /**
+     * SORT ... STORE: stores the sorted elements as a list in {@code destination} (replacing it; in
+     * a cluster both keys must share a slot).
+     *
+     * @return the number of elements stored
+     */
+    CompletableFuture<Long> sortStore(String key, String destination);
+
+    CompletableFuture<Long> sortStore(GlideString key, GlideString destination);
+
+    CompletableFuture<Long> sortStore(String key, String destination, SortOptions sortOptions);
+
+    CompletableFuture<Long> sortStore(GlideString key, GlideString destination, SortOptionsBinary sortOptions);
+
+    /**
+     * MIGRATE: moves {@code key} to database {@code destinationDB} of the server at {@code
+     * host:port}, waiting at most {@code timeout} ms for the transfer.
+     *
+     * @return {@code "OK"}, or {@code "NOKEY"} when the key does not exist
+     */
+    CompletableFuture<String> migrate(String host, long port, String key, long destinationDB, long timeout);
+
+    CompletableFuture<String> migrate(String host, long port, GlideString key, long destinationDB, long timeout);
+
+    CompletableFuture<String> migrate(
+            String host, long port, String key, long destinationDB, long timeout, MigrateOptions migrateOptions);
+
+    CompletableFuture<String> migrate(
+            String host, long port, GlideString key, long destinationDB, long timeout, MigrateOptions migrateOptions);
+
+    /**
+     * WAITAOF (Valkey/Redis 7.2+): waits until the writes of this connection are fsynced to the AOF
+     * of the local server ({@code numOfLocal}, 0 or 1) and of {@code numOfReplicas} replicas, or
+     * {@code timeout} ms pass (0: forever). The request timeout does not cut it short.
+     *
+     * @return {@code [local fsyncs, replica fsyncs]} reached
+     */
+    CompletableFuture<Long[]> waitaof(long numOfLocal, long numOfReplicas, long timeout);
 }
