@@ -138,7 +138,8 @@ impl Probe {
     /// only after ZRANK's member, and ZADD's `INCR` only before its first score.
     fn feed_sorted_set(&mut self, index: usize, arg: &[u8]) {
         let z = &mut self.zset;
-        if index == 1 {
+        // A count has at most 20 digits; a long argument 1 (ECHO's message) is not read.
+        if index == 1 && arg.len() <= 20 {
             z.numkeys = std::str::from_utf8(arg).ok().and_then(|s| s.parse().ok());
         }
         if index >= 2 && !z.past_zadd_options {
