@@ -63,6 +63,27 @@ pub enum Expect {
     /// becomes [member, [dist?, hash?, [lon, lat]?]] with the distance and coordinates as doubles;
     /// plain members (no WITH option) are left as they are.
     GeoSearch,
+    /// `ZRANDMEMBER key count WITHSCORES`: flat pairs (RESP2) or [[member, score], ...] (RESP3)
+    /// as [[member, score], ...] with each score a double; members may repeat, so not a map.
+    MemberScorePairs,
+    /// `ZMPOP`/`BZMPOP`: [key, [[member, score], ...]] as a one-entry map {key: {member: score}}
+    /// with the scores as doubles; nil stays nil.
+    KeyToMemberScoreMap,
+}
+
+/// Positions of the sorted-set options seen so far (see [`Probe::feed_sorted_set`]).
+#[derive(Debug, Default)]
+struct ZsetOptions {
+    /// Index of the last `WITHSCORES` (0: none).
+    withscores_at: usize,
+    /// Index of the last `WITHSCORE` (0: none).
+    withscore_at: usize,
+    /// Argument 1 as a count (ZUNION/ZINTER/ZDIFF's `numkeys`), when it is one.
+    numkeys: Option<usize>,
+    /// An argument that is not a ZADD option came after the key: options are over.
+    past_zadd_options: bool,
+    /// `INCR` among ZADD's options.
+    zadd_incr: bool,
 }
 
 /// Longest command name (including a subcommand) worth remembering.
@@ -76,6 +97,9 @@ pub struct Probe {
     args: usize,
     withscores: bool,
     withscore: bool,
+    /// Where the sorted-set options are ([`Probe::feed_sorted_set`]): a key or member
+    /// spelt like an option is not taken for it.
+    zset: ZsetOptions,
     incr: bool,
     /// `IDX` after LCS's two keys.
     idx: bool,
@@ -95,6 +119,7 @@ impl Probe {
     /// Feeds argument `index` (0 is the command name).
     pub fn feed(&mut self, index: usize, arg: &[u8]) {
         self.args = index + 1;
+        self.feed_sorted_set(index, arg);
         if index == 0 {
             self.append_upper(arg);
             return;
@@ -132,6 +157,36 @@ impl Probe {
         }
     }
 
+    /// Records where the sorted-set options are. `WITHSCORES` counts only after the keys (ZRANGE's
+    /// start and stop, ZUNION/ZINTER/ZDIFF's `numkeys` keys, ZRANDMEMBER's count), `WITHSCORE`
+    /// only after ZRANK's member, and ZADD's `INCR` only before its first score.
+    fn feed_sorted_set(&mut self, index: usize, arg: &[u8]) {
+        let z = &mut self.zset;
+        // A count has at most 20 digits; a long argument 1 (ECHO's message) is not read.
+        if index == 1 && arg.len() <= 20 {
+            z.numkeys = std::str::from_utf8(arg).ok().and_then(|s| s.parse().ok());
+        }
+        if index >= 2 && !z.past_zadd_options {
+            const ZADD_OPTIONS: &[&[u8]] = &[b"NX", b"XX", b"GT", b"LT", b"CH", b"INCR"];
+            if ZADD_OPTIONS.iter().any(|o| arg.eq_ignore_ascii_case(o)) {
+                z.zadd_incr |= arg.eq_ignore_ascii_case(b"INCR");
+            } else {
+                z.past_zadd_options = true;
+            }
+        }
+        if arg.eq_ignore_ascii_case(b"WITHSCORES") {
+            z.withscores_at = index;
+        }
+        if arg.eq_ignore_ascii_case(b"WITHSCORE") {
+            z.withscore_at = index;
+        }
+    }
+
+    /// Whether WITHSCORES came after the keys of ZUNION/ZINTER/ZDIFF (`numkeys` of them).
+    fn withscores_after_keys(&self) -> bool {
+        matches!(self.zset.numkeys, Some(n) if self.zset.withscores_at > n.saturating_add(1))
+    }
+
     /// For `SELECT n`: `n`, the database reconnects must return to once it succeeds.
     pub fn selects_database(&self) -> Option<i64> {
         self.selects_database
@@ -150,7 +205,7 @@ impl Probe {
             }
             b"INCRBYFLOAT" | b"HINCRBYFLOAT" | b"ZINCRBY" => Expect::Double,
             b"ZSCORE" | b"GEODIST" => Expect::DoubleOrNil,
-            b"ZADD" if self.incr => Expect::DoubleOrNil,
+            b"ZADD" if self.incr && self.zset.zadd_incr => Expect::DoubleOrNil,
             b"HEXISTS" | b"HSETNX" | b"EXPIRE" | b"EXPIREAT" | b"PEXPIRE" | b"PEXPIREAT" | b"SISMEMBER"
             | b"PERSIST" | b"SMOVE" | b"PFADD" | b"RENAMENX" | b"MOVE" | b"COPY" | b"MSETNX"
             | b"XGROUP DESTROY" | b"XGROUP CREATECONSUMER" => Expect::Boolean,
@@ -159,8 +214,13 @@ impl Probe {
             b"SPOP" if self.args > 2 => Expect::Set,
             b"ZMSCORE" => Expect::DoubleOrNilArray,
             b"ZPOPMIN" | b"ZPOPMAX" => Expect::MemberScoreMap,
-            b"ZRANGE" | b"ZDIFF" | b"ZUNION" | b"ZINTER" if self.withscores => Expect::MemberScoreMap,
-            b"ZRANK" | b"ZREVRANK" if self.withscore => Expect::RankWithScore,
+            b"ZRANGE" if self.withscores && self.zset.withscores_at >= 4 => Expect::MemberScoreMap,
+            b"ZDIFF" | b"ZUNION" | b"ZINTER" if self.withscores && self.withscores_after_keys() => {
+                Expect::MemberScoreMap
+            }
+            b"ZRANK" | b"ZREVRANK" if self.withscore && self.zset.withscore_at == 3 => Expect::RankWithScore,
+            b"ZRANDMEMBER" if self.zset.withscores_at == 3 => Expect::MemberScorePairs,
+            b"ZMPOP" | b"BZMPOP" => Expect::KeyToMemberScoreMap,
             b"BZPOPMIN" | b"BZPOPMAX" => Expect::KeyMemberScore,
             b"FUNCTION LIST" => Expect::FunctionList,
             b"FUNCTION STATS" => Expect::FunctionStats,
@@ -335,6 +395,28 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
             other => map_items(other, to_double),
         }),
         Expect::GeoSearch => map_items(value, geo_search_item),
+        Expect::MemberScorePairs => match convert(value, Expect::Pairs)? {
+            Value::Array(pairs) => pairs
+                .into_iter()
+                .map(|pair| {
+                    let Value::Array(mut pair) = pair else { unreachable!("Pairs gives 2-element arrays") };
+                    let score = to_double(pair.pop().expect("len 2"))?;
+                    pair.push(score);
+                    Ok(Value::Array(pair))
+                })
+                .collect::<Result<Vec<_>, String>>()
+                .map(Value::Array),
+            other => Ok(other),
+        },
+        Expect::KeyToMemberScoreMap => match value {
+            Value::Array(mut items) if items.len() == 2 && matches!(items[1], Value::Array(_)) => {
+                let members = convert(items.pop().expect("len 2"), Expect::MemberScoreMap)?;
+                let key = items.pop().expect("len 2");
+                Ok(Value::Map(vec![(key, members)]))
+            }
+            Value::Nil => Ok(Value::Nil),
+            other => Err(mismatch("[key, [[member, score], ...]]", &other)),
+        },
     }
 }
 
@@ -741,6 +823,67 @@ mod tests {
         assert_eq!(convert(Value::Nil, Expect::Pairs).unwrap(), Value::Nil);
         assert!(convert(Value::Array(vec![bulk("odd")]), Expect::Pairs).unwrap_err().contains("pairs"));
         assert!(convert(Value::Int(1), Expect::Pairs).is_err());
+    }
+
+    #[test]
+    fn sorted_set_options_count_only_in_their_place() {
+        assert_eq!(probe(&["ZRANGE", "withscores", "0", "-1"]), Expect::Natural, "a key named WITHSCORES");
+        assert_eq!(probe(&["ZRANGE", "withscores", "0", "-1", "WITHSCORES"]), Expect::MemberScoreMap);
+        assert_eq!(probe(&["zrange", "z", "(1", "+inf", "byscore", "rev", "limit", "0", "2", "withscores"]), Expect::MemberScoreMap);
+        assert_eq!(probe(&["ZUNION", "2", "a", "withscores"]), Expect::Natural, "the second key");
+        assert_eq!(probe(&["ZUNION", "1", "withscores", "WITHSCORES"]), Expect::MemberScoreMap);
+        assert_eq!(probe(&["ZINTER", "2", "a", "b", "WEIGHTS", "1", "2", "AGGREGATE", "MAX", "WITHSCORES"]), Expect::MemberScoreMap);
+        assert_eq!(probe(&["ZDIFF", "x", "a", "WITHSCORES"]), Expect::Natural, "numkeys that is no number");
+        assert_eq!(probe(&["ZDIFF", "1", "a", "WITHSCORES"]), Expect::MemberScoreMap);
+        assert_eq!(probe(&["ZRANK", "withscore", "m"]), Expect::Natural, "a key named WITHSCORE");
+        assert_eq!(probe(&["ZRANK", "z", "withscore"]), Expect::Natural, "a member named WITHSCORE");
+        assert_eq!(probe(&["ZREVRANK", "z", "m", "withscore"]), Expect::RankWithScore);
+        assert_eq!(probe(&["ZADD", "z", "1", "incr"]), Expect::Natural, "a member named INCR");
+        assert_eq!(probe(&["ZADD", "z", "CH", "1", "a", "2", "incr"]), Expect::Natural);
+        assert_eq!(probe(&["ZADD", "z", "xx", "gt", "ch", "incr", "1", "m"]), Expect::DoubleOrNil);
+        assert_eq!(probe(&["ZRANDMEMBER", "z", "-3", "WITHSCORES"]), Expect::MemberScorePairs);
+        assert_eq!(probe(&["ZRANDMEMBER", "withscores"]), Expect::Natural);
+        assert_eq!(probe(&["ZRANDMEMBER", "withscores", "2"]), Expect::Natural);
+        assert_eq!(probe(&["ZMPOP", "1", "z", "MIN"]), Expect::KeyToMemberScoreMap);
+        assert_eq!(probe(&["bzmpop", "0.5", "2", "a", "b", "max", "count", "3"]), Expect::KeyToMemberScoreMap);
+    }
+
+    #[test]
+    fn zrandmember_withscores_gives_pairs_with_double_scores_under_both_protocols() {
+        let expected = Value::Array(vec![
+            Value::Array(vec![bulk("a"), Value::Double(f64::INFINITY)]),
+            Value::Array(vec![bulk("a"), Value::Double(-2.5)]),
+        ]);
+        let resp2 = Value::Array(vec![bulk("a"), bulk("inf"), bulk("a"), bulk("-2.5")]);
+        let resp3 = Value::Array(vec![
+            Value::Array(vec![bulk("a"), Value::Double(f64::INFINITY)]),
+            Value::Array(vec![bulk("a"), Value::Double(-2.5)]),
+        ]);
+        assert_eq!(convert(resp2, Expect::MemberScorePairs).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::MemberScorePairs).unwrap(), expected);
+        assert_eq!(convert(Value::Array(vec![]), Expect::MemberScorePairs).unwrap(), Value::Array(vec![]));
+        assert!(convert(Value::Array(vec![bulk("a"), bulk("x")]), Expect::MemberScorePairs).unwrap_err().contains("double"));
+        assert!(convert(Value::Array(vec![bulk("odd")]), Expect::MemberScorePairs).is_err());
+        assert!(convert(Value::Int(2), Expect::MemberScorePairs).is_err());
+    }
+
+    #[test]
+    fn zmpop_becomes_a_map_of_key_to_member_scores_under_both_protocols() {
+        let expected = Value::Map(vec![(
+            bulk("z"),
+            Value::Map(vec![(bulk("b"), Value::Double(2.5)), (bulk("c"), Value::Double(f64::INFINITY))]),
+        )]);
+        let pair = |m, s| Value::Array(vec![bulk(m), s]);
+        let resp2 = Value::Array(vec![bulk("z"), Value::Array(vec![pair("b", bulk("2.5")), pair("c", bulk("inf"))])]);
+        let resp3 = Value::Array(vec![
+            bulk("z"),
+            Value::Array(vec![pair("b", Value::Double(2.5)), pair("c", Value::Double(f64::INFINITY))]),
+        ]);
+        assert_eq!(convert(resp2, Expect::KeyToMemberScoreMap).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::KeyToMemberScoreMap).unwrap(), expected);
+        assert_eq!(convert(Value::Nil, Expect::KeyToMemberScoreMap).unwrap(), Value::Nil);
+        assert!(convert(Value::Array(vec![bulk("z")]), Expect::KeyToMemberScoreMap).unwrap_err().contains("[key,"));
+        assert!(convert(Value::Array(vec![bulk("z"), Value::Array(vec![pair("b", bulk("x"))])]), Expect::KeyToMemberScoreMap).is_err());
     }
 
     #[test]

@@ -36,6 +36,7 @@ import glide.api.commands.ListBaseCommands;
 import glide.api.commands.ScriptingAndFunctionsBaseCommands;
 import glide.api.commands.SetBaseCommands;
 import glide.api.commands.StreamBaseCommands;
+import glide.api.commands.SortedSetBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
 import glide.api.models.Script;
@@ -46,6 +47,18 @@ import glide.api.models.commands.LPosOptions;
 import glide.api.models.commands.MigrateOptions;
 import glide.api.models.commands.SortOptions;
 import glide.api.models.commands.SortOptionsBinary;
+import glide.api.models.commands.RangeOptions;
+import glide.api.models.commands.RangeOptions.LexRange;
+import glide.api.models.commands.RangeOptions.RangeQuery;
+import glide.api.models.commands.RangeOptions.ScoreRange;
+import glide.api.models.commands.RangeOptions.ScoredRangeQuery;
+import glide.api.models.commands.ScoreFilter;
+import glide.api.models.commands.WeightAggregateOptions.Aggregate;
+import glide.api.models.commands.WeightAggregateOptions.KeyArray;
+import glide.api.models.commands.WeightAggregateOptions.KeyArrayBinary;
+import glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys;
+import glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary;
+import glide.api.models.commands.ZAddOptions;
 import glide.api.models.commands.ListDirection;
 import glide.api.models.commands.HGetExOptions;
 import glide.api.models.commands.HSetExOptions;
@@ -85,6 +98,8 @@ import glide.api.models.commands.stream.StreamReadGroupOptions;
 import glide.api.models.commands.stream.StreamReadOptions;
 import glide.api.models.commands.stream.StreamTrimOptions;
 import glide.api.models.commands.stream.XInfoStreamOptions;
+import glide.api.models.commands.scan.ZScanOptions;
+import glide.api.models.commands.scan.ZScanOptionsBinary;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.NativeClient;
@@ -117,7 +132,8 @@ public abstract class BaseClient
                 ScriptingAndFunctionsBaseCommands,
                 SetBaseCommands,
                 StreamBaseCommands,
-                GeospatialIndicesBaseCommands {
+                GeospatialIndicesBaseCommands,
+                SortedSetBaseCommands {
 
     /** Reply shapes understood by the core. */
     private static final int NATURAL = 0;
@@ -1900,6 +1916,687 @@ public abstract class BaseClient
     // (end of sets)
 
     // ---- sorted sets ----
+
+    @Override
+    public CompletableFuture<Long> zadd(
+            String key, Map<String, Double> membersScoresMap, ZAddOptions options, boolean changed) {
+        return run(zaddArgs(key, membersScoresMap, options, changed), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zadd(
+            GlideString key, Map<GlideString, Double> membersScoresMap, ZAddOptions options, boolean changed) {
+        return run(zaddArgs(key, membersScoresMap, options, changed), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zadd(String key, Map<String, Double> membersScoresMap, ZAddOptions options) {
+        return run(zaddArgs(key, membersScoresMap, options, false), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zadd(
+            GlideString key, Map<GlideString, Double> membersScoresMap, ZAddOptions options) {
+        return run(zaddArgs(key, membersScoresMap, options, false), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zadd(String key, Map<String, Double> membersScoresMap, boolean changed) {
+        return run(zaddArgs(key, membersScoresMap, null, changed), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zadd(GlideString key, Map<GlideString, Double> membersScoresMap, boolean changed) {
+        return run(zaddArgs(key, membersScoresMap, null, changed), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zadd(String key, Map<String, Double> membersScoresMap) {
+        return run(zaddArgs(key, membersScoresMap, null, false), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zadd(GlideString key, Map<GlideString, Double> membersScoresMap) {
+        return run(zaddArgs(key, membersScoresMap, null, false), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Double> zaddIncr(String key, String member, double increment, ZAddOptions options) {
+        return run(zaddIncrArgs(key, options).add(increment).add(member), false, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> zaddIncr(
+            GlideString key, GlideString member, double increment, ZAddOptions options) {
+        return run(zaddIncrArgs(key, options).add(increment).add(member), true, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> zaddIncr(String key, String member, double increment) {
+        return run(zaddIncrArgs(key, null).add(increment).add(member), false, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> zaddIncr(GlideString key, GlideString member, double increment) {
+        return run(zaddIncrArgs(key, null).add(increment).add(member), true, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrem(String key, String[] members) {
+        return run(Args.command("ZREM", members.length + 2).add(key).addAll(members), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrem(GlideString key, GlideString[] members) {
+        return run(Args.command("ZREM", members.length + 2).add(key).addAll(members), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zcard(String key) {
+        return run(Args.command("ZCARD", 2).add(key), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zcard(GlideString key) {
+        return run(Args.command("ZCARD", 2).add(key), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zpopmin(String key, long count) {
+        return run(Args.command("ZPOPMIN", 3).add(key).add(count), false, ReplyConverters.TEXT_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zpopmin(GlideString key, long count) {
+        return run(Args.command("ZPOPMIN", 3).add(key).add(count), true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zpopmin(String key) {
+        return run(Args.command("ZPOPMIN", 2).add(key), false, ReplyConverters.TEXT_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zpopmin(GlideString key) {
+        return run(Args.command("ZPOPMIN", 2).add(key), true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Object[]> bzpopmin(String[] keys, double timeout) {
+        byte[][] args = Args.command("BZPOPMIN", keys.length + 2).addAll(keys).add(timeout).build();
+        return run(args, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_KEY_MEMBER_SCORE);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> bzpopmin(GlideString[] keys, double timeout) {
+        byte[][] args = Args.command("BZPOPMIN", keys.length + 2).addAll(keys).add(timeout).build();
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zpopmax(String key, long count) {
+        return run(Args.command("ZPOPMAX", 3).add(key).add(count), false, ReplyConverters.TEXT_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zpopmax(GlideString key, long count) {
+        return run(Args.command("ZPOPMAX", 3).add(key).add(count), true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zpopmax(String key) {
+        return run(Args.command("ZPOPMAX", 2).add(key), false, ReplyConverters.TEXT_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zpopmax(GlideString key) {
+        return run(Args.command("ZPOPMAX", 2).add(key), true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Object[]> bzpopmax(String[] keys, double timeout) {
+        byte[][] args = Args.command("BZPOPMAX", keys.length + 2).addAll(keys).add(timeout).build();
+        return run(args, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_KEY_MEMBER_SCORE);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> bzpopmax(GlideString[] keys, double timeout) {
+        byte[][] args = Args.command("BZPOPMAX", keys.length + 2).addAll(keys).add(timeout).build();
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Double> zscore(String key, String member) {
+        return run(Args.command("ZSCORE", 3).add(key).add(member), false, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> zscore(GlideString key, GlideString member) {
+        return run(Args.command("ZSCORE", 3).add(key).add(member), true, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<String[]> zrange(String key, RangeQuery rangeQuery, boolean reverse) {
+        String[] range = RangeOptions.createZRangeArgs(key, rangeQuery, reverse, false);
+        return run(Args.command("ZRANGE", range.length + 1).addAll(range), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> zrange(GlideString key, RangeQuery rangeQuery, boolean reverse) {
+        GlideString[] range = RangeOptions.createZRangeArgsBinary(key, rangeQuery, reverse, false);
+        return run(Args.command("ZRANGE", range.length + 1).addAll(range), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> zrange(String key, RangeQuery rangeQuery) {
+        return zrange(key, rangeQuery, false);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> zrange(GlideString key, RangeQuery rangeQuery) {
+        return zrange(key, rangeQuery, false);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zrangeWithScores(
+            String key, ScoredRangeQuery rangeQuery, boolean reverse) {
+        String[] range = RangeOptions.createZRangeArgs(key, rangeQuery, reverse, true);
+        return run(Args.command("ZRANGE", range.length + 1).addAll(range), false, ReplyConverters.TEXT_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zrangeWithScores(
+            GlideString key, ScoredRangeQuery rangeQuery, boolean reverse) {
+        GlideString[] range = RangeOptions.createZRangeArgsBinary(key, rangeQuery, reverse, true);
+        return run(Args.command("ZRANGE", range.length + 1).addAll(range), true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zrangeWithScores(String key, ScoredRangeQuery rangeQuery) {
+        return zrangeWithScores(key, rangeQuery, false);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zrangeWithScores(
+            GlideString key, ScoredRangeQuery rangeQuery) {
+        return zrangeWithScores(key, rangeQuery, false);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrangestore(
+            String destination, String source, RangeQuery rangeQuery, boolean reverse) {
+        String[] range = RangeOptions.createZRangeStoreArgs(destination, source, rangeQuery, reverse);
+        return run(Args.command("ZRANGESTORE", range.length + 1).addAll(range), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrangestore(
+            GlideString destination, GlideString source, RangeQuery rangeQuery, boolean reverse) {
+        GlideString[] range = RangeOptions.createZRangeStoreArgsBinary(destination, source, rangeQuery, reverse);
+        return run(Args.command("ZRANGESTORE", range.length + 1).addAll(range), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrangestore(String destination, String source, RangeQuery rangeQuery) {
+        return zrangestore(destination, source, rangeQuery, false);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrangestore(GlideString destination, GlideString source, RangeQuery rangeQuery) {
+        return zrangestore(destination, source, rangeQuery, false);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrank(String key, String member) {
+        return run(Args.command("ZRANK", 3).add(key).add(member), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrank(GlideString key, GlideString member) {
+        return run(Args.command("ZRANK", 3).add(key).add(member), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> zrankWithScore(String key, String member) {
+        Args args = Args.command("ZRANK", 4).add(key).add(member).add(WITH_SCORE_VALKEY_API);
+        return run(args, false, ReplyConverters.OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> zrankWithScore(GlideString key, GlideString member) {
+        Args args = Args.command("ZRANK", 4).add(key).add(member).add(WITH_SCORE_VALKEY_API);
+        return run(args, true, ReplyConverters.OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrevrank(String key, String member) {
+        return run(Args.command("ZREVRANK", 3).add(key).add(member), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zrevrank(GlideString key, GlideString member) {
+        return run(Args.command("ZREVRANK", 3).add(key).add(member), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> zrevrankWithScore(String key, String member) {
+        Args args = Args.command("ZREVRANK", 4).add(key).add(member).add(WITH_SCORE_VALKEY_API);
+        return run(args, false, ReplyConverters.OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> zrevrankWithScore(GlideString key, GlideString member) {
+        Args args = Args.command("ZREVRANK", 4).add(key).add(member).add(WITH_SCORE_VALKEY_API);
+        return run(args, true, ReplyConverters.OBJECT_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Double[]> zmscore(String key, String[] members) {
+        return run(Args.command("ZMSCORE", members.length + 2).add(key).addAll(members), false, ReplyConverters.DOUBLE_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Double[]> zmscore(GlideString key, GlideString[] members) {
+        return run(Args.command("ZMSCORE", members.length + 2).add(key).addAll(members), true, ReplyConverters.DOUBLE_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<String[]> zdiff(String[] keys) {
+        return run(Args.command("ZDIFF", keys.length + 2).add(keys.length).addAll(keys), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> zdiff(GlideString[] keys) {
+        return run(Args.command("ZDIFF", keys.length + 2).add(keys.length).addAll(keys), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zdiffWithScores(String[] keys) {
+        Args args = Args.command("ZDIFF", keys.length + 3).add(keys.length).addAll(keys).add(WITH_SCORES_VALKEY_API);
+        return run(args, false, ReplyConverters.TEXT_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zdiffWithScores(GlideString[] keys) {
+        Args args = Args.command("ZDIFF", keys.length + 3).add(keys.length).addAll(keys).add(WITH_SCORES_VALKEY_API);
+        return run(args, true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Long> zdiffstore(String destination, String[] keys) {
+        Args args = Args.command("ZDIFFSTORE", keys.length + 3).add(destination).add(keys.length).addAll(keys);
+        return run(args, false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zdiffstore(GlideString destination, GlideString[] keys) {
+        Args args = Args.command("ZDIFFSTORE", keys.length + 3).add(destination).add(keys.length).addAll(keys);
+        return run(args, true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zcount(String key, ScoreRange minScore, ScoreRange maxScore) {
+        return run(Args.command("ZCOUNT", 4).add(key).add(minScore.toArgs()).add(maxScore.toArgs()), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zcount(GlideString key, ScoreRange minScore, ScoreRange maxScore) {
+        return run(Args.command("ZCOUNT", 4).add(key).add(minScore.toArgs()).add(maxScore.toArgs()), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zremrangebyrank(String key, long start, long end) {
+        return run(Args.command("ZREMRANGEBYRANK", 4).add(key).add(start).add(end), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zremrangebyrank(GlideString key, long start, long end) {
+        return run(Args.command("ZREMRANGEBYRANK", 4).add(key).add(start).add(end), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zremrangebylex(String key, LexRange minLex, LexRange maxLex) {
+        return run(Args.command("ZREMRANGEBYLEX", 4).add(key).add(minLex.toArgs()).add(maxLex.toArgs()), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zremrangebylex(GlideString key, LexRange minLex, LexRange maxLex) {
+        return run(Args.command("ZREMRANGEBYLEX", 4).add(key).add(minLex.toArgs()).add(maxLex.toArgs()), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zremrangebyscore(String key, ScoreRange minScore, ScoreRange maxScore) {
+        Args args = Args.command("ZREMRANGEBYSCORE", 4).add(key).add(minScore.toArgs()).add(maxScore.toArgs());
+        return run(args, false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zremrangebyscore(GlideString key, ScoreRange minScore, ScoreRange maxScore) {
+        Args args = Args.command("ZREMRANGEBYSCORE", 4).add(key).add(minScore.toArgs()).add(maxScore.toArgs());
+        return run(args, true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zlexcount(String key, LexRange minLex, LexRange maxLex) {
+        return run(Args.command("ZLEXCOUNT", 4).add(key).add(minLex.toArgs()).add(maxLex.toArgs()), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zlexcount(GlideString key, LexRange minLex, LexRange maxLex) {
+        return run(Args.command("ZLEXCOUNT", 4).add(key).add(minLex.toArgs()).add(maxLex.toArgs()), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zunionstore(
+            String destination, KeysOrWeightedKeys keysOrWeightedKeys, Aggregate aggregate) {
+        return run(setOperation("ZUNIONSTORE", destination, keysOrWeightedKeys.toArgs(), aggregate, false), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zunionstore(
+            GlideString destination, KeysOrWeightedKeysBinary keysOrWeightedKeys, Aggregate aggregate) {
+        return run(setOperation("ZUNIONSTORE", destination, keysOrWeightedKeys.toArgs(), aggregate, false), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zunionstore(String destination, KeysOrWeightedKeys keysOrWeightedKeys) {
+        return zunionstore(destination, keysOrWeightedKeys, null);
+    }
+
+    @Override
+    public CompletableFuture<Long> zunionstore(GlideString destination, KeysOrWeightedKeysBinary keysOrWeightedKeys) {
+        return zunionstore(destination, keysOrWeightedKeys, null);
+    }
+
+    @Override
+    public CompletableFuture<Long> zinterstore(
+            String destination, KeysOrWeightedKeys keysOrWeightedKeys, Aggregate aggregate) {
+        return run(setOperation("ZINTERSTORE", destination, keysOrWeightedKeys.toArgs(), aggregate, false), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zinterstore(
+            GlideString destination, KeysOrWeightedKeysBinary keysOrWeightedKeys, Aggregate aggregate) {
+        return run(setOperation("ZINTERSTORE", destination, keysOrWeightedKeys.toArgs(), aggregate, false), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zinterstore(String destination, KeysOrWeightedKeys keysOrWeightedKeys) {
+        return zinterstore(destination, keysOrWeightedKeys, null);
+    }
+
+    @Override
+    public CompletableFuture<Long> zinterstore(GlideString destination, KeysOrWeightedKeysBinary keysOrWeightedKeys) {
+        return zinterstore(destination, keysOrWeightedKeys, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> zmpop(String[] keys, ScoreFilter modifier) {
+        return run(zmpopArgs("ZMPOP", null, keys, modifier, null), false, ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>> zmpop(GlideString[] keys, ScoreFilter modifier) {
+        return run(zmpopArgs("ZMPOP", null, keys, modifier, null), true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> zmpop(String[] keys, ScoreFilter modifier, long count) {
+        return run(zmpopArgs("ZMPOP", null, keys, modifier, count), false, ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>> zmpop(GlideString[] keys, ScoreFilter modifier, long count) {
+        return run(zmpopArgs("ZMPOP", null, keys, modifier, count), true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> bzmpop(String[] keys, ScoreFilter modifier, double timeout) {
+        byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, null).build();
+        return run(args, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>> bzmpop(GlideString[] keys, ScoreFilter modifier, double timeout) {
+        byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, null).build();
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> bzmpop(
+            String[] keys, ScoreFilter modifier, double timeout, long count) {
+        byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, count).build();
+        return run(args, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Object>> bzmpop(
+            GlideString[] keys, ScoreFilter modifier, double timeout, long count) {
+        byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, count).build();
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<String[]> zunion(KeyArray keys) {
+        return run(setOperation("ZUNION", null, keys.toArgs(), null, false), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> zunion(KeyArrayBinary keys) {
+        return run(setOperation("ZUNION", null, keys.toArgs(), null, false), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zunionWithScores(
+            KeysOrWeightedKeys keysOrWeightedKeys, Aggregate aggregate) {
+        Args args = setOperation("ZUNION", null, keysOrWeightedKeys.toArgs(), aggregate, true);
+        return run(args, false, ReplyConverters.TEXT_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zunionWithScores(
+            KeysOrWeightedKeysBinary keysOrWeightedKeys, Aggregate aggregate) {
+        Args args = setOperation("ZUNION", null, keysOrWeightedKeys.toArgs(), aggregate, true);
+        return run(args, true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zunionWithScores(KeysOrWeightedKeys keysOrWeightedKeys) {
+        return zunionWithScores(keysOrWeightedKeys, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zunionWithScores(KeysOrWeightedKeysBinary keysOrWeightedKeys) {
+        return zunionWithScores(keysOrWeightedKeys, null);
+    }
+
+    @Override
+    public CompletableFuture<String[]> zinter(KeyArray keys) {
+        return run(setOperation("ZINTER", null, keys.toArgs(), null, false), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> zinter(KeyArrayBinary keys) {
+        return run(setOperation("ZINTER", null, keys.toArgs(), null, false), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zinterWithScores(KeysOrWeightedKeys keysOrWeightedKeys) {
+        return zinterWithScores(keysOrWeightedKeys, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zinterWithScores(KeysOrWeightedKeysBinary keysOrWeightedKeys) {
+        return zinterWithScores(keysOrWeightedKeys, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zinterWithScores(
+            KeysOrWeightedKeys keysOrWeightedKeys, Aggregate aggregate) {
+        Args args = setOperation("ZINTER", null, keysOrWeightedKeys.toArgs(), aggregate, true);
+        return run(args, false, ReplyConverters.TEXT_SCORE_MAP);
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zinterWithScores(
+            KeysOrWeightedKeysBinary keysOrWeightedKeys, Aggregate aggregate) {
+        Args args = setOperation("ZINTER", null, keysOrWeightedKeys.toArgs(), aggregate, true);
+        return run(args, true, ReplyConverters.map());
+    }
+
+    @Override
+    public CompletableFuture<String> zrandmember(String key) {
+        return run(Args.command("ZRANDMEMBER", 2).add(key), false, STRING);
+    }
+
+    @Override
+    public CompletableFuture<GlideString> zrandmember(GlideString key) {
+        return run(Args.command("ZRANDMEMBER", 2).add(key), true, GLIDE_STRING);
+    }
+
+    @Override
+    public CompletableFuture<String[]> zrandmemberWithCount(String key, long count) {
+        return run(Args.command("ZRANDMEMBER", 3).add(key).add(count), false, STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> zrandmemberWithCount(GlideString key, long count) {
+        return run(Args.command("ZRANDMEMBER", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+    }
+
+    @Override
+    public CompletableFuture<Object[][]> zrandmemberWithCountWithScores(String key, long count) {
+        Args args = Args.command("ZRANDMEMBER", 4).add(key).add(count).add(WITH_SCORES_VALKEY_API);
+        return run(args, false, ReplyConverters.TEXT_MEMBER_SCORE_PAIRS);
+    }
+
+    @Override
+    public CompletableFuture<Object[][]> zrandmemberWithCountWithScores(GlideString key, long count) {
+        Args args = Args.command("ZRANDMEMBER", 4).add(key).add(count).add(WITH_SCORES_VALKEY_API);
+        return run(args, true, ReplyConverters.MEMBER_SCORE_PAIRS);
+    }
+
+    @Override
+    public CompletableFuture<Double> zincrby(String key, double increment, String member) {
+        return run(Args.command("ZINCRBY", 4).add(key).add(increment).add(member), false, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Double> zincrby(GlideString key, double increment, GlideString member) {
+        return run(Args.command("ZINCRBY", 4).add(key).add(increment).add(member), true, ReplyConverters.DOUBLE);
+    }
+
+    @Override
+    public CompletableFuture<Long> zintercard(String[] keys) {
+        return run(Args.command("ZINTERCARD", keys.length + 2).add(keys.length).addAll(keys), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zintercard(GlideString[] keys) {
+        return run(Args.command("ZINTERCARD", keys.length + 2).add(keys.length).addAll(keys), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zintercard(String[] keys, long limit) {
+        Args args = Args.command("ZINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
+        return run(args.add(LIMIT_VALKEY_API).add(limit), false, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Long> zintercard(GlideString[] keys, long limit) {
+        Args args = Args.command("ZINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
+        return run(args.add(LIMIT_VALKEY_API).add(limit), true, LONG);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> zscan(String key, String cursor) {
+        return run(Args.command("ZSCAN", 3).add(key).add(cursor), false, ReplyConverters.SCAN_STEP);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> zscan(GlideString key, GlideString cursor) {
+        return run(Args.command("ZSCAN", 3).add(key).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> zscan(String key, String cursor, ZScanOptions zScanOptions) {
+        Args args = Args.command("ZSCAN", 8).add(key).add(cursor).addAll(zScanOptions.toGlideStringArgs());
+        return run(args, false, ReplyConverters.SCAN_STEP);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> zscan(GlideString key, GlideString cursor, ZScanOptionsBinary zScanOptions) {
+        Args args = Args.command("ZSCAN", 8).add(key).add(cursor).addAll(zScanOptions.toGlideStringArgs());
+        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
+    }
+
+    /** A String or GlideString argument, as the overload that called gave it. */
+    private static Args addText(Args args, Object arg) {
+        return arg instanceof GlideString ? args.add((GlideString) arg) : args.add((String) arg);
+    }
+
+    /** {@code ZADD key [XX|NX] [GT|LT] [CH] score member...}. */
+    private static Args zaddArgs(Object key, Map<?, Double> membersScores, ZAddOptions options, boolean changed) {
+        Args args = addText(Args.command("ZADD", membersScores.size() * 2 + 5), key);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        if (changed) {
+            args.add("CH");
+        }
+        for (Map.Entry<?, Double> e : membersScores.entrySet()) {
+            Double score = e.getValue();
+            if (score == null) {
+                throw new NullPointerException("ZADD: the score of member " + e.getKey() + " must not be null");
+            }
+            addText(args.add(score), e.getKey());
+        }
+        return args;
+    }
+
+    /** {@code ZADD key [XX|NX] [GT|LT] INCR}; the caller adds the increment and the member. */
+    private static Args zaddIncrArgs(Object key, ZAddOptions options) {
+        Args args = addText(Args.command("ZADD", 7), key);
+        if (options != null) {
+            args.addAll(options.toArgs());
+        }
+        return args.add("INCR");
+    }
+
+    /**
+     * {@code NAME [destination] numkeys key... [WEIGHTS w...] [AGGREGATE a] [WITHSCORES]}: ZUNION,
+     * ZINTER and their STORE forms; {@code keys} is what {@code KeysOrWeightedKeys.toArgs()} gave
+     * (String[] or GlideString[]).
+     */
+    private static Args setOperation(
+            String command, Object destination, Object[] keys, Aggregate aggregate, boolean withScores) {
+        Args args = Args.command(command, keys.length + 6);
+        if (destination != null) {
+            addText(args, destination);
+        }
+        for (Object key : keys) {
+            addText(args, key);
+        }
+        if (aggregate != null) {
+            args.addAll(aggregate.toArgs());
+        }
+        return withScores ? args.add(WITH_SCORES_VALKEY_API) : args;
+    }
+
+    /** {@code [B]ZMPOP [timeout] numkeys key... MIN|MAX [COUNT count]}. */
+    private static Args zmpopArgs(String command, Double timeout, Object[] keys, ScoreFilter modifier, Long count) {
+        Args args = Args.command(command, keys.length + 6);
+        if (timeout != null) {
+            args.add(timeout.doubleValue());
+        }
+        args.add(keys.length);
+        for (Object key : keys) {
+            addText(args, key);
+        }
+        args.add(modifier.name());
+        return count == null ? args : args.add(COUNT_VALKEY_API).add(count.longValue());
+    }
+
     // (end of sorted sets)
 
     // ---- hyperloglog and bitmaps ----

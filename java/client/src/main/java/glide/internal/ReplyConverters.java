@@ -366,6 +366,72 @@ public final class ReplyConverters {
     /** An array kept as the core built it (GEOSEARCH WITH...: nested arrays). */
     public static final Function<Object, Object[]> OBJECT_ARRAY = v -> (Object[]) v;
 
+    // ---- sorted sets (DOUBLE above serves ZSCORE, ZINCRBY and ZADD ... INCR too) ----
+
+    /** Members with their scores (a map from the core) of a String request: every member must be text. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Map<String, Double>> TEXT_SCORE_MAP =
+            v -> {
+                Map<Object, Object> map = (Map<Object, Object>) v;
+                if (map != null) {
+                    for (Object member : map.keySet()) {
+                        text(member);
+                    }
+                }
+                return (Map<String, Double>) (Map<?, ?>) map;
+            };
+
+    /** ZMSCORE: a double or null per member. */
+    public static final Function<Object, Double[]> DOUBLE_ARRAY = v -> copy(v, new Double[0]);
+
+
+    /** BZPOPMIN/BZPOPMAX of a String request: {@code [key, member, Double score]} with text key and member, or null. */
+    public static final Function<Object, Object[]> TEXT_KEY_MEMBER_SCORE =
+            v -> {
+                Object[] reply = (Object[]) v;
+                if (reply != null) {
+                    text(reply[0]);
+                    text(reply[1]);
+                }
+                return reply;
+            };
+
+    /** ZMPOP/BZMPOP of a String request: {@code {key: {member: score}}} all text, or null. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Map<String, Object>> TEXT_KEY_TO_SCORE_MAP =
+            v -> {
+                Map<Object, Object> map = (Map<Object, Object>) v;
+                if (map != null) {
+                    for (Map.Entry<Object, Object> e : map.entrySet()) {
+                        text(e.getKey());
+                        TEXT_SCORE_MAP.apply(e.getValue());
+                    }
+                }
+                return (Map<String, Object>) (Map<?, ?>) map;
+            };
+
+    /** ZRANDMEMBER ... WITHSCORES of a String request: {@code [[member, Double score], ...]}, members text. */
+    public static final Function<Object, Object[][]> TEXT_MEMBER_SCORE_PAIRS = v -> memberScorePairs(v, true);
+
+    /** ZRANDMEMBER ... WITHSCORES of a binary request: members are GlideStrings. */
+    public static final Function<Object, Object[][]> MEMBER_SCORE_PAIRS = v -> memberScorePairs(v, false);
+
+    private static Object[][] memberScorePairs(Object value, boolean text) {
+        if (value == null) {
+            return null;
+        }
+        Object[] items = (Object[]) value;
+        Object[][] out = new Object[items.length][];
+        for (int i = 0; i < items.length; i++) {
+            Object[] pair = (Object[]) items[i];
+            if (text) {
+                text(pair[0]);
+            }
+            out[i] = pair;
+        }
+        return out;
+    }
+
     private static String text(Object v) {
         if (v instanceof GlideString) {
             throw new RequestException(
