@@ -1,6 +1,10 @@
 //! Client configuration as the core sees it, validated before any connection.
 
+use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
+
+use parking_lot::RwLock;
 
 use super::backoff::Backoff;
 
@@ -17,13 +21,44 @@ pub enum Protocol {
     Resp3,
 }
 
+/// The password of a configuration, shared with its clones (the nodes of a
+/// cluster client are configured by clones): changing it changes what every
+/// later handshake of every connection sends. Never printed.
+#[derive(Clone, Default)]
+pub struct Password(Arc<RwLock<Option<String>>>);
+
+impl Password {
+    pub fn new(password: Option<String>) -> Password {
+        Password(Arc::new(RwLock::new(password)))
+    }
+
+    pub fn get(&self) -> Option<String> {
+        self.0.read().clone()
+    }
+
+    /// Replaces the password (or removes it) for the handshakes to come.
+    pub fn set(&self, password: Option<String>) {
+        *self.0.write() = password;
+    }
+
+    pub fn is_some(&self) -> bool {
+        self.0.read().is_some()
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.is_some() { "Password(set)" } else { "Password(none)" })
+    }
+}
+
 /// Everything a standalone client needs to connect and to bound its requests.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
     /// Tried in order; the first that accepts a connection is used.
     pub addresses: Vec<(String, u16)>,
     pub username: Option<String>,
-    pub password: Option<String>,
+    pub password: Password,
     pub client_name: Option<String>,
     pub database_id: i64,
     pub request_timeout: Duration,
@@ -43,7 +78,7 @@ impl ClientConfig {
         ClientConfig {
             addresses: vec![(host.to_string(), port)],
             username: None,
-            password: None,
+            password: Password::default(),
             client_name: None,
             database_id: 0,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
@@ -78,7 +113,7 @@ impl ClientConfig {
         if self.database_id < 0 {
             return Err(format!("databaseId must not be negative, got {}", self.database_id));
         }
-        if self.password.is_none() && self.username.is_some() {
+        if !self.password.is_some() && self.username.is_some() {
             return Err("credentials with a username need a password".into());
         }
         self.backoff.validate()

@@ -77,7 +77,7 @@ async fn open_one(
     let mut out = Vec::new();
     let mut steps = Vec::new();
     let user = config.username.as_deref().unwrap_or("default");
-    match (config.protocol, &config.password) {
+    match (config.protocol, &config.password.get()) {
         (Protocol::Resp3, Some(password)) => {
             out.extend(resp::pack(&[b"HELLO", b"3", b"AUTH", user.as_bytes(), password.as_bytes()]));
             steps.push(Step::Hello);

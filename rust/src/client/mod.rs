@@ -45,7 +45,7 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 
 pub use backoff::Backoff;
-pub use config::{ClientConfig, Protocol};
+pub use config::{ClientConfig, Password, Protocol};
 
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};

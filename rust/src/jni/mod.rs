@@ -14,7 +14,7 @@ use jni::objects::{JByteArray, JClass, JIntArray, JLongArray, JObjectArray, JStr
 use jni::sys::{jboolean, jint, jlong};
 use jni::{Env, EnvUnowned};
 
-use crate::client::{Backoff, Client, ClientConfig, Protocol, Rejection, Request};
+use crate::client::{Backoff, Client, ClientConfig, Password, Protocol, Rejection, Request};
 use crate::cluster::{self, ClusterClient, ClusterConfig, ClusterRequest, ReadFrom, Route, DEFAULT_TOPOLOGY_INTERVAL};
 use crate::completion::{self, Completion};
 use crate::reply::{self, BulkAs};
@@ -125,7 +125,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
             let config = ClientConfig {
                 addresses,
                 username: optional_string(env, &username)?,
-                password: optional_string(env, &password)?,
+                password: Password::new(optional_string(env, &password)?),
                 client_name: optional_string(env, &client_name)?,
                 database_id,
                 request_timeout: Duration::from_millis(non_negative(request_timeout_ms, "requestTimeout")? as u64),
@@ -278,6 +278,30 @@ pub extern "system" fn Java_glide_internal_NativeBridge_closeClient<'caller>(
         .with_env(|_env| -> Result<(), BridgeError> {
             // SAFETY: Java passes a live handle (see ClientHandle::client).
             unsafe { ClientHandle(handle).client()? }.close();
+            Ok(())
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Replaces the password the client's connections authenticate with when they
+/// (re)connect; null removes it. Connections already open are not touched (Java
+/// sends AUTH itself for an immediate change).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_updatePassword<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+    password: JString<'caller>,
+) {
+    unowned_env
+        .with_env(|env| -> Result<(), BridgeError> {
+            let password = optional_string(env, &password)?;
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            match unsafe { ClientHandle(handle).client()? } {
+                AnyClient::Standalone(client) => client.config().password.set(password),
+                // The nodes' configurations are clones sharing this password.
+                AnyClient::Cluster(client) => client.config().base.password.set(password),
+            }
             Ok(())
         })
         .resolve::<ThrowGlide>()

@@ -183,6 +183,55 @@ public abstract class BaseClient
         core.close();
     }
 
+    // ---- credentials ----
+
+    /**
+     * Replaces the password the client authenticates with when it (re)connects, e.g. after a
+     * rotation on the server. With {@code immediateAuth}, also sends AUTH on the open
+     * connection(s) now, and completes with its reply; otherwise completes with "OK" at once.
+     */
+    public CompletableFuture<String> updateConnectionPassword(String password, boolean immediateAuth) {
+        if (password == null) {
+            return CompletableFuture.failedFuture(
+                    new RequestException("the password must not be null: use updateConnectionPassword(false) to remove it"));
+        }
+        try {
+            core.updatePassword(password);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (!immediateAuth) {
+            return CompletableFuture.completedFuture("OK");
+        }
+        Args auth = Args.command("AUTH", 3);
+        if (core.username() != null) {
+            auth.add(core.username());
+        }
+        return authenticate(auth.add(password));
+    }
+
+    /**
+     * Removes the password used when (re)connecting (the server no longer asks for one). There is
+     * nothing to authenticate now, so {@code immediateAuth} must be false.
+     */
+    public CompletableFuture<String> updateConnectionPassword(boolean immediateAuth) {
+        if (immediateAuth) {
+            return CompletableFuture.failedFuture(
+                    new RequestException("immediateAuth needs a password: there is none to authenticate with"));
+        }
+        try {
+            core.updatePassword(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.completedFuture("OK");
+    }
+
+    /** Sends AUTH on the client's connection(s); a cluster client overrides it to reach every node. */
+    CompletableFuture<String> authenticate(Args auth) {
+        return run(auth, false, ANY_TEXT);
+    }
+
     // ---- server: LOLWUT and ACL, the same on both clients ----
 
     public CompletableFuture<String> lolwut() {

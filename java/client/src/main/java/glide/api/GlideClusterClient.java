@@ -26,6 +26,7 @@ import glide.api.models.commands.scan.ClusterScanCursor;
 import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.RequestRoutingConfiguration.Route;
+import glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute;
 import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.internal.Args;
@@ -486,6 +487,22 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<ClusterValue<GlideString[]>> keys(GlideString pattern, Route route) {
         return routedValue(Args.command("KEYS", 2).add(pattern), true, route, GLIDE_STRING_ARRAY);
+    }
+
+    /** AUTH on every node's connection: all must accept it. */
+    @Override
+    CompletableFuture<String> authenticate(Args auth) {
+        return run(auth.build(), false, BlockingTimeouts.DEFAULT, RouteSpec.of(SimpleMultiNodeRoute.ALL_NODES), v -> {
+            if (v instanceof java.util.Map) {
+                for (Object reply : ((java.util.Map<?, ?>) v).values()) {
+                    if (reply instanceof RequestException) {
+                        throw (RequestException) reply;
+                    }
+                }
+                return "OK";
+            }
+            return ANY_TEXT.apply(v);
+        });
     }
 
     // ---- functions and the script cache ----

@@ -61,6 +61,9 @@ final class NativeBridge {
 
     static native void closeClient(long handle);
 
+    /** Replaces the password used by later (re)connections; null removes it. */
+    static native void updatePassword(long handle, String password);
+
     static native void freeClient(long handle);
 
     /** Fills {@code out} with (id, kind, payload) triples; returns how many. */

@@ -28,11 +28,13 @@ public final class NativeClient {
 
     private final long handle;
     private final int inflightLimit;
+    private final String username;
     private volatile boolean closed;
 
-    private NativeClient(long handle, int inflightLimit) {
+    private NativeClient(long handle, int inflightLimit, String username) {
         this.handle = handle;
         this.inflightLimit = inflightLimit;
+        this.username = username;
         CLEANER.register(this, new Release(handle));
     }
 
@@ -81,7 +83,7 @@ public final class NativeClient {
             Completions.forget(id);
             return CompletableFuture.failedFuture(e);
         }
-        NativeClient client = new NativeClient(handle, s.inflightLimit);
+        NativeClient client = new NativeClient(handle, s.inflightLimit, s.username);
         return pending.future.handle(
                 (ok, error) -> {
                     if (error != null) {
@@ -148,6 +150,23 @@ public final class NativeClient {
                             : closedError());
         }
         return pending.future;
+    }
+
+    /** The ACL user of the configuration (null: the default user), for AUTH. */
+    public String username() {
+        return username;
+    }
+
+    /** See {@link NativeBridge#updatePassword}. */
+    public void updatePassword(String password) {
+        if (closed) {
+            throw closedError();
+        }
+        try {
+            NativeBridge.updatePassword(handle, password);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Fails pending requests with {@link ClosingException} and closes the connection. Idempotent. */

@@ -222,6 +222,24 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** {@link #command} on a connection that first authenticates with {@code password}. */
+    public Object commandWithPassword(String password, String... args) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), SOCKET_TIMEOUT_MS);
+            socket.setSoTimeout(SOCKET_TIMEOUT_MS);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            out.write(encode(new String[] {"AUTH", password}));
+            out.write(encode(args));
+            out.flush();
+            BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+            readReply(in);
+            return readReply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "redis-server on port " + port + " did not answer " + Arrays.toString(args) + ": " + e, e);
+        }
+    }
+
     /** The server's output so far (for failure messages). */
     public String log() {
         try {
