@@ -15,6 +15,12 @@ import glide.api.models.GlideString;
 import glide.api.models.commands.function.FunctionRestorePolicy;
 import glide.api.models.commands.ScriptOptions;
 import glide.api.models.commands.FlushMode;
+import glide.api.models.commands.geospatial.GeospatialData;
+import glide.api.models.commands.geospatial.GeoUnit;
+import glide.api.models.commands.geospatial.GeoSearchShape;
+import glide.api.models.commands.geospatial.GeoSearchOrigin.MemberOrigin;
+import glide.api.models.commands.WeightAggregateOptions.KeyArray;
+import glide.api.models.commands.ListDirection;
 import glide.api.models.Script;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
@@ -251,6 +257,62 @@ class ClusterTest {
             }
             assertEquals("OK", await(client.scriptFlush(FlushMode.ASYNC)));
         }
+    }
+
+    /**
+     * Multi-key commands of each family on a cluster (issue 5): keys sharing a hash tag go to
+     * their slot's primary; keys in different slots get the server's CROSSSLOT; a blocking pop
+     * waits past the request timeout there too.
+     */
+    @Test
+    void multiKeyCommandsOfEveryFamilyOnTheCluster() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            await(client.sadd("{fam}:s1", new String[] {"a", "b", "c"}));
+            await(client.sadd("{fam}:s2", new String[] {"b", "c", "d"}));
+            assertEquals(2L, await(client.sinterstore("{fam}:s3", new String[] {"{fam}:s1", "{fam}:s2"})));
+            assertEquals(Set.of("a"), await(client.sdiff(new String[] {"{fam}:s1", "{fam}:s2"})));
+            assertTrue(await(client.smove("{fam}:s1", "{fam}:s2", "a")));
+
+            await(client.zadd("{fam}:z1", Map.of("x", 1.0, "y", 2.0)));
+            await(client.zadd("{fam}:z2", Map.of("y", 3.0)));
+            assertEquals(2L, await(client.zunionstore("{fam}:z3", new KeyArray(new String[] {"{fam}:z1", "{fam}:z2"}))));
+
+            await(client.rpush("{fam}:l1", new String[] {"1", "2"}));
+            assertEquals("1", await(client.lmove("{fam}:l1", "{fam}:l2", ListDirection.LEFT, ListDirection.RIGHT)));
+            assertEquals(Map.of("{fam}:l1", List.of("2")), toLists(await(client.lmpop(new String[] {"{fam}:l0", "{fam}:l1"}, ListDirection.LEFT))));
+
+            await(client.pfadd("{fam}:h1", new String[] {"a"}));
+            await(client.pfadd("{fam}:h2", new String[] {"b"}));
+            assertEquals("OK", await(client.pfmerge("{fam}:h3", new String[] {"{fam}:h1", "{fam}:h2"})));
+            assertEquals(2L, await(client.pfcount(new String[] {"{fam}:h3"})));
+
+            await(client.geoadd("{fam}:g", Map.of("p", new GeospatialData(13.36, 38.11), "q", new GeospatialData(15.08, 37.50))));
+            assertEquals(2L, await(client.geosearchstore("{fam}:g2", "{fam}:g", new MemberOrigin("p"), new GeoSearchShape(200, GeoUnit.KILOMETERS))));
+
+            String id = await(client.xadd("{fam}:x", Map.of("f", "v")));
+            assertTrue(id.contains("-"));
+            assertEquals(1, await(client.xread(Map.of("{fam}:x", "0"))).get("{fam}:x").size());
+
+            Throwable crossSlot = failure(client.sinterstore("fam:a", new String[] {"fam:b", "fam:c"}));
+            assertTrue(crossSlot.getMessage().contains("CROSSSLOT"), crossSlot.getMessage());
+        }
+        // A client whose request timeout (200 ms) is shorter than the pop's 1 s wait.
+        RedisServer seed = cluster.nodes().get(0);
+        try (GlideClusterClient client = await(GlideClusterClient.createClient(
+                GlideClusterClientConfiguration.builder()
+                        .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                        .requestTimeout(200)
+                        .build()))) {
+            long start = System.nanoTime();
+            assertNull(await(client.blpop(new String[] {"{fam}:empty"}, 1.0)));
+            assertTrue(System.nanoTime() - start >= 900_000_000L, "waited the block time, not the request timeout");
+        }
+    }
+
+    private static Map<String, List<String>> toLists(Map<String, String[]> popped) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        popped.forEach((k, v) -> out.put(k, List.of(v)));
+        return out;
     }
 
     @Test
