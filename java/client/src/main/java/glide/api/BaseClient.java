@@ -3836,15 +3836,6 @@ public abstract class BaseClient
         return out;
     }
 
-    /** An array the core turned into booleans (SCRIPT EXISTS). */
-    static Boolean[] booleans(Object reply) {
-        Object[] items = (Object[]) reply;
-        Boolean[] out = new Boolean[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = (Boolean) items[i];
-        }
-        return out;
-    }
 
     /** {@code numkeys key... arg...} after a script or function name. */
     static Args withKeysAndArgs(Args args, String[] keys, String[] arguments) {

@@ -26,6 +26,7 @@ import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
 import glide.internal.NativeClient;
+import glide.internal.ReplyConverters;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -387,12 +388,12 @@ public class GlideClient extends BaseClient
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, BaseClient::booleans);
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, ReplyConverters.BOOLEAN_ARRAY);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, BaseClient::booleans);
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, ReplyConverters.BOOLEAN_ARRAY);
     }
 
 

@@ -34,6 +34,7 @@ import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
 import glide.internal.NativeClient;
 import glide.internal.NodeReplies;
+import glide.internal.ReplyConverters;
 import glide.internal.RouteSpec;
 import glide.internal.SlotScanCursor;
 import java.util.LinkedHashMap;
@@ -793,22 +794,22 @@ public class GlideClusterClient extends BaseClient
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, BaseClient::booleans);
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, ReplyConverters.BOOLEAN_ARRAY);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, BaseClient::booleans);
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, ReplyConverters.BOOLEAN_ARRAY);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s, Route route) {
-        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, route, BaseClient::booleans);
+        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, route, ReplyConverters.BOOLEAN_ARRAY);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s, Route route) {
-        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, route, BaseClient::booleans);
+        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, route, ReplyConverters.BOOLEAN_ARRAY);
     }
 
     @Override
