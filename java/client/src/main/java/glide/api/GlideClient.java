@@ -238,17 +238,17 @@ public class GlideClient extends BaseClient
 
     @Override
     public CompletableFuture<Object[]> scan(String cursor) {
-        return run(Args.command("SCAN", 2).add(cursor), false, GlideClient::textScanStep);
+        return run(Args.command("SCAN", 2).add(cursor), false, ReplyConverters.SCAN_STEP);
     }
 
     @Override
     public CompletableFuture<Object[]> scan(GlideString cursor) {
-        return run(Args.command("SCAN", 2).add(cursor), true, GlideClient::binaryScanStep);
+        return run(Args.command("SCAN", 2).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
     }
 
     @Override
     public CompletableFuture<Object[]> scan(String cursor, ScanOptions options) {
-        return run(Args.command("SCAN", 8).add(cursor).addAll(options.toArgs()), false, GlideClient::textScanStep);
+        return run(Args.command("SCAN", 8).add(cursor).addAll(options.toArgs()), false, ReplyConverters.SCAN_STEP);
     }
 
     @Override
@@ -257,20 +257,10 @@ public class GlideClient extends BaseClient
         if (options.getType() != null) {
             args.add(ScanOptions.TYPE_OPTION_STRING).add(options.getType().getNativeName());
         }
-        return run(args, true, GlideClient::binaryScanStep);
+        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
     }
 
-    /** SCAN's {@code [cursor, [keys...]]} as {@code Object[]{String, String[]}}. */
-    private static Object[] textScanStep(Object reply) {
-        Object[] parts = (Object[]) reply;
-        return new Object[] {STRING.apply(parts[0]), STRING_ARRAY.apply(parts[1])};
-    }
 
-    /** SCAN's {@code [cursor, [keys...]]} as {@code Object[]{GlideString, GlideString[]}}. */
-    private static Object[] binaryScanStep(Object reply) {
-        Object[] parts = (Object[]) reply;
-        return new Object[] {GLIDE_STRING.apply(parts[0]), GLIDE_STRING_ARRAY.apply(parts[1])};
-    }
 
     // ---- functions and the script cache ----
 

@@ -261,12 +261,13 @@ public final class ReplyConverters {
                 return new Object[] {text(reply[0]), copyText(reply[1])};
             };
 
-    /** HSCAN/SSCAN/ZSCAN of a binary request: {@code {GlideString cursor, GlideString[] elements}}. */
+    /** SCAN/HSCAN/SSCAN/ZSCAN of a binary request: {@code {GlideString cursor, GlideString[] elements}}. */
     public static final Function<Object, Object[]> SCAN_STEP_BINARY =
             v -> {
                 Object[] reply = (Object[]) v;
                 return new Object[] {reply[0], copy(reply[1], new GlideString[0])};
             };
+
     @SuppressWarnings("unchecked")
     private static <K, V> Map<K, V> streams(Object value, boolean binary) {
         if (value == null) {
