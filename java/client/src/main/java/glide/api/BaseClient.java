@@ -41,6 +41,7 @@ import glide.api.commands.StringBaseCommands;
 import glide.api.models.GlideString;
 import glide.api.models.Script;
 import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.FlushMode;
 import glide.api.models.commands.GetExOptions;
 import glide.api.models.commands.LInsertOptions.InsertPosition;
 import glide.api.models.commands.LPosOptions;
@@ -70,6 +71,7 @@ import glide.api.models.commands.ScriptOptionsGlideString;
 import glide.api.models.commands.SetOptions;
 import glide.api.models.commands.bitmap.BitFieldOptions;
 import glide.api.models.commands.function.FunctionListOptions;
+import glide.api.models.commands.function.FunctionRestorePolicy;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands;
 import glide.api.models.commands.bitmap.BitmapIndexType;
@@ -3844,6 +3846,86 @@ public abstract class BaseClient
 
     static Args withKeysAndArgs(Args args, GlideString[] keys, GlideString[] arguments) {
         return args.add(keys.length).addAll(keys).addAll(arguments);
+    }
+
+    // Functions and the script cache without a route: the same on both clients (a cluster
+    // client sends changes to every primary, by the command's policy).
+
+    public CompletableFuture<String> functionLoad(String libraryCode, boolean replace) {
+        return run(functionLoadArgs(replace).add(libraryCode), false, STRING);
+    }
+
+    public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace) {
+        return run(functionLoadArgs(replace).add(libraryCode), true, GLIDE_STRING);
+    }
+
+    public CompletableFuture<Map<String, Object>[]> functionList(boolean withCode) {
+        return run(functionListArgs(null, withCode), false, BaseClient::libraries);
+    }
+
+    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(boolean withCode) {
+        return run(functionListArgs(null, withCode), true, BaseClient::libraries);
+    }
+
+    public CompletableFuture<Map<String, Object>[]> functionList(String libNamePattern, boolean withCode) {
+        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, BaseClient::libraries);
+    }
+
+    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(GlideString libNamePattern, boolean withCode) {
+        return run(functionListArgs(libNamePattern, withCode), true, BaseClient::libraries);
+    }
+
+    public CompletableFuture<String> functionFlush() {
+        return run(Args.command("FUNCTION", 2).add("FLUSH"), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> functionFlush(FlushMode mode) {
+        return run(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> functionDelete(String libName) {
+        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> functionDelete(GlideString libName) {
+        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), true, ANY_TEXT);
+    }
+
+    public CompletableFuture<byte[]> functionDump() {
+        return run(Args.command("FUNCTION", 2).add("DUMP"), true, BYTES);
+    }
+
+    public CompletableFuture<String> functionRestore(byte[] payload) {
+        return run(Args.command("FUNCTION", 3).add("RESTORE").add(GlideString.of(payload)), true, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> functionRestore(byte[] payload, FunctionRestorePolicy policy) {
+        Args args = Args.command("FUNCTION", 4).add("RESTORE").add(GlideString.of(payload)).add(policy.name());
+        return run(args, true, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> functionKill() {
+        return run(Args.command("FUNCTION", 2).add("KILL"), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, ReplyConverters.BOOLEAN_ARRAY);
+    }
+
+    public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
+        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, ReplyConverters.BOOLEAN_ARRAY);
+    }
+
+    public CompletableFuture<String> scriptFlush() {
+        return run(Args.command("SCRIPT", 2).add("FLUSH"), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> scriptFlush(FlushMode flushMode) {
+        return run(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> scriptKill() {
+        return run(Args.command("SCRIPT", 2).add("KILL"), false, ANY_TEXT);
     }
 
     // (end of scripting and functions)

@@ -260,78 +260,7 @@ public class GlideClient extends BaseClient
         return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
     }
 
-
-
     // ---- functions and the script cache ----
-
-    @Override
-    public CompletableFuture<String> functionLoad(String libraryCode, boolean replace) {
-        return run(functionLoadArgs(replace).add(libraryCode), false, STRING);
-    }
-
-    @Override
-    public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace) {
-        return run(functionLoadArgs(replace).add(libraryCode), true, GLIDE_STRING);
-    }
-
-
-    @Override
-    public CompletableFuture<Map<String, Object>[]> functionList(boolean withCode) {
-        return run(functionListArgs(null, withCode), false, BaseClient::libraries);
-    }
-
-    @Override
-    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(boolean withCode) {
-        return run(functionListArgs(null, withCode), true, BaseClient::libraries);
-    }
-
-    @Override
-    public CompletableFuture<Map<String, Object>[]> functionList(String libNamePattern, boolean withCode) {
-        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, BaseClient::libraries);
-    }
-
-    @Override
-    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(GlideString libNamePattern, boolean withCode) {
-        return run(functionListArgs(libNamePattern, withCode), true, BaseClient::libraries);
-    }
-
-
-
-    @Override
-    public CompletableFuture<String> functionFlush() {
-        return run(Args.command("FUNCTION", 2).add("FLUSH"), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> functionFlush(FlushMode mode) {
-        return run(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> functionDelete(String libName) {
-        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> functionDelete(GlideString libName) {
-        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), true, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<byte[]> functionDump() {
-        return run(Args.command("FUNCTION", 2).add("DUMP"), true, BYTES);
-    }
-
-    @Override
-    public CompletableFuture<String> functionRestore(byte[] payload) {
-        return run(Args.command("FUNCTION", 3).add("RESTORE").add(GlideString.of(payload)), true, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> functionRestore(byte[] payload, FunctionRestorePolicy policy) {
-        Args args = Args.command("FUNCTION", 4).add("RESTORE").add(GlideString.of(payload)).add(policy.name());
-        return run(args, true, ANY_TEXT);
-    }
 
     @Override
     public CompletableFuture<Object> fcall(String function) {
@@ -354,11 +283,6 @@ public class GlideClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<String> functionKill() {
-        return run(Args.command("FUNCTION", 2).add("KILL"), false, ANY_TEXT);
-    }
-
-    @Override
     public CompletableFuture<Map<String, Map<String, Map<String, Object>>>> functionStats() {
         return run(Args.command("FUNCTION", 2).add("STATS"), false, this::byNode);
     }
@@ -376,29 +300,4 @@ public class GlideClient extends BaseClient
         return out;
     }
 
-    @Override
-    public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, ReplyConverters.BOOLEAN_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, ReplyConverters.BOOLEAN_ARRAY);
-    }
-
-
-    @Override
-    public CompletableFuture<String> scriptFlush() {
-        return run(Args.command("SCRIPT", 2).add("FLUSH"), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> scriptFlush(FlushMode flushMode) {
-        return run(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> scriptKill() {
-        return run(Args.command("SCRIPT", 2).add("KILL"), false, ANY_TEXT);
-    }
 }

@@ -508,23 +508,9 @@ public class GlideClusterClient extends BaseClient
 
     // ---- functions and the script cache ----
 
-
-
-
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object reply) {
         return (T) reply;
-    }
-
-
-    @Override
-    public CompletableFuture<String> functionLoad(String libraryCode, boolean replace) {
-        return run(functionLoadArgs(replace).add(libraryCode), false, STRING);
-    }
-
-    @Override
-    public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace) {
-        return run(functionLoadArgs(replace).add(libraryCode), true, GLIDE_STRING);
     }
 
     @Override
@@ -535,26 +521,6 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace, Route route) {
         return routed(functionLoadArgs(replace).add(libraryCode), true, route, GLIDE_STRING);
-    }
-
-    @Override
-    public CompletableFuture<Map<String, Object>[]> functionList(boolean withCode) {
-        return run(functionListArgs(null, withCode), false, BaseClient::libraries);
-    }
-
-    @Override
-    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(boolean withCode) {
-        return run(functionListArgs(null, withCode), true, BaseClient::libraries);
-    }
-
-    @Override
-    public CompletableFuture<Map<String, Object>[]> functionList(String libNamePattern, boolean withCode) {
-        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, BaseClient::libraries);
-    }
-
-    @Override
-    public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(GlideString libNamePattern, boolean withCode) {
-        return run(functionListArgs(libNamePattern, withCode), true, BaseClient::libraries);
     }
 
     @Override
@@ -580,16 +546,6 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<String> functionFlush() {
-        return run(Args.command("FUNCTION", 2).add("FLUSH"), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> functionFlush(FlushMode mode) {
-        return run(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, ANY_TEXT);
-    }
-
-    @Override
     public CompletableFuture<String> functionFlush(Route route) {
         return routed(Args.command("FUNCTION", 2).add("FLUSH"), false, route, ANY_TEXT);
     }
@@ -597,16 +553,6 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<String> functionFlush(FlushMode mode, Route route) {
         return routed(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, route, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> functionDelete(String libName) {
-        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> functionDelete(GlideString libName) {
-        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), true, ANY_TEXT);
     }
 
     @Override
@@ -620,23 +566,8 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<byte[]> functionDump() {
-        return run(Args.command("FUNCTION", 2).add("DUMP"), true, BYTES);
-    }
-
-    @Override
     public CompletableFuture<ClusterValue<byte[]>> functionDump(Route route) {
         return routedValue(Args.command("FUNCTION", 2).add("DUMP"), true, route, BYTES);
-    }
-
-    @Override
-    public CompletableFuture<String> functionRestore(byte[] payload) {
-        return run(Args.command("FUNCTION", 3).add("RESTORE").add(GlideString.of(payload)), true, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> functionRestore(byte[] payload, FunctionRestorePolicy policy) {
-        return run(Args.command("FUNCTION", 4).add("RESTORE").add(GlideString.of(payload)).add(policy.name()), true, ANY_TEXT);
     }
 
     @Override
@@ -731,11 +662,6 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<String> functionKill() {
-        return run(Args.command("FUNCTION", 2).add("KILL"), false, ANY_TEXT);
-    }
-
-    @Override
     public CompletableFuture<String> functionKill(Route route) {
         return routed(Args.command("FUNCTION", 2).add("KILL"), false, route, ANY_TEXT);
     }
@@ -793,16 +719,6 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, ReplyConverters.BOOLEAN_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, ReplyConverters.BOOLEAN_ARRAY);
-    }
-
-    @Override
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s, Route route) {
         return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, route, ReplyConverters.BOOLEAN_ARRAY);
     }
@@ -813,16 +729,6 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<String> scriptFlush() {
-        return run(Args.command("SCRIPT", 2).add("FLUSH"), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> scriptFlush(FlushMode flushMode) {
-        return run(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, ANY_TEXT);
-    }
-
-    @Override
     public CompletableFuture<String> scriptFlush(Route route) {
         return routed(Args.command("SCRIPT", 2).add("FLUSH"), false, route, ANY_TEXT);
     }
@@ -830,11 +736,6 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<String> scriptFlush(FlushMode flushMode, Route route) {
         return routed(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, route, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> scriptKill() {
-        return run(Args.command("SCRIPT", 2).add("KILL"), false, ANY_TEXT);
     }
 
     @Override
