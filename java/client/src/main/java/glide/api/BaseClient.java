@@ -12,6 +12,7 @@ import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.OBJECT_ARRAY;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
+import static glide.internal.ReplyConverters.TEXT_MAP;
 import static glide.internal.ReplyConverters.ARRAY_OF_ARRAYS;
 import static glide.internal.ReplyConverters.AUTOCLAIM;
 import static glide.internal.ReplyConverters.AUTOCLAIM_BINARY;
@@ -324,6 +325,70 @@ public abstract class BaseClient
 
     public CompletableFuture<String> aclWhoami() {
         return run(Args.command("ACL", 2).add("WHOAMI"), false, STRING);
+    }
+
+    // ---- server and connection management without a route: the same on both clients ----
+
+    public CompletableFuture<Map<String, String>> configGet(String[] parameters) {
+        return run(Args.command("CONFIG", parameters.length + 2).add("GET").addAll(parameters), false, TEXT_MAP);
+    }
+
+    public CompletableFuture<String> configSet(Map<String, String> parameters) {
+        Args args = Args.command("CONFIG", 2 * parameters.size() + 2).add("SET");
+        parameters.forEach((k, v) -> args.add(k).add(v));
+        return run(args, false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> configResetStat() {
+        return run(Args.command("CONFIG", 2).add("RESETSTAT"), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> configRewrite() {
+        return run(Args.command("CONFIG", 2).add("REWRITE"), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String[]> time() {
+        return run(Args.command("TIME", 1), false, STRING_ARRAY);
+    }
+
+    public CompletableFuture<Long> lastsave() {
+        return run(Args.command("LASTSAVE", 1), false, LONG);
+    }
+
+    public CompletableFuture<Long> dbsize() {
+        return run(Args.command("DBSIZE", 1), false, LONG);
+    }
+
+    public CompletableFuture<String> flushall() {
+        return run(Args.command("FLUSHALL", 1), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> flushall(FlushMode mode) {
+        return run(Args.command("FLUSHALL", 2).add(mode.name()), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> flushdb() {
+        return run(Args.command("FLUSHDB", 1), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> flushdb(FlushMode mode) {
+        return run(Args.command("FLUSHDB", 2).add(mode.name()), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<Long> clientId() {
+        return run(Args.command("CLIENT", 2).add("ID"), false, LONG);
+    }
+
+    public CompletableFuture<String> clientGetName() {
+        return run(Args.command("CLIENT", 2).add("GETNAME"), false, STRING);
+    }
+
+    public CompletableFuture<String> randomKey() {
+        return run(Args.command("RANDOMKEY", 1), false, STRING);
+    }
+
+    public CompletableFuture<GlideString> randomKeyBinary() {
+        return run(Args.command("RANDOMKEY", 1), true, GLIDE_STRING);
     }
 
     // ---- generic ----

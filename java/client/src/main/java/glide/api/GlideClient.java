@@ -1,22 +1,17 @@
 package glide.api;
 
 import static glide.internal.ReplyConverters.ANY_TEXT;
-import static glide.internal.ReplyConverters.BYTES;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
 import static glide.internal.ReplyConverters.IDENTITY;
-import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
-import static glide.internal.ReplyConverters.TEXT_MAP;
 
 import glide.api.commands.ConnectionManagementCommands;
 import glide.api.commands.GenericCommands;
 import glide.api.commands.ScriptingAndFunctionsCommands;
 import glide.api.commands.ServerManagementCommands;
 import glide.api.models.GlideString;
-import glide.api.models.commands.FlushMode;
-import glide.api.models.commands.function.FunctionRestorePolicy;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.GlideClientConfiguration;
@@ -145,74 +140,7 @@ public class GlideClient extends BaseClient
 
     // ---- server management ----
 
-    @Override
-    public CompletableFuture<Map<String, String>> configGet(String[] parameters) {
-        return run(Args.command("CONFIG", parameters.length + 2).add("GET").addAll(parameters), false, TEXT_MAP);
-    }
-
-    @Override
-    public CompletableFuture<String> configSet(Map<String, String> parameters) {
-        Args args = Args.command("CONFIG", 2 * parameters.size() + 2).add("SET");
-        parameters.forEach((k, v) -> args.add(k).add(v));
-        return run(args, false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> configResetStat() {
-        return run(Args.command("CONFIG", 2).add("RESETSTAT"), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> configRewrite() {
-        return run(Args.command("CONFIG", 2).add("REWRITE"), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String[]> time() {
-        return run(Args.command("TIME", 1), false, STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<Long> lastsave() {
-        return run(Args.command("LASTSAVE", 1), false, LONG);
-    }
-
-    @Override
-    public CompletableFuture<Long> dbsize() {
-        return run(Args.command("DBSIZE", 1), false, LONG);
-    }
-
-    @Override
-    public CompletableFuture<String> flushall() {
-        return run(Args.command("FLUSHALL", 1), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> flushall(FlushMode mode) {
-        return run(Args.command("FLUSHALL", 2).add(mode.name()), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> flushdb() {
-        return run(Args.command("FLUSHDB", 1), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> flushdb(FlushMode mode) {
-        return run(Args.command("FLUSHDB", 2).add(mode.name()), false, ANY_TEXT);
-    }
-
     // ---- connection management ----
-
-    @Override
-    public CompletableFuture<Long> clientId() {
-        return run(Args.command("CLIENT", 2).add("ID"), false, LONG);
-    }
-
-    @Override
-    public CompletableFuture<String> clientGetName() {
-        return run(Args.command("CLIENT", 2).add("GETNAME"), false, STRING);
-    }
 
     // ---- generic ----
 
@@ -224,16 +152,6 @@ public class GlideClient extends BaseClient
     /** KEYS with a binary pattern. */
     public CompletableFuture<GlideString[]> keys(GlideString pattern) {
         return run(Args.command("KEYS", 2).add(pattern), true, GLIDE_STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<String> randomKey() {
-        return run(Args.command("RANDOMKEY", 1), false, STRING);
-    }
-
-    @Override
-    public CompletableFuture<GlideString> randomKeyBinary() {
-        return run(Args.command("RANDOMKEY", 1), true, GLIDE_STRING);
     }
 
     @Override

@@ -218,18 +218,8 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<Long> clientId() {
-        return run(Args.command("CLIENT", 2).add("ID"), false, LONG);
-    }
-
-    @Override
     public CompletableFuture<ClusterValue<Long>> clientId(Route route) {
         return routedValue(Args.command("CLIENT", 2).add("ID"), false, route, LONG);
-    }
-
-    @Override
-    public CompletableFuture<String> clientGetName() {
-        return run(Args.command("CLIENT", 2).add("GETNAME"), false, STRING);
     }
 
     @Override
@@ -240,18 +230,8 @@ public class GlideClusterClient extends BaseClient
     // ---- generic: random keys --------------------------------------------------------------
 
     @Override
-    public CompletableFuture<String> randomKey() {
-        return run(Args.command("RANDOMKEY", 1), false, STRING);
-    }
-
-    @Override
     public CompletableFuture<String> randomKey(Route route) {
         return routed(Args.command("RANDOMKEY", 1), false, route, STRING);
-    }
-
-    @Override
-    public CompletableFuture<GlideString> randomKeyBinary() {
-        return run(Args.command("RANDOMKEY", 1), true, GLIDE_STRING);
     }
 
     @Override
@@ -293,11 +273,6 @@ public class GlideClusterClient extends BaseClient
     // ---- server management -----------------------------------------------------------------
 
     @Override
-    public CompletableFuture<Map<String, String>> configGet(String[] parameters) {
-        return run(configGetArgs(parameters), false, TEXT_MAP);
-    }
-
-    @Override
     public CompletableFuture<ClusterValue<Map<String, String>>> configGet(String[] parameters, Route route) {
         return routedValue(configGetArgs(parameters), false, route, TEXT_MAP);
     }
@@ -308,11 +283,6 @@ public class GlideClusterClient extends BaseClient
             args.add(p);
         }
         return args;
-    }
-
-    @Override
-    public CompletableFuture<String> configSet(Map<String, String> parameters) {
-        return run(configSetArgs(parameters), false, ANY_TEXT);
     }
 
     @Override
@@ -327,18 +297,8 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<String> configResetStat() {
-        return run(Args.command("CONFIG", 2).add("RESETSTAT"), false, ANY_TEXT);
-    }
-
-    @Override
     public CompletableFuture<String> configResetStat(Route route) {
         return routed(Args.command("CONFIG", 2).add("RESETSTAT"), false, route, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> configRewrite() {
-        return run(Args.command("CONFIG", 2).add("REWRITE"), false, ANY_TEXT);
     }
 
     @Override
@@ -347,23 +307,8 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<Long> lastsave() {
-        return run(Args.command("LASTSAVE", 1), false, LONG);
-    }
-
-    @Override
     public CompletableFuture<ClusterValue<Long>> lastsave(Route route) {
         return routedValue(Args.command("LASTSAVE", 1), false, route, LONG);
-    }
-
-    @Override
-    public CompletableFuture<String> flushall() {
-        return run(Args.command("FLUSHALL", 1), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> flushall(FlushMode mode) {
-        return run(Args.command("FLUSHALL", 2).add(mode.name()), false, ANY_TEXT);
     }
 
     @Override
@@ -374,16 +319,6 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<String> flushall(FlushMode mode, Route route) {
         return routed(Args.command("FLUSHALL", 2).add(mode.name()), false, route, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> flushdb() {
-        return run(Args.command("FLUSHDB", 1), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> flushdb(FlushMode mode) {
-        return run(Args.command("FLUSHDB", 2).add(mode.name()), false, ANY_TEXT);
     }
 
     @Override
@@ -427,18 +362,8 @@ public class GlideClusterClient extends BaseClient
     }
 
     @Override
-    public CompletableFuture<Long> dbsize() {
-        return run(Args.command("DBSIZE", 1), false, LONG);
-    }
-
-    @Override
     public CompletableFuture<Long> dbsize(Route route) {
         return routed(Args.command("DBSIZE", 1), false, route, LONG);
-    }
-
-    @Override
-    public CompletableFuture<String[]> time() {
-        return run(Args.command("TIME", 1), false, STRING_ARRAY);
     }
 
     @Override
