@@ -193,7 +193,7 @@ public class FamiliesCheck {
         call("str: getex gs binary value", () -> c.getex(gs("gb")));
         call("str: msetnx new", () -> c.msetnx(m("n1", "1", "n2", "2")));
         call("str: msetnx existing", () -> c.msetnx(m("n2", "x", "n3", "3")));
-        call("str: msetnx gs", () -> c.msetnx(m(gs("n4"), gs("4"), gs("n5"), gs(BIN_VAL))));
+        call("str: msetnxBinary", () -> c.msetnxBinary(m(gs("n4"), gs("4"), gs("n5"), gs(BIN_VAL))));
         call("str: mget gs after msetnx", () -> c.mget(g("n1", "n2", "n3", "n4", "n5")));
         call("str: set lcs1/lcs2", () -> c.mset(m("lcs1", "ohmytext", "lcs2", "mynewtext")));
         call("str: lcs", () -> c.lcs("lcs1", "lcs2"));
@@ -548,8 +548,8 @@ public class FamiliesCheck {
         call("gen: copy db1", () -> c.copy("k2", "kc", 1));
         call("gen: copy db1 replace gs", () -> c.copy(gs("k2"), gs("kc"), 1, true));
         call("gen: copy missing", () -> c.copy("nokey", "x"));
-        call("gen: move", () -> c.set("mv", "v").thenCompose(x -> c.move("mv", 1)));
-        call("gen: move gs missing", () -> c.move(gs("mv"), 1));
+        call("gen: move", () -> c.set("mv", "v").thenCompose(x -> c.move("mv", 2)));
+        call("gen: move gs missing", () -> c.move(gs("mv"), 2));
         call("gen: move same db", () -> c.set("mv2", "v").thenCompose(x -> c.move("mv2", 0)), "ERR");
         call("gen: objectEncoding", () -> c.objectEncoding("cnt"));
         call("gen: objectEncoding gs list", () -> c.objectEncoding(gs("ls2")));
@@ -598,7 +598,7 @@ public class FamiliesCheck {
         call("gen: scan reply shape", () -> c.scan("0").thenApply(r -> r.length + " " + r[0].getClass().getSimpleName() + " " + r[1].getClass().getSimpleName()));
         call("gen: scan gs reply shape", () -> c.scan(gs("0")).thenApply(r -> r.length + " " + r[0].getClass().getSimpleName() + " " + r[1].getClass().getSimpleName()));
         call("gen: scan gs binary keys", () -> scanAllGs(c));
-        call("gen: randomKey db1 one key", () -> c.select(1).thenCompose(x -> c.randomKey()).thenCompose(k -> c.select(0).thenApply(x -> k)));
+        call("gen: randomKey db2 one key", () -> c.select(2).thenCompose(x -> c.randomKey()).thenCompose(k -> c.select(0).thenApply(x -> k)));
         call("gen: randomKeyBinary empty db", () -> c.select(5).thenCompose(x -> c.randomKeyBinary()).thenCompose(k -> c.select(0).thenApply(x -> k)));
     }
 
@@ -751,11 +751,12 @@ public class FamiliesCheck {
         call("stream: xrange missing", () -> c.xrange("nost", InfRangeBound.MIN, InfRangeBound.MAX));
         call("stream: xrevrange", () -> c.xrevrange("st", IdBound.of("3-1"), InfRangeBound.MIN));
         call("stream: xrevrange count", () -> c.xrevrange("st", IdBound.of("3-1"), InfRangeBound.MIN, 1));
-        call("stream: xread", () -> c.xread(m("st", "1-2")));
+        call("stream: xread (reaches the binary entry)", () -> c.xread(m("st", "1-2")));
+        call("stream: xread before the binary entry", () -> c.xread(m("st", "1-1"), StreamReadOptions.builder().count(2L).build()));
         call("stream: xread count", () -> c.xread(m("st", "0-0"), StreamReadOptions.builder().count(1L).build()));
         call("stream: xread none", () -> c.xread(m("st", "4-1")));
         call("stream: xread block miss", () -> c.xread(m("st", "4-1"), StreamReadOptions.builder().block(100L).build()));
-        call("stream: xread gs", () -> c.xread(m(gs("st"), gs("3-1"))));
+        call("stream: xreadBinary", () -> c.xreadBinary(m(gs("st"), gs("3-1"))));
         call("stream: xread missing key", () -> c.xread(m("nost", "0-0")));
         call("stream: xgroupCreate", () -> c.xgroupCreate("st", "grp", "0"));
         call("stream: xgroupCreate dup", () -> c.xgroupCreate("st", "grp", "0"), "BUSYGROUP");
@@ -911,11 +912,11 @@ public class FamiliesCheck {
         call("func: fcallReadOnly", () -> c.fcallReadOnly("famecho", a(), a("ro")));
         call("func: fcallReadOnly write fn", () -> c.fcallReadOnly("famkeys"), "ERR");
         call("func: fcall unknown", () -> c.fcall("nofunc"), "ERR");
-        call("func: functionList", () -> c.functionList(false));
-        call("func: functionList code", () -> c.functionList("fam*", true));
-        call("func: functionList none", () -> c.functionList("zzz*", false));
-        call("func: functionListBinary", () -> c.functionListBinary(false));
-        call("func: functionStats (shape)", () -> c.functionStats().thenApply(r -> new TreeSet<>(r.keySet()).toString()));
+        call("func: functionList", () -> c.functionList(false).thenApply(FamiliesCheck::libsSorted));
+        call("func: functionList code", () -> c.functionList("fam*", true).thenApply(FamiliesCheck::libsSorted));
+        call("func: functionList none", () -> c.functionList("zzz*", false).thenApply(FamiliesCheck::libsSorted));
+        call("func: functionListBinary", () -> c.functionListBinary(false).thenApply(FamiliesCheck::libsSorted));
+        call("func: functionStats (shape, node address left out)", () -> c.functionStats().thenApply(FamiliesCheck::statsShape));
         call("func: functionDump+Restore", () -> c.functionDump().thenCompose(b -> c.functionFlush().thenCompose(x -> c.functionRestore(b))));
         call("func: functionRestore again", () -> c.functionDump().thenCompose(b -> c.functionRestore(b)), "ERR");
         call("func: functionRestore REPLACE", () -> c.functionDump().thenCompose(b -> c.functionRestore(b, glide.api.models.commands.function.FunctionRestorePolicy.REPLACE)));
@@ -923,6 +924,32 @@ public class FamiliesCheck {
         call("func: functionDelete", () -> c.functionDelete("famlib"));
         call("func: functionDelete gs missing", () -> c.functionDelete(gs("famlib")), "ERR");
         call("func: functionFlush", () -> c.functionFlush());
+    }
+
+    /** FUNCTION LIST: a library's "functions" come in server (dict) order; render them sorted. */
+    static Object libsSorted(Map<?, Object>[] libs) {
+        if (libs == null) return null;
+        List<String> out = new ArrayList<>();
+        for (Map<?, Object> lib : libs) {
+            List<String> entries = new ArrayList<>();
+            for (Map.Entry<?, Object> e : lib.entrySet()) {
+                Object v = "functions".equals(e.getKey().toString()) ? CompatCheck.sortedArray(e.getValue()) : e.getValue();
+                entries.add(CompatCheck.render(e.getKey()) + "=" + CompatCheck.render(v));
+            }
+            entries.sort(null);
+            out.add("Map{" + String.join(", ", entries) + "}");
+        }
+        return new CompatCheck.Rendered(libs.getClass().getSimpleName() + out);
+    }
+
+    /** FUNCTION STATS by node: the node's address (a port) is left out, its reply's keys kept. */
+    static Object statsShape(Map<String, Map<String, Map<String, Object>>> r) {
+        if (r == null) return null;
+        List<String> nodes = new ArrayList<>();
+        for (Map<String, Map<String, Object>> v : r.values()) {
+            nodes.add(v == null ? "null" : new TreeSet<>(v.keySet()) + " engines=" + CompatCheck.render(v.get("engines")));
+        }
+        return new CompatCheck.Rendered(r.size() + " node(s) " + nodes);
     }
 
     // ---------------------------------------------------------------- server / ACL / config
@@ -948,7 +975,7 @@ public class FamiliesCheck {
         call("srv: aclCat", () -> c.aclCat().thenApply(CompatCheck::sortedArray));
         call("srv: aclCat hll", () -> c.aclCat("hyperloglog").thenApply(CompatCheck::sortedArray));
         call("srv: aclCat unknown", () -> c.aclCat("nope"), "ERR");
-        call("srv: aclSetUser", () -> c.aclSetUser("famuser", a("on", ">pw", "~fam*", "+get", "+set")));
+        call("srv: aclSetUser", () -> c.aclSetUser("famuser", a("on", ">pw", "~fam*", "+get")));
         call("srv: aclSetUser off", () -> c.aclSetUser("famuser2", a("off")));
         call("srv: aclSetUser bad rule", () -> c.aclSetUser("famuser", a("+nocommand")), "ERR");
         call("srv: aclUsers", () -> c.aclUsers());
