@@ -10,7 +10,8 @@ set -u
 # 3. compile once, against our jar
 classes="$out/classes"
 rm -rf "$classes" && mkdir -p "$classes"
-javac -nowarn -d "$classes" -cp "$OUR_JAR" "$here/src/CompatCheck.java" || die "javac failed"
+javac -nowarn -d "$classes" -cp "$OUR_JAR" "$here/src/CompatCheck.java" "$here/src/FamiliesCheck.java" \
+    || die "javac failed"
 
 # 4. throwaway server
 command -v "$REDIS_SERVER" >/dev/null || die "$REDIS_SERVER not found"
@@ -38,6 +39,11 @@ run() { # name classpath
     local rc=$?
     [ $rc -eq 0 ] || echo "run.sh: $1 run exited with $rc (see $out/$1.err)" >&2
     grep -aE '^\[(RESP[23]|failures)\] .* -> ' "$out/$1.raw" >"$out/$1.txt"
+    # the command families (FamiliesCheck), appended: "[families RESPn] ..." lines
+    timeout 300 java -cp "$2:$classes" FamiliesCheck 127.0.0.1 "$port" >"$out/$1-families.raw" 2>"$out/$1-families.err"
+    rc=$?
+    [ $rc -eq 0 ] || echo "run.sh: $1 families run exited with $rc (see $out/$1-families.err)" >&2
+    grep -aE '^\[families RESP[23]\] .* -> ' "$out/$1-families.raw" >>"$out/$1.txt"
 }
 run glide "$GLIDE_CP"
 run ours "$OUR_JAR"
@@ -50,4 +56,8 @@ labels() { sed 's/ -> .*//' "$1" | sort -u; }
 total=$(cat <(labels glide.txt) <(labels ours.txt) | sort -u | wc -l)
 differ=$(diff <(sort glide.txt) <(sort ours.txt) | sed -n 's/^[<>] //p' | sed 's/ -> .*//' | sort -u | wc -l)
 echo "$total lines, $differ differ"
+fam() { grep -a '^\[families ' "$1"; }
+ftotal=$(cat <(labels <(fam glide.txt)) <(labels <(fam ours.txt)) | sort -u | wc -l)
+fdiffer=$(diff <(fam glide.txt | sort) <(fam ours.txt | sort) | sed -n 's/^[<>] //p' | sed 's/ -> .*//' | sort -u | wc -l)
+echo "of which families: $ftotal lines, $fdiffer differ"
 [ $rc -eq 0 ] && exit 0 || exit 1
