@@ -3898,11 +3898,22 @@ public abstract class BaseClient
         Object[] items = (Object[]) reply;
         Map<K, Object>[] out = new Map[items.length];
         for (int i = 0; i < items.length; i++) {
-            out[i] = (Map<K, Object>) items[i];
+            Map<K, Object> library = (Map<K, Object>) items[i];
+            // Each library's "functions" is an array of maps: typed as Map[], as valkey-glide does.
+            for (Map.Entry<K, Object> e : library.entrySet()) {
+                if ("functions".equals(String.valueOf(e.getKey())) && e.getValue() instanceof Object[]) {
+                    Object[] functions = (Object[]) e.getValue();
+                    Map<?, ?>[] typed = new Map[functions.length];
+                    for (int j = 0; j < functions.length; j++) {
+                        typed[j] = (Map<?, ?>) functions[j];
+                    }
+                    e.setValue(typed);
+                }
+            }
+            out[i] = library;
         }
         return out;
     }
-
 
     /** {@code numkeys key... arg...} after a script or function name. */
     static Args withKeysAndArgs(Args args, String[] keys, String[] arguments) {

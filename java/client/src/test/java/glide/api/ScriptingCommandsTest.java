@@ -107,6 +107,7 @@ class ScriptingCommandsTest {
                     + "redis.register_function{function_name='%s_get', callback=function(keys, args)"
                     + " return redis.call('GET', keys[1]) end, flags={'no-writes'}}\n";
 
+    @SuppressWarnings("unchecked")
     @ParameterizedTest
     @EnumSource(ProtocolVersion.class)
     void functionsLoadListCallDumpAndRestore(ProtocolVersion protocol) throws Exception {
@@ -121,7 +122,8 @@ class ScriptingCommandsTest {
             Map<String, Object>[] libraries = await(client.functionList(false));
             assertEquals(1, libraries.length);
             assertEquals(lib, libraries[0].get("library_name"));
-            Object[] functions = (Object[]) libraries[0].get("functions");
+            // Typed as valkey-glide types it: an array of maps.
+            Map<String, Object>[] functions = (Map<String, Object>[]) libraries[0].get("functions");
             assertEquals(2, functions.length);
             for (Object f : functions) {
                 Map<?, ?> function = (Map<?, ?>) f;
