@@ -36,6 +36,8 @@ pub enum Expect {
     KeyMemberScore,
     /// FUNCTION LIST: an array of library maps, each with an array of function maps.
     FunctionList,
+    /// ACL GETUSER: a map whose `flags` is a set (RESP2 sends an array).
+    AclUser,
     /// FUNCTION STATS: a map whose `running_script` and `engines` are maps too.
     FunctionStats,
     /// `LMPOP`/`BLMPOP`: [key, [elements]] as a one-entry map {key: [elements]}; nil stays nil.
@@ -200,7 +202,7 @@ impl Probe {
     /// The shape this command's reply takes.
     pub fn expect(&self) -> Expect {
         match self.name() {
-            b"HGETALL" | b"HELLO" | b"CONFIG GET" | b"PUBSUB NUMSUB" | b"PUBSUB SHARDNUMSUB" | b"ACL GETUSER" => {
+            b"HGETALL" | b"HELLO" | b"CONFIG GET" | b"PUBSUB NUMSUB" | b"PUBSUB SHARDNUMSUB" => {
                 Expect::Map
             }
             b"INCRBYFLOAT" | b"HINCRBYFLOAT" | b"ZINCRBY" => Expect::Double,
@@ -223,6 +225,7 @@ impl Probe {
             b"ZMPOP" | b"BZMPOP" => Expect::KeyToMemberScoreMap,
             b"BZPOPMIN" | b"BZPOPMAX" => Expect::KeyMemberScore,
             b"FUNCTION LIST" => Expect::FunctionList,
+            b"ACL GETUSER" => Expect::AclUser,
             b"FUNCTION STATS" => Expect::FunctionStats,
             b"LCS" if self.idx => Expect::Map,
             b"LMPOP" | b"BLMPOP" => Expect::KeyToArray,
@@ -305,6 +308,10 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
             other => Err(mismatch("[key, member, score]", &other)),
         },
         Expect::FunctionList => map_items(value, function_library),
+        Expect::AclUser => map_with(value, "flags", |flags| match flags {
+            Value::Array(items) => Ok(Value::Set(items)),
+            other => Ok(other),
+        }),
         Expect::FunctionStats => function_stats(value),
         Expect::KeyToArray => match value {
             Value::Array(mut items) if items.len() == 2 && matches!(items[1], Value::Array(_)) => {
@@ -629,7 +636,13 @@ mod tests {
         assert_eq!(probe(&["SPOP", "s"]), Expect::Natural);
         assert_eq!(probe(&["SPOP", "s", "2"]), Expect::Set);
         assert_eq!(probe(&["expire", "k", "10"]), Expect::Boolean);
-        assert_eq!(probe(&["acl", "getuser", "u"]), Expect::Map);
+        assert_eq!(probe(&["acl", "getuser", "u"]), Expect::AclUser);
+        let resp2 = Value::Array(vec![bulk("flags"), Value::Array(vec![bulk("on")]), bulk("passwords"), Value::Array(vec![])]);
+        assert_eq!(
+            convert(resp2, Expect::AclUser).unwrap(),
+            Value::Map(vec![(bulk("flags"), Value::Set(vec![bulk("on")])), (bulk("passwords"), Value::Array(vec![]))])
+        );
+        assert_eq!(convert(Value::Nil, Expect::AclUser).unwrap(), Value::Nil);
         assert_eq!(probe(&["function", "list", "withcode"]), Expect::FunctionList);
         assert_eq!(probe(&["FUNCTION", "STATS"]), Expect::FunctionStats);
         assert_eq!(probe(&["GET", "k"]), Expect::Natural);

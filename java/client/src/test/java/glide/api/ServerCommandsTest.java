@@ -103,6 +103,8 @@ class ServerCommandsTest {
             Object rules = await(client.aclGetUser(user));
             assertInstanceOf(Map.class, rules);
             assertTrue(((Map<?, ?>) rules).containsKey("flags"), rules.toString());
+            // A set of flags under both protocols (RESP2 sends an array).
+            assertInstanceOf(Set.class, ((Map<?, ?>) rules).get("flags"));
             assertNull(await(client.aclGetUser("no-such-user")));
             assertEquals("OK", await(client.aclDryRun(user, "get", new String[] {"k:1"})));
             assertTrue(await(client.aclDryRun(user, "set", new String[] {"k:1", "v"})).contains("no permissions"));
