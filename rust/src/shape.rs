@@ -97,12 +97,11 @@ pub struct Probe {
     name: [u8; NAME_CAP],
     name_len: usize,
     args: usize,
-    withscores: bool,
-    withscore: bool,
+    /// A sorted-set command (Z..., BZ...): its options are watched.
+    sorted_set: bool,
     /// Where the sorted-set options are ([`Probe::feed_sorted_set`]): a key or member
     /// spelt like an option is not taken for it.
     zset: ZsetOptions,
-    incr: bool,
     /// `IDX` after LCS's two keys.
     idx: bool,
     withvalues: bool,
@@ -121,10 +120,14 @@ impl Probe {
     /// Feeds argument `index` (0 is the command name).
     pub fn feed(&mut self, index: usize, arg: &[u8]) {
         self.args = index + 1;
-        self.feed_sorted_set(index, arg);
         if index == 0 {
             self.append_upper(arg);
+            let name = self.name();
+            self.sorted_set = name.starts_with(b"Z") || name.starts_with(b"BZ");
             return;
+        }
+        if self.sorted_set {
+            self.feed_sorted_set(index, arg);
         }
         if index == 1 && self.name() == b"SELECT" {
             self.selects_database = std::str::from_utf8(arg).ok().and_then(|s| s.trim().parse().ok());
@@ -135,9 +138,6 @@ impl Probe {
             return;
         }
         if arg.len() <= 10 {
-            self.withscores |= arg.eq_ignore_ascii_case(b"WITHSCORES");
-            self.withscore |= arg.eq_ignore_ascii_case(b"WITHSCORE");
-            self.incr |= arg.eq_ignore_ascii_case(b"INCR");
             self.idx |= index >= 3 && arg.eq_ignore_ascii_case(b"IDX");
             // Only in its place (HRANDFIELD key count WITHVALUES): a key may be named so.
             self.withvalues |= index == 3 && arg.eq_ignore_ascii_case(b"WITHVALUES");
@@ -164,7 +164,7 @@ impl Probe {
     /// only after ZRANK's member, and ZADD's `INCR` only before its first score.
     fn feed_sorted_set(&mut self, index: usize, arg: &[u8]) {
         let z = &mut self.zset;
-        // A count has at most 20 digits; a long argument 1 (ECHO's message) is not read.
+        // A count has at most 20 digits: a longer argument 1 (a key) is not read as one.
         if index == 1 && arg.len() <= 20 {
             z.numkeys = std::str::from_utf8(arg).ok().and_then(|s| s.parse().ok());
         }
@@ -207,7 +207,7 @@ impl Probe {
             }
             b"INCRBYFLOAT" | b"HINCRBYFLOAT" | b"ZINCRBY" => Expect::Double,
             b"ZSCORE" | b"GEODIST" => Expect::DoubleOrNil,
-            b"ZADD" if self.incr && self.zset.zadd_incr => Expect::DoubleOrNil,
+            b"ZADD" if self.zset.zadd_incr => Expect::DoubleOrNil,
             b"HEXISTS" | b"HSETNX" | b"EXPIRE" | b"EXPIREAT" | b"PEXPIRE" | b"PEXPIREAT" | b"SISMEMBER"
             | b"PERSIST" | b"SMOVE" | b"PFADD" | b"RENAMENX" | b"MOVE" | b"COPY" | b"MSETNX"
             | b"XGROUP DESTROY" | b"XGROUP CREATECONSUMER" => Expect::Boolean,
@@ -216,11 +216,11 @@ impl Probe {
             b"SPOP" if self.args > 2 => Expect::Set,
             b"ZMSCORE" => Expect::DoubleOrNilArray,
             b"ZPOPMIN" | b"ZPOPMAX" => Expect::MemberScoreMap,
-            b"ZRANGE" if self.withscores && self.zset.withscores_at >= 4 => Expect::MemberScoreMap,
-            b"ZDIFF" | b"ZUNION" | b"ZINTER" if self.withscores && self.withscores_after_keys() => {
+            b"ZRANGE" if self.zset.withscores_at >= 4 => Expect::MemberScoreMap,
+            b"ZDIFF" | b"ZUNION" | b"ZINTER" if self.withscores_after_keys() => {
                 Expect::MemberScoreMap
             }
-            b"ZRANK" | b"ZREVRANK" if self.withscore && self.zset.withscore_at == 3 => Expect::RankWithScore,
+            b"ZRANK" | b"ZREVRANK" if self.zset.withscore_at == 3 => Expect::RankWithScore,
             b"ZRANDMEMBER" if self.zset.withscores_at == 3 => Expect::MemberScorePairs,
             b"ZMPOP" | b"BZMPOP" => Expect::KeyToMemberScoreMap,
             b"BZPOPMIN" | b"BZPOPMAX" => Expect::KeyMemberScore,
