@@ -379,12 +379,12 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
             };
             // FULL: "groups" is an array of groups, each with an array of "consumers".
             for (key, val) in pairs.iter_mut() {
-                if is_bulk(key, b"groups") && matches!(val, Value::Array(_)) {
+                if key_is(key, "groups") && matches!(val, Value::Array(_)) {
                     let groups = maps_in(std::mem::replace(val, Value::Nil))?;
                     *val = map_items(groups, |group| match group {
                         Value::Map(mut fields) => {
                             for (k, v) in fields.iter_mut() {
-                                if is_bulk(k, b"consumers") && matches!(v, Value::Array(_)) {
+                                if key_is(k, "consumers") && matches!(v, Value::Array(_)) {
                                     *v = maps_in(std::mem::replace(v, Value::Nil))?;
                                 }
                             }
@@ -466,14 +466,6 @@ fn stream_entries(value: Value) -> Result<Value, String> {
 /// An array whose items are maps or flat key/value arrays, as an array of maps.
 fn maps_in(value: Value) -> Result<Value, String> {
     map_items(value, |item| to_map(item, Ok, Ok))
-}
-
-fn is_bulk(value: &Value, name: &[u8]) -> bool {
-    match value {
-        Value::BulkString(b) => b == name,
-        Value::SimpleString(s) => s.as_bytes() == name,
-        _ => false,
-    }
 }
 
 /// One GEOSEARCH result: a plain member stays; [member, extras...] becomes [member, [extras...]],
