@@ -105,6 +105,7 @@ import glide.api.models.commands.scan.ZScanOptions;
 import glide.api.models.commands.scan.ZScanOptionsBinary;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
+import glide.internal.CommandSink;
 import glide.internal.NativeClient;
 import glide.internal.RouteSpec;
 import glide.internal.ReplyConverters;
@@ -143,30 +144,49 @@ public abstract class BaseClient
 
     private static final int MAP_FROM_PAIRS = 1;
 
+    /** Null for a client that records a batch's commands. */
     private final NativeClient core;
+
+    /** Where commands go: the core, or a batch being built. */
+    private final CommandSink sink;
 
     BaseClient(NativeClient core) {
         this.core = core;
+        this.sink = core;
+    }
+
+    /** A client that records its commands into a batch instead of running them. */
+    BaseClient(CommandSink recorder) {
+        this.core = null;
+        this.sink = recorder;
+    }
+
+    /** The native client; fails for a batch recorder, which has none. */
+    NativeClient core() {
+        if (core == null) {
+            throw new IllegalStateException("a batch recorder has no connection");
+        }
+        return core;
     }
 
     /** Runs a command with the client's request timeout. */
     <T> CompletableFuture<T> run(Args args, boolean binary, Function<Object, T> convert) {
-        return core.execute(args.build(), binary, BlockingTimeouts.DEFAULT, NATURAL, convert);
+        return sink.execute(args.build(), binary, BlockingTimeouts.DEFAULT, NATURAL, RouteSpec.DEFAULT, convert);
     }
 
     <T> CompletableFuture<T> run(
             byte[][] args, boolean binary, int timeoutMs, Function<Object, T> convert) {
-        return core.execute(args, binary, timeoutMs, NATURAL, convert);
+        return sink.execute(args, binary, timeoutMs, NATURAL, RouteSpec.DEFAULT, convert);
     }
 
     /** Runs a command to the nodes {@code route} names (cluster clients). */
     <T> CompletableFuture<T> run(
             byte[][] args, boolean binary, int timeoutMs, RouteSpec route, Function<Object, T> convert) {
-        return core.execute(args, binary, timeoutMs, NATURAL, route, convert);
+        return sink.execute(args, binary, timeoutMs, NATURAL, route, convert);
     }
 
     private <T> CompletableFuture<T> runMap(Args args, boolean binary, Function<Object, T> convert) {
-        return core.execute(args.build(), binary, BlockingTimeouts.DEFAULT, MAP_FROM_PAIRS, convert);
+        return sink.execute(args.build(), binary, BlockingTimeouts.DEFAULT, MAP_FROM_PAIRS, RouteSpec.DEFAULT, convert);
     }
 
     /**
@@ -183,7 +203,9 @@ public abstract class BaseClient
      */
     @Override
     public void close() throws ExecutionException {
-        core.close();
+        if (core != null) {
+            core.close();
+        }
     }
 
     // ---- credentials ----
@@ -199,7 +221,7 @@ public abstract class BaseClient
                     new RequestException("the password must not be null: use updateConnectionPassword(false) to remove it"));
         }
         try {
-            core.updatePassword(password);
+            core().updatePassword(password);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -207,8 +229,8 @@ public abstract class BaseClient
             return CompletableFuture.completedFuture("OK");
         }
         Args auth = Args.command("AUTH", 3);
-        if (core.username() != null) {
-            auth.add(core.username());
+        if (core().username() != null) {
+            auth.add(core().username());
         }
         return authenticate(auth.add(password));
     }
@@ -223,7 +245,7 @@ public abstract class BaseClient
                     new RequestException("immediateAuth needs a password: there is none to authenticate with"));
         }
         try {
-            core.updatePassword(null);
+            core().updatePassword(null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

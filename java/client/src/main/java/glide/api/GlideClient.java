@@ -18,6 +18,8 @@ import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.internal.Args;
+import glide.internal.BatchRecorders;
+import glide.internal.CommandSink;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
 import glide.internal.NativeClient;
@@ -48,9 +50,19 @@ public class GlideClient extends BaseClient
     /** "host:port" of the node (FUNCTION STATS replies by node, as on a cluster). */
     private final String nodeAddress;
 
+    static {
+        BatchRecorders.register(false, GlideClient::new);
+    }
+
     private GlideClient(NativeClient core, String nodeAddress) {
         super(core);
         this.nodeAddress = nodeAddress;
+    }
+
+    /** Records commands into a batch (see {@link BatchRecorders}). */
+    private GlideClient(CommandSink recorder) {
+        super(recorder);
+        this.nodeAddress = null;
     }
 
     /**

@@ -30,6 +30,8 @@ import glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNod
 import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.internal.Args;
+import glide.internal.BatchRecorders;
+import glide.internal.CommandSink;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
 import glide.internal.NativeClient;
@@ -65,8 +67,17 @@ public class GlideClusterClient extends BaseClient
                 ConnectionManagementClusterCommands,
                 ScriptingAndFunctionsClusterCommands {
 
+    static {
+        BatchRecorders.register(true, GlideClusterClient::new);
+    }
+
     private GlideClusterClient(NativeClient core) {
         super(core);
+    }
+
+    /** Records commands into a batch (see {@link BatchRecorders}). */
+    private GlideClusterClient(CommandSink recorder) {
+        super(recorder);
     }
 
     /**

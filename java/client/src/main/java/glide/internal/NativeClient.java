@@ -17,7 +17,7 @@ import java.util.function.Function;
  * {@code close()} releases at once is everything heavy: the connection, its buffers, every
  * pending request.
  */
-public final class NativeClient {
+public final class NativeClient implements CommandSink {
     private static final Cleaner CLEANER =
             Cleaner.create(
                     r -> {
@@ -106,6 +106,7 @@ public final class NativeClient {
     }
 
     /** {@link #execute(byte[][], boolean, int, int, Function)} to the nodes {@code route} names. */
+    @Override
     public <T> CompletableFuture<T> execute(
             byte[][] args,
             boolean binary,

@@ -1,0 +1,36 @@
+package glide.internal;
+
+import java.util.function.Function;
+
+/**
+ * Makes the clients that record a batch's commands (see {@link BatchCommands}). The client
+ * classes register their factories here when they load, because their constructors are not
+ * public and the batch classes live in another package.
+ */
+public final class BatchRecorders {
+    private static volatile Function<CommandSink, Object> standalone;
+    private static volatile Function<CommandSink, Object> cluster;
+
+    private BatchRecorders() {}
+
+    /** Called by {@code GlideClient}'s and {@code GlideClusterClient}'s static initialisers. */
+    public static void register(boolean clusterMode, Function<CommandSink, Object> factory) {
+        if (clusterMode) {
+            cluster = factory;
+        } else {
+            standalone = factory;
+        }
+    }
+
+    /** A client ({@code GlideClient} or {@code GlideClusterClient}) whose commands go to {@code sink}. */
+    public static Object recorder(boolean clusterMode, CommandSink sink) {
+        String owner = clusterMode ? "glide.api.GlideClusterClient" : "glide.api.GlideClient";
+        try {
+            // Loading the class runs its static initialiser, which registers the factory.
+            Class.forName(owner, true, BatchRecorders.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("glide-jni is incomplete: " + owner + " is missing", e);
+        }
+        return (clusterMode ? cluster : standalone).apply(sink);
+    }
+}
