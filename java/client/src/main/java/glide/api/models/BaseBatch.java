@@ -90,4 +90,12 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     }
 
     // ---- commands (each records what the client method of the same name sends) ----
+
+    // ==== part A: server and connection, strings, generic keys, hashes, lists, sets, HyperLogLog, bitmaps ====
+
+    // ==== (end of part A) ====
+
+    // ==== part B: sorted sets, geo, streams, scripting and functions, pub/sub, everything else ====
+
+    // ==== (end of part B) ====
 }
