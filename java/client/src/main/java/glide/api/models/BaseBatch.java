@@ -93,6 +93,1062 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     // ==== part A: server and connection, strings, generic keys, hashes, lists, sets, HyperLogLog, bitmaps ====
 
+    // Types are written in full in this section (no new imports): parts A and B merge cleanly.
+
+    /** {@code map} with each key and value as a {@link GlideString}, in the map's iteration order. */
+    private static java.util.Map<GlideString, GlideString> binaryMap(java.util.Map<?, ?> map) {
+        if (map == null) {
+            throw new IllegalArgumentException("batch arguments must not be null");
+        }
+        java.util.Map<GlideString, GlideString> out = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+            out.put(gs(e.getKey()), gs(e.getValue()));
+        }
+        return out;
+    }
+
+    /**
+     * Records a method both clients declare but {@link BaseClient} does not: {@code standalone} on
+     * a {@link Batch}'s recorder, {@code cluster} on a {@link ClusterBatch}'s.
+     */
+    private T recordOnEither(
+            Function<glide.api.GlideClient, ? extends CompletableFuture<?>> standalone,
+            Function<glide.api.GlideClusterClient, ? extends CompletableFuture<?>> cluster) {
+        return record(c -> c instanceof glide.api.GlideClusterClient
+                ? cluster.apply((glide.api.GlideClusterClient) c)
+                : standalone.apply((glide.api.GlideClient) c));
+    }
+
+    // ---- server and connection management ----
+
+    /** Queues {@code args} as given (the first is the command name): the server's reply as is. */
+    public <ArgType> T customCommand(ArgType[] args) {
+        GlideString[] binary = gs(args);
+        return recordOnEither(c -> c.customCommand(binary), c -> c.customCommand(binary));
+    }
+
+    /** Queues ECHO: the message. */
+    public <ArgType> T echo(ArgType message) {
+        GlideString m = gs(message);
+        return recordOnEither(c -> c.echo(m), c -> c.echo(m));
+    }
+
+    /** Queues PING: "PONG". */
+    public T ping() {
+        return recordOnEither(c -> c.ping(), c -> c.ping());
+    }
+
+    /** Queues PING with a message: the message. */
+    public <ArgType> T ping(ArgType msg) {
+        GlideString m = gs(msg);
+        return recordOnEither(c -> c.ping(m), c -> c.ping(m));
+    }
+
+    /** Queues INFO: the default sections as text. */
+    public T info() {
+        return recordOnEither(c -> c.info(), c -> c.info());
+    }
+
+    /** Queues INFO for {@code sections}: those sections as text. */
+    public T info(glide.api.models.commands.InfoOptions.Section[] sections) {
+        return recordOnEither(c -> c.info(sections), c -> c.info(sections));
+    }
+
+    /**
+     * Queues CONFIG GET: a map of parameter to value. (The clients take parameter names as text
+     * only; names are ASCII, so the conversion is exact.)
+     */
+    public <ArgType> T configGet(ArgType[] parameters) {
+        String[] names = textArgs(parameters);
+        return record(c -> c.configGet(names));
+    }
+
+    /**
+     * Queues CONFIG SET: "OK". (The clients take parameters and values as text only; a value that
+     * is not UTF-8 would not be sent byte-exact.)
+     */
+    public <ArgType> T configSet(java.util.Map<ArgType, ArgType> parameters) {
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        binaryMap(parameters).forEach((k, v) -> text.put(k.toString(), v.toString()));
+        return record(c -> c.configSet(text));
+    }
+
+    /** {@code args} as text, for the few client methods with no binary overload. */
+    private static String[] textArgs(Object[] args) {
+        GlideString[] binary = gs(args);
+        String[] out = new String[binary.length];
+        for (int i = 0; i < binary.length; i++) {
+            out[i] = binary[i].toString();
+        }
+        return out;
+    }
+
+    /** Queues CLIENT ID: this connection's id. */
+    public T clientId() {
+        return record(c -> c.clientId());
+    }
+
+    /** Queues CLIENT GETNAME: this connection's name, or null. */
+    public T clientGetName() {
+        return record(c -> c.clientGetName());
+    }
+
+    /** Queues CONFIG REWRITE: "OK". */
+    public T configRewrite() {
+        return record(c -> c.configRewrite());
+    }
+
+    /** Queues CONFIG RESETSTAT: "OK". */
+    public T configResetStat() {
+        return record(c -> c.configResetStat());
+    }
+
+    /** Queues TIME: [seconds, microseconds] as text. */
+    public T time() {
+        return record(c -> c.time());
+    }
+
+    /** Queues LASTSAVE: the Unix time of the last save. */
+    public T lastsave() {
+        return record(c -> c.lastsave());
+    }
+
+    /** Queues FLUSHALL: "OK". */
+    public T flushall() {
+        return record(c -> c.flushall());
+    }
+
+    /** Queues FLUSHALL SYNC/ASYNC: "OK". */
+    public T flushall(glide.api.models.commands.FlushMode mode) {
+        return record(c -> c.flushall(mode));
+    }
+
+    /** Queues FLUSHDB: "OK". */
+    public T flushdb() {
+        return record(c -> c.flushdb());
+    }
+
+    /** Queues FLUSHDB SYNC/ASYNC: "OK". */
+    public T flushdb(glide.api.models.commands.FlushMode mode) {
+        return record(c -> c.flushdb(mode));
+    }
+
+    /** Queues LOLWUT: the art and the server version, as text. */
+    public T lolwut() {
+        return record(c -> c.lolwut());
+    }
+
+    /** Queues LOLWUT with the art's parameters: text. */
+    public T lolwut(int[] parameters) {
+        return record(c -> c.lolwut(parameters));
+    }
+
+    /** Queues LOLWUT VERSION: text. */
+    public T lolwut(int version) {
+        return record(c -> c.lolwut(version));
+    }
+
+    /** Queues LOLWUT VERSION with the art's parameters: text. */
+    public T lolwut(int version, int[] parameters) {
+        return record(c -> c.lolwut(version, parameters));
+    }
+
+    /** Queues DBSIZE: the number of keys in the database. */
+    public T dbsize() {
+        return record(c -> c.dbsize());
+    }
+
+    /** Queues WAIT: the number of replicas that acknowledged the writes before it. */
+    public T wait(long numreplicas, long timeout) {
+        return record(c -> c.wait(numreplicas, timeout));
+    }
+
+    // ---- strings ----
+
+    /** Queues GET: the value, or null. */
+    public <ArgType> T get(ArgType key) {
+        return record(c -> c.get(gs(key)));
+    }
+
+    /** Queues GETDEL: the value it deleted, or null. */
+    public <ArgType> T getdel(ArgType key) {
+        return record(c -> c.getdel(gs(key)));
+    }
+
+    /** Queues GETEX: the value, or null. */
+    public <ArgType> T getex(ArgType key) {
+        return record(c -> c.getex(gs(key)));
+    }
+
+    /** Queues GETEX with an expiry change: the value, or null. */
+    public <ArgType> T getex(ArgType key, glide.api.models.commands.GetExOptions options) {
+        return record(c -> c.getex(gs(key), options));
+    }
+
+    /** Queues SET: "OK". */
+    public <ArgType> T set(ArgType key, ArgType value) {
+        return record(c -> c.set(gs(key), gs(value)));
+    }
+
+    /** Queues SET with options: "OK", the old value (GET), or null when a condition failed. */
+    public <ArgType> T set(ArgType key, ArgType value, glide.api.models.commands.SetOptions options) {
+        return record(c -> c.set(gs(key), gs(value), options));
+    }
+
+    /** Queues APPEND: the new length. */
+    public <ArgType> T append(ArgType key, ArgType value) {
+        return record(c -> c.append(gs(key), gs(value)));
+    }
+
+    /** Queues MGET: the values, null for a missing key. */
+    public <ArgType> T mget(ArgType[] keys) {
+        return record(c -> c.mget(gs(keys)));
+    }
+
+    /** Queues MSET with the map's pairs in iteration order: "OK". */
+    public T mset(java.util.Map<?, ?> keyValueMap) {
+        return record(c -> c.msetBinary(binaryMap(keyValueMap)));
+    }
+
+    /** Queues MSETNX with the map's pairs in iteration order: true if every key was set. */
+    public T msetnx(java.util.Map<?, ?> keyValueMap) {
+        return record(c -> c.msetnxBinary(binaryMap(keyValueMap)));
+    }
+
+    /** Queues INCR: the new value. */
+    public <ArgType> T incr(ArgType key) {
+        return record(c -> c.incr(gs(key)));
+    }
+
+    /** Queues INCRBY: the new value. */
+    public <ArgType> T incrBy(ArgType key, long amount) {
+        return record(c -> c.incrBy(gs(key), amount));
+    }
+
+    /** Queues INCRBYFLOAT: the new value. */
+    public <ArgType> T incrByFloat(ArgType key, double amount) {
+        return record(c -> c.incrByFloat(gs(key), amount));
+    }
+
+    /** Queues DECR: the new value. */
+    public <ArgType> T decr(ArgType key) {
+        return record(c -> c.decr(gs(key)));
+    }
+
+    /** Queues DECRBY: the new value. */
+    public <ArgType> T decrBy(ArgType key, long amount) {
+        return record(c -> c.decrBy(gs(key), amount));
+    }
+
+    /** Queues STRLEN: the value's length, 0 for a missing key. */
+    public <ArgType> T strlen(ArgType key) {
+        return record(c -> c.strlen(gs(key)));
+    }
+
+    /** Queues SETRANGE: the new length. */
+    public <ArgType> T setrange(ArgType key, int offset, ArgType value) {
+        return record(c -> c.setrange(gs(key), offset, gs(value)));
+    }
+
+    /** Queues GETRANGE: the substring. */
+    public <ArgType> T getrange(ArgType key, int start, int end) {
+        return record(c -> c.getrange(gs(key), start, end));
+    }
+
+    /** Queues LCS: the longest common subsequence. */
+    public <ArgType> T lcs(ArgType key1, ArgType key2) {
+        return record(c -> c.lcs(gs(key1), gs(key2)));
+    }
+
+    /** Queues LCS LEN: the length of the longest common subsequence. */
+    public <ArgType> T lcsLen(ArgType key1, ArgType key2) {
+        return record(c -> c.lcsLen(gs(key1), gs(key2)));
+    }
+
+    /** Queues LCS IDX: a map with "matches" and "len". */
+    public <ArgType> T lcsIdx(ArgType key1, ArgType key2) {
+        return record(c -> c.lcsIdx(gs(key1), gs(key2)));
+    }
+
+    /** Queues LCS IDX MINMATCHLEN: a map with "matches" and "len". */
+    public <ArgType> T lcsIdx(ArgType key1, ArgType key2, long minMatchLen) {
+        return record(c -> c.lcsIdx(gs(key1), gs(key2), minMatchLen));
+    }
+
+    /** Queues LCS IDX WITHMATCHLEN: a map with "matches" (each with its length) and "len". */
+    public <ArgType> T lcsIdxWithMatchLen(ArgType key1, ArgType key2) {
+        return record(c -> c.lcsIdxWithMatchLen(gs(key1), gs(key2)));
+    }
+
+    /** Queues LCS IDX MINMATCHLEN WITHMATCHLEN: a map with "matches" and "len". */
+    public <ArgType> T lcsIdxWithMatchLen(ArgType key1, ArgType key2, long minMatchLen) {
+        return record(c -> c.lcsIdxWithMatchLen(gs(key1), gs(key2), minMatchLen));
+    }
+
+    // ---- generic keys ----
+
+    /** Queues DEL: the number of keys removed. */
+    public <ArgType> T del(ArgType[] keys) {
+        return record(c -> c.del(gs(keys)));
+    }
+
+    /** Queues EXISTS: how many of the keys exist (a repeated key counts each time). */
+    public <ArgType> T exists(ArgType[] keys) {
+        return record(c -> c.exists(gs(keys)));
+    }
+
+    /** Queues UNLINK: the number of keys removed (freed in the background). */
+    public <ArgType> T unlink(ArgType[] keys) {
+        return record(c -> c.unlink(gs(keys)));
+    }
+
+    /** Queues MOVE to database {@code dbIndex}: true if the key moved. */
+    public <ArgType> T move(ArgType key, long dbIndex) {
+        return record(c -> c.move(gs(key), dbIndex));
+    }
+
+    /** Queues EXPIRE (seconds): true if the timeout was set. */
+    public <ArgType> T expire(ArgType key, long seconds) {
+        return record(c -> c.expire(gs(key), seconds));
+    }
+
+    /** Queues EXPIRE with a condition: true if the timeout was set. */
+    public <ArgType> T expire(ArgType key, long seconds, glide.api.models.commands.ExpireOptions expireOptions) {
+        return record(c -> c.expire(gs(key), seconds, expireOptions));
+    }
+
+    /** Queues EXPIREAT (Unix seconds): true if the timeout was set. */
+    public <ArgType> T expireAt(ArgType key, long unixSeconds) {
+        return record(c -> c.expireAt(gs(key), unixSeconds));
+    }
+
+    /** Queues EXPIREAT with a condition: true if the timeout was set. */
+    public <ArgType> T expireAt(
+            ArgType key, long unixSeconds, glide.api.models.commands.ExpireOptions expireOptions) {
+        return record(c -> c.expireAt(gs(key), unixSeconds, expireOptions));
+    }
+
+    /** Queues PEXPIRE (milliseconds): true if the timeout was set. */
+    public <ArgType> T pexpire(ArgType key, long milliseconds) {
+        return record(c -> c.pexpire(gs(key), milliseconds));
+    }
+
+    /** Queues PEXPIRE with a condition: true if the timeout was set. */
+    public <ArgType> T pexpire(
+            ArgType key, long milliseconds, glide.api.models.commands.ExpireOptions expireOptions) {
+        return record(c -> c.pexpire(gs(key), milliseconds, expireOptions));
+    }
+
+    /** Queues PEXPIREAT (Unix milliseconds): true if the timeout was set. */
+    public <ArgType> T pexpireAt(ArgType key, long unixMilliseconds) {
+        return record(c -> c.pexpireAt(gs(key), unixMilliseconds));
+    }
+
+    /** Queues PEXPIREAT with a condition: true if the timeout was set. */
+    public <ArgType> T pexpireAt(
+            ArgType key, long unixMilliseconds, glide.api.models.commands.ExpireOptions expireOptions) {
+        return record(c -> c.pexpireAt(gs(key), unixMilliseconds, expireOptions));
+    }
+
+    /** Queues TTL: seconds left, -1 without a timeout, -2 for a missing key. */
+    public <ArgType> T ttl(ArgType key) {
+        return record(c -> c.ttl(gs(key)));
+    }
+
+    /** Queues EXPIRETIME: the Unix seconds it expires at, -1 without a timeout, -2 if missing. */
+    public <ArgType> T expiretime(ArgType key) {
+        return record(c -> c.expiretime(gs(key)));
+    }
+
+    /** Queues PEXPIRETIME: the Unix milliseconds it expires at, -1 or -2 as for expiretime. */
+    public <ArgType> T pexpiretime(ArgType key) {
+        return record(c -> c.pexpiretime(gs(key)));
+    }
+
+    /** Queues PTTL: milliseconds left, -1 without a timeout, -2 for a missing key. */
+    public <ArgType> T pttl(ArgType key) {
+        return record(c -> c.pttl(gs(key)));
+    }
+
+    /** Queues PERSIST: true if a timeout was removed. */
+    public <ArgType> T persist(ArgType key) {
+        return record(c -> c.persist(gs(key)));
+    }
+
+    /** Queues TYPE: the value's type name, "none" for a missing key. */
+    public <ArgType> T type(ArgType key) {
+        return record(c -> c.type(gs(key)));
+    }
+
+    /** Queues RANDOMKEY: a random key, or null for an empty database. */
+    public T randomKey() {
+        return record(c -> c.randomKeyBinary());
+    }
+
+    /** Queues RENAME: "OK". */
+    public <ArgType> T rename(ArgType key, ArgType newKey) {
+        return record(c -> c.rename(gs(key), gs(newKey)));
+    }
+
+    /** Queues RENAMENX: true if renamed, false if the new key existed. */
+    public <ArgType> T renamenx(ArgType key, ArgType newKey) {
+        return record(c -> c.renamenx(gs(key), gs(newKey)));
+    }
+
+    /** Queues OBJECT ENCODING: the internal encoding, or null. */
+    public <ArgType> T objectEncoding(ArgType key) {
+        return record(c -> c.objectEncoding(gs(key)));
+    }
+
+    /** Queues OBJECT FREQ: the access frequency (LFU policies), or null. */
+    public <ArgType> T objectFreq(ArgType key) {
+        return record(c -> c.objectFreq(gs(key)));
+    }
+
+    /** Queues OBJECT IDLETIME: seconds since the last access, or null. */
+    public <ArgType> T objectIdletime(ArgType key) {
+        return record(c -> c.objectIdletime(gs(key)));
+    }
+
+    /** Queues OBJECT REFCOUNT: the reference count, or null. */
+    public <ArgType> T objectRefcount(ArgType key) {
+        return record(c -> c.objectRefcount(gs(key)));
+    }
+
+    /** Queues TOUCH: how many of the keys exist. */
+    public <ArgType> T touch(ArgType[] keys) {
+        return record(c -> c.touch(gs(keys)));
+    }
+
+    /** Queues COPY [REPLACE]: true if copied. */
+    public <ArgType> T copy(ArgType source, ArgType destination, boolean replace) {
+        return record(c -> c.copy(gs(source), gs(destination), replace));
+    }
+
+    /** Queues COPY: true if copied (false if the destination existed). */
+    public <ArgType> T copy(ArgType source, ArgType destination) {
+        return record(c -> c.copy(gs(source), gs(destination)));
+    }
+
+    /** Queues COPY DB: true if copied. */
+    public <ArgType> T copy(ArgType source, ArgType destination, long destinationDB) {
+        return record(c -> c.copy(gs(source), gs(destination), destinationDB));
+    }
+
+    /** Queues COPY DB [REPLACE]: true if copied. */
+    public <ArgType> T copy(ArgType source, ArgType destination, long destinationDB, boolean replace) {
+        return record(c -> c.copy(gs(source), gs(destination), destinationDB, replace));
+    }
+
+    /** Queues DUMP: the serialized value (bytes), or null. */
+    public <ArgType> T dump(ArgType key) {
+        return record(c -> c.dump(gs(key)));
+    }
+
+    /** Queues RESTORE: "OK". */
+    public <ArgType> T restore(ArgType key, long ttl, byte[] value) {
+        return record(c -> c.restore(gs(key), ttl, value));
+    }
+
+    /** Queues RESTORE with options: "OK". */
+    public <ArgType> T restore(
+            ArgType key, long ttl, byte[] value, glide.api.models.commands.RestoreOptions restoreOptions) {
+        return record(c -> c.restore(gs(key), ttl, value, restoreOptions));
+    }
+
+    /** Queues SORT: the sorted elements. */
+    public <ArgType> T sort(ArgType key) {
+        return record(c -> c.sort(gs(key)));
+    }
+
+    // SORT / SORT_RO with SortOptions: the client's binary overload takes SortOptionsBinary and
+    // its SortOptions one a String key (not byte-exact for a binary key), so these three are
+    // built here: the key's bytes, then the options' (text) arguments.
+
+    /** Queues SORT with options: the sorted elements (or what GET patterns fetched). */
+    public <ArgType> T sort(ArgType key, glide.api.models.commands.SortOptions sortOptions) {
+        return added(glide.internal.Args.command("SORT", 16)
+                .add(gs(key))
+                .addAll(sortOptions.toArgs())
+                .build());
+    }
+
+    /** Queues SORT_RO: the sorted elements. */
+    public <ArgType> T sortReadOnly(ArgType key) {
+        return record(c -> c.sortReadOnly(gs(key)));
+    }
+
+    /** Queues SORT_RO with options: the sorted elements. */
+    public <ArgType> T sortReadOnly(ArgType key, glide.api.models.commands.SortOptions sortOptions) {
+        return added(glide.internal.Args.command("SORT_RO", 16)
+                .add(gs(key))
+                .addAll(sortOptions.toArgs())
+                .build());
+    }
+
+    /** Queues SORT ... STORE: the number of elements stored. */
+    public <ArgType> T sortStore(ArgType key, ArgType destination) {
+        return record(c -> c.sortStore(gs(key), gs(destination)));
+    }
+
+    /** Queues SORT with options ... STORE: the number of elements stored. */
+    public <ArgType> T sortStore(
+            ArgType key, ArgType destination, glide.api.models.commands.SortOptions sortOptions) {
+        return added(glide.internal.Args.command("SORT", 18)
+                .add(gs(key))
+                .addAll(sortOptions.toArgs())
+                .add(glide.api.models.commands.SortOptions.STORE_COMMAND_STRING)
+                .add(gs(destination))
+                .build());
+    }
+
+    /** Appends a command built here (for the few the clients cannot record byte-exact). */
+    private T added(byte[][] args) {
+        commands().add(args);
+        return getThis();
+    }
+
+    // ---- hashes ----
+
+    /** Queues HGET: the field's value, or null. */
+    public <ArgType> T hget(ArgType key, ArgType field) {
+        return record(c -> c.hget(gs(key), gs(field)));
+    }
+
+    /** Queues HSET with the map's pairs in iteration order: the number of new fields. */
+    public <ArgType> T hset(ArgType key, java.util.Map<ArgType, ArgType> fieldValueMap) {
+        return record(c -> c.hset(gs(key), binaryMap(fieldValueMap)));
+    }
+
+    /** Queues HSETEX: 1 if every field was set, 0 if a condition failed. */
+    public <ArgType> T hsetex(
+            ArgType key,
+            java.util.Map<ArgType, ArgType> fieldValueMap,
+            glide.api.models.commands.HSetExOptions options) {
+        return record(c -> c.hsetex(gs(key), binaryMap(fieldValueMap), options));
+    }
+
+    /** Queues HGETEX: the fields' values (null for a missing one). */
+    public <ArgType> T hgetex(ArgType key, ArgType[] fields, glide.api.models.commands.HGetExOptions options) {
+        return record(c -> c.hgetex(gs(key), gs(fields), options));
+    }
+
+    /** Queues HEXPIRE (seconds): a code per field (1 set, 0 condition failed, 2 deleted, -2 missing). */
+    public <ArgType> T hexpire(
+            ArgType key,
+            long seconds,
+            ArgType[] fields,
+            glide.api.models.commands.HashFieldExpirationConditionOptions options) {
+        return record(c -> c.hexpire(gs(key), seconds, gs(fields), options));
+    }
+
+    /** Queues HPERSIST: a code per field (1 removed, -1 no timeout, -2 missing). */
+    public <ArgType> T hpersist(ArgType key, ArgType[] fields) {
+        return record(c -> c.hpersist(gs(key), gs(fields)));
+    }
+
+    /** Queues HPEXPIRE (milliseconds): a code per field, as for hexpire. */
+    public <ArgType> T hpexpire(
+            ArgType key,
+            long milliseconds,
+            ArgType[] fields,
+            glide.api.models.commands.HashFieldExpirationConditionOptions options) {
+        return record(c -> c.hpexpire(gs(key), milliseconds, gs(fields), options));
+    }
+
+    /** Queues HEXPIREAT (Unix seconds): a code per field, as for hexpire. */
+    public <ArgType> T hexpireat(
+            ArgType key,
+            long unixSeconds,
+            ArgType[] fields,
+            glide.api.models.commands.HashFieldExpirationConditionOptions options) {
+        return record(c -> c.hexpireat(gs(key), unixSeconds, gs(fields), options));
+    }
+
+    /** Queues HPEXPIREAT (Unix milliseconds): a code per field, as for hexpire. */
+    public <ArgType> T hpexpireat(
+            ArgType key,
+            long unixMilliseconds,
+            ArgType[] fields,
+            glide.api.models.commands.HashFieldExpirationConditionOptions options) {
+        return record(c -> c.hpexpireat(gs(key), unixMilliseconds, gs(fields), options));
+    }
+
+    /** Queues HTTL: seconds left per field (-1 no timeout, -2 missing). */
+    public <ArgType> T httl(ArgType key, ArgType[] fields) {
+        return record(c -> c.httl(gs(key), gs(fields)));
+    }
+
+    /** Queues HPTTL: milliseconds left per field (-1 no timeout, -2 missing). */
+    public <ArgType> T hpttl(ArgType key, ArgType[] fields) {
+        return record(c -> c.hpttl(gs(key), gs(fields)));
+    }
+
+    /** Queues HEXPIRETIME: the Unix seconds each field expires at (-1 none, -2 missing). */
+    public <ArgType> T hexpiretime(ArgType key, ArgType[] fields) {
+        return record(c -> c.hexpiretime(gs(key), gs(fields)));
+    }
+
+    /** Queues HPEXPIRETIME: the Unix milliseconds each field expires at (-1 none, -2 missing). */
+    public <ArgType> T hpexpiretime(ArgType key, ArgType[] fields) {
+        return record(c -> c.hpexpiretime(gs(key), gs(fields)));
+    }
+
+    /** Queues HSETNX: true if the field was set (it did not exist). */
+    public <ArgType> T hsetnx(ArgType key, ArgType field, ArgType value) {
+        return record(c -> c.hsetnx(gs(key), gs(field), gs(value)));
+    }
+
+    /** Queues HDEL: the number of fields removed. */
+    public <ArgType> T hdel(ArgType key, ArgType[] fields) {
+        return record(c -> c.hdel(gs(key), gs(fields)));
+    }
+
+    /** Queues HLEN: the number of fields. */
+    public <ArgType> T hlen(ArgType key) {
+        return record(c -> c.hlen(gs(key)));
+    }
+
+    /** Queues HVALS: the values. */
+    public <ArgType> T hvals(ArgType key) {
+        return record(c -> c.hvals(gs(key)));
+    }
+
+    /** Queues HMGET: the fields' values, null for a missing one. */
+    public <ArgType> T hmget(ArgType key, ArgType[] fields) {
+        return record(c -> c.hmget(gs(key), gs(fields)));
+    }
+
+    /** Queues HEXISTS: true if the field exists. */
+    public <ArgType> T hexists(ArgType key, ArgType field) {
+        return record(c -> c.hexists(gs(key), gs(field)));
+    }
+
+    /** Queues HGETALL: a map of field to value. */
+    public <ArgType> T hgetall(ArgType key) {
+        return record(c -> c.hgetall(gs(key)));
+    }
+
+    /** Queues HINCRBY: the field's new value. */
+    public <ArgType> T hincrBy(ArgType key, ArgType field, long amount) {
+        return record(c -> c.hincrBy(gs(key), gs(field), amount));
+    }
+
+    /** Queues HINCRBYFLOAT: the field's new value. */
+    public <ArgType> T hincrByFloat(ArgType key, ArgType field, double amount) {
+        return record(c -> c.hincrByFloat(gs(key), gs(field), amount));
+    }
+
+    /** Queues HKEYS: the field names. */
+    public <ArgType> T hkeys(ArgType key) {
+        return record(c -> c.hkeys(gs(key)));
+    }
+
+    /** Queues HSTRLEN: the length of the field's value, 0 if missing. */
+    public <ArgType> T hstrlen(ArgType key, ArgType field) {
+        return record(c -> c.hstrlen(gs(key), gs(field)));
+    }
+
+    /** Queues HRANDFIELD: a random field, or null. */
+    public <ArgType> T hrandfield(ArgType key) {
+        return record(c -> c.hrandfield(gs(key)));
+    }
+
+    /** Queues HRANDFIELD count: random fields (repeats allowed for a negative count). */
+    public <ArgType> T hrandfieldWithCount(ArgType key, long count) {
+        return record(c -> c.hrandfieldWithCount(gs(key), count));
+    }
+
+    /** Queues HRANDFIELD count WITHVALUES: [field, value] pairs. */
+    public <ArgType> T hrandfieldWithCountWithValues(ArgType key, long count) {
+        return record(c -> c.hrandfieldWithCountWithValues(gs(key), count));
+    }
+
+    /** Queues HSCAN: [next cursor, [field, value, ...]]. */
+    public <ArgType> T hscan(ArgType key, ArgType cursor) {
+        return record(c -> c.hscan(gs(key), gs(cursor)));
+    }
+
+    /**
+     * Queues HSCAN with options: [next cursor, [field, value, ...]]. Built here: the client's
+     * binary overload takes HScanOptionsBinary, and these options' binary form is byte-exact.
+     */
+    public <ArgType> T hscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.HScanOptions hScanOptions) {
+        return added(glide.internal.Args.command("HSCAN", 8)
+                .add(gs(key))
+                .add(gs(cursor))
+                .addAll(hScanOptions.toGlideStringArgs())
+                .build());
+    }
+
+    // ---- lists ----
+
+    /** Queues LPUSH: the list's new length. */
+    public <ArgType> T lpush(ArgType key, ArgType[] elements) {
+        return record(c -> c.lpush(gs(key), gs(elements)));
+    }
+
+    /** Queues LPOP: the first element, or null. */
+    public <ArgType> T lpop(ArgType key) {
+        return record(c -> c.lpop(gs(key)));
+    }
+
+    /** Queues LPOS: the element's index, or null. */
+    public <ArgType> T lpos(ArgType key, ArgType element) {
+        return record(c -> c.lpos(gs(key), gs(element)));
+    }
+
+    /** Queues LPOS with RANK/MAXLEN: the element's index, or null. */
+    public <ArgType> T lpos(ArgType key, ArgType element, glide.api.models.commands.LPosOptions options) {
+        return record(c -> c.lpos(gs(key), gs(element), options));
+    }
+
+    /** Queues LPOS COUNT: the matching indexes. */
+    public <ArgType> T lposCount(ArgType key, ArgType element, long count) {
+        return record(c -> c.lposCount(gs(key), gs(element), count));
+    }
+
+    /** Queues LPOS COUNT with RANK/MAXLEN: the matching indexes. */
+    public <ArgType> T lposCount(
+            ArgType key, ArgType element, long count, glide.api.models.commands.LPosOptions options) {
+        return record(c -> c.lposCount(gs(key), gs(element), count, options));
+    }
+
+    /** Queues LPOP count: the popped elements, or null. */
+    public <ArgType> T lpopCount(ArgType key, long count) {
+        return record(c -> c.lpopCount(gs(key), count));
+    }
+
+    /** Queues LRANGE: the elements in the range. */
+    public <ArgType> T lrange(ArgType key, long start, long end) {
+        return record(c -> c.lrange(gs(key), start, end));
+    }
+
+    /** Queues LINDEX: the element, or null. */
+    public <ArgType> T lindex(ArgType key, long index) {
+        return record(c -> c.lindex(gs(key), index));
+    }
+
+    /** Queues LTRIM: "OK". */
+    public <ArgType> T ltrim(ArgType key, long start, long end) {
+        return record(c -> c.ltrim(gs(key), start, end));
+    }
+
+    /** Queues LLEN: the list's length. */
+    public <ArgType> T llen(ArgType key) {
+        return record(c -> c.llen(gs(key)));
+    }
+
+    /** Queues LREM: the number of elements removed. */
+    public <ArgType> T lrem(ArgType key, long count, ArgType element) {
+        return record(c -> c.lrem(gs(key), count, gs(element)));
+    }
+
+    /** Queues RPUSH: the list's new length. */
+    public <ArgType> T rpush(ArgType key, ArgType[] elements) {
+        return record(c -> c.rpush(gs(key), gs(elements)));
+    }
+
+    /** Queues RPOP: the last element, or null. */
+    public <ArgType> T rpop(ArgType key) {
+        return record(c -> c.rpop(gs(key)));
+    }
+
+    /** Queues RPOP count: the popped elements, or null. */
+    public <ArgType> T rpopCount(ArgType key, long count) {
+        return record(c -> c.rpopCount(gs(key), count));
+    }
+
+    /** Queues LINSERT: the new length, -1 if the pivot is missing, 0 if the key is. */
+    public <ArgType> T linsert(
+            ArgType key,
+            glide.api.models.commands.LInsertOptions.InsertPosition position,
+            ArgType pivot,
+            ArgType element) {
+        return record(c -> c.linsert(gs(key), position, gs(pivot), gs(element)));
+    }
+
+    /** Queues BRPOP: [key, element], or null on timeout. */
+    public <ArgType> T brpop(ArgType[] keys, double timeout) {
+        return record(c -> c.brpop(gs(keys), timeout));
+    }
+
+    /** Queues LPUSHX: the list's new length, 0 if it does not exist. */
+    public <ArgType> T lpushx(ArgType key, ArgType[] elements) {
+        return record(c -> c.lpushx(gs(key), gs(elements)));
+    }
+
+    /** Queues RPUSHX: the list's new length, 0 if it does not exist. */
+    public <ArgType> T rpushx(ArgType key, ArgType[] elements) {
+        return record(c -> c.rpushx(gs(key), gs(elements)));
+    }
+
+    /** Queues BLPOP: [key, element], or null on timeout. */
+    public <ArgType> T blpop(ArgType[] keys, double timeout) {
+        return record(c -> c.blpop(gs(keys), timeout));
+    }
+
+    /** Queues BLMPOP [COUNT] (a null count: none): {key: elements}, or null on timeout. */
+    public <ArgType> T blmpop(
+            ArgType[] keys, glide.api.models.commands.ListDirection direction, Long count, double timeout) {
+        GlideString[] binary = gs(keys);
+        return count == null
+                ? record(c -> c.blmpop(binary, direction, timeout))
+                : record(c -> c.blmpop(binary, direction, count, timeout));
+    }
+
+    /** Queues BLMPOP: {key: [element]}, or null on timeout. */
+    public <ArgType> T blmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction, double timeout) {
+        return record(c -> c.blmpop(gs(keys), direction, timeout));
+    }
+
+    /** Queues LMPOP [COUNT] (a null count: none): {key: elements}, or null. */
+    public <ArgType> T lmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction, Long count) {
+        GlideString[] binary = gs(keys);
+        return count == null
+                ? record(c -> c.lmpop(binary, direction))
+                : record(c -> c.lmpop(binary, direction, count));
+    }
+
+    /** Queues LMPOP: {key: [element]}, or null. */
+    public <ArgType> T lmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction) {
+        return record(c -> c.lmpop(gs(keys), direction));
+    }
+
+    /** Queues LSET: "OK". */
+    public <ArgType> T lset(ArgType key, long index, ArgType element) {
+        return record(c -> c.lset(gs(key), index, gs(element)));
+    }
+
+    /** Queues LMOVE: the moved element, or null. */
+    public <ArgType> T lmove(
+            ArgType source,
+            ArgType destination,
+            glide.api.models.commands.ListDirection wherefrom,
+            glide.api.models.commands.ListDirection whereto) {
+        return record(c -> c.lmove(gs(source), gs(destination), wherefrom, whereto));
+    }
+
+    /** Queues BLMOVE: the moved element, or null on timeout. */
+    public <ArgType> T blmove(
+            ArgType source,
+            ArgType destination,
+            glide.api.models.commands.ListDirection wherefrom,
+            glide.api.models.commands.ListDirection whereto,
+            double timeout) {
+        return record(c -> c.blmove(gs(source), gs(destination), wherefrom, whereto, timeout));
+    }
+
+    // ---- sets ----
+
+    /** Queues SADD: the number of members added. */
+    public <ArgType> T sadd(ArgType key, ArgType[] members) {
+        return record(c -> c.sadd(gs(key), gs(members)));
+    }
+
+    /** Queues SISMEMBER: true if a member. */
+    public <ArgType> T sismember(ArgType key, ArgType member) {
+        return record(c -> c.sismember(gs(key), gs(member)));
+    }
+
+    /** Queues SREM: the number of members removed. */
+    public <ArgType> T srem(ArgType key, ArgType[] members) {
+        return record(c -> c.srem(gs(key), gs(members)));
+    }
+
+    /** Queues SMEMBERS: the members, as a set. */
+    public <ArgType> T smembers(ArgType key) {
+        return record(c -> c.smembers(gs(key)));
+    }
+
+    /** Queues SCARD: the number of members. */
+    public <ArgType> T scard(ArgType key) {
+        return record(c -> c.scard(gs(key)));
+    }
+
+    /** Queues SDIFF: the members of the first set not in the others, as a set. */
+    public <ArgType> T sdiff(ArgType[] keys) {
+        return record(c -> c.sdiff(gs(keys)));
+    }
+
+    /** Queues SMISMEMBER: true or false per member. */
+    public <ArgType> T smismember(ArgType key, ArgType[] members) {
+        return record(c -> c.smismember(gs(key), gs(members)));
+    }
+
+    /** Queues SDIFFSTORE: the size of the stored set. */
+    public <ArgType> T sdiffstore(ArgType destination, ArgType[] keys) {
+        return record(c -> c.sdiffstore(gs(destination), gs(keys)));
+    }
+
+    /** Queues SMOVE: true if the member moved. */
+    public <ArgType> T smove(ArgType source, ArgType destination, ArgType member) {
+        return record(c -> c.smove(gs(source), gs(destination), gs(member)));
+    }
+
+    /** Queues SINTER: the common members, as a set. */
+    public <ArgType> T sinter(ArgType[] keys) {
+        return record(c -> c.sinter(gs(keys)));
+    }
+
+    /** Queues SINTERSTORE: the size of the stored set. */
+    public <ArgType> T sinterstore(ArgType destination, ArgType[] keys) {
+        return record(c -> c.sinterstore(gs(destination), gs(keys)));
+    }
+
+    /** Queues SINTERCARD: the number of common members. */
+    public <ArgType> T sintercard(ArgType[] keys) {
+        return record(c -> c.sintercard(gs(keys)));
+    }
+
+    /** Queues SINTERCARD LIMIT: the number of common members, at most {@code limit}. */
+    public <ArgType> T sintercard(ArgType[] keys, long limit) {
+        return record(c -> c.sintercard(gs(keys), limit));
+    }
+
+    /** Queues SUNIONSTORE: the size of the stored set. */
+    public <ArgType> T sunionstore(ArgType destination, ArgType[] keys) {
+        return record(c -> c.sunionstore(gs(destination), gs(keys)));
+    }
+
+    /** Queues SUNION: the members of any of the sets, as a set. */
+    public <ArgType> T sunion(ArgType[] keys) {
+        return record(c -> c.sunion(gs(keys)));
+    }
+
+    /** Queues SRANDMEMBER: a random member, or null. */
+    public <ArgType> T srandmember(ArgType key) {
+        return record(c -> c.srandmember(gs(key)));
+    }
+
+    /** Queues SRANDMEMBER count: random members (repeats allowed for a negative count). */
+    public <ArgType> T srandmember(ArgType key, long count) {
+        return record(c -> c.srandmember(gs(key), count));
+    }
+
+    /** Queues SPOP: the removed member, or null. */
+    public <ArgType> T spop(ArgType key) {
+        return record(c -> c.spop(gs(key)));
+    }
+
+    /** Queues SPOP count: the removed members, as a set. */
+    public <ArgType> T spopCount(ArgType key, long count) {
+        return record(c -> c.spopCount(gs(key), count));
+    }
+
+    /** Queues SSCAN: [next cursor, [member, ...]]. */
+    public <ArgType> T sscan(ArgType key, ArgType cursor) {
+        return record(c -> c.sscan(gs(key), gs(cursor)));
+    }
+
+    /**
+     * Queues SSCAN with options: [next cursor, [member, ...]]. Built here, as hscan with options
+     * is.
+     */
+    public <ArgType> T sscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.SScanOptions sScanOptions) {
+        return added(glide.internal.Args.command("SSCAN", 7)
+                .add(gs(key))
+                .add(gs(cursor))
+                .addAll(sScanOptions.toGlideStringArgs())
+                .build());
+    }
+
+    // ---- HyperLogLog ----
+
+    /** Queues PFADD: true if the estimate changed. */
+    public <ArgType> T pfadd(ArgType key, ArgType[] elements) {
+        return record(c -> c.pfadd(gs(key), gs(elements)));
+    }
+
+    /** Queues PFCOUNT: the estimated cardinality of the union. */
+    public <ArgType> T pfcount(ArgType[] keys) {
+        return record(c -> c.pfcount(gs(keys)));
+    }
+
+    /** Queues PFMERGE: "OK". */
+    public <ArgType> T pfmerge(ArgType destination, ArgType[] sourceKeys) {
+        return record(c -> c.pfmerge(gs(destination), gs(sourceKeys)));
+    }
+
+    // ---- bitmaps ----
+
+    /** Queues BITCOUNT: the number of set bits. */
+    public <ArgType> T bitcount(ArgType key) {
+        return record(c -> c.bitcount(gs(key)));
+    }
+
+    /** Queues BITCOUNT from byte {@code start}: the number of set bits. */
+    public <ArgType> T bitcount(ArgType key, long start) {
+        return record(c -> c.bitcount(gs(key), start));
+    }
+
+    /** Queues BITCOUNT over bytes start..end: the number of set bits. */
+    public <ArgType> T bitcount(ArgType key, long start, long end) {
+        return record(c -> c.bitcount(gs(key), start, end));
+    }
+
+    /** Queues BITCOUNT over a BYTE or BIT range: the number of set bits. */
+    public <ArgType> T bitcount(
+            ArgType key, long start, long end, glide.api.models.commands.bitmap.BitmapIndexType options) {
+        return record(c -> c.bitcount(gs(key), start, end, options));
+    }
+
+    /** Queues SETBIT: the bit's previous value. */
+    public <ArgType> T setbit(ArgType key, long offset, long value) {
+        return record(c -> c.setbit(gs(key), offset, value));
+    }
+
+    /** Queues GETBIT: the bit's value. */
+    public <ArgType> T getbit(ArgType key, long offset) {
+        return record(c -> c.getbit(gs(key), offset));
+    }
+
+    /** Queues BITPOS: the position of the first bit equal to {@code bit}, or -1. */
+    public <ArgType> T bitpos(ArgType key, long bit) {
+        return record(c -> c.bitpos(gs(key), bit));
+    }
+
+    /** Queues BITPOS from byte {@code start}: a position, or -1. */
+    public <ArgType> T bitpos(ArgType key, long bit, long start) {
+        return record(c -> c.bitpos(gs(key), bit, start));
+    }
+
+    /** Queues BITPOS over bytes start..end: a position, or -1. */
+    public <ArgType> T bitpos(ArgType key, long bit, long start, long end) {
+        return record(c -> c.bitpos(gs(key), bit, start, end));
+    }
+
+    /** Queues BITPOS over a BYTE or BIT range: a position, or -1. */
+    public <ArgType> T bitpos(
+            ArgType key,
+            long bit,
+            long start,
+            long end,
+            glide.api.models.commands.bitmap.BitmapIndexType offsetType) {
+        return record(c -> c.bitpos(gs(key), bit, start, end, offsetType));
+    }
+
+    /** Queues BITOP: the length of the stored result. */
+    public <ArgType> T bitop(
+            glide.api.models.commands.bitmap.BitwiseOperation bitwiseOperation,
+            ArgType destination,
+            ArgType[] keys) {
+        return record(c -> c.bitop(bitwiseOperation, gs(destination), gs(keys)));
+    }
+
+    /** Queues BITFIELD: one result per subcommand (null for an overflow FAIL). */
+    public <ArgType> T bitfield(
+            ArgType key, glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands[] subCommands) {
+        return record(c -> c.bitfield(gs(key), subCommands));
+    }
+
+    /** Queues BITFIELD_RO: one value per GET subcommand. */
+    public <ArgType> T bitfieldReadOnly(
+            ArgType key,
+            glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands[] subCommands) {
+        return record(c -> c.bitfieldReadOnly(gs(key), subCommands));
+    }
+
     // ==== (end of part A) ====
 
     // ==== part B: sorted sets, geo, streams, scripting and functions, pub/sub, everything else ====
