@@ -14,6 +14,7 @@
 #![warn(clippy::undocumented_unsafe_blocks)]
 #![cfg_attr(not(test), warn(clippy::print_stdout, clippy::print_stderr))]
 
+pub mod batch;
 pub mod client;
 pub mod cluster;
 pub mod completion;

@@ -38,6 +38,7 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use super::inbound::{Inbound, Reply};
+use crate::batch::{self, Gather};
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::Value;
@@ -57,6 +58,15 @@ pub(crate) struct Entry {
     pub selects_database: Option<i64>,
     /// Completed early (timed out); its reply, when it comes, is dropped.
     pub done: bool,
+    /// Set for the commands of a batch: where the reply goes instead of Java.
+    pub gather: Option<GatherSlot>,
+}
+
+/// Command `index` of a batch (0 for a transaction's `EXEC`).
+#[derive(Debug, Clone)]
+pub(crate) struct GatherSlot {
+    pub gather: Arc<Gather>,
+    pub index: usize,
 }
 
 /// Lets a Java thread that waits in `poll` for replies (see
@@ -105,7 +115,7 @@ impl HelperWake {
 impl Entry {
     /// A slot for a reply nobody waits for (e.g. that of `ASKING` or `MULTI`).
     fn ignored() -> Entry {
-        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true }
+        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true, gather: None }
     }
 }
 
@@ -136,6 +146,9 @@ struct State {
     broken: Option<String>,
     /// The wake-up registered with the timer; a send with an earlier deadline registers again.
     scheduled: Option<Instant>,
+    /// The first error among replies that were dropped (a transaction's `QUEUED`s), for the
+    /// message of the `EXECABORT` that follows.
+    skipped_error: Option<String>,
 }
 
 struct Shared {
@@ -181,6 +194,7 @@ impl Connection {
                 pending: VecDeque::new(),
                 broken: None,
                 scheduled: None,
+                skipped_error: None,
             }),
             owner: owner.clone(),
             read: Mutex::new(Inbound::new(leftover)),
@@ -193,25 +207,30 @@ impl Connection {
         Connection { shared }
     }
 
-    /// Queues `entry` and writes `packed`. Fails (returning the entry) if the
-    /// connection is broken. `packed` may hold several commands written back
-    /// to back (`ASKING` before a redirected command, `MULTI` ... `EXEC`): the
-    /// replies of the first `skipped` are dropped, the last one is the entry's.
-    pub(crate) fn send(&self, entry: Entry, packed: &[u8], skipped: usize) -> Result<(), (Entry, String)> {
+    /// Queues `entries` and writes `packed`. Fails, returning the entries
+    /// untouched, if the connection is broken. `packed` may hold several
+    /// commands written back to back: the replies of the first `skipped`
+    /// (`ASKING` before a redirected command, `MULTI` and the `QUEUED`s of a
+    /// transaction) are dropped, the next ones go to `entries` in order (one
+    /// for a command or a transaction's `EXEC`, one per command of a pipeline).
+    pub(crate) fn send_many<I: Iterator<Item = Entry>>(&self, entries: I, packed: &[u8], skipped: usize) -> Result<(), (I, String)> {
         let shared = &*self.shared;
         let mut state = shared.state.lock();
         if let Some(reason) = &state.broken {
-            return Err((entry, reason.clone()));
-        }
-        // Register a wake-up only if this deadline is earlier than the one registered.
-        let schedule = entry.deadline.filter(|d| state.scheduled.is_none_or(|s| *d < s));
-        if schedule.is_some() {
-            state.scheduled = schedule;
+            return Err((entries, reason.clone()));
         }
         for _ in 0..skipped {
             state.pending.push_back(Entry::ignored());
         }
-        state.pending.push_back(entry);
+        // Register a wake-up only if a deadline is earlier than the one registered.
+        let mut schedule = None;
+        for entry in entries {
+            if let Some(d) = entry.deadline.filter(|d| state.scheduled.is_none_or(|s| *d < s)) {
+                state.scheduled = Some(d);
+                schedule = Some(d);
+            }
+            state.pending.push_back(entry);
+        }
         if state.writing || !state.out.is_empty() {
             // Someone is writing (or the socket is full and the task waits for
             // room): they send these bytes with theirs, in one system call.
@@ -442,7 +461,9 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, w
         return Ok(false);
     }
     let mut entries = Vec::with_capacity(replies.len());
-    let nothing_pending = {
+    // The first error a dropped reply carried (a command refused inside MULTI) explains the
+    // EXECABORT that follows; it may have arrived in an earlier read.
+    let (nothing_pending, mut skipped_error) = {
         let mut state = shared.state.lock();
         for _ in 0..replies.len() {
             match state.pending.pop_front() {
@@ -450,25 +471,48 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, w
                 None => return Err("the server sent a reply nobody asked for".into()),
             }
         }
-        state.pending.is_empty()
+        (state.pending.is_empty(), state.skipped_error.take())
     };
     let Some(owner) = owner.upgrade() else { return Ok(nothing_pending) };
     // Converted before the queue is locked: finishing may send (a cluster redirect).
-    let completions: Vec<Completion> = entries
-        .into_iter()
-        .zip(replies)
-        .filter(|(entry, _)| !entry.done)
-        .filter_map(|(entry, reply)| {
-            let outcome = match reply {
-                Reply::Resp(bytes) => Outcome::from_resp(bytes, entry.expect, entry.bulk_as),
-                Reply::Bulk(bytes) => Outcome::from_value(Value::BulkString(bytes), entry.expect, entry.bulk_as),
-            };
-            owner.finish(&entry, outcome)
-        })
-        .collect();
+    let mut completions: Vec<Completion> = Vec::with_capacity(entries.len());
+    for (entry, reply) in entries.into_iter().zip(replies) {
+        if entry.done {
+            if skipped_error.is_none() {
+                skipped_error = error_text(&reply);
+            }
+            continue;
+        }
+        let mut outcome = match reply {
+            Reply::Resp(bytes) => Outcome::from_resp(bytes, entry.expect, entry.bulk_as),
+            Reply::Bulk(bytes) => Outcome::from_value(Value::BulkString(bytes), entry.expect, entry.bulk_as),
+        };
+        if let Some(cause) = skipped_error.take() {
+            if let Outcome::Failed(failure, message) = outcome {
+                outcome = Outcome::Failed(failure, batch::explain_abort(message, Some(cause)));
+            }
+        }
+        completions.extend(owner.finish(&entry, outcome));
+    }
+    if skipped_error.is_some() {
+        shared.state.lock().skipped_error = skipped_error;
+    }
     // One lock and (at most) one wake-up of the Java completer for the whole batch.
     completion::push_all(completions, wake_completer);
     Ok(nothing_pending)
+}
+
+/// The message of a reply that is a server error.
+fn error_text(reply: &Reply<'_>) -> Option<String> {
+    match reply {
+        Reply::Resp(bytes) if bytes.first() == Some(&b'-') || bytes.first() == Some(&b'!') => {
+            match crate::resp::build_complete(bytes) {
+                Ok(Value::ServerError(message)) => Some(message),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Writes what callers left behind.
@@ -562,7 +606,7 @@ impl Deadlines for Shared {
                 match entry.deadline {
                     Some(d) if d <= now => {
                         entry.done = true;
-                        expired.push((entry.id, entry.timeout));
+                        expired.push((entry.id, entry.timeout, entry.gather.clone()));
                     }
                     Some(d) => next = Some(next.map_or(d, |n| n.min(d))),
                     None => {}
@@ -575,8 +619,8 @@ impl Deadlines for Shared {
             self.helper_wake.wake();
         }
         if let Some(owner) = self.owner.upgrade() {
-            for (id, timeout) in expired {
-                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true };
+            for (id, timeout, gather) in expired {
+                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true, gather };
                 let ms = timeout.unwrap_or_default().as_millis();
                 owner.finished(&entry, Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms")));
             }

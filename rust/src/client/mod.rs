@@ -47,11 +47,12 @@ use tokio::time::Instant;
 pub use backoff::Backoff;
 pub use config::{ClientConfig, Password, Protocol};
 
+use crate::batch::{BatchSpec, Gather};
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 use crate::{runtime, stats};
-use connection::{Connection, Entry, Owner};
+use connection::{Connection, Entry, GatherSlot, Owner};
 
 /// One command to run.
 pub struct Request {
@@ -95,6 +96,8 @@ enum Link {
 /// A request made while there was no connection.
 struct Waiting {
     entry: Entry,
+    /// The entries of a pipeline's other commands, whose replies follow the first one's.
+    more: Vec<Entry>,
     packed: Vec<u8>,
     /// Leading commands in `packed` whose replies are dropped.
     skipped: usize,
@@ -241,8 +244,9 @@ impl Client {
         // Still under the lock: nobody can send ahead of the requests that waited.
         let mut refused = Vec::new();
         for w in waiting {
-            if let Err((entry, reason)) = conn.send(w.entry, &w.packed, w.skipped) {
-                refused.push((entry, reason));
+            let entries = std::iter::once(w.entry).chain(w.more);
+            if let Err((entries, reason)) = conn.send_many(entries, &w.packed, w.skipped) {
+                refused.extend(entries.map(|entry| (entry, reason.clone())));
             }
         }
         drop(state);
@@ -273,14 +277,7 @@ impl Client {
     }
 
     fn submit_with(self: &Arc<Self>, request: RequestHead, packed: Cow<'_, [u8]>, skipped: usize) -> Result<(), Rejection> {
-        if self.is_closed() {
-            return Err(Rejection::Closed);
-        }
-        let limit = self.config.inflight_limit;
-        if self.inflight.fetch_add(1, Ordering::AcqRel) >= limit {
-            self.inflight.fetch_sub(1, Ordering::AcqRel);
-            return Err(Rejection::InflightLimit(limit));
-        }
+        self.admit()?;
         let entry = Entry {
             id: request.id,
             expect: request.expect,
@@ -289,7 +286,55 @@ impl Client {
             timeout: request.timeout,
             selects_database: request.selects_database,
             done: false,
+            gather: None,
         };
+        self.send_entries(entry, Vec::new(), packed, skipped)
+    }
+
+    /// Starts a batch (see [`crate::batch`]): one request for the inflight limit,
+    /// one write, and one completion `id` with every command's reply.
+    pub fn submit_batch(self: &Arc<Self>, id: i64, spec: BatchSpec, timeout: Option<Duration>, bulk_as: BulkAs) -> Result<(), Rejection> {
+        self.admit()?;
+        let gather = Arc::new(Gather::new(id, &spec, bulk_as));
+        let deadline = timeout.map(|t| Instant::now() + t);
+        let entry = |index: usize, expect: Expect| Entry {
+            id,
+            expect,
+            bulk_as,
+            deadline,
+            timeout,
+            selects_database: None,
+            done: false,
+            gather: Some(GatherSlot { gather: Arc::clone(&gather), index }),
+        };
+        if spec.atomic {
+            // One reply, EXEC's, after MULTI's and the QUEUEDs; the batch shapes its elements.
+            let first = entry(0, Expect::Natural);
+            self.send_entries(first, Vec::new(), Cow::Owned(spec.transaction_bytes()), spec.queued_replies())
+        } else {
+            let mut entries = spec.commands.iter().enumerate().map(|(i, c)| entry(i, c.expect));
+            let first = entries.next().expect("a batch has commands");
+            let more: Vec<Entry> = entries.collect();
+            self.send_entries(first, more, Cow::Owned(spec.pipeline_bytes()), 0)
+        }
+    }
+
+    /// Counts a new request in flight, or refuses it (closed, or at the limit).
+    fn admit(&self) -> Result<(), Rejection> {
+        if self.is_closed() {
+            return Err(Rejection::Closed);
+        }
+        let limit = self.config.inflight_limit;
+        if self.inflight.fetch_add(1, Ordering::AcqRel) >= limit {
+            self.inflight.fetch_sub(1, Ordering::AcqRel);
+            return Err(Rejection::InflightLimit(limit));
+        }
+        Ok(())
+    }
+
+    /// Sends an admitted request's entries (`more` follow `entry`, for a pipeline), or queues
+    /// them until there is a connection.
+    fn send_entries(self: &Arc<Self>, entry: Entry, more: Vec<Entry>, packed: Cow<'_, [u8]>, skipped: usize) -> Result<(), Rejection> {
         let conn = {
             let mut state = self.link.lock();
             match &state.link {
@@ -304,16 +349,19 @@ impl Client {
                         state.link = Link::Connecting { attempt: 0, last_error: None };
                         self.spawn_reconnect(state.generation);
                     }
-                    state.waiting.push_back(Waiting { entry, packed: packed.into_owned(), skipped });
+                    state.waiting.push_back(Waiting { entry, more, packed: packed.into_owned(), skipped });
                     drop(state);
                     self.waiting_changed.notify_one();
                     return Ok(());
                 }
             }
         };
-        if let Err((entry, reason)) = conn.send(entry, &packed, skipped) {
+        let entries = std::iter::once(entry).chain(more);
+        if let Err((entries, reason)) = conn.send_many(entries, &packed, skipped) {
             // It broke between our look and our send; the reconnect is on its way.
-            self.finished(&entry, Outcome::Failed(Failure::Connection, reason));
+            for entry in entries {
+                self.finished(&entry, Outcome::Failed(Failure::Connection, reason.clone()));
+            }
         }
         Ok(())
     }
@@ -432,7 +480,9 @@ impl Client {
         }
         let message = self.not_connected_message();
         for w in expired {
-            self.finished(&w.entry, Outcome::Failed(Failure::Connection, message.clone()));
+            for entry in std::iter::once(&w.entry).chain(&w.more) {
+                self.finished(entry, Outcome::Failed(Failure::Connection, message.clone()));
+            }
         }
     }
 
@@ -457,7 +507,9 @@ impl Client {
             }
         }
         for w in waiting {
-            self.finished(&w.entry, closing_outcome());
+            for entry in std::iter::once(&w.entry).chain(&w.more) {
+                self.finished(entry, closing_outcome());
+            }
         }
         self.closing.notify_waiters();
         self.waiting_changed.notify_one();
@@ -483,12 +535,17 @@ impl Owner for Client {
                 self.database_id.store(db, Ordering::Release);
             }
         }
+        // A batch's command: the batch completes (and leaves the inflight count) with its last reply.
+        let (id, outcome) = match &entry.gather {
+            Some(slot) => (slot.gather.id, slot.gather.put(slot.index, outcome.into_value())?),
+            None => (entry.id, outcome),
+        };
         // Release the slot first: Java may submit again as soon as it sees the completion.
         self.inflight.fetch_sub(1, Ordering::AcqRel);
         match &self.relay {
-            None => Some(outcome.into_completion(entry.id)),
+            None => Some(outcome.into_completion(id)),
             // A relay that is gone has nobody left to tell; the outcome is just dropped.
-            Some(relay) => relay.upgrade()?.relay(entry.id, outcome),
+            Some(relay) => relay.upgrade()?.relay(id, outcome),
         }
     }
 

@@ -35,6 +35,7 @@ use parking_lot::{Mutex, RwLock};
 use tokio::sync::{oneshot, Notify};
 use tokio::time::Instant;
 
+use crate::batch::{BatchSpec, CallResult, Gather};
 use crate::client::connect::query_once;
 use crate::client::{Client, ClientConfig, Rejection, Relay, RequestHead};
 use crate::completion::{self, Completion};
@@ -118,9 +119,6 @@ enum Combine {
     Concat,
 }
 
-/// A reply as the core uses it internally: a value (a server error is a
-/// `Value::ServerError`) or why there is none.
-type CallResult = Result<Value, (Failure, String)>;
 
 /// Where a request's parts go (node, and a command of its own when the part is
 /// not the whole command) and how their replies combine.
@@ -132,7 +130,22 @@ enum Sink {
     Java(i64),
     /// A step of the core's own work (see [`scan`]): the value, sent once.
     Internal(Mutex<Option<oneshot::Sender<CallResult>>>),
+    /// Command `index` of a batch (0: a transaction's `EXEC`).
+    Batch { gather: Arc<Gather>, index: usize, retry: BatchRetry },
 }
+
+/// What a pipeline's command is sent again after (see `ClusterBatchRetryStrategy` in Java).
+/// Redirects (`MOVED`, `ASK`) are always followed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchRetry {
+    /// `TRYAGAIN` (a multi-key command during a slot migration): may reorder commands of a slot.
+    pub server_error: bool,
+    /// A lost connection: may run a command twice, if it reached the server before the loss.
+    pub connection_error: bool,
+}
+
+/// Pause before a batch command is retried.
+const BATCH_RETRY_DELAY: Duration = Duration::from_millis(50);
 
 /// One request (Java's or the core's own), possibly split into parts.
 struct Operation {
@@ -669,7 +682,121 @@ impl ClusterClient {
                 }
                 None
             }
+            Sink::Batch { gather, index, .. } => self.batch_step_done(gather, *index, outcome.into_value()),
         }
+    }
+
+    /// Records one reply of a batch; the last one (or a failure that ends the
+    /// batch) completes it, and the batch leaves the inflight count.
+    fn batch_step_done(&self, gather: &Gather, index: usize, result: CallResult) -> Option<Completion> {
+        let outcome = gather.put(index, result)?;
+        self.inflight.fetch_sub(1, Ordering::AcqRel);
+        Some(outcome.into_completion(gather.id))
+    }
+
+    /// Starts a batch (see [`crate::batch`]). A transaction goes whole to one
+    /// node: `route`'s, else that of the first key of its commands (all its keys
+    /// must share a slot), else any primary. A pipeline's commands are each
+    /// planned like a command sent alone (to `route`'s node, when given) and
+    /// leave in one write per node; replies are put back in command order.
+    pub fn submit_batch(
+        self: &Arc<Self>,
+        id: i64,
+        spec: BatchSpec,
+        timeout: Option<Duration>,
+        bulk_as: BulkAs,
+        route: Route,
+        retry: BatchRetry,
+    ) -> Result<(), Rejection> {
+        self.admit()?;
+        let deadline = timeout.map(|t| Instant::now() + t);
+        let gather = Arc::new(Gather::new(id, &spec, bulk_as));
+        let map = self.slot_map();
+        // One node for the whole batch when a route names one (a random one is drawn once).
+        let route = match route {
+            Route::Random => match self.random_primary(&map) {
+                Some(node) => Route::Address(node),
+                None => Route::Random,
+            },
+            other => other,
+        };
+        let new_operation = |index: usize, expect: Expect, combine: Combine, parts: usize| {
+            Arc::new(Operation {
+                sink: Sink::Batch { gather: Arc::clone(&gather), index, retry },
+                expect,
+                bulk_as,
+                results: Mutex::new((0..parts).map(|_| None).collect()),
+                remaining: AtomicUsize::new(parts),
+                combine,
+            })
+        };
+        if spec.atomic {
+            let node = match self.transaction_node(&map, &spec, &route) {
+                Ok(node) => node,
+                Err(message) => {
+                    completion::push_all(self.batch_step_done(&gather, 0, Err((Failure::Request, message))), true);
+                    return Ok(());
+                }
+            };
+            let operation = new_operation(0, Expect::Natural, Combine::Single, 1);
+            let packed = Arc::new(spec.transaction_bytes());
+            let skipped = spec.queued_replies();
+            self.send(Part { operation, index: 0, packed, deadline, timeout, node, redirects: 0, skipped }, false);
+            return Ok(());
+        }
+        let mut planned = Vec::with_capacity(spec.commands.len());
+        for (index, command) in spec.commands.into_iter().enumerate() {
+            match self.plan(&command.packed, &route) {
+                Ok((combine, parts)) => planned.push((index, command, combine, parts)),
+                Err(message) => {
+                    if let Some(done) = self.batch_step_done(&gather, index, Err((Failure::Request, message))) {
+                        completion::push(done);
+                        return Ok(()); // the batch is over (it had nothing else to send)
+                    }
+                }
+            }
+        }
+        // Each node's commands leave in one write.
+        let mut nodes: Vec<&Address> = planned.iter().flat_map(|(_, _, _, parts)| parts.iter().map(|(node, _)| node)).collect();
+        nodes.sort();
+        nodes.dedup();
+        let holds: Vec<_> = nodes.into_iter().filter_map(|node| self.node(node).hold_writes()).collect();
+        for (index, command, combine, parts) in planned {
+            let expect = command.expect;
+            let whole = Arc::new(command.packed);
+            let operation = new_operation(index, expect, combine, parts.len());
+            for (part_index, (node, own)) in parts.into_iter().enumerate() {
+                let packed = own.map_or_else(|| Arc::clone(&whole), Arc::new);
+                let part = Part { operation: Arc::clone(&operation), index: part_index, packed, deadline, timeout, node, redirects: 0, skipped: 0 };
+                self.send(part, false);
+            }
+        }
+        drop(holds);
+        Ok(())
+    }
+
+    /// The node a transaction goes to (see [`ClusterClient::submit_batch`]).
+    fn transaction_node(&self, map: &SlotMap, spec: &BatchSpec, route: &Route) -> Result<Address, String> {
+        let unserved = || "no node serves the transaction's slot (the cluster is changing or down)".to_string();
+        match route {
+            Route::Default => {}
+            Route::Slot { slot, replica } => return self.node_for_slot(map, *slot, *replica).ok_or_else(unserved),
+            Route::Address(address) => return Ok(address.clone()),
+            Route::Random | Route::AllNodes | Route::AllPrimaries => {
+                return self.random_primary(map).ok_or_else(|| "no node is known yet".to_string())
+            }
+        }
+        for command in &spec.commands {
+            let mut args: Vec<&[u8]> = Vec::new();
+            resp::walk_command(&command.packed, |_, arg| args.push(arg))?;
+            let key = commands::routing_of(&args).and_then(|routing| routing.key.first_key(&args));
+            if let Some(i) = key {
+                let slot = slots::slot_of(args[i]);
+                self.schedule_refresh_if_unserved(map, slot);
+                return self.node_for_slot(map, slot, false).ok_or_else(unserved);
+            }
+        }
+        self.random_primary(map).ok_or_else(|| "no node is known yet".to_string())
     }
 
     /// Sends `packed` to `node` for the core itself and resolves to its reply
@@ -748,9 +875,68 @@ impl ClusterClient {
     }
 }
 
+impl ClusterClient {
+    /// Sends a batch's part again when its outcome calls for it: a transaction
+    /// whose commands were refused with `MOVED` goes whole to the new owner; a
+    /// pipeline command is retried after `TRYAGAIN` or a lost connection when
+    /// its batch's [`BatchRetry`] says so. Gives the part back otherwise.
+    fn retry_batch_part(&self, mut part: Part, outcome: Outcome) -> Result<(), (Part, Outcome)> {
+        let Sink::Batch { gather, retry, .. } = &part.operation.sink else { return Err((part, outcome)) };
+        let (atomic, retry) = (gather.is_atomic(), *retry);
+        if part.redirects >= MAX_REDIRECTS {
+            return Err((part, outcome));
+        }
+        let message = match &outcome {
+            Outcome::Failed(_, message) => message.as_str(),
+            _ => return Err((part, outcome)),
+        };
+        if atomic {
+            // "EXECABORT ... First error: MOVED 3999 host:port" (see batch::explain_abort).
+            let moved = message.split_once("First error: ").and_then(|(_, cause)| redirect(cause));
+            if let Some((Redirect::Moved, target)) = moved {
+                part.redirects += 1;
+                part.node = target;
+                self.schedule_refresh();
+                self.send(part, false);
+                return Ok(());
+            }
+            return Err((part, outcome));
+        }
+        let again = match &outcome {
+            Outcome::Failed(Failure::Request, m) => retry.server_error && m.starts_with("TRYAGAIN"),
+            Outcome::Failed(Failure::Connection, _) => retry.connection_error,
+            _ => false,
+        };
+        let Some(me) = self.me.upgrade().filter(|_| again) else { return Err((part, outcome)) };
+        let Ok(rt) = runtime::get() else { return Err((part, outcome)) };
+        part.redirects += 1;
+        if matches!(outcome, Outcome::Failed(Failure::Connection, _)) {
+            self.schedule_refresh();
+        }
+        rt.spawn(async move {
+            tokio::time::sleep(BATCH_RETRY_DELAY).await;
+            // The slot may have a new owner by now (a failover).
+            if let Ok((Combine::Single, targets)) = me.plan(&part.packed, &Route::Default) {
+                if let Some((node, None)) = targets.into_iter().next() {
+                    part.node = node;
+                }
+            }
+            me.send(part, false);
+        });
+        Ok(())
+    }
+}
+
 impl Relay for ClusterClient {
     fn relay(&self, id: i64, outcome: Outcome) -> Option<Completion> {
         let mut part = self.parts.lock().remove(&id)?;
+        let outcome = match self.retry_batch_part(part, outcome) {
+            Ok(()) => return None,
+            Err((back, outcome)) => {
+                part = back;
+                outcome
+            }
+        };
         if let Outcome::Failed(Failure::Request, message) = &outcome {
             if let Some((kind, target)) = redirect(message) {
                 if part.redirects >= MAX_REDIRECTS {

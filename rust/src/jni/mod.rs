@@ -14,8 +14,9 @@ use jni::objects::{JByteArray, JClass, JIntArray, JLongArray, JObjectArray, JStr
 use jni::sys::{jboolean, jint, jlong};
 use jni::{Env, EnvUnowned};
 
+use crate::batch::BatchSpec;
 use crate::client::{Backoff, Client, ClientConfig, Password, Protocol, Rejection, Request};
-use crate::cluster::{self, ClusterClient, ClusterConfig, ClusterRequest, ReadFrom, Route, DEFAULT_TOPOLOGY_INTERVAL};
+use crate::cluster::{self, BatchRetry, ClusterClient, ClusterConfig, ClusterRequest, ReadFrom, Route, DEFAULT_TOPOLOGY_INTERVAL};
 use crate::completion::{self, Completion};
 use crate::reply::{self, BulkAs};
 use crate::resp;
@@ -214,6 +215,71 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
                     let route = read_route(env, route_kind, route_int, &route_bytes)?;
                     let request = ClusterRequest { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, route };
                     client.submit(request)
+                }
+            };
+            Ok(match result {
+                Ok(()) => 0,
+                Err(Rejection::InflightLimit(_)) => 1,
+                Err(Rejection::Closed) => 2,
+            })
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Starts a batch: `commands` holds its commands packed back to back,
+/// `lengths[i]` bytes each, `shapes[i]` as for `submit`. Returns as `submit`
+/// does; the replies arrive together, as completion `request_id`: an array
+/// with one element per command, nil for a transaction aborted by WATCH.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_submitBatch<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+    request_id: jlong,
+    commands: JByteArray<'caller>,
+    lengths: JIntArray<'caller>,
+    shapes: JIntArray<'caller>,
+    // A transaction (MULTI/EXEC) rather than a pipeline.
+    atomic: jboolean,
+    // The first server error fails the batch instead of being its command's element.
+    raise_on_error: jboolean,
+    // -1: the client's default; 0: no timeout; > 0: milliseconds (for the whole batch).
+    timeout_ms: jint,
+    binary: jboolean,
+    // Cluster clients only: as for `submit` (0: each command's own routing).
+    route_kind: jint,
+    route_int: jint,
+    route_bytes: JByteArray<'caller>,
+    // Cluster pipelines only: retry after TRYAGAIN / after a lost connection.
+    retry_server_error: jboolean,
+    retry_connection_error: jboolean,
+) -> jint {
+    unowned_env
+        .with_env(|env| -> Result<jint, BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            let client = unsafe { ClientHandle(handle).client()? };
+            if commands.is_null() || lengths.is_null() || shapes.is_null() {
+                return Err(BridgeError::request("null batch"));
+            }
+            let packed = env.convert_byte_array(&commands)?;
+            let mut lengths_values = vec![0i32; lengths.len(env)?];
+            lengths.get_region(env, 0, &mut lengths_values)?;
+            let mut shape_values = vec![0i32; shapes.len(env)?];
+            shapes.get_region(env, 0, &mut shape_values)?;
+            let spec = BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error)
+                .map_err(BridgeError::request)?;
+            drop(packed);
+            let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
+            let result = match client {
+                AnyClient::Standalone(client) => {
+                    let timeout = request_timeout(timeout_ms, client.config().request_timeout);
+                    client.submit_batch(request_id, spec, timeout, bulk_as)
+                }
+                AnyClient::Cluster(client) => {
+                    let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
+                    let route = read_route(env, route_kind, route_int, &route_bytes)?;
+                    let retry = BatchRetry { server_error: retry_server_error, connection_error: retry_connection_error };
+                    client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)
                 }
             };
             Ok(match result {

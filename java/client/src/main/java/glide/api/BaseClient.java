@@ -39,6 +39,8 @@ import glide.api.commands.SetBaseCommands;
 import glide.api.commands.StreamBaseCommands;
 import glide.api.commands.SortedSetBaseCommands;
 import glide.api.commands.StringBaseCommands;
+import glide.api.commands.TransactionsBaseCommands;
+import glide.api.models.BaseBatch;
 import glide.api.models.GlideString;
 import glide.api.models.Script;
 import glide.api.models.commands.ExpireOptions;
@@ -136,6 +138,7 @@ public abstract class BaseClient
                 ScriptingAndFunctionsBaseCommands,
                 SetBaseCommands,
                 StreamBaseCommands,
+                TransactionsBaseCommands,
                 GeospatialIndicesBaseCommands,
                 SortedSetBaseCommands {
 
@@ -347,6 +350,46 @@ public abstract class BaseClient
 
     public CompletableFuture<String> aclWhoami() {
         return run(Args.command("ACL", 2).add("WHOAMI"), false, STRING);
+    }
+
+    // ---- transactions: WATCH (exec and unwatch are per client) ----
+
+    public CompletableFuture<String> watch(String[] keys) {
+        return run(Args.command("WATCH", keys.length + 1).addAll(keys), false, ANY_TEXT);
+    }
+
+    public CompletableFuture<String> watch(GlideString[] keys) {
+        return run(Args.command("WATCH", keys.length + 1).addAll(keys), true, ANY_TEXT);
+    }
+
+    /**
+     * Runs {@code batch} on the core; {@code options} values already checked. See {@code exec} on
+     * each client.
+     */
+    CompletableFuture<Object[]> execBatch(
+            BaseBatch<?> batch,
+            boolean raiseOnError,
+            Integer timeoutMs,
+            RouteSpec route,
+            boolean retryServerError,
+            boolean retryConnectionError) {
+        if (batch == null) {
+            return CompletableFuture.failedFuture(new RequestException("the batch must not be null"));
+        }
+        if (timeoutMs != null && timeoutMs < 0) {
+            return CompletableFuture.failedFuture(
+                    new RequestException("the batch timeout must not be negative (0: no timeout)"));
+        }
+        return core()
+                .executeBatch(
+                        batch.commands(),
+                        batch.isAtomic(),
+                        raiseOnError,
+                        batch.isBinaryOutput(),
+                        timeoutMs == null ? BlockingTimeouts.DEFAULT : timeoutMs,
+                        route,
+                        retryServerError,
+                        retryConnectionError);
     }
 
     // ---- server and connection management without a route: the same on both clients ----

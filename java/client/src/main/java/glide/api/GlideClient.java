@@ -17,7 +17,11 @@ import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
+import glide.api.commands.TransactionsCommands;
+import glide.api.models.Batch;
+import glide.api.models.commands.batch.BatchOptions;
 import glide.internal.Args;
+import glide.internal.RouteSpec;
 import glide.internal.BatchRecorders;
 import glide.internal.CommandSink;
 import glide.internal.BlockingTimeouts;
@@ -45,7 +49,8 @@ public class GlideClient extends BaseClient
         implements GenericCommands,
                 ServerManagementCommands,
                 ConnectionManagementCommands,
-                ScriptingAndFunctionsCommands {
+                ScriptingAndFunctionsCommands,
+                TransactionsCommands {
 
     /** "host:port" of the node (FUNCTION STATS replies by node, as on a cluster). */
     private final String nodeAddress;
@@ -148,6 +153,24 @@ public class GlideClient extends BaseClient
             args.add(s.name().toLowerCase(Locale.ROOT));
         }
         return run(args, false, STRING);
+    }
+
+    // ---- transactions ----
+
+    @Override
+    public CompletableFuture<Object[]> exec(Batch batch, boolean raiseOnError) {
+        return execBatch(batch, raiseOnError, null, RouteSpec.DEFAULT, false, false);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> exec(Batch batch, boolean raiseOnError, BatchOptions options) {
+        Integer timeout = options == null ? null : options.getTimeout();
+        return execBatch(batch, raiseOnError, timeout, RouteSpec.DEFAULT, false, false);
+    }
+
+    @Override
+    public CompletableFuture<String> unwatch() {
+        return run(Args.command("UNWATCH", 1), false, ANY_TEXT);
     }
 
     // ---- server management ----

@@ -29,6 +29,10 @@ import glide.api.models.configuration.RequestRoutingConfiguration.Route;
 import glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute;
 import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
+import glide.api.commands.TransactionsClusterCommands;
+import glide.api.models.ClusterBatch;
+import glide.api.models.commands.batch.ClusterBatchOptions;
+import glide.api.models.commands.batch.ClusterBatchRetryStrategy;
 import glide.internal.Args;
 import glide.internal.BatchRecorders;
 import glide.internal.CommandSink;
@@ -65,7 +69,8 @@ public class GlideClusterClient extends BaseClient
         implements GenericClusterCommands,
                 ServerManagementClusterCommands,
                 ConnectionManagementClusterCommands,
-                ScriptingAndFunctionsClusterCommands {
+                ScriptingAndFunctionsClusterCommands,
+                TransactionsClusterCommands {
 
     static {
         BatchRecorders.register(true, GlideClusterClient::new);
@@ -97,6 +102,48 @@ public class GlideClusterClient extends BaseClient
             return CompletableFuture.failedFuture(e);
         }
         return NativeClient.connect(settings).thenApply(GlideClusterClient::new);
+    }
+
+    // ---- transactions --------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<Object[]> exec(ClusterBatch batch, boolean raiseOnError) {
+        return execBatch(batch, raiseOnError, null, RouteSpec.DEFAULT, false, false);
+    }
+
+    @Override
+    public CompletableFuture<Object[]> exec(ClusterBatch batch, boolean raiseOnError, ClusterBatchOptions options) {
+        if (options == null) {
+            return exec(batch, raiseOnError);
+        }
+        RouteSpec route;
+        try {
+            route = options.getRoute() == null ? RouteSpec.DEFAULT : RouteSpec.of(options.getRoute());
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        ClusterBatchRetryStrategy retry = options.getRetryStrategy();
+        if (retry != null && batch != null && batch.isAtomic() && (retry.isRetryServerError() || retry.isRetryConnectionError())) {
+            return CompletableFuture.failedFuture(
+                    new RequestException("retry strategies apply to pipelines only (ClusterBatch(false)), not to transactions"));
+        }
+        return execBatch(
+                batch,
+                raiseOnError,
+                options.getTimeout(),
+                route,
+                retry != null && retry.isRetryServerError(),
+                retry != null && retry.isRetryConnectionError());
+    }
+
+    @Override
+    public CompletableFuture<String> unwatch() {
+        return run(Args.command("UNWATCH", 1), false, ANY_TEXT);
+    }
+
+    @Override
+    public CompletableFuture<String> unwatch(Route route) {
+        return routed(Args.command("UNWATCH", 1), false, route, ANY_TEXT);
     }
 
     // ---- generic -------------------------------------------------------------------------

@@ -70,11 +70,15 @@ public final class BatchCommands implements CommandSink {
         return commands.get(i);
     }
 
-    /** Every command packed as RESP, back to back: what crosses JNI, once. */
-    byte[] packAll() {
+    /**
+     * Every command packed as RESP, back to back (what crosses JNI, once); {@code lengths}
+     * receives each one's size.
+     */
+    byte[] packAll(int[] lengths) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[][] args : commands) {
-            byte[] packed = CommandPacker.pack(args);
+        for (int i = 0; i < commands.size(); i++) {
+            byte[] packed = CommandPacker.pack(commands.get(i));
+            lengths[i] = packed.length;
             out.write(packed, 0, packed.length);
         }
         return out.toByteArray();

@@ -59,6 +59,27 @@ final class NativeBridge {
             int routeNumber,
             byte[] routeBytes);
 
+    /**
+     * Starts a batch: {@code commands} back to back, {@code lengths[i]} bytes and reply shape
+     * {@code shapes[i]} each. Returns as {@link #submit} does; the replies arrive together as one
+     * array (null: a transaction aborted by WATCH). Route and retry flags: cluster clients only.
+     */
+    static native int submitBatch(
+            long handle,
+            long requestId,
+            byte[] commands,
+            int[] lengths,
+            int[] shapes,
+            boolean atomic,
+            boolean raiseOnError,
+            int timeoutMs,
+            boolean binary,
+            int routeKind,
+            int routeNumber,
+            byte[] routeBytes,
+            boolean retryServerError,
+            boolean retryConnectionError);
+
     static native void closeClient(long handle);
 
     /** Replaces the password used by later (re)connections; null removes it. */

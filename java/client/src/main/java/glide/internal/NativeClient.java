@@ -139,6 +139,11 @@ public final class NativeClient implements CommandSink {
         } finally {
             Reference.reachabilityFence(this);
         }
+        return settle(id, pending, status);
+    }
+
+    /** Fails {@code pending} at once when the core refused request {@code id}. */
+    private <T> CompletableFuture<T> settle(long id, Completions.Pending<T> pending, int status) {
         if (status != NativeBridge.SUBMITTED) {
             Completions.forget(id);
             pending.future.completeExceptionally(
@@ -151,6 +156,60 @@ public final class NativeClient implements CommandSink {
                             : closedError());
         }
         return pending.future;
+    }
+
+    /**
+     * Runs a batch: one request for the inflight limit, one completion with an array of every
+     * command's reply in order (null: a transaction aborted because a watched key changed). {@code
+     * timeoutMs}: -1 the client's request timeout, 0 none. {@code route} and the retry flags
+     * apply to cluster clients.
+     */
+    public CompletableFuture<Object[]> executeBatch(
+            BatchCommands batch,
+            boolean atomic,
+            boolean raiseOnError,
+            boolean binary,
+            int timeoutMs,
+            RouteSpec route,
+            boolean retryServerError,
+            boolean retryConnectionError) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        if (batch.size() == 0) {
+            return CompletableFuture.failedFuture(
+                    new RequestException("the batch is empty: add commands before running it"));
+        }
+        int[] lengths = new int[batch.size()];
+        byte[] commands = batch.packAll(lengths);
+        Completions.Pending<Object[]> pending = new Completions.Pending<>(this, binary, v -> (Object[]) v);
+        long id = Completions.register(pending);
+        int status;
+        try {
+            status =
+                    NativeBridge.submitBatch(
+                            handle,
+                            id,
+                            commands,
+                            lengths,
+                            batch.shapes(),
+                            atomic,
+                            raiseOnError,
+                            timeoutMs,
+                            binary,
+                            route.kind,
+                            route.number,
+                            route.bytes,
+                            retryServerError,
+                            retryConnectionError);
+        } catch (RuntimeException e) {
+            Completions.forget(id);
+            pending.future.completeExceptionally(e);
+            return pending.future;
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+        return settle(id, pending, status);
     }
 
     /** The ACL user of the configuration (null: the default user), for AUTH. */
