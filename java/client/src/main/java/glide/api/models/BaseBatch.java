@@ -940,10 +940,8 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues PUBSUB NUMSUB; result: each channel's subscriber count (a map). */
     public <ArgType> T pubsubNumSub(ArgType[] channels) {
-        commands().add(glide.internal.Args.command("PUBSUB", 2 + channels.length)
-                .add("NUMSUB")
-                .addAll(gs(channels))
-                .build());
+        GlideString[] names = gs(channels);
+        commands().add(glide.internal.Args.command("PUBSUB", 2 + names.length).add("NUMSUB").addAll(names).build());
         return getThis();
     }
 
