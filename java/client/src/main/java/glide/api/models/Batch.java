@@ -21,7 +21,18 @@ public class Batch extends BaseBatch<Batch> {
         return record(c -> call.apply((GlideClient) c));
     }
 
+    /** Queues SELECT; result: {@code OK}. Later commands of the batch use database {@code index}. */
     public Batch select(long index) {
         return standalone(c -> c.select(index));
+    }
+
+    /** Queues SCAN from {@code cursor}; result: the next cursor and the keys of this step. */
+    public <ArgType> Batch scan(ArgType cursor) {
+        return standalone(c -> c.scan(gs(cursor)));
+    }
+
+    /** Queues SCAN with MATCH/COUNT/TYPE; result: the next cursor and the keys of this step. */
+    public <ArgType> Batch scan(ArgType cursor, glide.api.models.commands.scan.ScanOptions options) {
+        return standalone(c -> c.scan(gs(cursor), options));
     }
 }
