@@ -63,6 +63,8 @@ OVERRIDES = {
     "ACL SETUSER": ("AllNodes", "AllSucceeded"),
     "ACL DELUSER": ("AllNodes", "AllSucceeded"),
     "ACL SAVE": ("AllNodes", "AllSucceeded"),
+    # A client's watched keys live on the connections to every primary it used.
+    "UNWATCH": ("AllShards", "AllSucceeded"),
     # Keyless lists from several nodes are one list.
     "KEYS": ("AllShards", "CombineArrays"),
     "SLOWLOG GET": ("AllNodes", "CombineArrays"),

@@ -330,7 +330,7 @@ pub(crate) const COMMANDS: &[CommandRouting] = &[
     CommandRouting { name: b"TYPE", key: KeySpec::Index(1), key_step: 1, readonly: true, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"UNLINK", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::MultiShard, response: ResponsePolicy::AggSum },
     CommandRouting { name: b"UNSUBSCRIBE", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
-    CommandRouting { name: b"UNWATCH", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
+    CommandRouting { name: b"UNWATCH", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::AllShards, response: ResponsePolicy::AllSucceeded },
     CommandRouting { name: b"WAIT", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::AllShards, response: ResponsePolicy::AggMin },
     CommandRouting { name: b"WATCH", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"XACK", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },

@@ -892,15 +892,22 @@ impl ClusterClient {
         };
         if atomic {
             // "EXECABORT ... First error: MOVED 3999 host:port" (see batch::explain_abort).
-            let moved = message.split_once("First error: ").and_then(|(_, cause)| redirect(cause));
-            if let Some((Redirect::Moved, target)) = moved {
-                part.redirects += 1;
-                part.node = target;
-                self.schedule_refresh();
-                self.send(part, false);
-                return Ok(());
+            let moved = message.split_once("First error: ").and_then(|(_, cause)| redirect_with_slot(cause));
+            let Some((Redirect::Moved, slot, target)) = moved else { return Err((part, outcome)) };
+            let known_owner = self.slot_map().shard_of(slot).map(|shard| shard.primary.clone());
+            if known_owner.as_ref() == Some(&target) && target != part.node {
+                // Our map was right: the transaction's keys live on several nodes. Sending it
+                // elsewhere would only move the refusal.
+                let message = format!(
+                    "{message} (the transaction's keys are served by more than one node: keys of one transaction must share a slot, e.g. through a {{hash tag}})"
+                );
+                return Err((part, Outcome::Failed(Failure::ExecAbort, message)));
             }
-            return Err((part, outcome));
+            part.redirects += 1;
+            part.node = target;
+            self.schedule_refresh();
+            self.send(part, false);
+            return Ok(());
         }
         let again = match &outcome {
             Outcome::Failed(Failure::Request, m) => retry.server_error && m.starts_with("TRYAGAIN"),
@@ -985,14 +992,19 @@ enum Redirect {
 
 /// `MOVED 3999 127.0.0.1:6381` / `ASK 3999 127.0.0.1:6381`.
 fn redirect(message: &str) -> Option<(Redirect, Address)> {
+    redirect_with_slot(message).map(|(kind, _, address)| (kind, address))
+}
+
+/// [`redirect`] with the slot.
+fn redirect_with_slot(message: &str) -> Option<(Redirect, u16, Address)> {
     let mut words = message.split_ascii_whitespace();
     let kind = match words.next()? {
         "MOVED" => Redirect::Moved,
         "ASK" => Redirect::Ask,
         _ => return None,
     };
-    let _slot: u16 = words.next()?.parse().ok()?;
-    Some((kind, Address::parse(words.next()?)?))
+    let slot: u16 = words.next()?.parse().ok()?;
+    Some((kind, slot, Address::parse(words.next()?)?))
 }
 
 /// Gives a combined reply its command's shape: each node's reply for a reply

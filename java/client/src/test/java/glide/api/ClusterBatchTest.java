@@ -1,0 +1,206 @@
+package glide.api;
+
+import static glide.api.Clients.await;
+import static glide.api.Clients.failure;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import glide.api.models.ClusterBatch;
+import glide.api.models.commands.batch.ClusterBatchOptions;
+import glide.api.models.commands.batch.ClusterBatchRetryStrategy;
+import glide.api.models.configuration.GlideClusterClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.RequestRoutingConfiguration.ByAddressRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SlotKeyRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SlotType;
+import glide.api.models.exceptions.ExecAbortException;
+import glide.api.models.exceptions.RequestException;
+import glide.testutil.RedisCluster;
+import glide.testutil.RedisServer;
+import glide.testutil.SlotMigration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Batches on a 3-primary cluster (issue 5): pipelines split per node and put back in order
+ * (multi-slot and all-node commands included), transactions on their slot's node, routes,
+ * redirects while a slot migrates, and a transaction sent to a stale owner.
+ */
+class ClusterBatchTest {
+    private static RedisCluster cluster;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = RedisCluster.start(3, 0);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    static GlideClusterClient connect(ProtocolVersion protocol) throws Exception {
+        RedisServer seed = cluster.nodes().get(0);
+        return await(
+                GlideClusterClient.createClient(
+                        GlideClusterClientConfiguration.builder()
+                                .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                                .protocol(protocol)
+                                .requestTimeout(5000)
+                                .build()));
+    }
+
+    private static String key() {
+        return "cb-" + UUID.randomUUID();
+    }
+
+    private static String keyWhere(java.util.function.Predicate<String> wanted) {
+        while (true) {
+            String k = key();
+            if (wanted.test(k)) {
+                return k;
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void aPipelineOverAllSlotsComesBackInCommandOrder(ProtocolVersion protocol) throws Exception {
+        try (GlideClusterClient client = connect(protocol)) {
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                keys.add(key());
+            }
+            ClusterBatch batch = new ClusterBatch(false);
+            for (int i = 0; i < keys.size(); i++) {
+                batch.set(keys.get(i), "v" + i).get(keys.get(i));
+            }
+            // A multi-slot command and one every primary answers, in the middle of it all.
+            batch.mget(keys.subList(0, 50).toArray(new String[0])).dbsize().hgetall(key());
+            Object[] result = await(client.exec(batch, true));
+            assertEquals(603, result.length);
+            for (int i = 0; i < keys.size(); i++) {
+                assertEquals("OK", result[2 * i]);
+                assertEquals("v" + i, result[2 * i + 1]);
+            }
+            Object[] mget = (Object[]) result[600];
+            for (int i = 0; i < 50; i++) {
+                assertEquals("v" + i, mget[i]);
+            }
+            assertTrue((Long) result[601] >= 300, "DBSIZE summed over the primaries: " + result[601]);
+            assertEquals(java.util.Map.of(), result[602]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void aTransactionRunsOnItsSlotsNode(ProtocolVersion protocol) throws Exception {
+        String tag = "{" + UUID.randomUUID() + "}";
+        try (GlideClusterClient client = connect(protocol)) {
+            ClusterBatch tx = new ClusterBatch(true)
+                    .set(tag + "a", "1")
+                    .incr(tag + "a")
+                    .rpush(tag + "l", new String[] {"x", "y"})
+                    .lrange(tag + "l", 0, -1)
+                    .incr(tag + "l");
+            Object[] result = await(client.exec(tx, false));
+            assertEquals("OK", result[0]);
+            assertEquals(2L, result[1]);
+            assertEquals(2L, result[2]);
+            assertArrayEquals(new Object[] {"x", "y"}, (Object[]) result[3]);
+            assertInstanceOf(RequestException.class, result[4]);
+
+            // Keys of different slots cannot share a transaction. On two nodes: the second node's
+            // key was refused with MOVED while queued, and the transaction is not chased around.
+            RedisServer tagOwner = cluster.primaryOf(RedisCluster.keySlot(tag));
+            String elsewhere = keyWhere(k -> cluster.primaryOf(RedisCluster.keySlot(k)) != tagOwner);
+            Throwable twoNodes = failure(client.exec(new ClusterBatch(true).set("a" + tag, "1").set(elsewhere, "2"), true));
+            assertInstanceOf(ExecAbortException.class, twoNodes, twoNodes.getMessage());
+            assertTrue(twoNodes.getMessage().contains("must share a slot"), twoNodes.getMessage());
+            // On one node: EXEC itself answers CROSSSLOT.
+            String sameNode = keyWhere(k -> cluster.primaryOf(RedisCluster.keySlot(k)) == tagOwner
+                    && RedisCluster.keySlot(k) != RedisCluster.keySlot(tag));
+            Throwable oneNode = failure(client.exec(new ClusterBatch(true).set("a" + tag, "1").set(sameNode, "2"), true));
+            assertInstanceOf(RequestException.class, oneNode);
+            assertTrue(oneNode.getMessage().startsWith("CROSSSLOT"), oneNode.getMessage());
+            assertNull(await(client.get(sameNode)), "nothing ran");
+
+            // A route picks the node; a keyless transaction goes where it says.
+            RedisServer owner = cluster.primaryOf(RedisCluster.keySlot(tag));
+            ClusterBatchOptions byAddress = ClusterBatchOptions.builder()
+                    .route(new ByAddressRoute(owner.host(), owner.port())).build();
+            Object[] routed = await(client.exec(new ClusterBatch(true).get(tag + "a").customCommand(new String[] {"INFO", "server"}), true, byAddress));
+            assertEquals("2", routed[0]);
+            assertTrue(routed[1].toString().contains("tcp_port:" + owner.port()), "ran on " + owner.port());
+            ClusterBatchOptions bySlotKey = ClusterBatchOptions.builder()
+                    .route(new SlotKeyRoute(tag, SlotType.PRIMARY)).timeout(3000).build();
+            assertArrayEquals(new Object[] {"2"}, await(client.exec(new ClusterBatch(true).get(tag + "a"), true, bySlotKey)));
+            ClusterBatchOptions retrying = ClusterBatchOptions.builder()
+                    .retryStrategy(ClusterBatchRetryStrategy.builder().retryServerError(true).build()).build();
+            assertInstanceOf(RequestException.class, failure(client.exec(new ClusterBatch(true).get(tag), true, retrying)));
+        }
+    }
+
+    @Test
+    void watchAndUnwatchOnACluster() throws Exception {
+        String tag = "{" + UUID.randomUUID() + "}";
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3);
+                GlideClusterClient other = connect(ProtocolVersion.RESP3)) {
+            assertEquals("OK", await(client.watch(new String[] {tag + "k"})));
+            await(other.set(tag + "k", "changed"));
+            assertNull(await(client.exec(new ClusterBatch(true).set(tag + "k", "mine"), true)));
+            await(client.watch(new String[] {tag + "k"}));
+            assertEquals("OK", await(client.unwatch()));
+            await(other.set(tag + "k", "again"));
+            assertArrayEquals(new Object[] {"OK"}, await(client.exec(new ClusterBatch(true).set(tag + "k", "mine"), true)));
+        }
+    }
+
+    @Test
+    void redirectsAreFollowedWhileASlotMigratesAndAfterItMoved() throws Exception {
+        String tag = "{" + UUID.randomUUID() + "}";
+        int slot = RedisCluster.keySlot(tag);
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            ClusterBatch fill = new ClusterBatch(false);
+            for (int i = 0; i < 20; i++) {
+                fill.set(tag + i, "v" + i);
+            }
+            await(client.exec(fill, true));
+            RedisServer source = cluster.primaryOf(slot);
+            RedisServer target = cluster.primaries().stream().filter(p -> p != source).findFirst().orElseThrow();
+            SlotMigration migration = SlotMigration.begin(cluster, slot, source, target);
+            migration.moveKeys(10); // half the keys moved: the others answer ASK
+            ClusterBatch read = new ClusterBatch(false);
+            for (int i = 0; i < 20; i++) {
+                read.get(tag + i);
+            }
+            Object[] during = await(client.exec(read, true));
+            for (int i = 0; i < 20; i++) {
+                assertEquals("v" + i, during[i], "key " + i + " while the slot migrates");
+            }
+            while (migration.moveKeys(100) > 0) {
+                // the rest
+            }
+            migration.finish();
+            cluster.awaitHealthy(10_000);
+            // The client still believes the old owner: the transaction is refused with MOVED and sent whole again.
+            Object[] after = await(client.exec(new ClusterBatch(true).get(tag + 0).incr(tag + "n"), true));
+            assertEquals("v0", after[0]);
+            assertEquals(1L, after[1]);
+            Object[] pipeline = await(client.exec(read, true));
+            assertEquals("v19", pipeline[19]);
+        }
+    }
+}
