@@ -63,6 +63,8 @@ OVERRIDES = {
     "ACL SETUSER": ("AllNodes", "AllSucceeded"),
     "ACL DELUSER": ("AllNodes", "AllSucceeded"),
     "ACL SAVE": ("AllNodes", "AllSucceeded"),
+    # The database of a cluster client is that of every connection (Valkey 9 clusters have several).
+    "SELECT": ("AllNodes", "AllSucceeded"),
     # A client's watched keys live on the connections to every primary it used.
     "UNWATCH": ("AllShards", "AllSucceeded"),
     # Keyless lists from several nodes are one list.

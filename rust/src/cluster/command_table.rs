@@ -288,7 +288,7 @@ pub(crate) const COMMANDS: &[CommandRouting] = &[
     CommandRouting { name: b"SCRIPT LOAD", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::AllNodes, response: ResponsePolicy::AllSucceeded },
     CommandRouting { name: b"SDIFF", key: KeySpec::Index(1), key_step: 1, readonly: true, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"SDIFFSTORE", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
-    CommandRouting { name: b"SELECT", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
+    CommandRouting { name: b"SELECT", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::AllNodes, response: ResponsePolicy::AllSucceeded },
     CommandRouting { name: b"SET", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"SETBIT", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"SETEX", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },

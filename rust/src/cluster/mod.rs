@@ -879,21 +879,22 @@ impl ClusterClient {
     /// Sends a batch's part again when its outcome calls for it: a transaction
     /// whose commands were refused with `MOVED` goes whole to the new owner; a
     /// pipeline command is retried after `TRYAGAIN` or a lost connection when
-    /// its batch's [`BatchRetry`] says so. Gives the part back otherwise.
-    fn retry_batch_part(&self, mut part: Part, outcome: Outcome) -> Result<(), (Part, Outcome)> {
-        let Sink::Batch { gather, retry, .. } = &part.operation.sink else { return Err((part, outcome)) };
+    /// its batch's [`BatchRetry`] says so. Gives the part (and the outcome to
+    /// deliver) back otherwise.
+    fn retry_batch_part(&self, mut part: Part, outcome: Outcome) -> Option<(Part, Outcome)> {
+        let Sink::Batch { gather, retry, .. } = &part.operation.sink else { return Some((part, outcome)) };
         let (atomic, retry) = (gather.is_atomic(), *retry);
         if part.redirects >= MAX_REDIRECTS {
-            return Err((part, outcome));
+            return Some((part, outcome));
         }
         let message = match &outcome {
             Outcome::Failed(_, message) => message.as_str(),
-            _ => return Err((part, outcome)),
+            _ => return Some((part, outcome)),
         };
         if atomic {
             // "EXECABORT ... First error: MOVED 3999 host:port" (see batch::explain_abort).
             let moved = message.split_once("First error: ").and_then(|(_, cause)| redirect_with_slot(cause));
-            let Some((Redirect::Moved, slot, target)) = moved else { return Err((part, outcome)) };
+            let Some((Redirect::Moved, slot, target)) = moved else { return Some((part, outcome)) };
             let known_owner = self.slot_map().shard_of(slot).map(|shard| shard.primary.clone());
             if known_owner.as_ref() == Some(&target) && target != part.node {
                 // Our map was right: the transaction's keys live on several nodes. Sending it
@@ -901,21 +902,21 @@ impl ClusterClient {
                 let message = format!(
                     "{message} (the transaction's keys are served by more than one node: keys of one transaction must share a slot, e.g. through a {{hash tag}})"
                 );
-                return Err((part, Outcome::Failed(Failure::ExecAbort, message)));
+                return Some((part, Outcome::Failed(Failure::ExecAbort, message)));
             }
             part.redirects += 1;
             part.node = target;
             self.schedule_refresh();
             self.send(part, false);
-            return Ok(());
+            return None;
         }
         let again = match &outcome {
             Outcome::Failed(Failure::Request, m) => retry.server_error && m.starts_with("TRYAGAIN"),
             Outcome::Failed(Failure::Connection, _) => retry.connection_error,
             _ => false,
         };
-        let Some(me) = self.me.upgrade().filter(|_| again) else { return Err((part, outcome)) };
-        let Ok(rt) = runtime::get() else { return Err((part, outcome)) };
+        let Some(me) = self.me.upgrade().filter(|_| again) else { return Some((part, outcome)) };
+        let Ok(rt) = runtime::get() else { return Some((part, outcome)) };
         part.redirects += 1;
         if matches!(outcome, Outcome::Failed(Failure::Connection, _)) {
             self.schedule_refresh();
@@ -930,7 +931,7 @@ impl ClusterClient {
             }
             me.send(part, false);
         });
-        Ok(())
+        None
     }
 }
 
@@ -938,8 +939,8 @@ impl Relay for ClusterClient {
     fn relay(&self, id: i64, outcome: Outcome) -> Option<Completion> {
         let mut part = self.parts.lock().remove(&id)?;
         let outcome = match self.retry_batch_part(part, outcome) {
-            Ok(()) => return None,
-            Err((back, outcome)) => {
+            None => return None, // sent again
+            Some((back, outcome)) => {
                 part = back;
                 outcome
             }

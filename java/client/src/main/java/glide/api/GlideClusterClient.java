@@ -225,6 +225,15 @@ public class GlideClusterClient extends BaseClient
 
     // ---- connection management -------------------------------------------------------------
 
+    /**
+     * SELECT on every node's connection. Redis and Valkey before 9 have one database per cluster
+     * node and refuse any index but 0 ({@code RequestException}). A database chosen here is not
+     * restored after a reconnect: configure the database instead where the server allows it.
+     */
+    public CompletableFuture<String> select(long index) {
+        return run(Args.command("SELECT", 2).add(index), false, ANY_TEXT);
+    }
+
     @Override
     public CompletableFuture<String> ping() {
         return run(Args.command("PING", 1), false, STRING);

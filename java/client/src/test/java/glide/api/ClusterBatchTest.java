@@ -154,6 +154,16 @@ class ClusterBatchTest {
     }
 
     @Test
+    void selectReachesEveryNodeAndTheServerDecides() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            assertEquals("OK", await(client.select(0)), "every node accepts database 0");
+            Throwable refused = failure(client.select(1));
+            assertInstanceOf(RequestException.class, refused);
+            assertTrue(refused.getMessage().contains("SELECT is not allowed in cluster mode"), refused.getMessage());
+        }
+    }
+
+    @Test
     void watchAndUnwatchOnACluster() throws Exception {
         String tag = "{" + UUID.randomUUID() + "}";
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3);
