@@ -58,8 +58,9 @@ impl BatchSpec {
         if lengths.len() != shapes.len() {
             return Err("a batch needs one shape per command".into());
         }
-        if lengths.is_empty() {
-            return Err("the batch is empty: add commands before running it".into());
+        if lengths.is_empty() && !atomic {
+            // (An empty transaction is MULTI, EXEC: an empty array, or nil if a watched key changed.)
+            return Err("the pipeline is empty: add commands before running it".into());
         }
         let mut commands = Vec::with_capacity(lengths.len());
         let mut start = 0usize;
@@ -268,7 +269,9 @@ mod tests {
         assert!(BatchSpec::parse(&bytes, &[lengths[0] - 1], &shapes, false, false).is_err());
         assert!(BatchSpec::parse(&bytes, &[lengths[0] + 1], &shapes, false, false).is_err());
         assert!(BatchSpec::parse(&bytes, &lengths, &[0, 0], false, false).is_err());
-        assert!(BatchSpec::parse(&[], &[], &[], false, false).is_err(), "empty");
+        assert!(BatchSpec::parse(&[], &[], &[], false, false).is_err(), "an empty pipeline");
+        let empty = BatchSpec::parse(&[], &[], &[], true, false).expect("an empty transaction");
+        assert_eq!(empty.transaction_bytes(), [MULTI, EXEC].concat());
         assert!(BatchSpec::parse(&bytes, &lengths, &[7], false, false).is_err(), "unknown shape");
     }
 

@@ -176,9 +176,9 @@ public final class NativeClient implements CommandSink {
         if (closed) {
             return CompletableFuture.failedFuture(closedError());
         }
-        if (batch.size() == 0) {
+        if (batch.size() == 0 && !atomic) {
             return CompletableFuture.failedFuture(
-                    new RequestException("the batch is empty: add commands before running it"));
+                    new RequestException("the pipeline is empty: add commands before running it"));
         }
         int[] lengths = new int[batch.size()];
         byte[] commands = batch.packAll(lengths);

@@ -216,7 +216,8 @@ class BatchTest {
     @Test
     void emptyBatchesAndClosedClientsFailClearly() throws Exception {
         GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
-        assertInstanceOf(RequestException.class, failure(client.exec(new Batch(true), true)));
+        assertArrayEquals(new Object[0], await(client.exec(new Batch(true), true)), "MULTI, EXEC");
+        assertInstanceOf(RequestException.class, failure(client.exec(new Batch(false), true)));
         assertInstanceOf(RequestException.class, failure(client.exec(null, true)));
         client.close();
         assertInstanceOf(ClosingException.class, failure(client.exec(new Batch(false).ping(), true)));
