@@ -170,20 +170,29 @@ fn native_memory_returns_after_clients_are_released() {
     // Warm up the runtime and the allocator's first-use structures.
     drop(connect(server.config()));
     std::thread::sleep(Duration::from_millis(100));
-    let before = glide_jni::stats::native_bytes();
-    let clients: Vec<_> = (0..50).map(|_| connect(server.config())).collect();
-    let during = glide_jni::stats::native_bytes();
-    for c in &clients {
-        c.close();
+    // The counter is process-wide and other tests run concurrently (one may free megabytes
+    // mid-measurement): a measurement spoiled by them is taken again, up to 5 times.
+    let mut last = String::new();
+    for _ in 0..5 {
+        let before = glide_jni::stats::native_bytes();
+        let clients: Vec<_> = (0..50).map(|_| connect(server.config())).collect();
+        let during = glide_jni::stats::native_bytes();
+        for c in &clients {
+            c.close();
+        }
+        drop(clients);
+        std::thread::sleep(Duration::from_millis(300));
+        let after = glide_jni::stats::native_bytes();
+        let per_client = (during.saturating_sub(before)) / 50;
+        last = format!("native bytes: before {before}, with 50 idle clients {during} ({per_client}/client), after release {after}");
+        println!("{last}");
+        let measurable = during > before;
+        let released = after < before + during.saturating_sub(before) / 4 + 256 * 1024;
+        if measurable && released {
+            return;
+        }
     }
-    drop(clients);
-    std::thread::sleep(Duration::from_millis(300));
-    let after = glide_jni::stats::native_bytes();
-    let per_client = (during.saturating_sub(before)) / 50;
-    println!("native bytes: before {before}, with 50 idle clients {during} ({per_client}/client), after release {after}");
-    assert!(during > before, "clients must cost something measurable");
-    // Other tests run concurrently in this process, so allow their noise.
-    assert!(after < before + during.saturating_sub(before) / 4 + 256 * 1024, "{before} -> {during} -> {after}");
+    panic!("clients must cost something measurable and give it back: {last}");
 }
 
 /// One RESP command on a fresh socket; returns the first reply line.
