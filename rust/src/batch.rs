@@ -36,6 +36,8 @@ pub type CallResult = Result<Value, (Failure, String)>;
 pub struct BatchCommand {
     pub packed: Vec<u8>,
     pub expect: Expect,
+    /// `SELECT n`: the database the connection is on once it succeeds.
+    pub selects_database: Option<i64>,
 }
 
 /// The commands of a batch and how it runs.
@@ -75,7 +77,7 @@ impl BatchSpec {
                 1 => Expect::Map,
                 other => return Err(format!("unknown reply shape {other}")),
             };
-            commands.push(BatchCommand { packed: bytes.to_vec(), expect });
+            commands.push(BatchCommand { packed: bytes.to_vec(), expect, selects_database: probe.selects_database() });
             start = end;
         }
         if start != packed.len() {
@@ -126,6 +128,10 @@ pub struct Gather {
     remaining: AtomicUsize,
     /// The outcome was produced: later replies are dropped.
     done: AtomicBool,
+    /// The batch's `SELECT`s: command index and database.
+    selects: Vec<(usize, i64)>,
+    /// The database of the last `SELECT` that succeeded, once the batch is over.
+    selected: Mutex<Option<i64>>,
 }
 
 impl Gather {
@@ -140,7 +146,15 @@ impl Gather {
             results: Mutex::new(vec![None; awaited]),
             remaining: AtomicUsize::new(awaited),
             done: AtomicBool::new(false),
+            selects: spec.commands.iter().enumerate().filter_map(|(i, c)| Some((i, c.selects_database?))).collect(),
+            selected: Mutex::new(None),
         }
+    }
+
+    /// After the batch: the database its last successful `SELECT` moved the connection to
+    /// (a reconnect must return there), if any.
+    pub fn selected_database(&self) -> Option<i64> {
+        *self.selected.lock()
     }
 
     pub fn is_atomic(&self) -> bool {
@@ -204,6 +218,8 @@ impl Gather {
         } else {
             results
         };
+        let selected = self.selects.iter().rev().find(|(i, _)| matches!(values.get(*i), Some(Value::Okay)));
+        *self.selected.lock() = selected.map(|(_, db)| *db);
         if self.raise_on_error {
             if let Some(Value::ServerError(message)) = values.iter().find(|v| matches!(v, Value::ServerError(_))) {
                 return Outcome::Failed(Failure::Request, message.clone());
@@ -328,6 +344,20 @@ mod tests {
                 Value::Double(1.5),
             ])
         );
+    }
+
+    #[test]
+    fn the_last_select_that_succeeded_is_remembered() {
+        let s = spec(&[&[b"SELECT", b"3"], &[b"SELECT", b"99"], &[b"GET", b"k"]], false, false);
+        let gather = Gather::new(1, &s, BulkAs::Text);
+        gather.put(0, Ok(Value::Okay));
+        gather.put(1, Err((Failure::Request, "ERR DB index is out of range".into())));
+        gather.put(2, Ok(Value::Nil)).expect("complete");
+        assert_eq!(gather.selected_database(), Some(3));
+        let none = spec(&[&[b"GET", b"k"]], false, false);
+        let gather = Gather::new(1, &none, BulkAs::Text);
+        gather.put(0, Ok(Value::Nil));
+        assert_eq!(gather.selected_database(), None);
     }
 
     #[test]

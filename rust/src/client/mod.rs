@@ -537,7 +537,13 @@ impl Owner for Client {
         }
         // A batch's command: the batch completes (and leaves the inflight count) with its last reply.
         let (id, outcome) = match &entry.gather {
-            Some(slot) => (slot.gather.id, slot.gather.put(slot.index, outcome.into_value())?),
+            Some(slot) => {
+                let outcome = slot.gather.put(slot.index, outcome.into_value())?;
+                if let Some(db) = slot.gather.selected_database() {
+                    self.database_id.store(db, Ordering::Release);
+                }
+                (slot.gather.id, outcome)
+            }
             None => (entry.id, outcome),
         };
         // Release the slot first: Java may submit again as soon as it sees the completion.

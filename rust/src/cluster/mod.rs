@@ -146,6 +146,8 @@ pub struct BatchRetry {
 
 /// Pause before a batch command is retried.
 const BATCH_RETRY_DELAY: Duration = Duration::from_millis(50);
+/// Retries of one batch command at most (with the pause: 10 s), even without a timeout.
+const MAX_BATCH_RETRIES: u8 = 200;
 
 /// One request (Java's or the core's own), possibly split into parts.
 struct Operation {
@@ -167,6 +169,8 @@ struct Part {
     timeout: Option<Duration>,
     node: Address,
     redirects: u8,
+    /// Times a batch command was sent again after `TRYAGAIN` or a lost connection.
+    retries: u8,
     /// Leading commands in `packed` whose replies are dropped (`MULTI`, `QUEUED`...).
     skipped: usize,
 }
@@ -457,6 +461,7 @@ impl ClusterClient {
                 timeout: request.timeout,
                 node,
                 redirects: 0,
+                retries: 0,
                 skipped: 0,
             };
             self.send(part, false);
@@ -741,7 +746,7 @@ impl ClusterClient {
             let operation = new_operation(0, Expect::Natural, Combine::Single, 1);
             let packed = Arc::new(spec.transaction_bytes());
             let skipped = spec.queued_replies();
-            self.send(Part { operation, index: 0, packed, deadline, timeout, node, redirects: 0, skipped }, false);
+            self.send(Part { operation, index: 0, packed, deadline, timeout, node, redirects: 0, retries: 0, skipped }, false);
             return Ok(());
         }
         let mut planned = Vec::with_capacity(spec.commands.len());
@@ -767,7 +772,7 @@ impl ClusterClient {
             let operation = new_operation(index, expect, combine, parts.len());
             for (part_index, (node, own)) in parts.into_iter().enumerate() {
                 let packed = own.map_or_else(|| Arc::clone(&whole), Arc::new);
-                let part = Part { operation: Arc::clone(&operation), index: part_index, packed, deadline, timeout, node, redirects: 0, skipped: 0 };
+                let part = Part { operation: Arc::clone(&operation), index: part_index, packed, deadline, timeout, node, redirects: 0, retries: 0, skipped: 0 };
                 self.send(part, false);
             }
         }
@@ -836,7 +841,7 @@ impl ClusterClient {
             remaining: AtomicUsize::new(1),
         });
         let timeout = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-        let part = Part { operation, index: 0, packed: Arc::new(packed), deadline, timeout, node, redirects: 0, skipped };
+        let part = Part { operation, index: 0, packed: Arc::new(packed), deadline, timeout, node, redirects: 0, retries: 0, skipped };
         self.send(part, false);
         replied
     }
@@ -884,9 +889,6 @@ impl ClusterClient {
     fn retry_batch_part(&self, mut part: Part, outcome: Outcome) -> Option<(Part, Outcome)> {
         let Sink::Batch { gather, retry, .. } = &part.operation.sink else { return Some((part, outcome)) };
         let (atomic, retry) = (gather.is_atomic(), *retry);
-        if part.redirects >= MAX_REDIRECTS {
-            return Some((part, outcome));
-        }
         let message = match &outcome {
             Outcome::Failed(_, message) => message.as_str(),
             _ => return Some((part, outcome)),
@@ -895,6 +897,9 @@ impl ClusterClient {
             // "EXECABORT ... First error: MOVED 3999 host:port" (see batch::explain_abort).
             let moved = message.split_once("First error: ").and_then(|(_, cause)| redirect_with_slot(cause));
             let Some((Redirect::Moved, slot, target)) = moved else { return Some((part, outcome)) };
+            if part.redirects >= MAX_REDIRECTS {
+                return Some((part, outcome));
+            }
             let known_owner = self.slot_map().shard_of(slot).map(|shard| shard.primary.clone());
             if known_owner.as_ref() == Some(&target) && target != part.node {
                 // Our map was right: the transaction's keys live on several nodes. Sending it
@@ -915,9 +920,12 @@ impl ClusterClient {
             Outcome::Failed(Failure::Connection, _) => retry.connection_error,
             _ => false,
         };
+        // Until the batch's deadline (checked when the part is sent), within a fixed budget.
+        let again = again && part.retries < MAX_BATCH_RETRIES;
         let Some(me) = self.me.upgrade().filter(|_| again) else { return Some((part, outcome)) };
         let Ok(rt) = runtime::get() else { return Some((part, outcome)) };
-        part.redirects += 1;
+        part.retries += 1;
+        part.redirects = 0; // a retry starts its redirects afresh
         if matches!(outcome, Outcome::Failed(Failure::Connection, _)) {
             self.schedule_refresh();
         }

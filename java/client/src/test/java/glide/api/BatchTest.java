@@ -261,4 +261,25 @@ class BatchTest {
             await(client.select(0));
         }
     }
+
+    @Test
+    void aReconnectReturnsToTheDatabaseABatchSelected() throws Exception {
+        String k = key();
+        try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
+                GlideClient other = Clients.connect(server, ProtocolVersion.RESP3)) {
+            await(client.exec(new Batch(false).select(5).set(k, "in 5").select(99), false)); // 99 fails
+            long id = await(client.clientId());
+            await(other.customCommand(new String[] {"CLIENT", "KILL", "ID", Long.toString(id)}));
+            String value = null;
+            for (int attempt = 0; attempt < 100 && value == null; attempt++) {
+                try {
+                    value = await(client.get(k));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Thread.sleep(50); // the connection is being replaced
+                }
+            }
+            assertEquals("in 5", value, "back on database 5 after the reconnect");
+            assertTrue(await(client.clientId()) != id, "a new connection");
+        }
+    }
 }
