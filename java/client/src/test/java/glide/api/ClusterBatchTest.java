@@ -154,6 +154,70 @@ class ClusterBatchTest {
     }
 
     @Test
+    void aPipelineRetriesTryagainOnlyWhenAsked() throws Exception {
+        String tag = "{" + UUID.randomUUID() + "}";
+        int slot = RedisCluster.keySlot(tag);
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            String[] keys = new String[10];
+            ClusterBatch fill = new ClusterBatch(false);
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = tag + i;
+                fill.set(keys[i], "v" + i);
+            }
+            await(client.exec(fill, true));
+            RedisServer source = cluster.primaryOf(slot);
+            RedisServer target = cluster.primaries().stream().filter(p -> p != source).findFirst().orElseThrow();
+            SlotMigration migration = SlotMigration.begin(cluster, slot, source, target);
+            migration.moveKeys(5); // the keys are split: a multi-key command gets ASK, then TRYAGAIN
+            ClusterBatch read = new ClusterBatch(false).mget(keys).get(keys[9]);
+            Object[] plain = await(client.exec(read, false));
+            assertInstanceOf(RequestException.class, plain[0]);
+            assertTrue(((RequestException) plain[0]).getMessage().startsWith("TRYAGAIN"), plain[0].toString());
+            assertEquals("v9", plain[1]);
+
+            ClusterBatchOptions retrying = ClusterBatchOptions.builder().timeout(10_000)
+                    .retryStrategy(ClusterBatchRetryStrategy.builder().retryServerError(true).build()).build();
+            java.util.concurrent.CompletableFuture<Object[]> retried = client.exec(read, true, retrying);
+            Thread.sleep(300); // retried meanwhile, every 50 ms
+            while (migration.moveKeys(100) > 0) {
+                // the rest of the keys
+            }
+            migration.finish();
+            Object[] result = await(retried);
+            Object[] values = (Object[]) result[0];
+            for (int i = 0; i < keys.length; i++) {
+                assertEquals("v" + i, values[i]);
+            }
+            cluster.awaitHealthy(10_000);
+        }
+    }
+
+    @Test
+    void aPipelineRetriesAfterALostConnectionOnlyWhenAsked() throws Exception {
+        String list = key();
+        RedisServer owner = cluster.primaryOf(RedisCluster.keySlot(list));
+        ByAddressRoute onOwner = new ByAddressRoute(owner.host(), owner.port());
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3);
+                GlideClusterClient killer = connect(ProtocolVersion.RESP3)) {
+            for (boolean retry : new boolean[] {false, true}) {
+                String myId = String.valueOf(await(client.customCommand(new String[] {"CLIENT", "ID"}, onOwner)).getSingleValue());
+                ClusterBatchOptions options = ClusterBatchOptions.builder().timeout(8_000)
+                        .retryStrategy(ClusterBatchRetryStrategy.builder().retryConnectionError(retry).build()).build();
+                // The BLPOP waits on the server for 1 s: the connection is killed under it.
+                java.util.concurrent.CompletableFuture<Object[]> running =
+                        client.exec(new ClusterBatch(false).blpop(new String[] {list}, 1.0), true, options);
+                Thread.sleep(200);
+                await(killer.customCommand(new String[] {"CLIENT", "KILL", "ID", myId}, onOwner));
+                if (retry) {
+                    assertNull(await(running)[0], "sent again on the new connection; waited 1 s, found nothing");
+                } else {
+                    assertInstanceOf(glide.api.models.exceptions.ConnectionException.class, failure(running));
+                }
+            }
+        }
+    }
+
+    @Test
     void selectReachesEveryNodeAndTheServerDecides() throws Exception {
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
             assertEquals("OK", await(client.select(0)), "every node accepts database 0");
