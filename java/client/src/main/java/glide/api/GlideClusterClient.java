@@ -223,6 +223,38 @@ public class GlideClusterClient extends BaseClient
         return run(args.build(), binary, BlockingTimeouts.DEFAULT, spec, clusterValue(convert));
     }
 
+    /**
+     * WAITAOF on the nodes {@code route} names: [local fsyncs, replicas that fsynced]. From several
+     * nodes, the smallest of each count: what every one of them reached. Blocks on the server for
+     * up to {@code timeout} ms, which the request timeout does not cut.
+     */
+    public CompletableFuture<Long[]> waitaof(long numOfLocal, long numOfReplicas, long timeout, Route route) {
+        byte[][] args = Args.command("WAITAOF", 4).add(numOfLocal).add(numOfReplicas).add(timeout).build();
+        RouteSpec spec;
+        try {
+            spec = RouteSpec.of(route);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return run(args, false, BlockingTimeouts.forCommand(args), spec, clusterValue(ReplyConverters.LONG_ARRAY))
+                .thenApply(v -> v.hasMultiData() ? smallestOfEach(v.getMultiValue().values()) : v.getSingleValue());
+    }
+
+    /** Element-wise minimum of the nodes' count arrays. */
+    private static Long[] smallestOfEach(java.util.Collection<Long[]> perNode) {
+        Long[] out = null;
+        for (Long[] counts : perNode) {
+            if (out == null) {
+                out = counts.clone();
+            } else {
+                for (int i = 0; i < out.length && i < counts.length; i++) {
+                    out[i] = Math.min(out[i], counts[i]);
+                }
+            }
+        }
+        return out == null ? new Long[0] : out;
+    }
+
     // ---- connection management -------------------------------------------------------------
 
     /**

@@ -218,6 +218,29 @@ class ClusterBatchTest {
     }
 
     @Test
+    void waitaofWithARouteGoesWhereTheRouteSays() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            String info = String.valueOf(await(client.customCommand(new String[] {"INFO", "server"},
+                    glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute.RANDOM)).getSingleValue());
+            boolean has = !info.contains("redis_version:6.") && !info.contains("redis_version:7.0.")
+                    && !info.contains("redis_version:7.1.");
+            for (glide.api.models.configuration.RequestRoutingConfiguration.Route route : List.of(
+                    glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute.ALL_PRIMARIES,
+                    new SlotKeyRoute(key(), SlotType.PRIMARY))) {
+                if (has) {
+                    Long[] counts = await(client.waitaof(0, 0, 100, route));
+                    assertEquals(2, counts.length, route.toString());
+                } else {
+                    // Servers before 7.2 do not know the command: every node says so.
+                    Throwable e = failure(client.waitaof(0, 0, 100, route));
+                    assertInstanceOf(RequestException.class, e);
+                    assertTrue(e.getMessage().toLowerCase().contains("unknown command"), e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Test
     void selectReachesEveryNodeAndTheServerDecides() throws Exception {
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
             assertEquals("OK", await(client.select(0)), "every node accepts database 0");
