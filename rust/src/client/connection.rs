@@ -38,7 +38,7 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use super::inbound::{Inbound, Reply};
-use crate::batch::{self, Gather};
+use crate::batch::{self, CallResult, Gather};
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::Value;
@@ -125,6 +125,11 @@ pub(crate) trait Owner: Send + Sync {
     /// the completion to deliver, if any (a cluster may retry the request
     /// elsewhere instead). Called once per entry.
     fn finish(&self, entry: &Entry, outcome: Outcome) -> Option<Completion>;
+
+    /// A batch command's reply (see `Entry::gather`), as a value already in the
+    /// command's shape: batches combine values, so the reply skips the encoding
+    /// [`Owner::finish`] would give it. Called once per entry, like `finish`.
+    fn finish_gathered(&self, entry: &Entry, result: CallResult) -> Option<Completion>;
 
     /// [`Owner::finish`] and deliver the completion at once.
     fn finished(&self, entry: &Entry, outcome: Outcome) {
@@ -483,6 +488,10 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, w
             }
             continue;
         }
+        if entry.gather.is_some() && skipped_error.is_none() {
+            completions.extend(owner.finish_gathered(&entry, gathered_value(reply, entry.expect)));
+            continue;
+        }
         let mut outcome = match reply {
             Reply::Resp(bytes) => Outcome::from_resp(bytes, entry.expect, entry.bulk_as),
             Reply::Bulk(bytes) => Outcome::from_value(Value::BulkString(bytes), entry.expect, entry.bulk_as),
@@ -500,6 +509,16 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, w
     // One lock and (at most) one wake-up of the Java completer for the whole batch.
     completion::push_all(completions, wake_completer);
     Ok(nothing_pending)
+}
+
+/// A batch command's reply as a value in its command's shape (a server error
+/// is a `Value::ServerError`; a reply that cannot take the shape becomes one).
+fn gathered_value(reply: Reply<'_>, expect: Expect) -> CallResult {
+    let value = match reply {
+        Reply::Resp(bytes) => crate::resp::build_complete(bytes).map_err(|e| (Failure::Request, e.to_string()))?,
+        Reply::Bulk(bytes) => Value::BulkString(bytes),
+    };
+    Ok(crate::shape::convert(value, expect).unwrap_or_else(Value::ServerError))
 }
 
 /// The message of a reply that is a server error.

@@ -47,7 +47,8 @@ use tokio::time::Instant;
 pub use backoff::Backoff;
 pub use config::{ClientConfig, Password, Protocol};
 
-use crate::batch::{BatchSpec, Gather};
+use crate::batch::{BatchSpec, CallResult, Gather};
+use crate::resp::Value;
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
@@ -528,6 +529,23 @@ impl Client {
 
 }
 
+impl Client {
+    /// A batch command's result: the batch completes (and leaves the inflight
+    /// count) with its last reply, or with a failure that ends it.
+    fn gathered(&self, slot: &GatherSlot, result: CallResult) -> Option<Completion> {
+        let outcome = slot.gather.put(slot.index, result)?;
+        if let Some(db) = slot.gather.selected_database() {
+            self.database_id.store(db, Ordering::Release);
+        }
+        self.inflight.fetch_sub(1, Ordering::AcqRel);
+        match &self.relay {
+            None => Some(outcome.into_completion(slot.gather.id)),
+            // (Cluster batches gather in the cluster client, not on its nodes.)
+            Some(relay) => relay.upgrade()?.relay(slot.gather.id, outcome),
+        }
+    }
+}
+
 impl Owner for Client {
     fn finish(&self, entry: &Entry, outcome: Outcome) -> Option<Completion> {
         if let Some(db) = entry.selects_database {
@@ -536,22 +554,22 @@ impl Owner for Client {
             }
         }
         // A batch's command: the batch completes (and leaves the inflight count) with its last reply.
-        let (id, outcome) = match &entry.gather {
-            Some(slot) => {
-                let outcome = slot.gather.put(slot.index, outcome.into_value())?;
-                if let Some(db) = slot.gather.selected_database() {
-                    self.database_id.store(db, Ordering::Release);
-                }
-                (slot.gather.id, outcome)
-            }
-            None => (entry.id, outcome),
-        };
+        if let Some(slot) = &entry.gather {
+            return self.gathered(slot, outcome.into_value());
+        }
         // Release the slot first: Java may submit again as soon as it sees the completion.
         self.inflight.fetch_sub(1, Ordering::AcqRel);
         match &self.relay {
-            None => Some(outcome.into_completion(id)),
+            None => Some(outcome.into_completion(entry.id)),
             // A relay that is gone has nobody left to tell; the outcome is just dropped.
-            Some(relay) => relay.upgrade()?.relay(id, outcome),
+            Some(relay) => relay.upgrade()?.relay(entry.id, outcome),
+        }
+    }
+
+    fn finish_gathered(&self, entry: &Entry, result: CallResult) -> Option<Completion> {
+        match &entry.gather {
+            Some(slot) => self.gathered(slot, result),
+            None => self.finish(entry, Outcome::from_value(result.unwrap_or_else(|(_, m)| Value::ServerError(m)), entry.expect, entry.bulk_as)),
         }
     }
 
