@@ -8,7 +8,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use glide_jni::client::{Client, ClientConfig, Protocol, Rejection, Request};
-use glide_jni::reply::{kind, BulkAs};
+use glide_jni::batch::BatchSpec;
+use glide_jni::reply::{kind, BulkAs, Outcome};
+use glide_jni::resp::Value;
 use glide_jni::shape::Expect;
 
 mod common;
@@ -271,4 +273,54 @@ fn pipelined_replies_of_mixed_sizes_arrive_whole_and_in_order() {
         }
         client.close();
     }
+}
+
+/// Runs `commands` as one batch and returns its value (`Err`: the batch failed).
+fn run_batch(client: &Arc<Client>, commands: &[&[&[u8]]], atomic: bool, raise: bool) -> Result<Value, (i32, String)> {
+    let mut bytes = Vec::new();
+    let mut lengths = Vec::new();
+    for args in commands {
+        let packed = glide_jni::resp::pack(args);
+        lengths.push(packed.len() as i32);
+        bytes.extend_from_slice(&packed);
+    }
+    let spec = BatchSpec::parse(&bytes, &lengths, &vec![0; commands.len()], atomic, raise).unwrap();
+    let id = next_id();
+    client.submit_batch(id, spec, Some(Duration::from_secs(2)), BulkAs::Text).unwrap();
+    match take(wait_for(id, Duration::from_secs(5))) {
+        Got::Nil => Ok(Value::Nil),
+        Got::Bytes(kind::FRAME, frame) => Ok(Outcome::Frame(frame).into_value().unwrap()),
+        Got::Error(k, message) => Err((k, message)),
+        other => panic!("a batch gives an array, nil or an error, not {other:?}"),
+    }
+}
+
+#[test]
+fn batches_run_as_transactions_and_pipelines_with_one_reply_each() {
+    let server = Server::start();
+    let client = connect(server.config());
+    let bulk = |s: &str| Value::BulkString(s.as_bytes().to_vec());
+    for atomic in [true, false] {
+        let commands: &[&[&[u8]]] = &[&[b"SET", b"b", b"1"], &[b"HSET", b"bh", b"f", b"v"], &[b"HGETALL", b"bh"], &[b"INCR", b"bh"], &[b"GET", b"b"]];
+        let value = run_batch(&client, commands, atomic, false).unwrap();
+        let Value::Array(items) = value else { panic!("an array: {value:?}") };
+        assert_eq!(items.len(), 5);
+        assert_eq!(items[0], Value::Okay);
+        assert_eq!(items[2], Value::Map(vec![(bulk("f"), bulk("v"))]), "shaped like HGETALL alone");
+        assert!(matches!(&items[3], Value::ServerError(m) if m.starts_with("WRONGTYPE")), "{:?}", items[3]);
+        assert_eq!(items[4], bulk("1"));
+        let raised = run_batch(&client, commands, atomic, true).unwrap_err();
+        assert_eq!(raised.0, kind::ERR_REQUEST);
+        assert!(raised.1.starts_with("WRONGTYPE"));
+    }
+    // A command refused while queued discards the transaction; the error names it.
+    let aborted = run_batch(&client, &[&[b"SET", b"b"], &[b"GET", b"b"]], true, false).unwrap_err();
+    assert_eq!(aborted.0, kind::ERR_EXEC_ABORT);
+    assert!(aborted.1.contains("First error: ERR wrong number of arguments"), "{}", aborted.1);
+    // WATCH, a change by another connection, then EXEC: nil.
+    assert_eq!(run(&client, &[b"WATCH", b"b"]), Got::Ok);
+    assert_eq!(run_raw(&server, &[b"SET", b"b", b"2"]), "+OK");
+    assert_eq!(run_batch(&client, &[&[b"SET", b"b", b"3"]], true, false), Ok(Value::Nil));
+    // Nothing is left in flight.
+    assert_eq!(client.inflight(), 0);
 }
