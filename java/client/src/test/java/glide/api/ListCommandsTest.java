@@ -372,7 +372,8 @@ class ListCommandsTest {
 
     @Test
     void largeListInOneCall() throws Exception {
-        try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3)) {
+        // 100k elements in one reply: a loaded CI machine may take longer than the default 250 ms.
+        try (GlideClient client = await(GlideClient.createClient(Clients.config(server, ProtocolVersion.RESP3).requestTimeout(10_000).build()))) {
             int n = 100_000;
             String[] elements = new String[n];
             GlideString[] binary = new GlideString[n];

@@ -786,7 +786,8 @@ class SortedSetCommandsTest {
     @ParameterizedTest
     @EnumSource(ProtocolVersion.class)
     void largeSortedSetInOneCall(ProtocolVersion protocol) throws Exception {
-        try (GlideClient client = Clients.connect(server, protocol)) {
+        // 100k elements in one reply: a loaded CI machine may take longer than the default 250 ms.
+        try (GlideClient client = await(GlideClient.createClient(Clients.config(server, protocol).requestTimeout(10_000).build()))) {
             int n = 100_000;
             Map<String, Double> members = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {

@@ -523,7 +523,8 @@ class StreamCommandsTest {
     @ParameterizedTest
     @EnumSource(ProtocolVersion.class)
     void largeStream(ProtocolVersion protocol) throws Exception {
-        try (GlideClient client = Clients.connect(server, protocol)) {
+        // Replies of 100k entries: a loaded CI machine may take longer than the default 250 ms.
+        try (GlideClient client = await(GlideClient.createClient(Clients.config(server, protocol).requestTimeout(10_000).build()))) {
             String k = key();
             int n = 100_000;
             List<CompletableFuture<String>> adds = new ArrayList<>(n);
