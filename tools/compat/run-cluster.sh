@@ -11,7 +11,7 @@ set -u
 # Paths, die, free_port; builds our jar and resolves glide's classpath (cached) if missing.
 . "$(dirname "$0")/common.sh"
 
-OPTIONAL_SECTIONS="ClusterScanSection ClusterUnlinkTouchSection"
+OPTIONAL_SECTIONS="ClusterScanSection ClusterUnlinkTouchSection ClusterBatchSection"
 
 # 3. compile once, against our jar (optional sections against glide when ours lacks their API)
 classes="$out/cluster-classes"
@@ -151,4 +151,9 @@ labels() { sed 's/ -> .*//' "$1" | sort -u; }
 total=$(cat <(labels cluster-glide.txt) <(labels cluster-ours.txt) | sort -u | wc -l)
 differ=$(diff <(sort cluster-glide.txt) <(sort cluster-ours.txt) | sed -n 's/^[<>] //p' | sed 's/ -> .*//' | sort -u | wc -l)
 echo "$total lines, $differ differ"
+# the ClusterBatch section on its own
+part() { grep -a '^\[RESP[23] cluster-batch\] ' "$1"; }
+btotal=$(cat <(part cluster-glide.txt | sed 's/ -> .*//') <(part cluster-ours.txt | sed 's/ -> .*//') | sort -u | wc -l)
+bdiffer=$(diff <(part cluster-glide.txt | sort) <(part cluster-ours.txt | sort) | sed -n 's/^[<>] //p' | sed 's/ -> .*//' | sort -u | wc -l)
+echo "of which cluster-batch: $btotal lines, $bdiffer differ"
 [ $rc -eq 0 ] && exit 0 || exit 1

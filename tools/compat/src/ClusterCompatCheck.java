@@ -51,6 +51,7 @@ public class ClusterCompatCheck {
     static final String[][] OPTIONAL = {
         {"unlink-touch", "ClusterUnlinkTouchSection"},
         {"scan", "ClusterScanSection"},
+        {"cluster-batch", "ClusterBatchSection"},
     };
 
     static String host;
