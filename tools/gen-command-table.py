@@ -67,6 +67,9 @@ OVERRIDES = {
     "SELECT": ("AllNodes", "AllSucceeded"),
     # A client's watched keys live on the connections to every primary it used.
     "UNWATCH": ("AllShards", "AllSucceeded"),
+    # Keys of several slots are watched on each slot's node (a transaction can only use one slot,
+    # but WATCH itself may name any keys).
+    "WATCH": ("MultiShard", "AllSucceeded"),
     # Keyless lists from several nodes are one list.
     "KEYS": ("AllShards", "CombineArrays"),
     "SLOWLOG GET": ("AllNodes", "CombineArrays"),

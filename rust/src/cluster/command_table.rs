@@ -332,7 +332,7 @@ pub(crate) const COMMANDS: &[CommandRouting] = &[
     CommandRouting { name: b"UNSUBSCRIBE", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"UNWATCH", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::AllShards, response: ResponsePolicy::AllSucceeded },
     CommandRouting { name: b"WAIT", key: KeySpec::None, key_step: 1, readonly: false, request: RequestPolicy::AllShards, response: ResponsePolicy::AggMin },
-    CommandRouting { name: b"WATCH", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
+    CommandRouting { name: b"WATCH", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::MultiShard, response: ResponsePolicy::AllSucceeded },
     CommandRouting { name: b"XACK", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"XADD", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"XAUTOCLAIM", key: KeySpec::Index(1), key_step: 1, readonly: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },

@@ -582,7 +582,7 @@ impl ClusterClient {
         let upper = name.to_ascii_uppercase();
         let combine = match upper.as_slice() {
             b"MGET" => Combine::Reorder(positions),
-            b"MSET" => Combine::AllSucceeded,
+            b"MSET" | b"WATCH" => Combine::AllSucceeded,
             _ => Combine::Sum, // DEL, EXISTS, UNLINK, TOUCH
         };
         Ok((combine, parts))
@@ -783,6 +783,8 @@ impl ClusterClient {
     /// The node a transaction goes to (see [`ClusterClient::submit_batch`]).
     fn transaction_node(&self, map: &SlotMap, spec: &BatchSpec, route: &Route) -> Result<Address, String> {
         let unserved = || "no node serves the transaction's slot (the cluster is changing or down)".to_string();
+        // Checked whatever the route: a transaction over several slots can only be refused.
+        let slot = transaction_slot(spec)?;
         match route {
             Route::Default => {}
             Route::Slot { slot, replica } => return self.node_for_slot(map, *slot, *replica).ok_or_else(unserved),
@@ -791,17 +793,13 @@ impl ClusterClient {
                 return self.random_primary(map).ok_or_else(|| "no node is known yet".to_string())
             }
         }
-        for command in &spec.commands {
-            let mut args: Vec<&[u8]> = Vec::new();
-            resp::walk_command(&command.packed, |_, arg| args.push(arg))?;
-            let key = commands::routing_of(&args).and_then(|routing| routing.key.first_key(&args));
-            if let Some(i) = key {
-                let slot = slots::slot_of(args[i]);
+        match slot {
+            Some(slot) => {
                 self.schedule_refresh_if_unserved(map, slot);
-                return self.node_for_slot(map, slot, false).ok_or_else(unserved);
+                self.node_for_slot(map, slot, false).ok_or_else(unserved)
             }
+            None => self.random_primary(map).ok_or_else(|| "no node is known yet".to_string()),
         }
-        self.random_primary(map).ok_or_else(|| "no node is known yet".to_string())
     }
 
     /// Sends `packed` to `node` for the core itself and resolves to its reply
@@ -896,18 +894,10 @@ impl ClusterClient {
         if atomic {
             // "EXECABORT ... First error: MOVED 3999 host:port" (see batch::explain_abort).
             let moved = message.split_once("First error: ").and_then(|(_, cause)| redirect_with_slot(cause));
-            let Some((Redirect::Moved, slot, target)) = moved else { return Some((part, outcome)) };
+            // One slot (checked before sending): the map was stale, or a route named another node.
+            let Some((Redirect::Moved, _slot, target)) = moved else { return Some((part, outcome)) };
             if part.redirects >= MAX_REDIRECTS {
                 return Some((part, outcome));
-            }
-            let known_owner = self.slot_map().shard_of(slot).map(|shard| shard.primary.clone());
-            if known_owner.as_ref() == Some(&target) && target != part.node {
-                // Our map was right: the transaction's keys live on several nodes. Sending it
-                // elsewhere would only move the refusal.
-                let message = format!(
-                    "{message} (the transaction's keys are served by more than one node: keys of one transaction must share a slot, e.g. through a {{hash tag}})"
-                );
-                return Some((part, Outcome::Failed(Failure::ExecAbort, message)));
             }
             part.redirects += 1;
             part.node = target;
@@ -972,6 +962,11 @@ impl Relay for ClusterClient {
             }
         }
         let outcome = match outcome {
+            // The node counted from when the part was sent (after a redirect: the time left).
+            Outcome::Failed(Failure::Timeout, _) => {
+                let ms = part.timeout.unwrap_or_default().as_millis();
+                Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms"))
+            }
             Outcome::Failed(Failure::Connection, message) => {
                 self.schedule_refresh();
                 Outcome::Failed(Failure::Connection, message)
@@ -997,6 +992,32 @@ impl Drop for ClusterClient {
 enum Redirect {
     Moved,
     Ask,
+}
+
+/// The one slot of a transaction's keys (`None`: it has none). Keys of several
+/// slots are refused before anything is sent, with the server's words: the
+/// server would discard the transaction anyway. Looks at each command's first
+/// key, and at every key of the commands split by slot (MSET, DEL...); other
+/// keys are left to the server.
+fn transaction_slot(spec: &BatchSpec) -> Result<Option<u16>, String> {
+    let mut found: Option<u16> = None;
+    for command in &spec.commands {
+        let mut args: Vec<&[u8]> = Vec::new();
+        resp::walk_command(&command.packed, |_, arg| args.push(arg))?;
+        let Some(routing) = commands::routing_of(&args) else { continue };
+        let Some(first) = routing.key.first_key(&args) else { continue };
+        let step = if routing.request == RequestPolicy::MultiShard { routing.key_step.max(1) } else { args.len() };
+        for key in (first..args.len()).step_by(step) {
+            let slot = slots::slot_of(args[key]);
+            if found.is_some_and(|s| s != slot) {
+                return Err("CROSSSLOT Keys in request don't hash to the same slot (the keys of a transaction must \
+                            share one slot: use a {hash tag})"
+                    .into());
+            }
+            found = Some(slot);
+        }
+    }
+    Ok(found)
 }
 
 /// `MOVED 3999 127.0.0.1:6381` / `ASK 3999 127.0.0.1:6381`.
@@ -1132,6 +1153,26 @@ mod tests {
         assert_eq!(redirect("ASK 1 h:2"), Some((Redirect::Ask, Address::new("h", 2))));
         assert_eq!(redirect("ERR MOVED"), None);
         assert_eq!(redirect("MOVED x h:1"), None);
+    }
+
+    #[test]
+    fn a_transaction_has_one_slot_or_is_refused() {
+        let spec = |commands: &[&[&[u8]]]| {
+            let mut bytes = Vec::new();
+            let mut lengths = Vec::new();
+            for args in commands {
+                let packed = resp::pack(args);
+                lengths.push(packed.len() as i32);
+                bytes.extend_from_slice(&packed);
+            }
+            BatchSpec::parse(&bytes, &lengths, &vec![0; commands.len()], true, false).unwrap()
+        };
+        let tagged = spec(&[&[b"SET", b"{t}a", b"1"], &[b"PING"], &[b"MGET", b"{t}b", b"{t}c"]]);
+        assert_eq!(transaction_slot(&tagged), Ok(Some(slots::slot_of(b"{t}"))));
+        assert_eq!(transaction_slot(&spec(&[&[b"PING"], &[b"ECHO", b"x"]])), Ok(None));
+        assert!(transaction_slot(&spec(&[&[b"SET", b"a", b"1"], &[b"SET", b"b", b"1"]])).unwrap_err().starts_with("CROSSSLOT"));
+        // Every key of a command split by slot counts, not only the first.
+        assert!(transaction_slot(&spec(&[&[b"MSET", b"{t}a", b"1", b"b", b"2"]])).is_err());
     }
 
     #[test]

@@ -122,20 +122,28 @@ class ClusterBatchTest {
             assertArrayEquals(new Object[] {"x", "y"}, (Object[]) result[3]);
             assertInstanceOf(RequestException.class, result[4]);
 
-            // Keys of different slots cannot share a transaction. On two nodes: the second node's
-            // key was refused with MOVED while queued, and the transaction is not chased around.
+            // Keys of different slots cannot share a transaction: refused before anything is sent,
+            // whether the slots are on one node or two, and whatever the command (MSET's second key).
             RedisServer tagOwner = cluster.primaryOf(RedisCluster.keySlot(tag));
             String elsewhere = keyWhere(k -> cluster.primaryOf(RedisCluster.keySlot(k)) != tagOwner);
-            Throwable twoNodes = failure(client.exec(new ClusterBatch(true).set("a" + tag, "1").set(elsewhere, "2"), true));
-            assertInstanceOf(ExecAbortException.class, twoNodes, twoNodes.getMessage());
-            assertTrue(twoNodes.getMessage().contains("must share a slot"), twoNodes.getMessage());
-            // On one node: EXEC itself answers CROSSSLOT.
             String sameNode = keyWhere(k -> cluster.primaryOf(RedisCluster.keySlot(k)) == tagOwner
                     && RedisCluster.keySlot(k) != RedisCluster.keySlot(tag));
-            Throwable oneNode = failure(client.exec(new ClusterBatch(true).set("a" + tag, "1").set(sameNode, "2"), true));
-            assertInstanceOf(RequestException.class, oneNode);
-            assertTrue(oneNode.getMessage().startsWith("CROSSSLOT"), oneNode.getMessage());
+            for (ClusterBatch crossing : List.of(
+                    new ClusterBatch(true).set("a" + tag, "1").set(elsewhere, "2"),
+                    new ClusterBatch(true).set("a" + tag, "1").set(sameNode, "2"),
+                    new ClusterBatch(true).mset(java.util.Map.of("a" + tag, "1", sameNode, "2")))) {
+                Throwable refused = failure(client.exec(crossing, false));
+                assertInstanceOf(RequestException.class, refused);
+                assertTrue(refused.getMessage().startsWith("CROSSSLOT"), refused.getMessage());
+            }
             assertNull(await(client.get(sameNode)), "nothing ran");
+            assertNull(await(client.get(elsewhere)), "nothing ran");
+
+            // A route to a node that does not serve the keys: MOVED, and the transaction goes whole to the owner.
+            ClusterBatchOptions wrongNode = ClusterBatchOptions.builder()
+                    .route(new SlotKeyRoute(elsewhere, SlotType.PRIMARY)).build();
+            assertArrayEquals(new Object[] {"OK", "routed"},
+                    await(client.exec(new ClusterBatch(true).set(tag + "r", "routed").get(tag + "r"), true, wrongNode)));
 
             // A route picks the node; a keyless transaction goes where it says.
             RedisServer owner = cluster.primaryOf(RedisCluster.keySlot(tag));
@@ -255,7 +263,7 @@ class ClusterBatchTest {
         String tag = "{" + UUID.randomUUID() + "}";
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3);
                 GlideClusterClient other = connect(ProtocolVersion.RESP3)) {
-            assertEquals("OK", await(client.watch(new String[] {tag + "k"})));
+            assertEquals("OK", await(client.watch(new String[] {tag + "k", key(), key()})), "keys of several slots");
             await(other.set(tag + "k", "changed"));
             assertNull(await(client.exec(new ClusterBatch(true).set(tag + "k", "mine"), true)));
             await(client.watch(new String[] {tag + "k"}));
