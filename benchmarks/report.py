@@ -36,9 +36,13 @@ WORKLOADS = {
     "w2Get16k": ("W2: GET of a 16 KiB value", [("w2get16k", 1.0)]),
     "w2Get512k": ("W2: GET of a 512 KiB value", [("w2get512k", 1.0)]),
     "w3Mget100": ("W3: MGET of 100 keys of 100 B", [("w3mget100", 1.0)]),
+    # Batches (glide-jni and valkey-glide only): no redis-benchmark ceiling.
+    "w4Pipeline100": ("W4: a pipeline of 100 GETs of 100 B (one exec)", []),
+    "w4Transaction100": ("W4: a transaction (MULTI/EXEC) of 100 GETs of 100 B", []),
 }
 SHORT = {"w1Mixed": "W1 mixed", "w2Get16k": "W2 16 KiB", "w2Get512k": "W2 512 KiB",
-         "w3Mget100": "W3 MGET 100"}
+         "w3Mget100": "W3 MGET 100", "w4Pipeline100": "W4 pipeline 100",
+         "w4Transaction100": "W4 transaction 100"}
 RB_NAME = {"w1get": "GET", "w1set": "SET"}
 
 
@@ -135,6 +139,8 @@ def redis_benchmark(raw, threads):
 def ceiling(rb, method, t):
     """redis-benchmark ops/s for a workload: a weighted harmonic mix for W1 (time per op)."""
     parts = WORKLOADS[method][1]
+    if not parts:
+        return None
     total = 0.0
     for label, weight in parts:
         v = rb.get((label, t))

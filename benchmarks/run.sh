@@ -12,7 +12,8 @@
 #                        those clients into the existing results (the others are kept)
 #   BENCH_SKIP_REDIS_BENCHMARK=1  keep the existing redis-benchmark results
 #   BENCH_THREADS        concurrency levels (JMH -t and redis-benchmark -c), default "1 10 100"
-#   BENCH_METHODS        subset of "w1Mixed w2Get16k w2Get512k w3Mget100"
+#   BENCH_METHODS        subset of "w1Mixed w2Get16k w2Get512k w3Mget100"; the batch workloads
+#                        "w4Pipeline100 w4Transaction100" exist for glide-jni and valkey-glide only
 #   BENCH_FORKS, BENCH_WARMUP_ITERS, BENCH_WARMUP_TIME, BENCH_ITERS, BENCH_ITER_TIME
 #                        JMH -f/-wi/-w/-i/-r (full defaults: 1, 2, 2s, 3, 3s)
 #   BENCH_JVM_ARGS       JVM options of the benchmark forks (default "-Xms2g -Xmx2g")

@@ -3,6 +3,7 @@ package io.glidejni.bench;
 import static glide.api.models.GlideString.gs;
 
 import glide.api.GlideClient;
+import glide.api.models.Batch;
 import glide.api.models.GlideString;
 import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
@@ -118,5 +119,25 @@ public class GlideJniBench {
     @Benchmark
     public GlideString[] w3Mget100() throws Exception {
         return client.mget(w3Keys).get();
+    }
+
+    /** W4: the 100 W3 keys read by a pipeline of 100 GETs (one exec, binary output). */
+    @Benchmark
+    public Object[] w4Pipeline100() throws Exception {
+        Batch batch = new Batch(false).withBinaryOutput();
+        for (GlideString key : w3Keys) {
+            batch.get(key);
+        }
+        return client.exec(batch, true).get();
+    }
+
+    /** W4: the same 100 GETs as a transaction (MULTI/EXEC). */
+    @Benchmark
+    public Object[] w4Transaction100() throws Exception {
+        Batch batch = new Batch(true).withBinaryOutput();
+        for (GlideString key : w3Keys) {
+            batch.get(key);
+        }
+        return client.exec(batch, true).get();
     }
 }

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
 public class BatchRecordingPartATest {
 
     /** The part-A method names (every overload of each is exercised). */
-    private static final Set<String> PART_A = new TreeSet<>(Arrays.asList(
+    static final Set<String> PART_A = new TreeSet<>(Arrays.asList(
             // server and connection
             "customCommand", "echo", "ping", "info", "configGet", "configSet", "clientId",
             "clientGetName", "configRewrite", "configResetStat", "time", "lastsave", "flushall",
@@ -144,7 +144,7 @@ public class BatchRecordingPartATest {
     }
 
     /** Arguments for {@code m}: text or binary for the {@code ArgType} parameters. */
-    private static Object[] sampleArgs(Method m, boolean binary) {
+    static Object[] sampleArgs(Method m, boolean binary) {
         Class<?>[] types = m.getParameterTypes();
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {

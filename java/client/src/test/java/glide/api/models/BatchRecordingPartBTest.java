@@ -72,7 +72,7 @@ import org.junit.jupiter.api.Test;
 public class BatchRecordingPartBTest {
 
     /** The part B families of {@link BaseBatch}. */
-    private static final Pattern PART_B =
+    static final Pattern PART_B =
             Pattern.compile("b?z[A-Za-z]*|geo[A-Za-z]*|x[A-Za-z]+|function[A-Za-z]*|fcall[A-Za-z]*|publish|pubsub[A-Za-z]*");
 
     // ---------------------------------------------------------------- every method
@@ -142,7 +142,7 @@ public class BatchRecordingPartBTest {
         return errors;
     }
 
-    private static Object sample(Class<?> type, Type generic) {
+    static Object sample(Class<?> type, Type generic) {
         if (type == Object.class) {
             return "k";
         }
