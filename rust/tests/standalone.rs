@@ -324,3 +324,57 @@ fn batches_run_as_transactions_and_pipelines_with_one_reply_each() {
     // Nothing is left in flight.
     assert_eq!(client.inflight(), 0);
 }
+
+/// Native bytes a pipeline costs while its replies are awaited, per command (printed for the
+/// notes; bounded loosely), and that all of it is given back. The server is held busy by a
+/// `DEBUG SLEEP` on another connection so that every command waits.
+#[test]
+fn a_pipeline_in_flight_costs_little_native_memory_per_command() {
+    let server = Server::start();
+    let client = connect(server.config());
+    let n = 10_000;
+    let commands: Vec<Vec<Vec<u8>>> = (0..n).map(|i| vec![b"GET".to_vec(), format!("key:{i:08}").into_bytes()]).collect();
+    let mut bytes = Vec::new();
+    let mut lengths = Vec::new();
+    for args in &commands {
+        let refs: Vec<&[u8]> = args.iter().map(|a| a.as_slice()).collect();
+        let packed = glide_jni::resp::pack(&refs);
+        lengths.push(packed.len() as i32);
+        bytes.extend_from_slice(&packed);
+    }
+    let command_bytes = bytes.len() / n;
+    // Concurrent tests move the process-wide counter: a spoiled measurement is taken again.
+    let mut last = String::new();
+    for _ in 0..5 {
+        let port = server.port;
+        let sleeper = std::thread::spawn(move || {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            std::io::Write::write_all(&mut s, b"*3\r\n$5\r\nDEBUG\r\n$5\r\nSLEEP\r\n$3\r\n0.5\r\n").unwrap();
+            let mut buf = [0u8; 16];
+            let _ = std::io::Read::read(&mut s, &mut buf);
+        });
+        std::thread::sleep(Duration::from_millis(50));
+        let before = glide_jni::stats::native_bytes();
+        let spec = BatchSpec::parse(&bytes, &lengths, &vec![0; n], false, false).unwrap();
+        let id = next_id();
+        client.submit_batch(id, spec, Some(Duration::from_secs(5)), BulkAs::Bytes).unwrap();
+        let during = glide_jni::stats::native_bytes();
+        let got = take(wait_for(id, Duration::from_secs(10)));
+        assert!(matches!(got, Got::Bytes(kind::FRAME, _)), "{got:?}");
+        drop(got);
+        sleeper.join().unwrap();
+        let after = glide_jni::stats::native_bytes();
+        let per_command = during.saturating_sub(before) / n;
+        last = format!(
+            "PIPELINE-MEMORY: {n} commands of {command_bytes} B in flight: {} B native ({per_command} B per command, of which \
+             {command_bytes} B are the command itself); after the replies: {} B more than before",
+            during.saturating_sub(before),
+            after as i64 - before as i64
+        );
+        println!("{last}");
+        if during > before && per_command < 1024 && after < before + 256 * 1024 {
+            return;
+        }
+    }
+    panic!("{last}");
+}

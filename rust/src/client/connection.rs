@@ -181,6 +181,8 @@ pub(crate) struct Connection {
 
 /// Write buffer capacity kept after a flush; larger buffers are released.
 const WRITE_BUFFER_KEEP: usize = 16 * 1024;
+/// Entries the FIFO keeps room for once empty; a larger one (after a big pipeline) is released.
+const PENDING_KEEP: usize = 1024;
 
 impl Connection {
     /// Wraps a connected, handshaken stream and starts its task on `rt`.
@@ -475,6 +477,10 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, w
                 Some(entry) => entries.push(entry),
                 None => return Err("the server sent a reply nobody asked for".into()),
             }
+        }
+        if state.pending.is_empty() && state.pending.capacity() > PENDING_KEEP {
+            // A large pipeline grew the FIFO; an idle connection does not keep that.
+            state.pending = VecDeque::new();
         }
         (state.pending.is_empty(), state.skipped_error.take())
     };
