@@ -175,6 +175,29 @@ impl Client {
         self.closed.load(Ordering::Acquire)
     }
 
+    /// Whether the client has a live connection now (not closed, not reconnecting).
+    pub fn is_connected(&self) -> bool {
+        matches!(self.link.lock().link, Link::Ready(_))
+    }
+
+    /// One line for logs: address, database, protocol, connection state, requests in flight.
+    pub fn describe(&self) -> String {
+        let (host, port) = &self.config.addresses[0];
+        let state = match &self.link.lock().link {
+            Link::Idle => "not connected yet (lazy)".to_string(),
+            Link::Connecting { attempt, .. } => format!("reconnecting (attempt {attempt})"),
+            Link::Ready(_) => "connected".to_string(),
+            Link::Closed => "closed".to_string(),
+        };
+        format!(
+            "standalone {host}:{port}, database {}, {:?}, {state}, {} of {} requests in flight",
+            self.database_id(),
+            self.config.protocol,
+            self.inflight(),
+            self.config.inflight_limit
+        )
+    }
+
     /// The database the client is on (follows successful `SELECT`s).
     pub fn database_id(&self) -> i64 {
         self.database_id.load(Ordering::Acquire)

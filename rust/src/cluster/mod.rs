@@ -229,6 +229,35 @@ impl ClusterClient {
         self.inflight.load(Ordering::Acquire)
     }
 
+    /// Whether every primary of the slot map has a live connection now.
+    pub fn is_connected(&self) -> bool {
+        if self.is_closed() {
+            return false;
+        }
+        let map = self.slot_map();
+        let nodes = self.nodes.lock();
+        !map.shards().is_empty()
+            && map.shards().iter().all(|shard| nodes.get(&shard.primary).is_some_and(|c| c.is_connected()))
+    }
+
+    /// One line for logs: the primaries and how many are connected, requests in flight.
+    pub fn describe(&self) -> String {
+        let map = self.slot_map();
+        let nodes = self.nodes.lock();
+        let primaries: Vec<String> = map.shards().iter().map(|s| s.primary.to_string()).collect();
+        let connected = map.shards().iter().filter(|s| nodes.get(&s.primary).is_some_and(|c| c.is_connected())).count();
+        format!(
+            "cluster of {} primaries [{}], {connected} connected, {} node connections, {:?}, {}, {} of {} requests in flight",
+            primaries.len(),
+            primaries.join(", "),
+            nodes.len(),
+            self.config.base.protocol,
+            if self.is_closed() { "closed" } else { "open" },
+            self.inflight(),
+            self.config.base.inflight_limit
+        )
+    }
+
     pub fn is_closed(&self) -> bool {
         self.closed.load(Ordering::Acquire)
     }

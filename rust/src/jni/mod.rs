@@ -373,6 +373,43 @@ pub extern "system" fn Java_glide_internal_NativeBridge_updatePassword<'caller>(
         .resolve::<ThrowGlide>()
 }
 
+/// Whether the client has live connections now (every primary's, for a cluster).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_isConnected<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) -> jboolean {
+    unowned_env
+        .with_env(|_env| -> Result<jboolean, BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            Ok(match unsafe { ClientHandle(handle).client()? } {
+                AnyClient::Standalone(client) => client.is_connected(),
+                AnyClient::Cluster(client) => client.is_connected(),
+            })
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// A one-line description of the client and its connections, for logs.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_describeClient<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) -> JString<'caller> {
+    unowned_env
+        .with_env(|env| -> Result<JString<'caller>, BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            let text = match unsafe { ClientHandle(handle).client()? } {
+                AnyClient::Standalone(client) => client.describe(),
+                AnyClient::Cluster(client) => client.describe(),
+            };
+            Ok(JString::from_str(env, text)?)
+        })
+        .resolve::<ThrowGlide>()
+}
+
 /// Releases a client handle (closing it first). Called once, by Java's Cleaner.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_freeClient<'caller>(

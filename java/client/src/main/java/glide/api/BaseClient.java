@@ -87,6 +87,7 @@ import glide.api.models.commands.geospatial.GeoSearchShape;
 import glide.api.models.commands.geospatial.GeoSearchStoreOptions;
 import glide.api.models.commands.geospatial.GeoUnit;
 import glide.api.models.commands.geospatial.GeospatialData;
+import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.api.models.commands.scan.HScanOptions;
 import glide.api.models.commands.scan.HScanOptionsBinary;
@@ -209,6 +210,31 @@ public abstract class BaseClient
         if (core != null) {
             core.close();
         }
+    }
+
+    /**
+     * Whether the client is open and connected now: its connection is up (standalone), or every
+     * primary's (cluster). False while it reconnects and once closed.
+     */
+    public boolean isConnected() {
+        return core != null && core.isConnected();
+    }
+
+    /**
+     * One line describing the client for logs: its server(s), protocol, connection state and
+     * requests in flight. Throws {@link IllegalStateException} once the client is closed.
+     */
+    public String getClientInfo() {
+        return core().describe();
+    }
+
+    /**
+     * Refreshes an IAM authentication token. glide-jni does not support IAM authentication (it
+     * cannot be configured), so this always fails with {@link ConfigurationError}.
+     */
+    public CompletableFuture<String> refreshIamToken() {
+        return CompletableFuture.failedFuture(new ConfigurationError(
+                "refreshIamToken needs IAM authentication, which glide-jni does not support: authenticate with a password"));
     }
 
     // ---- credentials ----

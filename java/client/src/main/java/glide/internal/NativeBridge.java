@@ -82,6 +82,12 @@ final class NativeBridge {
 
     static native void closeClient(long handle);
 
+    /** Whether the client has live connections now (every primary's, for a cluster). */
+    static native boolean isConnected(long handle);
+
+    /** One line describing the client and its connections. */
+    static native String describeClient(long handle);
+
     /** Replaces the password used by later (re)connections; null removes it. */
     static native void updatePassword(long handle, String password);
 

@@ -212,6 +212,30 @@ public final class NativeClient implements CommandSink {
         return settle(id, pending, status);
     }
 
+    /** Whether the client is open and its connections are up now (every primary's on a cluster). */
+    public boolean isConnected() {
+        if (closed) {
+            return false;
+        }
+        try {
+            return NativeBridge.isConnected(handle);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** One line describing the client: its server(s), protocol, connection state, requests in flight. */
+    public String describe() {
+        if (closed) {
+            throw new IllegalStateException("Client is closed");
+        }
+        try {
+            return NativeBridge.describeClient(handle);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
     /** The ACL user of the configuration (null: the default user), for AUTH. */
     public String username() {
         return username;

@@ -249,6 +249,16 @@ class ClusterBatchTest {
     }
 
     @Test
+    void aClusterClientIsConnectedWhenEveryPrimaryIs() throws Exception {
+        GlideClusterClient client = connect(ProtocolVersion.RESP3);
+        assertTrue(client.isConnected());
+        String info = client.getClientInfo();
+        assertTrue(info.startsWith("cluster of 3 primaries") && info.contains("3 connected"), info);
+        client.close();
+        assertTrue(!client.isConnected());
+    }
+
+    @Test
     void selectReachesEveryNodeAndTheServerDecides() throws Exception {
         try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
             assertEquals("OK", await(client.select(0)), "every node accepts database 0");
