@@ -3797,7 +3797,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Map<String, Object>> xinfoStream(String key) {
-        return run(Args.command("XINFO", 3).add("STREAM").add(key), false, TEXT_OBJECT_MAP);
+        return run(Args.command("XINFO", 3).add("STREAM").add(key), false, ReplyConverters.TEXT_KEYED_MAP);
     }
 
     @Override
@@ -3807,7 +3807,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Map<String, Object>> xinfoStreamFull(String key) {
-        return run(Args.command("XINFO", 4).add("STREAM").add(key).add(XInfoStreamOptions.FULL), false, TEXT_OBJECT_MAP);
+        return run(Args.command("XINFO", 4).add("STREAM").add(key).add(XInfoStreamOptions.FULL), false, ReplyConverters.TEXT_KEYED_MAP);
     }
 
     @Override
@@ -3819,7 +3819,7 @@ public abstract class BaseClient
     @Override
     public CompletableFuture<Map<String, Object>> xinfoStreamFull(String key, int count) {
         Args args = Args.command("XINFO", 6).add("STREAM").add(key).add(XInfoStreamOptions.FULL);
-        return run(args.add(XInfoStreamOptions.COUNT).add(count), false, TEXT_OBJECT_MAP);
+        return run(args.add(XInfoStreamOptions.COUNT).add(count), false, ReplyConverters.TEXT_KEYED_MAP);
     }
 
     @Override

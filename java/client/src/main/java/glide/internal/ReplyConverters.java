@@ -166,6 +166,18 @@ public final class ReplyConverters {
     public static final Function<Object, Map<String, Object>> TEXT_OBJECT_MAP =
             v -> (Map<String, Object>) deepText(v);
 
+    /**
+     * A map with text keys whose values stay as decoded (XINFO STREAM of a String request): a
+     * stream entry's value that is not UTF-8 is a {@code GlideString}, as in valkey-glide, rather
+     * than a reason to fail the whole reply.
+     */
+    public static final Function<Object, Map<String, Object>> TEXT_KEYED_MAP = v -> {
+        if (v != null) {
+            ((Map<?, ?>) v).keySet().forEach(ReplyConverters::text);
+        }
+        return (Map<String, Object>) v;
+    };
+
     /** An array of maps (XINFO GROUPS/CONSUMERS) of a String request; text checked. */
     public static final Function<Object, Map<String, Object>[]> TEXT_MAP_ARRAY = v -> mapArray(deepText(v));
 
