@@ -774,11 +774,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
      * binary overload takes HScanOptionsBinary, and these options' binary form is byte-exact.
      */
     public <ArgType> T hscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.HScanOptions hScanOptions) {
-        return added(glide.internal.Args.command("HSCAN", 8)
-                .add(gs(key))
-                .add(gs(cursor))
-                .addAll(hScanOptions.toGlideStringArgs())
-                .build());
+        return scanWithOptions("HSCAN", key, cursor, hScanOptions.toGlideStringArgs());
     }
 
     // ---- lists ----
@@ -1046,10 +1042,15 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
      * is.
      */
     public <ArgType> T sscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.SScanOptions sScanOptions) {
-        return added(glide.internal.Args.command("SSCAN", 7)
+        return scanWithOptions("SSCAN", key, cursor, sScanOptions.toGlideStringArgs());
+    }
+
+    /** HSCAN/SSCAN key cursor with the options' byte-exact arguments. */
+    private T scanWithOptions(String command, Object key, Object cursor, GlideString[] options) {
+        return added(glide.internal.Args.command(command, options.length + 3)
                 .add(gs(key))
                 .add(gs(cursor))
-                .addAll(sScanOptions.toGlideStringArgs())
+                .addAll(options)
                 .build());
     }
 
