@@ -73,6 +73,13 @@ OVERRIDES = {
     # Keyless lists from several nodes are one list.
     "KEYS": ("AllShards", "CombineArrays"),
     "SLOWLOG GET": ("AllNodes", "CombineArrays"),
+    # A subscription lives on the node the subscriber is connected to: asked of every node, the
+    # channels are joined (each once) and the counts added up.
+    "PUBSUB CHANNELS": ("AllNodes", "CombineArrays"),
+    "PUBSUB SHARDCHANNELS": ("AllNodes", "CombineArrays"),
+    "PUBSUB NUMPAT": ("AllNodes", "AggSum"),
+    "PUBSUB NUMSUB": ("AllNodes", "CombineCounts"),
+    "PUBSUB SHARDNUMSUB": ("AllNodes", "CombineCounts"),
     # All or nothing: never split by slot; keys in different slots get the server's CROSSSLOT.
     "MSETNX": ("Default", "Default"),
 }

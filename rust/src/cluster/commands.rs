@@ -51,6 +51,9 @@ pub(crate) enum ResponsePolicy {
     Special,
     /// Not a server tip: the client joins the nodes' arrays into one (KEYS).
     CombineArrays,
+    /// Not a server tip: the nodes' flat [name, count, ...] replies (PUBSUB NUMSUB) as one, the
+    /// counts of a name added up.
+    CombineCounts,
 }
 
 /// What routing knows about one command.

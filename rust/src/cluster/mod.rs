@@ -117,6 +117,10 @@ enum Combine {
     PerNode(Vec<Address>),
     /// The nodes' arrays, one after the other.
     Concat,
+    /// The nodes' arrays joined, each distinct element once, in order of first appearance.
+    Union,
+    /// The nodes' [name, count, ...] arrays (or maps) as one map, counts of a name added up.
+    SumCounts,
 }
 
 
@@ -510,6 +514,8 @@ impl ClusterClient {
         let readonly = routing.is_some_and(|r| r.readonly);
         let response = routing.map_or(ResponsePolicy::Default, |r| r.response);
         let random_key = routing.is_some_and(|r| r.name == b"RANDOMKEY");
+        // Channel lists: a channel subscribed on several nodes is listed once.
+        let pubsub_list = routing.is_some_and(|r| r.name.starts_with(b"PUBSUB"));
         let fan_out = |targets: Vec<Address>| -> Result<Plan, String> {
             if targets.is_empty() {
                 return Err("no node is known yet".into());
@@ -523,7 +529,9 @@ impl ClusterClient {
                 ResponsePolicy::AggLogicalOr => Combine::LogicalOr,
                 ResponsePolicy::AllSucceeded => Combine::AllSucceeded,
                 ResponsePolicy::OneSucceeded => Combine::OneSucceeded,
+                ResponsePolicy::CombineArrays if pubsub_list => Combine::Union,
                 ResponsePolicy::CombineArrays => Combine::Concat,
+                ResponsePolicy::CombineCounts => Combine::SumCounts,
                 ResponsePolicy::Default | ResponsePolicy::Special => Combine::PerNode(targets.clone()),
             };
             Ok((combine, targets.into_iter().map(|t| (t, None)).collect()))
@@ -1166,6 +1174,46 @@ fn combine(combine: &Combine, results: Vec<Result<Value, (Failure, String)>>) ->
             }
             Value::Array(all)
         }
+        Combine::Union => {
+            let mut all: Vec<Value> = Vec::new();
+            for value in values {
+                match value {
+                    Value::Array(items) | Value::Set(items) => {
+                        for item in items {
+                            if !all.contains(&item) {
+                                all.push(item);
+                            }
+                        }
+                    }
+                    Value::Nil => {}
+                    other => return Err((Failure::Request, format!("cannot join a non-array reply {other:?}"))),
+                }
+            }
+            Value::Array(all)
+        }
+        Combine::SumCounts => {
+            let mut counts: Vec<(Value, i64)> = Vec::new();
+            for value in values {
+                let pairs: Vec<(Value, Value)> = match value {
+                    Value::Map(pairs) => pairs,
+                    Value::Array(flat) if flat.len() % 2 == 0 => {
+                        let mut it = flat.into_iter();
+                        std::iter::from_fn(|| Some((it.next()?, it.next()?))).collect()
+                    }
+                    other => return Err((Failure::Request, format!("cannot add up counts from {other:?}"))),
+                };
+                for (name, count) in pairs {
+                    let Value::Int(n) = count else {
+                        return Err((Failure::Request, format!("a count that is not an integer: {count:?}")));
+                    };
+                    match counts.iter_mut().find(|(known, _)| *known == name) {
+                        Some((_, total)) => *total += n,
+                        None => counts.push((name, n)),
+                    }
+                }
+            }
+            Value::Map(counts.into_iter().map(|(name, n)| (name, Value::Int(n))).collect())
+        }
         Combine::PerNode(addresses) => Value::Map(
             addresses.iter().map(|a| Value::SimpleString(a.to_string())).zip(values).collect(),
         ),
@@ -1231,6 +1279,16 @@ mod tests {
         let keys = vec![ok(Value::Nil), ok(Value::BulkString(b"k".to_vec())), ok(Value::Nil)];
         assert_eq!(combine(&Combine::FirstNonNil, keys), Ok(Value::BulkString(b"k".to_vec())));
         assert_eq!(combine(&Combine::FirstNonNil, vec![ok(Value::Nil), ok(Value::Nil)]), Ok(Value::Nil));
+        let channels = vec![ok(Value::Array(vec![Value::Int(1), Value::Int(2)])), ok(Value::Array(vec![Value::Int(2), Value::Int(3)]))];
+        assert_eq!(combine(&Combine::Union, channels), Ok(Value::Array(vec![Value::Int(1), Value::Int(2), Value::Int(3)])));
+        let counts = vec![
+            ok(Value::Array(vec![Value::BulkString(b"a".to_vec()), Value::Int(1), Value::BulkString(b"b".to_vec()), Value::Int(0)])),
+            ok(Value::Map(vec![(Value::BulkString(b"a".to_vec()), Value::Int(2)), (Value::BulkString(b"b".to_vec()), Value::Int(1))])),
+        ];
+        assert_eq!(
+            combine(&Combine::SumCounts, counts),
+            Ok(Value::Map(vec![(Value::BulkString(b"a".to_vec()), Value::Int(3)), (Value::BulkString(b"b".to_vec()), Value::Int(1))]))
+        );
         let lists = vec![ok(Value::Array(vec![Value::Int(1)])), ok(Value::Array(vec![])), ok(Value::Array(vec![Value::Int(2)]))];
         assert_eq!(combine(&Combine::Concat, lists), Ok(Value::Array(vec![Value::Int(1), Value::Int(2)])));
         assert!(combine(&Combine::Concat, vec![ok(Value::Int(1))]).is_err());

@@ -143,6 +143,9 @@ public abstract class BaseClient
                 GeospatialIndicesBaseCommands,
                 SortedSetBaseCommands {
 
+    /** What valkey-glide answers for commands whose reply it does not pass on (PUBLISH). */
+    private static final String OK = "OK";
+
     /** Reply shapes understood by the core. */
     private static final int NATURAL = 0;
 
@@ -417,6 +420,53 @@ public abstract class BaseClient
                         retryServerError,
                         retryConnectionError);
     }
+
+    // ---- pub/sub: publishing and introspection (subscriptions: issue 6) ----
+
+    /** PUBLISH {@code message} to {@code channel}. "OK" (the receivers are not counted, as in valkey-glide). */
+    public CompletableFuture<String> publish(String message, String channel) {
+        return run(Args.command("PUBLISH", 3).add(channel).add(message), false, v -> OK);
+    }
+
+    public CompletableFuture<String> publish(GlideString message, GlideString channel) {
+        return run(Args.command("PUBLISH", 3).add(channel).add(message), true, v -> OK);
+    }
+
+    /** PUBSUB CHANNELS: the channels with subscribers (on a cluster: on any node, each once). */
+    public CompletableFuture<String[]> pubsubChannels() {
+        return run(Args.command("PUBSUB", 2).add("CHANNELS"), false, STRING_ARRAY);
+    }
+
+    public CompletableFuture<GlideString[]> pubsubChannelsBinary() {
+        return run(Args.command("PUBSUB", 2).add("CHANNELS"), true, GLIDE_STRING_ARRAY);
+    }
+
+    /** PUBSUB CHANNELS pattern: those whose name matches the glob {@code pattern}. */
+    public CompletableFuture<String[]> pubsubChannels(String pattern) {
+        return run(Args.command("PUBSUB", 3).add("CHANNELS").add(pattern), false, STRING_ARRAY);
+    }
+
+    public CompletableFuture<GlideString[]> pubsubChannels(GlideString pattern) {
+        return run(Args.command("PUBSUB", 3).add("CHANNELS").add(pattern), true, GLIDE_STRING_ARRAY);
+    }
+
+    /** PUBSUB NUMPAT: pattern subscriptions (on a cluster: summed over the nodes). */
+    public CompletableFuture<Long> pubsubNumPat() {
+        return run(Args.command("PUBSUB", 2).add("NUMPAT"), false, LONG);
+    }
+
+    /** PUBSUB NUMSUB: each channel's subscribers (on a cluster: summed over the nodes). */
+    public CompletableFuture<Map<String, Long>> pubsubNumSub(String[] channels) {
+        Args args = Args.command("PUBSUB", channels.length + 2).add("NUMSUB").addAll(channels);
+        return run(args, false, ReplyConverters.textKeyed());
+    }
+
+    public CompletableFuture<Map<GlideString, Long>> pubsubNumSub(GlideString[] channels) {
+        Args args = Args.command("PUBSUB", channels.length + 2).add("NUMSUB").addAll(channels);
+        return run(args, true, ReplyConverters.map());
+    }
+
+    // (end of pub/sub)
 
     // ---- server and connection management without a route: the same on both clients ----
 

@@ -104,6 +104,55 @@ public class GlideClusterClient extends BaseClient
         return NativeClient.connect(settings).thenApply(GlideClusterClient::new);
     }
 
+    // ---- pub/sub: sharded publishing and introspection (subscriptions: issue 6) ----------
+
+    /**
+     * PUBLISH, or SPUBLISH when {@code sharded} (to the node of the channel's slot, whose
+     * replicas deliver it too). "OK".
+     */
+    public CompletableFuture<String> publish(String message, String channel, boolean sharded) {
+        if (!sharded) {
+            return publish(message, channel);
+        }
+        return run(Args.command("SPUBLISH", 3).add(channel).add(message).build(), false, BlockingTimeouts.DEFAULT, RouteSpec.DEFAULT, v -> "OK");
+    }
+
+    public CompletableFuture<String> publish(GlideString message, GlideString channel, boolean sharded) {
+        if (!sharded) {
+            return publish(message, channel);
+        }
+        return run(Args.command("SPUBLISH", 3).add(channel).add(message).build(), true, BlockingTimeouts.DEFAULT, RouteSpec.DEFAULT, v -> "OK");
+    }
+
+    /** PUBSUB SHARDCHANNELS: the shard channels with subscribers on any node, each once. */
+    public CompletableFuture<String[]> pubsubShardChannels() {
+        return run(Args.command("PUBSUB", 2).add("SHARDCHANNELS"), false, ReplyConverters.STRING_ARRAY);
+    }
+
+    public CompletableFuture<GlideString[]> pubsubShardChannelsBinary() {
+        return run(Args.command("PUBSUB", 2).add("SHARDCHANNELS"), true, ReplyConverters.GLIDE_STRING_ARRAY);
+    }
+
+    /** PUBSUB SHARDCHANNELS pattern. */
+    public CompletableFuture<String[]> pubsubShardChannels(String pattern) {
+        return run(Args.command("PUBSUB", 3).add("SHARDCHANNELS").add(pattern), false, ReplyConverters.STRING_ARRAY);
+    }
+
+    public CompletableFuture<GlideString[]> pubsubShardChannels(GlideString pattern) {
+        return run(Args.command("PUBSUB", 3).add("SHARDCHANNELS").add(pattern), true, ReplyConverters.GLIDE_STRING_ARRAY);
+    }
+
+    /** PUBSUB SHARDNUMSUB: each shard channel's subscribers, summed over the nodes. */
+    public CompletableFuture<Map<String, Long>> pubsubShardNumSub(String[] channels) {
+        Args args = Args.command("PUBSUB", channels.length + 2).add("SHARDNUMSUB").addAll(channels);
+        return run(args, false, ReplyConverters.textKeyed());
+    }
+
+    public CompletableFuture<Map<GlideString, Long>> pubsubShardNumSub(GlideString[] channels) {
+        Args args = Args.command("PUBSUB", channels.length + 2).add("SHARDNUMSUB").addAll(channels);
+        return run(args, true, ReplyConverters.map());
+    }
+
     // ---- transactions --------------------------------------------------------------------
 
     @Override

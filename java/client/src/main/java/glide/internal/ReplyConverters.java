@@ -166,6 +166,11 @@ public final class ReplyConverters {
     public static final Function<Object, Map<String, Object>> TEXT_OBJECT_MAP =
             v -> (Map<String, Object>) deepText(v);
 
+    /** {@link #TEXT_KEYED_MAP} typed for its caller (PUBSUB NUMSUB: channel -> count). */
+    public static <V> Function<Object, Map<String, V>> textKeyed() {
+        return v -> (Map<String, V>) (Map<?, ?>) TEXT_KEYED_MAP.apply(v);
+    }
+
     /**
      * A map with text keys whose values stay as decoded (XINFO STREAM of a String request): a
      * stream entry's value that is not UTF-8 is a {@code GlideString}, as in valkey-glide, rather
