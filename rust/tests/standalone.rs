@@ -8,7 +8,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use glide_jni::client::{Client, ClientConfig, Protocol, Rejection, Request};
+use std::collections::BTreeSet;
+
 use glide_jni::batch::BatchSpec;
+use glide_jni::pubsub::{Mode, Overflow, PubSub};
 use glide_jni::reply::{kind, BulkAs, Outcome};
 use glide_jni::resp::Value;
 use glide_jni::shape::Expect;
@@ -377,4 +380,88 @@ fn a_pipeline_in_flight_costs_little_native_memory_per_command() {
         }
     }
     panic!("{last}");
+}
+
+fn subscriber(server: &Server, channels: &[&[u8]], patterns: &[&[u8]], limit: usize) -> (Arc<Client>, Arc<PubSub>) {
+    let mut wanted: [BTreeSet<Vec<u8>>; 3] = Default::default();
+    wanted[Mode::Exact as usize].extend(channels.iter().map(|c| c.to_vec()));
+    wanted[Mode::Pattern as usize].extend(patterns.iter().map(|p| p.to_vec()));
+    let pubsub = Arc::new(PubSub::new(wanted, limit, Overflow::DropOldest));
+    start_router();
+    let client = Client::with_pubsub(server.config(), Some(Arc::clone(&pubsub))).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(5))), Got::Ok);
+    // Subscribed once the server confirmed every subscription.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while pubsub.subscriptions().1[0].len() < channels.len() || pubsub.subscriptions().1[1].len() < patterns.len() {
+        assert!(Instant::now() < deadline, "subscriptions not confirmed");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    (client, pubsub)
+}
+
+#[test]
+fn subscriptions_deliver_and_are_restored_after_the_server_restarts() {
+    let mut server = Server::start();
+    let (client, pubsub) = subscriber(&server, &[b"news"], &[b"sp*"], 1 << 20);
+    assert_eq!(run_raw(&server, &[b"PUBLISH", b"news", b"\xff\x00hello"]), ":1");
+    assert_eq!(run_raw(&server, &[b"PUBLISH", b"sport", b"goal"]), ":1");
+    let first = pubsub.wait(Duration::from_secs(5)).expect("a message");
+    assert_eq!((first.channel.as_slice(), first.payload.as_slice(), first.pattern), (&b"news"[..], &b"\xff\x00hello"[..], None));
+    let second = pubsub.wait(Duration::from_secs(5)).expect("a message");
+    assert_eq!(second.pattern.as_deref(), Some(&b"sp*"[..]));
+    // Commands keep working on the subscribed connection (RESP3).
+    assert_eq!(run(&client, &[b"SET", b"k", b"v"]), Got::Ok);
+
+    server.kill();
+    server.spawn();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while pubsub.subscriptions().1[0].is_empty() {
+        assert!(Instant::now() < deadline, "not subscribed again after the restart");
+        run(&client, &[b"PING"]); // (a request notices the loss sooner)
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(run_raw(&server, &[b"PUBLISH", b"news", b"again"]), ":1");
+    assert_eq!(pubsub.wait(Duration::from_secs(5)).map(|m| m.payload), Some(b"again".to_vec()));
+    client.close();
+    assert_eq!(pubsub.wait(Duration::from_millis(10)), None, "nothing after close");
+}
+
+#[test]
+fn a_slow_consumer_costs_at_most_the_bound_and_loses_only_what_is_counted() {
+    let server = Server::start();
+    let limit = 256 * 1024;
+    let (client, pubsub) = subscriber(&server, &[b"flood"], &[], limit);
+    // 2,000 messages of 1 KB: 8 times the bound, nobody consuming.
+    let payload = vec![b'x'; 1000];
+    let mut publisher = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let mut wire = Vec::new();
+    for _ in 0..2000 {
+        wire.extend(glide_jni::resp::pack(&[b"PUBLISH", b"flood", &payload]));
+    }
+    std::io::Write::write_all(&mut publisher, &wire).unwrap();
+    let mut replies = Vec::new();
+    while replies.iter().filter(|b| **b == b'\n').count() < 2000 {
+        let mut buf = [0u8; 65536];
+        let n = std::io::Read::read(&mut publisher, &mut buf).unwrap();
+        replies.extend_from_slice(&buf[..n]);
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (queued, bytes, peak, dropped) = pubsub.backlog_figures();
+        assert!(bytes <= limit && peak <= limit, "the backlog stays within its bound: {bytes} / peak {peak}");
+        if queued as u64 + dropped == 2000 {
+            println!("SLOW-CONSUMER: 2000 x 1 KB published, bound {limit} B: {queued} queued ({bytes} B, peak {peak} B), {dropped} dropped");
+            break;
+        }
+        assert!(Instant::now() < deadline, "not all messages accounted for: {queued} queued, {dropped} dropped");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut taken = 0;
+    while pubsub.try_take().is_some() {
+        taken += 1;
+    }
+    assert_eq!(taken + pubsub.backlog_figures().3, 2000, "received + dropped = published");
+    client.close();
 }

@@ -139,6 +139,9 @@ pub(crate) trait Owner: Send + Sync {
     }
     /// Connection `generation` broke; called once.
     fn broken(self: Arc<Self>, generation: u64, reason: &str);
+
+    /// A RESP3 push frame arrived (pub/sub): it answers no request.
+    fn pushed(&self, _frame: &[u8]) {}
 }
 
 struct State {
@@ -452,7 +455,14 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbo
 /// Completes the requests whose replies have arrived in `inbound`.
 fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wake_completer: bool) -> Result<(), String> {
     let nothing_pending = inbound
-        .take_replies(|replies| complete(shared, owner, replies, wake_completer))
+        .take_replies(|replies, pushes| {
+            if !pushes.is_empty() {
+                if let Some(owner) = owner.upgrade() {
+                    pushes.iter().for_each(|frame| owner.pushed(frame));
+                }
+            }
+            complete(shared, owner, replies, wake_completer)
+        })
         .map_err(|e| e.to_string())??;
     if nothing_pending && inbound.is_empty() {
         // An idle connection keeps no read buffer: idle clients cost a few KB.

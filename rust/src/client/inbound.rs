@@ -79,13 +79,14 @@ impl Inbound {
     }
 
     /// Hands every complete reply, in order, to `deliver`, then drops their
-    /// bytes. Out-of-band data (RESP3 push messages) is skipped: it answers no
-    /// request.
-    pub(crate) fn take_replies<R>(&mut self, deliver: impl FnOnce(Vec<Reply<'_>>) -> R) -> Result<R, ParseError> {
+    /// bytes. Out-of-band data (RESP3 push frames: pub/sub messages and
+    /// confirmations) answers no request: it goes to `deliver` apart, in order.
+    pub(crate) fn take_replies<R>(&mut self, deliver: impl FnOnce(Vec<Reply<'_>>, Vec<&[u8]>) -> R) -> Result<R, ParseError> {
         let mut replies = Vec::new();
+        let mut pushes = Vec::new();
         if let Some(large) = &self.large {
             if large.bytes.len() < large.total {
-                return Ok(deliver(replies)); // still arriving; the buffer is empty meanwhile
+                return Ok(deliver(replies, pushes)); // still arriving; the buffer is empty meanwhile
             }
             let mut bytes = self.large.take().expect("checked above").bytes;
             let payload = bytes.len() - 2;
@@ -99,11 +100,13 @@ impl Inbound {
         while let Some(len) = resp::complete_len(&self.buffer[start..])? {
             let bytes = &self.buffer[start..start + len];
             start += len;
-            if bytes[0] != b'>' {
+            if bytes[0] == b'>' {
+                pushes.push(bytes);
+            } else {
                 replies.push(Reply::Resp(bytes));
             }
         }
-        let delivered = deliver(replies);
+        let delivered = deliver(replies, pushes);
         if let Some((header, size)) = large_bulk_header(&self.buffer[start..]) {
             let total = size + 2;
             let mut bytes = Vec::new();
@@ -145,7 +148,7 @@ mod tests {
     use crate::resp::Value;
 
     fn take_values(inbound: &mut Inbound, values: &mut Vec<Value>) -> Result<(), ParseError> {
-        let replies = inbound.take_replies(|replies| {
+        let replies = inbound.take_replies(|replies, _pushes| {
             replies
                 .into_iter()
                 .map(|reply| match reply {

@@ -50,6 +50,7 @@ pub use config::{ClientConfig, Password, Protocol};
 use crate::batch::{BatchSpec, CallResult, Gather};
 use crate::resp::Value;
 use crate::completion::{self, Completion};
+use crate::pubsub::PubSub;
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 use crate::{runtime, stats};
@@ -133,23 +134,39 @@ pub struct Client {
     waiting_changed: Notify,
     /// Woken once, by `close`.
     closing: Notify,
+    /// Subscriptions and their backlog, for a client made with some.
+    pubsub: Option<Arc<PubSub>>,
 }
 
 impl Client {
     /// Validates `config` and creates an unconnected client.
     pub fn new(config: ClientConfig) -> Result<Arc<Client>, String> {
+        Client::with_pubsub(config, None)
+    }
+
+    /// [`Client::new`] for a client with subscriptions: every connection it opens subscribes
+    /// to what `pubsub` wants, and the messages go to its backlog.
+    pub fn with_pubsub(config: ClientConfig, pubsub: Option<Arc<PubSub>>) -> Result<Arc<Client>, String> {
         config.validate()?;
+        if pubsub.is_some() && config.protocol != Protocol::Resp3 {
+            return Err("subscriptions need RESP3 (protocol RESP3): messages arrive on the client's own connection".into());
+        }
         stats::client_created();
-        Ok(Client::build(config, None))
+        Ok(Client::build(config, None, pubsub))
+    }
+
+    /// The client's pub/sub state, if it was made with subscriptions.
+    pub fn pubsub(&self) -> Option<&Arc<PubSub>> {
+        self.pubsub.as_ref()
     }
 
     /// A client for one node of a cluster: its outcomes go to `relay`, and it
     /// does not count as a client of its own in the statistics.
     pub(crate) fn for_node(config: ClientConfig, relay: std::sync::Weak<dyn Relay>) -> Arc<Client> {
-        Client::build(config, Some(relay))
+        Client::build(config, Some(relay), None)
     }
 
-    fn build(config: ClientConfig, relay: Option<std::sync::Weak<dyn Relay>>) -> Arc<Client> {
+    fn build(config: ClientConfig, relay: Option<std::sync::Weak<dyn Relay>>, pubsub: Option<Arc<PubSub>>) -> Arc<Client> {
         Arc::new(Client {
             relay,
             database_id: AtomicI64::new(config.database_id),
@@ -159,6 +176,7 @@ impl Client {
             link: Mutex::new(LinkState { link: Link::Idle, generation: 0, waiting: VecDeque::new() }),
             waiting_changed: Notify::new(),
             closing: Notify::new(),
+            pubsub,
         })
     }
 
@@ -264,6 +282,15 @@ impl Client {
         state.generation = conn.generation();
         state.link = Link::Ready(conn.clone());
         stats::connection_opened();
+        if let Some(pubsub) = &self.pubsub {
+            // Subscribe the new connection to everything wanted; the confirmations arrive as
+            // pushes. No reply is expected, so no entry is queued.
+            pubsub.connection_lost();
+            let commands = pubsub.subscribe_commands();
+            if !commands.is_empty() {
+                let _ = conn.send_many(std::iter::empty(), &commands, 0);
+            }
+        }
         let waiting = std::mem::take(&mut state.waiting);
         // Still under the lock: nobody can send ahead of the requests that waited.
         let mut refused = Vec::new();
@@ -431,6 +458,9 @@ impl Client {
         }
         state.link = Link::Connecting { attempt: 0, last_error: Some(reason.to_string()) };
         stats::connection_closed();
+        if let Some(pubsub) = &self.pubsub {
+            pubsub.connection_lost();
+        }
         tracing::debug!(generation, reason, "connection lost, reconnecting");
         self.spawn_reconnect(generation);
     }
@@ -537,6 +567,9 @@ impl Client {
         }
         self.closing.notify_waiters();
         self.waiting_changed.notify_one();
+        if let Some(pubsub) = &self.pubsub {
+            pubsub.close();
+        }
     }
 
     /// Lets the calling thread read replies while it waits (see
@@ -598,6 +631,12 @@ impl Owner for Client {
 
     fn broken(self: Arc<Self>, generation: u64, reason: &str) {
         self.connection_broken(generation, reason);
+    }
+
+    fn pushed(&self, frame: &[u8]) {
+        if let Some(pubsub) = &self.pubsub {
+            pubsub.pushed(frame);
+        }
     }
 }
 

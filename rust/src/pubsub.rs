@@ -1,0 +1,464 @@
+//! Pub/Sub: a client's subscriptions and its bounded backlog of undelivered messages.
+//!
+//! Messages arrive as RESP3 push frames on the client's own connection(s) and
+//! wait in one [`Backlog`] per client until Java takes them (a callback thread
+//! pulling them, or the application polling). The backlog is bounded in bytes;
+//! past the bound an explicit [`Overflow`] policy drops the oldest or the
+//! newest message, and every drop is counted. There is no channel per
+//! subscription: a message costs its bytes plus [`MESSAGE_OVERHEAD`].
+//!
+//! The subscriptions the application wants are kept apart from those the
+//! server confirmed, so that a new connection (a reconnect) subscribes again to
+//! everything wanted, and the statistics can say when that was last confirmed.
+
+use std::collections::{BTreeSet, VecDeque};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use parking_lot::{Condvar, Mutex};
+
+use crate::resp::{self, Value};
+
+/// Bookkeeping bytes counted per queued message besides its payload, channel and pattern.
+pub const MESSAGE_OVERHEAD: usize = 96;
+/// The default bound of a client's backlog.
+pub const DEFAULT_BACKLOG_LIMIT: usize = 64 * 1024 * 1024;
+
+/// The three kinds of subscription.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mode {
+    /// SUBSCRIBE channel.
+    Exact = 0,
+    /// PSUBSCRIBE pattern.
+    Pattern = 1,
+    /// SSUBSCRIBE shard channel (cluster).
+    Sharded = 2,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Exact, Mode::Pattern, Mode::Sharded];
+
+    pub fn from_index(i: i32) -> Option<Mode> {
+        Mode::ALL.get(usize::try_from(i).ok()?).copied()
+    }
+
+    /// The command that subscribes in this mode.
+    pub fn subscribe_command(self) -> &'static [u8] {
+        match self {
+            Mode::Exact => b"SUBSCRIBE",
+            Mode::Pattern => b"PSUBSCRIBE",
+            Mode::Sharded => b"SSUBSCRIBE",
+        }
+    }
+}
+
+/// What to drop when a message does not fit in the backlog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overflow {
+    /// Make room by dropping the oldest queued messages: the newest are kept.
+    DropOldest,
+    /// Drop the message that does not fit: the oldest are kept.
+    DropNewest,
+}
+
+/// One received message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub channel: Vec<u8>,
+    pub payload: Vec<u8>,
+    /// The pattern that matched, for pattern subscriptions.
+    pub pattern: Option<Vec<u8>>,
+}
+
+impl Message {
+    /// The bytes this message counts for in the backlog.
+    pub fn cost(&self) -> usize {
+        self.channel.len() + self.payload.len() + self.pattern.as_ref().map_or(0, Vec::len) + MESSAGE_OVERHEAD
+    }
+}
+
+/// What a push frame says.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Push {
+    Message(Message),
+    /// The server confirmed a subscription (`subscribe`, `psubscribe`, `ssubscribe`).
+    Subscribed(Mode, Vec<u8>),
+    /// The server ended one (`unsubscribe`...; also when a shard channel's slot moved).
+    Unsubscribed(Mode, Vec<u8>),
+    /// Anything else (a client-side-caching invalidation...): ignored.
+    Other,
+}
+
+/// Reads a RESP3 push frame (`>` ...). `None` if it is not one.
+pub fn parse_push(bytes: &[u8]) -> Option<Push> {
+    let Ok(Value::Push(items)) = resp::build_complete(bytes) else { return None };
+    let bulk = |v: &Value| match v {
+        Value::BulkString(b) => Some(b.clone()),
+        Value::SimpleString(s) => Some(s.as_bytes().to_vec()),
+        _ => None,
+    };
+    let kind = items.first().and_then(bulk)?;
+    Some(match (kind.as_slice(), items.len()) {
+        (b"message", 3) | (b"smessage", 3) => {
+            Push::Message(Message { channel: bulk(&items[1])?, payload: bulk(&items[2])?, pattern: None })
+        }
+        (b"pmessage", 4) => Push::Message(Message {
+            pattern: Some(bulk(&items[1])?),
+            channel: bulk(&items[2])?,
+            payload: bulk(&items[3])?,
+        }),
+        (b"subscribe", 3) => Push::Subscribed(Mode::Exact, bulk(&items[1])?),
+        (b"psubscribe", 3) => Push::Subscribed(Mode::Pattern, bulk(&items[1])?),
+        (b"ssubscribe", 3) => Push::Subscribed(Mode::Sharded, bulk(&items[1])?),
+        (b"unsubscribe", 3) => Push::Unsubscribed(Mode::Exact, bulk(&items[1])?),
+        (b"punsubscribe", 3) => Push::Unsubscribed(Mode::Pattern, bulk(&items[1])?),
+        (b"sunsubscribe", 3) => Push::Unsubscribed(Mode::Sharded, bulk(&items[1])?),
+        _ => Push::Other,
+    })
+}
+
+/// Process-wide counters for the statistics.
+static BACKLOG_MESSAGES: AtomicU64 = AtomicU64::new(0);
+static BACKLOG_BYTES: AtomicU64 = AtomicU64::new(0);
+static DROPPED: AtomicU64 = AtomicU64::new(0);
+static RECEIVED: AtomicU64 = AtomicU64::new(0);
+/// Milliseconds since the epoch of the last subscription confirmation (0: never).
+static LAST_CONFIRMED_MS: AtomicI64 = AtomicI64::new(0);
+
+/// The statistics' pub/sub entries (all clients of the process).
+pub fn statistics() -> [(&'static str, u64); 5] {
+    [
+        ("pubsub_backlog_messages", BACKLOG_MESSAGES.load(Ordering::Relaxed)),
+        ("pubsub_backlog_bytes", BACKLOG_BYTES.load(Ordering::Relaxed)),
+        ("pubsub_messages_received", RECEIVED.load(Ordering::Relaxed)),
+        ("pubsub_messages_dropped", DROPPED.load(Ordering::Relaxed)),
+        ("pubsub_subscriptions_last_confirmed_ms", LAST_CONFIRMED_MS.load(Ordering::Relaxed).max(0) as u64),
+    ]
+}
+
+/// The undelivered messages of one client, bounded in bytes.
+#[derive(Debug)]
+pub struct Backlog {
+    limit: usize,
+    overflow: Overflow,
+    queue: VecDeque<Message>,
+    bytes: usize,
+    /// The most bytes ever queued at once (for tests and the notes).
+    peak: usize,
+    dropped: u64,
+}
+
+impl Backlog {
+    pub fn new(limit: usize, overflow: Overflow) -> Backlog {
+        Backlog { limit, overflow, queue: VecDeque::new(), bytes: 0, peak: 0, dropped: 0 }
+    }
+
+    /// Queues `message`, dropping by the policy what does not fit. Returns how many were dropped.
+    pub fn push(&mut self, message: Message) -> u64 {
+        RECEIVED.fetch_add(1, Ordering::Relaxed);
+        let cost = message.cost();
+        let mut dropped = 0;
+        if cost > self.limit {
+            dropped = 1; // never fits, whatever the policy
+        } else {
+            if self.overflow == Overflow::DropOldest {
+                while self.bytes + cost > self.limit {
+                    let Some(old) = self.queue.pop_front() else { break };
+                    self.forget(&old);
+                    dropped += 1;
+                }
+            }
+            if self.bytes + cost <= self.limit {
+                self.bytes += cost;
+                self.peak = self.peak.max(self.bytes);
+                self.queue.push_back(message);
+                BACKLOG_MESSAGES.fetch_add(1, Ordering::Relaxed);
+                BACKLOG_BYTES.fetch_add(cost as u64, Ordering::Relaxed);
+            } else {
+                dropped += 1; // DropNewest: this one
+            }
+        }
+        self.dropped += dropped;
+        DROPPED.fetch_add(dropped, Ordering::Relaxed);
+        dropped
+    }
+
+    pub fn pop(&mut self) -> Option<Message> {
+        let message = self.queue.pop_front()?;
+        self.forget(&message);
+        if self.queue.is_empty() && self.queue.capacity() > 1024 {
+            self.queue = VecDeque::new(); // a burst's room is not kept while idle
+        }
+        Some(message)
+    }
+
+    fn forget(&mut self, message: &Message) {
+        let cost = message.cost();
+        self.bytes -= cost;
+        BACKLOG_MESSAGES.fetch_sub(1, Ordering::Relaxed);
+        BACKLOG_BYTES.fetch_sub(cost as u64, Ordering::Relaxed);
+    }
+
+    pub fn len(&self) -> usize {
+        self.queue.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    pub fn peak_bytes(&self) -> usize {
+        self.peak
+    }
+
+    pub fn dropped(&self) -> u64 {
+        self.dropped
+    }
+}
+
+impl Drop for Backlog {
+    fn drop(&mut self) {
+        while self.pop().is_some() {}
+    }
+}
+
+/// A client's pub/sub state: what it wants, what the server confirmed, the backlog.
+#[derive(Debug)]
+pub struct PubSub {
+    state: Mutex<State>,
+    /// Woken when a message is queued (a Java thread may wait in [`PubSub::wait`]).
+    arrived: Condvar,
+}
+
+#[derive(Debug)]
+struct State {
+    wanted: [BTreeSet<Vec<u8>>; 3],
+    confirmed: [BTreeSet<Vec<u8>>; 3],
+    backlog: Backlog,
+    closed: bool,
+}
+
+impl PubSub {
+    pub fn new(wanted: [BTreeSet<Vec<u8>>; 3], limit: usize, overflow: Overflow) -> PubSub {
+        PubSub {
+            state: Mutex::new(State {
+                wanted,
+                confirmed: Default::default(),
+                backlog: Backlog::new(limit, overflow),
+                closed: false,
+            }),
+            arrived: Condvar::new(),
+        }
+    }
+
+    /// The commands that subscribe a new connection to everything wanted (empty: nothing).
+    pub fn subscribe_commands(&self) -> Vec<u8> {
+        let state = self.state.lock();
+        let mut out = Vec::new();
+        for mode in [Mode::Exact, Mode::Pattern] {
+            let names = &state.wanted[mode as usize];
+            if names.is_empty() {
+                continue;
+            }
+            let mut args: Vec<&[u8]> = vec![mode.subscribe_command()];
+            args.extend(names.iter().map(Vec::as_slice));
+            out.extend(resp::pack(&args));
+        }
+        out
+    }
+
+    /// The connection that confirmed subscriptions is gone: nothing is confirmed any more.
+    pub fn connection_lost(&self) {
+        let mut state = self.state.lock();
+        for set in state.confirmed.iter_mut() {
+            set.clear();
+        }
+    }
+
+    /// Handles one push frame from the server.
+    pub fn pushed(&self, bytes: &[u8]) {
+        match parse_push(bytes) {
+            Some(Push::Message(message)) => {
+                let mut state = self.state.lock();
+                if state.closed {
+                    return;
+                }
+                state.backlog.push(message);
+                drop(state);
+                self.arrived.notify_one();
+            }
+            Some(Push::Subscribed(mode, name)) => {
+                self.state.lock().confirmed[mode as usize].insert(name);
+                LAST_CONFIRMED_MS.store(now_ms(), Ordering::Relaxed);
+            }
+            Some(Push::Unsubscribed(mode, name)) => {
+                self.state.lock().confirmed[mode as usize].remove(&name);
+            }
+            Some(Push::Other) | None => {}
+        }
+    }
+
+    /// The next message, if one is queued.
+    pub fn try_take(&self) -> Option<Message> {
+        self.state.lock().backlog.pop()
+    }
+
+    /// The next message, waiting up to `timeout` for one. `None` on timeout or once closed.
+    pub fn wait(&self, timeout: Duration) -> Option<Message> {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.state.lock();
+        loop {
+            if let Some(message) = state.backlog.pop() {
+                return Some(message);
+            }
+            if state.closed || self.arrived.wait_until(&mut state, deadline).timed_out() {
+                return state.backlog.pop();
+            }
+        }
+    }
+
+    /// Stops queueing and wakes every waiter; queued messages are freed.
+    pub fn close(&self) {
+        let mut state = self.state.lock();
+        state.closed = true;
+        while state.backlog.pop().is_some() {}
+        drop(state);
+        self.arrived.notify_all();
+    }
+
+    /// (wanted, confirmed) per mode.
+    pub fn subscriptions(&self) -> ([BTreeSet<Vec<u8>>; 3], [BTreeSet<Vec<u8>>; 3]) {
+        let state = self.state.lock();
+        (state.wanted.clone(), state.confirmed.clone())
+    }
+
+    /// Messages and bytes queued now, the most bytes ever queued, and messages dropped.
+    pub fn backlog_figures(&self) -> (usize, usize, usize, u64) {
+        let state = self.state.lock();
+        (state.backlog.len(), state.backlog.bytes(), state.backlog.peak_bytes(), state.backlog.dropped())
+    }
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(payload_len: usize, tag: u8) -> Message {
+        Message { channel: b"ch".to_vec(), payload: vec![tag; payload_len], pattern: None }
+    }
+
+    #[test]
+    fn pushes_are_read_by_kind() {
+        let push = |items: &[&[u8]]| {
+            let mut out = format!(">{}\r\n", items.len()).into_bytes();
+            for item in items {
+                out.extend(format!("${}\r\n", item.len()).into_bytes());
+                out.extend_from_slice(item);
+                out.extend_from_slice(b"\r\n");
+            }
+            out
+        };
+        assert_eq!(
+            parse_push(&push(&[b"message", b"c", b"hi"])),
+            Some(Push::Message(Message { channel: b"c".to_vec(), payload: b"hi".to_vec(), pattern: None }))
+        );
+        assert_eq!(
+            parse_push(&push(&[b"pmessage", b"c*", b"cx", b"\xff"])),
+            Some(Push::Message(Message { channel: b"cx".to_vec(), payload: b"\xff".to_vec(), pattern: Some(b"c*".to_vec()) }))
+        );
+        assert_eq!(parse_push(&push(&[b"smessage", b"s", b"x"])).map(|p| matches!(p, Push::Message(_))), Some(true));
+        let mut confirm = b">3\r\n$9\r\nsubscribe\r\n$1\r\nc\r\n:1\r\n".to_vec();
+        assert_eq!(parse_push(&confirm), Some(Push::Subscribed(Mode::Exact, b"c".to_vec())));
+        confirm = b">3\r\n$12\r\nsunsubscribe\r\n$1\r\ns\r\n:0\r\n".to_vec();
+        assert_eq!(parse_push(&confirm), Some(Push::Unsubscribed(Mode::Sharded, b"s".to_vec())));
+        assert_eq!(parse_push(b"+OK\r\n"), None);
+        assert_eq!(parse_push(&push(&[b"invalidate", b"k"])), Some(Push::Other));
+    }
+
+    #[test]
+    fn drop_oldest_keeps_the_newest_within_the_bound() {
+        let one = message(100, 0).cost();
+        let mut backlog = Backlog::new(one * 3, Overflow::DropOldest);
+        for tag in 0..10u8 {
+            backlog.push(message(100, tag));
+            assert!(backlog.bytes() <= one * 3);
+        }
+        assert_eq!(backlog.len(), 3);
+        assert_eq!(backlog.dropped(), 7);
+        assert_eq!(backlog.pop().unwrap().payload[0], 7, "the oldest kept is the 8th");
+        assert_eq!(backlog.peak_bytes(), one * 3);
+    }
+
+    #[test]
+    fn drop_newest_keeps_the_oldest_and_a_message_larger_than_the_bound_never_enters() {
+        let one = message(100, 0).cost();
+        let mut backlog = Backlog::new(one * 3, Overflow::DropNewest);
+        for tag in 0..10u8 {
+            backlog.push(message(100, tag));
+        }
+        assert_eq!(backlog.len(), 3);
+        assert_eq!(backlog.dropped(), 7);
+        assert_eq!(backlog.pop().unwrap().payload[0], 0);
+        let mut small = Backlog::new(50, Overflow::DropOldest);
+        assert_eq!(small.push(message(10, 1)), 1);
+        assert!(small.is_empty());
+    }
+
+    #[test]
+    fn received_plus_dropped_accounts_for_every_message() {
+        let mut backlog = Backlog::new(message(10, 0).cost() * 5, Overflow::DropOldest);
+        let mut delivered = 0;
+        for tag in 0..100u8 {
+            backlog.push(message(10, tag));
+            if tag % 3 == 0 && backlog.pop().is_some() {
+                delivered += 1;
+            }
+        }
+        while backlog.pop().is_some() {
+            delivered += 1;
+        }
+        assert_eq!(delivered + backlog.dropped(), 100);
+    }
+
+    #[test]
+    fn a_waiter_gets_a_message_pushed_later_and_close_wakes_it() {
+        let pubsub = std::sync::Arc::new(PubSub::new(Default::default(), 1 << 20, Overflow::DropOldest));
+        let waiter = {
+            let p = std::sync::Arc::clone(&pubsub);
+            std::thread::spawn(move || p.wait(Duration::from_secs(5)))
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        pubsub.pushed(b">3\r\n$7\r\nmessage\r\n$1\r\nc\r\n$2\r\nhi\r\n");
+        assert_eq!(waiter.join().unwrap().map(|m| m.payload), Some(b"hi".to_vec()));
+        let waiter = {
+            let p = std::sync::Arc::clone(&pubsub);
+            std::thread::spawn(move || p.wait(Duration::from_secs(5)))
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        pubsub.close();
+        assert_eq!(waiter.join().unwrap(), None);
+    }
+
+    #[test]
+    fn a_new_connection_subscribes_to_everything_wanted() {
+        let mut wanted: [BTreeSet<Vec<u8>>; 3] = Default::default();
+        wanted[0].insert(b"a".to_vec());
+        wanted[1].insert(b"p*".to_vec());
+        let pubsub = PubSub::new(wanted, 1024, Overflow::DropOldest);
+        let mut expected = resp::pack(&[b"SUBSCRIBE", b"a"]);
+        expected.extend(resp::pack(&[b"PSUBSCRIBE", b"p*"]));
+        assert_eq!(pubsub.subscribe_commands(), expected);
+        pubsub.pushed(b">3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n");
+        assert!(pubsub.subscriptions().1[0].contains(&b"a".to_vec()));
+        pubsub.connection_lost();
+        assert!(pubsub.subscriptions().1[0].is_empty());
+    }
+}
