@@ -24,6 +24,9 @@ pub const MESSAGE_OVERHEAD: usize = 96;
 /// The default bound of a client's backlog.
 pub const DEFAULT_BACKLOG_LIMIT: usize = 64 * 1024 * 1024;
 
+/// Channel names (or patterns) per [`Mode`], indexed by `Mode as usize`.
+pub type ByMode = [BTreeSet<Vec<u8>>; 3];
+
 /// The three kinds of subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mode {
@@ -236,14 +239,14 @@ pub struct PubSub {
 
 #[derive(Debug)]
 struct State {
-    wanted: [BTreeSet<Vec<u8>>; 3],
-    confirmed: [BTreeSet<Vec<u8>>; 3],
+    wanted: ByMode,
+    confirmed: ByMode,
     backlog: Backlog,
     closed: bool,
 }
 
 impl PubSub {
-    pub fn new(wanted: [BTreeSet<Vec<u8>>; 3], limit: usize, overflow: Overflow) -> PubSub {
+    pub fn new(wanted: ByMode, limit: usize, overflow: Overflow) -> PubSub {
         PubSub {
             state: Mutex::new(State {
                 wanted,
@@ -331,7 +334,7 @@ impl PubSub {
     }
 
     /// (wanted, confirmed) per mode.
-    pub fn subscriptions(&self) -> ([BTreeSet<Vec<u8>>; 3], [BTreeSet<Vec<u8>>; 3]) {
+    pub fn subscriptions(&self) -> (ByMode, ByMode) {
         let state = self.state.lock();
         (state.wanted.clone(), state.confirmed.clone())
     }
@@ -457,7 +460,7 @@ mod tests {
         expected.extend(resp::pack(&[b"PSUBSCRIBE", b"p*"]));
         assert_eq!(pubsub.subscribe_commands(), expected);
         pubsub.pushed(b">3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n");
-        assert!(pubsub.subscriptions().1[0].contains(&b"a".to_vec()));
+        assert!(pubsub.subscriptions().1[0].contains(b"a".as_slice()));
         pubsub.connection_lost();
         assert!(pubsub.subscriptions().1[0].is_empty());
     }

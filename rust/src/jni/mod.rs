@@ -18,8 +18,9 @@ use crate::batch::BatchSpec;
 use crate::client::{Backoff, Client, ClientConfig, Password, Protocol, Rejection, Request};
 use crate::cluster::{self, BatchRetry, ClusterClient, ClusterConfig, ClusterRequest, ReadFrom, Route, DEFAULT_TOPOLOGY_INTERVAL};
 use crate::completion::{self, Completion};
-use crate::reply::{self, BulkAs};
-use crate::resp;
+use crate::pubsub::{self, Mode, Overflow, PubSub};
+use crate::reply::{self, BulkAs, Outcome};
+use crate::resp::{self, Value};
 use crate::shape::{Expect, Probe};
 use crate::stats;
 
@@ -102,6 +103,12 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     lazy_connect: jboolean,
     cluster: jboolean,
     read_from: jint,
+    // Subscriptions (standalone): names, each one's mode (0 exact, 1 pattern, 2 sharded);
+    // null: none. The backlog's bound in bytes and its overflow policy (0 drop oldest, 1 drop newest).
+    subscriptions: JObjectArray<'caller, JByteArray<'caller>>,
+    subscription_modes: JIntArray<'caller>,
+    backlog_limit: jlong,
+    overflow: jint,
 ) -> jlong {
     unowned_env
         .with_env(|env| -> Result<jlong, BridgeError> {
@@ -152,11 +159,88 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                 client.start(request_id).map_err(BridgeError::connection)?;
                 AnyClient::Cluster(client)
             } else {
-                let client = Client::new(config).map_err(BridgeError::configuration)?;
+                let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow)?;
+                let client = Client::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
                 client.start(request_id).map_err(BridgeError::connection)?;
                 AnyClient::Standalone(client)
             };
             Ok(ClientHandle::new(client).0)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// The subscriptions `createClient` was given, as the client's pub/sub state (`None`: none).
+fn read_subscriptions(
+    env: &mut Env<'_>,
+    names: &JObjectArray<'_, JByteArray<'_>>,
+    modes: &JIntArray<'_>,
+    backlog_limit: jlong,
+    overflow: jint,
+) -> Result<Option<Arc<PubSub>>, BridgeError> {
+    if names.is_null() {
+        return Ok(None);
+    }
+    let count = names.len(env)?;
+    let mut mode_values = vec![0i32; modes.len(env)?];
+    modes.get_region(env, 0, &mut mode_values)?;
+    if mode_values.len() != count {
+        return Err(BridgeError::configuration("subscription names and modes differ in length"));
+    }
+    let mut wanted: pubsub::ByMode = Default::default();
+    for (i, mode) in mode_values.iter().enumerate() {
+        let mode = Mode::from_index(*mode).ok_or_else(|| BridgeError::configuration(format!("unknown subscription mode {mode}")))?;
+        if mode == Mode::Sharded {
+            return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
+        }
+        let name = names.get_element(env, i)?;
+        wanted[mode as usize].insert(env.convert_byte_array(&name)?);
+    }
+    let limit = usize::try_from(backlog_limit)
+        .ok()
+        .filter(|l| *l > 0)
+        .ok_or_else(|| BridgeError::configuration(format!("the pub/sub backlog limit must be positive, not {backlog_limit}")))?;
+    let overflow = match overflow {
+        0 => Overflow::DropOldest,
+        1 => Overflow::DropNewest,
+        other => return Err(BridgeError::configuration(format!("unknown overflow policy {other}"))),
+    };
+    Ok(Some(Arc::new(PubSub::new(wanted, limit, overflow))))
+}
+
+/// The next pub/sub message of a client with subscriptions, as a pointer to a
+/// frame [channel, payload, pattern or nil] that Java takes (`takeBytes`); 0
+/// when none came within `timeout_ms` (0: do not wait) or the client is closed.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_takePubSubMessage<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+    timeout_ms: jint,
+) -> jlong {
+    unowned_env
+        .with_env(|_env| -> Result<jlong, BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            let pubsub = match unsafe { ClientHandle(handle).client()? } {
+                AnyClient::Standalone(client) => client.pubsub().cloned(),
+                AnyClient::Cluster(_) => None,
+            };
+            let Some(pubsub) = pubsub else {
+                return Err(BridgeError::configuration("the client has no subscriptions: configure them when creating it"));
+            };
+            let message = match u64::try_from(timeout_ms) {
+                Ok(0) | Err(_) => pubsub.try_take(),
+                Ok(ms) => pubsub.wait(Duration::from_millis(ms)),
+            };
+            let Some(message) = message else { return Ok(0) };
+            let value = Value::Array(vec![
+                Value::BulkString(message.channel),
+                Value::BulkString(message.payload),
+                message.pattern.map_or(Value::Nil, Value::BulkString),
+            ]);
+            match Outcome::from_value(value, Expect::Natural, BulkAs::Bytes) {
+                Outcome::Frame(frame) => Ok(reply::bytes_into_raw(frame)),
+                other => Err(BridgeError::request(format!("internal error: a message encoded as {other:?}"))),
+            }
         })
         .resolve::<ThrowGlide>()
 }
@@ -503,7 +587,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
 ) -> JLongArray<'caller> {
     unowned_env
         .with_env(|env| -> Result<JLongArray<'caller>, BridgeError> {
-            let values = [
+            let mut values = vec![
                 stats::total_clients(),
                 stats::total_connections(),
                 stats::native_bytes() as jlong,
@@ -512,6 +596,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
                 crate::runtime::is_started() as jlong,
                 crate::large::bytes().0 as jlong,
             ];
+            // Then the pub/sub figures, in the order of pubsub::statistics().
+            values.extend(pubsub::statistics().iter().map(|(_, v)| *v as jlong));
             let array = env.new_long_array(values.len())?;
             array.set_region(env, 0, &values)?;
             Ok(array)

@@ -109,6 +109,9 @@ import glide.api.models.commands.scan.ZScanOptionsBinary;
 import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.CommandSink;
+import glide.internal.PubSubDelivery;
+import glide.api.models.PubSubMessage;
+import glide.api.models.configuration.BaseSubscriptionConfiguration;
 import glide.internal.NativeClient;
 import glide.internal.RouteSpec;
 import glide.internal.ReplyConverters;
@@ -153,6 +156,9 @@ public abstract class BaseClient
 
     /** Null for a client that records a batch's commands. */
     private final NativeClient core;
+
+    /** Set for a client created with subscriptions. */
+    private volatile PubSubDelivery pubsub;
 
     /** Where commands go: the core, or a batch being built. */
     private final CommandSink sink;
@@ -213,6 +219,10 @@ public abstract class BaseClient
         if (core != null) {
             core.close();
         }
+        PubSubDelivery delivery = pubsub;
+        if (delivery != null) {
+            delivery.close();
+        }
     }
 
     /**
@@ -238,6 +248,38 @@ public abstract class BaseClient
     public CompletableFuture<String> refreshIamToken() {
         return CompletableFuture.failedFuture(new ConfigurationError(
                 "refreshIamToken needs IAM authentication, which glide-jni does not support: authenticate with a password"));
+    }
+
+    // ---- pub/sub: receiving (subscriptions are configured when the client is created) ----
+
+    /** Starts delivering the messages of the subscriptions in {@code config}. */
+    void startPubSub(BaseSubscriptionConfiguration config) {
+        pubsub = PubSubDelivery.start(core(), config);
+    }
+
+    private PubSubDelivery pubsub() {
+        PubSubDelivery delivery = pubsub;
+        if (delivery == null) {
+            throw new ConfigurationError(
+                    "the client has no subscriptions: configure them (subscriptionConfiguration) when creating it");
+        }
+        return delivery;
+    }
+
+    /**
+     * The next pub/sub message if one is waiting, else null. Throws {@link ConfigurationError} for
+     * a client without subscriptions or with a callback (messages go there).
+     */
+    public PubSubMessage tryGetPubSubMessage() {
+        return pubsub().tryGet();
+    }
+
+    /**
+     * The next pub/sub message, when it arrives; one message per call, in order. Fails with
+     * {@code ClosingException} if the client closes first. Throws as {@link #tryGetPubSubMessage()}.
+     */
+    public CompletableFuture<PubSubMessage> getPubSubMessage() {
+        return pubsub().get();
     }
 
     // ---- credentials ----

@@ -20,6 +20,7 @@ import glide.api.models.exceptions.RequestException;
 import glide.api.commands.TransactionsCommands;
 import glide.api.models.Batch;
 import glide.api.models.commands.batch.BatchOptions;
+import glide.api.models.configuration.StandaloneSubscriptionConfiguration;
 import glide.internal.Args;
 import glide.internal.RouteSpec;
 import glide.internal.BatchRecorders;
@@ -77,16 +78,23 @@ public class GlideClient extends BaseClient
      */
     public static CompletableFuture<GlideClient> createClient(GlideClientConfiguration config) {
         ConnectionSettings settings;
+        StandaloneSubscriptionConfiguration subscriptions = config == null ? null : config.getSubscriptionConfiguration();
         try {
-            if (config != null && config.getSubscriptionConfiguration() != null) {
-                throw new ConfigurationError("Pub/Sub subscriptions are not supported by glide-jni yet");
-            }
             settings = ConnectionSettings.of(config, config == null ? null : config.getAdvancedConfiguration());
+            if (subscriptions != null) {
+                settings.subscribe(subscriptions, subscriptions.getSubscriptions());
+            }
         } catch (ConfigurationError e) {
             return CompletableFuture.failedFuture(e);
         }
         String address = settings.firstAddress();
-        return NativeClient.connect(settings).thenApply(core -> new GlideClient(core, address));
+        return NativeClient.connect(settings).thenApply(core -> {
+            GlideClient client = new GlideClient(core, address);
+            if (subscriptions != null) {
+                client.startPubSub(subscriptions);
+            }
+            return client;
+        });
     }
 
     @Override

@@ -1,5 +1,11 @@
 package glide.internal;
 
+import glide.api.models.GlideString;
+import glide.api.models.configuration.BaseSubscriptionConfiguration;
+import glide.api.models.configuration.PubSubOverflowPolicy;
+import java.util.Map;
+import java.util.Set;
+
 import glide.api.models.configuration.AdvancedBaseClientConfiguration;
 import glide.api.models.configuration.BackoffStrategy;
 import glide.api.models.configuration.BaseClientConfiguration;
@@ -38,6 +44,14 @@ public final class ConnectionSettings {
     final boolean cluster;
     /** 0: primary; 1: prefer replica (cluster only). */
     final int readFrom;
+
+    /** Subscriptions: names and their modes (0 exact, 1 pattern, 2 sharded); null: none. */
+    byte[][] subscriptionNames;
+
+    int[] subscriptionModes;
+    long backlogLimitBytes = BaseSubscriptionConfiguration.DEFAULT_BACKLOG_LIMIT_BYTES;
+    /** 0: drop oldest; 1: drop newest. */
+    int overflowPolicy;
 
     private ConnectionSettings(
             BaseClientConfiguration c, AdvancedBaseClientConfiguration advanced, boolean cluster) {
@@ -168,6 +182,37 @@ public final class ConnectionSettings {
                     "reconnectStrategy.jitterPercent must be between 0 and 100, got " + value);
         }
         return value;
+    }
+
+    /**
+     * Adds the subscriptions of {@code config} ({@code byMode}: names by mode, the modes' ordinals
+     * being 0 exact, 1 pattern, 2 sharded). Throws {@link ConfigurationError} for RESP2 (messages
+     * arrive as RESP3 pushes on the client's own connection) or a non-positive backlog bound.
+     */
+    public void subscribe(BaseSubscriptionConfiguration config, Map<? extends Enum<?>, Set<GlideString>> byMode) {
+        if (protocol != 3) {
+            throw new ConfigurationError("subscriptions need protocol RESP3: messages arrive on the client's own connection");
+        }
+        if (config.getBacklogLimitBytes() <= 0) {
+            throw new ConfigurationError("backlogLimitBytes must be positive, got " + config.getBacklogLimitBytes());
+        }
+        List<byte[]> names = new java.util.ArrayList<>();
+        List<Integer> modes = new java.util.ArrayList<>();
+        if (byMode != null) {
+            for (Map.Entry<? extends Enum<?>, Set<GlideString>> e : byMode.entrySet()) {
+                for (GlideString name : e.getValue()) {
+                    if (name == null) {
+                        throw new ConfigurationError("a subscription's channel or pattern must not be null");
+                    }
+                    names.add(name.getBytes());
+                    modes.add(e.getKey().ordinal());
+                }
+            }
+        }
+        subscriptionNames = names.toArray(new byte[0][]);
+        subscriptionModes = modes.stream().mapToInt(Integer::intValue).toArray();
+        backlogLimitBytes = config.getBacklogLimitBytes();
+        overflowPolicy = config.getOverflowPolicy() == PubSubOverflowPolicy.DROP_NEWEST ? 1 : 0;
     }
 
     /** "host:port" of the first configured address (the standalone node). */

@@ -39,7 +39,18 @@ final class NativeBridge {
             int connectionTimeoutMs,
             boolean lazyConnect,
             boolean cluster,
-            int readFrom);
+            int readFrom,
+            byte[][] subscriptionNames,
+            int[] subscriptionModes,
+            long backlogLimitBytes,
+            int overflowPolicy);
+
+    /**
+     * The next pub/sub message of a client with subscriptions: a pointer to a frame [channel,
+     * payload, pattern or null] to decode, or 0 when none came within {@code timeoutMs} (0: do not
+     * wait) or the client is closed.
+     */
+    static native long takePubSubMessage(long handle, int timeoutMs);
 
     /**
      * Starts one command, packed as RESP ({@link CommandPacker}), to the nodes {@code routeKind}

@@ -1,5 +1,7 @@
 package glide.internal;
 
+import glide.api.models.GlideString;
+import glide.api.models.PubSubMessage;
 import glide.api.models.exceptions.ClosingException;
 import glide.api.models.exceptions.RequestException;
 import java.lang.ref.Cleaner;
@@ -78,7 +80,11 @@ public final class NativeClient implements CommandSink {
                             s.connectionTimeoutMs,
                             s.lazyConnect,
                             s.cluster,
-                            s.readFrom);
+                            s.readFrom,
+                            s.subscriptionNames,
+                            s.subscriptionModes,
+                            s.backlogLimitBytes,
+                            s.overflowPolicy);
         } catch (RuntimeException e) {
             Completions.forget(id);
             return CompletableFuture.failedFuture(e);
@@ -234,6 +240,30 @@ public final class NativeClient implements CommandSink {
         } finally {
             Reference.reachabilityFence(this);
         }
+    }
+
+    /**
+     * The next pub/sub message, waiting up to {@code timeoutMs} (0: not at all); null if none came
+     * or the client is closed.
+     */
+    public PubSubMessage takePubSubMessage(int timeoutMs) {
+        if (closed) {
+            return null;
+        }
+        long frame;
+        try {
+            frame = NativeBridge.takePubSubMessage(handle, timeoutMs);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+        if (frame == 0) {
+            return null;
+        }
+        Object[] parts = (Object[]) ReplyDecoder.decodeValue(Kinds.FRAME, frame, true);
+        GlideString channel = (GlideString) parts[0];
+        GlideString payload = (GlideString) parts[1];
+        GlideString pattern = (GlideString) parts[2];
+        return pattern == null ? new PubSubMessage(payload, channel) : new PubSubMessage(payload, channel, pattern);
     }
 
     /** The ACL user of the configuration (null: the default user), for AUTH. */

@@ -24,6 +24,13 @@ public final class Statistics {
         out.put("runtime_started", s[5] != 0 ? "true" : "false");
         // Freed large reply buffers kept for reuse, released once traffic goes quiet.
         out.put("native_bytes_pooled", Long.toString(s[6]));
+        // Pub/sub, all clients: messages and bytes waiting to be delivered, received, dropped by
+        // a full backlog, and when the server last confirmed a subscription (ms since the epoch).
+        out.put("pubsub_backlog_messages", Long.toString(s[7]));
+        out.put("pubsub_backlog_bytes", Long.toString(s[8]));
+        out.put("pubsub_messages_received", Long.toString(s[9]));
+        out.put("pubsub_messages_dropped", Long.toString(s[10]));
+        out.put("pubsub_subscriptions_last_confirmed_ms", Long.toString(s[11]));
         return out;
     }
 }

@@ -28,10 +28,35 @@ public abstract class BaseSubscriptionConfiguration {
     /** Object passed as second argument to every callback invocation. */
     protected final Optional<Object> context;
 
+    /** The default bound of the backlog of undelivered messages: 64 MB. */
+    public static final long DEFAULT_BACKLOG_LIMIT_BYTES = 64L * 1024 * 1024;
+
+    private long backlogLimitBytes = DEFAULT_BACKLOG_LIMIT_BYTES;
+    private PubSubOverflowPolicy overflowPolicy = PubSubOverflowPolicy.DROP_OLDEST;
+
     public BaseSubscriptionConfiguration(
             Optional<MessageCallback> callback, Optional<Object> context) {
         this.callback = callback == null ? Optional.<MessageCallback>empty() : callback;
         this.context = context == null ? Optional.empty() : context;
+    }
+
+    /**
+     * The bound, in bytes, of the messages received and not yet delivered (payload, channel and
+     * pattern, plus 96 bytes of bookkeeping each). glide-jni only.
+     */
+    public long getBacklogLimitBytes() {
+        return backlogLimitBytes;
+    }
+
+    /** What happens to a message that does not fit in the backlog. glide-jni only. */
+    public PubSubOverflowPolicy getOverflowPolicy() {
+        return overflowPolicy;
+    }
+
+    /** Sets what the builders' {@code backlogLimitBytes} and {@code overflowPolicy} chose. */
+    void setBacklog(long limitBytes, PubSubOverflowPolicy policy) {
+        this.backlogLimitBytes = limitBytes;
+        this.overflowPolicy = policy;
     }
 
     /** Deep copy of a subscription map (a null map gives an empty one); used by the builders. */
@@ -68,6 +93,29 @@ public abstract class BaseSubscriptionConfiguration {
 
         protected Optional<MessageCallback> callback = Optional.empty();
         protected Optional<Object> context = Optional.empty();
+        protected long backlogLimitBytes = DEFAULT_BACKLOG_LIMIT_BYTES;
+        protected PubSubOverflowPolicy overflowPolicy = PubSubOverflowPolicy.DROP_OLDEST;
+
+        /**
+         * Bounds the messages received and not yet delivered to {@code bytes} (default 64 MB).
+         * glide-jni only.
+         */
+        public B backlogLimitBytes(long bytes) {
+            this.backlogLimitBytes = bytes;
+            return self();
+        }
+
+        /** What to drop when the backlog is full (default {@code DROP_OLDEST}). glide-jni only. */
+        public B overflowPolicy(PubSubOverflowPolicy policy) {
+            this.overflowPolicy = policy;
+            return self();
+        }
+
+        /** Gives {@code built} this builder's backlog settings. */
+        protected C withBacklog(C built) {
+            built.setBacklog(backlogLimitBytes, overflowPolicy);
+            return built;
+        }
 
         public BaseSubscriptionConfigurationBuilder() {}
 

@@ -83,8 +83,8 @@ public final class ClusterSubscriptionConfiguration extends BaseSubscriptionConf
 
         @Override
         public ClusterSubscriptionConfiguration build() {
-            return new ClusterSubscriptionConfiguration(
-                    callback, context, copySubscriptions(subscriptions));
+            return withBacklog(new ClusterSubscriptionConfiguration(
+                    callback, context, copySubscriptions(subscriptions)));
         }
     }
 }

@@ -76,8 +76,8 @@ public final class StandaloneSubscriptionConfiguration extends BaseSubscriptionC
 
         @Override
         public StandaloneSubscriptionConfiguration build() {
-            return new StandaloneSubscriptionConfiguration(
-                    callback, context, copySubscriptions(subscriptions));
+            return withBacklog(new StandaloneSubscriptionConfiguration(
+                    callback, context, copySubscriptions(subscriptions)));
         }
     }
 }

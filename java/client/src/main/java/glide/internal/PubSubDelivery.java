@@ -1,0 +1,118 @@
+package glide.internal;
+
+import glide.api.models.PubSubMessage;
+import glide.api.models.configuration.BaseSubscriptionConfiguration;
+import glide.api.models.configuration.BaseSubscriptionConfiguration.MessageCallback;
+import glide.api.models.exceptions.ClosingException;
+import glide.api.models.exceptions.ConfigurationError;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hands a client's pub/sub messages to the application, from the backlog the native core keeps
+ * (bounded there). With a callback, one daemon thread per client pulls the messages and calls it:
+ * never a Tokio worker, never the completer thread, so a slow or blocking callback delays only
+ * this client's messages (and the backlog bound says how far). Without one, the application
+ * polls: {@link #tryGet()} takes a message if there is one, {@link #get()} waits for the next on a
+ * per-client daemon thread made on first use.
+ */
+public final class PubSubDelivery {
+    private static final System.Logger LOG = System.getLogger("glide.pubsub");
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** How long a delivery thread waits in the core before it checks whether the client closed. */
+    private static final int WAIT_MS = 200;
+
+    private final NativeClient core;
+    private final MessageCallback callback;
+    private final Object context;
+    private volatile ExecutorService poller;
+
+    private PubSubDelivery(NativeClient core, BaseSubscriptionConfiguration config) {
+        this.core = core;
+        this.callback = config.getCallback().orElse(null);
+        this.context = config.getContext().orElse(null);
+    }
+
+    /** Starts delivery for a client created with {@code config}. */
+    public static PubSubDelivery start(NativeClient core, BaseSubscriptionConfiguration config) {
+        PubSubDelivery delivery = new PubSubDelivery(core, config);
+        if (delivery.callback != null) {
+            Thread t = new Thread(delivery::deliverToCallback, "glide-pubsub-callback-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            t.start();
+        }
+        return delivery;
+    }
+
+    private void deliverToCallback() {
+        while (!core.isClosed()) {
+            PubSubMessage message = core.takePubSubMessage(WAIT_MS);
+            if (message == null) {
+                continue;
+            }
+            try {
+                callback.accept(message, context);
+            } catch (Throwable e) {
+                // One bad message must not stop the others.
+                LOG.log(System.Logger.Level.WARNING, "the pub/sub callback threw; delivery goes on", e);
+            }
+        }
+    }
+
+    /** The next message if one is waiting, else null. */
+    public PubSubMessage tryGet() {
+        refuseWithCallback();
+        return core.takePubSubMessage(0);
+    }
+
+    /** The next message, when it comes (in order, one per call); fails once the client closes. */
+    public CompletableFuture<PubSubMessage> get() {
+        refuseWithCallback();
+        CompletableFuture<PubSubMessage> next = new CompletableFuture<>();
+        poller().execute(() -> {
+            while (!core.isClosed()) {
+                PubSubMessage message = core.takePubSubMessage(WAIT_MS);
+                if (message != null) {
+                    next.complete(message);
+                    return;
+                }
+            }
+            next.completeExceptionally(new ClosingException("the client is closed"));
+        });
+        return next;
+    }
+
+    private ExecutorService poller() {
+        ExecutorService p = poller;
+        if (p == null) {
+            synchronized (this) {
+                if (poller == null) {
+                    poller = Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "glide-pubsub-poller-" + THREADS.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                p = poller;
+            }
+        }
+        return p;
+    }
+
+    private void refuseWithCallback() {
+        if (callback != null) {
+            throw new ConfigurationError(
+                    "messages go to the configured callback: polling would never return one");
+        }
+    }
+
+    /** Stops the poller thread (the callback thread stops by itself once the client is closed). */
+    public void close() {
+        ExecutorService p = poller;
+        if (p != null) {
+            p.shutdown();
+        }
+    }
+}

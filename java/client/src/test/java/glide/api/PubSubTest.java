@@ -1,0 +1,250 @@
+package glide.api;
+
+import static glide.api.Clients.await;
+import static glide.api.Clients.failure;
+import static glide.api.models.GlideString.gs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import glide.api.models.GlideString;
+import glide.api.models.PubSubMessage;
+import glide.api.models.configuration.BaseSubscriptionConfiguration.MessageCallback;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.PubSubOverflowPolicy;
+import glide.api.models.configuration.StandaloneSubscriptionConfiguration;
+import glide.api.models.configuration.StandaloneSubscriptionConfiguration.PubSubChannelMode;
+import glide.api.models.exceptions.ClosingException;
+import glide.api.models.exceptions.ConfigurationError;
+import glide.testutil.RedisServer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subscriptions of a standalone client (issue 6): configured at creation, delivered to a callback
+ * (on a thread of their own) or polled, binary-safe, in order, restored after a server restart,
+ * and bounded by the backlog when the consumer is slow.
+ */
+class PubSubTest {
+    private static RedisServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private static GlideClient subscriber(StandaloneSubscriptionConfiguration.StandaloneSubscriptionConfigurationBuilder subscriptions)
+            throws Exception {
+        GlideClientConfiguration config = Clients.config(server, ProtocolVersion.RESP3)
+                .requestTimeout(5000).subscriptionConfiguration(subscriptions.build()).build();
+        long before = System.currentTimeMillis();
+        GlideClient client = await(GlideClient.createClient(config));
+        // The server confirms the subscriptions after the client is created: wait for that.
+        long deadline = before + 5000;
+        while (stat(client, "pubsub_subscriptions_last_confirmed_ms") < before) {
+            assertTrue(System.currentTimeMillis() < deadline, "no subscription confirmed");
+            Thread.sleep(5);
+        }
+        Thread.sleep(50); // (a pattern's confirmation may follow the channel's)
+        return client;
+    }
+
+    private static long stat(GlideClient client, String name) {
+        return Long.parseLong(client.getStatistics().get(name));
+    }
+
+    @Test
+    void aCallbackGetsExactAndPatternMessagesOnItsOwnThreadAndSurvivesItsExceptions() throws Exception {
+        BlockingQueue<Object[]> received = new LinkedBlockingQueue<>();
+        MessageCallback callback = (message, context) -> {
+            received.add(new Object[] {message, context, Thread.currentThread().getName()});
+            if (message.getMessage().equals(gs("boom"))) {
+                throw new IllegalStateException("a callback that throws");
+            }
+        };
+        GlideString binaryChannel = gs(new byte[] {(byte) 0xff, 'c', 0});
+        try (GlideClient sub = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs("news"))
+                        .subscription(PubSubChannelMode.EXACT, binaryChannel)
+                        .subscription(PubSubChannelMode.PATTERN, gs("sport.*"))
+                        .callback(callback, "ctx"));
+                GlideClient pub = Clients.connect(server, ProtocolVersion.RESP2)) {
+            await(pub.publish("boom", "news"));
+            await(pub.publish("after the exception", "news"));
+            await(pub.publish(gs(new byte[] {0, (byte) 0xfe}), binaryChannel));
+            await(pub.publish("goal", "sport.football"));
+            List<Object[]> got = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                got.add(received.poll(5, TimeUnit.SECONDS));
+            }
+            PubSubMessage first = (PubSubMessage) got.get(0)[0];
+            assertEquals(gs("boom"), first.getMessage());
+            assertEquals(gs("news"), first.getChannel());
+            assertEquals(Optional.empty(), first.getPattern());
+            assertEquals("ctx", got.get(0)[1]);
+            assertTrue(((String) got.get(0)[2]).startsWith("glide-pubsub-callback-"), (String) got.get(0)[2]);
+            assertEquals(gs("after the exception"), ((PubSubMessage) got.get(1)[0]).getMessage());
+            PubSubMessage binary = (PubSubMessage) got.get(2)[0];
+            assertEquals(binaryChannel, binary.getChannel());
+            assertEquals(gs(new byte[] {0, (byte) 0xfe}), binary.getMessage());
+            PubSubMessage pattern = (PubSubMessage) got.get(3)[0];
+            assertEquals(Optional.of(gs("sport.*")), pattern.getPattern());
+            assertEquals(gs("sport.football"), pattern.getChannel());
+            // Commands go on working on the subscribed client.
+            assertEquals("OK", await(sub.set("k", "v")));
+            assertThrows(ConfigurationError.class, sub::tryGetPubSubMessage, "messages go to the callback");
+        }
+    }
+
+    @Test
+    void pollingDeliversInOrderAndAOneMegabyteMessageWhole() throws Exception {
+        try (GlideClient sub = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs("orders")));
+                GlideClient pub = Clients.connect(server, ProtocolVersion.RESP3)) {
+            assertNull(sub.tryGetPubSubMessage());
+            java.util.concurrent.CompletableFuture<PubSubMessage> waiting = sub.getPubSubMessage();
+            await(pub.publish("first", "orders"));
+            assertEquals(gs("first"), await(waiting).getMessage());
+            for (int i = 0; i < 2000; i++) {
+                pub.publish("m" + i, "orders");
+            }
+            for (int i = 0; i < 2000; i++) {
+                assertEquals(gs("m" + i), await(sub.getPubSubMessage()).getMessage(), "message " + i + " in order");
+            }
+            byte[] big = new byte[1 << 20];
+            new java.util.Random(7).nextBytes(big);
+            await(pub.publish(gs(big), gs("orders")));
+            assertEquals(gs(big), await(sub.getPubSubMessage()).getMessage());
+            java.util.concurrent.CompletableFuture<PubSubMessage> never = sub.getPubSubMessage();
+            sub.close();
+            assertInstanceOf(ClosingException.class, failure(never));
+        }
+    }
+
+    @Test
+    void subscriptionsAreRestoredAfterTheServerRestarts() throws Exception {
+        try (RedisServer own = RedisServer.start()) {
+            GlideClientConfiguration config = Clients.config(own, ProtocolVersion.RESP3).requestTimeout(2000)
+                    .subscriptionConfiguration(StandaloneSubscriptionConfiguration.builder()
+                            .subscription(PubSubChannelMode.EXACT, gs("alerts")).build())
+                    .build();
+            try (GlideClient sub = await(GlideClient.createClient(config));
+                    GlideClient pub = Clients.connect(own, ProtocolVersion.RESP3)) {
+                waitForSubscribers(pub, "alerts", 1);
+                long confirmedBefore = stat(sub, "pubsub_subscriptions_last_confirmed_ms");
+                own.kill();
+                own.restart();
+                waitForSubscribers(pub, "alerts", 1);
+                assertTrue(stat(sub, "pubsub_subscriptions_last_confirmed_ms") >= confirmedBefore);
+                await(pub.publish("after the restart", "alerts"));
+                assertEquals(gs("after the restart"), await(sub.getPubSubMessage()).getMessage());
+            }
+        }
+    }
+
+    private static void waitForSubscribers(GlideClient client, String channel, long count) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                if (await(client.pubsubNumSub(new String[] {channel})).get(channel) == count) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                // reconnecting
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "no subscriber on " + channel);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void aSlowConsumerCostsAtMostTheBoundAndEveryMessageIsCounted() throws Exception {
+        long bound = 1 << 20;
+        CountDownLatch release = new CountDownLatch(1);
+        List<GlideString> delivered = Collections.synchronizedList(new ArrayList<>());
+        MessageCallback slow = (message, context) -> {
+            try {
+                release.await(); // a consumer stuck until the publisher is done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivered.add(message.getMessage());
+        };
+        try (GlideClient sub = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs("flood"))
+                        .callback(slow)
+                        .backlogLimitBytes(bound)
+                        .overflowPolicy(PubSubOverflowPolicy.DROP_OLDEST));
+                GlideClient pub = Clients.connect(server, ProtocolVersion.RESP3)) {
+            long receivedBefore = stat(sub, "pubsub_messages_received");
+            long droppedBefore = stat(sub, "pubsub_messages_dropped");
+            byte[] payload = new byte[10_000];
+            int published = 2_000; // 20 MB: 20 times the bound
+            long peak = 0;
+            for (int i = 0; i < published; i++) {
+                pub.publish(gs(payload), gs("flood"));
+                if (i % 100 == 0) {
+                    peak = Math.max(peak, stat(sub, "pubsub_backlog_bytes"));
+                }
+            }
+            await(pub.ping());
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (stat(sub, "pubsub_messages_received") - receivedBefore < published) {
+                peak = Math.max(peak, stat(sub, "pubsub_backlog_bytes"));
+                assertTrue(System.currentTimeMillis() < deadline, "not all messages arrived");
+                Thread.sleep(5);
+            }
+            peak = Math.max(peak, stat(sub, "pubsub_backlog_bytes"));
+            assertTrue(peak <= bound, "backlog bytes " + peak + " within the bound " + bound);
+            release.countDown();
+            long dropped;
+            deadline = System.currentTimeMillis() + 10_000;
+            while (true) {
+                dropped = stat(sub, "pubsub_messages_dropped") - droppedBefore;
+                if (delivered.size() + dropped == published) {
+                    break;
+                }
+                assertTrue(System.currentTimeMillis() < deadline,
+                        "delivered " + delivered.size() + " + dropped " + dropped + " != published " + published);
+                Thread.sleep(10);
+            }
+            System.out.println("SLOW-CONSUMER (Java): published " + published + " x 10 KB, bound " + bound
+                    + " B: peak backlog " + peak + " B, delivered " + delivered.size() + ", dropped " + dropped);
+            assertTrue(dropped > 0 && delivered.size() > 0);
+        }
+    }
+
+    @Test
+    void subscriptionsNeedResp3AndAPositiveBound() throws Exception {
+        StandaloneSubscriptionConfiguration config = StandaloneSubscriptionConfiguration.builder()
+                .subscription(PubSubChannelMode.EXACT, gs("x")).build();
+        assertInstanceOf(ConfigurationError.class, failure(GlideClient.createClient(
+                Clients.config(server, ProtocolVersion.RESP2).subscriptionConfiguration(config).build())));
+        StandaloneSubscriptionConfiguration zero = StandaloneSubscriptionConfiguration.builder()
+                .subscription(PubSubChannelMode.EXACT, gs("x")).backlogLimitBytes(0).build();
+        assertInstanceOf(ConfigurationError.class, failure(GlideClient.createClient(
+                Clients.config(server, ProtocolVersion.RESP3).subscriptionConfiguration(zero).build())));
+        try (GlideClient plain = Clients.connect(server, ProtocolVersion.RESP3)) {
+            assertThrows(ConfigurationError.class, plain::tryGetPubSubMessage);
+            assertEquals(Map.of("x", 0L), await(plain.pubsubNumSub(new String[] {"x"})));
+        }
+    }
+}
