@@ -235,6 +235,8 @@ pub struct PubSub {
     state: Mutex<State>,
     /// Woken when a message is queued (a Java thread may wait in [`PubSub::wait`]).
     arrived: Condvar,
+    /// Woken when the server confirms or ends a subscription ([`PubSub::wait_confirmed`]).
+    confirmed: Condvar,
 }
 
 #[derive(Debug)]
@@ -255,6 +257,55 @@ impl PubSub {
                 closed: false,
             }),
             arrived: Condvar::new(),
+            confirmed: Condvar::new(),
+        }
+    }
+
+    /// Adds `names` to (or, `subscribe` false, removes them from) what is wanted in `mode`, and
+    /// returns the command that tells the server: `SUBSCRIBE names...` / `UNSUBSCRIBE names...`.
+    /// Unsubscribing from no names means from all of that mode.
+    pub fn change(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Vec<u8> {
+        let mut state = self.state.lock();
+        let wanted = &mut state.wanted[mode as usize];
+        if subscribe {
+            wanted.extend(names.iter().cloned());
+        } else if names.is_empty() {
+            wanted.clear();
+        } else {
+            for name in names {
+                wanted.remove(name);
+            }
+        }
+        let command: &[u8] = match (mode, subscribe) {
+            (m, true) => m.subscribe_command(),
+            (Mode::Exact, false) => b"UNSUBSCRIBE",
+            (Mode::Pattern, false) => b"PUNSUBSCRIBE",
+            (Mode::Sharded, false) => b"SUNSUBSCRIBE",
+        };
+        let mut args: Vec<&[u8]> = vec![command];
+        args.extend(names.iter().map(Vec::as_slice));
+        resp::pack(&args)
+    }
+
+    /// Waits up to `timeout` until the server confirmed the subscription of every one of
+    /// `names` in `mode` (`subscribed`), or their end (`!subscribed`; no names: of all).
+    /// Returns whether it did.
+    pub fn wait_confirmed(&self, mode: Mode, names: &[Vec<u8>], subscribed: bool, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.state.lock();
+        loop {
+            let confirmed = &state.confirmed[mode as usize];
+            let done = match (subscribed, names.is_empty()) {
+                (true, _) => names.iter().all(|n| confirmed.contains(n)),
+                (false, true) => confirmed.is_empty(),
+                (false, false) => names.iter().all(|n| !confirmed.contains(n)),
+            };
+            if done {
+                return true;
+            }
+            if state.closed || self.confirmed.wait_until(&mut state, deadline).timed_out() {
+                return false;
+            }
         }
     }
 
@@ -297,9 +348,11 @@ impl PubSub {
             Some(Push::Subscribed(mode, name)) => {
                 self.state.lock().confirmed[mode as usize].insert(name);
                 LAST_CONFIRMED_MS.store(now_ms(), Ordering::Relaxed);
+                self.confirmed.notify_all();
             }
             Some(Push::Unsubscribed(mode, name)) => {
                 self.state.lock().confirmed[mode as usize].remove(&name);
+                self.confirmed.notify_all();
             }
             Some(Push::Other) | None => {}
         }
@@ -331,6 +384,7 @@ impl PubSub {
         while state.backlog.pop().is_some() {}
         drop(state);
         self.arrived.notify_all();
+        self.confirmed.notify_all();
     }
 
     /// (wanted, confirmed) per mode.
@@ -448,6 +502,26 @@ mod tests {
         std::thread::sleep(Duration::from_millis(50));
         pubsub.close();
         assert_eq!(waiter.join().unwrap(), None);
+    }
+
+    #[test]
+    fn changes_update_what_is_wanted_and_confirmations_are_awaited() {
+        let pubsub = std::sync::Arc::new(PubSub::new(Default::default(), 1024, Overflow::DropOldest));
+        let command = pubsub.change(Mode::Exact, &[b"a".to_vec(), b"b".to_vec()], true);
+        assert_eq!(command, resp::pack(&[b"SUBSCRIBE", b"a", b"b"]));
+        assert!(!pubsub.wait_confirmed(Mode::Exact, &[b"a".to_vec()], true, Duration::from_millis(10)));
+        let waiter = {
+            let p = std::sync::Arc::clone(&pubsub);
+            std::thread::spawn(move || p.wait_confirmed(Mode::Exact, &[b"a".to_vec(), b"b".to_vec()], true, Duration::from_secs(5)))
+        };
+        pubsub.pushed(b">3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n");
+        pubsub.pushed(b">3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:2\r\n");
+        assert!(waiter.join().unwrap());
+        assert_eq!(pubsub.change(Mode::Exact, &[], false), resp::pack(&[b"UNSUBSCRIBE"]));
+        assert!(pubsub.subscriptions().0[0].is_empty(), "nothing wanted any more");
+        pubsub.pushed(b">3\r\n$11\r\nunsubscribe\r\n$1\r\na\r\n:1\r\n");
+        pubsub.pushed(b">3\r\n$11\r\nunsubscribe\r\n$1\r\nb\r\n:0\r\n");
+        assert!(pubsub.wait_confirmed(Mode::Exact, &[], false, Duration::from_millis(10)));
     }
 
     #[test]

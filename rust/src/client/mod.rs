@@ -50,7 +50,7 @@ pub use config::{ClientConfig, Password, Protocol};
 use crate::batch::{BatchSpec, CallResult, Gather};
 use crate::resp::Value;
 use crate::completion::{self, Completion};
-use crate::pubsub::PubSub;
+use crate::pubsub::{Mode, Overflow, PubSub};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 use crate::{runtime, stats};
@@ -152,7 +152,29 @@ impl Client {
             return Err("subscriptions need RESP3 (protocol RESP3): messages arrive on the client's own connection".into());
         }
         stats::client_created();
+        // A RESP3 client can subscribe at any time (subscribe...): it always has the state for it.
+        let pubsub = pubsub.or_else(|| {
+            (config.protocol == Protocol::Resp3)
+                .then(|| Arc::new(PubSub::new(Default::default(), crate::pubsub::DEFAULT_BACKLOG_LIMIT, Overflow::DropOldest)))
+        });
         Ok(Client::build(config, None, pubsub))
+    }
+
+    /// Subscribes to (or unsubscribes from; no names: from all) `names` in `mode`: what is wanted
+    /// changes now, and the current connection, if any, is told (a new one subscribes to what is
+    /// wanted by itself). The server's confirmations arrive later, as pushes.
+    pub fn change_subscriptions(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Result<(), String> {
+        let Some(pubsub) = &self.pubsub else {
+            return Err("subscribing needs protocol RESP3: messages arrive on the client's own connection".into());
+        };
+        if self.is_closed() {
+            return Err("the client is closed".into());
+        }
+        let command = pubsub.change(mode, names, subscribe);
+        if let Link::Ready(conn) = &self.link.lock().link {
+            let _ = conn.send_many(std::iter::empty(), &command, 0); // broken: the reconnect subscribes
+        }
+        Ok(())
     }
 
     /// The client's pub/sub state, if it was made with subscriptions.

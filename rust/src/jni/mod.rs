@@ -245,6 +245,98 @@ pub extern "system" fn Java_glide_internal_NativeBridge_takePubSubMessage<'calle
         .resolve::<ThrowGlide>()
 }
 
+/// The pub/sub state of a standalone client (every RESP3 one has it).
+fn pubsub_of(handle: jlong) -> Result<(Arc<Client>, Arc<PubSub>), BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    match unsafe { ClientHandle(handle).client()? } {
+        AnyClient::Standalone(client) => match client.pubsub() {
+            Some(pubsub) => Ok((Arc::clone(client), Arc::clone(pubsub))),
+            None => Err(BridgeError::configuration("subscribing needs protocol RESP3: messages arrive on the client's own connection")),
+        },
+        AnyClient::Cluster(_) => Err(BridgeError::configuration("cluster subscriptions are not supported by glide-jni yet")),
+    }
+}
+
+fn read_names(env: &mut Env<'_>, names: &JObjectArray<'_, JByteArray<'_>>) -> Result<Vec<Vec<u8>>, BridgeError> {
+    if names.is_null() {
+        return Ok(Vec::new());
+    }
+    let count = names.len(env)?;
+    let mut out = Vec::with_capacity(count);
+    for i in 0..count {
+        let name = names.get_element(env, i)?;
+        out.push(env.convert_byte_array(&name)?);
+    }
+    Ok(out)
+}
+
+fn read_mode(mode: jint) -> Result<Mode, BridgeError> {
+    Mode::from_index(mode).ok_or_else(|| BridgeError::request(format!("unknown subscription mode {mode}")))
+}
+
+/// Subscribes (or, `subscribe` false, unsubscribes; no names: from all) now; see
+/// `Client::change_subscriptions`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_changeSubscriptions<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+    mode: jint,
+    names: JObjectArray<'caller, JByteArray<'caller>>,
+    subscribe: jboolean,
+) {
+    unowned_env
+        .with_env(|env| -> Result<(), BridgeError> {
+            let (client, _) = pubsub_of(handle)?;
+            let names = read_names(env, &names)?;
+            client.change_subscriptions(read_mode(mode)?, &names, subscribe).map_err(BridgeError::closing)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Blocks up to `timeout_ms` until the server confirmed the (un)subscription of `names`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_awaitSubscriptions<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+    mode: jint,
+    names: JObjectArray<'caller, JByteArray<'caller>>,
+    subscribed: jboolean,
+    timeout_ms: jint,
+) -> jboolean {
+    unowned_env
+        .with_env(|env| -> Result<jboolean, BridgeError> {
+            let (_, pubsub) = pubsub_of(handle)?;
+            let names = read_names(env, &names)?;
+            let timeout = Duration::from_millis(u64::try_from(timeout_ms).unwrap_or(0));
+            Ok(pubsub.wait_confirmed(read_mode(mode)?, &names, subscribed, timeout))
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// What the client wants and what the server confirmed, as a frame of six arrays of names:
+/// wanted exact, pattern, sharded, then confirmed exact, pattern, sharded.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_subscriptionState<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) -> jlong {
+    unowned_env
+        .with_env(|_env| -> Result<jlong, BridgeError> {
+            let (_, pubsub) = pubsub_of(handle)?;
+            let (wanted, confirmed) = pubsub.subscriptions();
+            let names = |set: &std::collections::BTreeSet<Vec<u8>>| Value::Array(set.iter().cloned().map(Value::BulkString).collect());
+            let value = Value::Array(wanted.iter().chain(confirmed.iter()).map(names).collect());
+            match Outcome::from_value(value, Expect::Natural, BulkAs::Bytes) {
+                Outcome::Frame(frame) => Ok(reply::bytes_into_raw(frame)),
+                other => Err(BridgeError::request(format!("internal error: subscriptions encoded as {other:?}"))),
+            }
+        })
+        .resolve::<ThrowGlide>()
+}
+
 /// Starts one command. Returns 0 when started; 1 when refused by the inflight
 /// limit; 2 when the client is closed. The reply arrives as completion `request_id`.
 #[unsafe(no_mangle)]

@@ -257,6 +257,60 @@ public abstract class BaseClient
         pubsub = PubSubDelivery.start(core(), config);
     }
 
+    /**
+     * Changes the subscriptions of one mode (0 exact, 1 pattern, 2 sharded); see {@link
+     * PubSubDelivery#change}. Messages of a client that had none so far are polled.
+     */
+    CompletableFuture<Void> changeSubscriptions(int mode, java.util.Set<String> names, boolean subscribe, int timeoutMs) {
+        if (names == null) {
+            return CompletableFuture.failedFuture(new RequestException("the channels must not be null (an empty set: all)"));
+        }
+        if (subscribe && names.isEmpty()) {
+            return CompletableFuture.failedFuture(new RequestException("subscribe to at least one channel or pattern"));
+        }
+        byte[][] bytes = new byte[names.size()][];
+        int i = 0;
+        for (String name : names) {
+            if (name == null) {
+                return CompletableFuture.failedFuture(new RequestException("a channel or pattern must not be null"));
+            }
+            bytes[i++] = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (subscribe && pubsub == null) {
+            synchronized (this) {
+                if (pubsub == null) {
+                    pubsub = PubSubDelivery.polling(core());
+                }
+            }
+        }
+        return PubSubDelivery.change(core(), mode, bytes, subscribe, timeoutMs);
+    }
+
+    /** Wanted and confirmed subscriptions per mode, as six lists of names. */
+    <M extends Enum<M> & BaseSubscriptionConfiguration.ChannelMode> CompletableFuture<glide.api.models.configuration.PubSubState<M>> subscriptionState(M[] modes) {
+        Object[] state;
+        try {
+            state = core().subscriptionState();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Map<M, Set<String>> wanted = new java.util.LinkedHashMap<>();
+        Map<M, Set<String>> confirmed = new java.util.LinkedHashMap<>();
+        for (int m = 0; m < modes.length; m++) {
+            wanted.put(modes[m], names((Object[]) state[m]));
+            confirmed.put(modes[m], names((Object[]) state[3 + m]));
+        }
+        return CompletableFuture.completedFuture(new glide.api.models.configuration.PubSubStateImpl<>(wanted, confirmed));
+    }
+
+    private static Set<String> names(Object[] names) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Object name : names) {
+            out.add(((GlideString) name).toString());
+        }
+        return out;
+    }
+
     private PubSubDelivery pubsub() {
         PubSubDelivery delivery = pubsub;
         if (delivery == null) {

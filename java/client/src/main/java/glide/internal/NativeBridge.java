@@ -53,6 +53,18 @@ final class NativeBridge {
     static native long takePubSubMessage(long handle, int timeoutMs);
 
     /**
+     * Subscribes to (or unsubscribes from; empty {@code names}: from all) {@code names} in {@code
+     * mode} (0 exact, 1 pattern, 2 sharded) now; confirmations come later.
+     */
+    static native void changeSubscriptions(long handle, int mode, byte[][] names, boolean subscribe);
+
+    /** Blocks up to {@code timeoutMs} until the server confirmed that change; whether it did. */
+    static native boolean awaitSubscriptions(long handle, int mode, byte[][] names, boolean subscribed, int timeoutMs);
+
+    /** A frame of six arrays of names: wanted exact/pattern/sharded, then confirmed ones. */
+    static native long subscriptionState(long handle);
+
+    /**
      * Starts one command, packed as RESP ({@link CommandPacker}), to the nodes {@code routeKind}
      * names (cluster clients; see {@link RouteSpec}). {@code timeoutMs}: -1 for the client's
      * default, 0 for none. {@code

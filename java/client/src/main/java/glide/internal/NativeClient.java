@@ -266,6 +266,44 @@ public final class NativeClient implements CommandSink {
         return pattern == null ? new PubSubMessage(payload, channel) : new PubSubMessage(payload, channel, pattern);
     }
 
+    /** See {@link NativeBridge#changeSubscriptions}. */
+    public void changeSubscriptions(int mode, byte[][] names, boolean subscribe) {
+        if (closed) {
+            throw closedError();
+        }
+        try {
+            NativeBridge.changeSubscriptions(handle, mode, names, subscribe);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** See {@link NativeBridge#awaitSubscriptions}; false once the client is closed. */
+    public boolean awaitSubscriptions(int mode, byte[][] names, boolean subscribed, int timeoutMs) {
+        if (closed) {
+            return false;
+        }
+        try {
+            return NativeBridge.awaitSubscriptions(handle, mode, names, subscribed, timeoutMs);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** Wanted and confirmed names per mode: six arrays (exact, pattern, sharded; twice). */
+    public Object[] subscriptionState() {
+        if (closed) {
+            throw closedError();
+        }
+        long frame;
+        try {
+            frame = NativeBridge.subscriptionState(handle);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+        return (Object[]) ReplyDecoder.decodeValue(Kinds.FRAME, frame, true);
+    }
+
     /** The ACL user of the configuration (null: the default user), for AUTH. */
     public String username() {
         return username;

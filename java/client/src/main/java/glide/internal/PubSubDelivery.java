@@ -31,8 +31,59 @@ public final class PubSubDelivery {
 
     private PubSubDelivery(NativeClient core, BaseSubscriptionConfiguration config) {
         this.core = core;
-        this.callback = config.getCallback().orElse(null);
-        this.context = config.getContext().orElse(null);
+        this.callback = config == null ? null : config.getCallback().orElse(null);
+        this.context = config == null ? null : config.getContext().orElse(null);
+    }
+
+    /** Waits for the server's confirmations of subscription changes (blocking native waits). */
+    private static final java.util.concurrent.Executor CONFIRMATIONS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "glide-pubsub-confirm-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Delivery for a client that subscribes after its creation: polling only. */
+    public static PubSubDelivery polling(NativeClient core) {
+        return new PubSubDelivery(core, null);
+    }
+
+    /**
+     * Changes the subscriptions of {@code mode} (0 exact, 1 pattern, 2 sharded): subscribes to
+     * {@code names} (or unsubscribes; empty: from all). {@code timeoutMs} &lt; 0: completes once
+     * sent (the lazy forms); 0: once the server confirmed, however long it takes (or the client
+     * closes); &gt; 0: fails with {@code TimeoutException} if not confirmed by then.
+     */
+    public static CompletableFuture<Void> change(
+            NativeClient core, int mode, byte[][] names, boolean subscribe, int timeoutMs) {
+        try {
+            core.changeSubscriptions(mode, names, subscribe);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (timeoutMs < 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        CONFIRMATIONS.execute(() -> {
+            boolean done;
+            if (timeoutMs == 0) {
+                do {
+                    done = core.awaitSubscriptions(mode, names, subscribe, 1000);
+                } while (!done && !core.isClosed());
+            } else {
+                done = core.awaitSubscriptions(mode, names, subscribe, timeoutMs);
+            }
+            if (done) {
+                confirmed.complete(null);
+            } else if (core.isClosed()) {
+                confirmed.completeExceptionally(new ClosingException("the client is closed"));
+            } else {
+                confirmed.completeExceptionally(new glide.api.models.exceptions.TimeoutException(
+                        "the server did not confirm the " + (subscribe ? "subscription" : "unsubscription")
+                                + " within " + timeoutMs + " ms (it stays wanted: a reconnect retries it)"));
+            }
+        });
+        return confirmed;
     }
 
     /** Starts delivery for a client created with {@code config}. */

@@ -247,4 +247,40 @@ class PubSubTest {
             assertEquals(Map.of("x", 0L), await(plain.pubsubNumSub(new String[] {"x"})));
         }
     }
+
+    @Test
+    void subscriptionsChangeAfterCreationAndTheStateSaysWhatIsConfirmed() throws Exception {
+        try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
+                GlideClient pub = Clients.connect(server, ProtocolVersion.RESP2)) {
+            assertThrows(ConfigurationError.class, client::tryGetPubSubMessage, "nothing subscribed yet");
+            await(client.subscribe(java.util.Set.of("dyn-a", "dyn-b"), 5000));
+            await(client.psubscribe(java.util.Set.of("dyn-p*"), 5000));
+            var state = await(client.getSubscriptions());
+            assertEquals(java.util.Set.of("dyn-a", "dyn-b"), state.getActualSubscriptions().get(PubSubChannelMode.EXACT));
+            assertEquals(java.util.Set.of("dyn-p*"), state.getDesiredSubscriptions().get(PubSubChannelMode.PATTERN));
+            await(pub.publish("one", "dyn-a"));
+            await(pub.publish("two", "dyn-pq"));
+            assertEquals(gs("one"), await(client.getPubSubMessage()).getMessage());
+            PubSubMessage viaPattern = await(client.getPubSubMessage());
+            assertEquals(Optional.of(gs("dyn-p*")), viaPattern.getPattern());
+
+            await(client.unsubscribe(java.util.Set.of("dyn-a"), 5000));
+            assertEquals(java.util.Set.of("dyn-b"), await(client.getSubscriptions()).getActualSubscriptions().get(PubSubChannelMode.EXACT));
+            await(pub.publish("not for us", "dyn-a"));
+            await(pub.publish("three", "dyn-b"));
+            assertEquals(gs("three"), await(client.getPubSubMessage()).getMessage(), "dyn-a's message never came");
+            await(client.unsubscribe(5000));
+            await(client.punsubscribeLazy());
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!await(client.getSubscriptions()).getActualSubscriptions().get(PubSubChannelMode.PATTERN).isEmpty()) {
+                assertTrue(System.currentTimeMillis() < deadline);
+                Thread.sleep(10);
+            }
+            assertEquals(Map.of("dyn-b", 0L), await(pub.pubsubNumSub(new String[] {"dyn-b"})));
+            assertInstanceOf(glide.api.models.exceptions.RequestException.class, failure(client.subscribe(java.util.Set.of(), 100)));
+        }
+        try (GlideClient resp2 = Clients.connect(server, ProtocolVersion.RESP2)) {
+            assertInstanceOf(ConfigurationError.class, failure(resp2.subscribe(java.util.Set.of("x"), 100)));
+        }
+    }
 }
