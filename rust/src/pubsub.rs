@@ -333,6 +333,30 @@ impl PubSub {
         }
     }
 
+    /// Queues a message push; returns any other push for the caller to handle (a cluster
+    /// tracks confirmations per node: see [`PubSub::set_confirmed`]).
+    pub fn deliver(&self, bytes: &[u8]) -> Option<Push> {
+        match parse_push(bytes)? {
+            Push::Message(message) => {
+                let mut state = self.state.lock();
+                if !state.closed {
+                    state.backlog.push(message);
+                    drop(state);
+                    self.arrived.notify_one();
+                }
+                None
+            }
+            other => Some(other),
+        }
+    }
+
+    /// Replaces what the server confirmed (a cluster: the union of its nodes').
+    pub fn set_confirmed(&self, confirmed: ByMode) {
+        self.state.lock().confirmed = confirmed;
+        LAST_CONFIRMED_MS.store(now_ms(), Ordering::Relaxed);
+        self.confirmed.notify_all();
+    }
+
     /// Handles one push frame from the server.
     pub fn pushed(&self, bytes: &[u8]) {
         match parse_push(bytes) {

@@ -119,6 +119,13 @@ struct LinkState {
 pub(crate) trait Relay: Send + Sync {
     /// Request `id` finished with `outcome`; returns what to deliver to Java, if anything.
     fn relay(&self, id: i64, outcome: Outcome) -> Option<Completion>;
+
+    /// Node `node`'s connection sent a RESP3 push frame (pub/sub).
+    fn pushed(&self, _node: &(String, u16), _frame: &[u8]) {}
+
+    /// A node has a new connection (`connected`), or lost the one it had: its subscriptions
+    /// are to be made again, or are gone.
+    fn node_link_changed(&self, _node: &(String, u16), _connected: bool) {}
 }
 
 /// A standalone client, shared as `Arc<Client>` by Java's handle and its tasks.
@@ -326,6 +333,9 @@ impl Client {
         for (entry, reason) in refused {
             self.finished(&entry, Outcome::Failed(Failure::Connection, reason));
         }
+        if let Some(relay) = self.relay.as_ref().and_then(|r| r.upgrade()) {
+            relay.node_link_changed(&self.config.addresses[0], true);
+        }
         true
     }
 
@@ -439,6 +449,22 @@ impl Client {
         Ok(())
     }
 
+    /// Writes `packed` on the current connection with no reply expected (commands
+    /// answered by pushes: SUBSCRIBE...). False when there is no connection now.
+    /// An idle (lazy) client starts connecting, so that it will report `node_link_changed`.
+    pub(crate) fn send_unanswered(self: &Arc<Self>, packed: &[u8]) -> bool {
+        let mut state = self.link.lock();
+        match &state.link {
+            Link::Ready(conn) => conn.send_many(std::iter::empty(), packed, 0).is_ok(),
+            Link::Idle => {
+                state.link = Link::Connecting { attempt: 0, last_error: None };
+                self.spawn_reconnect(state.generation);
+                false
+            }
+            _ => false,
+        }
+    }
+
     /// [`Connection::hold_writes`] on the current connection, if there is one.
     pub(crate) fn hold_writes(&self) -> Option<connection::WriteHold> {
         match &self.link.lock().link {
@@ -485,6 +511,11 @@ impl Client {
         }
         tracing::debug!(generation, reason, "connection lost, reconnecting");
         self.spawn_reconnect(generation);
+        drop(state);
+        // Outside the link lock: the cluster may lock its own state and then other nodes'.
+        if let Some(relay) = self.relay.as_ref().and_then(|r| r.upgrade()) {
+            relay.node_link_changed(&self.config.addresses[0], false);
+        }
     }
 
     /// Runs the reconnect loop that replaces connection `generation`.
@@ -658,6 +689,8 @@ impl Owner for Client {
     fn pushed(&self, frame: &[u8]) {
         if let Some(pubsub) = &self.pubsub {
             pubsub.pushed(frame);
+        } else if let Some(relay) = self.relay.as_ref().and_then(|r| r.upgrade()) {
+            relay.pushed(&self.config.addresses[0], frame);
         }
     }
 }

@@ -26,7 +26,7 @@ mod command_table;
 pub mod scan;
 pub mod slots;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -37,7 +37,8 @@ use tokio::time::Instant;
 
 use crate::batch::{BatchSpec, CallResult, Gather};
 use crate::client::connect::query_once;
-use crate::client::{Client, ClientConfig, Rejection, Relay, RequestHead};
+use crate::client::{Client, ClientConfig, Protocol, Rejection, Relay, RequestHead};
+use crate::pubsub::{ByMode, Mode, Overflow, PubSub, Push};
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::{self, Value};
@@ -53,6 +54,8 @@ const ASKING: &[u8] = b"*1\r\n$6\r\nASKING\r\n";
 pub const MAX_REDIRECTS: u8 = 5;
 /// How often the slot map is read again when nothing prompts it.
 pub const DEFAULT_TOPOLOGY_INTERVAL: Duration = Duration::from_secs(60);
+/// Pause before the topology is read again for subscriptions waiting for a node.
+const RESYNC_DELAY: Duration = Duration::from_millis(500);
 /// Minimum time between two topology refreshes.
 const REFRESH_SPACING: Duration = Duration::from_millis(100);
 
@@ -197,6 +200,19 @@ pub struct ClusterClient {
     closing: Notify,
     /// Spreads keyless commands and replica reads.
     rotation: AtomicUsize,
+    /// Subscriptions and their backlog (RESP3 clients).
+    pubsub: Option<Arc<PubSub>>,
+    /// Per node: the subscriptions sent to its current connection, and those it confirmed.
+    node_subscriptions: Mutex<HashMap<Address, NodeSubscriptions>>,
+    /// A later topology read is planned for subscriptions not made yet.
+    resync_scheduled: AtomicBool,
+}
+
+/// What one node was asked to subscribe to, and what it confirmed.
+#[derive(Default)]
+struct NodeSubscriptions {
+    sent: ByMode,
+    confirmed: ByMode,
 }
 
 /// Ids of parts and of the core's own calls are negative, so they never collide
@@ -206,7 +222,21 @@ static NEXT_PART_ID: AtomicI64 = AtomicI64::new(-1);
 impl ClusterClient {
     /// Validates `config` and creates a client that knows no node yet.
     pub fn new(config: ClusterConfig) -> Result<Arc<ClusterClient>, String> {
+        ClusterClient::with_pubsub(config, None)
+    }
+
+    /// [`ClusterClient::new`] with subscriptions: each is made on the primary of its name's
+    /// slot (where a sharded one must be), made again wherever that changes (failover, slot
+    /// migration, reconnect), and its messages go to the backlog.
+    pub fn with_pubsub(config: ClusterConfig, pubsub: Option<Arc<PubSub>>) -> Result<Arc<ClusterClient>, String> {
         config.base.validate()?;
+        if pubsub.is_some() && config.base.protocol != Protocol::Resp3 {
+            return Err("subscriptions need RESP3 (protocol RESP3): messages arrive on the client's own connections".into());
+        }
+        let pubsub = pubsub.or_else(|| {
+            (config.base.protocol == Protocol::Resp3)
+                .then(|| Arc::new(PubSub::new(Default::default(), crate::pubsub::DEFAULT_BACKLOG_LIMIT, Overflow::DropOldest)))
+        });
         if config.base.database_id != 0 {
             return Err("a cluster has only database 0: remove databaseId".into());
         }
@@ -222,6 +252,9 @@ impl ClusterClient {
             refresh: Mutex::new(RefreshState::default()),
             closing: Notify::new(),
             rotation: AtomicUsize::new(0),
+            pubsub,
+            node_subscriptions: Mutex::new(HashMap::new()),
+            resync_scheduled: AtomicBool::new(false),
         }))
     }
 
@@ -344,6 +377,116 @@ impl ClusterClient {
         for client in dropped {
             client.close();
         }
+        self.sync_subscriptions();
+    }
+
+    /// The client's pub/sub state (RESP3 clients).
+    pub fn pubsub(&self) -> Option<&Arc<PubSub>> {
+        self.pubsub.as_ref()
+    }
+
+    /// Subscribes to (or unsubscribes from; no names: from all) `names` in `mode`, on the
+    /// nodes that serve them. Confirmations arrive later, as pushes.
+    pub fn change_subscriptions(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Result<(), String> {
+        let Some(pubsub) = &self.pubsub else {
+            return Err("subscribing needs protocol RESP3: messages arrive on the client's own connections".into());
+        };
+        if self.is_closed() {
+            return Err("the client is closed".into());
+        }
+        let _ = pubsub.change(mode, names, subscribe); // (the nodes are told below)
+        self.sync_subscriptions();
+        Ok(())
+    }
+
+    /// Makes each node's subscriptions what is wanted of it: every wanted name on the primary
+    /// of its slot. Sends the SUBSCRIBEs missing and the UNSUBSCRIBEs for what moved or is no
+    /// longer wanted; a node without a connection now is done when it connects.
+    fn sync_subscriptions(&self) {
+        let Some(pubsub) = &self.pubsub else { return };
+        let (wanted, _) = pubsub.subscriptions();
+        let map = self.slot_map();
+        let mut assignment: HashMap<Address, ByMode> = HashMap::new();
+        for mode in Mode::ALL {
+            for name in &wanted[mode as usize] {
+                if let Some(shard) = map.shard_of(slots::slot_of(name)) {
+                    assignment.entry(shard.primary.clone()).or_default()[mode as usize].insert(name.clone());
+                }
+            }
+        }
+        let nodes = self.nodes.lock().clone();
+        let mut by_node = self.node_subscriptions.lock();
+        if assignment.is_empty() && by_node.values().all(|n| n.sent.iter().all(BTreeSet::is_empty)) {
+            return;
+        }
+        for (node, state) in by_node.iter_mut() {
+            let keep = assignment.get(node);
+            for mode in Mode::ALL {
+                let m = mode as usize;
+                let gone: Vec<Vec<u8>> =
+                    state.sent[m].iter().filter(|n| !keep.is_some_and(|k| k[m].contains(*n))).cloned().collect();
+                if gone.is_empty() {
+                    continue;
+                }
+                if let Some(client) = nodes.get(node) {
+                    for command in subscription_commands(mode, &gone, false) {
+                        client.send_unanswered(&command);
+                    }
+                }
+                for name in &gone {
+                    state.sent[m].remove(name);
+                    state.confirmed[m].remove(name);
+                }
+            }
+        }
+        let mut unsent = false;
+        for (node, want) in assignment {
+            let Some(client) = nodes.get(&node) else {
+                unsent = true;
+                continue;
+            };
+            let state = by_node.entry(node).or_default();
+            for mode in Mode::ALL {
+                let m = mode as usize;
+                let missing: Vec<Vec<u8>> = want[m].difference(&state.sent[m]).cloned().collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                let commands = subscription_commands(mode, &missing, true);
+                if commands.iter().all(|c| client.send_unanswered(c)) {
+                    state.sent[m].extend(missing);
+                } else {
+                    unsent = true;
+                }
+            }
+        }
+        by_node.retain(|node, state| nodes.contains_key(node) && state.sent.iter().any(|s| !s.is_empty()));
+        pubsub.set_confirmed(union_of_confirmed(&by_node));
+        drop(by_node);
+        if unsent {
+            self.resync_later();
+        }
+    }
+
+    /// Some subscriptions wait for a node that has no connection (it may be down, its slots
+    /// about to fail over): read the topology again soon, and sync again, until all are made.
+    /// A client with subscriptions and no traffic would otherwise learn of a failover only
+    /// from the periodic refresh.
+    fn resync_later(&self) {
+        if self.resync_scheduled.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let (Some(me), Ok(rt)) = (self.me.upgrade(), runtime::get()) else {
+            self.resync_scheduled.store(false, Ordering::Release);
+            return;
+        };
+        rt.spawn(async move {
+            tokio::time::sleep(RESYNC_DELAY).await;
+            me.resync_scheduled.store(false, Ordering::Release);
+            if !me.is_closed() {
+                me.schedule_refresh(); // its install syncs the subscriptions
+            }
+        });
     }
 
     fn new_node(&self, address: &Address) -> Arc<Client> {
@@ -971,6 +1114,47 @@ impl ClusterClient {
 }
 
 impl Relay for ClusterClient {
+    fn pushed(&self, node: &(String, u16), frame: &[u8]) {
+        let Some(pubsub) = &self.pubsub else { return };
+        let Some(push) = pubsub.deliver(frame) else { return };
+        let address = Address::new(node.0.clone(), node.1);
+        let mut by_node = self.node_subscriptions.lock();
+        let state = by_node.entry(address).or_default();
+        match push {
+            Push::Subscribed(mode, name) => {
+                state.confirmed[mode as usize].insert(name);
+            }
+            Push::Unsubscribed(mode, name) => {
+                state.confirmed[mode as usize].remove(&name);
+                if state.sent[mode as usize].remove(&name) && pubsub.subscriptions().0[mode as usize].contains(&name) {
+                    // Not asked for: a shard channel's slot moved away. Find its new owner.
+                    self.schedule_refresh();
+                }
+            }
+            Push::Message(_) | Push::Other => {}
+        }
+        pubsub.set_confirmed(union_of_confirmed(&by_node));
+    }
+
+    fn node_link_changed(&self, node: &(String, u16), connected: bool) {
+        if self.pubsub.is_none() {
+            return;
+        }
+        let address = Address::new(node.0.clone(), node.1);
+        // A connection, new or lost, holds no subscription: what was sent to the node is void.
+        let forgot = self.node_subscriptions.lock().remove(&address).is_some();
+        if connected {
+            // (Called outside the node's locks: the SUBSCRIBEs may go to it now.)
+            self.sync_subscriptions();
+        } else if forgot {
+            if let Some(pubsub) = &self.pubsub {
+                pubsub.set_confirmed(union_of_confirmed(&self.node_subscriptions.lock()));
+            }
+            // Its primaries may have changed (a failover): read the topology again.
+            self.schedule_refresh();
+        }
+    }
+
     fn relay(&self, id: i64, outcome: Outcome) -> Option<Completion> {
         let mut part = self.parts.lock().remove(&id)?;
         let outcome = match self.retry_batch_part(part, outcome) {
@@ -1055,6 +1239,34 @@ fn transaction_slot(spec: &BatchSpec) -> Result<Option<u16>, String> {
         }
     }
     Ok(found)
+}
+
+/// What every node confirmed, together.
+fn union_of_confirmed(by_node: &HashMap<Address, NodeSubscriptions>) -> ByMode {
+    let mut all = ByMode::default();
+    for state in by_node.values() {
+        for (m, names) in state.confirmed.iter().enumerate() {
+            all[m].extend(names.iter().cloned());
+        }
+    }
+    all
+}
+
+/// The commands (un)subscribing `names` in `mode`: one for all exact channels or patterns;
+/// one per shard channel (a command's shard channels must share a slot).
+fn subscription_commands(mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Vec<Vec<u8>> {
+    let command: &[u8] = match (mode, subscribe) {
+        (m, true) => m.subscribe_command(),
+        (Mode::Exact, false) => b"UNSUBSCRIBE",
+        (Mode::Pattern, false) => b"PUNSUBSCRIBE",
+        (Mode::Sharded, false) => b"SUNSUBSCRIBE",
+    };
+    if mode == Mode::Sharded {
+        return names.iter().map(|n| resp::pack(&[command, n])).collect();
+    }
+    let mut args: Vec<&[u8]> = vec![command];
+    args.extend(names.iter().map(Vec::as_slice));
+    vec![resp::pack(&args)]
 }
 
 /// `MOVED 3999 127.0.0.1:6381` / `ASK 3999 127.0.0.1:6381`.

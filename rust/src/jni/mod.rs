@@ -155,11 +155,12 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                     read_from: if read_from == 1 { ReadFrom::PreferReplica } else { ReadFrom::Primary },
                     topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
                 };
-                let client = ClusterClient::new(config).map_err(BridgeError::configuration)?;
+                let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;
+                let client = ClusterClient::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
                 client.start(request_id).map_err(BridgeError::connection)?;
                 AnyClient::Cluster(client)
             } else {
-                let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow)?;
+                let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, false)?;
                 let client = Client::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
                 client.start(request_id).map_err(BridgeError::connection)?;
                 AnyClient::Standalone(client)
@@ -176,6 +177,7 @@ fn read_subscriptions(
     modes: &JIntArray<'_>,
     backlog_limit: jlong,
     overflow: jint,
+    cluster: bool,
 ) -> Result<Option<Arc<PubSub>>, BridgeError> {
     if names.is_null() {
         return Ok(None);
@@ -189,7 +191,7 @@ fn read_subscriptions(
     let mut wanted: pubsub::ByMode = Default::default();
     for (i, mode) in mode_values.iter().enumerate() {
         let mode = Mode::from_index(*mode).ok_or_else(|| BridgeError::configuration(format!("unknown subscription mode {mode}")))?;
-        if mode == Mode::Sharded {
+        if mode == Mode::Sharded && !cluster {
             return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
         }
         let name = names.get_element(env, i)?;
@@ -219,14 +221,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_takePubSubMessage<'calle
 ) -> jlong {
     unowned_env
         .with_env(|_env| -> Result<jlong, BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            let pubsub = match unsafe { ClientHandle(handle).client()? } {
-                AnyClient::Standalone(client) => client.pubsub().cloned(),
-                AnyClient::Cluster(_) => None,
-            };
-            let Some(pubsub) = pubsub else {
-                return Err(BridgeError::configuration("the client has no subscriptions: configure them when creating it"));
-            };
+            let (_, pubsub) = pubsub_of(handle)?;
             let message = match u64::try_from(timeout_ms) {
                 Ok(0) | Err(_) => pubsub.try_take(),
                 Ok(ms) => pubsub.wait(Duration::from_millis(ms)),
@@ -245,15 +240,17 @@ pub extern "system" fn Java_glide_internal_NativeBridge_takePubSubMessage<'calle
         .resolve::<ThrowGlide>()
 }
 
-/// The pub/sub state of a standalone client (every RESP3 one has it).
-fn pubsub_of(handle: jlong) -> Result<(Arc<Client>, Arc<PubSub>), BridgeError> {
+/// The pub/sub state of a client (every RESP3 one has it).
+fn pubsub_of<'a>(handle: jlong) -> Result<(&'a AnyClient, Arc<PubSub>), BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
-    match unsafe { ClientHandle(handle).client()? } {
-        AnyClient::Standalone(client) => match client.pubsub() {
-            Some(pubsub) => Ok((Arc::clone(client), Arc::clone(pubsub))),
-            None => Err(BridgeError::configuration("subscribing needs protocol RESP3: messages arrive on the client's own connection")),
-        },
-        AnyClient::Cluster(_) => Err(BridgeError::configuration("cluster subscriptions are not supported by glide-jni yet")),
+    let client = unsafe { ClientHandle(handle).client()? };
+    let pubsub = match client {
+        AnyClient::Standalone(c) => c.pubsub(),
+        AnyClient::Cluster(c) => c.pubsub(),
+    };
+    match pubsub {
+        Some(pubsub) => Ok((client, Arc::clone(pubsub))),
+        None => Err(BridgeError::configuration("subscribing needs protocol RESP3: messages arrive on the client's own connection")),
     }
 }
 
@@ -289,7 +286,17 @@ pub extern "system" fn Java_glide_internal_NativeBridge_changeSubscriptions<'cal
         .with_env(|env| -> Result<(), BridgeError> {
             let (client, _) = pubsub_of(handle)?;
             let names = read_names(env, &names)?;
-            client.change_subscriptions(read_mode(mode)?, &names, subscribe).map_err(BridgeError::closing)
+            let mode = read_mode(mode)?;
+            match client {
+                AnyClient::Standalone(c) => {
+                    if mode == Mode::Sharded {
+                        return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
+                    }
+                    c.change_subscriptions(mode, &names, subscribe)
+                }
+                AnyClient::Cluster(c) => c.change_subscriptions(mode, &names, subscribe),
+            }
+            .map_err(BridgeError::closing)
         })
         .resolve::<ThrowGlide>()
 }

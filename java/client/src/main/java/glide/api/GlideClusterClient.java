@@ -33,6 +33,10 @@ import glide.api.commands.TransactionsClusterCommands;
 import glide.api.models.ClusterBatch;
 import glide.api.models.commands.batch.ClusterBatchOptions;
 import glide.api.models.commands.batch.ClusterBatchRetryStrategy;
+import glide.api.models.configuration.ClusterSubscriptionConfiguration;
+import glide.api.models.configuration.ClusterSubscriptionConfiguration.PubSubClusterChannelMode;
+import glide.api.models.configuration.PubSubState;
+import java.util.Set;
 import glide.internal.Args;
 import glide.internal.BatchRecorders;
 import glide.internal.CommandSink;
@@ -92,16 +96,23 @@ public class GlideClusterClient extends BaseClient
      */
     public static CompletableFuture<GlideClusterClient> createClient(GlideClusterClientConfiguration config) {
         ConnectionSettings settings;
+        ClusterSubscriptionConfiguration subscriptions = config == null ? null : config.getSubscriptionConfiguration();
         try {
-            if (config != null && config.getSubscriptionConfiguration() != null) {
-                throw new ConfigurationError("Pub/Sub subscriptions are not supported by glide-jni yet");
-            }
             settings =
                     ConnectionSettings.ofCluster(config, config == null ? null : config.getAdvancedConfiguration());
+            if (subscriptions != null) {
+                settings.subscribe(subscriptions, subscriptions.getSubscriptions());
+            }
         } catch (ConfigurationError e) {
             return CompletableFuture.failedFuture(e);
         }
-        return NativeClient.connect(settings).thenApply(GlideClusterClient::new);
+        return NativeClient.connect(settings).thenApply(core -> {
+            GlideClusterClient client = new GlideClusterClient(core);
+            if (subscriptions != null) {
+                client.startPubSub(subscriptions);
+            }
+            return client;
+        });
     }
 
     // ---- pub/sub: sharded publishing and introspection (subscriptions: issue 6) ----------
@@ -151,6 +162,87 @@ public class GlideClusterClient extends BaseClient
     public CompletableFuture<Map<GlideString, Long>> pubsubShardNumSub(GlideString[] channels) {
         Args args = Args.command("PUBSUB", channels.length + 2).add("SHARDNUMSUB").addAll(channels);
         return run(args, true, ReplyConverters.map());
+    }
+
+    // ---- pub/sub: subscribing after creation (modes: 0 exact, 1 pattern, 2 sharded) ------
+
+    /** SUBSCRIBE {@code channels}; completes once confirmed (within {@code timeoutMs}; 0: no limit). */
+    public CompletableFuture<Void> subscribe(Set<String> channels, int timeoutMs) {
+        return changeSubscriptions(0, channels, true, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> subscribeLazy(Set<String> channels) {
+        return changeSubscriptions(0, channels, true, -1);
+    }
+
+    public CompletableFuture<Void> psubscribe(Set<String> patterns, int timeoutMs) {
+        return changeSubscriptions(1, patterns, true, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> psubscribeLazy(Set<String> patterns) {
+        return changeSubscriptions(1, patterns, true, -1);
+    }
+
+    /** SSUBSCRIBE {@code channels}, each on the primary of its slot; completes once confirmed. */
+    public CompletableFuture<Void> ssubscribe(Set<String> channels, int timeoutMs) {
+        return changeSubscriptions(2, channels, true, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> ssubscribeLazy(Set<String> channels) {
+        return changeSubscriptions(2, channels, true, -1);
+    }
+
+    public CompletableFuture<Void> unsubscribe(Set<String> channels, int timeoutMs) {
+        return changeSubscriptions(0, channels, false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> unsubscribe(int timeoutMs) {
+        return changeSubscriptions(0, Set.of(), false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> unsubscribeLazy() {
+        return changeSubscriptions(0, Set.of(), false, -1);
+    }
+
+    public CompletableFuture<Void> unsubscribeLazy(Set<String> channels) {
+        return changeSubscriptions(0, channels, false, -1);
+    }
+
+    public CompletableFuture<Void> punsubscribe(Set<String> patterns, int timeoutMs) {
+        return changeSubscriptions(1, patterns, false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> punsubscribe(int timeoutMs) {
+        return changeSubscriptions(1, Set.of(), false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> punsubscribeLazy() {
+        return changeSubscriptions(1, Set.of(), false, -1);
+    }
+
+    public CompletableFuture<Void> punsubscribeLazy(Set<String> patterns) {
+        return changeSubscriptions(1, patterns, false, -1);
+    }
+
+    public CompletableFuture<Void> sunsubscribe(Set<String> channels, int timeoutMs) {
+        return changeSubscriptions(2, channels, false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> sunsubscribe(int timeoutMs) {
+        return changeSubscriptions(2, Set.of(), false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> sunsubscribeLazy() {
+        return changeSubscriptions(2, Set.of(), false, -1);
+    }
+
+    public CompletableFuture<Void> sunsubscribeLazy(Set<String> channels) {
+        return changeSubscriptions(2, channels, false, -1);
+    }
+
+    /** What the client wants to be subscribed to, and what the nodes confirmed, by mode. */
+    public CompletableFuture<PubSubState<PubSubClusterChannelMode>> getSubscriptions() {
+        return subscriptionState(PubSubClusterChannelMode.values());
     }
 
     // ---- transactions --------------------------------------------------------------------

@@ -123,8 +123,15 @@ class PubSubTest {
             java.util.concurrent.CompletableFuture<PubSubMessage> waiting = sub.getPubSubMessage();
             await(pub.publish("first", "orders"));
             assertEquals(gs("first"), await(waiting).getMessage());
+            List<java.util.concurrent.CompletableFuture<String>> sent = new ArrayList<>();
             for (int i = 0; i < 2000; i++) {
-                pub.publish("m" + i, "orders");
+                sent.add(pub.publish("m" + i, "orders"));
+                if (sent.size() % 500 == 0) {
+                    await(sent.get(sent.size() - 1)); // within the publisher's inflight limit
+                }
+            }
+            for (java.util.concurrent.CompletableFuture<String> f : sent) {
+                assertEquals("OK", await(f));
             }
             for (int i = 0; i < 2000; i++) {
                 assertEquals(gs("m" + i), await(sub.getPubSubMessage()).getMessage(), "message " + i + " in order");
@@ -200,8 +207,9 @@ class PubSubTest {
             int published = 2_000; // 20 MB: 20 times the bound
             long peak = 0;
             for (int i = 0; i < published; i++) {
-                pub.publish(gs(payload), gs("flood"));
+                java.util.concurrent.CompletableFuture<String> sent = pub.publish(gs(payload), gs("flood"));
                 if (i % 100 == 0) {
+                    await(sent); // within the publisher's inflight limit
                     peak = Math.max(peak, stat(sub, "pubsub_backlog_bytes"));
                 }
             }
