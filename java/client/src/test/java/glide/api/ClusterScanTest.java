@@ -313,8 +313,9 @@ class ClusterScanTest {
             try (GlideClusterClient client = await(GlideClusterClient.createClient(config))) {
                 Set<String> keys = writeKeys(client, "f:", 3000);
                 RedisServer victim = own.primaryOf(16383);
-                // Every write has reached the victim's replica before it dies.
-                assertEquals(1L, victim.command("WAIT", "1", "5000"));
+                // Every write has reached the victim's replica before it dies (replication is
+                // asynchronous: a key not replicated yet would be lost by the failover itself).
+                own.awaitReplicated(victim, 10_000);
                 Map<String, Integer> seen = new TreeMap<>();
                 ClusterScanCursor cursor = ClusterScanCursor.initialCursor();
                 int step = 0;

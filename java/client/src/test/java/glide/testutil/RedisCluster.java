@@ -223,8 +223,19 @@ public final class RedisCluster implements AutoCloseable {
      * exited).
      */
     public long killPrimaryOnceReplicated(RedisServer primary, long timeoutMs) {
-        List<RedisServer> replicas = replicasOf(primary);
         primary.command("CLIENT", "PAUSE", String.valueOf(timeoutMs), "WRITE");
+        awaitReplicated(primary, timeoutMs);
+        primary.kill();
+        return System.nanoTime();
+    }
+
+    /**
+     * Waits until every replica of {@code primary} has processed the primary's replication offset
+     * as of now: what was written so far would survive a failover (replication is asynchronous,
+     * and WAIT only covers its own connection's writes).
+     */
+    public void awaitReplicated(RedisServer primary, long timeoutMs) {
+        List<RedisServer> replicas = replicasOf(primary);
         long offset = (Long) ((List<?>) primary.command("ROLE")).get(1);
         long deadline = System.currentTimeMillis() + timeoutMs;
         for (RedisServer replica : replicas) {
@@ -236,8 +247,6 @@ public final class RedisCluster implements AutoCloseable {
                 sleep(2);
             }
         }
-        primary.kill();
-        return System.nanoTime();
     }
 
     /** Moves {@code slot} and its keys from {@code source} to {@code target}, then waits until healthy. */
