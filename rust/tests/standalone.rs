@@ -465,3 +465,41 @@ fn a_slow_consumer_costs_at_most_the_bound_and_loses_only_what_is_counted() {
     assert_eq!(taken + pubsub.backlog_figures().3, 2000, "received + dropped = published");
     client.close();
 }
+
+/// Native bytes per subscription and per queued message (printed for the notes, loosely bounded).
+#[test]
+fn subscriptions_and_queued_messages_cost_little_native_memory() {
+    let server = Server::start();
+    let (client, pubsub) = subscriber(&server, &[b"m"], &[], 64 << 20);
+    // The counter is process-wide and other tests run concurrently: a spoiled measurement is taken again.
+    let mut last = String::new();
+    for attempt in 0..5 {
+        let before = glide_jni::stats::native_bytes();
+        let names: Vec<Vec<u8>> = (0..10_000).map(|i| format!("channel:{attempt}:{i:06}").into_bytes()).collect();
+        client.change_subscriptions(Mode::Exact, &names, true).unwrap();
+        assert!(pubsub.wait_confirmed(Mode::Exact, &names, true, Duration::from_secs(10)));
+        let subscribed = glide_jni::stats::native_bytes();
+        let per_subscription = subscribed.saturating_sub(before) / names.len();
+        // 10,000 messages of 16 bytes wait in the backlog.
+        let queued_before = glide_jni::stats::native_bytes();
+        for _ in 0..10_000 {
+            pubsub.pushed(b">3\r\n$7\r\nmessage\r\n$1\r\nm\r\n$16\r\n0123456789abcdef\r\n");
+        }
+        let queued = glide_jni::stats::native_bytes();
+        let per_message = queued.saturating_sub(queued_before) / 10_000;
+        while pubsub.try_take().is_some() {}
+        client.change_subscriptions(Mode::Exact, &names, false).unwrap();
+        assert!(pubsub.wait_confirmed(Mode::Exact, &names, false, Duration::from_secs(10)));
+        last = format!(
+            "PUBSUB-MEMORY: {per_subscription} B per subscription (names of {} B, confirmed and wanted), \
+             {per_message} B per queued message of 16 B (payload, channel, overhead)",
+            names[0].len()
+        );
+        println!("{last}");
+        if per_subscription > 0 && per_subscription < 512 && per_message > 0 && per_message < 512 {
+            client.close();
+            return;
+        }
+    }
+    panic!("{last}");
+}

@@ -40,6 +40,7 @@ import glide.api.commands.StreamBaseCommands;
 import glide.api.commands.SortedSetBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.commands.TransactionsBaseCommands;
+import glide.api.commands.PubSubBaseCommands;
 import glide.api.models.BaseBatch;
 import glide.api.models.GlideString;
 import glide.api.models.Script;
@@ -143,6 +144,7 @@ public abstract class BaseClient
                 SetBaseCommands,
                 StreamBaseCommands,
                 TransactionsBaseCommands,
+                PubSubBaseCommands,
                 GeospatialIndicesBaseCommands,
                 SortedSetBaseCommands {
 
@@ -284,6 +286,60 @@ public abstract class BaseClient
             }
         }
         return PubSubDelivery.change(core(), mode, bytes, subscribe, timeoutMs);
+    }
+
+    /** SUBSCRIBE {@code channels}; completes once the server confirmed all (within {@code timeoutMs}; 0: no limit). */
+    public CompletableFuture<Void> subscribe(Set<String> channels, int timeoutMs) {
+        return changeSubscriptions(0, channels, true, Math.max(timeoutMs, 0));
+    }
+
+    /** SUBSCRIBE {@code channels}; completes once sent. */
+    public CompletableFuture<Void> subscribeLazy(Set<String> channels) {
+        return changeSubscriptions(0, channels, true, -1);
+    }
+
+    /** PSUBSCRIBE {@code patterns}; completes once the server confirmed all. */
+    public CompletableFuture<Void> psubscribe(Set<String> patterns, int timeoutMs) {
+        return changeSubscriptions(1, patterns, true, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> psubscribeLazy(Set<String> patterns) {
+        return changeSubscriptions(1, patterns, true, -1);
+    }
+
+    /** UNSUBSCRIBE {@code channels} (empty, e.g. {@code ALL_CHANNELS}: all); completes once confirmed. */
+    public CompletableFuture<Void> unsubscribe(Set<String> channels, int timeoutMs) {
+        return changeSubscriptions(0, channels, false, Math.max(timeoutMs, 0));
+    }
+
+    /** UNSUBSCRIBE from every channel; completes once confirmed. */
+    public CompletableFuture<Void> unsubscribe(int timeoutMs) {
+        return changeSubscriptions(0, Set.of(), false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> unsubscribeLazy() {
+        return changeSubscriptions(0, Set.of(), false, -1);
+    }
+
+    public CompletableFuture<Void> unsubscribeLazy(Set<String> channels) {
+        return changeSubscriptions(0, channels, false, -1);
+    }
+
+    /** PUNSUBSCRIBE {@code patterns} (empty: all); completes once confirmed. */
+    public CompletableFuture<Void> punsubscribe(Set<String> patterns, int timeoutMs) {
+        return changeSubscriptions(1, patterns, false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> punsubscribe(int timeoutMs) {
+        return changeSubscriptions(1, Set.of(), false, Math.max(timeoutMs, 0));
+    }
+
+    public CompletableFuture<Void> punsubscribeLazy() {
+        return changeSubscriptions(1, Set.of(), false, -1);
+    }
+
+    public CompletableFuture<Void> punsubscribeLazy(Set<String> patterns) {
+        return changeSubscriptions(1, patterns, false, -1);
     }
 
     /** Wanted and confirmed subscriptions per mode, as six lists of names. */

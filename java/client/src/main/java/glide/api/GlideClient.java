@@ -166,69 +166,11 @@ public class GlideClient extends BaseClient
         return run(args, false, STRING);
     }
 
-    // ---- pub/sub: subscribing after creation (modes: 0 exact, 1 pattern) ----
-
-    /** SUBSCRIBE {@code channels}; completes once the server confirmed all (within {@code timeoutMs}; 0: no limit). */
-    public CompletableFuture<Void> subscribe(Set<String> channels, int timeoutMs) {
-        return changeSubscriptions(0, channels, true, nonNegative(timeoutMs));
-    }
-
-    /** SUBSCRIBE {@code channels}; completes once sent. */
-    public CompletableFuture<Void> subscribeLazy(Set<String> channels) {
-        return changeSubscriptions(0, channels, true, -1);
-    }
-
-    /** PSUBSCRIBE {@code patterns}; completes once the server confirmed all. */
-    public CompletableFuture<Void> psubscribe(Set<String> patterns, int timeoutMs) {
-        return changeSubscriptions(1, patterns, true, nonNegative(timeoutMs));
-    }
-
-    public CompletableFuture<Void> psubscribeLazy(Set<String> patterns) {
-        return changeSubscriptions(1, patterns, true, -1);
-    }
-
-    /** UNSUBSCRIBE {@code channels} (empty, e.g. {@code ALL_CHANNELS}: all); completes once confirmed. */
-    public CompletableFuture<Void> unsubscribe(Set<String> channels, int timeoutMs) {
-        return changeSubscriptions(0, channels, false, nonNegative(timeoutMs));
-    }
-
-    /** UNSUBSCRIBE from every channel; completes once confirmed. */
-    public CompletableFuture<Void> unsubscribe(int timeoutMs) {
-        return changeSubscriptions(0, Set.of(), false, nonNegative(timeoutMs));
-    }
-
-    public CompletableFuture<Void> unsubscribeLazy() {
-        return changeSubscriptions(0, Set.of(), false, -1);
-    }
-
-    public CompletableFuture<Void> unsubscribeLazy(Set<String> channels) {
-        return changeSubscriptions(0, channels, false, -1);
-    }
-
-    /** PUNSUBSCRIBE {@code patterns} (empty: all); completes once confirmed. */
-    public CompletableFuture<Void> punsubscribe(Set<String> patterns, int timeoutMs) {
-        return changeSubscriptions(1, patterns, false, nonNegative(timeoutMs));
-    }
-
-    public CompletableFuture<Void> punsubscribe(int timeoutMs) {
-        return changeSubscriptions(1, Set.of(), false, nonNegative(timeoutMs));
-    }
-
-    public CompletableFuture<Void> punsubscribeLazy() {
-        return changeSubscriptions(1, Set.of(), false, -1);
-    }
-
-    public CompletableFuture<Void> punsubscribeLazy(Set<String> patterns) {
-        return changeSubscriptions(1, patterns, false, -1);
-    }
+    // ---- pub/sub: the subscriptions' state (subscribing: BaseClient) ----
 
     /** What the client wants to be subscribed to, and what the server confirmed, by mode. */
     public CompletableFuture<PubSubState<PubSubChannelMode>> getSubscriptions() {
         return subscriptionState(PubSubChannelMode.values());
-    }
-
-    private static int nonNegative(int timeoutMs) {
-        return Math.max(timeoutMs, 0);
     }
 
     // ---- transactions ----

@@ -30,6 +30,7 @@ import glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNod
 import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.api.commands.TransactionsClusterCommands;
+import glide.api.commands.PubSubClusterCommands;
 import glide.api.models.ClusterBatch;
 import glide.api.models.commands.batch.ClusterBatchOptions;
 import glide.api.models.commands.batch.ClusterBatchRetryStrategy;
@@ -74,7 +75,8 @@ public class GlideClusterClient extends BaseClient
                 ServerManagementClusterCommands,
                 ConnectionManagementClusterCommands,
                 ScriptingAndFunctionsClusterCommands,
-                TransactionsClusterCommands {
+                TransactionsClusterCommands,
+                PubSubClusterCommands {
 
     static {
         BatchRecorders.register(true, GlideClusterClient::new);
@@ -164,24 +166,7 @@ public class GlideClusterClient extends BaseClient
         return run(args, true, ReplyConverters.map());
     }
 
-    // ---- pub/sub: subscribing after creation (modes: 0 exact, 1 pattern, 2 sharded) ------
-
-    /** SUBSCRIBE {@code channels}; completes once confirmed (within {@code timeoutMs}; 0: no limit). */
-    public CompletableFuture<Void> subscribe(Set<String> channels, int timeoutMs) {
-        return changeSubscriptions(0, channels, true, Math.max(timeoutMs, 0));
-    }
-
-    public CompletableFuture<Void> subscribeLazy(Set<String> channels) {
-        return changeSubscriptions(0, channels, true, -1);
-    }
-
-    public CompletableFuture<Void> psubscribe(Set<String> patterns, int timeoutMs) {
-        return changeSubscriptions(1, patterns, true, Math.max(timeoutMs, 0));
-    }
-
-    public CompletableFuture<Void> psubscribeLazy(Set<String> patterns) {
-        return changeSubscriptions(1, patterns, true, -1);
-    }
+    // ---- pub/sub: sharded subscriptions after creation (exact and pattern: BaseClient) ----
 
     /** SSUBSCRIBE {@code channels}, each on the primary of its slot; completes once confirmed. */
     public CompletableFuture<Void> ssubscribe(Set<String> channels, int timeoutMs) {
@@ -190,38 +175,6 @@ public class GlideClusterClient extends BaseClient
 
     public CompletableFuture<Void> ssubscribeLazy(Set<String> channels) {
         return changeSubscriptions(2, channels, true, -1);
-    }
-
-    public CompletableFuture<Void> unsubscribe(Set<String> channels, int timeoutMs) {
-        return changeSubscriptions(0, channels, false, Math.max(timeoutMs, 0));
-    }
-
-    public CompletableFuture<Void> unsubscribe(int timeoutMs) {
-        return changeSubscriptions(0, Set.of(), false, Math.max(timeoutMs, 0));
-    }
-
-    public CompletableFuture<Void> unsubscribeLazy() {
-        return changeSubscriptions(0, Set.of(), false, -1);
-    }
-
-    public CompletableFuture<Void> unsubscribeLazy(Set<String> channels) {
-        return changeSubscriptions(0, channels, false, -1);
-    }
-
-    public CompletableFuture<Void> punsubscribe(Set<String> patterns, int timeoutMs) {
-        return changeSubscriptions(1, patterns, false, Math.max(timeoutMs, 0));
-    }
-
-    public CompletableFuture<Void> punsubscribe(int timeoutMs) {
-        return changeSubscriptions(1, Set.of(), false, Math.max(timeoutMs, 0));
-    }
-
-    public CompletableFuture<Void> punsubscribeLazy() {
-        return changeSubscriptions(1, Set.of(), false, -1);
-    }
-
-    public CompletableFuture<Void> punsubscribeLazy(Set<String> patterns) {
-        return changeSubscriptions(1, patterns, false, -1);
     }
 
     public CompletableFuture<Void> sunsubscribe(Set<String> channels, int timeoutMs) {

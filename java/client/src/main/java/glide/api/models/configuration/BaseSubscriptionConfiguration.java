@@ -42,7 +42,7 @@ public abstract class BaseSubscriptionConfiguration {
 
     /**
      * The bound, in bytes, of the messages received and not yet delivered (payload, channel and
-     * pattern, plus 96 bytes of bookkeeping each). glide-jni only.
+     * pattern, plus 128 bytes of bookkeeping each, a little more than a queued message costs the native allocator). glide-jni only.
      */
     public long getBacklogLimitBytes() {
         return backlogLimitBytes;

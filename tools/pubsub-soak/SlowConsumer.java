@@ -1,0 +1,154 @@
+import static glide.api.models.GlideString.gs;
+
+import glide.api.GlideClient;
+import glide.api.models.GlideString;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.PubSubOverflowPolicy;
+import glide.api.models.configuration.StandaloneSubscriptionConfiguration;
+import glide.api.models.configuration.StandaloneSubscriptionConfiguration.PubSubChannelMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A slow consumer under a flood, watched from outside the client: a subscriber whose callback
+ * sleeps, a publisher sending far more than the backlog bound, RSS (/proc/self/status) and the
+ * client's statistics sampled all along. Then the server is killed and restarted by the caller
+ * (run.sh) and delivery must resume. Prints one line per phase; exits 1 if a check fails.
+ *
+ * <p>Args: host port megabytes boundMegabytes restartCommandFile
+ */
+public class SlowConsumer {
+    public static void main(String[] args) throws Exception {
+        String host = args[0];
+        int port = Integer.parseInt(args[1]);
+        long megabytes = Long.parseLong(args[2]);
+        long bound = Long.parseLong(args[3]) << 20;
+        Path restartSignal = Path.of(args[4]);
+        int size = 10_000;
+        long published = megabytes * 1_000_000 / size;
+
+        AtomicLong delivered = new AtomicLong();
+        CountDownLatch slow = new CountDownLatch(1);
+        StandaloneSubscriptionConfiguration subscriptions = StandaloneSubscriptionConfiguration.builder()
+                .subscription(PubSubChannelMode.EXACT, gs("flood"))
+                .backlogLimitBytes(bound)
+                .overflowPolicy(PubSubOverflowPolicy.DROP_OLDEST)
+                .callback((message, context) -> {
+                    try {
+                        if (slow.getCount() > 0) {
+                            Thread.sleep(5); // 200 messages/s at most while the flood lasts
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    delivered.incrementAndGet();
+                })
+                .build();
+        NodeAddress address = NodeAddress.builder().host(host).port(port).build();
+        GlideClient sub = GlideClient.createClient(GlideClientConfiguration.builder().address(address)
+                .protocol(ProtocolVersion.RESP3).requestTimeout(5000).subscriptionConfiguration(subscriptions).build()).get();
+        GlideClient pub = GlideClient.createClient(GlideClientConfiguration.builder().address(address)
+                .requestTimeout(5000).build()).get();
+        while (pub.pubsubNumSub(new String[] {"flood"}).get().get("flood") < 1) {
+            Thread.sleep(10);
+        }
+        System.gc();
+        Thread.sleep(500);
+        long rssBefore = rss();
+        long peakRss = rssBefore;
+        long peakBacklog = 0;
+        GlideString payload = gs(new byte[size]);
+        long start = System.nanoTime();
+        List<CompletableFuture<String>> window = new ArrayList<>();
+        for (long i = 0; i < published; i++) {
+            window.add(pub.publish(payload, gs("flood")));
+            if (window.size() == 500) {
+                for (CompletableFuture<String> f : window) {
+                    f.get();
+                }
+                window.clear();
+                peakRss = Math.max(peakRss, rss());
+                peakBacklog = Math.max(peakBacklog, stat(sub, "pubsub_backlog_bytes"));
+            }
+        }
+        for (CompletableFuture<String> f : window) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (stat(sub, "pubsub_messages_received") < published && System.currentTimeMillis() < deadline) {
+            peakRss = Math.max(peakRss, rss());
+            peakBacklog = Math.max(peakBacklog, stat(sub, "pubsub_backlog_bytes"));
+            Thread.sleep(20);
+        }
+        slow.countDown(); // the consumer catches up now
+        deadline = System.currentTimeMillis() + 60_000;
+        while (delivered.get() + stat(sub, "pubsub_messages_dropped") < published && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        long dropped = stat(sub, "pubsub_messages_dropped");
+        boolean ok = true;
+        System.out.printf("FLOOD: published %d x %d B (%d MB) in %.1f s, bound %d MB: peak backlog %.1f MB, "
+                        + "RSS %d MB before, peak %d MB (+%d MB), delivered %d, dropped %d, delivered+dropped=%d%n",
+                published, size, megabytes, seconds, bound >> 20, peakBacklog / 1e6, rssBefore >> 20, peakRss >> 20,
+                (peakRss - rssBefore) >> 20, delivered.get(), dropped, delivered.get() + dropped);
+        ok &= check(peakBacklog <= bound, "the backlog never exceeded its bound");
+        ok &= check(delivered.get() + dropped == published, "delivered + dropped = published");
+        ok &= check(peakRss - rssBefore <= bound + (64L << 20), "RSS grew by at most the bound + 64 MB");
+
+        // The server is killed and restarted (by run.sh, which waits for this file).
+        Files.writeString(restartSignal, "restart\n");
+        while (Files.exists(restartSignal)) {
+            Thread.sleep(50);
+        }
+        long confirmedBefore = stat(sub, "pubsub_subscriptions_last_confirmed_ms");
+        long deliveredBefore = delivered.get();
+        deadline = System.currentTimeMillis() + 30_000;
+        boolean resumed = false;
+        while (!resumed && System.currentTimeMillis() < deadline) {
+            try {
+                pub.publish("after the restart", "flood").get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the publisher reconnects too
+            }
+            Thread.sleep(100);
+            resumed = delivered.get() > deliveredBefore;
+        }
+        System.out.printf("RESTART: delivery resumed: %s; subscriptions confirmed again: %s%n", resumed,
+                stat(sub, "pubsub_subscriptions_last_confirmed_ms") > confirmedBefore);
+        ok &= check(resumed, "delivery resumed after the restart");
+        Map<String, String> stats = sub.getStatistics();
+        System.out.println("STATISTICS: " + stats);
+        sub.close();
+        pub.close();
+        System.exit(ok ? 0 : 1);
+    }
+
+    private static boolean check(boolean condition, String what) {
+        System.out.println((condition ? "OK   " : "FAIL ") + what);
+        return condition;
+    }
+
+    private static long stat(GlideClient client, String name) {
+        return Long.parseLong(client.getStatistics().get(name));
+    }
+
+    /** Resident set size of this process, in bytes. */
+    private static long rss() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
+    }
+}
