@@ -94,30 +94,30 @@ pub enum Push {
     Other,
 }
 
-/// Reads a RESP3 push frame (`>` ...). `None` if it is not one.
+/// Reads a RESP3 push frame (`>` ...). `None` if it is not one. The payload is moved out of
+/// the parsed frame, not copied: a message costs one allocation for its bytes.
 pub fn parse_push(bytes: &[u8]) -> Option<Push> {
     let Ok(Value::Push(items)) = resp::build_complete(bytes) else { return None };
-    let bulk = |v: &Value| match v {
-        Value::BulkString(b) => Some(b.clone()),
-        Value::SimpleString(s) => Some(s.as_bytes().to_vec()),
+    let count = items.len();
+    let mut items = items.into_iter();
+    let mut next = || match items.next() {
+        Some(Value::BulkString(b)) => Some(b),
+        Some(Value::SimpleString(s)) => Some(s.into_bytes()),
         _ => None,
     };
-    let kind = items.first().and_then(bulk)?;
-    Some(match (kind.as_slice(), items.len()) {
-        (b"message", 3) | (b"smessage", 3) => {
-            Push::Message(Message { channel: bulk(&items[1])?, payload: bulk(&items[2])?, pattern: None })
+    let kind = next()?;
+    Some(match (kind.as_slice(), count) {
+        (b"message", 3) | (b"smessage", 3) => Push::Message(Message { channel: next()?, payload: next()?, pattern: None }),
+        (b"pmessage", 4) => {
+            let pattern = next()?;
+            Push::Message(Message { pattern: Some(pattern), channel: next()?, payload: next()? })
         }
-        (b"pmessage", 4) => Push::Message(Message {
-            pattern: Some(bulk(&items[1])?),
-            channel: bulk(&items[2])?,
-            payload: bulk(&items[3])?,
-        }),
-        (b"subscribe", 3) => Push::Subscribed(Mode::Exact, bulk(&items[1])?),
-        (b"psubscribe", 3) => Push::Subscribed(Mode::Pattern, bulk(&items[1])?),
-        (b"ssubscribe", 3) => Push::Subscribed(Mode::Sharded, bulk(&items[1])?),
-        (b"unsubscribe", 3) => Push::Unsubscribed(Mode::Exact, bulk(&items[1])?),
-        (b"punsubscribe", 3) => Push::Unsubscribed(Mode::Pattern, bulk(&items[1])?),
-        (b"sunsubscribe", 3) => Push::Unsubscribed(Mode::Sharded, bulk(&items[1])?),
+        (b"subscribe", 3) => Push::Subscribed(Mode::Exact, next()?),
+        (b"psubscribe", 3) => Push::Subscribed(Mode::Pattern, next()?),
+        (b"ssubscribe", 3) => Push::Subscribed(Mode::Sharded, next()?),
+        (b"unsubscribe", 3) => Push::Unsubscribed(Mode::Exact, next()?),
+        (b"punsubscribe", 3) => Push::Unsubscribed(Mode::Pattern, next()?),
+        (b"sunsubscribe", 3) => Push::Unsubscribed(Mode::Sharded, next()?),
         _ => Push::Other,
     })
 }

@@ -66,6 +66,8 @@ public class SlowConsumer {
         long rssBefore = rss();
         long peakRss = rssBefore;
         long peakBacklog = 0;
+        long nativeBefore = stat(sub, "native_bytes_in_use");
+        long peakNative = nativeBefore;
         GlideString payload = gs(new byte[size]);
         long start = System.nanoTime();
         List<CompletableFuture<String>> window = new ArrayList<>();
@@ -78,6 +80,7 @@ public class SlowConsumer {
                 window.clear();
                 peakRss = Math.max(peakRss, rss());
                 peakBacklog = Math.max(peakBacklog, stat(sub, "pubsub_backlog_bytes"));
+                peakNative = Math.max(peakNative, stat(sub, "native_bytes_in_use"));
             }
         }
         for (CompletableFuture<String> f : window) {
@@ -88,6 +91,7 @@ public class SlowConsumer {
         while (stat(sub, "pubsub_messages_received") < published && System.currentTimeMillis() < deadline) {
             peakRss = Math.max(peakRss, rss());
             peakBacklog = Math.max(peakBacklog, stat(sub, "pubsub_backlog_bytes"));
+            peakNative = Math.max(peakNative, stat(sub, "native_bytes_in_use"));
             Thread.sleep(20);
         }
         slow.countDown(); // the consumer catches up now
@@ -97,20 +101,22 @@ public class SlowConsumer {
         }
         long dropped = stat(sub, "pubsub_messages_dropped");
         boolean ok = true;
-        System.out.printf("FLOOD: published %d x %d B (%d MB) in %.1f s, bound %d MB: peak backlog %.1f MB, "
-                        + "RSS %d MB before, peak %d MB (+%d MB), delivered %d, dropped %d, delivered+dropped=%d%n",
-                published, size, megabytes, seconds, bound >> 20, peakBacklog / 1e6, rssBefore >> 20, peakRss >> 20,
-                (peakRss - rssBefore) >> 20, delivered.get(), dropped, delivered.get() + dropped);
+        System.out.printf("FLOOD: published %d x %d B (%d MB) in %.1f s, bound %d MiB: peak backlog %.1f MiB, "
+                        + "native bytes in use %.1f MiB before, peak %.1f MiB; RSS %d MiB before, peak %d MiB (+%d MiB); "
+                        + "delivered %d, dropped %d, delivered+dropped=%d%n",
+                published, size, megabytes, seconds, bound >> 20, peakBacklog / 1048576.0, nativeBefore / 1048576.0,
+                peakNative / 1048576.0, rssBefore >> 20, peakRss >> 20, (peakRss - rssBefore) >> 20, delivered.get(),
+                dropped, delivered.get() + dropped);
         ok &= check(peakBacklog <= bound, "the backlog never exceeded its bound");
         ok &= check(delivered.get() + dropped == published, "delivered + dropped = published");
         ok &= check(peakRss - rssBefore <= bound + (64L << 20), "RSS grew by at most the bound + 64 MB");
 
         // The server is killed and restarted (by run.sh, which waits for this file).
+        long confirmedBefore = stat(sub, "pubsub_subscriptions_last_confirmed_ms");
         Files.writeString(restartSignal, "restart\n");
         while (Files.exists(restartSignal)) {
             Thread.sleep(50);
         }
-        long confirmedBefore = stat(sub, "pubsub_subscriptions_last_confirmed_ms");
         long deliveredBefore = delivered.get();
         deadline = System.currentTimeMillis() + 30_000;
         boolean resumed = false;
