@@ -95,6 +95,17 @@ class ClusterPubSubTest {
         // After creation, polled: shard channels of several slots, each on its own primary.
         try (GlideClusterClient sub = await(GlideClusterClient.createClient(config().build()));
                 GlideClusterClient pub = await(GlideClusterClient.createClient(config().build()))) {
+            // Exact and pattern subscriptions made after creation, polled.
+            await(sub.subscribe(Set.of("poll-" + tag), 10_000));
+            await(sub.psubscribe(Set.of("pat-" + tag + "-*"), 10_000));
+            await(pub.publish("polled", "poll-" + tag));
+            assertEquals(gs("polled"), await(sub.getPubSubMessage()).getMessage());
+            await(pub.publish("polled by pattern", "pat-" + tag + "-1"));
+            PubSubMessage viaPattern = await(sub.getPubSubMessage());
+            assertEquals(Optional.of(gs("pat-" + tag + "-*")), viaPattern.getPattern());
+            await(sub.unsubscribe(10_000));
+            await(sub.punsubscribe(10_000));
+            assertEquals(Set.of(), await(sub.getSubscriptions()).getActualSubscriptions().get(PubSubClusterChannelMode.EXACT));
             String[] channels = new String[6];
             for (int i = 0; i < channels.length; i++) {
                 channels[i] = "dyn-" + i + "-" + tag;

@@ -291,4 +291,39 @@ class PubSubTest {
             assertInstanceOf(ConfigurationError.class, failure(resp2.subscribe(java.util.Set.of("x"), 100)));
         }
     }
+
+    @Test
+    void aBlockedCallbackDelaysOnlyItsOwnClient() throws Exception {
+        CountDownLatch unblock = new CountDownLatch(1);
+        BlockingQueue<PubSubMessage> stuckGot = new LinkedBlockingQueue<>();
+        BlockingQueue<PubSubMessage> freeGot = new LinkedBlockingQueue<>();
+        MessageCallback stuck = (message, context) -> {
+            try {
+                unblock.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stuckGot.add(message);
+        };
+        try (GlideClient blocked = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs("shared")).callback(stuck));
+                GlideClient free = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs("shared")).callback((m, c) -> freeGot.add(m)));
+                GlideClient pub = Clients.connect(server, ProtocolVersion.RESP3)) {
+            for (int i = 0; i < 50; i++) {
+                await(pub.publish("n" + i, "shared"));
+            }
+            for (int i = 0; i < 50; i++) {
+                PubSubMessage m = freeGot.poll(5, TimeUnit.SECONDS);
+                assertTrue(m != null, "the other client's callback got message " + i + " while one was blocked");
+                assertEquals(gs("n" + i), m.getMessage());
+            }
+            assertEquals("OK", await(blocked.set("still", "working")), "the blocked client's commands still run");
+            assertTrue(stuckGot.isEmpty());
+            unblock.countDown();
+            for (int i = 0; i < 50; i++) {
+                assertEquals(gs("n" + i), stuckGot.poll(5, TimeUnit.SECONDS).getMessage(), "then in order");
+            }
+        }
+    }
 }
