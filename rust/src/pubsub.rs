@@ -17,7 +17,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use parking_lot::{Condvar, Mutex};
 
-use crate::resp::{self, Value};
+use crate::resp;
 
 /// Bookkeeping bytes counted per queued message besides its payload, channel and pattern: a
 /// little more than what a queued message costs the allocator (117 B measured), so the bound
@@ -66,19 +66,54 @@ pub enum Overflow {
     DropNewest,
 }
 
-/// One received message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One received message: its pattern (if any), channel and payload in one allocation, so that
+/// a flood of messages queued and dropped in order allocates and frees blocks of one size and
+/// nothing between them (the allocator can reuse each freed block for the next message).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Message {
-    pub channel: Vec<u8>,
-    pub payload: Vec<u8>,
-    /// The pattern that matched, for pattern subscriptions.
-    pub pattern: Option<Vec<u8>>,
+    /// `pattern ++ channel ++ payload`.
+    bytes: Vec<u8>,
+    pattern_len: Option<usize>,
+    channel_len: usize,
 }
 
 impl Message {
+    pub fn new(channel: &[u8], payload: &[u8], pattern: Option<&[u8]>) -> Message {
+        let pattern_len = pattern.map(<[u8]>::len);
+        let mut bytes = Vec::with_capacity(pattern_len.unwrap_or(0) + channel.len() + payload.len());
+        bytes.extend_from_slice(pattern.unwrap_or(&[]));
+        bytes.extend_from_slice(channel);
+        bytes.extend_from_slice(payload);
+        Message { bytes, pattern_len, channel_len: channel.len() }
+    }
+
+    pub fn channel(&self) -> &[u8] {
+        let start = self.pattern_len.unwrap_or(0);
+        &self.bytes[start..start + self.channel_len]
+    }
+
+    pub fn payload(&self) -> &[u8] {
+        &self.bytes[self.pattern_len.unwrap_or(0) + self.channel_len..]
+    }
+
+    /// The pattern that matched, for pattern subscriptions.
+    pub fn pattern(&self) -> Option<&[u8]> {
+        self.pattern_len.map(|n| &self.bytes[..n])
+    }
+
     /// The bytes this message counts for in the backlog.
     pub fn cost(&self) -> usize {
-        self.channel.len() + self.payload.len() + self.pattern.as_ref().map_or(0, Vec::len) + MESSAGE_OVERHEAD
+        self.bytes.len() + MESSAGE_OVERHEAD
+    }
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Message")
+            .field("channel", &String::from_utf8_lossy(self.channel()))
+            .field("payload_len", &self.payload().len())
+            .field("pattern", &self.pattern().map(String::from_utf8_lossy))
+            .finish()
     }
 }
 
@@ -94,30 +129,35 @@ pub enum Push {
     Other,
 }
 
-/// Reads a RESP3 push frame (`>` ...). `None` if it is not one. The payload is moved out of
-/// the parsed frame, not copied: a message costs one allocation for its bytes.
+/// Reads a RESP3 push frame (`>` ...). `None` if it is not one. Read token by token from the
+/// received bytes: a message costs exactly one allocation (see [`Message`]).
 pub fn parse_push(bytes: &[u8]) -> Option<Push> {
-    let Ok(Value::Push(items)) = resp::build_complete(bytes) else { return None };
-    let count = items.len();
-    let mut items = items.into_iter();
-    let mut next = || match items.next() {
-        Some(Value::BulkString(b)) => Some(b),
-        Some(Value::SimpleString(s)) => Some(s.into_bytes()),
+    let mut pos = 0;
+    let Ok(resp::Token::Push(count)) = resp::token(bytes, &mut pos) else { return None };
+    let mut next = || match resp::token(bytes, &mut pos) {
+        Ok(resp::Token::Bulk(b) | resp::Token::Simple(b)) => Some(b),
         _ => None,
     };
+    if count == 0 {
+        return Some(Push::Other);
+    }
     let kind = next()?;
-    Some(match (kind.as_slice(), count) {
-        (b"message", 3) | (b"smessage", 3) => Push::Message(Message { channel: next()?, payload: next()?, pattern: None }),
+    Some(match (kind, count) {
+        (b"message", 3) | (b"smessage", 3) => {
+            let channel = next()?;
+            Push::Message(Message::new(channel, next()?, None))
+        }
         (b"pmessage", 4) => {
             let pattern = next()?;
-            Push::Message(Message { pattern: Some(pattern), channel: next()?, payload: next()? })
+            let channel = next()?;
+            Push::Message(Message::new(channel, next()?, Some(pattern)))
         }
-        (b"subscribe", 3) => Push::Subscribed(Mode::Exact, next()?),
-        (b"psubscribe", 3) => Push::Subscribed(Mode::Pattern, next()?),
-        (b"ssubscribe", 3) => Push::Subscribed(Mode::Sharded, next()?),
-        (b"unsubscribe", 3) => Push::Unsubscribed(Mode::Exact, next()?),
-        (b"punsubscribe", 3) => Push::Unsubscribed(Mode::Pattern, next()?),
-        (b"sunsubscribe", 3) => Push::Unsubscribed(Mode::Sharded, next()?),
+        (b"subscribe", 3) => Push::Subscribed(Mode::Exact, next()?.to_vec()),
+        (b"psubscribe", 3) => Push::Subscribed(Mode::Pattern, next()?.to_vec()),
+        (b"ssubscribe", 3) => Push::Subscribed(Mode::Sharded, next()?.to_vec()),
+        (b"unsubscribe", 3) => Push::Unsubscribed(Mode::Exact, next()?.to_vec()),
+        (b"punsubscribe", 3) => Push::Unsubscribed(Mode::Pattern, next()?.to_vec()),
+        (b"sunsubscribe", 3) => Push::Unsubscribed(Mode::Sharded, next()?.to_vec()),
         _ => Push::Other,
     })
 }
@@ -435,7 +475,7 @@ mod tests {
     use super::*;
 
     fn message(payload_len: usize, tag: u8) -> Message {
-        Message { channel: b"ch".to_vec(), payload: vec![tag; payload_len], pattern: None }
+        Message::new(b"ch", &vec![tag; payload_len], None)
     }
 
     #[test]
@@ -449,14 +489,9 @@ mod tests {
             }
             out
         };
-        assert_eq!(
-            parse_push(&push(&[b"message", b"c", b"hi"])),
-            Some(Push::Message(Message { channel: b"c".to_vec(), payload: b"hi".to_vec(), pattern: None }))
-        );
-        assert_eq!(
-            parse_push(&push(&[b"pmessage", b"c*", b"cx", b"\xff"])),
-            Some(Push::Message(Message { channel: b"cx".to_vec(), payload: b"\xff".to_vec(), pattern: Some(b"c*".to_vec()) }))
-        );
+        assert_eq!(parse_push(&push(&[b"message", b"c", b"hi"])), Some(Push::Message(Message::new(b"c", b"hi", None))));
+        let Some(Push::Message(m)) = parse_push(&push(&[b"pmessage", b"c*", b"cx", b"\xff"])) else { panic!("a message") };
+        assert_eq!((m.channel(), m.payload(), m.pattern()), (&b"cx"[..], &b"\xff"[..], Some(&b"c*"[..])));
         assert_eq!(parse_push(&push(&[b"smessage", b"s", b"x"])).map(|p| matches!(p, Push::Message(_))), Some(true));
         let mut confirm = b">3\r\n$9\r\nsubscribe\r\n$1\r\nc\r\n:1\r\n".to_vec();
         assert_eq!(parse_push(&confirm), Some(Push::Subscribed(Mode::Exact, b"c".to_vec())));
@@ -476,7 +511,7 @@ mod tests {
         }
         assert_eq!(backlog.len(), 3);
         assert_eq!(backlog.dropped(), 7);
-        assert_eq!(backlog.pop().unwrap().payload[0], 7, "the oldest kept is the 8th");
+        assert_eq!(backlog.pop().unwrap().payload()[0], 7, "the oldest kept is the 8th");
         assert_eq!(backlog.peak_bytes(), one * 3);
     }
 
@@ -489,7 +524,7 @@ mod tests {
         }
         assert_eq!(backlog.len(), 3);
         assert_eq!(backlog.dropped(), 7);
-        assert_eq!(backlog.pop().unwrap().payload[0], 0);
+        assert_eq!(backlog.pop().unwrap().payload()[0], 0);
         let mut small = Backlog::new(50, Overflow::DropOldest);
         assert_eq!(small.push(message(10, 1)), 1);
         assert!(small.is_empty());
@@ -520,7 +555,7 @@ mod tests {
         };
         std::thread::sleep(Duration::from_millis(50));
         pubsub.pushed(b">3\r\n$7\r\nmessage\r\n$1\r\nc\r\n$2\r\nhi\r\n");
-        assert_eq!(waiter.join().unwrap().map(|m| m.payload), Some(b"hi".to_vec()));
+        assert_eq!(waiter.join().unwrap().map(|m| m.payload().to_vec()), Some(b"hi".to_vec()));
         let waiter = {
             let p = std::sync::Arc::clone(&pubsub);
             std::thread::spawn(move || p.wait(Duration::from_secs(5)))

@@ -408,9 +408,9 @@ fn subscriptions_deliver_and_are_restored_after_the_server_restarts() {
     assert_eq!(run_raw(&server, &[b"PUBLISH", b"news", b"\xff\x00hello"]), ":1");
     assert_eq!(run_raw(&server, &[b"PUBLISH", b"sport", b"goal"]), ":1");
     let first = pubsub.wait(Duration::from_secs(5)).expect("a message");
-    assert_eq!((first.channel.as_slice(), first.payload.as_slice(), first.pattern), (&b"news"[..], &b"\xff\x00hello"[..], None));
+    assert_eq!((first.channel(), first.payload(), first.pattern()), (&b"news"[..], &b"\xff\x00hello"[..], None));
     let second = pubsub.wait(Duration::from_secs(5)).expect("a message");
-    assert_eq!(second.pattern.as_deref(), Some(&b"sp*"[..]));
+    assert_eq!(second.pattern(), Some(&b"sp*"[..]));
     // Commands keep working on the subscribed connection (RESP3).
     assert_eq!(run(&client, &[b"SET", b"k", b"v"]), Got::Ok);
 
@@ -423,7 +423,7 @@ fn subscriptions_deliver_and_are_restored_after_the_server_restarts() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert_eq!(run_raw(&server, &[b"PUBLISH", b"news", b"again"]), ":1");
-    assert_eq!(pubsub.wait(Duration::from_secs(5)).map(|m| m.payload), Some(b"again".to_vec()));
+    assert_eq!(pubsub.wait(Duration::from_secs(5)).map(|m| m.payload().to_vec()), Some(b"again".to_vec()));
     client.close();
     assert_eq!(pubsub.wait(Duration::from_millis(10)), None, "nothing after close");
 }

@@ -228,9 +228,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_takePubSubMessage<'calle
             };
             let Some(message) = message else { return Ok(0) };
             let value = Value::Array(vec![
-                Value::BulkString(message.channel),
-                Value::BulkString(message.payload),
-                message.pattern.map_or(Value::Nil, Value::BulkString),
+                Value::BulkString(message.channel().to_vec()),
+                Value::BulkString(message.payload().to_vec()),
+                message.pattern().map_or(Value::Nil, |p| Value::BulkString(p.to_vec())),
             ]);
             match Outcome::from_value(value, Expect::Natural, BulkAs::Bytes) {
                 Outcome::Frame(frame) => Ok(reply::bytes_into_raw(frame)),

@@ -377,6 +377,24 @@ public abstract class BaseClient
     }
 
     /**
+     * Queues {@code message} for this client's delivery (callback or polling) as if it had been
+     * received, ahead of those still waiting. For tests and bridges; valkey-glide's name.
+     */
+    public void __enqueuePubSubMessage(PubSubMessage message) {
+        if (message == null) {
+            throw new IllegalArgumentException("the message must not be null");
+        }
+        if (pubsub == null) {
+            synchronized (this) {
+                if (pubsub == null) {
+                    pubsub = PubSubDelivery.polling(core());
+                }
+            }
+        }
+        pubsub.enqueue(message);
+    }
+
+    /**
      * The next pub/sub message if one is waiting, else null. Throws {@link ConfigurationError} for
      * a client without subscriptions or with a callback (messages go there).
      */

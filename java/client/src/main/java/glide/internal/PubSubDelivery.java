@@ -25,6 +25,9 @@ public final class PubSubDelivery {
     private static final int WAIT_MS = 200;
 
     private final NativeClient core;
+    /** Messages handed in by the application ({@code __enqueuePubSubMessage}), delivered first. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<PubSubMessage> injected =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final MessageCallback callback;
     private final Object context;
     private volatile ExecutorService poller;
@@ -99,7 +102,10 @@ public final class PubSubDelivery {
 
     private void deliverToCallback() {
         while (!core.isClosed()) {
-            PubSubMessage message = core.takePubSubMessage(WAIT_MS);
+            PubSubMessage message = injected.poll();
+            if (message == null) {
+                message = core.takePubSubMessage(WAIT_MS);
+            }
             if (message == null) {
                 continue;
             }
@@ -115,7 +121,13 @@ public final class PubSubDelivery {
     /** The next message if one is waiting, else null. */
     public PubSubMessage tryGet() {
         refuseWithCallback();
-        return core.takePubSubMessage(0);
+        PubSubMessage message = injected.poll();
+        return message != null ? message : core.takePubSubMessage(0);
+    }
+
+    /** Queues {@code message} as if it had been received: it is delivered before the next ones. */
+    public void enqueue(PubSubMessage message) {
+        injected.add(message);
     }
 
     /** The next message, when it comes (in order, one per call); fails once the client closes. */
@@ -124,7 +136,10 @@ public final class PubSubDelivery {
         CompletableFuture<PubSubMessage> next = new CompletableFuture<>();
         poller().execute(() -> {
             while (!core.isClosed()) {
-                PubSubMessage message = core.takePubSubMessage(WAIT_MS);
+                PubSubMessage message = injected.poll();
+                if (message == null) {
+                    message = core.takePubSubMessage(WAIT_MS);
+                }
                 if (message != null) {
                     next.complete(message);
                     return;

@@ -261,6 +261,9 @@ class PubSubTest {
         try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
                 GlideClient pub = Clients.connect(server, ProtocolVersion.RESP2)) {
             assertThrows(ConfigurationError.class, client::tryGetPubSubMessage, "nothing subscribed yet");
+            client.__enqueuePubSubMessage(new PubSubMessage(gs("injected"), gs("nowhere")));
+            assertEquals(gs("injected"), client.tryGetPubSubMessage().getMessage(), "an enqueued message comes first");
+            assertNull(client.tryGetPubSubMessage());
             await(client.subscribe(java.util.Set.of("dyn-a", "dyn-b"), 5000));
             await(client.psubscribe(java.util.Set.of("dyn-p*"), 5000));
             var state = await(client.getSubscriptions());
