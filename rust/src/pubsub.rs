@@ -20,7 +20,7 @@ use parking_lot::{Condvar, Mutex};
 use crate::resp;
 
 /// Bookkeeping bytes counted per queued message besides its payload, channel and pattern: a
-/// little more than what a queued message costs the allocator (117 B measured), so the bound
+/// little more than what a queued message costs the allocator (78 B measured), so the bound
 /// holds for real memory.
 pub const MESSAGE_OVERHEAD: usize = 128;
 /// The default bound of a client's backlog.
