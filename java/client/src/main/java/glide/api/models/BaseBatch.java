@@ -1657,7 +1657,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues XADD of {@code values} (ID {@code *}); result: the new entry's ID. */
     public <ArgType> T xadd(ArgType key, java.util.Map<ArgType, ArgType> values) {
-        return record(c -> c.xadd(gs(key), gsMap(values)));
+        return record(c -> c.xadd(gs(key), binaryMap(values)));
     }
 
     /** Queues XADD of field/value pairs (ID {@code *}); result: the new entry's ID. */
@@ -1668,7 +1668,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /** Queues XADD with options; result: the new entry's ID, or null (NOMKSTREAM, no stream). */
     public <ArgType> T xadd(
             ArgType key, java.util.Map<ArgType, ArgType> values, glide.api.models.commands.stream.StreamAddOptions options) {
-        return record(c -> c.xadd(gs(key), gsMap(values), streamAddBinary(options)));
+        return record(c -> c.xadd(gs(key), binaryMap(values), streamAddBinary(options)));
     }
 
     /** Queues XADD of field/value pairs with options; result: the new entry's ID, or null. */
@@ -1679,13 +1679,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues XREAD of each stream after its ID; result: entries per stream, or null. */
     public <ArgType> T xread(java.util.Map<ArgType, ArgType> keysAndIds) {
-        return record(c -> c.xreadBinary(gsMap(keysAndIds)));
+        return record(c -> c.xreadBinary(binaryMap(keysAndIds)));
     }
 
     /** Queues XREAD with COUNT/BLOCK; result: entries per stream, or null. */
     public <ArgType> T xread(
             java.util.Map<ArgType, ArgType> keysAndIds, glide.api.models.commands.stream.StreamReadOptions options) {
-        return record(c -> c.xreadBinary(gsMap(keysAndIds), options));
+        return record(c -> c.xreadBinary(binaryMap(keysAndIds), options));
     }
 
     /** Queues XTRIM; result: the count of entries removed. */
@@ -1771,7 +1771,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues XREADGROUP; result: entries per stream, or null. */
     public <ArgType> T xreadgroup(java.util.Map<ArgType, ArgType> keysAndIds, ArgType group, ArgType consumer) {
-        return record(c -> c.xreadgroup(gsMap(keysAndIds), gs(group), gs(consumer)));
+        return record(c -> c.xreadgroup(binaryMap(keysAndIds), gs(group), gs(consumer)));
     }
 
     /** Queues XREADGROUP with COUNT/BLOCK/NOACK; result: entries per stream, or null. */
@@ -1780,7 +1780,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType group,
             ArgType consumer,
             glide.api.models.commands.stream.StreamReadGroupOptions options) {
-        return record(c -> c.xreadgroup(gsMap(keysAndIds), gs(group), gs(consumer), options));
+        return record(c -> c.xreadgroup(binaryMap(keysAndIds), gs(group), gs(consumer), options));
     }
 
     /** Queues XACK; result: the count of entries acknowledged. */
@@ -1969,37 +1969,31 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return record(c -> c.functionDelete(gs(libName)));
     }
 
-    // ---- pub/sub (the clients have no method for these: built here) ----
+    // ---- pub/sub ----
 
     /** Queues PUBLISH of {@code message} on {@code channel}; result: the count of receivers. */
     public <ArgType> T publish(ArgType message, ArgType channel) {
-        commands().add(glide.internal.Args.command("PUBLISH", 3).add(gs(channel)).add(gs(message)).build());
-        return getThis();
+        return record(c -> c.publish(gs(message), gs(channel)));
     }
 
     /** Queues PUBSUB CHANNELS; result: the active channels. */
     public T pubsubChannels() {
-        commands().add(glide.internal.Args.command("PUBSUB", 2).add("CHANNELS").build());
-        return getThis();
+        return record(BaseClient::pubsubChannelsBinary);
     }
 
     /** Queues PUBSUB CHANNELS with a pattern; result: the matching active channels. */
     public <ArgType> T pubsubChannels(ArgType pattern) {
-        commands().add(glide.internal.Args.command("PUBSUB", 3).add("CHANNELS").add(gs(pattern)).build());
-        return getThis();
+        return record(c -> c.pubsubChannels(gs(pattern)));
     }
 
     /** Queues PUBSUB NUMPAT; result: the count of pattern subscriptions. */
     public T pubsubNumPat() {
-        commands().add(glide.internal.Args.command("PUBSUB", 2).add("NUMPAT").build());
-        return getThis();
+        return record(BaseClient::pubsubNumPat);
     }
 
     /** Queues PUBSUB NUMSUB; result: each channel's subscriber count (a map). */
     public <ArgType> T pubsubNumSub(ArgType[] channels) {
-        GlideString[] names = gs(channels);
-        commands().add(glide.internal.Args.command("PUBSUB", 2 + names.length).add("NUMSUB").addAll(names).build());
-        return getThis();
+        return record(c -> c.pubsubNumSub(gs(channels)));
     }
 
     // ---- part B helpers ----
@@ -2012,18 +2006,6 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         java.util.Map<GlideString, V> out = new java.util.LinkedHashMap<>();
         for (java.util.Map.Entry<?, V> e : map.entrySet()) {
             out.put(gs(e.getKey()), e.getValue());
-        }
-        return out;
-    }
-
-    /** {@code map} with its keys and values as GlideStrings, in the map's iteration order. */
-    private static java.util.Map<GlideString, GlideString> gsMap(java.util.Map<?, ?> map) {
-        if (map == null) {
-            throw new IllegalArgumentException("batch arguments must not be null");
-        }
-        java.util.Map<GlideString, GlideString> out = new java.util.LinkedHashMap<>();
-        for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
-            out.put(gs(e.getKey()), gs(e.getValue()));
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package glide.api.models;
 
-import glide.internal.Args;
+import glide.api.GlideClusterClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A batch for {@link glide.api.GlideClusterClient#exec(ClusterBatch, boolean)}: a transaction
@@ -18,31 +20,31 @@ public class ClusterBatch extends BaseBatch<ClusterBatch> {
         return this;
     }
 
+    /** Records a cluster-only command on the recorder, a {@link GlideClusterClient}. */
+    private ClusterBatch cluster(Function<GlideClusterClient, ? extends CompletableFuture<?>> call) {
+        return record(c -> call.apply((GlideClusterClient) c));
+    }
+
     /**
      * Queues PUBLISH, or SPUBLISH if {@code sharded}, of {@code message} on {@code channel};
      * result: the count of receivers.
      */
     public <ArgType> ClusterBatch publish(ArgType message, ArgType channel, boolean sharded) {
-        commands().add(Args.command(sharded ? "SPUBLISH" : "PUBLISH", 3).add(gs(channel)).add(gs(message)).build());
-        return this;
+        return cluster(c -> c.publish(gs(message), gs(channel), sharded));
     }
 
     /** Queues PUBSUB SHARDNUMSUB; result: each shard channel's subscriber count (a map). */
     public <ArgType> ClusterBatch pubsubShardNumSub(ArgType[] channels) {
-        GlideString[] names = gs(channels);
-        commands().add(Args.command("PUBSUB", 2 + names.length).add("SHARDNUMSUB").addAll(names).build());
-        return this;
+        return cluster(c -> c.pubsubShardNumSub(gs(channels)));
     }
 
     /** Queues PUBSUB SHARDCHANNELS; result: the active shard channels. */
     public ClusterBatch pubsubShardChannels() {
-        commands().add(Args.command("PUBSUB", 2).add("SHARDCHANNELS").build());
-        return this;
+        return cluster(GlideClusterClient::pubsubShardChannelsBinary);
     }
 
     /** Queues PUBSUB SHARDCHANNELS with a pattern; result: the matching active shard channels. */
     public <ArgType> ClusterBatch pubsubShardChannels(ArgType pattern) {
-        commands().add(Args.command("PUBSUB", 3).add("SHARDCHANNELS").add(gs(pattern)).build());
-        return this;
+        return cluster(c -> c.pubsubShardChannels(gs(pattern)));
     }
 }
