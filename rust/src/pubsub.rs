@@ -47,14 +47,26 @@ impl Mode {
         Mode::ALL.get(usize::try_from(i).ok()?).copied()
     }
 
-    /// The command that subscribes in this mode.
-    pub fn subscribe_command(self) -> &'static [u8] {
-        match self {
-            Mode::Exact => b"SUBSCRIBE",
-            Mode::Pattern => b"PSUBSCRIBE",
-            Mode::Sharded => b"SSUBSCRIBE",
-        }
+}
+
+/// The commands (un)subscribing `names` in `mode` (unsubscribing from no names: from all): one
+/// for all exact channels or patterns; one per shard channel (a command's shard channels must
+/// share a slot).
+pub fn subscription_commands(mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Vec<Vec<u8>> {
+    let command: &[u8] = match (mode, subscribe) {
+        (Mode::Exact, true) => b"SUBSCRIBE",
+        (Mode::Pattern, true) => b"PSUBSCRIBE",
+        (Mode::Sharded, true) => b"SSUBSCRIBE",
+        (Mode::Exact, false) => b"UNSUBSCRIBE",
+        (Mode::Pattern, false) => b"PUNSUBSCRIBE",
+        (Mode::Sharded, false) => b"SUNSUBSCRIBE",
+    };
+    if mode == Mode::Sharded && !names.is_empty() {
+        return names.iter().map(|n| resp::pack(&[command, n])).collect();
     }
+    let mut args: Vec<&[u8]> = vec![command];
+    args.extend(names.iter().map(Vec::as_slice));
+    vec![resp::pack(&args)]
 }
 
 /// What to drop when a message does not fit in the backlog.
@@ -303,10 +315,10 @@ impl PubSub {
         }
     }
 
-    /// Adds `names` to (or, `subscribe` false, removes them from) what is wanted in `mode`, and
-    /// returns the command that tells the server: `SUBSCRIBE names...` / `UNSUBSCRIBE names...`.
-    /// Unsubscribing from no names means from all of that mode.
-    pub fn change(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Vec<u8> {
+    /// Adds `names` to (or, `subscribe` false, removes them from) what is wanted in `mode`.
+    /// Unsubscribing from no names means from all of that mode. The server is told by the
+    /// caller ([`subscription_commands`]): one connection, or the nodes of a cluster.
+    pub fn change(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) {
         let mut state = self.state.lock();
         let wanted = &mut state.wanted[mode as usize];
         if subscribe {
@@ -318,15 +330,6 @@ impl PubSub {
                 wanted.remove(name);
             }
         }
-        let command: &[u8] = match (mode, subscribe) {
-            (m, true) => m.subscribe_command(),
-            (Mode::Exact, false) => b"UNSUBSCRIBE",
-            (Mode::Pattern, false) => b"PUNSUBSCRIBE",
-            (Mode::Sharded, false) => b"SUNSUBSCRIBE",
-        };
-        let mut args: Vec<&[u8]> = vec![command];
-        args.extend(names.iter().map(Vec::as_slice));
-        resp::pack(&args)
     }
 
     /// Waits up to `timeout` until the server confirmed the subscription of every one of
@@ -356,13 +359,10 @@ impl PubSub {
         let state = self.state.lock();
         let mut out = Vec::new();
         for mode in [Mode::Exact, Mode::Pattern] {
-            let names = &state.wanted[mode as usize];
-            if names.is_empty() {
-                continue;
+            let names: Vec<Vec<u8>> = state.wanted[mode as usize].iter().cloned().collect();
+            if !names.is_empty() {
+                subscription_commands(mode, &names, true).into_iter().for_each(|c| out.extend(c));
             }
-            let mut args: Vec<&[u8]> = vec![mode.subscribe_command()];
-            args.extend(names.iter().map(Vec::as_slice));
-            out.extend(resp::pack(&args));
         }
         out
     }
@@ -568,8 +568,9 @@ mod tests {
     #[test]
     fn changes_update_what_is_wanted_and_confirmations_are_awaited() {
         let pubsub = std::sync::Arc::new(PubSub::new(Default::default(), 1024, Overflow::DropOldest));
-        let command = pubsub.change(Mode::Exact, &[b"a".to_vec(), b"b".to_vec()], true);
-        assert_eq!(command, resp::pack(&[b"SUBSCRIBE", b"a", b"b"]));
+        pubsub.change(Mode::Exact, &[b"a".to_vec(), b"b".to_vec()], true);
+        assert_eq!(subscription_commands(Mode::Exact, &[b"a".to_vec(), b"b".to_vec()], true), vec![resp::pack(&[b"SUBSCRIBE", b"a", b"b"])]);
+        assert_eq!(subscription_commands(Mode::Sharded, &[b"a".to_vec(), b"b".to_vec()], false).len(), 2, "one per shard channel");
         assert!(!pubsub.wait_confirmed(Mode::Exact, &[b"a".to_vec()], true, Duration::from_millis(10)));
         let waiter = {
             let p = std::sync::Arc::clone(&pubsub);
@@ -578,7 +579,8 @@ mod tests {
         pubsub.pushed(b">3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n");
         pubsub.pushed(b">3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:2\r\n");
         assert!(waiter.join().unwrap());
-        assert_eq!(pubsub.change(Mode::Exact, &[], false), resp::pack(&[b"UNSUBSCRIBE"]));
+        pubsub.change(Mode::Exact, &[], false);
+        assert_eq!(subscription_commands(Mode::Exact, &[], false), vec![resp::pack(&[b"UNSUBSCRIBE"])]);
         assert!(pubsub.subscriptions().0[0].is_empty(), "nothing wanted any more");
         pubsub.pushed(b">3\r\n$11\r\nunsubscribe\r\n$1\r\na\r\n:1\r\n");
         pubsub.pushed(b">3\r\n$11\r\nunsubscribe\r\n$1\r\nb\r\n:0\r\n");

@@ -177,9 +177,11 @@ impl Client {
         if self.is_closed() {
             return Err("the client is closed".into());
         }
-        let command = pubsub.change(mode, names, subscribe);
+        pubsub.change(mode, names, subscribe);
         if let Link::Ready(conn) = &self.link.lock().link {
-            let _ = conn.send_many(std::iter::empty(), &command, 0); // broken: the reconnect subscribes
+            for command in crate::pubsub::subscription_commands(mode, names, subscribe) {
+                let _ = conn.send_many(std::iter::empty(), &command, 0); // broken: the reconnect subscribes
+            }
         }
         Ok(())
     }

@@ -182,20 +182,19 @@ fn read_subscriptions(
     if names.is_null() {
         return Ok(None);
     }
-    let count = names.len(env)?;
+    let names = read_names(env, names)?;
     let mut mode_values = vec![0i32; modes.len(env)?];
     modes.get_region(env, 0, &mut mode_values)?;
-    if mode_values.len() != count {
+    if mode_values.len() != names.len() {
         return Err(BridgeError::configuration("subscription names and modes differ in length"));
     }
     let mut wanted: pubsub::ByMode = Default::default();
-    for (i, mode) in mode_values.iter().enumerate() {
-        let mode = Mode::from_index(*mode).ok_or_else(|| BridgeError::configuration(format!("unknown subscription mode {mode}")))?;
+    for (name, mode) in names.into_iter().zip(mode_values) {
+        let mode = Mode::from_index(mode).ok_or_else(|| BridgeError::configuration(format!("unknown subscription mode {mode}")))?;
         if mode == Mode::Sharded && !cluster {
             return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
         }
-        let name = names.get_element(env, i)?;
-        wanted[mode as usize].insert(env.convert_byte_array(&name)?);
+        wanted[mode as usize].insert(name);
     }
     let limit = usize::try_from(backlog_limit)
         .ok()
@@ -227,15 +226,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_takePubSubMessage<'calle
                 Ok(ms) => pubsub.wait(Duration::from_millis(ms)),
             };
             let Some(message) = message else { return Ok(0) };
-            let value = Value::Array(vec![
-                Value::BulkString(message.channel().to_vec()),
-                Value::BulkString(message.payload().to_vec()),
-                message.pattern().map_or(Value::Nil, |p| Value::BulkString(p.to_vec())),
-            ]);
-            match Outcome::from_value(value, Expect::Natural, BulkAs::Bytes) {
-                Outcome::Frame(frame) => Ok(reply::bytes_into_raw(frame)),
-                other => Err(BridgeError::request(format!("internal error: a message encoded as {other:?}"))),
-            }
+            let frame = reply::bytes_array_frame(&[Some(message.channel()), Some(message.payload()), message.pattern()]);
+            Ok(reply::bytes_into_raw(frame))
         })
         .resolve::<ThrowGlide>()
 }
