@@ -38,7 +38,7 @@ use tokio::time::Instant;
 use crate::batch::{BatchSpec, CallResult, Gather};
 use crate::client::connect::query_once;
 use crate::client::{Client, ClientConfig, Protocol, Rejection, Relay, RequestHead};
-use crate::pubsub::{ByMode, Mode, Overflow, PubSub, Push};
+use crate::pubsub::{subscription_commands, ByMode, Mode, Overflow, PubSub, Push};
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::{self, Value};
@@ -394,28 +394,38 @@ impl ClusterClient {
         if self.is_closed() {
             return Err("the client is closed".into());
         }
-        let _ = pubsub.change(mode, names, subscribe); // (the nodes are told below)
+        pubsub.change(mode, names, subscribe); // (the nodes are told below)
         self.sync_subscriptions();
         Ok(())
     }
 
-    /// Makes each node's subscriptions what is wanted of it: every wanted name on the primary
-    /// of its slot. Sends the SUBSCRIBEs missing and the UNSUBSCRIBEs for what moved or is no
+    /// Makes each node's subscriptions what is wanted of it: a new name on the primary of its
+    /// slot (an exact or pattern one then stays where it is while that node lives). Sends the SUBSCRIBEs missing and the UNSUBSCRIBEs for what moved or is no
     /// longer wanted; a node without a connection now is done when it connects.
     fn sync_subscriptions(&self) {
         let Some(pubsub) = &self.pubsub else { return };
         let (wanted, _) = pubsub.subscriptions();
         let map = self.slot_map();
+        let nodes = self.nodes.lock().clone();
+        let mut by_node = self.node_subscriptions.lock();
         let mut assignment: HashMap<Address, ByMode> = HashMap::new();
         for mode in Mode::ALL {
-            for name in &wanted[mode as usize] {
-                if let Some(shard) = map.shard_of(slots::slot_of(name)) {
-                    assignment.entry(shard.primary.clone()).or_default()[mode as usize].insert(name.clone());
+            let m = mode as usize;
+            for name in &wanted[m] {
+                // An exact or pattern subscription gets every message on any node: it stays on
+                // the node that has it while that node is part of the cluster (moving it would
+                // deliver twice what is published during the move). A shard channel must be on
+                // its slot's primary.
+                let kept = (mode != Mode::Sharded)
+                    .then(|| by_node.iter().find(|(node, state)| state.sent[m].contains(name) && nodes.contains_key(*node)))
+                    .flatten()
+                    .map(|(node, _)| node.clone());
+                let node = kept.or_else(|| map.shard_of(slots::slot_of(name)).map(|shard| shard.primary.clone()));
+                if let Some(node) = node {
+                    assignment.entry(node).or_default()[m].insert(name.clone());
                 }
             }
         }
-        let nodes = self.nodes.lock().clone();
-        let mut by_node = self.node_subscriptions.lock();
         if assignment.is_empty() && by_node.values().all(|n| n.sent.iter().all(BTreeSet::is_empty)) {
             return;
         }
@@ -1250,23 +1260,6 @@ fn union_of_confirmed(by_node: &HashMap<Address, NodeSubscriptions>) -> ByMode {
         }
     }
     all
-}
-
-/// The commands (un)subscribing `names` in `mode`: one for all exact channels or patterns;
-/// one per shard channel (a command's shard channels must share a slot).
-fn subscription_commands(mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Vec<Vec<u8>> {
-    let command: &[u8] = match (mode, subscribe) {
-        (m, true) => m.subscribe_command(),
-        (Mode::Exact, false) => b"UNSUBSCRIBE",
-        (Mode::Pattern, false) => b"PUNSUBSCRIBE",
-        (Mode::Sharded, false) => b"SUNSUBSCRIBE",
-    };
-    if mode == Mode::Sharded {
-        return names.iter().map(|n| resp::pack(&[command, n])).collect();
-    }
-    let mut args: Vec<&[u8]> = vec![command];
-    args.extend(names.iter().map(Vec::as_slice));
-    vec![resp::pack(&args)]
 }
 
 /// `MOVED 3999 127.0.0.1:6381` / `ASK 3999 127.0.0.1:6381`.

@@ -86,7 +86,8 @@ class ClusterPubSubTest {
             assertEquals(gs("plain"), next(received).getMessage());
             await(pub.publish("by pattern", "p-" + tag + "-x"));
             PubSubMessage byPattern = next(received);
-            assertEquals(Optional.of(gs("p-" + tag + "-*")), byPattern.getPattern());
+            assertEquals(Optional.of(gs("p-" + tag + "-*")), byPattern.getPattern(),
+                    "got " + byPattern.getMessage() + " on " + byPattern.getChannel() + "; then " + received);
             await(pub.publish(gs(new byte[] {(byte) 0xff, 1}), gs(shard), true));
             PubSubMessage sharded = next(received);
             assertEquals(gs(shard), sharded.getChannel());
