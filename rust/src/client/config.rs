@@ -7,6 +7,7 @@ use std::time::Duration;
 use parking_lot::RwLock;
 
 use super::backoff::Backoff;
+use super::tls::TlsSettings;
 
 /// Default request timeout, as in valkey-glide.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_millis(250);
@@ -70,6 +71,8 @@ pub struct ClientConfig {
     pub lazy_connect: bool,
     /// Send `READONLY` when connecting (a cluster node that may be a replica).
     pub read_only: bool,
+    /// TLS on every connection the client opens; `None`: plaintext.
+    pub tls: Option<TlsSettings>,
 }
 
 impl ClientConfig {
@@ -88,6 +91,7 @@ impl ClientConfig {
             connection_timeout: DEFAULT_CONNECTION_TIMEOUT,
             lazy_connect: false,
             read_only: false,
+            tls: None,
         }
     }
 

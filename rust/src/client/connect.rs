@@ -1,12 +1,15 @@
-//! Opening a connection: TCP with TCP_NODELAY, then the handshake (HELLO or
-//! AUTH, SELECT, CLIENT SETNAME, CLIENT SETINFO) pipelined in one round trip.
+//! Opening a connection: TCP with TCP_NODELAY, the TLS handshake when the
+//! client uses TLS, then the server handshake (HELLO or AUTH, SELECT, CLIENT
+//! SETNAME, CLIENT SETINFO) pipelined in one round trip.
 
+use std::io::Read;
 use std::sync::{Arc, Weak};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::connection::{Connection, Owner};
+use super::tls::{self, TlsSettings};
 use super::{Client, ClientConfig, Protocol};
 use crate::resp::{self, Value};
 use crate::runtime;
@@ -20,10 +23,10 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
         let attempt = open_one(config, client.database_id(), host, *port, None);
         let attempt = tokio::time::timeout(config.connection_timeout, attempt);
         match attempt.await {
-            Ok(Ok((stream, leftover, _))) => {
+            Ok(Ok(opened)) => {
                 let rt = runtime::get()?;
                 let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
-                return Ok(Connection::start(stream, leftover, generation, owner, rt));
+                return Ok(Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt));
             }
             Ok(Err(e)) => errors.push(format!("{host}:{port}: {e}")),
             Err(_) => errors.push(format!(
@@ -55,11 +58,22 @@ enum Step {
 pub(crate) async fn query_once(config: &ClientConfig, host: &str, port: u16, command: &[&[u8]]) -> Result<Value, String> {
     let attempt = tokio::time::timeout(config.connection_timeout, open_one(config, 0, host, port, Some(command)));
     match attempt.await {
-        Ok(Ok((_, _, Some(reply)))) => Ok(reply),
-        Ok(Ok((_, _, None))) => Err(format!("{host}:{port}: no reply")),
+        Ok(Ok(Opened { extra: Some(reply), .. })) => Ok(reply),
+        Ok(Ok(Opened { extra: None, .. })) => Err(format!("{host}:{port}: no reply")),
         Ok(Err(e)) => Err(format!("{host}:{port}: {e}")),
         Err(_) => Err(format!("{host}:{port}: no reply within {} ms", config.connection_timeout.as_millis())),
     }
+}
+
+/// A connected, handshaken transport.
+struct Opened {
+    stream: TcpStream,
+    /// The TLS session, when the client uses TLS: the socket carries its records.
+    tls: Option<rustls::ClientConnection>,
+    /// Bytes received after the handshake's replies (already decrypted).
+    leftover: Vec<u8>,
+    /// The reply to the caller's extra command.
+    extra: Option<Value>,
 }
 
 /// Connects and handshakes; with `extra`, also sends that command and returns its reply.
@@ -69,11 +83,36 @@ async fn open_one(
     host: &str,
     port: u16,
     extra: Option<&[&[u8]]>,
-) -> Result<(TcpStream, Vec<u8>, Option<Value>), String> {
+) -> Result<Opened, String> {
     let mut stream = TcpStream::connect((host, port)).await.map_err(|e| e.to_string())?;
     // Latency matters more than packet count for request/response traffic.
     stream.set_nodelay(true).map_err(|e| e.to_string())?;
+    let (commands, steps) = handshake_commands(config, database_id, extra);
+    let Some(settings) = &config.tls else {
+        let (leftover, extra) = server_handshake(&mut stream, &commands, &steps, None, host).await?;
+        return Ok(Opened { stream, tls: None, leftover, extra });
+    };
+    // The TLS handshake runs on tokio-rustls; the session is then taken back out of it, and
+    // the connection drives rustls itself (see connection.rs).
+    let connector = tokio_rustls::TlsConnector::from(settings.config());
+    let mut secured = connector
+        .connect(tls::server_name(host)?, stream)
+        .await
+        .map_err(|e| tls::describe_io(&e, host, settings.has_client_certificate()))?;
+    let (mut leftover, extra) = server_handshake(&mut secured, &commands, &steps, Some(settings), host).await?;
+    let (stream, mut session) = secured.into_inner();
+    // Plaintext rustls decrypted but nobody read yet goes first.
+    let mut chunk = [0u8; 4096];
+    while let Ok(n @ 1..) = session.reader().read(&mut chunk) {
+        leftover.extend_from_slice(&chunk[..n]);
+    }
+    // Everything a caller writes is accepted at once; the inflight limit bounds it.
+    session.set_buffer_limit(None);
+    Ok(Opened { stream, tls: Some(session), leftover, extra })
+}
 
+/// The handshake's commands, packed back to back, and what each one is for.
+fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&[u8]]>) -> (Vec<u8>, Vec<Step>) {
     let mut out = Vec::new();
     let mut steps = Vec::new();
     let user = config.username.as_deref().unwrap_or("default");
@@ -115,11 +154,38 @@ async fn open_one(
         out.extend(resp::pack(command));
         steps.push(Step::Extra);
     }
-    stream.write_all(&out).await.map_err(|e| e.to_string())?;
+    (out, steps)
+}
+
+/// Sends the handshake's commands and checks their replies; returns the bytes
+/// received after them and the reply to the extra command.
+async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
+    stream: &mut S,
+    out: &[u8],
+    steps: &[Step],
+    tls: Option<&TlsSettings>,
+    host: &str,
+) -> Result<(Vec<u8>, Option<Value>), String> {
+    // With TLS 1.3 a server that wants a client certificate refuses it only after our
+    // handshake ended: its alert arrives here, in place of the first reply.
+    let io_error = |e: std::io::Error| match tls {
+        Some(settings) => tls::describe_io(&e, host, settings.has_client_certificate()),
+        // A TLS port resets a connection whose first bytes are not a TLS handshake.
+        None if e.kind() == std::io::ErrorKind::ConnectionReset => {
+            format!("{e} during the handshake (if the server expects TLS on this port, set useTLS(true))")
+        }
+        None => e.to_string(),
+    };
+    stream.write_all(out).await.map_err(io_error)?;
+    stream.flush().await.map_err(io_error)?;
 
     let mut buffer = Vec::with_capacity(1024);
     let mut replies = Vec::new();
     while replies.len() < steps.len() {
+        if tls.is_none() && matches!(buffer.first(), Some(0x15 | 0x16)) {
+            // A TLS record (alert or handshake): this port speaks TLS.
+            return Err("the server answered with TLS: set useTLS(true)".into());
+        }
         match resp::parse(&buffer).map_err(|e| e.to_string())? {
             Some((value, used)) => {
                 buffer.drain(..used);
@@ -128,8 +194,9 @@ async fn open_one(
                 }
             }
             None => {
-                if stream.read_buf(&mut buffer).await.map_err(|e| e.to_string())? == 0 {
-                    return Err("the server closed the connection during the handshake".into());
+                if stream.read_buf(&mut buffer).await.map_err(io_error)? == 0 {
+                    let hint = if tls.is_none() { " (if the server expects TLS on this port, set useTLS(true))" } else { "" };
+                    return Err(format!("the server closed the connection during the handshake{hint}"));
                 }
             }
         }
@@ -152,5 +219,5 @@ async fn open_one(
             return Err(format!("{what}: {message}"));
         }
     }
-    Ok((stream, buffer, extra_reply))
+    Ok((buffer, extra_reply))
 }

@@ -18,6 +18,15 @@
 //! No channel, no task and no timer per request: an idle connection costs its
 //! socket, one task, and two small buffers; a request costs one FIFO entry.
 //!
+//! # TLS
+//! A TLS connection keeps all of the above. Its rustls session sits behind a
+//! lock of its own, taken for as long as it takes to encrypt and send (the
+//! writer) or to receive and decrypt (the reader), never across a wait: the
+//! writer encrypts on the caller's thread and writes what the socket takes;
+//! records the socket does not take stay queued in the session for the task;
+//! the reader (task or waiting Java thread) decrypts straight into where
+//! [`Inbound`] wants the bytes, a large value's own buffer included.
+//!
 //! # Failure
 //! EOF, an I/O error or unparsable input breaks the connection: every pending
 //! request fails with a connection error, new sends are refused, the owner is
@@ -25,7 +34,7 @@
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
-use std::io;
+use std::io::{self, BufRead, IoSlice, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock, Weak};
@@ -161,6 +170,8 @@ struct State {
 
 struct Shared {
     stream: TcpStream,
+    /// The TLS session, when the connection is secured; see "TLS" above.
+    tls: Option<Mutex<rustls::ClientConnection>>,
     state: Mutex<State>,
     /// What was received. Whoever holds this lock is *the* reader: the task, or a
     /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
@@ -191,6 +202,7 @@ impl Connection {
     /// Wraps a connected, handshaken stream and starts its task on `rt`.
     pub(crate) fn start(
         stream: TcpStream,
+        tls: Option<rustls::ClientConnection>,
         leftover: Vec<u8>,
         generation: u64,
         owner: Weak<dyn Owner>,
@@ -198,6 +210,7 @@ impl Connection {
     ) -> Connection {
         let shared = Arc::new(Shared {
             stream,
+            tls: tls.map(Mutex::new),
             state: Mutex::new(State {
                 out: Vec::new(),
                 writing: false,
@@ -344,8 +357,8 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
             if state.broken.is_some() {
                 return; // shut down by the owner, which handles the pending requests
             }
-            !state.out.is_empty() && !state.writing
-        };
+            !state.writing && !state.out.is_empty()
+        } || tls_records_queued(&shared);
         let step = tokio::select! {
             ready = shared.stream.readable(), if !helper_reading => match ready {
                 Ok(()) => match shared.read.try_lock() {
@@ -385,21 +398,49 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
 
 /// Reads what the socket has and dispatches every complete reply.
 fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
-    let fd = shared.stream.as_raw_fd();
     loop {
         // Through try_io, so that WouldBlock clears tokio's readiness flag.
-        match shared.stream.try_io(Interest::READABLE, || receive(fd, inbound)) {
+        match shared.stream.try_io(Interest::READABLE, || receive(shared, inbound)) {
             Ok(0) => return Err("connection closed by the server".into()),
             Ok(_) => dispatch(shared, owner, inbound, true)?,
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(format!("connection lost: {e}")),
+            Err(e) => return Err(format!("connection lost: {}", describe_read_error(shared, &e))),
+        }
+    }
+}
+
+/// A read error in words; a TLS one says what the session refused.
+fn describe_read_error(shared: &Shared, error: &io::Error) -> String {
+    match &shared.tls {
+        Some(_) if error.kind() == io::ErrorKind::InvalidData => format!("TLS error: {error}"),
+        _ => error.to_string(),
+    }
+}
+
+/// Receives without blocking into where `inbound` wants its next bytes: what
+/// one `recv` brings, or, on a TLS connection, the plaintext the session
+/// decrypts. `Ok(0)` is the end of the stream.
+fn receive(shared: &Shared, inbound: &mut Inbound) -> io::Result<usize> {
+    match &shared.tls {
+        None => receive_plain(shared.stream.as_raw_fd(), inbound),
+        Some(session) => {
+            let mut session = session.lock();
+            let received = receive_tls(shared.stream.as_raw_fd(), &mut session, inbound);
+            if session.wants_write() {
+                // The session has something to say (a key update's answer, an alert).
+                let _ = send_records(&shared.stream, &mut session);
+                if session.wants_write() {
+                    shared.wake.notify_one();
+                }
+            }
+            received
         }
     }
 }
 
 /// One non-blocking `recv` into where `inbound` wants its next bytes.
-fn receive(fd: RawFd, inbound: &mut Inbound) -> io::Result<usize> {
+fn receive_plain(fd: RawFd, inbound: &mut Inbound) -> io::Result<usize> {
     let spare = inbound.spare();
     // SAFETY: `spare` is writable memory of `spare.len()` bytes owned by
     // `inbound`; recv writes at most that many bytes and returns the count.
@@ -412,9 +453,118 @@ fn receive(fd: RawFd, inbound: &mut Inbound) -> io::Result<usize> {
     Ok(n as usize)
 }
 
+/// Fills where `inbound` wants its next bytes with decrypted plaintext: what
+/// the session holds already, else what one `recv` of records brings.
+/// `WouldBlock` when nothing arrived; `Ok(0)` at the end of the stream.
+fn receive_tls(fd: RawFd, session: &mut rustls::ClientConnection, inbound: &mut Inbound) -> io::Result<usize> {
+    let spare = inbound.spare();
+    let room = spare.len();
+    let mut copied = 0;
+    while copied < room {
+        match session.reader().fill_buf() {
+            Ok([]) => break, // close_notify: the end, once what came before is read
+            Ok(chunk) => {
+                let n = chunk.len().min(room - copied);
+                // SAFETY: `chunk` is rustls's buffer and `spare` ours, so they do not
+                // overlap; `n` bytes fit in both (`copied + n <= room = spare.len()`).
+                unsafe { std::ptr::copy_nonoverlapping(chunk.as_ptr(), spare[copied..].as_mut_ptr().cast::<u8>(), n) };
+                session.reader().consume(n);
+                copied += n;
+            }
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                if copied > 0 {
+                    break;
+                }
+                if session.read_tls(&mut SocketReader(fd))? > 0 {
+                    session.process_new_packets().map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+                }
+                // 0 is the end of the stream: the reader says so on the next turn.
+            }
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => break, // closed without close_notify
+            Err(e) => return Err(e),
+        }
+    }
+    // SAFETY: the loop initialised the first `copied` bytes of `spare`, the slice
+    // `inbound.spare()` returned, and called nothing else on `inbound` since.
+    unsafe { inbound.filled(copied) };
+    Ok(copied)
+}
+
+/// Reads records from the socket without blocking.
+struct SocketReader(RawFd);
+
+impl Read for SocketReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // SAFETY: `buf` is writable memory of `buf.len()` bytes; recv writes at most that.
+        let n = unsafe { libc::recv(self.0, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(n as usize)
+    }
+}
+
+/// Writes records to the socket without blocking, through tokio, so that a
+/// full socket clears its write readiness.
+struct SocketWriter<'a>(&'a TcpStream);
+
+impl Write for SocketWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.try_write(buf)
+    }
+
+    fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+        self.0.try_write_vectored(bufs)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes the session's queued records until none is left or the socket is full.
+fn send_records(stream: &TcpStream, session: &mut rustls::ClientConnection) -> io::Result<()> {
+    while session.wants_write() {
+        match session.write_tls(&mut SocketWriter(stream)) {
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Records encrypted but not yet written (the socket was full): the task writes them.
+fn tls_records_queued(shared: &Shared) -> bool {
+    shared.tls.as_ref().is_some_and(|session| session.lock().wants_write())
+}
+
+/// Sends what it can of `bytes` without blocking; returns how many it took.
+/// A TLS connection takes every byte (encrypted into the session's queue) and
+/// writes what the socket takes; records left over wait for the task.
+fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
+    match &shared.tls {
+        None => shared.stream.try_write(bytes),
+        Some(session) => {
+            let mut session = session.lock();
+            session.writer().write_all(bytes)?;
+            match send_records(&shared.stream, &mut session) {
+                Err(e) if e.kind() != io::ErrorKind::WouldBlock => Err(e),
+                _ => Ok(bytes.len()),
+            }
+        }
+    }
+}
+
 /// Polls the socket (bypassing tokio's readiness cache, which only the runtime
 /// updates) and reads without blocking until the socket is drained.
 fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), ()> {
+    if let Some(session) = &shared.tls {
+        // Plaintext the session decrypted already would never make the socket readable.
+        if !session.lock().wants_read() {
+            return read_on(shared, owner, inbound);
+        }
+    }
     let fd = shared.stream.as_raw_fd();
     let wake_fd = shared.helper_wake.fd();
     let mut pollfds = [
@@ -433,9 +583,14 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbo
         shared.helper_wake.reset();
         return Ok(()); // a request ended without a reply: the caller looks at its future
     }
+    read_on(shared, owner, inbound)
+}
+
+/// The waiting thread's reads, once the socket is readable.
+fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), ()> {
     loop {
         let room = inbound.spare().len();
-        match receive(fd, inbound) {
+        match receive(shared, inbound) {
             Ok(0) => return Err(()), // EOF
             Ok(n) => {
                 dispatch(shared, owner, inbound, false).map_err(|_| ())?;
@@ -552,9 +707,10 @@ fn error_text(reply: &Reply<'_>) -> Option<String> {
 
 /// Writes what callers left behind.
 fn flush(shared: &Shared) -> Result<(), String> {
+    let records_queued = tls_records_queued(shared);
     let bytes = {
         let mut state = shared.state.lock();
-        if state.writing || state.out.is_empty() {
+        if state.writing || (state.out.is_empty() && !records_queued) {
             return Ok(());
         }
         state.writing = true;
@@ -589,8 +745,14 @@ fn write_as_writer(shared: &Shared, first: Cow<'_, [u8]>) -> Option<io::Error> {
     loop {
         let mut written = 0;
         let mut error = None;
+        if chunk.is_empty() {
+            // Nothing new: records a full socket left in a TLS session go now.
+            if let Some(session) = &shared.tls {
+                error = send_records(&shared.stream, &mut session.lock()).err().filter(|e| e.kind() != io::ErrorKind::WouldBlock);
+            }
+        }
         while written < chunk.len() {
-            match shared.stream.try_write(&chunk[written..]) {
+            match send_some(shared, &chunk[written..]) {
                 Ok(n) => written += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => {
@@ -617,7 +779,11 @@ fn write_as_writer(shared: &Shared, first: Cow<'_, [u8]>) -> Option<io::Error> {
             if state.out.capacity() > WRITE_BUFFER_KEEP {
                 state.out = Vec::new();
             }
-            return None;
+            drop(state);
+            if tls_records_queued(shared) {
+                shared.wake.notify_one(); // the socket was full: the task waits for room
+            }
+            return error;
         }
         chunk = Cow::Owned(std::mem::take(&mut state.out));
     }

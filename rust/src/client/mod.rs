@@ -33,6 +33,7 @@ pub mod config;
 pub(crate) mod connect;
 pub(crate) mod connection;
 mod inbound;
+pub mod tls;
 
 use std::borrow::Cow;
 use std::collections::VecDeque;

@@ -6,6 +6,7 @@
 //! so nothing unwinds into the JVM.
 
 mod policy;
+mod tls;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,6 +26,7 @@ use crate::shape::{Expect, Probe};
 use crate::stats;
 
 use policy::{BridgeError, ThrowGlide};
+use tls::TlsHandle;
 
 /// What a handle points to: a standalone or a cluster client.
 enum AnyClient {
@@ -109,6 +111,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     subscription_modes: JIntArray<'caller>,
     backlog_limit: jlong,
     overflow: jint,
+    // From createTlsSettings, or 0: plaintext.
+    tls: jlong,
 ) -> jlong {
     unowned_env
         .with_env(|env| -> Result<jlong, BridgeError> {
@@ -148,6 +152,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                 connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
                 lazy_connect,
                 read_only: false,
+                // SAFETY: Java passes a handle from createTlsSettings that it frees only
+                // after this call returns (or 0).
+                tls: unsafe { TlsHandle(tls).settings() },
             };
             let client = if cluster {
                 let config = ClusterConfig {

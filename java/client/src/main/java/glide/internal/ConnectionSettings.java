@@ -44,6 +44,8 @@ public final class ConnectionSettings {
     final boolean cluster;
     /** 0: primary; 1: prefer replica (cluster only). */
     final int readFrom;
+    /** TLS on every connection; null: plaintext. */
+    final TlsMaterial tls;
 
     /** Subscriptions: names and their modes (0 exact, 1 pattern, 2 sharded); null: none. */
     byte[][] subscriptionNames;
@@ -83,9 +85,10 @@ public final class ConnectionSettings {
             hosts[i] = host;
             ports[i] = port;
         }
-        if (c.isUseTLS()) {
-            throw new ConfigurationError("TLS is not supported by glide-jni yet: set useTLS(false)");
-        }
+        tls =
+                c.isUseTLS()
+                        ? TlsMaterial.of(advanced == null ? null : advanced.getTlsAdvancedConfiguration())
+                        : null;
         ReadFrom read = c.getReadFrom() == null ? ReadFrom.PRIMARY : c.getReadFrom();
         if (read == ReadFrom.PREFER_REPLICA && cluster) {
             readFrom = 1;

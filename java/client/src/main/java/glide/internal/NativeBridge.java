@@ -43,7 +43,19 @@ final class NativeBridge {
             byte[][] subscriptionNames,
             int[] subscriptionModes,
             long backlogLimitBytes,
-            int overflowPolicy);
+            int overflowPolicy,
+            long tlsSettings);
+
+    /**
+     * Checks and builds a client's TLS settings (PEM inputs, each nullable) for {@link
+     * #createClient}; throws {@code ConfigurationError} naming what is wrong. Free the result
+     * with {@link #freeTlsSettings} once {@code createClient} returned.
+     */
+    static native long createTlsSettings(
+            boolean insecure, byte[] rootCertificates, byte[] clientCertificate, byte[] clientKey);
+
+    /** Frees what {@link #createTlsSettings} returned; 0 is ignored. */
+    static native void freeTlsSettings(long tlsSettings);
 
     /**
      * The next pub/sub message of a client with subscriptions: a pointer to a frame [channel,

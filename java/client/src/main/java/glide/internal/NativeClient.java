@@ -63,7 +63,16 @@ public final class NativeClient implements CommandSink {
         Completions.Pending<Object> pending = new Completions.Pending<>(null, false, v -> v);
         long id = Completions.register(pending);
         long handle;
+        long tls = 0;
         try {
+            if (s.tls != null) {
+                tls =
+                        NativeBridge.createTlsSettings(
+                                s.tls.insecure,
+                                s.tls.rootCertificates,
+                                s.tls.clientCertificate,
+                                s.tls.clientKey);
+            }
             handle =
                     NativeBridge.createClient(
                             id,
@@ -84,10 +93,13 @@ public final class NativeClient implements CommandSink {
                             s.subscriptionNames,
                             s.subscriptionModes,
                             s.backlogLimitBytes,
-                            s.overflowPolicy);
+                            s.overflowPolicy,
+                            tls);
         } catch (RuntimeException e) {
             Completions.forget(id);
             return CompletableFuture.failedFuture(e);
+        } finally {
+            NativeBridge.freeTlsSettings(tls);
         }
         NativeClient client = new NativeClient(handle, s.inflightLimit, s.username);
         return pending.future.handle(

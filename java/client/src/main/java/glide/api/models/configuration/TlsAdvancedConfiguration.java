@@ -1,9 +1,9 @@
 package glide.api.models.configuration;
 
+import glide.internal.Pem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.security.KeyStore;
@@ -11,21 +11,33 @@ import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.util.Base64;
 import java.util.Enumeration;
 
 /**
  * Fine-grained TLS settings, used when TLS is enabled on the client: custom trusted root
- * certificates (PEM) and the option to skip certificate verification.
+ * certificates (PEM), the option to skip certificate verification and, beyond valkey-glide, a
+ * client certificate for mutual TLS and trusting the JVM's default trust store.
  */
 public class TlsAdvancedConfiguration {
 
     private final boolean useInsecureTLS;
     private final byte[] rootCertificates;
+    private final boolean useJvmTrustStore;
+    private final byte[] clientCertificate;
+    private final byte[] clientPrivateKey;
+    private final String clientKeyStorePath;
+    private final char[] clientKeyStorePassword;
+    private final String clientKeyStoreType;
 
     protected TlsAdvancedConfiguration(TlsAdvancedConfigurationBuilder<?, ?> b) {
         this.useInsecureTLS = b.useInsecureTLS;
         this.rootCertificates = b.rootCertificates;
+        this.useJvmTrustStore = b.useJvmTrustStore;
+        this.clientCertificate = b.clientCertificate;
+        this.clientPrivateKey = b.clientPrivateKey;
+        this.clientKeyStorePath = b.clientKeyStorePath;
+        this.clientKeyStorePassword = b.clientKeyStorePassword;
+        this.clientKeyStoreType = b.clientKeyStoreType;
     }
 
     /**
@@ -48,8 +60,6 @@ public class TlsAdvancedConfiguration {
             store.load(in, keyStorePassword);
         }
         ByteArrayOutputStream pem = new ByteArrayOutputStream();
-        Base64.Encoder encoder =
-                Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
         int count = 0;
         for (Enumeration<String> aliases = store.aliases(); aliases.hasMoreElements(); ) {
             String alias = aliases.nextElement();
@@ -60,11 +70,7 @@ public class TlsAdvancedConfiguration {
             if (cert == null) {
                 continue;
             }
-            StringBuilder block = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
-            block.append(encoder.encodeToString(cert.getEncoded()));
-            block.append("\n-----END CERTIFICATE-----\n");
-            byte[] bytes = block.toString().getBytes(StandardCharsets.US_ASCII);
-            pem.write(bytes, 0, bytes.length);
+            Pem.appendCertificate(pem, cert);
             count++;
         }
         if (count == 0) {
@@ -95,6 +101,40 @@ public class TlsAdvancedConfiguration {
     }
 
     /**
+     * Whether the JVM's default trust store ({@code javax.net.ssl.trustStore}, else the JDK's
+     * {@code cacerts}) is trusted too, in addition to {@link #getRootCertificates()}. Defaults
+     * to false: without root certificates the platform's trust store is used. glide-jni only.
+     */
+    public boolean isUseJvmTrustStore() {
+        return useJvmTrustStore;
+    }
+
+    /** PEM certificate chain (leaf first) presented for mutual TLS, or null. glide-jni only. */
+    public byte[] getClientCertificate() {
+        return clientCertificate;
+    }
+
+    /** PEM private key of {@link #getClientCertificate()}, or null. glide-jni only. */
+    public byte[] getClientPrivateKey() {
+        return clientPrivateKey;
+    }
+
+    /** Key store holding the mutual TLS identity (a key entry), or null. glide-jni only. */
+    public String getClientKeyStorePath() {
+        return clientKeyStorePath;
+    }
+
+    /** Password of {@link #getClientKeyStorePath()} and of its key, or null. */
+    public char[] getClientKeyStorePassword() {
+        return clientKeyStorePassword;
+    }
+
+    /** Type of {@link #getClientKeyStorePath()} ("PKCS12", "JKS"); null: the JVM default. */
+    public String getClientKeyStoreType() {
+        return clientKeyStoreType;
+    }
+
+    /**
      * Builder for {@link TlsAdvancedConfiguration}.
      *
      * @param <C> the configuration type built
@@ -105,8 +145,47 @@ public class TlsAdvancedConfiguration {
 
         private boolean useInsecureTLS;
         private byte[] rootCertificates;
+        private boolean useJvmTrustStore;
+        private byte[] clientCertificate;
+        private byte[] clientPrivateKey;
+        private String clientKeyStorePath;
+        private char[] clientKeyStorePassword;
+        private String clientKeyStoreType;
 
         public TlsAdvancedConfigurationBuilder() {}
+
+        /**
+         * Also trusts the JVM's default trust store (what {@code javax.net.ssl.trustStore} names,
+         * else the JDK's {@code cacerts}). glide-jni only.
+         */
+        public B useJvmTrustStore(boolean useJvmTrustStore) {
+            this.useJvmTrustStore = useJvmTrustStore;
+            return self();
+        }
+
+        /**
+         * Mutual TLS: the PEM certificate chain (leaf first) and its PEM private key (PKCS#8,
+         * PKCS#1 or SEC1) presented to a server that asks for a client certificate. glide-jni
+         * only.
+         */
+        public B clientCertificate(byte[] certificateChainPem, byte[] privateKeyPem) {
+            this.clientCertificate = certificateChainPem;
+            this.clientPrivateKey = privateKeyPem;
+            return self();
+        }
+
+        /**
+         * Mutual TLS: the identity (the first key entry: its private key and certificate chain)
+         * of a key store, read when the client is created; an unreadable store then fails the
+         * creation with {@code ConfigurationError}. The password opens the store and the key.
+         * {@code type} null means {@link KeyStore#getDefaultType()}. glide-jni only.
+         */
+        public B clientKeyStore(String path, char[] password, String type) {
+            this.clientKeyStorePath = path;
+            this.clientKeyStorePassword = password;
+            this.clientKeyStoreType = type;
+            return self();
+        }
 
         public B useInsecureTLS(boolean useInsecureTLS) {
             this.useInsecureTLS = useInsecureTLS;
@@ -128,6 +207,12 @@ public class TlsAdvancedConfiguration {
                     + useInsecureTLS
                     + ", rootCertificates="
                     + (rootCertificates == null ? "null" : rootCertificates.length + " bytes")
+                    + ", useJvmTrustStore="
+                    + useJvmTrustStore
+                    + ", clientCertificate="
+                    + (clientCertificate == null ? "null" : "set")
+                    + ", clientKeyStorePath="
+                    + clientKeyStorePath
                     + ")";
         }
     }

@@ -1,0 +1,290 @@
+//! TLS settings of a client: one rustls configuration, built once when the
+//! client is created and shared by every connection it opens (standalone,
+//! each cluster node and replica, reconnects, pub/sub, the cluster scan).
+//!
+//! # Why rustls with ring
+//! rustls is a TLS stack in Rust with a sans-I/O core ([`rustls::ClientConnection`]):
+//! it encrypts and decrypts in memory and leaves the socket to us, which is
+//! what lets a TLS connection keep the plaintext data path (writes on the
+//! caller's thread, a thread blocked in `get()` reading, large replies
+//! received into their own buffer; see `connection.rs`). No OpenSSL is loaded
+//! at run time. The crypto provider is `ring`: it builds with a C compiler
+//! alone (aws-lc-rs needs cmake, and its FIPS mode is not a requirement
+//! here), makes a smaller library, and its AES-GCM and ChaCha20 use the CPU's
+//! AES-NI/AVX code paths. Its SHA-256/HMAC also sign the IAM tokens.
+//!
+//! # Trust
+//! Without root certificates the platform's trust store is used (read once
+//! per process from the locations OpenSSL uses, `SSL_CERT_FILE`/`SSL_CERT_DIR`
+//! honoured). Roots given by the application (PEM; Java also turns the JVM's
+//! trust store or a `KeyStore` into PEM) replace them. Host names and IP
+//! addresses are verified against the certificate, and SNI is sent for names.
+//! The insecure mode still encrypts and still checks handshake signatures,
+//! but accepts any certificate for any name.
+
+use std::fmt;
+use std::io;
+use std::sync::{Arc, OnceLock};
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider, WebPkiSupportedAlgorithms};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::{AlertDescription, CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+
+/// What the application asked for.
+#[derive(Default)]
+pub struct TlsOptions<'a> {
+    /// Accept any server certificate (testing only).
+    pub insecure: bool,
+    /// PEM certificates to trust instead of the platform's.
+    pub root_certificates_pem: Option<&'a [u8]>,
+    /// PEM certificate chain (leaf first) and private key for mutual TLS.
+    pub client_certificate_pem: Option<&'a [u8]>,
+    pub client_key_pem: Option<&'a [u8]>,
+}
+
+/// A client's TLS configuration; cheap to clone.
+#[derive(Clone)]
+pub struct TlsSettings {
+    config: Arc<ClientConfig>,
+    has_client_certificate: bool,
+}
+
+impl fmt::Debug for TlsSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TlsSettings").field("client_certificate", &self.has_client_certificate).finish()
+    }
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    static PROVIDER: OnceLock<Arc<CryptoProvider>> = OnceLock::new();
+    // Deprecated only because ring has no post-quantum key exchange (X25519MLKEM768);
+    // the server side (OpenSSL in Redis/Valkey) negotiates X25519 or P-256 with us.
+    #[allow(deprecated)]
+    let make = rustls::crypto::ring::default_provider;
+    Arc::clone(PROVIDER.get_or_init(|| Arc::new(make())))
+}
+
+/// The platform's roots, loaded once per process (reading a few hundred files
+/// for every client would slow client creation down).
+fn platform_roots() -> Result<Arc<RootCertStore>, String> {
+    static ROOTS: OnceLock<Result<Arc<RootCertStore>, String>> = OnceLock::new();
+    ROOTS
+        .get_or_init(|| {
+            let loaded = rustls_native_certs::load_native_certs();
+            let mut store = RootCertStore::empty();
+            let (added, _ignored) = store.add_parsable_certificates(loaded.certs);
+            if added == 0 {
+                let why = loaded.errors.first().map(|e| format!(": {e}")).unwrap_or_default();
+                return Err(format!(
+                    "no trusted root certificate found in the platform's trust store{why}; \
+                     give rootCertificates or set SSL_CERT_FILE"
+                ));
+            }
+            Ok(Arc::new(store))
+        })
+        .clone()
+}
+
+impl TlsSettings {
+    /// Checks and builds the settings; every error names what to fix.
+    pub fn new(options: &TlsOptions<'_>) -> Result<TlsSettings, String> {
+        let provider = provider();
+        let builder = ClientConfig::builder_with_provider(Arc::clone(&provider))
+            .with_safe_default_protocol_versions()
+            .map_err(|e| format!("TLS setup failed: {e}"))?;
+        let builder = if options.insecure {
+            builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(AcceptAnyCertificate(provider.signature_verification_algorithms)))
+        } else {
+            let roots = match options.root_certificates_pem {
+                Some(pem) => Arc::new(parse_roots(pem)?),
+                None => platform_roots()?,
+            };
+            builder.with_root_certificates(roots)
+        };
+        let (config, has_client_certificate) = match (options.client_certificate_pem, options.client_key_pem) {
+            (Some(chain), Some(key)) => {
+                let chain = parse_certificates(chain, "the client certificate")?;
+                let key = PrivateKeyDer::from_pem_slice(key)
+                    .map_err(|e| format!("the client private key is not a PEM private key (PKCS#8, PKCS#1 or SEC1): {e}"))?;
+                let config = builder
+                    .with_client_auth_cert(chain, key)
+                    .map_err(|e| format!("the client certificate and key do not match or are unusable: {e}"))?;
+                (config, true)
+            }
+            (None, None) => (builder.with_no_client_auth(), false),
+            _ => return Err("mutual TLS needs both a client certificate and its private key".into()),
+        };
+        Ok(TlsSettings { config: Arc::new(config), has_client_certificate })
+    }
+
+    pub(crate) fn config(&self) -> Arc<ClientConfig> {
+        Arc::clone(&self.config)
+    }
+
+    pub(crate) fn has_client_certificate(&self) -> bool {
+        self.has_client_certificate
+    }
+}
+
+fn parse_certificates(pem: &[u8], what: &str) -> Result<Vec<CertificateDer<'static>>, String> {
+    let mut certificates = Vec::new();
+    for item in CertificateDer::pem_slice_iter(pem) {
+        certificates.push(item.map_err(|e| format!("{what} is not valid PEM: {e}"))?);
+    }
+    if certificates.is_empty() {
+        return Err(format!("{what} holds no PEM certificate (-----BEGIN CERTIFICATE-----)"));
+    }
+    Ok(certificates)
+}
+
+fn parse_roots(pem: &[u8]) -> Result<RootCertStore, String> {
+    let mut store = RootCertStore::empty();
+    for certificate in parse_certificates(pem, "rootCertificates")? {
+        store
+            .add(certificate)
+            .map_err(|e| format!("rootCertificates holds a certificate that cannot be a trust anchor: {e}"))?;
+    }
+    Ok(store)
+}
+
+/// The name the server's certificate must be valid for, and the SNI sent (for
+/// DNS names only: an IP address is checked against the IP SANs).
+pub(crate) fn server_name(host: &str) -> Result<ServerName<'static>, String> {
+    let bare = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
+    ServerName::try_from(bare.to_string()).map_err(|_| format!("{host} is neither a valid host name nor an IP address for TLS"))
+}
+
+/// Accepts every certificate (`useInsecureTLS`), but still checks that the
+/// server owns the key of the certificate it sent.
+#[derive(Debug)]
+struct AcceptAnyCertificate(WebPkiSupportedAlgorithms);
+
+impl ServerCertVerifier for AcceptAnyCertificate {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls12_signature(message, cert, dss, &self.0)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls13_signature(message, cert, dss, &self.0)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.0.supported_schemes()
+    }
+}
+
+/// A TLS failure said so that the reader knows what to fix. `io` errors from
+/// rustls carry the `rustls::Error` inside.
+pub(crate) fn describe_io(error: &io::Error, host: &str, has_client_certificate: bool) -> String {
+    match error.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+        Some(tls) => describe(tls, host, has_client_certificate),
+        None => error.to_string(),
+    }
+}
+
+pub(crate) fn describe(error: &rustls::Error, host: &str, has_client_certificate: bool) -> String {
+    use rustls::Error as E;
+    let what = match error {
+        E::InvalidCertificate(CertificateError::UnknownIssuer) => format!(
+            "the server's certificate is not trusted: it was not issued by a trusted CA \
+             (give the CA with rootCertificates, or use the JVM's trust store)"
+        ),
+        E::InvalidCertificate(CertificateError::NotValidForName)
+        | E::InvalidCertificate(CertificateError::NotValidForNameContext { .. }) => {
+            format!("the server's certificate is not valid for {host} ({error})")
+        }
+        E::InvalidCertificate(CertificateError::Expired) | E::InvalidCertificate(CertificateError::ExpiredContext { .. }) => {
+            format!("the server's certificate has expired ({error})")
+        }
+        E::InvalidCertificate(CertificateError::NotValidYet) | E::InvalidCertificate(CertificateError::NotValidYetContext { .. }) => {
+            format!("the server's certificate is not valid yet; is the clock right? ({error})")
+        }
+        E::AlertReceived(AlertDescription::CertificateRequired) => {
+            "the server requires a client certificate (mutual TLS): set clientCertificate or clientKeyStore".to_string()
+        }
+        E::AlertReceived(AlertDescription::HandshakeFailure) if !has_client_certificate => {
+            "the server refused the handshake (handshake_failure): it may require a client certificate \
+             (mutual TLS) or support none of our TLS versions and cipher suites"
+                .to_string()
+        }
+        E::AlertReceived(alert @ (AlertDescription::BadCertificate | AlertDescription::UnknownCA | AlertDescription::CertificateUnknown))
+            if has_client_certificate =>
+        {
+            format!("the server refused our client certificate ({alert:?})")
+        }
+        E::InvalidMessage(_) => {
+            "the server did not answer with TLS (is this a plaintext port? then set useTLS(false))".to_string()
+        }
+        other => format!("{other}"),
+    };
+    format!("TLS handshake failed: {what}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_must_be_pem_certificates() {
+        let garbage = TlsOptions { root_certificates_pem: Some(b"not a certificate"), ..Default::default() };
+        let error = TlsSettings::new(&garbage).unwrap_err();
+        assert!(error.contains("rootCertificates holds no PEM certificate"), "{error}");
+        let empty = TlsOptions { root_certificates_pem: Some(b""), ..Default::default() };
+        assert!(TlsSettings::new(&empty).is_err());
+    }
+
+    #[test]
+    fn a_client_certificate_needs_its_key() {
+        let half = TlsOptions { insecure: true, client_certificate_pem: Some(b"x"), ..Default::default() };
+        assert!(TlsSettings::new(&half).unwrap_err().contains("both a client certificate and its private key"));
+    }
+
+    #[test]
+    fn insecure_mode_needs_no_roots() {
+        let settings = TlsSettings::new(&TlsOptions { insecure: true, ..Default::default() }).unwrap();
+        assert!(!settings.has_client_certificate());
+    }
+
+    #[test]
+    fn server_names_accept_hosts_and_addresses() {
+        assert!(matches!(server_name("127.0.0.1"), Ok(ServerName::IpAddress(_))));
+        assert!(matches!(server_name("[::1]"), Ok(ServerName::IpAddress(_))));
+        assert!(matches!(server_name("cache.example.com"), Ok(ServerName::DnsName(_))));
+        assert!(server_name("bad host").is_err());
+    }
+
+    #[test]
+    fn failures_name_their_cause() {
+        let unknown = rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer);
+        assert!(describe(&unknown, "h", false).contains("not trusted"));
+        let required = rustls::Error::AlertReceived(AlertDescription::CertificateRequired);
+        assert!(describe(&required, "h", false).contains("client certificate"));
+        let plain = rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType);
+        assert!(describe(&plain, "h", false).contains("useTLS(false)"));
+    }
+}
