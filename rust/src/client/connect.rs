@@ -2,11 +2,14 @@
 //! client uses TLS, then the server handshake (HELLO or AUTH, SELECT, CLIENT
 //! SETNAME, CLIENT SETINFO) pipelined in one round trip.
 
+use std::future::Future;
 use std::io::Read;
 use std::sync::{Arc, Weak};
+use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio::time::Instant;
 
 use super::connection::{Connection, Owner};
 use super::tls::{self, TlsSettings};
@@ -20,19 +23,13 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
     let config = client.config();
     let mut errors = Vec::new();
     for (host, port) in &config.addresses {
-        let attempt = open_one(config, client.database_id(), host, *port, None);
-        let attempt = tokio::time::timeout(config.connection_timeout, attempt);
-        match attempt.await {
-            Ok(Ok(opened)) => {
+        match open_one(config, client.database_id(), host, *port, None).await {
+            Ok(opened) => {
                 let rt = runtime::get()?;
                 let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
                 return Ok(Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt));
             }
-            Ok(Err(e)) => errors.push(format!("{host}:{port}: {e}")),
-            Err(_) => errors.push(format!(
-                "{host}:{port}: no connection within {} ms",
-                config.connection_timeout.as_millis()
-            )),
+            Err(e) => errors.push(format!("{host}:{port}: {e}")),
         }
     }
     Err(format!("cannot connect: {}", errors.join("; ")))
@@ -56,12 +53,10 @@ enum Step {
 /// connection is closed afterwards. For occasional queries such as a cluster's
 /// `CLUSTER SLOTS`.
 pub(crate) async fn query_once(config: &ClientConfig, host: &str, port: u16, command: &[&[u8]]) -> Result<Value, String> {
-    let attempt = tokio::time::timeout(config.connection_timeout, open_one(config, 0, host, port, Some(command)));
-    match attempt.await {
-        Ok(Ok(Opened { extra: Some(reply), .. })) => Ok(reply),
-        Ok(Ok(Opened { extra: None, .. })) => Err(format!("{host}:{port}: no reply")),
-        Ok(Err(e)) => Err(format!("{host}:{port}: {e}")),
-        Err(_) => Err(format!("{host}:{port}: no reply within {} ms", config.connection_timeout.as_millis())),
+    match open_one(config, 0, host, port, Some(command)).await {
+        Ok(Opened { extra: Some(reply), .. }) => Ok(reply),
+        Ok(Opened { extra: None, .. }) => Err(format!("{host}:{port}: no reply")),
+        Err(e) => Err(format!("{host}:{port}: {e}")),
     }
 }
 
@@ -76,7 +71,17 @@ struct Opened {
     extra: Option<Value>,
 }
 
-/// Connects and handshakes; with `extra`, also sends that command and returns its reply.
+/// Runs one step of opening a connection within the connection timeout's
+/// `deadline`; past it, says which step got no answer.
+async fn within<T>(deadline: Instant, limit: Duration, step: impl Future<Output = Result<T, String>>, waiting_for: &str) -> Result<T, String> {
+    match tokio::time::timeout_at(deadline, step).await {
+        Ok(result) => result,
+        Err(_) => Err(format!("{waiting_for} within the connection timeout ({} ms)", limit.as_millis())),
+    }
+}
+
+/// Connects and handshakes within the connection timeout; with `extra`, also
+/// sends that command and returns its reply.
 async fn open_one(
     config: &ClientConfig,
     database_id: i64,
@@ -84,22 +89,31 @@ async fn open_one(
     port: u16,
     extra: Option<&[&[u8]]>,
 ) -> Result<Opened, String> {
-    let mut stream = TcpStream::connect((host, port)).await.map_err(|e| e.to_string())?;
+    let limit = config.connection_timeout;
+    let deadline = Instant::now() + limit;
+    let connect = async { TcpStream::connect((host, port)).await.map_err(|e| e.to_string()) };
+    let mut stream = within(deadline, limit, connect, "no TCP connection").await?;
     // Latency matters more than packet count for request/response traffic.
     stream.set_nodelay(true).map_err(|e| e.to_string())?;
     let (commands, steps) = handshake_commands(config, database_id, extra);
+    const NO_REPLY: &str = "no reply to the handshake (HELLO/AUTH)";
     let Some(settings) = &config.tls else {
-        let (leftover, extra) = server_handshake(&mut stream, &commands, &steps, None, host).await?;
+        let handshake = server_handshake(&mut stream, &commands, &steps, None, host);
+        let (leftover, extra) = within(deadline, limit, handshake, NO_REPLY).await?;
         return Ok(Opened { stream, tls: None, leftover, extra });
     };
     // The TLS handshake runs on tokio-rustls; the session is then taken back out of it, and
     // the connection drives rustls itself (see connection.rs).
     let connector = tokio_rustls::TlsConnector::from(settings.config());
-    let mut secured = connector
-        .connect(tls::server_name(host)?, stream)
-        .await
-        .map_err(|e| tls::describe_io(&e, host, settings.has_client_certificate()))?;
-    let (mut leftover, extra) = server_handshake(&mut secured, &commands, &steps, Some(settings), host).await?;
+    let name = tls::server_name(host)?;
+    let tls_handshake = async {
+        connector.connect(name, stream).await.map_err(|e| tls::describe_io(&e, host, settings.has_client_certificate()))
+    };
+    // A plaintext server waits for the end of a line that a TLS hello never sends.
+    let no_tls = "no TLS handshake from the server (is this a plaintext port? then set useTLS(false))";
+    let mut secured = within(deadline, limit, tls_handshake, no_tls).await?;
+    let handshake = server_handshake(&mut secured, &commands, &steps, Some(settings), host);
+    let (mut leftover, extra) = within(deadline, limit, handshake, NO_REPLY).await?;
     let (stream, mut session) = secured.into_inner();
     // Plaintext rustls decrypted but nobody read yet goes first.
     let mut chunk = [0u8; 4096];

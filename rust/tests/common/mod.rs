@@ -88,6 +88,8 @@ pub struct Server {
     child: Option<Child>,
     dir: std::path::PathBuf,
     extra: Vec<String>,
+    /// A TLS-only server: `port` is its TLS port and the plaintext one is off.
+    tls: bool,
 }
 
 pub fn free_cluster_port() -> u16 {
@@ -123,7 +125,8 @@ impl Server {
             let port = if cluster { free_cluster_port() } else { free_port() };
             let dir = std::env::temp_dir().join(format!("glide-jni-rust-test-{port}-{}", std::process::id()));
             std::fs::create_dir_all(&dir).unwrap();
-            let mut s = Server { port, child: None, dir, extra: extra.clone() };
+            let tls = extra.iter().any(|a| a == "--tls-cert-file");
+            let mut s = Server { port, child: None, dir, extra: extra.clone(), tls };
             if s.try_spawn() {
                 return s;
             }
@@ -139,7 +142,12 @@ impl Server {
     /// Starts the server; false if it exited (its port was taken) or never answered.
     fn try_spawn(&mut self) -> bool {
         let mut child = Command::new(std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into()))
-            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "yes"])
+            .args(match self.tls {
+                false => ["--port".to_string(), self.port.to_string()],
+                true => ["--port".to_string(), "0".to_string()],
+            })
+            .args(self.tls.then(|| ["--tls-port".to_string(), self.port.to_string()]).into_iter().flatten())
+            .args(["--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--enable-debug-command", "yes"])
             .arg("--dir")
             .arg(&self.dir)
             .args(&self.extra)
@@ -193,3 +201,52 @@ impl Drop for Server {
     }
 }
 
+
+// ---------- TLS material ----------
+
+/// A CA and certificates made with `openssl` once per test binary.
+pub struct Certs {
+    pub dir: std::path::PathBuf,
+}
+
+impl Certs {
+    pub fn get() -> &'static Certs {
+        static CERTS: std::sync::OnceLock<Certs> = std::sync::OnceLock::new();
+        CERTS.get_or_init(|| {
+            let dir = std::env::temp_dir().join(format!("glide-jni-rust-certs-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let run = |args: &[&str]| {
+                let out = Command::new("openssl").args(args).current_dir(&dir).output().expect("openssl must be installed");
+                assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            };
+            run(&["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "30", "-subj", "/CN=glide-jni test CA"]);
+            run(&["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "other-ca.key", "-out", "other-ca.pem", "-days", "30", "-subj", "/CN=untrusted CA"]);
+            std::fs::write(dir.join("san.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n").unwrap();
+            run(&["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"]);
+            run(&["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "30", "-extfile", "san.cnf"]);
+            std::fs::write(dir.join("other.cnf"), "subjectAltName=DNS:other.example\n").unwrap();
+            run(&["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "wrong-host.key", "-out", "wrong-host.csr", "-subj", "/CN=other.example"]);
+            run(&["x509", "-req", "-in", "wrong-host.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "wrong-host.pem", "-days", "30", "-extfile", "other.cnf"]);
+            Certs { dir }
+        })
+    }
+
+    pub fn path(&self, name: &str) -> String {
+        self.dir.join(name).to_string_lossy().into_owned()
+    }
+
+    pub fn pem(&self, name: &str) -> Vec<u8> {
+        std::fs::read(self.dir.join(name)).unwrap()
+    }
+
+    /// redis-server arguments for a TLS-only server with the CA-signed certificate
+    /// `name` ("server": for 127.0.0.1 and localhost; "wrong-host": for other.example).
+    pub fn server_args(&self, name: &str) -> Vec<String> {
+        vec![
+            "--tls-cert-file".into(), self.path(&format!("{name}.pem")),
+            "--tls-key-file".into(), self.path(&format!("{name}.key")),
+            "--tls-ca-cert-file".into(), self.path("ca.pem"),
+            "--tls-auth-clients".into(), "no".into(),
+        ]
+    }
+}

@@ -1,0 +1,193 @@
+//! The core over TLS against a real TLS-only `redis-server`, without a JVM:
+//! the data path's properties (large values received whole, pipelines from
+//! several threads in order, a waiting thread reading) and reconnects hold.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use glide_jni::client::tls::{TlsOptions, TlsSettings};
+use glide_jni::client::{Client, ClientConfig, Request};
+use glide_jni::reply::{kind, BulkAs};
+use glide_jni::shape::Expect;
+
+mod common;
+use common::*;
+
+fn tls_server() -> Server {
+    tls_server_with("server")
+}
+
+fn tls_server_with(certificate: &str) -> Server {
+    let args = Certs::get().server_args(certificate);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    Server::start_with(&args)
+}
+
+fn tls_config(server: &Server, roots: &[u8]) -> ClientConfig {
+    let mut config = server.config();
+    config.tls = Some(TlsSettings::new(&TlsOptions { root_certificates_pem: Some(roots), ..Default::default() }).unwrap());
+    config.request_timeout = Duration::from_secs(10);
+    config.inflight_limit = 10_000;
+    config
+}
+
+fn start(config: ClientConfig) -> (Arc<Client>, Got) {
+    start_router();
+    let client = Client::new(config).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    (client, take(wait_for(id, Duration::from_secs(10))))
+}
+
+fn request(args: &[&[u8]]) -> Request {
+    Request { id: next_id(), packed: glide_jni::resp::pack(args), timeout: Some(Duration::from_secs(10)), expect: Expect::Natural, bulk_as: BulkAs::Bytes, selects_database: None }
+}
+
+fn run(client: &Arc<Client>, args: &[&[u8]]) -> Got {
+    let r = request(args);
+    let id = r.id;
+    client.submit(r).unwrap();
+    take(wait_for(id, Duration::from_secs(15)))
+}
+
+#[test]
+fn commands_large_values_and_concurrent_pipelines_over_tls() {
+    let server = tls_server();
+    let (client, started) = start(tls_config(&server, &Certs::get().pem("ca.pem")));
+    assert_eq!(started, Got::Ok);
+    assert_eq!(run(&client, &[b"SET", b"k", b"v"]), Got::Ok);
+    assert!(matches!(run(&client, &[b"GET", b"k"]), Got::Bytes(_, v) if v == b"v"));
+
+    // 16 MB: many TLS records, received into the value's own buffer.
+    let big: Vec<u8> = (0..16 * 1024 * 1024).map(|i| (i * 7 % 251) as u8).collect();
+    assert_eq!(run(&client, &[b"SET", b"big", &big]), Got::Ok);
+    match run(&client, &[b"GET", b"big"]) {
+        Got::Bytes(_, bytes) => assert!(bytes == big, "the 16 MB value came back altered ({} bytes)", bytes.len()),
+        other => panic!("{other:?}"),
+    }
+
+    // Four threads, each with 500 requests in flight of mixed sizes: every reply is its own.
+    std::thread::scope(|scope| {
+        for t in 0..4u8 {
+            let client = &client;
+            scope.spawn(move || {
+                let mut ids = Vec::new();
+                for i in 0..500usize {
+                    let value = vec![b'a' + t; (i * 131) % 70_000];
+                    let key = format!("t{t}-{i}");
+                    let set = request(&[b"SET", key.as_bytes(), &value]);
+                    let get = request(&[b"GET", key.as_bytes()]);
+                    ids.push((set.id, get.id, value));
+                    client.submit(set).unwrap();
+                    client.submit(get).unwrap();
+                }
+                for (set, get, value) in ids {
+                    assert_eq!(take(wait_for(set, Duration::from_secs(20))), Got::Ok);
+                    match take(wait_for(get, Duration::from_secs(20))) {
+                        Got::Bytes(_, bytes) => assert_eq!(bytes.len(), value.len()),
+                        Got::Nil => panic!("a GET of thread {t} found nothing"),
+                        other => panic!("{other:?}"),
+                    }
+                }
+            });
+        }
+    });
+
+    // A thread waiting for its reply reads the TLS connection itself.
+    let r = request(&[b"GET", b"big"]);
+    let id = r.id;
+    client.submit(r).unwrap();
+    let mut helped = false;
+    for _ in 0..200 {
+        helped |= client.help_read(id, Duration::from_millis(50));
+        if ROUTED.lock().as_ref().unwrap().contains_key(&id) {
+            break;
+        }
+    }
+    assert!(helped, "the waiting thread never took the reader role");
+    match take(wait_for(id, Duration::from_secs(10))) {
+        Got::Bytes(_, bytes) => assert!(bytes == big),
+        other => panic!("{other:?}"),
+    }
+    client.close();
+}
+
+#[test]
+fn verification_failures_are_named_and_do_not_hang() {
+    let server = tls_server();
+    // Another CA: the server's certificate is not trusted.
+    let (_, got) = start(tls_config(&server, &Certs::get().pem("other-ca.pem")));
+    match got {
+        Got::Error(kind::ERR_CONNECTION, msg) => assert!(msg.contains("not trusted"), "{msg}"),
+        other => panic!("{other:?}"),
+    }
+    // A certificate for other.example, not for 127.0.0.1.
+    let wrong_host = tls_server_with("wrong-host");
+    let (_, got) = start(tls_config(&wrong_host, &Certs::get().pem("ca.pem")));
+    match got {
+        Got::Error(kind::ERR_CONNECTION, msg) => assert!(msg.contains("not valid for"), "{msg}"),
+        other => panic!("{other:?}"),
+    }
+    // Plaintext against the TLS port, and TLS against a plaintext port.
+    let (_, got) = start(server.config());
+    match got {
+        Got::Error(kind::ERR_CONNECTION, msg) => assert!(msg.contains("useTLS(true)"), "{msg}"),
+        other => panic!("{other:?}"),
+    }
+    let plain = Server::start();
+    let mut config = tls_config(&plain, &Certs::get().pem("ca.pem"));
+    config.connection_timeout = Duration::from_millis(500);
+    let (_, got) = start(config);
+    match got {
+        Got::Error(kind::ERR_CONNECTION, msg) => assert!(msg.contains("useTLS(false)"), "{msg}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn reconnects_over_tls_after_the_server_restarts() {
+    let mut server = tls_server();
+    let mut config = tls_config(&server, &Certs::get().pem("ca.pem"));
+    config.request_timeout = Duration::from_secs(2);
+    let (client, started) = start(config);
+    assert_eq!(started, Got::Ok);
+    assert_eq!(run(&client, &[b"SET", b"k", b"1"]), Got::Ok);
+    server.kill();
+    server.spawn();
+    let mut last = Got::Nil;
+    for _ in 0..100 {
+        last = run(&client, &[b"INCR", b"k"]);
+        if last == Got::Int(1) {
+            break; // a fresh server: the key is gone, the connection is new
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(last, Got::Int(1));
+    client.close();
+}
+
+#[test]
+fn idle_tls_clients_cost_little_native_memory() {
+    let server = tls_server();
+    let roots = Certs::get().pem("ca.pem");
+    drop(start(tls_config(&server, &roots)));
+    std::thread::sleep(Duration::from_millis(100));
+    let mut last = String::new();
+    for _ in 0..5 {
+        let before = glide_jni::stats::native_bytes();
+        // The settings are built per client, as Java does.
+        let clients: Vec<_> = (0..20).map(|_| start(tls_config(&server, &roots)).0).collect();
+        let during = glide_jni::stats::native_bytes();
+        clients.iter().for_each(|c| c.close());
+        drop(clients);
+        std::thread::sleep(Duration::from_millis(300));
+        let after = glide_jni::stats::native_bytes();
+        let per_client = during.saturating_sub(before) / 20;
+        last = format!("native bytes per idle TLS client: {per_client} (before {before}, during {during}, after {after})");
+        println!("{last}");
+        if during > before && per_client < 128 * 1024 && after < before + 512 * 1024 {
+            return;
+        }
+    }
+    panic!("idle TLS clients must cost under 128 KB each and give it back: {last}");
+}
