@@ -22,9 +22,12 @@
 //! The insecure mode still encrypts and still checks handshake signatures,
 //! but accepts any certificate for any name.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::io;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, Weak};
+
+use parking_lot::Mutex;
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider, WebPkiSupportedAlgorithms};
@@ -87,9 +90,55 @@ fn platform_roots() -> Result<Arc<RootCertStore>, String> {
         .clone()
 }
 
+/// Configurations in use, by a digest of the options they were built from:
+/// clients created with the same options share one (its parsed roots and its
+/// session cache, about 16 KB), and TLS sessions resume across them.
+type Shared = HashMap<[u8; 32], Weak<ClientConfig>>;
+
+fn shared_configs() -> &'static Mutex<Shared> {
+    static SHARED: OnceLock<Mutex<Shared>> = OnceLock::new();
+    SHARED.get_or_init(Default::default)
+}
+
+impl TlsOptions<'_> {
+    /// SHA-256 over every option, each input length-prefixed so that no two
+    /// different option sets digest alike.
+    fn digest(&self) -> [u8; 32] {
+        let mut context = ring::digest::Context::new(&ring::digest::SHA256);
+        context.update(&[u8::from(self.insecure)]);
+        for part in [self.root_certificates_pem, self.client_certificate_pem, self.client_key_pem] {
+            match part {
+                None => context.update(&[0]),
+                Some(bytes) => {
+                    context.update(&[1]);
+                    context.update(&(bytes.len() as u64).to_le_bytes());
+                    context.update(bytes);
+                }
+            }
+        }
+        let mut digest = [0u8; 32];
+        digest.copy_from_slice(context.finish().as_ref());
+        digest
+    }
+}
+
 impl TlsSettings {
-    /// Checks and builds the settings; every error names what to fix.
+    /// Checks and builds the settings (or finds those another client built from
+    /// the same options); every error names what to fix.
     pub fn new(options: &TlsOptions<'_>) -> Result<TlsSettings, String> {
+        let has_client_certificate = options.client_certificate_pem.is_some();
+        let key = options.digest();
+        let mut shared = shared_configs().lock();
+        if let Some(config) = shared.get(&key).and_then(Weak::upgrade) {
+            return Ok(TlsSettings { config, has_client_certificate });
+        }
+        let config = Arc::new(TlsSettings::build(options)?);
+        shared.retain(|_, config| config.strong_count() > 0);
+        shared.insert(key, Arc::downgrade(&config));
+        Ok(TlsSettings { config, has_client_certificate })
+    }
+
+    fn build(options: &TlsOptions<'_>) -> Result<ClientConfig, String> {
         let provider = provider();
         let builder = ClientConfig::builder_with_provider(Arc::clone(&provider))
             .with_safe_default_protocol_versions()
@@ -105,20 +154,18 @@ impl TlsSettings {
             };
             builder.with_root_certificates(roots)
         };
-        let (config, has_client_certificate) = match (options.client_certificate_pem, options.client_key_pem) {
+        match (options.client_certificate_pem, options.client_key_pem) {
             (Some(chain), Some(key)) => {
                 let chain = parse_certificates(chain, "the client certificate")?;
                 let key = PrivateKeyDer::from_pem_slice(key)
                     .map_err(|e| format!("the client private key is not a PEM private key (PKCS#8, PKCS#1 or SEC1): {e}"))?;
-                let config = builder
+                builder
                     .with_client_auth_cert(chain, key)
-                    .map_err(|e| format!("the client certificate and key do not match or are unusable: {e}"))?;
-                (config, true)
+                    .map_err(|e| format!("the client certificate and key do not match or are unusable: {e}"))
             }
-            (None, None) => (builder.with_no_client_auth(), false),
-            _ => return Err("mutual TLS needs both a client certificate and its private key".into()),
-        };
-        Ok(TlsSettings { config: Arc::new(config), has_client_certificate })
+            (None, None) => Ok(builder.with_no_client_auth()),
+            _ => Err("mutual TLS needs both a client certificate and its private key".into()),
+        }
     }
 
     pub(crate) fn config(&self) -> Arc<ClientConfig> {
@@ -268,6 +315,16 @@ mod tests {
     fn insecure_mode_needs_no_roots() {
         let settings = TlsSettings::new(&TlsOptions { insecure: true, ..Default::default() }).unwrap();
         assert!(!settings.has_client_certificate());
+    }
+
+    #[test]
+    fn the_same_options_share_one_configuration() {
+        let insecure = TlsOptions { insecure: true, ..Default::default() };
+        let a = TlsSettings::new(&insecure).unwrap();
+        let b = TlsSettings::new(&insecure).unwrap();
+        assert!(Arc::ptr_eq(&a.config, &b.config));
+        let other = TlsSettings::new(&TlsOptions { insecure: true, root_certificates_pem: Some(b""), ..Default::default() }).unwrap();
+        assert!(!Arc::ptr_eq(&a.config, &other.config), "different options, different configurations");
     }
 
     #[test]
