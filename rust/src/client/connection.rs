@@ -34,7 +34,7 @@
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
-use std::io::{self, BufRead, IoSlice, Read, Write};
+use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock, Weak};
@@ -47,6 +47,7 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use super::inbound::{Inbound, Reply};
+use super::tls_io::TlsIo;
 use crate::batch::{self, CallResult, Gather};
 use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
@@ -171,7 +172,7 @@ struct State {
 struct Shared {
     stream: TcpStream,
     /// The TLS session, when the connection is secured; see "TLS" above.
-    tls: Option<Mutex<rustls::ClientConnection>>,
+    tls: Option<Mutex<TlsIo>>,
     state: Mutex<State>,
     /// What was received. Whoever holds this lock is *the* reader: the task, or a
     /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
@@ -210,7 +211,7 @@ impl Connection {
     ) -> Connection {
         let shared = Arc::new(Shared {
             stream,
-            tls: tls.map(Mutex::new),
+            tls: tls.map(|session| Mutex::new(TlsIo::new(session))),
             state: Mutex::new(State {
                 out: Vec::new(),
                 writing: false,
@@ -424,15 +425,10 @@ fn describe_read_error(shared: &Shared, error: &io::Error) -> String {
 fn receive(shared: &Shared, inbound: &mut Inbound) -> io::Result<usize> {
     match &shared.tls {
         None => receive_plain(shared.stream.as_raw_fd(), inbound),
-        Some(session) => {
-            let mut session = session.lock();
-            let received = receive_tls(shared.stream.as_raw_fd(), &mut session, inbound);
-            if session.wants_write() {
-                // The session has something to say (a key update's answer, an alert).
-                let _ = send_records(&shared.stream, &mut session);
-                if session.wants_write() {
-                    shared.wake.notify_one();
-                }
+        Some(tls) => {
+            let (received, records_left) = tls.lock().receive(&shared.stream, inbound);
+            if records_left {
+                shared.wake.notify_one(); // the task writes them once the socket has room
             }
             received
         }
@@ -453,90 +449,9 @@ fn receive_plain(fd: RawFd, inbound: &mut Inbound) -> io::Result<usize> {
     Ok(n as usize)
 }
 
-/// Fills where `inbound` wants its next bytes with decrypted plaintext: what
-/// the session holds already, else what one `recv` of records brings.
-/// `WouldBlock` when nothing arrived; `Ok(0)` at the end of the stream.
-fn receive_tls(fd: RawFd, session: &mut rustls::ClientConnection, inbound: &mut Inbound) -> io::Result<usize> {
-    let spare = inbound.spare();
-    let room = spare.len();
-    let mut copied = 0;
-    while copied < room {
-        match session.reader().fill_buf() {
-            Ok([]) => break, // close_notify: the end, once what came before is read
-            Ok(chunk) => {
-                let n = chunk.len().min(room - copied);
-                // SAFETY: `chunk` is rustls's buffer and `spare` ours, so they do not
-                // overlap; `n` bytes fit in both (`copied + n <= room = spare.len()`).
-                unsafe { std::ptr::copy_nonoverlapping(chunk.as_ptr(), spare[copied..].as_mut_ptr().cast::<u8>(), n) };
-                session.reader().consume(n);
-                copied += n;
-            }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                if copied > 0 {
-                    break;
-                }
-                if session.read_tls(&mut SocketReader(fd))? > 0 {
-                    session.process_new_packets().map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-                }
-                // 0 is the end of the stream: the reader says so on the next turn.
-            }
-            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => break, // closed without close_notify
-            Err(e) => return Err(e),
-        }
-    }
-    // SAFETY: the loop initialised the first `copied` bytes of `spare`, the slice
-    // `inbound.spare()` returned, and called nothing else on `inbound` since.
-    unsafe { inbound.filled(copied) };
-    Ok(copied)
-}
-
-/// Reads records from the socket without blocking.
-struct SocketReader(RawFd);
-
-impl Read for SocketReader {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        // SAFETY: `buf` is writable memory of `buf.len()` bytes; recv writes at most that.
-        let n = unsafe { libc::recv(self.0, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) };
-        if n < 0 {
-            return Err(io::Error::last_os_error());
-        }
-        Ok(n as usize)
-    }
-}
-
-/// Writes records to the socket without blocking, through tokio, so that a
-/// full socket clears its write readiness.
-struct SocketWriter<'a>(&'a TcpStream);
-
-impl Write for SocketWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.try_write(buf)
-    }
-
-    fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
-        self.0.try_write_vectored(bufs)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Writes the session's queued records until none is left or the socket is full.
-fn send_records(stream: &TcpStream, session: &mut rustls::ClientConnection) -> io::Result<()> {
-    while session.wants_write() {
-        match session.write_tls(&mut SocketWriter(stream)) {
-            Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
-}
-
 /// Records encrypted but not yet written (the socket was full): the task writes them.
 fn tls_records_queued(shared: &Shared) -> bool {
-    shared.tls.as_ref().is_some_and(|session| session.lock().wants_write())
+    shared.tls.as_ref().is_some_and(|tls| tls.lock().records_queued())
 }
 
 /// Sends what it can of `bytes` without blocking; returns how many it took.
@@ -545,23 +460,16 @@ fn tls_records_queued(shared: &Shared) -> bool {
 fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
     match &shared.tls {
         None => shared.stream.try_write(bytes),
-        Some(session) => {
-            let mut session = session.lock();
-            session.writer().write_all(bytes)?;
-            match send_records(&shared.stream, &mut session) {
-                Err(e) if e.kind() != io::ErrorKind::WouldBlock => Err(e),
-                _ => Ok(bytes.len()),
-            }
-        }
+        Some(tls) => tls.lock().send(&shared.stream, bytes),
     }
 }
 
 /// Polls the socket (bypassing tokio's readiness cache, which only the runtime
 /// updates) and reads without blocking until the socket is drained.
 fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), ()> {
-    if let Some(session) = &shared.tls {
-        // Plaintext the session decrypted already would never make the socket readable.
-        if !session.lock().wants_read() {
+    if let Some(tls) = &shared.tls {
+        // Bytes received already (staged or decrypted) would never make the socket readable.
+        if tls.lock().has_input() {
             return read_on(shared, owner, inbound);
         }
     }
@@ -622,6 +530,9 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wak
     if nothing_pending && inbound.is_empty() {
         // An idle connection keeps no read buffer: idle clients cost a few KB.
         inbound.release();
+        if let Some(tls) = &shared.tls {
+            tls.lock().release_idle_buffers();
+        }
     }
     Ok(())
 }
@@ -747,8 +658,8 @@ fn write_as_writer(shared: &Shared, first: Cow<'_, [u8]>) -> Option<io::Error> {
         let mut error = None;
         if chunk.is_empty() {
             // Nothing new: records a full socket left in a TLS session go now.
-            if let Some(session) = &shared.tls {
-                error = send_records(&shared.stream, &mut session.lock()).err().filter(|e| e.kind() != io::ErrorKind::WouldBlock);
+            if let Some(tls) = &shared.tls {
+                error = tls.lock().send_queued(&shared.stream).err().filter(|e| e.kind() != io::ErrorKind::WouldBlock);
             }
         }
         while written < chunk.len() {

@@ -34,6 +34,7 @@ pub(crate) mod connect;
 pub(crate) mod connection;
 mod inbound;
 pub mod tls;
+mod tls_io;
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
