@@ -16,16 +16,29 @@ import java.util.Enumeration;
 
 /**
  * Fine-grained TLS settings, used when TLS is enabled on the client: custom trusted root
- * certificates (PEM) and the option to skip certificate verification.
+ * certificates (PEM), the JVM's trust store, a client certificate for mutual TLS (PEM or a key
+ * store) and the option to skip certificate verification.
  */
 public class TlsAdvancedConfiguration {
 
     private final boolean useInsecureTLS;
     private final byte[] rootCertificates;
+    private final boolean useJvmTrustStore;
+    private final byte[] clientCertificateChain;
+    private final byte[] clientPrivateKey;
+    private final String clientKeyStorePath;
+    private final char[] clientKeyStorePassword;
+    private final String clientKeyStoreType;
 
     protected TlsAdvancedConfiguration(TlsAdvancedConfigurationBuilder<?, ?> b) {
         this.useInsecureTLS = b.useInsecureTLS;
         this.rootCertificates = b.rootCertificates;
+        this.useJvmTrustStore = b.useJvmTrustStore;
+        this.clientCertificateChain = b.clientCertificateChain;
+        this.clientPrivateKey = b.clientPrivateKey;
+        this.clientKeyStorePath = b.clientKeyStorePath;
+        this.clientKeyStorePassword = b.clientKeyStorePassword;
+        this.clientKeyStoreType = b.clientKeyStoreType;
     }
 
     /**
@@ -95,6 +108,39 @@ public class TlsAdvancedConfiguration {
     }
 
     /**
+     * Whether the JVM's default trust store ({@code javax.net.ssl.trustStore}, else the JDK's
+     * {@code cacerts}) is trusted as well. Defaults to false.
+     */
+    public boolean isUseJvmTrustStore() {
+        return useJvmTrustStore;
+    }
+
+    /** PEM certificate chain presented to servers that ask for one (mutual TLS), or null. */
+    public byte[] getClientCertificateChain() {
+        return clientCertificateChain;
+    }
+
+    /** PEM private key of {@link #getClientCertificateChain()}, or null. */
+    public byte[] getClientPrivateKey() {
+        return clientPrivateKey;
+    }
+
+    /** Key store holding the client identity (mutual TLS), read when the client is created; or null. */
+    public String getClientKeyStorePath() {
+        return clientKeyStorePath;
+    }
+
+    /** Password of {@link #getClientKeyStorePath()} and its key, or null. */
+    public char[] getClientKeyStorePassword() {
+        return clientKeyStorePassword;
+    }
+
+    /** Type of {@link #getClientKeyStorePath()} ({@code "PKCS12"}, {@code "JKS"}), or null for the default. */
+    public String getClientKeyStoreType() {
+        return clientKeyStoreType;
+    }
+
+    /**
      * Builder for {@link TlsAdvancedConfiguration}.
      *
      * @param <C> the configuration type built
@@ -105,6 +151,12 @@ public class TlsAdvancedConfiguration {
 
         private boolean useInsecureTLS;
         private byte[] rootCertificates;
+        private boolean useJvmTrustStore;
+        private byte[] clientCertificateChain;
+        private byte[] clientPrivateKey;
+        private String clientKeyStorePath;
+        private char[] clientKeyStorePassword;
+        private String clientKeyStoreType;
 
         public TlsAdvancedConfigurationBuilder() {}
 
@@ -115,6 +167,27 @@ public class TlsAdvancedConfiguration {
 
         public B rootCertificates(byte[] rootCertificates) {
             this.rootCertificates = rootCertificates;
+            return self();
+        }
+
+        /** Also trust the JVM's default trust store. */
+        public B useJvmTrustStore(boolean useJvmTrustStore) {
+            this.useJvmTrustStore = useJvmTrustStore;
+            return self();
+        }
+
+        /** Client certificate chain and its private key (both PEM), for mutual TLS. */
+        public B clientCertificate(byte[] certificateChainPem, byte[] privateKeyPem) {
+            this.clientCertificateChain = certificateChainPem;
+            this.clientPrivateKey = privateKeyPem;
+            return self();
+        }
+
+        /** Client identity from a key store (PKCS12, JKS), for mutual TLS; read when the client is created. */
+        public B clientKeyStore(String path, char[] password, String type) {
+            this.clientKeyStorePath = path;
+            this.clientKeyStorePassword = password;
+            this.clientKeyStoreType = type;
             return self();
         }
 
