@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The standalone client over TLS, against TLS-only servers (issue: TLS): commands, a 16 MB value,
+ * The standalone client over TLS, against TLS-only servers: commands, a 16 MB value,
  * batches and pub/sub go over TLS; a restarted server is reconnected to over TLS; each bad
  * certificate (unknown CA, another host's, expired) fails creation clearly and quickly, and
  * connects in insecure mode; mutual TLS with a PEM or key store identity, and without one; the
@@ -242,6 +243,7 @@ class TlsTest {
                             if (!(e.getCause() instanceof GlideException)) {
                                 unexpected.add(e.getCause());
                             }
+                            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // no busy loop while down
                         } catch (Exception e) {
                             unexpected.add(e);
                             return;
