@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the build needs and is missing: redis-server, redis-cli, maven, a JDK >= 11, cargo, gcc.
+# Installs what the build needs and is missing: redis-server, redis-cli, maven, a JDK >= 11, cargo, gcc,
+# openssl.
 # Idempotent and silent when everything is present. Debian/Ubuntu (apt-get); runs apt as root
 # or through sudo.
 set -euo pipefail
@@ -17,6 +18,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # redis-cli forms the test clusters (redis-cli --cluster create).
 command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
+# The TLS tests generate their certificates at test time (glide.testutil.TlsCerts).
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
 
 java_major() {
@@ -61,7 +64,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # Final check: fail loudly rather than letting the build fail obscurely later.
-for tool in redis-server mvn javac cargo cc; do
+for tool in redis-server mvn javac cargo cc openssl; do
   command -v "$tool" >/dev/null 2>&1 || { log "'$tool' is still missing after installing."; exit 1; }
 done
 if [ "$(java_major || echo 0)" -lt 11 ]; then

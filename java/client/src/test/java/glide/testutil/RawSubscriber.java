@@ -17,7 +17,7 @@ public final class RawSubscriber implements AutoCloseable {
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
     public RawSubscriber(RedisServer server, String... command) throws IOException {
-        socket = new Socket(server.host(), server.port());
+        socket = server.openConnection(); // TLS for a TLS server
         socket.setSoTimeout(100);
         in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();

@@ -20,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  *     RedisServer anyNode = cluster.nodes().get(0);
  * }
  * }</pre>
+ *
+ * <p>{@link #startTls} makes the same cluster with TLS only: every node a {@link
+ * RedisServer#startTls TLS server}, the cluster bus and replication over TLS too ({@code
+ * --tls-cluster yes --tls-replication yes}), so {@code CLUSTER SLOTS} names the TLS ports. The
+ * helpers below work the same on it.
  */
 public final class RedisCluster implements AutoCloseable {
     public static final int NODE_TIMEOUT_MS = 1000;
@@ -32,18 +37,43 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     public static RedisCluster start(int primaries, int replicasPerPrimary) {
+        return start(primaries, replicasPerPrimary, null);
+    }
+
+    /**
+     * A TLS-only cluster: each node presents {@link TlsCerts#server()} (valid for 127.0.0.1) and
+     * does not require client certificates; nodes and replicas talk to each other over TLS.
+     */
+    public static RedisCluster startTls(int primaries, int replicasPerPrimary) {
+        return startTls(primaries, replicasPerPrimary, RedisServer.Tls.valid());
+    }
+
+    /** {@link #startTls(int, int)} with the given node TLS settings (e.g. requiring client certificates). */
+    public static RedisCluster startTls(int primaries, int replicasPerPrimary, RedisServer.Tls tls) {
+        return start(primaries, replicasPerPrimary, java.util.Objects.requireNonNull(tls, "tls"));
+    }
+
+    private static RedisCluster start(int primaries, int replicasPerPrimary, RedisServer.Tls tls) {
         int count = primaries * (1 + replicasPerPrimary);
         List<RedisServer> nodes = new ArrayList<>();
         try {
-            for (int i = 0; i < count; i++) {
-                nodes.add(
-                        RedisServer.start(
-                                "--cluster-enabled", "yes",
-                                "--cluster-config-file", "nodes.conf",
-                                "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MS),
-                                "--enable-debug-command", "yes"));
+            List<String> args = new ArrayList<>(List.of(
+                    "--cluster-enabled", "yes",
+                    "--cluster-config-file", "nodes.conf",
+                    "--cluster-node-timeout", String.valueOf(NODE_TIMEOUT_MS),
+                    "--enable-debug-command", "yes"));
+            if (tls != null) {
+                args.addAll(List.of("--tls-cluster", "yes", "--tls-replication", "yes"));
             }
-            List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
+            for (int i = 0; i < count; i++) {
+                String[] nodeArgs = args.toArray(new String[0]);
+                nodes.add(tls == null ? RedisServer.start(nodeArgs) : RedisServer.startTls(tls, nodeArgs));
+            }
+            List<String> create = new ArrayList<>(List.of("redis-cli"));
+            if (tls != null) {
+                create.addAll(redisCliTlsArgs());
+            }
+            create.addAll(List.of("--cluster", "create"));
             for (RedisServer node : nodes) {
                 create.add(node.host() + ":" + node.port());
             }
@@ -281,6 +311,19 @@ public final class RedisCluster implements AutoCloseable {
             crc &= 0xffff;
         }
         return crc % 16384;
+    }
+
+    /**
+     * The {@code redis-cli} options that connect to a {@link #startTls TLS} node: trust the test CA,
+     * present the test client certificate.
+     */
+    public static List<String> redisCliTlsArgs() {
+        TlsCerts certs = TlsCerts.get();
+        return List.of(
+                "--tls",
+                "--cacert", certs.caCertFile().toString(),
+                "--cert", certs.client().certFile().toString(),
+                "--key", certs.client().keyFile().toString());
     }
 
     private static String role(RedisServer node) {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A real {@code redis-server} process on a free loopback port, for integration tests.
@@ -38,6 +39,10 @@ import java.util.stream.Stream;
  *     server.command("SET", "k", "v");
  * }
  * }</pre>
+ *
+ * <p>{@link #startTls} starts a TLS-only server ({@code --port 0 --tls-port P}) presenting a
+ * certificate of {@link TlsCerts}; {@link #port()} is then its TLS port, and {@link #command},
+ * {@link #restart()} and the rest work the same, over TLS.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -62,14 +67,16 @@ public final class RedisServer implements AutoCloseable {
     private final Path dir;
     private final Path logFile;
     private final List<String> extraArgs;
+    private final Tls tls;
     private volatile Process process;
     private boolean closed;
 
-    private RedisServer(int port, Path dir, List<String> extraArgs) {
+    private RedisServer(int port, Path dir, List<String> extraArgs, Tls tls) {
         this.port = port;
         this.dir = dir;
         this.logFile = dir.resolve("redis.log");
         this.extraArgs = extraArgs;
+        this.tls = tls;
     }
 
     /** Starts a server with default settings. */
@@ -82,6 +89,19 @@ public final class RedisServer implements AutoCloseable {
      * "--maxmemory", "1mb"}) and reused by {@link #restart()}.
      */
     public static RedisServer start(String... extraArgs) {
+        return start(null, extraArgs);
+    }
+
+    /**
+     * Starts a TLS-only server: no plaintext port, TLS on {@link #port()}, presenting {@code
+     * tls}'s certificate; {@code extraArgs} as for {@link #start(String...)}. Its own admin
+     * connections ({@link #command}) use TLS too.
+     */
+    public static RedisServer startTls(Tls tls, String... extraArgs) {
+        return start(java.util.Objects.requireNonNull(tls, "tls"), extraArgs);
+    }
+
+    private static RedisServer start(Tls tls, String... extraArgs) {
         List<String> extra = Collections.unmodifiableList(new ArrayList<>(Arrays.asList(extraArgs)));
         Path dir;
         try {
@@ -95,7 +115,7 @@ public final class RedisServer implements AutoCloseable {
             // A cluster node also listens on port + 10000 (its cluster bus), so its port must be
             // at most 55535 and that second port free too.
             boolean clusterNode = extra.contains("--cluster-enabled");
-            RedisServer server = new RedisServer(clusterNode ? freeClusterPort() : freePort(), dir, extra);
+            RedisServer server = new RedisServer(clusterNode ? freeClusterPort() : freePort(), dir, extra, tls);
             try {
                 server.launch(STARTUP_TIMEOUT_MS);
                 return server;
@@ -117,6 +137,16 @@ public final class RedisServer implements AutoCloseable {
 
     public String host() {
         return HOST;
+    }
+
+    /** Whether this server speaks only TLS (started by {@link #startTls}). */
+    public boolean isTls() {
+        return tls != null;
+    }
+
+    /** The TLS settings this server was started with, or null for a plaintext server. */
+    public Tls tls() {
+        return tls;
     }
 
     /** Directory holding this server's working files and {@code redis.log}. */
@@ -209,9 +239,7 @@ public final class RedisServer implements AutoCloseable {
      * @throws UncheckedIOException if the server cannot be reached
      */
     public Object command(String... args) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), SOCKET_TIMEOUT_MS);
-            socket.setSoTimeout(SOCKET_TIMEOUT_MS);
+        try (Socket socket = openConnection()) {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             out.write(encode(args));
             out.flush();
@@ -224,9 +252,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** {@link #command} on a connection that first authenticates with {@code password}. */
     public Object commandWithPassword(String password, String... args) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), SOCKET_TIMEOUT_MS);
-            socket.setSoTimeout(SOCKET_TIMEOUT_MS);
+        try (Socket socket = openConnection()) {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             out.write(encode(new String[] {"AUTH", password}));
             out.write(encode(args));
@@ -237,6 +263,30 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "redis-server on port " + port + " did not answer " + Arrays.toString(args) + ": " + e, e);
+        }
+    }
+
+    /**
+     * A new connection to the server, read timeout 5 s: plain TCP, or for a TLS server a TLS
+     * connection whose handshake is done, made with {@link TlsCerts#harnessSslContext()} (it shows
+     * the test client certificate when asked and accepts any server certificate). The caller
+     * closes it.
+     */
+    public Socket openConnection() throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(HOST, port), SOCKET_TIMEOUT_MS);
+            socket.setSoTimeout(SOCKET_TIMEOUT_MS);
+            if (tls == null) {
+                return socket;
+            }
+            SSLSocket secure = (SSLSocket) TlsCerts.get().harnessSslContext().getSocketFactory()
+                    .createSocket(socket, HOST, port, true);
+            secure.startHandshake();
+            return secure;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
         }
     }
 
@@ -251,7 +301,80 @@ public final class RedisServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "RedisServer[" + HOST + ":" + port + (isRunning() ? ", running" : ", stopped") + "]";
+        return "RedisServer[" + HOST + ":" + port + (tls != null ? ", tls" : "") + (isRunning() ? ", running" : ", stopped")
+                + "]";
+    }
+
+    // ---- TLS settings ----------------------------------------------------------------------------
+
+    /**
+     * How a TLS-only server is set up: the certificate it presents, and whether clients must show
+     * one signed by {@link TlsCerts}'s CA ({@code --tls-auth-clients}). The CA is always the one
+     * the server checks client certificates (and, in a cluster, its peers') against.
+     *
+     * <pre>{@code
+     * RedisServer.startTls(RedisServer.Tls.with(TlsCerts.get().expiredServer()));
+     * RedisServer.startTls(RedisServer.Tls.valid().clientAuth(RedisServer.ClientAuth.YES));
+     * }</pre>
+     */
+    public static final class Tls {
+        private final TlsCerts.Identity certificate;
+        private final ClientAuth clientAuth;
+
+        private Tls(TlsCerts.Identity certificate, ClientAuth clientAuth) {
+            this.certificate = certificate;
+            this.clientAuth = clientAuth;
+        }
+
+        /** The valid server certificate ({@link TlsCerts#server()}), no client certificate required. */
+        public static Tls valid() {
+            return with(TlsCerts.get().server());
+        }
+
+        /** Presents {@code certificate}, no client certificate required. */
+        public static Tls with(TlsCerts.Identity certificate) {
+            return new Tls(certificate, ClientAuth.NO);
+        }
+
+        public Tls clientAuth(ClientAuth clientAuth) {
+            return new Tls(certificate, clientAuth);
+        }
+
+        public TlsCerts.Identity certificate() {
+            return certificate;
+        }
+
+        public ClientAuth clientAuth() {
+            return clientAuth;
+        }
+
+        List<String> args(int tlsPort) {
+            return List.of(
+                    "--port", "0",
+                    "--tls-port", Integer.toString(tlsPort),
+                    "--tls-cert-file", certificate.certFile().toString(),
+                    "--tls-key-file", certificate.keyFile().toString(),
+                    "--tls-ca-cert-file", TlsCerts.get().caCertFile().toString(),
+                    "--tls-auth-clients", clientAuth.value);
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[" + certificate + ", clientAuth " + clientAuth + "]";
+        }
+    }
+
+    /** {@code --tls-auth-clients}: whether the server requires a client certificate. */
+    public enum ClientAuth {
+        NO("no"),
+        YES("yes"),
+        OPTIONAL("optional");
+
+        private final String value;
+
+        ClientAuth(String value) {
+            this.value = value;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -259,8 +382,8 @@ public final class RedisServer implements AutoCloseable {
     private void launch(long timeoutMs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(System.getProperty(SERVER_PROPERTY, "redis-server"));
+        cmd.addAll(tls == null ? List.of("--port", Integer.toString(port)) : tls.args(port));
         cmd.addAll(Arrays.asList(
-                "--port", Integer.toString(port),
                 "--bind", HOST,
                 "--save", "",
                 "--appendonly", "no",
