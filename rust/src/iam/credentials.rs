@@ -100,8 +100,15 @@ impl AwsCredentials {
     }
 }
 
-/// Loads credentials from the standard sources (see the module docs).
-/// Blocking; call it off the runtime's worker threads or via `spawn_blocking`.
+/// Loads credentials from the standard sources, the first that has them
+/// winning: the environment (`AWS_ACCESS_KEY_ID`, ...), the shared
+/// credentials and config files (profile `AWS_PROFILE`), the container
+/// endpoint (ECS, EKS Pod Identity) and the EC2 instance metadata service
+/// (IMDSv2). Web identity, assume-role, SSO and `credential_process`
+/// configurations are refused with an error that names them.
+///
+/// Blocking (bounded by timeouts of a few seconds); call it off the runtime's
+/// worker threads or via `spawn_blocking`.
 pub fn load_credentials() -> Result<AwsCredentials, String> {
     load_with(&|name| std::env::var(name).ok())
 }

@@ -20,29 +20,35 @@
 //!
 //! (one line, without the breaks). The cluster name is the signed `host`
 //! header and appears as written; the user name, the credential and the
-//! session token are percent-encoded by the SigV4 rules ([`sigv4`]). The
+//! session token are percent-encoded by the SigV4 rules (module `sigv4`). The
 //! payload hash is that of the empty body, the service name for signing is
 //! `elasticache` or `memorydb`, and the token is valid for 900 seconds
 //! ([`TOKEN_LIFETIME`]). This is byte for byte what valkey-glide 2.3.1 sends
-//! (it signs with the AWS SDK for Rust), including the parameter order, which
-//! puts the session token after the signature. The AWS SDK for Java orders the
-//! parameters differently; the service sorts them again before it checks the
-//! signature, so both are accepted. A serverless cache would also need
-//! `ResourceType=ServerlessCache`, which valkey-glide does not add; neither do we.
+//! (it signs with the AWS SDK for Rust's `aws-sigv4`), including the parameter
+//! order, which puts the session token after the signature; that was checked
+//! against `aws-sigv4` 1.6.6 for 108 inputs outside this repository. The AWS
+//! SDK for Java orders the parameters differently; the service sorts them
+//! again before it checks the signature, so both are accepted, and
+//! `IamTokenTest` (Java) compares every parameter with that SDK's. A
+//! serverless cache would also need `ResourceType=ServerlessCache`, which
+//! valkey-glide does not add; neither do we.
 //!
 //! # Refresh
 //!
-//! [`IamTokens`] holds the current token. A token authenticates new
-//! connections only: a connection that authenticated stays authenticated when
-//! its token expires (the services close IAM-authenticated connections after
-//! 12 hours, and the client then reconnects with a fresh token). So the
-//! client keeps a token younger than its 15-minute lifetime at hand by calling
-//! [`IamTokens::refresh`] every [`IamTokens::refresh_interval`] (default 5
-//! minutes, at most just under 12 hours) and uses [`IamTokens::current`] as the
-//! password whenever it (re)connects. A failed refresh keeps the previous
-//! token, which stays valid until it expires.
+//! [`IamTokens`] holds the current token. A token is checked when a
+//! connection authenticates; the connection then stays authenticated when the
+//! token expires. The services close an IAM-authenticated connection after 12
+//! hours unless it sends `AUTH` with a fresh token before that; valkey-glide
+//! does not: a refresh only replaces the password its connections use when
+//! they reconnect (and a reconnect more than 15 minutes after the last token
+//! makes a new one first). So the client keeps a token younger than its
+//! 15-minute lifetime at hand by calling [`IamTokens::refresh`] every
+//! [`IamTokens::refresh_interval`] (default 5 minutes, at most just under 12
+//! hours) and uses [`IamTokens::current`] as the password whenever it
+//! (re)connects. A failed refresh keeps the previous token, which stays valid
+//! until it expires.
 //!
-//! Credentials come from the standard AWS sources ([`credentials`]); temporary
+//! Credentials come from the standard AWS sources ([`load_credentials`]); temporary
 //! ones are reused across refreshes while they remain valid for a whole token
 //! lifetime, and loaded again after that.
 //!
