@@ -19,6 +19,7 @@ pub mod client;
 pub mod cluster;
 pub mod completion;
 pub mod glob;
+pub mod iam;
 pub mod pubsub;
 pub mod reply;
 pub mod resp;

@@ -5,6 +5,7 @@
 //! [`ThrowGlide`] policy turns errors and panics alike into Java exceptions,
 //! so nothing unwinds into the JVM.
 
+mod iam;
 mod policy;
 mod tls;
 

@@ -150,4 +150,15 @@ final class NativeBridge {
 
     /** Panics inside the core; the panic must arrive as a {@code RequestException}. Tests only. */
     static native int panicForTesting();
+
+    /** The IAM token for fixed inputs; service 0 ElastiCache, 1 MemoryDB. For tests. */
+    static native String iamToken(
+            String clusterName,
+            String user,
+            int service,
+            String region,
+            String accessKeyId,
+            String secretAccessKey,
+            String sessionToken,
+            long epochSeconds);
 }
