@@ -8,6 +8,7 @@ use parking_lot::RwLock;
 
 use super::backoff::Backoff;
 use super::tls::TlsSettings;
+use crate::iam::IamTokens;
 
 /// Default request timeout, as in valkey-glide.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_millis(250);
@@ -73,9 +74,19 @@ pub struct ClientConfig {
     pub read_only: bool,
     /// TLS on every connection the client opens; `None`: plaintext.
     pub tls: Option<TlsSettings>,
+    /// IAM authentication: the token replaces the password in every handshake.
+    pub iam: Option<Arc<IamTokens>>,
 }
 
 impl ClientConfig {
+    /// What the next handshake authenticates with: the IAM token, else the password.
+    pub fn current_password(&self) -> Option<String> {
+        match &self.iam {
+            Some(tokens) => Some(tokens.current()),
+            None => self.password.get(),
+        }
+    }
+
     /// A configuration for one address with every other setting at its default.
     pub fn for_address(host: &str, port: u16) -> ClientConfig {
         ClientConfig {
@@ -92,6 +103,7 @@ impl ClientConfig {
             lazy_connect: false,
             read_only: false,
             tls: None,
+            iam: None,
         }
     }
 
@@ -117,7 +129,7 @@ impl ClientConfig {
         if self.database_id < 0 {
             return Err(format!("databaseId must not be negative, got {}", self.database_id));
         }
-        if !self.password.is_some() && self.username.is_some() {
+        if !self.password.is_some() && self.iam.is_none() && self.username.is_some() {
             return Err("credentials with a username need a password".into());
         }
         self.backoff.validate()

@@ -91,6 +91,11 @@ async fn open_one(
 ) -> Result<Opened, String> {
     let limit = config.connection_timeout;
     let deadline = Instant::now() + limit;
+    if let Some(tokens) = config.iam.as_ref().filter(|t| t.is_stale()) {
+        // The periodic refresh failed or is slower than the token's lifetime.
+        let refresh = super::iam_refresh::refresh(Arc::clone(tokens));
+        within(deadline, limit, refresh, "no IAM token").await?;
+    }
     let connect = async { TcpStream::connect((host, port)).await.map_err(|e| e.to_string()) };
     let mut stream = within(deadline, limit, connect, "no TCP connection").await?;
     // Latency matters more than packet count for request/response traffic.
@@ -130,7 +135,7 @@ fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&
     let mut out = Vec::new();
     let mut steps = Vec::new();
     let user = config.username.as_deref().unwrap_or("default");
-    match (config.protocol, &config.password.get()) {
+    match (config.protocol, &config.current_password()) {
         (Protocol::Resp3, Some(password)) => {
             out.extend(resp::pack(&[b"HELLO", b"3", b"AUTH", user.as_bytes(), password.as_bytes()]));
             steps.push(Step::Hello);

@@ -35,6 +35,7 @@ pub(crate) mod connection;
 mod inbound;
 pub mod tls;
 mod tls_io;
+pub(crate) mod iam_refresh;
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -606,6 +607,10 @@ impl Client {
         // A closed client no longer counts, whether or not its handle is freed yet.
         if self.relay.is_none() {
             stats::client_released();
+            // A cluster's nodes share the cluster's tokens: only the client itself stops them.
+            if let Some(tokens) = &self.config.iam {
+                tokens.stop();
+            }
         }
         let (previous, waiting) = {
             let mut state = self.link.lock();

@@ -1053,6 +1053,9 @@ impl ClusterClient {
             return;
         }
         stats::client_released();
+        if let Some(tokens) = &self.config.base.iam {
+            tokens.stop();
+        }
         let nodes: Vec<Arc<Client>> = self.nodes.lock().drain().map(|(_, c)| c).collect();
         for node in nodes {
             node.close(); // pending parts come back through `relay` as closing errors

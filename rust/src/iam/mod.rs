@@ -186,7 +186,10 @@ type Loader = Box<dyn Fn() -> Result<AwsCredentials, String> + Send + Sync>;
 /// credential endpoints.
 pub struct IamTokens {
     settings: IamSettings,
-    token: RwLock<String>,
+    /// The token and when it was signed.
+    token: RwLock<(String, SystemTime)>,
+    /// Set when the client closes: the periodic refresh ends.
+    stopped: std::sync::atomic::AtomicBool,
     /// The credentials of the last token; held for the whole of a refresh.
     credentials: Mutex<Option<AwsCredentials>>,
     load: Loader,
@@ -209,14 +212,38 @@ impl IamTokens {
 
     pub(crate) fn with_loader(settings: IamSettings, load: Loader, clock: fn() -> SystemTime) -> Result<IamTokens, String> {
         validate(&settings)?;
-        let tokens = IamTokens { settings, token: RwLock::new(String::new()), credentials: Mutex::new(None), load, clock };
+        let tokens = IamTokens {
+            settings,
+            token: RwLock::new((String::new(), std::time::UNIX_EPOCH)),
+            stopped: Default::default(),
+            credentials: Mutex::new(None),
+            load,
+            clock,
+        };
         tokens.refresh()?;
         Ok(tokens)
     }
 
     /// The current token.
     pub fn current(&self) -> String {
-        self.token.read().clone()
+        self.token.read().0.clone()
+    }
+
+    /// Whether the current token expires within a minute (or has): a new
+    /// connection then signs a new one first.
+    pub fn is_stale(&self) -> bool {
+        let signed = self.token.read().1;
+        let age = (self.clock)().duration_since(signed).unwrap_or_default();
+        age + Duration::from_secs(60) >= TOKEN_LIFETIME
+    }
+
+    /// Ends the periodic refresh (the client closed).
+    pub fn stop(&self) {
+        self.stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.stopped.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// How often the client should call [`refresh`](IamTokens::refresh).
@@ -254,7 +281,7 @@ impl IamTokens {
         };
         let token = presigned_token(&self.settings, &credentials, now);
         *cached = Some(credentials);
-        *self.token.write() = token.clone();
+        *self.token.write() = (token.clone(), now);
         tracing::debug!(cluster = %self.settings.cluster_name, user = %self.settings.user, "IAM: new token");
         Ok(token)
     }

@@ -1,5 +1,8 @@
-//! The IAM token export: lets Java tests compare our token with the AWS SDK
-//! for Java's presigner, byte for byte, for fixed inputs.
+//! IAM across the boundary: `createIamAuth` builds a client's token source
+//! (Java passes the handle to `createClient`, which takes its own reference,
+//! then frees it with `freeIamAuth`); `refreshIamToken` renews a client's
+//! token now; `iamToken` is the pure signing function, which lets Java tests
+//! compare our token with the AWS SDK for Java's presigner, byte for byte.
 
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -9,7 +12,7 @@ use jni::EnvUnowned;
 
 use super::optional_string;
 use super::policy::{BridgeError, ThrowGlide};
-use crate::iam::{self, AwsCredentials, IamService, IamSettings};
+use crate::iam::{self, AwsCredentials, IamService, IamSettings, IamTokens};
 
 /// The IAM token for these inputs, signed at `epoch_seconds`: see
 /// [`iam::presigned_token`]. `service`: 0 ElastiCache, 1 MemoryDB;
@@ -54,6 +57,84 @@ pub extern "system" fn Java_glide_internal_NativeBridge_iamToken<'caller>(
                 .map_err(|_| BridgeError::configuration(format!("epochSeconds {epoch_seconds} is before 1970")))?;
             let token = iam::presigned_token(&settings, &credentials, UNIX_EPOCH + Duration::from_secs(seconds));
             Ok(JString::from_str(env, token)?)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// An `Arc<IamTokens>` as Java holds it between `createIamAuth` and
+/// `freeIamAuth`: a leaked `Box<Arc<IamTokens>>`; 0 is "no IAM".
+#[repr(transparent)]
+#[derive(Clone, Copy)]
+pub(super) struct IamHandle(pub(super) jlong);
+
+impl IamHandle {
+    /// Another reference to the tokens, or `None` for 0.
+    ///
+    /// # Safety
+    /// A non-zero handle must come from `createIamAuth` and not be freed yet;
+    /// Java frees it only after `createClient` returned.
+    pub(super) unsafe fn tokens(self) -> Option<std::sync::Arc<IamTokens>> {
+        // SAFETY: per this function's contract a non-zero value is a live Box<Arc<IamTokens>>.
+        (self.0 != 0).then(|| std::sync::Arc::clone(unsafe { &*(self.0 as *const std::sync::Arc<IamTokens>) }))
+    }
+}
+
+/// Checks the IAM settings and signs the first token, loading AWS credentials
+/// (environment, shared files, container or instance credentials: this may
+/// block for a few seconds on an instance endpoint). `refresh_seconds` 0 means
+/// the default. Throws `ConfigurationError` for invalid settings and
+/// `ClosingException` when no credentials can be loaded.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_createIamAuth<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    cluster_name: JString<'caller>,
+    user: JString<'caller>,
+    service: jint,
+    region: JString<'caller>,
+    refresh_seconds: jint,
+) -> jlong {
+    unowned_env
+        .with_env(|env| -> Result<jlong, BridgeError> {
+            let required = |env: &mut jni::Env<'_>, value: &JString<'_>, what: &str| {
+                optional_string(env, value)?.ok_or_else(|| BridgeError::configuration(format!("IAM authentication needs {what}")))
+            };
+            let service = match service {
+                0 => IamService::ElastiCache,
+                1 => IamService::MemoryDb,
+                other => return Err(BridgeError::configuration(format!("unknown IAM service {other}"))),
+            };
+            let seconds = u64::try_from(refresh_seconds).ok().filter(|s| *s > 0);
+            let settings = IamSettings {
+                cluster_name: required(env, &cluster_name, "a clusterName")?,
+                user: required(env, &user, "a username (the ACL user the token authenticates)")?,
+                service,
+                region: required(env, &region, "a region")?,
+                refresh_interval: iam::refresh_interval_from_seconds(seconds).map_err(BridgeError::configuration)?,
+            };
+            let tokens = IamTokens::new(settings).map_err(|e| {
+                if e.starts_with("IAM authentication: cannot load") { BridgeError::closing(e) } else { BridgeError::configuration(e) }
+            })?;
+            Ok(Box::into_raw(Box::new(std::sync::Arc::new(tokens))) as jlong)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Frees what `createIamAuth` returned; 0 is ignored.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_freeIamAuth<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) {
+    unowned_env
+        .with_env(|_env| -> Result<(), BridgeError> {
+            if handle != 0 {
+                // SAFETY: Java frees each handle from createIamAuth exactly once (in a
+                // finally block after createClient), so the box is ours.
+                drop(unsafe { Box::from_raw(handle as *mut std::sync::Arc<IamTokens>) });
+            }
+            Ok(())
         })
         .resolve::<ThrowGlide>()
 }

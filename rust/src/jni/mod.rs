@@ -28,6 +28,7 @@ use crate::stats;
 
 use policy::{BridgeError, ThrowGlide};
 use tls::TlsHandle;
+use iam::IamHandle;
 
 /// What a handle points to: a standalone or a cluster client.
 enum AnyClient {
@@ -36,6 +37,14 @@ enum AnyClient {
 }
 
 impl AnyClient {
+    /// The configuration every connection is opened with (a cluster's nodes use clones).
+    fn base_config(&self) -> &ClientConfig {
+        match self {
+            AnyClient::Standalone(c) => c.config(),
+            AnyClient::Cluster(c) => &c.config().base,
+        }
+    }
+
     fn close(&self) {
         match self {
             AnyClient::Standalone(c) => c.close(),
@@ -114,6 +123,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     overflow: jint,
     // From createTlsSettings, or 0: plaintext.
     tls: jlong,
+    // From createIamAuth, or 0: no IAM.
+    iam: jlong,
 ) -> jlong {
     unowned_env
         .with_env(|env| -> Result<jlong, BridgeError> {
@@ -156,7 +167,12 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                 // SAFETY: Java passes a handle from createTlsSettings that it frees only
                 // after this call returns (or 0).
                 tls: unsafe { TlsHandle(tls).settings() },
+                // SAFETY: as for `tls`, with a handle from createIamAuth.
+                iam: unsafe { IamHandle(iam).tokens() },
             };
+            if let Some(tokens) = &config.iam {
+                crate::client::iam_refresh::spawn_periodic(tokens).map_err(BridgeError::connection)?;
+            }
             let client = if cluster {
                 let config = ClusterConfig {
                     base: config,
@@ -546,12 +562,31 @@ pub extern "system" fn Java_glide_internal_NativeBridge_updatePassword<'caller>(
         .with_env(|env| -> Result<(), BridgeError> {
             let password = optional_string(env, &password)?;
             // SAFETY: Java passes a live handle (see ClientHandle::client).
-            match unsafe { ClientHandle(handle).client()? } {
-                AnyClient::Standalone(client) => client.config().password.set(password),
-                // The nodes' configurations are clones sharing this password.
-                AnyClient::Cluster(client) => client.config().base.password.set(password),
-            }
+            // The nodes' configurations are clones sharing this password.
+            unsafe { ClientHandle(handle).client()? }.base_config().password.set(password);
             Ok(())
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Signs a new IAM token now (blocking while credentials load); connections
+/// opened from then on use it. Throws `ConfigurationError` when the client
+/// does not use IAM, `RequestException` naming why a refresh failed.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_refreshIamToken<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) {
+    unowned_env
+        .with_env(|_env| -> Result<(), BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            let config = unsafe { ClientHandle(handle).client()? }.base_config();
+            let tokens = config
+                .iam
+                .as_ref()
+                .ok_or_else(|| BridgeError::configuration("refreshIamToken needs IAM authentication (ServerCredentials.iamConfig)"))?;
+            tokens.refresh().map(drop).map_err(BridgeError::request)
         })
         .resolve::<ThrowGlide>()
 }

@@ -244,12 +244,21 @@ public abstract class BaseClient
     }
 
     /**
-     * Refreshes an IAM authentication token. glide-jni does not support IAM authentication (it
-     * cannot be configured), so this always fails with {@link ConfigurationError}.
+     * Signs a new IAM authentication token now; connections opened from then on authenticate with
+     * it (live ones keep theirs, as in valkey-glide). The client also does this every {@code
+     * refreshIntervalSeconds}. Throws {@link ConfigurationError} at once when the client does not
+     * use IAM; a refresh that fails (no credentials) fails the future with a {@code
+     * RequestException} naming why, and the previous token stays in use.
      */
     public CompletableFuture<String> refreshIamToken() {
-        return CompletableFuture.failedFuture(new ConfigurationError(
-                "refreshIamToken needs IAM authentication, which glide-jni does not support: authenticate with a password"));
+        try {
+            core().refreshIamToken();
+            return CompletableFuture.completedFuture("OK");
+        } catch (ConfigurationError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     // ---- pub/sub: receiving (subscriptions are configured when the client is created) ----

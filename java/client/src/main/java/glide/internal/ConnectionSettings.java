@@ -12,7 +12,9 @@ import glide.api.models.configuration.BaseClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.configuration.ReadFrom;
+import glide.api.models.configuration.IamAuthConfig;
 import glide.api.models.configuration.ServerCredentials;
+import glide.api.models.configuration.ServiceType;
 import glide.api.models.exceptions.ConfigurationError;
 import java.util.List;
 
@@ -46,6 +48,46 @@ public final class ConnectionSettings {
     final int readFrom;
     /** TLS on every connection; null: plaintext. */
     final TlsMaterial tls;
+    /** IAM authentication (the token is the password); null: none. */
+    final IamSettings iam;
+
+    /** The checked IAM settings of a configuration. */
+    static final class IamSettings {
+        final String clusterName;
+        final int service;
+        final String region;
+        /** 0: the default (300 s). */
+        final int refreshIntervalSeconds;
+
+        private IamSettings(String clusterName, int service, String region, int refreshIntervalSeconds) {
+            this.clusterName = clusterName;
+            this.service = service;
+            this.region = region;
+            this.refreshIntervalSeconds = refreshIntervalSeconds;
+        }
+
+        static IamSettings of(IamAuthConfig c) {
+            if (c.getClusterName() == null || c.getClusterName().isEmpty()) {
+                throw new ConfigurationError("iamConfig needs a clusterName");
+            }
+            if (c.getService() == null) {
+                throw new ConfigurationError("iamConfig needs a service: ELASTICACHE or MEMORYDB");
+            }
+            if (c.getRegion() == null || c.getRegion().isEmpty()) {
+                throw new ConfigurationError("iamConfig needs a region, e.g. us-east-1");
+            }
+            Integer refresh = c.getRefreshIntervalSeconds();
+            if (refresh != null && (refresh < 1 || refresh >= 43_200)) {
+                throw new ConfigurationError(
+                        "iamConfig.refreshIntervalSeconds must be between 1 and 43199 (under 12 hours), got " + refresh);
+            }
+            return new IamSettings(
+                    c.getClusterName(),
+                    c.getService() == ServiceType.MEMORYDB ? 1 : 0,
+                    c.getRegion(),
+                    refresh == null ? 0 : refresh);
+        }
+    }
 
     /** Subscriptions: names and their modes (0 exact, 1 pattern, 2 sharded); null: none. */
     byte[][] subscriptionNames;
@@ -102,16 +144,27 @@ public final class ConnectionSettings {
                             + (cluster ? " yet: use PRIMARY or PREFER_REPLICA" : " for a standalone client yet: use PRIMARY"));
         }
         ServerCredentials credentials = c.getCredentials();
-        if (credentials != null) {
-            if (credentials.getIamConfig() != null) {
-                throw new ConfigurationError("IAM authentication is not supported by glide-jni yet");
+        IamAuthConfig iamConfig = credentials == null ? null : credentials.getIamConfig();
+        if (iamConfig != null) {
+            if (credentials.getPassword() != null) {
+                throw new ConfigurationError(
+                        "credentials take either a password or an iamConfig, not both: the IAM token is the password");
             }
+            if (credentials.getUsername() == null) {
+                throw new ConfigurationError("IAM authentication needs a username: the ACL user the token authenticates");
+            }
+            iam = IamSettings.of(iamConfig);
+            username = credentials.getUsername();
+            password = null;
+        } else if (credentials != null) {
             if (credentials.getPassword() == null) {
                 throw new ConfigurationError("credentials need a password");
             }
+            iam = null;
             username = credentials.getUsername();
             password = credentials.getPassword();
         } else {
+            iam = null;
             username = null;
             password = null;
         }

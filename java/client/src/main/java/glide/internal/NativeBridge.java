@@ -44,7 +44,24 @@ final class NativeBridge {
             int[] subscriptionModes,
             long backlogLimitBytes,
             int overflowPolicy,
-            long tlsSettings);
+            long tlsSettings,
+            long iamAuth);
+
+    /**
+     * Checks IAM settings and signs the first token, loading AWS credentials (may block while a
+     * credentials endpoint answers). Throws {@code ConfigurationError} for bad settings and {@code
+     * ClosingException} when no credentials can be loaded. Free with {@link #freeIamAuth} once
+     * {@code createClient} returned. {@code service}: 0 ElastiCache, 1 MemoryDB;
+     * {@code refreshSeconds} 0: the default.
+     */
+    static native long createIamAuth(
+            String clusterName, String user, int service, String region, int refreshSeconds);
+
+    /** Frees what {@link #createIamAuth} returned; 0 is ignored. */
+    static native void freeIamAuth(long iamAuth);
+
+    /** Signs a new IAM token for the client now; {@code ConfigurationError} without IAM. */
+    static native void refreshIamToken(long handle);
 
     /**
      * Checks and builds a client's TLS settings (PEM inputs, each nullable) for {@link

@@ -31,9 +31,12 @@ public final class NativeClient implements CommandSink {
     private final long handle;
     private final int inflightLimit;
     private final String username;
+    /** Authenticates with IAM tokens (a password cannot be set then). */
+    private final boolean iam;
     private volatile boolean closed;
 
-    private NativeClient(long handle, int inflightLimit, String username) {
+    private NativeClient(long handle, int inflightLimit, String username, boolean iam) {
+        this.iam = iam;
         this.handle = handle;
         this.inflightLimit = inflightLimit;
         this.username = username;
@@ -64,7 +67,17 @@ public final class NativeClient implements CommandSink {
         long id = Completions.register(pending);
         long handle;
         long tls = 0;
+        long iam = 0;
         try {
+            if (s.iam != null) {
+                iam =
+                        NativeBridge.createIamAuth(
+                                s.iam.clusterName,
+                                s.username,
+                                s.iam.service,
+                                s.iam.region,
+                                s.iam.refreshIntervalSeconds);
+            }
             if (s.tls != null) {
                 tls =
                         NativeBridge.createTlsSettings(
@@ -94,14 +107,16 @@ public final class NativeClient implements CommandSink {
                             s.subscriptionModes,
                             s.backlogLimitBytes,
                             s.overflowPolicy,
-                            tls);
+                            tls,
+                            iam);
         } catch (RuntimeException e) {
             Completions.forget(id);
             return CompletableFuture.failedFuture(e);
         } finally {
             NativeBridge.freeTlsSettings(tls);
+            NativeBridge.freeIamAuth(iam);
         }
-        NativeClient client = new NativeClient(handle, s.inflightLimit, s.username);
+        NativeClient client = new NativeClient(handle, s.inflightLimit, s.username, s.iam != null);
         return pending.future.handle(
                 (ok, error) -> {
                     if (error != null) {
@@ -326,8 +341,24 @@ public final class NativeClient implements CommandSink {
         if (closed) {
             throw closedError();
         }
+        if (iam) {
+            throw new glide.api.models.exceptions.ConfigurationError(
+                    "the client authenticates with IAM tokens: its password cannot be updated (use refreshIamToken)");
+        }
         try {
             NativeBridge.updatePassword(handle, password);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** See {@link NativeBridge#refreshIamToken}. */
+    public void refreshIamToken() {
+        if (closed) {
+            throw closedError();
+        }
+        try {
+            NativeBridge.refreshIamToken(handle);
         } finally {
             Reference.reachabilityFence(this);
         }
