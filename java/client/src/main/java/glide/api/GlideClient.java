@@ -77,7 +77,8 @@ public class GlideClient extends BaseClient
     /**
      * Validates {@code config}, connects (unless {@code lazyConnect}) and completes with the
      * client. Fails with {@link ConfigurationError} for invalid settings, before any connection
-     * is tried, and with {@code ConnectionException} when the server cannot be reached.
+     * is tried, and with {@code ClosingException} (as valkey-glide) when the client cannot be
+     * created: the server cannot be reached, TLS or authentication failed; its message says which.
      */
     public static CompletableFuture<GlideClient> createClient(GlideClientConfiguration config) {
         ConnectionSettings settings;

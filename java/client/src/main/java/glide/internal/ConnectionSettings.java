@@ -15,6 +15,7 @@ import glide.api.models.configuration.ReadFrom;
 import glide.api.models.configuration.IamAuthConfig;
 import glide.api.models.configuration.ServerCredentials;
 import glide.api.models.configuration.ServiceType;
+import glide.api.models.configuration.TlsAdvancedConfiguration;
 import glide.api.models.exceptions.ConfigurationError;
 import java.util.List;
 
@@ -127,10 +128,18 @@ public final class ConnectionSettings {
             hosts[i] = host;
             ports[i] = port;
         }
-        tls =
-                c.isUseTLS()
-                        ? TlsMaterial.of(advanced == null ? null : advanced.getTlsAdvancedConfiguration())
-                        : null;
+        TlsAdvancedConfiguration tlsOptions = advanced == null ? null : advanced.getTlsAdvancedConfiguration();
+        if (!c.isUseTLS() && tlsOptions != null) {
+            if (tlsOptions.isUseInsecureTLS()) {
+                // valkey-glide's words and class.
+                throw new ConfigurationError("'useInsecureTLS' cannot be enabled when 'useTLS' is disabled.");
+            }
+            if (TlsMaterial.hasAnyMaterial(tlsOptions)) {
+                throw new ConfigurationError(
+                        "TLS settings (certificates, key stores, useJvmTrustStore) are given but useTLS is false: set useTLS(true)");
+            }
+        }
+        tls = c.isUseTLS() ? TlsMaterial.of(tlsOptions) : null;
         ReadFrom read = c.getReadFrom() == null ? ReadFrom.PRIMARY : c.getReadFrom();
         if (read == ReadFrom.PREFER_REPLICA && cluster) {
             readFrom = 1;

@@ -111,7 +111,7 @@ public final class NativeClient implements CommandSink {
                             iam);
         } catch (RuntimeException e) {
             Completions.forget(id);
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(creationFailure(e));
         } finally {
             NativeBridge.freeTlsSettings(tls);
             NativeBridge.freeIamAuth(iam);
@@ -121,12 +121,27 @@ public final class NativeClient implements CommandSink {
                 (ok, error) -> {
                     if (error != null) {
                         client.close();
-                        throw error instanceof RuntimeException
-                                ? (RuntimeException) error
-                                : new RuntimeException(error);
+                        throw creationFailure(error);
                     }
                     return client;
                 });
+    }
+
+    /**
+     * A client that could not be created fails with {@link ClosingException}, as in valkey-glide
+     * (whatever the cause: unreachable, TLS, authentication); the message says what happened.
+     * Configuration errors keep their class.
+     */
+    private static RuntimeException creationFailure(Throwable error) {
+        if (error instanceof java.util.concurrent.CompletionException && error.getCause() != null) {
+            error = error.getCause();
+        }
+        if (error instanceof glide.api.models.exceptions.ConnectionException) {
+            ClosingException closing = new ClosingException("Failed to create client - " + error.getMessage());
+            closing.initCause(error);
+            return closing;
+        }
+        return error instanceof RuntimeException ? (RuntimeException) error : new RuntimeException(error);
     }
 
     /**

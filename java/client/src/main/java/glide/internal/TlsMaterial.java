@@ -68,6 +68,15 @@ final class TlsMaterial {
         return new TlsMaterial(c.isUseInsecureTLS(), roots, certificate, key);
     }
 
+    /** Whether {@code c} sets anything that only TLS uses (besides useInsecureTLS). */
+    static boolean hasAnyMaterial(TlsAdvancedConfiguration c) {
+        return c.getRootCertificates() != null
+                || c.isUseJvmTrustStore()
+                || c.getClientCertificate() != null
+                || c.getClientPrivateKey() != null
+                || c.getClientKeyStorePath() != null;
+    }
+
     /** The certificates the JVM's default trust manager accepts as issuers, as PEM. */
     private static byte[] jvmTrustStorePem() {
         try {

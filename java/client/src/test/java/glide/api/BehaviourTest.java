@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.models.configuration.BackoffStrategy;
 import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.AdvancedGlideClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.TlsAdvancedConfiguration;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.configuration.ReadFrom;
 import glide.api.models.configuration.ServerCredentials;
@@ -192,13 +194,13 @@ class BehaviourTest {
                     .credentials(ServerCredentials.builder().username("default").password("wrong").build())
                     .build();
             Throwable error = failure(GlideClient.createClient(bad));
-            assertInstanceOf(ConnectionException.class, error);
+            assertInstanceOf(ClosingException.class, error); // as valkey-glide: creation failed
             assertTrue(error.getMessage().contains("WRONGPASS") || error.getMessage().toLowerCase().contains("auth"), error.getMessage());
         }
     }
 
     @Test
-    void unreachableServerFailsCreationWithConnectionException() throws Exception {
+    void unreachableServerFailsCreationWithClosingException() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -207,7 +209,9 @@ class BehaviourTest {
                 .address(NodeAddress.builder().host("127.0.0.1").port(port).build())
                 .build();
         long before = Long.parseLong(Statistics.of().get("total_clients"));
-        assertInstanceOf(ConnectionException.class, failure(GlideClient.createClient(cfg)));
+        Throwable error = failure(GlideClient.createClient(cfg));
+        assertInstanceOf(ClosingException.class, error);
+        assertTrue(error.getMessage().contains("Failed to create client - cannot connect"), error.getMessage());
         System.gc();
         assertTrue(Long.parseLong(Statistics.of().get("total_clients")) <= before + 1);
     }
@@ -232,7 +236,16 @@ class BehaviourTest {
                 b -> b.clearAddresses().address(NodeAddress.builder().host("127.0.0.1").port(70000).build()),
                 b -> b.clearAddresses().address(NodeAddress.builder().host("127.0.0.1").port(0).build()),
                 b -> b.clearAddresses().address(NodeAddress.builder().host("").port(6379).build()),
-                b -> b.useTLS(true),
+                // TLS settings without TLS (useInsecureTLS: valkey-glide's ConfigurationError too).
+                b -> b.advancedConfiguration(AdvancedGlideClientConfiguration.builder()
+                        .tlsAdvancedConfiguration(TlsAdvancedConfiguration.builder().useInsecureTLS(true).build()).build()),
+                b -> b.advancedConfiguration(AdvancedGlideClientConfiguration.builder()
+                        .tlsAdvancedConfiguration(TlsAdvancedConfiguration.builder().rootCertificates(new byte[] {1}).build()).build()),
+                // TLS with unusable roots.
+                b -> b.useTLS(true).advancedConfiguration(AdvancedGlideClientConfiguration.builder()
+                        .tlsAdvancedConfiguration(TlsAdvancedConfiguration.builder().rootCertificates(new byte[0]).build()).build()),
+                b -> b.useTLS(true).advancedConfiguration(AdvancedGlideClientConfiguration.builder()
+                        .tlsAdvancedConfiguration(TlsAdvancedConfiguration.builder().rootCertificates("garbage".getBytes()).build()).build()),
                 b -> b.readFrom(ReadFrom.PREFER_REPLICA),
                 b -> b.reconnectStrategy(BackoffStrategy.builder().numOfRetries(-1).factor(10).exponentBase(2).build()),
                 b -> b.reconnectStrategy(BackoffStrategy.builder().numOfRetries(3).factor(10).exponentBase(2).jitterPercent(150).build()));

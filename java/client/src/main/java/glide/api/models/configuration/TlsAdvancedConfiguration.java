@@ -3,9 +3,8 @@ package glide.api.models.configuration;
 import glide.internal.Pem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.FileInputStream;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
@@ -56,7 +55,8 @@ public class TlsAdvancedConfiguration {
                     CertificateException {
         String type = keyStoreType == null ? KeyStore.getDefaultType() : keyStoreType;
         KeyStore store = KeyStore.getInstance(type);
-        try (InputStream in = Files.newInputStream(Paths.get(keyStorePath))) {
+        // FileInputStream: a missing file is a FileNotFoundException, as in valkey-glide.
+        try (InputStream in = new FileInputStream(keyStorePath)) {
             store.load(in, keyStorePassword);
         }
         ByteArrayOutputStream pem = new ByteArrayOutputStream();
