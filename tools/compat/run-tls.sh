@@ -3,11 +3,13 @@
 # Makes a test CA and server certificates (scripts/tls-test-certs.sh), starts TLS-only
 # redis-servers on free loopback ports (a good one, one signed by an untrusted CA, one whose
 # certificate names another host, one with an expired certificate, one-node TLS clusters with a
-# good, a wrong-host and an expired certificate) and a plaintext one, compiles src/TlsCheck.java once against our jar, runs it with both jars, diffs
-# the outputs. Exit 0 when identical, 1 when they differ, 2 on setup errors.
+# good, a wrong-host and an expired certificate) and a plaintext one, compiles src/TlsCheck.java
+# once against our jar, runs it with both jars, diffs the outputs. Exit 0 when identical, 1 when
+# they differ, 2 on setup errors.
 # Output: target/tls-glide.txt, target/tls-ours.txt (diffed), .raw (full stdout), .err (the
 # exceptions' full messages, one line per failed step).
-# Env: GLIDE_VERSION (default 2.3.1), REDIS_SERVER (default redis-server), KEEP_SERVER=1 to debug,
+# Env: GLIDE_VERSION (default 2.3.1), REDIS_SERVER (default redis-server), OUR_JAR (default the
+#      worktree's java/client/target jar), KEEP_SERVER=1 to debug,
 #      TLS_NO_CLUSTER=1 to skip the cluster section.
 set -u
 # Paths, die, free_port; builds our jar and resolves glide's classpath (cached) if missing.
