@@ -8,7 +8,7 @@ mkdir -p "$out"
 
 GLIDE_VERSION=${GLIDE_VERSION:-2.3.1}
 REDIS_SERVER=${REDIS_SERVER:-redis-server}
-OUR_JAR="$repo/java/client/target/glide-jni-0.1.0-SNAPSHOT.jar"
+OUR_JAR=${OUR_JAR:-"$repo/java/client/target/glide-jni-0.1.0-SNAPSHOT.jar"}
 
 die() { echo "${0##*/}: $*" >&2; exit 2; }
 

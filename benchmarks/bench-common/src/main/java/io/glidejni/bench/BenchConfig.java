@@ -1,6 +1,31 @@
 package io.glidejni.bench;
 
-/** Where the server is: {@code -Dbench.host} (default 127.0.0.1), {@code -Dbench.port} (6379). */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Where the server is and how to reach it, from system properties of the benchmark fork (pass
+ * them with JMH's {@code -jvmArgs}):
+ *
+ * <ul>
+ *   <li>{@code -Dbench.host} (default 127.0.0.1), {@code -Dbench.port} (default 6379);
+ *   <li>{@code -Dbench.tls=true}: connect over TLS, trusting only the CA certificate(s) in the
+ *       PEM file {@code -Dbench.tls.ca=/path/ca.pem} (required then). Every client verifies the
+ *       server's certificate and host name against it.
+ * </ul>
+ */
 public final class BenchConfig {
     private BenchConfig() {}
 
@@ -10,6 +35,76 @@ public final class BenchConfig {
 
     public static int port() {
         return Integer.getInteger("bench.port", 6379);
+    }
+
+    /** Whether the clients connect over TLS ({@code -Dbench.tls=true}). */
+    public static boolean tls() {
+        return Boolean.getBoolean("bench.tls");
+    }
+
+    /** The CA file the clients trust over TLS ({@code -Dbench.tls.ca}); fails if unset or missing. */
+    public static Path tlsCaFile() {
+        String path = System.getProperty("bench.tls.ca");
+        if (path == null || path.isEmpty()) {
+            throw new IllegalStateException("-Dbench.tls=true needs -Dbench.tls.ca=/path/ca.pem");
+        }
+        Path p = Paths.get(path);
+        if (!Files.isReadable(p)) {
+            throw new IllegalStateException("bench.tls.ca: cannot read " + p);
+        }
+        return p;
+    }
+
+    /** The CA file's bytes (PEM), for the glide clients' {@code rootCertificates}. */
+    public static byte[] tlsCaPem() {
+        try {
+            return Files.readAllBytes(tlsCaFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A JDK socket factory trusting only the CA file's certificates (for Jedis). Host names are
+     * checked by {@link #tlsParameters()}.
+     */
+    public static SSLSocketFactory tlsSocketFactory() {
+        try {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            int i = 0;
+            try (InputStream in = Files.newInputStream(tlsCaFile())) {
+                for (Certificate c : cf.generateCertificates(in)) {
+                    trust.setCertificateEntry("ca-" + i++, c);
+                }
+            }
+            if (i == 0) {
+                throw new IllegalStateException("bench.tls.ca holds no certificate");
+            }
+            TrustManagerFactory tmf =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx.getSocketFactory();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a trust store from bench.tls.ca", e);
+        }
+    }
+
+    /** SSL parameters that verify the server's host name (as the other clients do). */
+    public static SSLParameters tlsParameters() {
+        SSLParameters p = new SSLParameters();
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        return p;
+    }
+
+    /** One line for the logs: how the benchmark connects. */
+    public static String describe() {
+        return host() + ":" + port() + (tls() ? " over TLS (CA " + tlsCaFile() + ")" : " (plaintext)");
     }
 
     /** Request timeout given to clients that have one (ms): generous for 512 KiB x 100 threads. */

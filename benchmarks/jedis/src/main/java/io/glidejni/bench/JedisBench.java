@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.ThreadParams;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
@@ -22,6 +24,7 @@ import redis.clients.jedis.JedisPoolConfig;
  * Jedis, sync binary API through one {@link JedisPool} sized to the JMH thread count (so every
  * thread has a connection); each operation borrows a connection, sends one request, reads the
  * reply and returns the connection. Socket timeout 5 s (as the glide clients' request timeout).
+ * With {@code -Dbench.tls=true}, TLS through a JDK socket factory trusting {@code bench.tls.ca}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,12 +40,21 @@ public class JedisBench {
         config.setMaxIdle(size);
         config.setMinIdle(size);
         config.setJmxEnabled(false);
+        DefaultJedisClientConfig.Builder client =
+                DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(BenchConfig.REQUEST_TIMEOUT_MS)
+                        .socketTimeoutMillis(BenchConfig.REQUEST_TIMEOUT_MS);
+        if (BenchConfig.tls()) {
+            // -Dbench.tls=true: TLS, trusting only the test CA (-Dbench.tls.ca), host name checked
+            client.ssl(true)
+                    .sslSocketFactory(BenchConfig.tlsSocketFactory())
+                    .sslParameters(BenchConfig.tlsParameters());
+        }
         pool =
                 new JedisPool(
                         config,
-                        BenchConfig.host(),
-                        BenchConfig.port(),
-                        BenchConfig.REQUEST_TIMEOUT_MS);
+                        new HostAndPort(BenchConfig.host(), BenchConfig.port()),
+                        client.build());
         // open every connection now, not during the measurement
         List<Jedis> warm = new ArrayList<>();
         for (int i = 0; i < size; i++) {

@@ -1,8 +1,10 @@
 package io.glidejni.bench;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -23,6 +25,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * Lettuce, async API over ONE connection ({@link ByteArrayCodec}) shared by all JMH threads
  * (concurrency = {@code -t}); each operation sends one request and waits for it with
  * {@code get()}. Lettuce's defaults otherwise (60 s command timeout, default client resources).
+ * With {@code -Dbench.tls=true}, TLS with the JDK provider trusting {@code bench.tls.ca}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,7 +37,25 @@ public class LettuceBench {
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        redis = RedisClient.create(RedisURI.create(BenchConfig.host(), BenchConfig.port()));
+        RedisURI uri =
+                RedisURI.builder()
+                        .withHost(BenchConfig.host())
+                        .withPort(BenchConfig.port())
+                        .withSsl(BenchConfig.tls())
+                        .build();
+        redis = RedisClient.create(uri);
+        if (BenchConfig.tls()) {
+            // -Dbench.tls=true: TLS (JDK provider), trusting only the test CA (-Dbench.tls.ca);
+            // Lettuce verifies the peer and its host name by default (SslVerifyMode.FULL)
+            redis.setOptions(
+                    ClientOptions.builder()
+                            .sslOptions(
+                                    SslOptions.builder()
+                                            .jdkSslProvider()
+                                            .trustManager(BenchConfig.tlsCaFile().toFile())
+                                            .build())
+                            .build());
+        }
         connection = redis.connect(ByteArrayCodec.INSTANCE);
         async = connection.async();
         // refuse to measure an empty server

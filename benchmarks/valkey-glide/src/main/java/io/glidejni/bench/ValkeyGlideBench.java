@@ -5,8 +5,10 @@ import static glide.api.models.GlideString.gs;
 import glide.api.GlideClient;
 import glide.api.models.Batch;
 import glide.api.models.GlideString;
+import glide.api.models.configuration.AdvancedGlideClientConfiguration;
 import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.TlsAdvancedConfiguration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +42,7 @@ public class ValkeyGlideBench {
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
-        GlideClientConfiguration config =
+        GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?> builder =
                 GlideClientConfiguration.builder()
                         .address(
                                 NodeAddress.builder()
@@ -48,9 +50,19 @@ public class ValkeyGlideBench {
                                         .port(BenchConfig.port())
                                         .build())
                         .requestTimeout(BenchConfig.REQUEST_TIMEOUT_MS)
-                        .inflightRequestsLimit(BenchConfig.INFLIGHT_LIMIT)
-                        .build();
-        client = GlideClient.createClient(config).get();
+                        .inflightRequestsLimit(BenchConfig.INFLIGHT_LIMIT);
+        if (BenchConfig.tls()) {
+            // -Dbench.tls=true: TLS, trusting only the test CA (-Dbench.tls.ca)
+            builder.useTLS(true)
+                    .advancedConfiguration(
+                            AdvancedGlideClientConfiguration.builder()
+                                    .tlsAdvancedConfiguration(
+                                            TlsAdvancedConfiguration.builder()
+                                                    .rootCertificates(BenchConfig.tlsCaPem())
+                                                    .build())
+                                    .build());
+        }
+        client = GlideClient.createClient(builder.build()).get();
         w1Keys = new GlideString[Workload.W1_KEYS];
         for (int i = 0; i < w1Keys.length; i++) {
             w1Keys[i] = gs(Workload.W1_KEY_BYTES[i]);
