@@ -172,7 +172,7 @@ struct State {
 struct Shared {
     stream: TcpStream,
     /// The TLS session, when the connection is secured; see "TLS" above.
-    tls: Option<Mutex<TlsIo>>,
+    tls: Option<TlsIo>,
     state: Mutex<State>,
     /// What was received. Whoever holds this lock is *the* reader: the task, or a
     /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
@@ -211,7 +211,7 @@ impl Connection {
     ) -> Connection {
         let shared = Arc::new(Shared {
             stream,
-            tls: tls.map(|session| Mutex::new(TlsIo::new(session))),
+            tls: tls.map(TlsIo::new),
             state: Mutex::new(State {
                 out: Vec::new(),
                 writing: false,
@@ -426,7 +426,7 @@ fn receive(shared: &Shared, inbound: &mut Inbound) -> io::Result<usize> {
     match &shared.tls {
         None => receive_plain(shared.stream.as_raw_fd(), inbound),
         Some(tls) => {
-            let (received, records_left) = tls.lock().receive(&shared.stream, inbound);
+            let (received, records_left) = tls.receive(shared.stream.as_raw_fd(), inbound);
             if records_left {
                 shared.wake.notify_one(); // the task writes them once the socket has room
             }
@@ -451,7 +451,7 @@ fn receive_plain(fd: RawFd, inbound: &mut Inbound) -> io::Result<usize> {
 
 /// Records encrypted but not yet written (the socket was full): the task writes them.
 fn tls_records_queued(shared: &Shared) -> bool {
-    shared.tls.as_ref().is_some_and(|tls| tls.lock().records_queued())
+    shared.tls.as_ref().is_some_and(TlsIo::records_queued)
 }
 
 /// Sends what it can of `bytes` without blocking; returns how many it took.
@@ -460,7 +460,10 @@ fn tls_records_queued(shared: &Shared) -> bool {
 fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
     match &shared.tls {
         None => shared.stream.try_write(bytes),
-        Some(tls) => tls.lock().send(&shared.stream, bytes),
+        Some(tls) => match tls.send(&shared.stream, bytes) {
+            Err(e) if e.kind() != io::ErrorKind::WouldBlock => Err(e),
+            _ => Ok(bytes.len()), // all sealed; what the socket did not take waits in `unsent`
+        },
     }
 }
 
@@ -469,7 +472,7 @@ fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
 fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), ()> {
     if let Some(tls) = &shared.tls {
         // Bytes received already (staged or decrypted) would never make the socket readable.
-        if tls.lock().has_input() {
+        if tls.has_input() {
             return read_on(shared, owner, inbound);
         }
     }
@@ -531,7 +534,7 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wak
         // An idle connection keeps no read buffer: idle clients cost a few KB.
         inbound.release();
         if let Some(tls) = &shared.tls {
-            tls.lock().release_idle_buffers();
+            tls.release_idle_buffers();
         }
     }
     Ok(())
@@ -659,7 +662,7 @@ fn write_as_writer(shared: &Shared, first: Cow<'_, [u8]>) -> Option<io::Error> {
         if chunk.is_empty() {
             // Nothing new: records a full socket left in a TLS session go now.
             if let Some(tls) = &shared.tls {
-                error = tls.lock().send_queued(&shared.stream).err().filter(|e| e.kind() != io::ErrorKind::WouldBlock);
+                error = tls.send(&shared.stream, &[]).err().filter(|e| e.kind() != io::ErrorKind::WouldBlock);
             }
         }
         while written < chunk.len() {
