@@ -2,26 +2,14 @@ package glide.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.models.exceptions.ConfigurationError;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import glide.testutil.SdkIamTokens;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.signer.Aws4Signer;
-import software.amazon.awssdk.auth.signer.params.Aws4PresignerParams;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Our IAM token (signed in the Rust core) against the SigV4 presigner of the AWS SDK for Java v2
@@ -35,19 +23,6 @@ import software.amazon.awssdk.regions.Region;
  * match.
  */
 class IamTokenTest {
-    /** The parameter order of our (and valkey-glide's) token. */
-    private static final List<String> ORDER =
-            List.of(
-                    "Action",
-                    "User",
-                    "X-Amz-Algorithm",
-                    "X-Amz-Credential",
-                    "X-Amz-Date",
-                    "X-Amz-Expires",
-                    "X-Amz-SignedHeaders",
-                    "X-Amz-Signature",
-                    "X-Amz-Security-Token");
-
     private static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     /** Shaped like a real STS session token: long base64 with '+', '/' and '='. */
@@ -55,50 +30,6 @@ class IamTokenTest {
             "IQoJb3JpZ2luX2VjEHcaCXVzLWVhc3QtMSJHMEUCIQD+/example/token+with/slashes=="
                     + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/".repeat(12)
                     + "=";
-
-    /** The token the AWS SDK presigns, without its {@code https://} prefix. */
-    @SuppressWarnings("deprecation") // Aws4Signer is deprecated in favour of AwsV4HttpSigner
-    private static String sdkToken(
-            String cluster,
-            String user,
-            int service,
-            String region,
-            AwsCredentials credentials,
-            long epochSeconds) {
-        SdkHttpFullRequest request =
-                SdkHttpFullRequest.builder()
-                        .method(SdkHttpMethod.GET)
-                        .protocol("https")
-                        .host(cluster)
-                        .encodedPath("/")
-                        .appendRawQueryParameter("Action", "connect")
-                        .appendRawQueryParameter("User", user)
-                        .build();
-        Instant now = Instant.ofEpochSecond(epochSeconds);
-        Aws4PresignerParams params =
-                Aws4PresignerParams.builder()
-                        .awsCredentials(credentials)
-                        .signingName(service == 0 ? "elasticache" : "memorydb")
-                        .signingRegion(Region.of(region))
-                        .signingClockOverride(Clock.fixed(now, ZoneOffset.UTC))
-                        .expirationTime(now.plusSeconds(900))
-                        .build();
-        String uri = Aws4Signer.create().presign(request, params).getUri().toString();
-        assertTrue(uri.startsWith("https://"), uri);
-        return uri.substring("https://".length());
-    }
-
-    /** {@code token} with its query parameters put into {@link #ORDER}. */
-    private static String inOurOrder(String token) {
-        int query = token.indexOf("/?");
-        List<String> params = new ArrayList<>(Arrays.asList(token.substring(query + 2).split("&")));
-        for (String param : params) {
-            String name = param.substring(0, param.indexOf('='));
-            assertTrue(ORDER.contains(name), "unexpected parameter " + name + " in " + token);
-        }
-        params.sort(Comparator.comparingInt(p -> ORDER.indexOf(p.substring(0, p.indexOf('=')))));
-        return token.substring(0, query + 2) + String.join("&", params);
-    }
 
     private static void assertSameToken(
             String cluster,
@@ -114,12 +45,14 @@ class IamTokenTest {
         String ours =
                 NativeBridge.iamToken(
                         cluster, user, service, region, KEY_ID, SECRET, sessionToken, epochSeconds);
-        String theirs = sdkToken(cluster, user, service, region, credentials, epochSeconds);
+        String theirs =
+                SdkIamTokens.presign(
+                        cluster, user, service == 0 ? "elasticache" : "memorydb", region, credentials, epochSeconds);
         String context =
                 cluster + " / " + user + " / " + service + " / " + region + " / " + epochSeconds;
-        assertEquals(inOurOrder(theirs), ours, context);
+        assertEquals(SdkIamTokens.inOurOrder(theirs), ours, context);
         // Our order is already ours: the comparison above did not reorder our token.
-        assertEquals(inOurOrder(ours), ours, context);
+        assertEquals(SdkIamTokens.inOurOrder(ours), ours, context);
     }
 
     @Test
