@@ -151,7 +151,7 @@ pub fn presigned_token(settings: &IamSettings, credentials: &AwsCredentials, at:
 }
 
 /// Checks what the services and the token format need of the settings.
-fn validate(settings: &IamSettings) -> Result<(), String> {
+pub fn validate(settings: &IamSettings) -> Result<(), String> {
     // The cluster name is the host of the signed request: letters, digits and
     // `-._` (ElastiCache and MemoryDB names use a subset of these).
     let name = &settings.cluster_name;

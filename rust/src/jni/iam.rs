@@ -112,9 +112,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createIamAuth<'caller>(
                 region: required(env, &region, "a region")?,
                 refresh_interval: iam::refresh_interval_from_seconds(seconds).map_err(BridgeError::configuration)?,
             };
-            let tokens = IamTokens::new(settings).map_err(|e| {
-                if e.starts_with("IAM authentication: cannot load") { BridgeError::closing(e) } else { BridgeError::configuration(e) }
-            })?;
+            iam::validate(&settings).map_err(BridgeError::configuration)?;
+            // Valid settings: what fails now is loading credentials, a failed creation.
+            let tokens = IamTokens::new(settings).map_err(BridgeError::closing)?;
             Ok(Box::into_raw(Box::new(std::sync::Arc::new(tokens))) as jlong)
         })
         .resolve::<ThrowGlide>()

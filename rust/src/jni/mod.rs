@@ -585,7 +585,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_refreshIamToken<'caller>
             let tokens = config
                 .iam
                 .as_ref()
-                .ok_or_else(|| BridgeError::configuration("refreshIamToken needs IAM authentication (ServerCredentials.iamConfig)"))?;
+                // valkey-glide 2.3.1's words.
+                .ok_or_else(|| BridgeError::configuration("refreshIamToken is only available when IAM authentication is enabled."))?;
             tokens.refresh().map(drop).map_err(BridgeError::request)
         })
         .resolve::<ThrowGlide>()

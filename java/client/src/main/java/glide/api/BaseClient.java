@@ -251,14 +251,10 @@ public abstract class BaseClient
      * RequestException} naming why, and the previous token stays in use.
      */
     public CompletableFuture<String> refreshIamToken() {
-        try {
-            core().refreshIamToken();
-            return CompletableFuture.completedFuture("OK");
-        } catch (ConfigurationError e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+        if (!core().usesIam()) {
+            throw new ConfigurationError("refreshIamToken is only available when IAM authentication is enabled.");
         }
+        return core().refreshIamToken();
     }
 
     // ---- pub/sub: receiving (subscriptions are configured when the client is created) ----
@@ -427,6 +423,7 @@ public abstract class BaseClient
      * connection(s) now, and completes with its reply; otherwise completes with "OK" at once.
      */
     public CompletableFuture<String> updateConnectionPassword(String password, boolean immediateAuth) {
+        refuseUnderIam();
         if (password == null) {
             return CompletableFuture.failedFuture(
                     new RequestException("the password must not be null: use updateConnectionPassword(false) to remove it"));
@@ -451,6 +448,7 @@ public abstract class BaseClient
      * nothing to authenticate now, so {@code immediateAuth} must be false.
      */
     public CompletableFuture<String> updateConnectionPassword(boolean immediateAuth) {
+        refuseUnderIam();
         if (immediateAuth) {
             return CompletableFuture.failedFuture(
                     new RequestException("immediateAuth needs a password: there is none to authenticate with"));
@@ -461,6 +459,14 @@ public abstract class BaseClient
             return CompletableFuture.failedFuture(e);
         }
         return CompletableFuture.completedFuture("OK");
+    }
+
+    /** An IAM client's password is its token: it cannot be set (thrown at once, as valkey-glide). */
+    private void refuseUnderIam() {
+        if (core().usesIam()) {
+            throw new ConfigurationError(
+                    "updateConnectionPassword is not supported when IAM authentication is enabled.");
+        }
     }
 
     /** Sends AUTH on the client's connection(s); a cluster client overrides it to reach every node. */

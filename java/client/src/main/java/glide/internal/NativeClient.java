@@ -63,21 +63,35 @@ public final class NativeClient implements CommandSink {
      * settings the core rejects.
      */
     public static CompletableFuture<NativeClient> connect(ConnectionSettings s) {
+        if (s.iam == null) {
+            return connect(s, 0);
+        }
+        // The first token needs credentials, which may take a credentials endpoint's time.
+        CompletableFuture<Long> iamAuth =
+                IamThread.run(
+                        () ->
+                                NativeBridge.createIamAuth(
+                                        s.iam.clusterName,
+                                        s.username,
+                                        s.iam.service,
+                                        s.iam.region,
+                                        s.iam.refreshIntervalSeconds));
+        return iamAuth.thenCompose(
+                iam -> {
+                    try {
+                        return connect(s, iam);
+                    } finally {
+                        NativeBridge.freeIamAuth(iam);
+                    }
+                });
+    }
+
+    private static CompletableFuture<NativeClient> connect(ConnectionSettings s, long iam) {
         Completions.Pending<Object> pending = new Completions.Pending<>(null, false, v -> v);
         long id = Completions.register(pending);
         long handle;
         long tls = 0;
-        long iam = 0;
         try {
-            if (s.iam != null) {
-                iam =
-                        NativeBridge.createIamAuth(
-                                s.iam.clusterName,
-                                s.username,
-                                s.iam.service,
-                                s.iam.region,
-                                s.iam.refreshIntervalSeconds);
-            }
             if (s.tls != null) {
                 tls =
                         NativeBridge.createTlsSettings(
@@ -114,7 +128,6 @@ public final class NativeClient implements CommandSink {
             return CompletableFuture.failedFuture(creationFailure(e));
         } finally {
             NativeBridge.freeTlsSettings(tls);
-            NativeBridge.freeIamAuth(iam);
         }
         NativeClient client = new NativeClient(handle, s.inflightLimit, s.username, s.iam != null);
         return pending.future.handle(
@@ -356,10 +369,7 @@ public final class NativeClient implements CommandSink {
         if (closed) {
             throw closedError();
         }
-        if (iam) {
-            throw new glide.api.models.exceptions.ConfigurationError(
-                    "the client authenticates with IAM tokens: its password cannot be updated (use refreshIamToken)");
-        }
+
         try {
             NativeBridge.updatePassword(handle, password);
         } finally {
@@ -367,16 +377,25 @@ public final class NativeClient implements CommandSink {
         }
     }
 
-    /** See {@link NativeBridge#refreshIamToken}. */
-    public void refreshIamToken() {
-        if (closed) {
-            throw closedError();
-        }
-        try {
-            NativeBridge.refreshIamToken(handle);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+    /** Whether the client authenticates with IAM tokens. */
+    public boolean usesIam() {
+        return iam;
+    }
+
+    /** See {@link NativeBridge#refreshIamToken}; runs on the IAM thread, completes with "OK". */
+    public CompletableFuture<String> refreshIamToken() {
+        return IamThread.run(
+                () -> {
+                    if (closed) {
+                        throw closedError();
+                    }
+                    try {
+                        NativeBridge.refreshIamToken(handle);
+                        return "OK";
+                    } finally {
+                        Reference.reachabilityFence(this);
+                    }
+                });
     }
 
     /** Fails pending requests with {@link ClosingException} and closes the connection. Idempotent. */
