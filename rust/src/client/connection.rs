@@ -404,7 +404,10 @@ fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inboun
         match shared.stream.try_io(Interest::READABLE, || receive(shared, inbound)) {
             Ok(0) => return Err("connection closed by the server".into()),
             Ok(_) => dispatch(shared, owner, inbound, true)?,
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                release_if_idle(shared, inbound);
+                return Ok(());
+            }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(format!("connection lost: {}", describe_read_error(shared, &e))),
         }
@@ -511,7 +514,10 @@ fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> R
                     return Ok(());
                 }
             }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                release_if_idle(shared, inbound);
+                return Ok(());
+            }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(_) => return Err(()),
         }
@@ -531,13 +537,26 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wak
         })
         .map_err(|e| e.to_string())??;
     if nothing_pending && inbound.is_empty() {
-        // An idle connection keeps no read buffer: idle clients cost a few KB.
-        inbound.release();
-        if let Some(tls) = &shared.tls {
-            tls.release_idle_buffers();
-        }
+        release_buffers(shared, inbound);
     }
     Ok(())
+}
+
+/// An idle connection keeps no read buffer: idle clients cost a few KB.
+fn release_buffers(shared: &Shared, inbound: &mut Inbound) {
+    inbound.release();
+    if let Some(tls) = &shared.tls {
+        tls.release_idle_buffers();
+    }
+}
+
+/// After a read found nothing: a reader that woke with nothing pending (its
+/// helper took the bytes, a spurious wake) has just reserved buffers to read
+/// into; an idle connection must not keep them.
+fn release_if_idle(shared: &Shared, inbound: &mut Inbound) {
+    if inbound.is_empty() && shared.state.lock().pending.is_empty() {
+        release_buffers(shared, inbound);
+    }
 }
 
 /// Completes one request per reply, in FIFO order. Returns whether nothing is
