@@ -77,13 +77,30 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 4096 ]; then
 fi
 
 # ---- build -------------------------------------------------------------------------------------
+# M2_REPO: a Maven local repository of its own, for a checkout that shares ~/.m2 with others
+# (each `mvn install` of glide-jni replaces the one SNAPSHOT jar every checkout builds against).
 M2="${M2_REPO:-$HOME/.m2/repository}"
+MVN_REPO=()
+if [ -n "${M2_REPO:-}" ]; then
+    MVN_REPO=(-Dmaven.repo.local="$M2_REPO")
+fi
 if [ ! -f "$M2/io/glidejni/glide-jni/0.1.0-SNAPSHOT/glide-jni-0.1.0-SNAPSHOT.jar" ]; then
     log "io.glidejni:glide-jni not in $M2: installing it from $ROOT"
-    (cd "$ROOT" && mvn -B -ntp -q install -DskipTests -pl java/client -am)
+    (cd "$ROOT" && mvn -B -ntp -q "${MVN_REPO[@]}" install -DskipTests -pl java/client -am)
 fi
 log "building the profile jars"
-mvn -B -ntp -q -f "$HERE/pom.xml" package
+mvn -B -ntp -q "${MVN_REPO[@]}" -f "$HERE/pom.xml" package
+# Say so when the glide-jni profiled is not this checkout's own build.
+OWN_SO="$ROOT/java/client/target/classes/natives/linux-x86_64/libglide_jni.so"
+if [ -f "$OWN_SO" ] && ! python3 - "$HERE/glide-jni/target/memprofile-glide-jni.jar" "$OWN_SO" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    sys.exit(z.read("natives/linux-x86_64/libglide_jni.so") != open(sys.argv[2], "rb").read())
+PY
+then
+    log "WARNING: the glide-jni in $M2 is not this checkout's build ($OWN_SO):"
+    log "         run 'mvn install -DskipTests -pl java/client -am' here first, or use M2_REPO"
+fi
 
 # ---- servers -----------------------------------------------------------------------------------
 WORK="$(mktemp -d)"
