@@ -216,9 +216,9 @@ def cluster_section(results):
              "plaintext and a TLS port (bus and replication over TLS). Per mode: a warm-up client (runtime, "
              "shared TLS configuration), then %d clients created one after the other, each sending ECHO to all "
              "%d nodes; glide-jni's `native_bytes_in_use` and `total_connections` from `getStatistics()`. "
-             "Per node connection = Δ bytes / Δ connections over those clients (each client's fixed cost, "
-             "e.g. its slot map, spread over its connections); per added connection = the replicas' "
-             "connections alone, opened on first use by an existing client (the connection itself). "
+             "Per node connection = Δ bytes / Δ connections with all those clients open (each client's "
+             "fixed cost, e.g. its slot map, spread over its connections); at creation = a client just "
+             "created, connected to the primaries only (replicas are connected on first use). "
              "First client = the warm-up client's whole cost%s." % (
                  rows[0]["clients"], rows[0]["nodes"],
                  "; the first mode's includes starting the runtime" if len(rows) > 1 else ""))
@@ -226,12 +226,14 @@ def cluster_section(results):
     out = []
     for r in rows:
         out.append([r["mode"], "%g" % r["connections_per_client"], kb(r["native_bytes_per_client"]),
-                    kb(r["native_bytes_per_node_connection"]), kb(r["native_bytes_per_added_node_connection"]),
+                    kb(r["native_bytes_per_node_connection"]),
+                    "%s (%g connections)" % (kb(r["native_bytes_per_client_at_creation"]),
+                                             r["connections_at_creation_per_client"]),
                     "%s (%d connections%s)" % (kb(r["first_client_native_bytes"]), r["first_client_connections"],
                                              ", runtime start" if r.get("first_client_includes_runtime") else ""),
                     "%+.1f" % ((r["native_bytes_after_close"] - r["native_bytes_before"]) / 1024.0)])
     L.append(table(["mode", "connections per client", "KB per client", "KB per node connection",
-                    "KB per added node connection", "first client KB", "after closing, vs before KB"], out))
+                    "KB per client at creation", "first client KB", "after closing, vs before KB"], out))
     L.append("")
     return L
 
@@ -282,8 +284,9 @@ def main():
     path = os.path.join(results, "cluster-nodes.jsonl")
     if os.path.exists(path):
         for r in (json.loads(l) for l in open(path) if l.startswith("{")):
-            print("glide-jni cluster %-5s %s KB per node connection, %s KB per added node connection" % (
-                r["mode"], kb(r["native_bytes_per_node_connection"]), kb(r["native_bytes_per_added_node_connection"])))
+            print("glide-jni cluster %-5s %s KB per node connection (%s KB per client, %g connections each)" % (
+                r["mode"], kb(r["native_bytes_per_node_connection"]), kb(r["native_bytes_per_client"]),
+                r["connections_per_client"]))
     plot(results, data)
 
 

@@ -36,9 +36,11 @@ import java.util.Map;
  * </ol>
  *
  * <p>Prints one JSON line per mode: bytes per node connection = Δ native_bytes_in_use / Δ
- * total_connections over all the measured clients (so it includes each client's own fixed cost,
- * e.g. its slot map, spread over its connections), and bytes per added node connection = the same
- * over the replica connections alone (opened on an existing client: the connection itself).
+ * total_connections over all the measured clients, all open (so it includes each client's own
+ * fixed cost, e.g. its slot map, spread over its connections), and bytes per client just after
+ * creation (its primaries' connections only). The step from there to after the ECHO is not a
+ * per-replica figure: the ECHO also reads on the primaries' connections, whose idle buffers may
+ * then be kept or released.
  */
 public final class ClusterNodes {
     private ClusterNodes() {}
@@ -100,8 +102,7 @@ public final class ClusterNodes {
         Map<String, String> before = warm.getStatistics();
 
         List<GlideClusterClient> open = new ArrayList<>();
-        long addedBytes = 0;
-        long addedConnections = 0;
+        long createdBytes = 0;
         long createdConnections = 0;
         for (int i = 0; i < count; i++) {
             Map<String, String> s0 = warm.getStatistics();
@@ -116,8 +117,11 @@ public final class ClusterNodes {
             Thread.sleep(SETTLE_MS);
             Map<String, String> s2 = warm.getStatistics();
             createdConnections += connections(s1) - connections(s0);
-            addedConnections += connections(s2) - connections(s1);
-            addedBytes += bytes(s2) - bytes(s1);
+            createdBytes += bytes(s1) - bytes(s0);
+            if (connections(s2) - connections(s0) != nodes) {
+                throw new IllegalStateException("client " + i + " opened " + (connections(s2) - connections(s0))
+                        + " connections for " + nodes + " nodes");
+            }
         }
         Thread.sleep(SETTLE_MS);
         Map<String, String> after = warm.getStatistics();
@@ -136,13 +140,13 @@ public final class ClusterNodes {
         m.put("nodes", nodes);
         m.put("clients", count);
         m.put("connections_at_creation_per_client", (double) createdConnections / count);
+        m.put("native_bytes_per_client_at_creation", createdBytes / count);
         m.put("connections_per_client", (double) conns / count);
         m.put("native_bytes_before", bytes(before));
         m.put("native_bytes_after", bytes(after));
         m.put("native_bytes_after_close", bytes(closed));
         m.put("native_bytes_per_client", bytes / count);
         m.put("native_bytes_per_node_connection", conns == 0 ? null : bytes / conns);
-        m.put("native_bytes_per_added_node_connection", addedConnections == 0 ? null : addedBytes / addedConnections);
         m.put("first_client_native_bytes", bytes(before) - pristine);
         m.put("first_client_connections", connections(before));
         // Only the first mode's warm-up client starts the runtime (Tokio workers, timer).
