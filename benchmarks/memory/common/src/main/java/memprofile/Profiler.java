@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ol>
  *
  * <p>Arguments: {@code host port [key]}. System properties: {@code memprofile.idle} (1000),
- * {@code memprofile.inflight} (100), {@code memprofile.loadMillis} (5000).
+ * {@code memprofile.inflight} (100), {@code memprofile.loadMillis} (5000); {@code memprofile.tls}
+ * and {@code memprofile.caFile} for the TLS mode (see {@link Tls}). Every line says which mode
+ * ran ({@code "tls": true|false}).
  */
 public final class Profiler {
     /** Pause between the end of the load and the "after" checkpoint. */
@@ -65,6 +67,7 @@ public final class Profiler {
         m.put("label", "baseline");
         m.put("description", "before any client class is touched");
         m.put("idle_clients", 0);
+        m.put("tls", Tls.enabled());
         measure(m, Map.of());
         return m;
     }
@@ -175,6 +178,7 @@ public final class Profiler {
         m.put("label", label);
         m.put("description", description);
         m.put("idle_clients", idleClients);
+        m.put("tls", Tls.enabled());
         m.put("idle_mode", driver.idleMode());
         m.put("load_mode", driver.loadMode());
         m.put("elapsed_ms", (System.nanoTime() - start) / 1_000_000);
