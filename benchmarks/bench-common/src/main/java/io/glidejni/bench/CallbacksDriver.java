@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
 /**
  * The non-blocking (callbacks) benchmark: no thread ever waits for a reply on the hot path.
  *
- * <p>The main thread starts N independent <em>chains</em>. A chain issues one request; the
+ * <p>One thread starts N independent <em>chains</em>. A chain issues one request; the
  * request's completion callback ({@code whenComplete} on the returned stage, so on whichever
  * thread the client completes it) records the latency and issues the chain's next request, until
  * the measurement window closes. So N requests are in flight at all times, as with N blocking
@@ -43,6 +43,7 @@ import java.util.function.BiConsumer;
  *
  * <p>A request that completes while it is being issued (synchronously, e.g. a rejection) does not
  * recurse: the issuing loop goes round instead, so a chain of failures cannot overflow the stack.
+ * The main thread only keeps time; a separate thread starts the chains.
  */
 public final class CallbacksDriver<T> {
     /** The workloads, by their command-line names; keys and values as in {@link Workload}. */
@@ -232,9 +233,19 @@ public final class CallbacksDriver<T> {
             chains.add(new Chain(i));
         }
         Instant started = Instant.now();
-        for (Chain c : chains) {
-            c.issue(); // all from this one thread; from here on, the callbacks drive
-        }
+        // One thread starts every chain; from then on the callbacks drive. It is not this (the
+        // timing) thread: a client that completed requests synchronously would keep the starter
+        // in the first chain's issuing loop until the stop, and the phases must still advance.
+        Thread starter =
+                new Thread(
+                        () -> {
+                            for (Chain c : chains) {
+                                c.issue();
+                            }
+                        },
+                        "callbacks-starter");
+        starter.setDaemon(true);
+        starter.start();
         sleepSeconds(warmupSeconds);
 
         phase = MEASURE;
