@@ -37,8 +37,9 @@ import java.util.function.BiConsumer;
  * <p>Per run it prints one JSON line (and appends it to {@code --out FILE}): ops/s, latency
  * percentiles (per request, issue to callback, {@link LatencyHistogram}), CPU µs per operation of
  * this JVM ({@code OperatingSystemMXBean.getProcessCpuTime}, all threads) and of the server
- * ({@code /proc/PID/stat} of {@code -Dbench.server.pid}), errors, and the names of the threads
- * the callbacks ran on (sampled). Connection settings are {@link BenchConfig}'s system
+ * ({@code /proc/PID/stat} of {@code -Dbench.server.pid}), errors, the names of the threads the
+ * callbacks ran on (sampled), and how many requests completed before their callback was attached
+ * (so their callback ran on the issuing thread). Connection settings are {@link BenchConfig}'s system
  * properties.
  *
  * <p>A request that completes while it is being issued (synchronously, e.g. a rejection) does not
@@ -264,6 +265,7 @@ public final class CallbacksDriver<T> {
         long errors = 0;
         long badReplies = 0;
         long warmupErrors = 0;
+        long completedInIssue = 0;
         Throwable firstError = null;
         for (Chain c : chains) {
             // after the latch, every chain's fields are final (countDown happens-before await)
@@ -272,6 +274,7 @@ public final class CallbacksDriver<T> {
             errors += c.errors;
             badReplies += c.badReplies;
             warmupErrors += c.warmupErrors;
+            completedInIssue += c.completedInIssue;
             if (firstError == null) {
                 firstError = c.firstError;
             }
@@ -311,6 +314,7 @@ public final class CallbacksDriver<T> {
         j.put("warmup_errors", warmupErrors);
         j.put("stuck_chains", stuck);
         j.put("first_error", firstError == null ? null : String.valueOf(firstError));
+        j.put("completed_before_callback_attached", completedInIssue);
         j.putRaw("callback_threads", Json.array(new TreeSet<>(callbackThreads.keySet())));
         j.put("java", System.getProperty("java.vm.version"));
         boolean failed = ops == 0 || errors > 0 || badReplies > 0 || warmupErrors > 0 || !drained;
@@ -366,6 +370,7 @@ public final class CallbacksDriver<T> {
         long errors;
         long badReplies;
         long warmupErrors;
+        long completedInIssue;
         Throwable firstError;
 
         Chain(int index) {
@@ -416,6 +421,9 @@ public final class CallbacksDriver<T> {
         public void accept(Object reply, Throwable error) {
             completed(reply, error);
             if (state.compareAndSet(ISSUING, COMPLETED_IN_ISSUE)) {
+                if (phase == MEASURE) {
+                    completedInIssue++;
+                }
                 return;
             }
             issue();
@@ -437,7 +445,9 @@ public final class CallbacksDriver<T> {
             if (error != null && firstError == null) {
                 firstError = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             }
-            if ((completions++ & 1023) == 0) {
+            // sample the thread: not the first completions, which may run on the starter thread
+            // (a reply that beat its whenComplete runs the callback on the attaching thread)
+            if ((++completions & 1023) == 8) {
                 noteThread();
             }
         }
