@@ -1,11 +1,5 @@
 package io.glidejni.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,10 +28,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * uses), so the two match.
  */
 public final class CpuProfiler implements InternalProfiler {
-    private static final double TICK_US = 1e6 / clockTicksPerSecond();
-
-    private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    private final String serverPid = System.getProperty("bench.server.pid");
+    private final String serverPid = ProcCpu.serverPid();
     private long clientStartNs;
     private long serverStartTicks;
 
@@ -48,51 +39,23 @@ public final class CpuProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        clientStartNs = processCpuNanos();
-        serverStartTicks = serverTicks();
+        clientStartNs = ProcCpu.processCpuNanos();
+        serverStartTicks = ProcCpu.processTicks(serverPid);
     }
 
     @Override
     public Collection<? extends Result> afterIteration(
             BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
-        long clientNs = processCpuNanos() - clientStartNs;
-        long serverTicks = serverTicks() - serverStartTicks;
+        long clientNs = ProcCpu.processCpuNanos() - clientStartNs;
+        long serverTicks = ProcCpu.processTicks(serverPid) - serverStartTicks;
         long ops = result.getMetadata().getAllOps();
         List<Result> out = new ArrayList<>();
         if (ops > 0 && clientNs >= 0) {
             out.add(new ScalarResult("cpu.client.us/op", clientNs / 1e3 / ops, "us/op", AggregationPolicy.AVG));
         }
         if (ops > 0 && serverPid != null && serverStartTicks >= 0 && serverTicks >= 0) {
-            out.add(new ScalarResult("cpu.server.us/op", serverTicks * TICK_US / ops, "us/op", AggregationPolicy.AVG));
+            out.add(new ScalarResult("cpu.server.us/op", serverTicks * ProcCpu.TICK_US / ops, "us/op", AggregationPolicy.AVG));
         }
         return out;
-    }
-
-    private long processCpuNanos() {
-        if (os instanceof com.sun.management.OperatingSystemMXBean) {
-            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-        }
-        return -1;
-    }
-
-    /** utime + stime of the server process in clock ticks, or -1. */
-    private long serverTicks() {
-        if (serverPid == null) {
-            return -1;
-        }
-        try {
-            String stat = new String(Files.readAllBytes(Paths.get("/proc", serverPid, "stat")), StandardCharsets.US_ASCII);
-            // the command name (field 2) is in parentheses and may hold spaces: count from after it
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // f[0] is field 3 (state): utime is field 14, stime field 15
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private static long clockTicksPerSecond() {
-        // CLK_TCK is 100 on Linux for every mainstream architecture; allow an override
-        return Long.getLong("bench.clk.tck", 100);
     }
 }

@@ -35,15 +35,18 @@ public class LettuceBench {
     private StatefulRedisConnection<byte[], byte[]> connection;
     private RedisAsyncCommands<byte[], byte[]> async;
 
-    @Setup(Level.Trial)
-    public void setup() throws Exception {
+    /**
+     * A client of the benchmark server ({@link BenchConfig}: host, port, TLS); also used by {@code
+     * CallbacksMain}.
+     */
+    static RedisClient redisClient() {
         RedisURI uri =
                 RedisURI.builder()
                         .withHost(BenchConfig.host())
                         .withPort(BenchConfig.port())
                         .withSsl(BenchConfig.tls())
                         .build();
-        redis = RedisClient.create(uri);
+        RedisClient redis = RedisClient.create(uri);
         if (BenchConfig.tls()) {
             // -Dbench.tls=true: TLS (JDK provider), trusting only the test CA (-Dbench.tls.ca);
             // Lettuce verifies the peer and its host name by default (SslVerifyMode.FULL)
@@ -56,6 +59,12 @@ public class LettuceBench {
                                             .build())
                             .build());
         }
+        return redis;
+    }
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception {
+        redis = redisClient();
         connection = redis.connect(ByteArrayCodec.INSTANCE);
         async = connection.async();
         // refuse to measure an empty server

@@ -40,8 +40,11 @@ public class ValkeyGlideBench {
     private GlideString w2Large;
     private GlideString[] w3Keys;
 
-    @Setup(Level.Trial)
-    public void setup() throws Exception {
+    /**
+     * A client of the benchmark server ({@link BenchConfig}: host, port, TLS), with the suite's
+     * request timeout and inflight limit; also used by {@code CallbacksMain}.
+     */
+    static GlideClient connect() throws Exception {
         GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?> builder =
                 GlideClientConfiguration.builder()
                         .address(
@@ -62,7 +65,12 @@ public class ValkeyGlideBench {
                                                     .build())
                                     .build());
         }
-        client = GlideClient.createClient(builder.build()).get();
+        return GlideClient.createClient(builder.build()).get();
+    }
+
+    @Setup(Level.Trial)
+    public void setup() throws Exception {
+        client = connect();
         w1Keys = new GlideString[Workload.W1_KEYS];
         for (int i = 0; i < w1Keys.length; i++) {
             w1Keys[i] = gs(Workload.W1_KEY_BYTES[i]);

@@ -1,0 +1,518 @@
+package io.glidejni.bench;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * The non-blocking (callbacks) benchmark: no thread ever waits for a reply on the hot path.
+ *
+ * <p>One thread starts N independent <em>chains</em>. A chain issues one request; the
+ * request's completion callback ({@code whenComplete} on the returned stage, so on whichever
+ * thread the client completes it) records the latency and issues the chain's next request, until
+ * the measurement window closes. So N requests are in flight at all times, as with N blocking
+ * threads, but with no thread per request. Nothing calls {@code get()} or {@code join()} except
+ * the set-up checks.
+ *
+ * <p>Phases: warm-up ({@code --warmup} s, nothing recorded), measurement ({@code --measure} s:
+ * completions counted, latencies recorded, this JVM's and the server's CPU time read at both
+ * ends), then stop: each chain ends when its request in flight completes.
+ *
+ * <p>Per run it prints one JSON line (and appends it to {@code --out FILE}): ops/s, latency
+ * percentiles (per request, issue to callback, {@link LatencyHistogram}), CPU µs per operation of
+ * this JVM ({@code OperatingSystemMXBean.getProcessCpuTime}, all threads) and of the server
+ * ({@code /proc/PID/stat} of {@code -Dbench.server.pid}), errors, the names of the threads the
+ * callbacks ran on (sampled), and how many requests completed before their callback was attached
+ * (so their callback ran on the issuing thread). Connection settings are {@link BenchConfig}'s system
+ * properties.
+ *
+ * <p>A request that completes while it is being issued (synchronously, e.g. a rejection) does not
+ * recurse: the issuing loop goes round instead, so a chain of failures cannot overflow the stack.
+ * The main thread only keeps time; a separate thread starts the chains.
+ */
+public final class CallbacksDriver<T> {
+    /** The workloads, by their command-line names; keys and values as in {@link Workload}. */
+    enum Kind {
+        W1("w1"),
+        W2_16K("w2-16k"),
+        W2_512K("w2-512k");
+
+        final String cli;
+
+        Kind(String cli) {
+            this.cli = cli;
+        }
+
+        static Kind of(String s) {
+            for (Kind k : values()) {
+                if (k.cli.equals(s)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown workload '" + s + "' (w1, w2-16k, w2-512k)");
+        }
+    }
+
+    private static final int WARMUP = 0;
+    private static final int MEASURE = 1;
+    private static final int STOP = 2;
+
+    private static final String USAGE =
+            "usage: java -cp benchmarks.jar io.glidejni.bench.CallbacksMain --workload w1|w2-16k|w2-512k"
+                    + " --chains N [--warmup SECONDS (3)] [--measure SECONDS (5)] [--out FILE.jsonl]"
+                    + " [--meta KEY=VALUE]...\n"
+                    + "  server: -Dbench.host, -Dbench.port, -Dbench.tls=true -Dbench.tls.ca=ca.pem,"
+                    + " -Dbench.server.pid=PID (server CPU per op)";
+
+    private final String clientName;
+    private final AsyncBenchClient<T> client;
+    private final Kind kind;
+    private final int chainCount;
+    private final T[] w1Keys;
+    private final T w1Value;
+    private final T w2Key;
+    private final int w2Length;
+    private volatile int phase = WARMUP;
+    private final CountDownLatch stopped;
+    private final Map<String, Boolean> callbackThreads = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private CallbacksDriver(String clientName, AsyncBenchClient<T> client, Kind kind, int chains) {
+        this.clientName = clientName;
+        this.client = client;
+        this.kind = kind;
+        this.chainCount = chains;
+        this.stopped = new CountDownLatch(chains);
+        this.w1Keys = (T[]) new Object[Workload.W1_KEYS];
+        for (int i = 0; i < w1Keys.length; i++) {
+            w1Keys[i] = client.wrap(Workload.W1_KEY_BYTES[i]);
+        }
+        this.w1Value = client.wrap(Workload.SMALL_VALUE_BYTES);
+        this.w2Key = client.wrap(kind == Kind.W2_512K ? Workload.W2_512K_KEY : Workload.W2_16K_KEY);
+        this.w2Length = kind == Kind.W2_512K ? Workload.W2_LARGE : Workload.W2_SMALL;
+    }
+
+    /**
+     * Runs one benchmark point and exits the JVM: 0 when every request succeeded, 3 when some
+     * failed, returned a wrong reply or never completed, 2 on bad arguments, 1 on a set-up failure.
+     *
+     * @param clientName the name in the results ("glide-jni", "valkey-glide", "lettuce")
+     * @param args the command line (see the usage message)
+     * @param connect creates the client (after the arguments were checked)
+     */
+    public static void main(String clientName, String[] args, Callable<? extends AsyncBenchClient<?>> connect) {
+        int code;
+        try {
+            code = run(clientName, args, connect);
+        } catch (IllegalArgumentException e) {
+            System.err.println("CallbacksMain: " + e.getMessage());
+            System.err.println(USAGE);
+            code = 2;
+        } catch (Throwable t) {
+            System.err.println("CallbacksMain: FAILED: " + t);
+            t.printStackTrace();
+            code = 1;
+        }
+        System.out.flush();
+        System.err.flush();
+        // a client's non-daemon threads must not keep the JVM alive
+        System.exit(code);
+    }
+
+    private static int run(String clientName, String[] args, Callable<? extends AsyncBenchClient<?>> connect)
+            throws Exception {
+        Kind kind = null;
+        int chains = -1;
+        double warmup = 3;
+        double measure = 5;
+        String out = null;
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                throw new IllegalArgumentException("help");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--workload":
+                    kind = Kind.of(v);
+                    break;
+                case "--chains":
+                    chains = Integer.parseInt(v);
+                    break;
+                case "--warmup":
+                    warmup = Double.parseDouble(v);
+                    break;
+                case "--measure":
+                    measure = Double.parseDouble(v);
+                    break;
+                case "--out":
+                    out = v;
+                    break;
+                case "--meta":
+                    int eq = v.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--meta wants KEY=VALUE, got " + v);
+                    }
+                    meta.put(v.substring(0, eq), v.substring(eq + 1));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (kind == null || chains < 1 || warmup < 0 || measure <= 0) {
+            throw new IllegalArgumentException("--workload and --chains (>= 1) are required; --measure > 0");
+        }
+        System.err.printf(
+                "CallbacksMain: %s, %s, %d chains, %.1f s warm-up + %.1f s measurement, server %s%n",
+                clientName, kind.cli, chains, warmup, measure, BenchConfig.describe());
+        try (AsyncBenchClient<?> client = connect.call()) {
+            Json result = start(clientName, client, kind, chains).measure(warmup, measure, meta);
+            String line = result.toString();
+            System.out.println(line);
+            if (out != null) {
+                try (OutputStream os = new FileOutputStream(out, true)) {
+                    os.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return result.get("failed").equals("true") ? 3 : 0;
+        }
+    }
+
+    private static <T> CallbacksDriver<T> start(
+            String clientName, AsyncBenchClient<T> client, Kind kind, int chains) throws Exception {
+        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, kind, chains);
+        d.checkPrefill();
+        return d;
+    }
+
+    /** Refuses to measure an empty server (the same checks as the JMH benchmarks' set-up). */
+    private void checkPrefill() throws Exception {
+        Workload.checkLength("w1 key 0", client.bytes(await(client.get(w1Keys[0]))), Workload.SMALL_VALUE);
+        if (await(client.get(w1Keys[Workload.W1_KEYS - 1])) != null) {
+            throw new IllegalStateException("the last W1 key must not exist");
+        }
+        Workload.checkLength(
+                kind == Kind.W2_512K ? Workload.W2_512K_NAME : Workload.W2_16K_NAME,
+                client.bytes(await(client.get(w2Key))),
+                w2Length);
+    }
+
+    private static Object await(CompletionStage<?> stage) throws Exception {
+        try {
+            return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("set-up request failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Starts the chains, runs the warm-up and the measurement, stops; returns the result. */
+    private Json measure(double warmupSeconds, double measureSeconds, Map<String, String> meta)
+            throws InterruptedException {
+        String serverPid = ProcCpu.serverPid();
+        List<Chain> chains = new ArrayList<>(chainCount);
+        for (int i = 0; i < chainCount; i++) {
+            chains.add(new Chain(i));
+        }
+        Instant started = Instant.now();
+        // One thread starts every chain; from then on the callbacks drive. It is not this (the
+        // timing) thread: a client that completed requests synchronously would keep the starter
+        // in the first chain's issuing loop until the stop, and the phases must still advance.
+        Thread starter =
+                new Thread(
+                        () -> {
+                            for (Chain c : chains) {
+                                c.issue();
+                            }
+                        },
+                        "callbacks-starter");
+        starter.setDaemon(true);
+        starter.start();
+        sleepSeconds(warmupSeconds);
+
+        phase = MEASURE;
+        long t0 = System.nanoTime();
+        long cpu0 = ProcCpu.processCpuNanos();
+        long ticks0 = ProcCpu.processTicks(serverPid);
+        sleepSeconds(measureSeconds);
+        long t1 = System.nanoTime();
+        long cpu1 = ProcCpu.processCpuNanos();
+        long ticks1 = ProcCpu.processTicks(serverPid);
+        phase = STOP;
+
+        boolean drained = stopped.await(BenchConfig.REQUEST_TIMEOUT_MS + 30_000L, TimeUnit.MILLISECONDS);
+        LatencyHistogram all = new LatencyHistogram();
+        long ops = 0;
+        long errors = 0;
+        long badReplies = 0;
+        long warmupErrors = 0;
+        long completedInIssue = 0;
+        Throwable firstError = null;
+        for (Chain c : chains) {
+            // after the latch, every chain's fields are final (countDown happens-before await)
+            all.add(c.histogram);
+            ops += c.ops;
+            errors += c.errors;
+            badReplies += c.badReplies;
+            warmupErrors += c.warmupErrors;
+            completedInIssue += c.completedInIssue;
+            if (firstError == null) {
+                firstError = c.firstError;
+            }
+        }
+        long stuck = stopped.getCount();
+        double window = (t1 - t0) / 1e9;
+        Json j = new Json();
+        j.put("client", clientName);
+        j.put("transport", BenchConfig.tls() ? "tls" : "plain");
+        j.put("workload", kind.cli);
+        j.put("chains", chainCount);
+        for (Map.Entry<String, String> e : meta.entrySet()) {
+            String v = e.getValue();
+            j.put(e.getKey(), v.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(v) : v);
+        }
+        j.put("started", started.toString());
+        j.put("warmup_s", warmupSeconds);
+        j.put("measure_s", round(window, 3));
+        j.put("ops", ops);
+        j.put("ops_per_s", round(ops / window, 1));
+        j.put("p50_us", us(all.quantileNanos(0.50)));
+        j.put("p90_us", us(all.quantileNanos(0.90)));
+        j.put("p99_us", us(all.quantileNanos(0.99)));
+        j.put("p999_us", us(all.quantileNanos(0.999)));
+        j.put("max_us", us(all.maxNanos()));
+        j.put("mean_us", round(all.meanNanos() / 1e3, 2));
+        if (ops > 0 && cpu0 >= 0 && cpu1 >= 0) {
+            j.put("cpu_client_us_per_op", round((cpu1 - cpu0) / 1e3 / ops, 3));
+            j.put("cpu_client_cores", round((cpu1 - cpu0) / 1e9 / window, 3));
+        }
+        if (ops > 0 && ticks0 >= 0 && ticks1 >= 0) {
+            j.put("cpu_server_us_per_op", round((ticks1 - ticks0) * ProcCpu.TICK_US / ops, 3));
+            j.put("cpu_server_cores", round((ticks1 - ticks0) * ProcCpu.TICK_US / 1e6 / window, 3));
+        }
+        j.put("errors", errors);
+        j.put("bad_replies", badReplies);
+        j.put("warmup_errors", warmupErrors);
+        j.put("stuck_chains", stuck);
+        j.put("first_error", firstError == null ? null : String.valueOf(firstError));
+        j.put("completed_before_callback_attached", completedInIssue);
+        j.putRaw("callback_threads", Json.array(new TreeSet<>(callbackThreads.keySet())));
+        j.put("java", System.getProperty("java.vm.version"));
+        boolean failed = ops == 0 || errors > 0 || badReplies > 0 || warmupErrors > 0 || !drained;
+        j.put("failed", failed);
+        System.err.printf(
+                "CallbacksMain: %s %s %s N=%d: %.0f ops/s, p50 %.1f us, p99 %.1f us, CPU %s us/op (server %s)%s%n",
+                clientName, BenchConfig.tls() ? "tls" : "plain", kind.cli, chainCount, ops / window,
+                us(all.quantileNanos(0.5)), us(all.quantileNanos(0.99)),
+                j.get("cpu_client_us_per_op"), j.get("cpu_server_us_per_op"),
+                failed ? "  FAILED: errors " + errors + ", bad replies " + badReplies + ", warm-up errors "
+                        + warmupErrors + ", stuck chains " + stuck + ", first error " + firstError : "");
+        return j;
+    }
+
+    private static void sleepSeconds(double s) throws InterruptedException {
+        long end = System.nanoTime() + (long) (s * 1e9);
+        long left;
+        while ((left = end - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private static double us(long nanos) {
+        return round(nanos / 1e3, 1);
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    private void noteThread() {
+        // "glide-completer", "lettuce-nioEventLoop-4-1" -> "lettuce-nioEventLoop-#-#"
+        callbackThreads.putIfAbsent(Thread.currentThread().getName().replaceAll("[0-9]+", "#"), Boolean.TRUE);
+    }
+
+    private static final int ISSUING = 0; // a request is being started and its callback attached
+    private static final int WAITING = 1; // attached: the callback will issue the next request
+    private static final int COMPLETED_IN_ISSUE = 2; // completed before the issuing loop let go
+
+    /**
+     * One chain of requests: at most one in flight, each issued by the previous one's callback.
+     * Its counters are written by one thread at a time (the request's completion orders them).
+     */
+    private final class Chain implements BiConsumer<Object, Throwable> {
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+        private final W1Mix mix;
+        final LatencyHistogram histogram = new LatencyHistogram();
+        private long startNanos;
+        private boolean expectValue;
+        private long completions;
+        long ops;
+        long errors;
+        long badReplies;
+        long warmupErrors;
+        long completedInIssue;
+        Throwable firstError;
+
+        Chain(int index) {
+            mix = kind == Kind.W1 ? new W1Mix(index) : null;
+        }
+
+        /** Starts the chain's next request, and the one after if it completes at once, and so on. */
+        void issue() {
+            while (true) {
+                if (phase == STOP) {
+                    stopped.countDown();
+                    return;
+                }
+                state.set(ISSUING);
+                CompletionStage<?> stage;
+                startNanos = System.nanoTime();
+                try {
+                    stage = startRequest();
+                } catch (RuntimeException e) {
+                    completed(null, e); // a request that throws instead of failing its future
+                    continue;
+                }
+                stage.whenComplete(this);
+                if (state.compareAndSet(ISSUING, WAITING)) {
+                    return; // the callback issues the next request
+                }
+                // it completed before we got here (the callback only recorded it): go round
+            }
+        }
+
+        private CompletionStage<?> startRequest() {
+            if (mix == null) {
+                expectValue = true;
+                return client.get(w2Key);
+            }
+            mix.next();
+            int k = mix.keyIndex();
+            if (mix.isGet()) {
+                expectValue = k < Workload.W1_EXISTING;
+                return client.get(w1Keys[k]);
+            }
+            expectValue = false;
+            return client.set(w1Keys[k], w1Value);
+        }
+
+        /** The completion callback: record, then issue the next request (or leave it to the loop). */
+        @Override
+        public void accept(Object reply, Throwable error) {
+            completed(reply, error);
+            if (state.compareAndSet(ISSUING, COMPLETED_IN_ISSUE)) {
+                if (phase == MEASURE) {
+                    completedInIssue++;
+                }
+                return;
+            }
+            issue();
+        }
+
+        private void completed(Object reply, Throwable error) {
+            long latency = System.nanoTime() - startNanos;
+            if (phase == MEASURE) {
+                ops++;
+                histogram.record(latency);
+                if (error != null) {
+                    errors++;
+                } else if (expectValue && reply == null) {
+                    badReplies++;
+                }
+            } else if (error != null) {
+                warmupErrors++;
+            }
+            if (error != null && firstError == null) {
+                firstError = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            }
+            // sample the thread: not the first completions, which may run on the starter thread
+            // (a reply that beat its whenComplete runs the callback on the attaching thread)
+            if ((++completions & 1023) == 8) {
+                noteThread();
+            }
+        }
+    }
+
+    /** A flat JSON object, written by hand (the suite has no JSON library). */
+    private static final class Json {
+        private final Map<String, String> fields = new LinkedHashMap<>();
+
+        void put(String k, Object v) {
+            String s;
+            if (v == null) {
+                s = "null";
+            } else if (v instanceof Number || v instanceof Boolean) {
+                s = String.valueOf(v);
+            } else {
+                s = quote(String.valueOf(v));
+            }
+            fields.put(k, s);
+        }
+
+        void putRaw(String k, String json) {
+            fields.put(k, json);
+        }
+
+        String get(String k) {
+            return fields.getOrDefault(k, "-");
+        }
+
+        static String array(Iterable<String> items) {
+            StringBuilder b = new StringBuilder("[");
+            for (String s : items) {
+                if (b.length() > 1) {
+                    b.append(',');
+                }
+                b.append(quote(s));
+            }
+            return b.append(']').toString();
+        }
+
+        static String quote(String s) {
+            StringBuilder b = new StringBuilder("\"");
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\\') {
+                    b.append('\\').append(c);
+                } else if (c < 0x20) {
+                    b.append(String.format("\\u%04x", (int) c));
+                } else {
+                    b.append(c);
+                }
+            }
+            return b.append('"').toString();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder("{");
+            for (Map.Entry<String, String> e : fields.entrySet()) {
+                if (b.length() > 1) {
+                    b.append(',');
+                }
+                b.append(quote(e.getKey())).append(':').append(e.getValue());
+            }
+            return b.append('}').toString();
+        }
+    }
+}

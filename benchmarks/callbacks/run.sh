@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# Callbacks (non-blocking) benchmark: glide-jni, valkey-glide and Lettuce, each driving N
+# independent chains of requests from completion callbacks (whenComplete: every callback issues
+# its chain's next request; no thread ever blocks in get()/join()). Plaintext and TLS, against a
+# plaintext and a TLS-only redis-server on this machine. W1 (80/20 GET/SET of 100 B over 10,000
+# keys), W2 GET of 16 KiB and of 512 KiB; N = 1, 16, 128 chains. Jedis has no async API and is
+# not in this benchmark.
+#
+# Each point (client, workload, N, transport) is one JVM: `java -cp <module>/target/benchmarks.jar
+# io.glidejni.bench.CallbacksMain` (bench-common's CallbacksDriver): warm-up, measurement, one
+# JSON line. For each workload, N and transport every client runs in turn; the whole pass is
+# repeated (CALLBACKS_REPS, default 2), even repetitions in the opposite client order.
+#
+#   bash benchmarks/callbacks/run.sh                  # full (~25 min on 2 cores) -> benchmarks/results/callbacks/
+#   CALLBACKS_QUICK=1 bash benchmarks/callbacks/run.sh  # smoke (~3 min)        -> benchmarks/target/callbacks-quick/
+#
+# Knobs (environment):
+#   CALLBACKS_QUICK=1        1 s warm-up + 1 s measurement, N=16 only, output under target/
+#   CALLBACKS_CLIENTS        subset of "glide-jni valkey-glide lettuce" (default all three)
+#   CALLBACKS_WORKLOADS      subset of "w1 w2-16k w2-512k" (default all)
+#   CALLBACKS_N              chains (requests in flight), default "1 16 128" (quick: "16"); 512 works too
+#   CALLBACKS_TRANSPORTS     subset of "plain tls" (default both)
+#   CALLBACKS_WARMUP         seconds of warm-up per point (default 3; quick 1)
+#   CALLBACKS_MEASURE        seconds of measurement per point (default 5; quick 1)
+#   CALLBACKS_REPS           repetitions of the whole pass (default 2)
+#   CALLBACKS_JVM_ARGS       JVM options (default "-Xms2g -Xmx2g", as the JMH suite)
+#   CALLBACKS_OUT            output directory (default as above)
+#   CALLBACKS_SKIP_INSTALL=1 do not (re)install glide-jni from this tree into the local Maven
+#                            repository; use the one there (~/.m2 is shared by every worktree)
+#   CALLBACKS_SKIP_BUILD=1   reuse benchmarks/*/target/benchmarks.jar (implies SKIP_INSTALL)
+#   KEEP_SERVER=1            leave the servers and the certificates after the run
+#   REDIS_SERVER             redis-server binary (default redis-server; needs TLS support)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+bench=$(cd "$here/.." && pwd)
+repo=$(cd "$bench/.." && pwd)
+cd "$repo"
+
+log() { printf '[callbacks/run.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+QUICK=${CALLBACKS_QUICK:-0}
+ALL_CLIENTS="glide-jni valkey-glide lettuce"
+CLIENTS=${CALLBACKS_CLIENTS:-$ALL_CLIENTS}
+WORKLOADS=${CALLBACKS_WORKLOADS:-"w1 w2-16k w2-512k"}
+TRANSPORTS=${CALLBACKS_TRANSPORTS:-"plain tls"}
+REPS=${CALLBACKS_REPS:-2}
+if [ "$QUICK" = 1 ]; then
+    NS=${CALLBACKS_N:-16}
+    WARMUP=${CALLBACKS_WARMUP:-1}; MEASURE=${CALLBACKS_MEASURE:-1}
+    OUT=${CALLBACKS_OUT:-$bench/target/callbacks-quick}
+else
+    NS=${CALLBACKS_N:-"1 16 128"}
+    WARMUP=${CALLBACKS_WARMUP:-3}; MEASURE=${CALLBACKS_MEASURE:-5}
+    OUT=${CALLBACKS_OUT:-$bench/results/callbacks}
+fi
+JVM_ARGS=${CALLBACKS_JVM_ARGS:-"-Xms2g -Xmx2g"}
+REDIS_SERVER=${REDIS_SERVER:-redis-server}
+TARGET="$bench/target"
+LOGS="$TARGET/callbacks-logs"
+RAW="$OUT/raw"
+HOST=127.0.0.1
+
+for c in $CLIENTS; do
+    case " $ALL_CLIENTS " in *" $c "*) ;; *) die "unknown client '$c' (known: $ALL_CLIENTS; Jedis has no async API)" ;; esac
+done
+for w in $WORKLOADS; do
+    case $w in w1 | w2-16k | w2-512k) ;; *) die "unknown workload '$w' (w1 w2-16k w2-512k)" ;; esac
+done
+for t in $TRANSPORTS; do
+    case $t in plain | tls) ;; *) die "unknown transport '$t' (plain tls)" ;; esac
+done
+read -r -a CLIENT_LIST <<<"$CLIENTS"
+[ ${#CLIENT_LIST[@]} -gt 0 ] || die "no client to run"
+
+# ---------------------------------------------------------------------------------------------
+# 1. tools and jars
+# ---------------------------------------------------------------------------------------------
+bash "$repo/scripts/ensure-deps.sh" >&2
+command -v openssl >/dev/null || die "openssl not found (apt-get install openssl)"
+command -v python3 >/dev/null || die "python3 not found"
+
+m2=${MAVEN_LOCAL_REPO:-$HOME/.m2/repository}
+GLIDE_JAR="$m2/io/glidejni/glide-jni/0.1.0-SNAPSHOT/glide-jni-0.1.0-SNAPSHOT.jar"
+if [ "${CALLBACKS_SKIP_BUILD:-0}" = 1 ]; then
+    log "CALLBACKS_SKIP_BUILD=1: reusing the benchmark jars"
+else
+    if [ "${CALLBACKS_SKIP_INSTALL:-0}" = 1 ] && [ -f "$GLIDE_JAR" ]; then
+        log "CALLBACKS_SKIP_INSTALL=1: using the glide-jni in $m2 (built $(date -u -r "$GLIDE_JAR" '+%Y-%m-%d %H:%M UTC'))"
+    else
+        log "installing glide-jni from this tree into $m2 (java/client with the Rust core; ~2 min or more)"
+        mvn -B -ntp -q install -DskipTests -pl java/client -am
+    fi
+    log "building the benchmark jars"
+    mvn -B -ntp -q -f benchmarks/pom.xml package -DskipTests
+fi
+for c in "${CLIENT_LIST[@]}"; do
+    [ -f "$bench/$c/target/benchmarks.jar" ] || die "missing $bench/$c/target/benchmarks.jar"
+done
+ANY_JAR="$bench/${CLIENT_LIST[0]}/target/benchmarks.jar"
+
+# ---------------------------------------------------------------------------------------------
+# 2. certificates, a plaintext server and a TLS-only one, both pre-filled
+# ---------------------------------------------------------------------------------------------
+WORK=$(mktemp -d)
+CERTS="$WORK/certs"
+PIDS=()
+cleanup() {
+    if [ "${KEEP_SERVER:-0}" = 1 ]; then
+        log "KEEP_SERVER=1: servers ${PIDS[*]} left running; certificates in $CERTS"
+        return
+    fi
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+bash "$repo/scripts/tls-test-certs.sh" "$CERTS" || die "could not make the test certificates"
+CA="$CERTS/ca.pem"
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+rm -rf "$LOGS"
+mkdir -p "$LOGS"
+TLS_PORT=$(free_port)
+PLAIN_PORT=$(free_port)
+start_server() { # name, args...
+    local name=$1; shift
+    mkdir -p "$WORK/$name"
+    "$REDIS_SERVER" "$@" --bind "$HOST" --save "" --appendonly no --dir "$WORK/$name" \
+        --daemonize no --loglevel warning >"$LOGS/redis-$name.log" 2>&1 &
+    PIDS+=($!)
+}
+start_server tls --port 0 --tls-port "$TLS_PORT" --tls-cert-file "$CERTS/server.pem" \
+    --tls-key-file "$CERTS/server.key" --tls-ca-cert-file "$CA" --tls-auth-clients no
+TLS_PID=${PIDS[-1]}
+start_server plain --port "$PLAIN_PORT"
+PLAIN_PID=${PIDS[-1]}
+cli_tls() { redis-cli --tls --cacert "$CA" -h "$HOST" -p "$TLS_PORT" "$@"; }
+cli_plain() { redis-cli -h "$HOST" -p "$PLAIN_PORT" "$@"; }
+for _ in $(seq 100); do
+    cli_tls ping >/dev/null 2>&1 && cli_plain ping >/dev/null 2>&1 && break
+    sleep 0.1
+done
+cli_tls ping >/dev/null 2>&1 || die "the TLS redis-server did not start (see $LOGS/redis-tls.log)"
+cli_plain ping >/dev/null 2>&1 || die "the plaintext redis-server did not start (see $LOGS/redis-plain.log)"
+log "redis-server $("$REDIS_SERVER" --version | sed -n 's/.*v=\([^ ]*\).*/\1/p'): plaintext on $HOST:$PLAIN_PORT (pid $PLAIN_PID), TLS on $HOST:$TLS_PORT (pid $TLS_PID)"
+
+expected=$(java -cp "$ANY_JAR" io.glidejni.bench.Prefill --count)
+java -cp "$ANY_JAR" io.glidejni.bench.Prefill 2>/dev/null | cli_tls --pipe >"$LOGS/prefill-tls.log"
+java -cp "$ANY_JAR" io.glidejni.bench.Prefill 2>/dev/null | cli_plain --pipe >"$LOGS/prefill-plain.log"
+[ "$(cli_tls dbsize)" = "$expected" ] || die "TLS pre-fill wrote $(cli_tls dbsize) keys, expected $expected"
+[ "$(cli_plain dbsize)" = "$expected" ] || die "plaintext pre-fill wrote $(cli_plain dbsize) keys, expected $expected"
+log "pre-filled $expected keys on each server"
+
+# ---------------------------------------------------------------------------------------------
+# 3. machine info
+# ---------------------------------------------------------------------------------------------
+rm -rf "$RAW"
+mkdir -p "$RAW"
+RESULTS="$RAW/results.jsonl"
+FAILURES="$RAW/failures.jsonl"
+: >"$RESULTS"
+: >"$FAILURES"
+pomprop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$bench/pom.xml" | head -1; }
+client_version() {
+    case $1 in
+        glide-jni)
+            printf '0.1.0-SNAPSHOT, jar of %s (tree at git %s%s%s)' \
+                "$(date -u -r "$GLIDE_JAR" '+%Y-%m-%d %H:%M UTC')" \
+                "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')" \
+                "$(git -C "$repo" diff --quiet HEAD -- rust java 2>/dev/null || echo ', with local changes')" \
+                "$([ "${CALLBACKS_SKIP_INSTALL:-0}" = 1 ] || [ "${CALLBACKS_SKIP_BUILD:-0}" = 1 ] && echo '; not reinstalled by this run')" ;;
+        *) pomprop "$1.version" ;;
+    esac
+}
+negotiated=$(openssl s_client -connect "$HOST:$TLS_PORT" -CAfile "$CA" -brief </dev/null 2>&1 \
+    | sed -n 's/^\(Protocol version\|Ciphersuite\): */\1 /p' | paste -sd ',' - || true)
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "mode: $([ "$QUICK" = 1 ] && echo 'quick smoke (CALLBACKS_QUICK=1)' || echo full), $REPS repetitions in alternating client order"
+    echo "nproc: $(nproc)"
+    echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+    echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
+    echo "kernel: $(uname -sr)"
+    echo "jdk: $(java -version 2>&1 | sed -n 2p)"
+    echo "redis: $("$REDIS_SERVER" --version)"
+    echo "openssl: $(openssl version)"
+    echo "tls: TLS-only redis-server (--port 0 --tls-port, --tls-auth-clients no), ECDSA P-256 server certificate from a test CA; every client trusts only that CA and checks the host name; an OpenSSL client negotiates: ${negotiated:-?}"
+    for c in $ALL_CLIENTS; do echo "$c: $(client_version "$c")"; done
+    echo "phases: ${WARMUP} s warm-up + ${MEASURE} s measurement per point, one JVM per point; JVM args: $JVM_ARGS"
+    echo "chains: $NS"
+    echo "clients: ${CLIENT_LIST[*]}"
+} >"$RAW/machine.txt"
+cat "$RAW/machine.txt" >&2
+
+# ---------------------------------------------------------------------------------------------
+# 4. the points: per repetition, workload, N and transport, every client in turn
+# ---------------------------------------------------------------------------------------------
+per_run=$(python3 -c "import math; print(math.ceil($WARMUP + $MEASURE))")
+run_timeout=$(( per_run + 90 ))
+total=$(( REPS * ${#CLIENT_LIST[@]} * $(wc -w <<<"$WORKLOADS") * $(wc -w <<<"$NS") * $(wc -w <<<"$TRANSPORTS") ))
+log "$total runs of ~$(( per_run + 2 )) s each (~$(( total * (per_run + 2) / 60 + 1 )) min)"
+count=0
+failed=0
+for rep in $(seq "$REPS"); do
+    order=("${CLIENT_LIST[@]}")
+    if [ $((rep % 2)) = 0 ]; then  # even repetitions run the clients in the opposite order
+        order=(); for ((k = ${#CLIENT_LIST[@]} - 1; k >= 0; k--)); do order+=("${CLIENT_LIST[k]}"); done
+    fi
+    log "repetition $rep: ${order[*]}"
+    for workload in $WORKLOADS; do
+        for n in $NS; do
+            for transport in $TRANSPORTS; do
+                if [ "$transport" = tls ]; then
+                    props=(-Dbench.host=$HOST -Dbench.port=$TLS_PORT -Dbench.tls=true -Dbench.tls.ca=$CA -Dbench.server.pid=$TLS_PID)
+                else
+                    props=(-Dbench.host=$HOST -Dbench.port=$PLAIN_PORT -Dbench.server.pid=$PLAIN_PID)
+                fi
+                for client in "${order[@]}"; do
+                    count=$((count + 1))
+                    name="$client-$transport-$workload-n$n"
+                    ldir="$LOGS/rep$rep"; mkdir -p "$ldir"
+                    lfile="$ldir/$name.log"
+                    # shellcheck disable=SC2206
+                    cmd=(java $JVM_ARGS "${props[@]}" -cp "$bench/$client/target/benchmarks.jar"
+                        io.glidejni.bench.CallbacksMain --workload "$workload" --chains "$n"
+                        --warmup "$WARMUP" --measure "$MEASURE" --out "$RESULTS" --meta "rep=$rep")
+                    echo "${cmd[*]}" >"$lfile"
+                    rc=0
+                    timeout --kill-after=10 "$run_timeout" "${cmd[@]}" >>"$lfile" 2>&1 </dev/null || rc=$?
+                    summary=$(grep -m1 '^CallbacksMain: .* ops/s' "$lfile" | sed 's/^CallbacksMain: //' || true)
+                    log "[$count/$total] rep $rep $name: ${summary:-no result}"
+                    if [ $rc -ne 0 ]; then
+                        failed=$((failed + 1))
+                        log "   FAILED (exit $rc; see $lfile)"
+                        python3 -c 'import json, sys; print(json.dumps(dict(zip(
+                            ["client", "transport", "workload", "chains", "rep", "exit", "log", "error"],
+                            [sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
+                             int(sys.argv[6]), sys.argv[7], sys.argv[8]]))))' \
+                            "$client" "$transport" "$workload" "$n" "$rep" "$rc" "${lfile#"$repo"/}" \
+                            "$(grep -m1 -E 'FAILED|Exception|Error' "$lfile" || echo "exit $rc")" >>"$FAILURES"
+                    fi
+                done
+            done
+        done
+    done
+done
+[ "$(cli_tls dbsize)" = "$expected" ] || log "WARNING: the key count changed during the run (TLS server)"
+[ "$(cli_plain dbsize)" = "$expected" ] || log "WARNING: the key count changed during the run (plaintext server)"
+
+# ---------------------------------------------------------------------------------------------
+# 5. report
+# ---------------------------------------------------------------------------------------------
+python3 "$here/report.py" --raw "$RAW" --out "$OUT/callbacks.md"
+log "done: $OUT/callbacks.md (raw: $RESULTS; logs: $LOGS)$([ "$failed" = 0 ] || echo "; $failed FAILED run(s), see $FAILURES")"
+[ "$failed" = 0 ]

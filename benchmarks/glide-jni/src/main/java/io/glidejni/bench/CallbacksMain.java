@@ -1,0 +1,55 @@
+package io.glidejni.bench;
+
+import static glide.api.models.GlideString.gs;
+
+import glide.api.GlideClient;
+import glide.api.models.GlideString;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The callbacks (non-blocking) benchmark for glide-jni (this project): one {@link GlideClient}, each
+ * request's next one issued from its future's {@code whenComplete}. See {@link CallbacksDriver}
+ * and {@code benchmarks/callbacks/run.sh}.
+ *
+ * <p>The valkey-glide module's {@code CallbacksMain} is this file with another client name.
+ */
+public final class CallbacksMain {
+    private CallbacksMain() {}
+
+    public static void main(String[] args) {
+        CallbacksDriver.main("glide-jni", args, () -> new Client(GlideJniBench.connect()));
+    }
+
+    private static final class Client implements AsyncBenchClient<GlideString> {
+        private final GlideClient client;
+
+        Client(GlideClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public GlideString wrap(byte[] raw) {
+            return gs(raw);
+        }
+
+        @Override
+        public CompletionStage<?> get(GlideString key) {
+            return client.get(key);
+        }
+
+        @Override
+        public CompletionStage<?> set(GlideString key, GlideString value) {
+            return client.set(key, value);
+        }
+
+        @Override
+        public byte[] bytes(Object getReply) {
+            return getReply == null ? null : ((GlideString) getReply).getBytes();
+        }
+
+        @Override
+        public void close() throws Exception {
+            client.close();
+        }
+    }
+}
