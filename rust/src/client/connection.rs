@@ -19,13 +19,12 @@
 //! socket, one task, and two small buffers; a request costs one FIFO entry.
 //!
 //! # TLS
-//! A TLS connection keeps all of the above. Its rustls session sits behind a
-//! lock of its own, taken for as long as it takes to encrypt and send (the
-//! writer) or to receive and decrypt (the reader), never across a wait: the
-//! writer encrypts on the caller's thread and writes what the socket takes;
-//! records the socket does not take stay queued in the session for the task;
-//! the reader (task or waiting Java thread) decrypts straight into where
-//! [`Inbound`] wants the bytes, a large value's own buffer included.
+//! A TLS connection keeps all of the above ([`TlsIo`]): the writer seals the
+//! bytes into records on the caller's thread and writes what the socket takes
+//! (records it does not take wait for the task, first in line); the reader
+//! (task or waiting Java thread) decrypts straight into where [`Inbound`]
+//! wants the bytes, a large value's own buffer included. The rustls session's
+//! lock is held for memory work only, never across a system call.
 //!
 //! # Failure
 //! EOF, an I/O error or unparsable input breaks the connection: every pending
