@@ -136,8 +136,10 @@ def jmh_results(raw, logs, clients, threads, methods):
                     for key, field in (("50.0", "p50"), ("99.0", "p99"), ("99.9", "p999")):
                         if key in pct:
                             r[field] = pct[key] * scale
-                else:
+                elif os.path.exists(os.path.join(logs, client, name + ".log")) or os.path.exists(
+                        os.path.join(raw, client, name + ".failed")):
                     r["fail_sample"] = failure_reason(raw, logs, client, name)
+                # else: no SampleTime run was asked for (BENCH_MODES=thrpt): percentiles stay "–"
                 out[(client, t, method)] = r
     return out
 
