@@ -55,3 +55,20 @@ java -cp "$ANY_JAR" io.glidejni.bench.Prefill 2>/dev/null | cli_plain --pipe >"$
 [ "$(cli_tls dbsize)" = "$expected" ] || die "TLS pre-fill wrote $(cli_tls dbsize) keys, expected $expected"
 [ "$(cli_plain dbsize)" = "$expected" ] || die "plaintext pre-fill wrote $(cli_plain dbsize) keys, expected $expected"
 log "pre-filled $expected keys on each server"
+
+# The machine, the server and the TLS the servers negotiate, one "key: value" line each, for the
+# runners' machine.txt (what the server negotiates with a default OpenSSL client; each client
+# offers its own list).
+machine_lines() {
+    local negotiated
+    negotiated=$(openssl s_client -connect "$HOST:$TLS_PORT" -CAfile "$CA" -brief </dev/null 2>&1 \
+        | sed -n 's/^\(Protocol version\|Ciphersuite\): */\1 /p' | paste -sd ',' - || true)
+    echo "nproc: $(nproc)"
+    echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+    echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
+    echo "kernel: $(uname -sr)"
+    echo "jdk: $(java -version 2>&1 | sed -n 2p)"
+    echo "redis: $("$REDIS_SERVER" --version)"
+    echo "openssl: $(openssl version)"
+    echo "tls: TLS-only redis-server (--port 0 --tls-port, --tls-auth-clients no), ECDSA P-256 server certificate from a test CA; every client trusts only that CA and checks the host name; an OpenSSL client negotiates: ${negotiated:-?}"
+}

@@ -124,20 +124,10 @@ client_version() {
         *) pomprop "$1.version" ;;
     esac
 }
-# what the server negotiates with a default OpenSSL client (each client offers its own list)
-negotiated=$(openssl s_client -connect "$HOST:$TLS_PORT" -CAfile "$CA" -brief </dev/null 2>&1 \
-    | sed -n 's/^\(Protocol version\|Ciphersuite\): */\1 /p' | paste -sd ',' - || true)
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "mode: $([ "$QUICK" = 1 ] && echo 'quick smoke (BENCH_QUICK=1)' || echo full), $REPS repetitions in alternating client order"
-    echo "nproc: $(nproc)"
-    echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-    echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
-    echo "kernel: $(uname -sr)"
-    echo "jdk: $(java -version 2>&1 | sed -n 2p)"
-    echo "redis: $("$REDIS_SERVER" --version)"
-    echo "openssl: $(openssl version)"
-    echo "tls: TLS-only redis-server (--port 0 --tls-port, --tls-auth-clients no), ECDSA P-256 server certificate from a test CA; every client trusts only that CA and checks the host name; an OpenSSL client negotiates: ${negotiated:-?}"
+    machine_lines
     for c in $ALL_CLIENTS; do echo "$c: $(client_version "$c")"; done
     echo "jmh: $(pomprop jmh.version) -f $FORKS -wi $WI -w $W -i $I -r $R; fork JVM args: $JVM_ARGS"
     echo "concurrency: $THREADS"
