@@ -66,32 +66,25 @@ fn commands_large_values_and_concurrent_pipelines_over_tls() {
         other => panic!("{other:?}"),
     }
 
-    // Four threads, each with 500 requests in flight of mixed sizes: every reply is its own.
-    std::thread::scope(|scope| {
-        for t in 0..4u8 {
-            let client = &client;
-            scope.spawn(move || {
-                let mut ids = Vec::new();
-                for i in 0..500usize {
-                    let value = vec![b'a' + t; (i * 131) % 70_000];
-                    let key = format!("t{t}-{i}");
-                    let set = request(&[b"SET", key.as_bytes(), &value]);
-                    let get = request(&[b"GET", key.as_bytes()]);
-                    ids.push((set.id, get.id, value));
-                    client.submit(set).unwrap();
-                    client.submit(get).unwrap();
-                }
-                for (set, get, value) in ids {
-                    assert_eq!(take(wait_for(set, Duration::from_secs(20))), Got::Ok);
-                    match take(wait_for(get, Duration::from_secs(20))) {
-                        Got::Bytes(_, bytes) => assert_eq!(bytes.len(), value.len()),
-                        Got::Nil => panic!("a GET of thread {t} found nothing"),
-                        other => panic!("{other:?}"),
-                    }
-                }
-            });
+    // Four threads, each with 500 SET/GET pairs in flight of mixed sizes: every reply is its own.
+    // Redis 7.0 (like Valkey before 8.1) can close a TLS connection under this load: when
+    // OpenSSL could not write all of a reply, its retry may pass fewer bytes, OpenSSL refuses
+    // ("SSL routines::bad length", valkey-io/valkey#1135) and the server drops the client.
+    // A round that meets it must still end well: every request answered, each reply that
+    // arrived right, the others failed as lost; the server's log must name that cause, and
+    // the round runs again on the reconnected connection until one passes whole.
+    let mut rounds_cut_by_the_server = 0;
+    loop {
+        let lost = concurrent_pipelines(&client);
+        if lost == 0 {
+            break;
         }
-    });
+        let log = server.log();
+        assert!(log.contains("SSL routines::bad length"), "{lost} requests lost, and not to the known server bug:\n{log}");
+        rounds_cut_by_the_server += 1;
+        eprintln!("round {rounds_cut_by_the_server}: the server closed the connection (its TLS write bug); {lost} requests lost");
+        assert!(rounds_cut_by_the_server < 6, "six rounds in a row were cut by the server's TLS write bug");
+    }
 
     // A thread waiting for its reply reads the TLS connection itself. The task may hold the
     // reader role at the moment the thread asks for it: then it waits, and the next request
@@ -118,6 +111,49 @@ fn commands_large_values_and_concurrent_pipelines_over_tls() {
     }
     assert!(helped > 0, "in 20 requests the waiting thread never took the reader role");
     client.close();
+}
+
+/// Four threads each pipeline 500 SET/GET pairs of up to 70 KB and check every reply.
+/// Returns how many requests failed because the connection was lost; any other
+/// failure, a wrong reply or a missing one fails the test.
+fn concurrent_pipelines(client: &Arc<Client>) -> usize {
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..4u8)
+            .map(|t| {
+                scope.spawn(move || {
+                    let mut sent = Vec::new();
+                    for i in 0..500usize {
+                        let value = vec![b'a' + t; (i * 131) % 70_000];
+                        let key = format!("t{t}-{i}");
+                        let set = request(&[b"SET", key.as_bytes(), &value]);
+                        let get = request(&[b"GET", key.as_bytes()]);
+                        sent.push((set.id, get.id, value));
+                        client.submit(set).unwrap();
+                        client.submit(get).unwrap();
+                    }
+                    let mut lost = 0;
+                    for (set, get, value) in sent {
+                        let set_ok = match take(wait_for(set, Duration::from_secs(20))) {
+                            Got::Ok => true,
+                            Got::Error(kind::ERR_CONNECTION, _) => {
+                                lost += 1;
+                                false
+                            }
+                            other => panic!("SET of thread {t}: {other:?}"),
+                        };
+                        match take(wait_for(get, Duration::from_secs(20))) {
+                            Got::Bytes(_, bytes) => assert_eq!(bytes, value, "thread {t} got another value"),
+                            Got::Nil if !set_ok => {} // its SET was lost
+                            Got::Error(kind::ERR_CONNECTION, _) => lost += 1,
+                            other => panic!("GET of thread {t}: {other:?}"),
+                        }
+                    }
+                    lost
+                })
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).sum()
+    })
 }
 
 #[test]

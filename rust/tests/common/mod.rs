@@ -151,6 +151,8 @@ impl Server {
             .arg("--dir")
             .arg(&self.dir)
             .args(&self.extra)
+            .args(["--loglevel", "verbose", "--logfile"])
+            .arg(self.dir.join("server.log"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -189,6 +191,11 @@ impl Server {
         }
     }
 
+    /// What the server wrote to its log (verbose) so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
+    }
+
     pub fn config(&self) -> ClientConfig {
         ClientConfig::for_address("127.0.0.1", self.port)
     }
@@ -197,6 +204,14 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         self.kill();
+        // A failing test shows what the server said (why it closed a connection, say).
+        if std::thread::panicking() {
+            if let Ok(log) = std::fs::read_to_string(self.dir.join("server.log")) {
+                let tail: Vec<&str> = log.lines().rev().take(30).collect();
+                eprintln!("--- redis-server on port {} (last lines of its log, {} bytes) ---", self.port, log.len());
+                tail.iter().rev().for_each(|line| eprintln!("{line}"));
+            }
+        }
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
