@@ -18,6 +18,7 @@ pub mod batch;
 pub mod client;
 pub mod cluster;
 pub mod completion;
+pub mod contain;
 pub mod glob;
 pub mod iam;
 pub mod pubsub;

@@ -150,8 +150,6 @@ impl Outcome {
             Value::VerbatimString(text) => Outcome::Simple(text.into_bytes()),
             Value::BigNumber(n) => Outcome::BigNumber(n),
             Value::ServerError(message) => Outcome::Failed(failure_of(&message), message),
-            // RESP3 attributes: a map {"attributes": ..., "data": reply}, as valkey-glide gives it.
-            Value::Attribute { attributes, data } => Outcome::from_value(attribute_map(*data, attributes), Expect::Natural, bulk_as),
             aggregate @ (Value::Array(_) | Value::Map(_) | Value::Set(_) | Value::Push(_)) => {
                 let mut frame = Vec::with_capacity(estimate(&aggregate));
                 write_frame(&aggregate, &mut frame, bulk_as);
@@ -212,13 +210,6 @@ impl Outcome {
         };
         Completion { request_id, kind, payload }
     }
-}
-
-fn attribute_map(data: Value, attributes: Vec<(Value, Value)>) -> Value {
-    Value::Map(vec![
-        (Value::SimpleString("attributes".into()), Value::Map(attributes)),
-        (Value::SimpleString("data".into()), data),
-    ])
 }
 
 impl Outcome {
@@ -407,14 +398,6 @@ fn write_frame(value: &Value, out: &mut Vec<u8>, bulk_as: BulkAs) {
                 write_frame(v, out, bulk_as);
             }
         }
-        Value::Attribute { attributes, data } => {
-            out.push(tag::MAP);
-            write_len(out, 2);
-            write_bytes(out, tag::SIMPLE, b"attributes");
-            write_frame(&Value::Map(attributes.clone()), out, bulk_as);
-            write_bytes(out, tag::SIMPLE, b"data");
-            write_frame(data, out, bulk_as);
-        }
     }
 }
 
@@ -446,7 +429,12 @@ fn copy_to_frame(resp: &[u8], pos: &mut usize, out: &mut Vec<u8>, bulk_as: BulkA
         Token::Array(n) => return copy_items(resp, pos, out, bulk_as, tag::ARRAY, n, n),
         Token::Set(n) => return copy_items(resp, pos, out, bulk_as, tag::SET, n, n),
         Token::Map(n) => return copy_items(resp, pos, out, bulk_as, tag::MAP, n, 2 * n),
-        Token::Push(_) | Token::Attribute(_) => return Ok(false),
+        Token::Attribute(n) => {
+            // Metadata about the value that follows: skipped, the value is what we copy.
+            resp::skip(resp, pos, 2 * n)?;
+            return copy_to_frame(resp, pos, out, bulk_as);
+        }
+        Token::Push(_) => return Ok(false),
     }
     Ok(true)
 }

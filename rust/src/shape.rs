@@ -594,7 +594,6 @@ fn mismatch(wanted: &str, got: &Value) -> String {
         Value::VerbatimString(_) => "verbatim string",
         Value::BigNumber(_) => "big number",
         Value::Push(_) => "push",
-        Value::Attribute { .. } => "attribute",
         Value::ServerError(_) => "error",
     };
     format!("the reply could not be converted to a {wanted} (it was a {kind})")

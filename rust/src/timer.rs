@@ -106,8 +106,12 @@ fn fire(wheel: &Wheel) {
     }
     for wakeup in due {
         if let Some(target) = wakeup.target.upgrade() {
-            if let Some(next) = target.expire(now) {
-                schedule(next, wakeup.target);
+            // One connection's panic must not stop the deadlines of every other one.
+            match crate::contain::run("expiring deadlines", || target.expire(now)) {
+                Ok(Some(next)) => schedule(next, wakeup.target),
+                Ok(None) => {}
+                // Its requests' deadlines are checked again soon rather than never.
+                Err(_) => schedule(now + std::time::Duration::from_millis(100), wakeup.target),
             }
         }
     }

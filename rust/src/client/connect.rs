@@ -37,7 +37,8 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
 
 /// What each handshake reply is for, so a failure can be named.
 enum Step {
-    Hello,
+    /// `authenticates`: credentials were sent with it.
+    Hello { authenticates: bool },
     Auth,
     Select,
     SetName,
@@ -138,11 +139,11 @@ fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&
     match (config.protocol, &config.current_password()) {
         (Protocol::Resp3, Some(password)) => {
             out.extend(resp::pack(&[b"HELLO", b"3", b"AUTH", user.as_bytes(), password.as_bytes()]));
-            steps.push(Step::Hello);
+            steps.push(Step::Hello { authenticates: true });
         }
         (Protocol::Resp3, None) => {
             out.extend(resp::pack(&[b"HELLO", b"3"]));
-            steps.push(Step::Hello);
+            steps.push(Step::Hello { authenticates: false });
         }
         (Protocol::Resp2, Some(password)) => {
             match &config.username {
@@ -228,8 +229,12 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
         }
         if let Value::ServerError(message) = reply {
             let what = match step {
-                Step::Hello if message.starts_with("NOPROTO") => "the server does not speak RESP3 (use RESP2)",
-                Step::Hello | Step::Auth => "authentication failed",
+                Step::Hello { .. } if message.starts_with("NOPROTO") => "the server does not speak RESP3 (use RESP2)",
+                Step::Hello { .. } if message.starts_with("ERR unknown command") => {
+                    "the server does not know HELLO, so it cannot speak RESP3 (use RESP2)"
+                }
+                Step::Hello { authenticates: false } => "HELLO failed",
+                Step::Hello { authenticates: true } | Step::Auth => "authentication failed",
                 Step::Select => "SELECT failed",
                 Step::SetName => "CLIENT SETNAME failed",
                 Step::ReadOnly => "READONLY failed",

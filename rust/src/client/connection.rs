@@ -49,6 +49,7 @@ use super::inbound::{Inbound, Reply};
 use super::tls_io::TlsIo;
 use crate::batch::{self, CallResult, Gather};
 use crate::completion::{self, Completion};
+use crate::contain::{self, Contained};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::Value;
 use crate::shape::Expect;
@@ -65,8 +66,12 @@ pub(crate) struct Entry {
     pub timeout: Option<Duration>,
     /// `SELECT n`: the database to remember when it succeeds.
     pub selects_database: Option<i64>,
-    /// Completed early (timed out); its reply, when it comes, is dropped.
+    /// Completed early (timed out), or nobody waits for it (see `skipped`): its
+    /// reply, when it comes, is dropped.
     pub done: bool,
+    /// A reply nobody waits for (`ASKING`, `MULTI`, a transaction's `QUEUED`s): an
+    /// error among them explains the `EXECABORT` that follows.
+    pub skipped: bool,
     /// Set for the commands of a batch: where the reply goes instead of Java.
     pub gather: Option<GatherSlot>,
 }
@@ -124,7 +129,7 @@ impl HelperWake {
 impl Entry {
     /// A slot for a reply nobody waits for (e.g. that of `ASKING` or `MULTI`).
     fn ignored() -> Entry {
-        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true, gather: None }
+        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true, skipped: true, gather: None }
     }
 }
 
@@ -163,8 +168,8 @@ struct State {
     broken: Option<String>,
     /// The wake-up registered with the timer; a send with an earlier deadline registers again.
     scheduled: Option<Instant>,
-    /// The first error among replies that were dropped (a transaction's `QUEUED`s), for the
-    /// message of the `EXECABORT` that follows.
+    /// The first error among skipped replies (a transaction's `QUEUED`s), for the message
+    /// of the `EXECABORT` that follows; the next reply someone waits for takes it.
     skipped_error: Option<String>,
 }
 
@@ -226,7 +231,13 @@ impl Connection {
             wake: Notify::new(),
             generation,
         });
-        rt.spawn(drive(Arc::clone(&shared), owner));
+        let task_shared = Arc::clone(&shared);
+        rt.spawn(async move {
+            let driven = Contained::new("driving a connection", drive(Arc::clone(&task_shared), owner.clone())).await;
+            if let Err(reason) = driven {
+                fail_connection(&task_shared, &owner, reason);
+            }
+        });
         Connection { shared }
     }
 
@@ -325,12 +336,13 @@ impl Connection {
             Ok(())
         };
         shared.helper_wake.waiting.store(false, Ordering::SeqCst);
+        if let Err(reason) = result {
+            // The end of the stream, an I/O error or bytes that are not RESP: broken here,
+            // exactly as when the task reads them, before anyone can read again.
+            fail_connection(shared, owner, reason);
+        }
         drop(inbound);
         shared.reader_released.notify_one();
-        if result.is_err() {
-            // EOF or an error: the task sees it too, on its next read, and handles it.
-            shared.wake.notify_one();
-        }
         true
     }
 
@@ -378,20 +390,29 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
             break reason;
         }
     };
-    // Broken: fail what is pending, refuse what comes, tell the owner once.
+    fail_connection(&shared, &owner, reason);
+}
+
+/// Breaks the connection: records why, fails every pending request with a
+/// connection error at once, refuses what comes, tells the owner (which
+/// reconnects). The task, a reading Java thread or a contained panic may all
+/// find the connection broken; the first one does this, the others nothing
+/// (as after a shutdown by the owner, which took the pending requests itself).
+fn fail_connection(shared: &Shared, owner: &Weak<dyn Owner>, reason: String) {
     let pending: Vec<Entry> = {
         let mut state = shared.state.lock();
         if state.broken.is_some() {
-            return; // the owner shut us down meanwhile and took the pending requests
+            return;
         }
         state.broken = Some(reason.clone());
         state.out = Vec::new();
-        state.pending.drain(..).filter(|e| !e.done).collect()
+        state.pending.drain(..).collect()
     };
+    shared.wake.notify_one(); // the task ends
+    shared.helper_wake.wake(); // a waiting thread looks at its future
+    tracing::debug!(target: "glide_jni", generation = shared.generation, reason, "connection broken");
     if let Some(owner) = owner.upgrade() {
-        for entry in &pending {
-            owner.finished(entry, Outcome::Failed(Failure::Connection, reason.clone()));
-        }
+        drop(Finishing::new(&*owner, pending, true, reason.clone()));
         Arc::clone(&owner).broken(shared.generation, &reason);
     }
 }
@@ -471,7 +492,7 @@ fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
 
 /// Polls the socket (bypassing tokio's readiness cache, which only the runtime
 /// updates) and reads without blocking until the socket is drained.
-fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), ()> {
+fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), String> {
     if let Some(tls) = &shared.tls {
         // Bytes received already (staged or decrypted) would never make the socket readable.
         if tls.has_input() {
@@ -499,14 +520,15 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbo
     read_on(shared, owner, inbound)
 }
 
-/// The waiting thread's reads, once the socket is readable.
-fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), ()> {
+/// The waiting thread's reads, once the socket is readable. `Err`: why the
+/// connection is broken.
+fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
     loop {
         let room = inbound.spare().len();
         match receive(shared, inbound) {
-            Ok(0) => return Err(()), // EOF
+            Ok(0) => return Err("connection closed by the server".into()),
             Ok(n) => {
-                dispatch(shared, owner, inbound, false).map_err(|_| ())?;
+                dispatch(shared, owner, inbound, false)?;
                 if n < room {
                     // Most likely drained: skip the recv that would only say so. Anything
                     // left is still readable for the task (tokio's readiness stays set).
@@ -518,15 +540,17 @@ fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> R
                 return Ok(());
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(_) => return Err(()),
+            Err(e) => return Err(format!("connection lost: {}", describe_read_error(shared, &e))),
         }
     }
 }
 
 /// Completes the requests whose replies have arrived in `inbound`.
+/// `Err`: why the connection must be dropped (bytes that are not RESP, a reply
+/// nobody asked for, a contained panic).
 fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wake_completer: bool) -> Result<(), String> {
-    let nothing_pending = inbound
-        .take_replies(|replies, pushes| {
+    let taken = contain::run("reading replies", || {
+        inbound.take_replies(|replies, pushes| {
             if !pushes.is_empty() {
                 if let Some(owner) = owner.upgrade() {
                     pushes.iter().for_each(|frame| owner.pushed(frame));
@@ -534,7 +558,8 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wak
             }
             complete(shared, owner, replies, wake_completer)
         })
-        .map_err(|e| e.to_string())??;
+    })?;
+    let nothing_pending = taken.map_err(|e| e.to_string())??;
     if nothing_pending && inbound.is_empty() {
         release_buffers(shared, inbound);
     }
@@ -559,59 +584,119 @@ fn release_if_idle(shared: &Shared, inbound: &mut Inbound) {
 }
 
 /// Completes one request per reply, in FIFO order. Returns whether nothing is
-/// pending any more.
+/// pending any more; `Err` when the connection must be dropped.
 fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, wake_completer: bool) -> Result<bool, String> {
     if replies.is_empty() {
         return Ok(false);
     }
-    let mut entries = Vec::with_capacity(replies.len());
-    // The first error a dropped reply carried (a command refused inside MULTI) explains the
-    // EXECABORT that follows; it may have arrived in an earlier read.
-    let (nothing_pending, mut skipped_error) = {
+    let (entries, nothing_pending, skipped_error) = {
         let mut state = shared.state.lock();
-        for _ in 0..replies.len() {
-            match state.pending.pop_front() {
-                Some(entry) => entries.push(entry),
-                None => return Err("the server sent a reply nobody asked for".into()),
-            }
+        if replies.len() > state.pending.len() {
+            // The stream and the FIFO are out of step: no reply can be trusted to
+            // belong to the request it would be given to. Nothing is taken, so the
+            // break that follows fails every pending request.
+            let extra = replies.len() - state.pending.len();
+            return Err(format!("protocol error: the server sent {extra} more replies than requests were pending"));
         }
+        let entries: Vec<Entry> = state.pending.drain(..replies.len()).collect();
         if state.pending.is_empty() && state.pending.capacity() > PENDING_KEEP {
             // A large pipeline grew the FIFO; an idle connection does not keep that.
             state.pending = VecDeque::new();
         }
-        (state.pending.is_empty(), state.skipped_error.take())
+        (entries, state.pending.is_empty(), state.skipped_error.take())
     };
     let Some(owner) = owner.upgrade() else { return Ok(nothing_pending) };
-    // Converted before the queue is locked: finishing may send (a cluster redirect).
-    let mut completions: Vec<Completion> = Vec::with_capacity(entries.len());
-    for (entry, reply) in entries.into_iter().zip(replies) {
-        if entry.done {
-            if skipped_error.is_none() {
-                skipped_error = error_text(&reply);
+    // Whatever happens below, every entry taken is finished when `finishing` drops.
+    let mut finishing = Finishing::new(&*owner, entries, wake_completer, String::new());
+    let mut skipped_error = skipped_error;
+    let converted = contain::run("handling replies", || {
+        for reply in replies {
+            let entry = &finishing.entries[finishing.next];
+            finishing.next += 1;
+            if entry.skipped {
+                if skipped_error.is_none() {
+                    skipped_error = error_text(&reply);
+                }
+                continue;
             }
-            continue;
-        }
-        if entry.gather.is_some() && skipped_error.is_none() {
-            completions.extend(owner.finish_gathered(&entry, gathered_value(reply, entry.expect)));
-            continue;
-        }
-        let mut outcome = match reply {
-            Reply::Resp(bytes) => Outcome::from_resp(bytes, entry.expect, entry.bulk_as),
-            Reply::Bulk(bytes) => Outcome::from_value(Value::BulkString(bytes), entry.expect, entry.bulk_as),
-        };
-        if let Some(cause) = skipped_error.take() {
-            if let Outcome::Failed(failure, message) = outcome {
-                outcome = Outcome::Failed(failure, batch::explain_abort(message, Some(cause)));
+            // Only the reply right after the skipped ones (a transaction's EXEC) is explained.
+            let cause = skipped_error.take();
+            if entry.done {
+                continue; // timed out: its future is complete already
             }
+            if entry.gather.is_some() && cause.is_none() {
+                let gathered = owner.finish_gathered(entry, gathered_value(reply, entry.expect));
+                finishing.completions.extend(gathered);
+                continue;
+            }
+            let mut outcome = match reply {
+                Reply::Resp(bytes) => Outcome::from_resp(bytes, entry.expect, entry.bulk_as),
+                Reply::Bulk(bytes) => Outcome::from_value(Value::BulkString(bytes), entry.expect, entry.bulk_as),
+            };
+            if let Some(cause) = cause {
+                if let Outcome::Failed(failure, message) = outcome {
+                    outcome = Outcome::Failed(failure, batch::explain_abort(message, Some(cause)));
+                }
+            }
+            let finished = owner.finish(entry, outcome);
+            finishing.completions.extend(finished);
         }
-        completions.extend(owner.finish(&entry, outcome));
+    });
+    if let Err(reason) = converted {
+        // The entry being converted and those after it fail with this; the
+        // caller drops the connection, which fails the rest.
+        finishing.next = finishing.next.saturating_sub(1);
+        finishing.reason = reason.clone();
+        return Err(reason);
     }
     if skipped_error.is_some() {
         shared.state.lock().skipped_error = skipped_error;
     }
     // One lock and (at most) one wake-up of the Java completer for the whole batch.
-    completion::push_all(completions, wake_completer);
+    drop(finishing);
     Ok(nothing_pending)
+}
+
+/// Entries taken from the FIFO and their completions. When it drops, normally
+/// or while a panic unwinds, the completions are delivered and every entry
+/// from `next` on that is still waiting fails with a connection error: taken
+/// entries are never lost.
+struct Finishing<'a> {
+    owner: &'a dyn Owner,
+    entries: Vec<Entry>,
+    /// The first entry not yet finished.
+    next: usize,
+    completions: Vec<Completion>,
+    wake_completer: bool,
+    /// Why the unfinished entries fail.
+    reason: String,
+}
+
+impl<'a> Finishing<'a> {
+    fn new(owner: &'a dyn Owner, entries: Vec<Entry>, wake_completer: bool, reason: String) -> Finishing<'a> {
+        let completions = Vec::with_capacity(entries.len());
+        Finishing { owner, entries, next: 0, completions, wake_completer, reason }
+    }
+}
+
+impl Drop for Finishing<'_> {
+    fn drop(&mut self) {
+        if self.next < self.entries.len() && self.reason.is_empty() {
+            self.reason = "the connection broke while its replies were handled".into();
+        }
+        for entry in &self.entries[self.next.min(self.entries.len())..] {
+            if entry.done {
+                continue;
+            }
+            let failed = || Outcome::Failed(Failure::Connection, self.reason.clone());
+            match contain::run("failing a request", || self.owner.finish(entry, failed())) {
+                Ok(completion) => self.completions.extend(completion),
+                // The owner's bookkeeping panicked too: the future still completes.
+                Err(_) => self.completions.push(failed().into_completion(entry.id)),
+            }
+        }
+        completion::push_all(std::mem::take(&mut self.completions), self.wake_completer);
+    }
 }
 
 /// A batch command's reply as a value in its command's shape (a server error
@@ -753,9 +838,13 @@ impl Deadlines for Shared {
         }
         if let Some(owner) = self.owner.upgrade() {
             for (id, timeout, gather) in expired {
-                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true, gather };
+                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true, skipped: false, gather };
                 let ms = timeout.unwrap_or_default().as_millis();
-                owner.finished(&entry, Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms")));
+                let timed_out = || Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms"));
+                if contain::run("timing out a request", || owner.finished(&entry, timed_out())).is_err() {
+                    // The owner's bookkeeping panicked: the future still completes.
+                    completion::push(timed_out().into_completion(id));
+                }
             }
         }
         next

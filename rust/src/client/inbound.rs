@@ -100,8 +100,10 @@ impl Inbound {
         while let Some(len) = resp::complete_len(&self.buffer[start..])? {
             let bytes = &self.buffer[start..start + len];
             start += len;
-            if bytes[0] == b'>' {
-                pushes.push(bytes);
+            // A push may come after attributes (metadata, skipped): what follows them decides.
+            let described = if bytes[0] == b'|' { resp::skip_attributes(bytes)? } else { 0 };
+            if bytes[described] == b'>' {
+                pushes.push(&bytes[described..]);
             } else {
                 replies.push(Reply::Resp(bytes));
             }

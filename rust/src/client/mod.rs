@@ -374,6 +374,7 @@ impl Client {
             timeout: request.timeout,
             selects_database: request.selects_database,
             done: false,
+            skipped: false,
             gather: None,
         };
         self.send_entries(entry, Vec::new(), packed, skipped)
@@ -393,6 +394,7 @@ impl Client {
             timeout,
             selects_database: None,
             done: false,
+            skipped: false,
             gather: Some(GatherSlot { gather: Arc::clone(&gather), index }),
         };
         if spec.atomic {

@@ -9,7 +9,10 @@ mod encode;
 mod parse;
 
 pub use encode::{pack, walk_command};
-pub use parse::{build_complete, bulk_header, complete_len, parse, token, ParseError, Token};
+pub use parse::{
+    build_complete, bulk_header, complete_len, max_bulk_len, parse, set_max_bulk_len, skip, skip_attributes, token, ParseError, Token,
+    DEFAULT_MAX_BULK_LEN, LARGEST_JAVA_ARRAY,
+};
 
 /// One reply from the server.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,8 +43,6 @@ pub enum Value {
     Set(Vec<Value>),
     /// `>` (RESP3): out-of-band data, e.g. pub/sub messages.
     Push(Vec<Value>),
-    /// `|` (RESP3): attributes and the reply they describe.
-    Attribute { attributes: Vec<(Value, Value)>, data: Box<Value> },
     /// `-` or `!`: the server's error text, e.g. `WRONGTYPE Operation against...`.
     ServerError(String),
 }

@@ -4,10 +4,35 @@
 //! (so a half-received 512 KB reply or a large array costs no allocations
 //! while it arrives), then builds the [`Value`].
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use super::Value;
 
 /// Nesting deeper than this is refused rather than risking the stack.
 const MAX_DEPTH: usize = 256;
+
+/// The longest bulk string accepted, in bytes: the server's own default limit
+/// (`proto-max-bulk-len`, 512 MB). A longer size announced by the stream is a
+/// protocol error at once, before any allocation and before waiting for bytes
+/// that could never be held. See [`set_max_bulk_len`].
+pub const DEFAULT_MAX_BULK_LEN: usize = 512 * 1024 * 1024;
+/// What no setting can exceed: a Java array holds at most `Integer.MAX_VALUE - 8`
+/// elements, so a longer string or aggregate could never reach the application.
+pub const LARGEST_JAVA_ARRAY: usize = i32::MAX as usize - 8;
+
+static MAX_BULK_LEN: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_BULK_LEN);
+
+/// Sets the longest bulk string accepted (process-wide, like the server's own
+/// setting it mirrors); clamped to [`LARGEST_JAVA_ARRAY`]. Returns the value in force.
+pub fn set_max_bulk_len(bytes: usize) -> usize {
+    let bytes = bytes.clamp(1, LARGEST_JAVA_ARRAY);
+    MAX_BULK_LEN.store(bytes, Ordering::Relaxed);
+    bytes
+}
+
+pub fn max_bulk_len() -> usize {
+    MAX_BULK_LEN.load(Ordering::Relaxed)
+}
 
 /// The stream does not hold valid RESP: the connection must be dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,21 +73,28 @@ pub fn bulk_header(buf: &[u8]) -> Option<(usize, usize)> {
     if buf.first() != Some(&b'$') {
         return None;
     }
-    let (text, after) = line(buf, 1)?;
-    let size = count(text).ok()??;
+    let (text, after) = line(buf, 1).ok()??;
+    let size = bulk_len(text).ok()??;
     Some((after, size))
 }
 
-/// The line starting at `at` (without CRLF) and the position after its CRLF.
-fn line(buf: &[u8], at: usize) -> Option<(&[u8], usize)> {
-    let rest = buf.get(at..)?;
-    let cr = rest.iter().position(|&b| b == b'\r')?;
-    if rest.get(cr + 1)? != &b'\n' {
-        // A bare CR inside a line is not valid RESP; let the caller see it as
-        // an unparsable number or text.
-        return Some((&rest[..cr], at + cr + 2));
+/// The line starting at `at` (without CRLF) and the position after its CRLF;
+/// `Ok(None)` until its CRLF has arrived. A CR not followed by LF, and a line
+/// longer than any bulk string may be, are errors (the second one bounds what
+/// a server that never ends its line can make us buffer).
+fn line(buf: &[u8], at: usize) -> Result<Option<(&[u8], usize)>, ParseError> {
+    let Some(rest) = buf.get(at..) else { return Ok(None) };
+    let Some(cr) = rest.iter().position(|&b| b == b'\r') else {
+        if rest.len() > max_bulk_len() {
+            return Err(ParseError(format!("a line longer than {} bytes", max_bulk_len())));
+        }
+        return Ok(None);
+    };
+    match rest.get(cr + 1) {
+        None => Ok(None),
+        Some(b'\n') => Ok(Some((&rest[..cr], at + cr + 2))),
+        Some(_) => Err(ParseError("a CR not followed by LF".into())),
     }
-    Some((&rest[..cr], at + cr + 2))
 }
 
 fn int(text: &[u8]) -> Result<i64, ParseError> {
@@ -72,12 +104,33 @@ fn int(text: &[u8]) -> Result<i64, ParseError> {
         .ok_or_else(|| ParseError(format!("invalid integer {:?}", String::from_utf8_lossy(text))))
 }
 
+/// A length: `None` for -1 (nil), an error for other negative values.
 fn count(text: &[u8]) -> Result<Option<usize>, ParseError> {
-    let n = int(text)?;
-    if n < 0 {
-        Ok(None)
-    } else {
-        Ok(Some(n as usize))
+    match int(text)? {
+        -1 => Ok(None),
+        n if n < 0 => Err(ParseError(format!("invalid length {n}"))),
+        n => Ok(Some(n as usize)),
+    }
+}
+
+/// The size of a bulk string, refused beyond [`max_bulk_len`].
+fn bulk_len(text: &[u8]) -> Result<Option<usize>, ParseError> {
+    let size = count(text)?;
+    match size {
+        Some(n) if n > max_bulk_len() => Err(ParseError(format!(
+            "a bulk string of {n} bytes is longer than the {} bytes accepted",
+            max_bulk_len()
+        ))),
+        _ => Ok(size),
+    }
+}
+
+/// The number of items of an aggregate, refused beyond what a Java array holds.
+fn item_count(text: &[u8]) -> Result<Option<usize>, ParseError> {
+    let n = count(text)?;
+    match n {
+        Some(n) if n > LARGEST_JAVA_ARRAY => Err(ParseError(format!("an aggregate of {n} items is larger than a Java array can be"))),
+        _ => Ok(n),
     }
 }
 
@@ -87,10 +140,10 @@ fn scan(buf: &[u8], at: usize, depth: usize) -> Scan {
         return Err(ParseError("nesting too deep".into()));
     }
     let Some(&kind) = buf.get(at) else { return Ok(None) };
-    let Some((text, after)) = line(buf, at + 1) else { return Ok(None) };
+    let Some((text, after)) = line(buf, at + 1)? else { return Ok(None) };
     match kind {
         b'+' | b'-' | b':' | b'_' | b',' | b'#' | b'(' => Ok(Some(after - at)),
-        b'$' | b'!' | b'=' => match count(text)? {
+        b'$' | b'!' | b'=' => match bulk_len(text)? {
             None => Ok(Some(after - at)),
             Some(n) => {
                 let end = after + n + 2;
@@ -102,7 +155,7 @@ fn scan(buf: &[u8], at: usize, depth: usize) -> Scan {
             }
         },
         b'*' | b'~' | b'>' | b'%' | b'|' => {
-            let Some(n) = count(text)? else { return Ok(Some(after - at)) };
+            let Some(n) = item_count(text)? else { return Ok(Some(after - at)) };
             let items = if kind == b'%' || kind == b'|' { n.checked_mul(2) } else { Some(n) };
             let items = items.ok_or_else(|| ParseError("aggregate too large".into()))?;
             let mut pos = after;
@@ -155,8 +208,8 @@ pub enum Token<'a> {
 /// Reads the token at `*pos` of a value known to be complete (see [`complete_len`])
 /// and advances `pos` past it.
 pub fn token<'a>(buf: &'a [u8], pos: &mut usize) -> Result<Token<'a>, ParseError> {
-    let kind = buf[*pos];
-    let (text, after) = line(buf, *pos + 1).ok_or_else(|| ParseError("truncated value".into()))?;
+    let kind = *buf.get(*pos).ok_or_else(|| ParseError("truncated value".into()))?;
+    let (text, after) = line(buf, *pos + 1)?.ok_or_else(|| ParseError("truncated value".into()))?;
     *pos = after;
     Ok(match kind {
         b'+' if text == b"OK" => Token::Okay,
@@ -171,7 +224,7 @@ pub fn token<'a>(buf: &'a [u8], pos: &mut usize) -> Result<Token<'a>, ParseError
             _ => return Err(ParseError(format!("invalid boolean {:?}", String::from_utf8_lossy(text)))),
         },
         b'(' => Token::BigNumber(text),
-        b'$' | b'!' | b'=' => match count(text)? {
+        b'$' | b'!' | b'=' => match bulk_len(text)? {
             None => Token::Nil,
             Some(n) => {
                 let bytes = buf.get(*pos..*pos + n).ok_or_else(|| ParseError("truncated bulk string".into()))?;
@@ -187,7 +240,7 @@ pub fn token<'a>(buf: &'a [u8], pos: &mut usize) -> Result<Token<'a>, ParseError
                 }
             }
         },
-        b'*' | b'~' | b'>' => match count(text)? {
+        b'*' | b'~' | b'>' => match item_count(text)? {
             None => Token::Nil,
             Some(n) => match kind {
                 b'*' => Token::Array(n),
@@ -195,8 +248,8 @@ pub fn token<'a>(buf: &'a [u8], pos: &mut usize) -> Result<Token<'a>, ParseError
                 _ => Token::Push(n),
             },
         },
-        b'%' => Token::Map(count(text)?.unwrap_or(0)),
-        b'|' => Token::Attribute(count(text)?.unwrap_or(0)),
+        b'%' => Token::Map(item_count(text)?.unwrap_or(0)),
+        b'|' => Token::Attribute(item_count(text)?.unwrap_or(0)),
         other => return Err(ParseError(format!("unknown type byte {:?}", other as char))),
     })
 }
@@ -220,11 +273,31 @@ fn build(buf: &[u8], pos: &mut usize) -> Result<Value, ParseError> {
         Token::Push(n) => Value::Push(build_items(buf, pos, n)?),
         Token::Map(n) => Value::Map(build_pairs(buf, pos, n)?),
         Token::Attribute(n) => {
-            let attributes = build_pairs(buf, pos, n)?;
-            let data = build(buf, pos)?;
-            Value::Attribute { attributes, data: Box::new(data) }
+            // Metadata about the value that follows: skipped, the value is the reply.
+            skip(buf, pos, 2 * n)?;
+            build(buf, pos)?
         }
     })
+}
+
+/// Moves `pos` past `items` complete values.
+pub fn skip(buf: &[u8], pos: &mut usize, items: usize) -> Result<(), ParseError> {
+    for _ in 0..items {
+        let len = complete_len(&buf[*pos..])?.ok_or_else(|| ParseError("truncated value".into()))?;
+        *pos += len;
+    }
+    Ok(())
+}
+
+/// Where the value described by the attributes at the start of `buf` begins
+/// (0 when there are none). `buf` holds one complete value.
+pub fn skip_attributes(buf: &[u8]) -> Result<usize, ParseError> {
+    let mut pos = 0;
+    while buf.get(pos) == Some(&b'|') {
+        let Token::Attribute(n) = token(buf, &mut pos)? else { unreachable!("a '|' is an attribute") };
+        skip(buf, &mut pos, 2 * n)?;
+    }
+    Ok(pos)
 }
 
 fn build_items(buf: &[u8], pos: &mut usize, n: usize) -> Result<Vec<Value>, ParseError> {
@@ -292,12 +365,11 @@ mod tests {
         );
         assert_eq!(one(b"~1\r\n:1\r\n"), Value::Set(vec![Value::Int(1)]));
         assert_eq!(one(b">1\r\n:1\r\n"), Value::Push(vec![Value::Int(1)]));
+        // Attributes describe the value that follows; the value is the reply.
+        assert_eq!(one(b"|1\r\n+a\r\n:1\r\n+data\r\n"), Value::SimpleString("data".into()));
         assert_eq!(
-            one(b"|1\r\n+a\r\n:1\r\n+data\r\n"),
-            Value::Attribute {
-                attributes: vec![(Value::SimpleString("a".into()), Value::Int(1))],
-                data: Box::new(Value::SimpleString("data".into()))
-            }
+            one(b"*2\r\n|1\r\n+a\r\n*1\r\n:1\r\n:5\r\n:6\r\n"),
+            Value::Array(vec![Value::Int(5), Value::Int(6)])
         );
     }
 
@@ -331,7 +403,22 @@ mod tests {
         for bad in [&b"?x\r\n"[..], b":abc\r\n", b"$2\r\nabcd\r\n", b"#x\r\n", b"*x\r\n"] {
             assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }
-        let deep = "*1\r\n".repeat(1000);
+        let deep = "*1\r\n".repeat(100_000);
         assert!(parse(deep.as_bytes()).is_err());
+        for bad in [&b"*-5\r\n"[..], b"+O\rK\r\n", b"$-2\r\n", b"%-3\r\n", b":99999999999999999999\r\n"] {
+            assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn sizes_beyond_the_limits_are_refused_before_their_bytes_arrive() {
+        // 2^40 bytes announced, none sent: an error now, not a wait for a terabyte.
+        let err = parse(b"$1099511627776\r\n").unwrap_err();
+        assert!(err.0.contains("longer than the 536870912 bytes accepted"), "{err}");
+        assert_eq!(bulk_header(b"$1099511627776\r\n"), None);
+        assert!(parse(b"*9223372036854775807\r\n").is_err());
+        assert!(parse(b"%9223372036854775807\r\n").is_err());
+        // Within the limit, an incomplete value just asks for more.
+        assert_eq!(parse(b"$536870912\r\nabc").unwrap(), None);
     }
 }

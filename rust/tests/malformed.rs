@@ -1,0 +1,336 @@
+//! The core against a fake server that answers with hand-made bytes: whatever
+//! it sends, every request completes (a protocol error fails the connection's
+//! requests with a connection error at once, on the task and on a waiting
+//! thread alike), the connection is dropped, and the next request, on a new
+//! connection, succeeds once the server behaves.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use glide_jni::client::{Client, ClientConfig, Request};
+use glide_jni::reply::{kind, BulkAs};
+use glide_jni::shape::Expect;
+use parking_lot::Mutex;
+
+mod common;
+use common::*;
+
+/// What the fake answers to a `GET`: bytes written in one go.
+type Script = Arc<Mutex<Vec<u8>>>;
+
+/// A fake server: answers the handshake (HELLO, CLIENT ...) as a server would,
+/// and each `GET` with the current script; counts the connections it accepted.
+struct Fake {
+    port: u16,
+    script: Script,
+    accepted: Arc<AtomicUsize>,
+}
+
+const GOOD: &[u8] = b"$4\r\ngood\r\n";
+
+impl Fake {
+    fn start() -> Fake {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let script: Script = Arc::new(Mutex::new(GOOD.to_vec()));
+        let accepted = Arc::new(AtomicUsize::new(0));
+        let (s, a) = (Arc::clone(&script), Arc::clone(&accepted));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                a.fetch_add(1, Ordering::SeqCst);
+                let s = Arc::clone(&s);
+                std::thread::spawn(move || serve(stream, s));
+            }
+        });
+        Fake { port, script, accepted }
+    }
+
+    fn answer(&self, bytes: &[u8]) {
+        *self.script.lock() = bytes.to_vec();
+    }
+
+    fn config(&self) -> ClientConfig {
+        let mut config = ClientConfig::for_address("127.0.0.1", self.port);
+        config.request_timeout = Duration::from_secs(3);
+        config
+    }
+}
+
+/// Reads commands (RESP arrays of bulk strings) and answers them.
+fn serve(mut stream: TcpStream, script: Script) {
+    let mut buffer = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        while let Some((command, used)) = command(&buffer) {
+            buffer.drain(..used);
+            let reply: Vec<u8> = match command.first().map(|c| c.to_ascii_uppercase()).as_deref() {
+                Some(b"HELLO") => b"%1\r\n$5\r\nproto\r\n:3\r\n".to_vec(),
+                Some(b"GET") => script.lock().clone(),
+                _ => b"+OK\r\n".to_vec(),
+            };
+            if stream.write_all(&reply).is_err() {
+                return;
+            }
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+        }
+    }
+}
+
+/// One complete command at the start of `buf`, and its length.
+fn command(buf: &[u8]) -> Option<(Vec<Vec<u8>>, usize)> {
+    let line = |at: usize| -> Option<(&[u8], usize)> {
+        let end = buf.get(at..)?.windows(2).position(|w| w == b"\r\n")? + at;
+        Some((&buf[at..end], end + 2))
+    };
+    let (head, mut pos) = line(0)?;
+    let n: usize = std::str::from_utf8(head.strip_prefix(b"*")?).ok()?.parse().ok()?;
+    let mut args = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (len, after) = line(pos)?;
+        let len: usize = std::str::from_utf8(len.strip_prefix(b"$")?).ok()?.parse().ok()?;
+        args.push(buf.get(after..after + len)?.to_vec());
+        pos = after + len + 2;
+        if buf.len() < pos {
+            return None;
+        }
+    }
+    Some((args, pos))
+}
+
+fn connect(fake: &Fake) -> Arc<Client> {
+    start_router();
+    let client = Client::new(fake.config()).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+    client
+}
+
+fn get_request() -> Request {
+    let packed = glide_jni::resp::pack(&[b"GET", b"k"]);
+    Request { id: next_id(), packed, timeout: Some(Duration::from_secs(3)), expect: Expect::Natural, bulk_as: BulkAs::Bytes, selects_database: None }
+}
+
+/// Sends a GET and waits for it, with the waiting thread reading (`help`) or not.
+fn get(client: &Arc<Client>, help: bool) -> (Got, Duration) {
+    let request = get_request();
+    let id = request.id;
+    let started = Instant::now();
+    client.submit(request).unwrap();
+    if help {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline && !ROUTED.lock().as_ref().unwrap().contains_key(&id) {
+            client.help_read(id, Duration::from_millis(20));
+        }
+    }
+    let got = take(wait_for(id, Duration::from_secs(10)));
+    (got, started.elapsed())
+}
+
+/// The next GET succeeds once the fake behaves (after the client reconnected).
+fn recovers(client: &Arc<Client>, fake: &Fake) {
+    fake.answer(GOOD);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match get(client, false).0 {
+            Got::Bytes(_, v) if v == b"good" => return,
+            other if Instant::now() > deadline => panic!("the client did not recover: {other:?}"),
+            _ => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+}
+
+/// Sends `bytes` in answer to a GET and checks the GET fails at once with a
+/// connection error whose message contains `cause`, then that the client recovers.
+fn protocol_error(bytes: &[u8], cause: &str) {
+    for help in [false, true] {
+        let fake = Fake::start();
+        let client = connect(&fake);
+        fake.answer(bytes);
+        let (got, took) = get(&client, help);
+        match got {
+            Got::Error(kind::ERR_CONNECTION, message) => {
+                assert!(message.contains(cause), "help={help}: {message:?} does not name {cause:?}")
+            }
+            other => panic!("help={help}: {other:?} instead of a connection error naming {cause:?}"),
+        }
+        assert!(took < Duration::from_secs(2), "help={help}: failed after {took:?}, not at once (a timeout?)");
+        recovers(&client, &fake);
+        assert!(fake.accepted.load(Ordering::SeqCst) >= 2, "the broken connection was replaced");
+        client.close();
+    }
+}
+
+#[test]
+fn an_unknown_type_byte_is_a_connection_error() {
+    protocol_error(b"?x\r\n", "unknown type byte '?'");
+}
+
+#[test]
+fn a_bulk_string_longer_than_allowed_is_refused_before_it_arrives() {
+    protocol_error(b"$1099511627776\r\n", "longer than the 536870912 bytes accepted");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    protocol_error("*1\r\n".repeat(100_000).as_bytes(), "nesting too deep");
+}
+
+#[test]
+fn a_negative_length_other_than_nil_is_refused() {
+    protocol_error(b"*-5\r\n", "invalid length -5");
+}
+
+#[test]
+fn a_reply_nobody_asked_for_fails_every_request_and_drops_the_connection() {
+    for help in [false, true] {
+        let fake = Fake::start();
+        let client = connect(&fake);
+        fake.answer(b"$4\r\ngood\r\n$5\r\nEXTRA\r\n");
+        // Both replies arrive together: the GET cannot be trusted with either.
+        let (got, took) = get(&client, help);
+        match got {
+            Got::Error(kind::ERR_CONNECTION, message) => assert!(message.contains("more replies than requests"), "{message}"),
+            // The first reply alone was read first: it was the GET's; the extra one breaks the connection.
+            Got::Bytes(_, v) => assert_eq!(v, b"good"),
+            other => panic!("help={help}: {other:?}"),
+        }
+        assert!(took < Duration::from_secs(2), "help={help}: completed after {took:?}");
+        recovers(&client, &fake);
+        assert!(fake.accepted.load(Ordering::SeqCst) >= 2, "help={help}: the connection was not dropped");
+        client.close();
+    }
+}
+
+#[test]
+fn attributes_before_a_reply_are_skipped() {
+    let fake = Fake::start();
+    let client = connect(&fake);
+    fake.answer(b"|1\r\n+key-popularity\r\n%1\r\n$1\r\na\r\n,0.19\r\n$4\r\ngood\r\n");
+    for help in [false, true] {
+        match get(&client, help).0 {
+            Got::Bytes(_, v) => assert_eq!(v, b"good"),
+            other => panic!("help={help}: {other:?}"),
+        }
+    }
+    // Inside an aggregate too.
+    fake.answer(b"*2\r\n|1\r\n+a\r\n:1\r\n:5\r\n:6\r\n");
+    match get(&client, false).0 {
+        Got::Bytes(kind, frame) => assert_eq!(kind, kind::FRAME, "{frame:?}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(fake.accepted.load(Ordering::SeqCst), 1, "no reconnect: attributes are valid RESP3");
+    client.close();
+}
+
+#[test]
+fn a_reply_split_into_single_bytes_arrives_whole() {
+    // Served by a fake that writes one byte at a time.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            std::thread::spawn(move || {
+                let mut buffer = Vec::new();
+                let mut chunk = [0u8; 4096];
+                loop {
+                    while let Some((args, used)) = command(&buffer) {
+                        buffer.drain(..used);
+                        let reply: &[u8] = match args[0].to_ascii_uppercase().as_slice() {
+                            b"HELLO" => b"%1\r\n$5\r\nproto\r\n:3\r\n",
+                            b"GET" => b"*2\r\n$5\r\nhello\r\n%1\r\n+k\r\n,2.5\r\n",
+                            _ => b"+OK\r\n",
+                        };
+                        for byte in reply {
+                            let _ = stream.write_all(&[*byte]);
+                            let _ = stream.flush();
+                            std::thread::sleep(Duration::from_micros(200));
+                        }
+                    }
+                    match stream.read(&mut chunk) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+                    }
+                }
+            });
+        }
+    });
+    start_router();
+    let mut config = ClientConfig::for_address("127.0.0.1", port);
+    config.request_timeout = Duration::from_secs(5);
+    let client = Client::new(config).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+    for help in [false, true] {
+        match get(&client, help).0 {
+            Got::Bytes(kind, _) => assert_eq!(kind, kind::FRAME),
+            other => panic!("help={help}: {other:?}"),
+        }
+    }
+    client.close();
+}
+
+#[test]
+fn a_server_that_closes_mid_reply_fails_the_request_at_once() {
+    for help in [false, true] {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let connections = Arc::new(AtomicUsize::new(0));
+        let seen = Arc::clone(&connections);
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let first = seen.fetch_add(1, Ordering::SeqCst) == 0;
+                std::thread::spawn(move || {
+                    let mut buffer = Vec::new();
+                    let mut chunk = [0u8; 4096];
+                    loop {
+                        while let Some((args, used)) = command(&buffer) {
+                            buffer.drain(..used);
+                            let reply: &[u8] = match args[0].to_ascii_uppercase().as_slice() {
+                                b"HELLO" => b"%1\r\n$5\r\nproto\r\n:3\r\n",
+                                // The first connection sends half a reply, then closes.
+                                b"GET" if first => {
+                                    let _ = stream.write_all(b"$10\r\nhalf");
+                                    return;
+                                }
+                                b"GET" => GOOD,
+                                _ => b"+OK\r\n",
+                            };
+                            let _ = stream.write_all(reply);
+                        }
+                        match stream.read(&mut chunk) {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+                        }
+                    }
+                });
+            }
+        });
+        start_router();
+        let mut config = ClientConfig::for_address("127.0.0.1", port);
+        config.request_timeout = Duration::from_secs(3);
+        let client = Client::new(config).unwrap();
+        let id = next_id();
+        client.start(id).unwrap();
+        assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+        let (got, took) = get(&client, help);
+        assert!(matches!(got, Got::Error(kind::ERR_CONNECTION, _)), "help={help}: {got:?}");
+        assert!(took < Duration::from_secs(2), "help={help}: failed after {took:?}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match get(&client, false).0 {
+                Got::Bytes(_, v) if v == b"good" => break,
+                other if Instant::now() > deadline => panic!("help={help}: no recovery: {other:?}"),
+                _ => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+        client.close();
+    }
+}
