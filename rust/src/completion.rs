@@ -9,6 +9,7 @@
 //! grows with the messages actually waiting and is the same for 1 or 10,000 idle
 //! clients.
 
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -33,21 +34,47 @@ static QUEUE: Queue = Queue {
     ready: Condvar::new(),
 };
 
-/// Queues one completion and wakes the Java completer.
-pub fn push(completion: Completion) {
-    push_all(std::iter::once(completion), true);
+thread_local! {
+    /// On a Java thread that reads while it waits for request `.0` (see
+    /// [`keeping_own`]): that request's completion, once produced (`.1`).
+    static OWN: Cell<(i64, Option<Completion>)> = const { Cell::new((0, None)) };
 }
 
-/// Queues several completions with one lock and at most one wake-up.
-/// `wake` is false when the caller drains the queue itself right after
-/// (a Java thread helping with reads), which saves waking the completer.
-pub fn push_all(completions: impl IntoIterator<Item = Completion>, wake: bool) {
+/// Runs `read` (a Java thread reading replies while it waits for request
+/// `request_id`) and returns, with its result, that request's completion if
+/// `read` produced it. The thread completes its own future itself; every other
+/// completion `read` produces goes to the queue as usual, for the completer
+/// thread: a thread waiting for future A never runs the continuations of
+/// another future B (which a user holding a lock while waiting would see run
+/// inside that lock).
+pub fn keeping_own<R>(request_id: i64, read: impl FnOnce() -> R) -> (R, Option<Completion>) {
+    OWN.set((request_id, None));
+    let result = read();
+    let (_, own) = OWN.replace((0, None));
+    (result, own)
+}
+
+/// Queues one completion and wakes the Java completer.
+pub fn push(completion: Completion) {
+    push_all(std::iter::once(completion));
+}
+
+/// Queues several completions with one lock and at most one wake-up (the one
+/// the calling thread waits for, inside [`keeping_own`], is kept for it).
+pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
+    let (own_id, _) = OWN.get();
     let mut items = QUEUE.items.lock();
     let before = items.len();
-    items.extend(completions);
+    for completion in completions {
+        if own_id != 0 && completion.request_id == own_id {
+            OWN.set((own_id, Some(completion)));
+        } else {
+            items.push_back(completion);
+        }
+    }
     let added = items.len() > before;
     drop(items);
-    if added && wake {
+    if added {
         QUEUE.ready.notify_one();
     }
 }
@@ -96,6 +123,21 @@ mod tests {
         assert_eq!(out.iter().map(|c| c.request_id).collect::<Vec<_>>(), [1000, 1001, 1002]);
         assert_eq!(drain(&mut out, Duration::from_millis(10)), 2);
         assert_eq!(out[1].payload, 4);
+    }
+
+    #[test]
+    fn a_waiting_reader_keeps_its_own_completion_and_queues_the_others() {
+        let _serial = test_support::SERIAL.lock();
+        let ((), own) = keeping_own(501, || {
+            push_all([500, 501, 502].map(|id| Completion { request_id: id, kind: 1, payload: id }));
+        });
+        assert_eq!(own, Some(Completion { request_id: 501, kind: 1, payload: 501 }));
+        let mut out = [Completion { request_id: 0, kind: 0, payload: 0 }; 4];
+        assert_eq!(drain(&mut out, Duration::from_millis(10)), 2);
+        assert_eq!([out[0].request_id, out[1].request_id], [500, 502]);
+        // Outside keeping_own, nothing is kept.
+        push(Completion { request_id: 501, kind: 1, payload: 0 });
+        assert_eq!(drain(&mut out, Duration::from_millis(10)), 1);
     }
 
     #[test]

@@ -312,8 +312,8 @@ impl Connection {
 
     /// Reads replies on the calling (Java) thread while it waits for one: waits
     /// up to `timeout` for the socket to become readable, then reads and
-    /// dispatches what arrived. The completions are queued without waking the
-    /// completer thread: the caller drains them itself right after.
+    /// dispatches what arrived. Inside [`completion::keeping_own`] the caller's
+    /// own completion is kept for it, and the others go to the completer thread.
     ///
     /// Returns `true` if it acted as the reader, `false` if another reader
     /// (the task or another helper) holds the role; the caller then waits normally.
@@ -412,7 +412,7 @@ fn fail_connection(shared: &Shared, owner: &Weak<dyn Owner>, reason: String) {
     shared.helper_wake.wake(); // a waiting thread looks at its future
     tracing::debug!(target: "glide_jni", generation = shared.generation, reason, "connection broken");
     if let Some(owner) = owner.upgrade() {
-        drop(Finishing::new(&*owner, pending, true, reason.clone()));
+        drop(Finishing::new(&*owner, pending, reason.clone()));
         Arc::clone(&owner).broken(shared.generation, &reason);
     }
 }
@@ -423,7 +423,7 @@ fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inboun
         // Through try_io, so that WouldBlock clears tokio's readiness flag.
         match shared.stream.try_io(Interest::READABLE, || receive(shared, inbound)) {
             Ok(0) => return Err("connection closed by the server".into()),
-            Ok(_) => dispatch(shared, owner, inbound, true)?,
+            Ok(_) => dispatch(shared, owner, inbound)?,
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                 release_if_idle(shared, inbound);
                 return Ok(());
@@ -528,7 +528,7 @@ fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> R
         match receive(shared, inbound) {
             Ok(0) => return Err("connection closed by the server".into()),
             Ok(n) => {
-                dispatch(shared, owner, inbound, false)?;
+                dispatch(shared, owner, inbound)?;
                 if n < room {
                     // Most likely drained: skip the recv that would only say so. Anything
                     // left is still readable for the task (tokio's readiness stays set).
@@ -548,7 +548,7 @@ fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> R
 /// Completes the requests whose replies have arrived in `inbound`.
 /// `Err`: why the connection must be dropped (bytes that are not RESP, a reply
 /// nobody asked for, a contained panic).
-fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wake_completer: bool) -> Result<(), String> {
+fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
     let taken = contain::run("reading replies", || {
         inbound.take_replies(|replies, pushes| {
             if !pushes.is_empty() {
@@ -556,7 +556,7 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, wak
                     pushes.iter().for_each(|frame| owner.pushed(frame));
                 }
             }
-            complete(shared, owner, replies, wake_completer)
+            complete(shared, owner, replies)
         })
     })?;
     let nothing_pending = taken.map_err(|e| e.to_string())??;
@@ -585,7 +585,7 @@ fn release_if_idle(shared: &Shared, inbound: &mut Inbound) {
 
 /// Completes one request per reply, in FIFO order. Returns whether nothing is
 /// pending any more; `Err` when the connection must be dropped.
-fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, wake_completer: bool) -> Result<bool, String> {
+fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>) -> Result<bool, String> {
     if replies.is_empty() {
         return Ok(false);
     }
@@ -607,7 +607,7 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>, w
     };
     let Some(owner) = owner.upgrade() else { return Ok(nothing_pending) };
     // Whatever happens below, every entry taken is finished when `finishing` drops.
-    let mut finishing = Finishing::new(&*owner, entries, wake_completer, String::new());
+    let mut finishing = Finishing::new(&*owner, entries, String::new());
     let mut skipped_error = skipped_error;
     let converted = contain::run("handling replies", || {
         for reply in replies {
@@ -667,15 +667,14 @@ struct Finishing<'a> {
     /// The first entry not yet finished.
     next: usize,
     completions: Vec<Completion>,
-    wake_completer: bool,
     /// Why the unfinished entries fail.
     reason: String,
 }
 
 impl<'a> Finishing<'a> {
-    fn new(owner: &'a dyn Owner, entries: Vec<Entry>, wake_completer: bool, reason: String) -> Finishing<'a> {
+    fn new(owner: &'a dyn Owner, entries: Vec<Entry>, reason: String) -> Finishing<'a> {
         let completions = Vec::with_capacity(entries.len());
-        Finishing { owner, entries, next: 0, completions, wake_completer, reason }
+        Finishing { owner, entries, next: 0, completions, reason }
     }
 }
 
@@ -695,7 +694,7 @@ impl Drop for Finishing<'_> {
                 Err(_) => self.completions.push(failed().into_completion(entry.id)),
             }
         }
-        completion::push_all(std::mem::take(&mut self.completions), self.wake_completer);
+        completion::push_all(std::mem::take(&mut self.completions));
     }
 }
 

@@ -448,9 +448,15 @@ impl Client {
         };
         let entries = std::iter::once(entry).chain(more);
         if let Err((entries, reason)) = conn.send_many(entries, &packed, skipped) {
-            // It broke between our look and our send; the reconnect is on its way.
+            // It broke between our look and our send: closed meanwhile (then the request
+            // fails as every other one of a closed client does), or lost (the reconnect is
+            // on its way).
+            let outcome = || match self.is_closed() {
+                true => closing_outcome(),
+                false => Outcome::Failed(Failure::Connection, reason.clone()),
+            };
             for entry in entries {
-                self.finished(&entry, Outcome::Failed(Failure::Connection, reason.clone()));
+                self.finished(&entry, outcome());
             }
         }
         Ok(())
@@ -677,6 +683,12 @@ impl Owner for Client {
         if let Some(slot) = &entry.gather {
             return self.gathered(slot, outcome.into_value());
         }
+        // A request that failed because its connection went while the client was closing
+        // failed because of the close: it says so, as every other one of a closed client does.
+        let outcome = match outcome {
+            Outcome::Failed(Failure::Connection, _) if self.is_closed() => closing_outcome(),
+            other => other,
+        };
         // Release the slot first: Java may submit again as soon as it sees the completion.
         self.inflight.fetch_sub(1, Ordering::AcqRel);
         match &self.relay {

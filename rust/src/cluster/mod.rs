@@ -929,7 +929,7 @@ impl ClusterClient {
             let node = match self.transaction_node(&map, &spec, &route) {
                 Ok(node) => node,
                 Err(message) => {
-                    completion::push_all(self.batch_step_done(&gather, 0, Err((Failure::Request, message))), true);
+                    completion::push_all(self.batch_step_done(&gather, 0, Err((Failure::Request, message))));
                     return Ok(());
                 }
             };
@@ -1200,6 +1200,10 @@ impl Relay for ClusterClient {
             Outcome::Failed(Failure::Timeout, _) => {
                 let ms = part.timeout.unwrap_or_default().as_millis();
                 Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms"))
+            }
+            // Lost while this client was closing: the close is the cause.
+            Outcome::Failed(Failure::Connection | Failure::Closing, _) if self.is_closed() => {
+                Outcome::Failed(Failure::Closing, "the client is closed".into())
             }
             Outcome::Failed(Failure::Connection, message) => {
                 self.schedule_refresh();

@@ -733,10 +733,27 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
             ];
             // Then the pub/sub figures, in the order of pubsub::statistics().
             values.extend(pubsub::statistics().iter().map(|(_, v)| *v as jlong));
+            values.push(crate::contain::contained_panics());
             let array = env.new_long_array(values.len())?;
             array.set_region(env, 0, &values)?;
             Ok(array)
         })
+        .resolve::<ThrowGlide>()
+}
+
+/// [`Java_glide_internal_NativeBridge_helpRead`]: the thread read its own completion.
+const HELPED_WITH_OWN_COMPLETION: jint = 2;
+
+/// Sets the longest bulk string the parser accepts, process-wide (the
+/// `glide.maxBulkStringBytes` system property); returns the value in force.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_setMaxBulkLength<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    bytes: jlong,
+) -> jlong {
+    unowned_env
+        .with_env(|_env| -> Result<jlong, BridgeError> { Ok(resp::set_max_bulk_len(bytes.max(1) as usize) as jlong) })
         .resolve::<ThrowGlide>()
 }
 
@@ -787,7 +804,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_panicForTesting<'caller>
 
 /// Lets the calling Java thread read replies while it waits for its own (up to
 /// `timeout_ms`). Returns 1 if it acted as the reader, 0 if it could not (not
-/// connected, or someone else is reading): then it should wait normally.
+/// connected, or someone else is reading): then it should wait normally; 2
+/// when it read its own request's completion, written to `own` as [kind,
+/// payload] for the thread to complete its future itself (no other future's).
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_helpRead<'caller>(
     mut unowned_env: EnvUnowned<'caller>,
@@ -795,20 +814,25 @@ pub extern "system" fn Java_glide_internal_NativeBridge_helpRead<'caller>(
     handle: jlong,
     request_id: jlong,
     timeout_ms: jint,
+    own: JLongArray<'caller>,
 ) -> jint {
     unowned_env
-        .with_env(|_env| -> Result<jint, BridgeError> {
+        .with_env(|env| -> Result<jint, BridgeError> {
+            let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
             // SAFETY: Java passes a live handle (see ClientHandle::client).
-            let helped = match unsafe { ClientHandle(handle).client()? } {
-                AnyClient::Standalone(client) => {
-                    client.help_read(request_id, Duration::from_millis(timeout_ms.max(0) as u64))
-                }
+            let client = unsafe { ClientHandle(handle).client()? };
+            let (helped, completion) = completion::keeping_own(request_id, || match client {
+                AnyClient::Standalone(client) => client.help_read(request_id, timeout),
                 // Only a request sent whole to one node can be helped.
-                AnyClient::Cluster(client) => {
-                    client.help_read(request_id, Duration::from_millis(timeout_ms.max(0) as u64))
+                AnyClient::Cluster(client) => client.help_read(request_id, timeout),
+            });
+            match completion {
+                Some(c) => {
+                    own.set_region(env, 0, &[c.kind as jlong, c.payload])?;
+                    Ok(HELPED_WITH_OWN_COMPLETION)
                 }
-            };
-            Ok(helped as jint)
+                None => Ok(helped as jint),
+            }
         })
         .resolve::<ThrowGlide>()
 }

@@ -12,7 +12,9 @@ import java.util.function.Predicate;
  *
  * <p>The native core pushes each outcome to one process-wide queue; this thread drains it in
  * batches, decodes replies into heap objects and completes the futures. User continuations
- * attached without an executor therefore run on this thread, never on a Tokio worker.
+ * attached without an executor therefore run on this thread, never on a Tokio worker; the one
+ * exception is a thread blocked in {@code get()}/{@code join()} that read its own reply: it
+ * completes its own future, and so runs that future's continuations (never another's).
  *
  * <p><b>Hazard:</b> a continuation that blocks on this thread blocks every completion in the
  * process. Waiting there for another glide-jni future would never end, so {@link GlideFuture}
@@ -111,45 +113,37 @@ final class Completions {
         }
     }
 
-    /** Scratch space for {@link #drainNow}, one per thread that helps. */
-    private static final ThreadLocal<long[]> HELPER_BATCH = ThreadLocal.withInitial(() -> new long[BATCH * 3]);
-
-    /** Completes whatever is queued now, on the calling thread, without waiting. */
-    static void drainNow() {
-        long[] batch = HELPER_BATCH.get();
-        int n;
-        do {
-            n = NativeBridge.awaitCompletions(batch, 0);
-            completeBatch(batch, n);
-        } while (n == BATCH);
-    }
-
     private static void completeBatch(long[] batch, int n) {
         for (int i = 0; i < n; i++) {
-            long id = batch[3 * i];
-            int kind = (int) batch[3 * i + 1];
-            long payload = batch[3 * i + 2];
-            // Removed only once completed, so that close() (failAll) still finds a request whose
-            // reply is being decoded and every future is done when close() returns; whichever
-            // completes the future first wins.
-            Pending<?> pending = PENDING.get(id);
-            try {
-                if (pending == null || pending.future.isDone()) {
-                    // Failed already (client closed) or cancelled: the payload is still ours to free.
-                    if (Kinds.ownsBytes(kind)) {
-                        NativeBridge.freeBytes(payload);
-                    }
-                } else {
-                    pending.complete(kind, payload);
+            complete(batch[3 * i], (int) batch[3 * i + 1], batch[3 * i + 2]);
+        }
+    }
+
+    /**
+     * Completes request {@code id} with its outcome: on the completer thread, or on the thread
+     * that waits for this very request and read its reply (see {@link GlideFuture}).
+     */
+    static void complete(long id, int kind, long payload) {
+        // Removed only once completed, so that close() (failAll) still finds a request whose
+        // reply is being decoded and every future is done when close() returns; whichever
+        // completes the future first wins.
+        Pending<?> pending = PENDING.get(id);
+        try {
+            if (pending == null || pending.future.isDone()) {
+                // Failed already (client closed) or cancelled: the payload is still ours to free.
+                if (Kinds.ownsBytes(kind)) {
+                    NativeBridge.freeBytes(payload);
                 }
-            } catch (Throwable t) {
-                if (pending != null) {
-                    pending.future.completeExceptionally(t);
-                }
-            } finally {
-                if (pending != null) {
-                    PENDING.remove(id);
-                }
+            } else {
+                pending.complete(kind, payload);
+            }
+        } catch (Throwable t) {
+            if (pending != null) {
+                pending.future.completeExceptionally(t);
+            }
+        } finally {
+            if (pending != null) {
+                PENDING.remove(id);
             }
         }
     }

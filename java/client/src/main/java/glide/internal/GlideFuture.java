@@ -55,27 +55,36 @@ final class GlideFuture<T> extends CompletableFuture<T> {
         return super.join();
     }
 
+    /** Where {@link NativeClient#helpRead} writes this thread's own completion. */
+    private static final ThreadLocal<long[]> OWN_COMPLETION = ThreadLocal.withInitial(() -> new long[2]);
+
     /**
      * Waits by reading: while this future is pending and nobody else is reading the client's
-     * connection, this thread reads the replies itself and completes what arrives (its own
-     * future included). The kernel then wakes this thread directly when the reply comes, as it
-     * would a blocking client, instead of a runtime thread waking the completer thread waking
-     * this one. When someone else is reading, it returns and the caller waits normally.
+     * connection, this thread reads the replies itself. The kernel then wakes this thread directly
+     * when the reply comes, as it would a blocking client, instead of a runtime thread waking the
+     * completer thread waking this one. This thread completes only its own future (so only this
+     * future's continuations can run here); the other replies it reads go to the completer
+     * thread, so that a caller holding a lock while it waits never runs unrelated callbacks inside
+     * it. When someone else is reading, it returns and the caller waits normally.
      */
     private void help(long deadlineNanos) {
         NativeClient c = client;
         if (c == null || isDone() || c.isClosed()) {
             return;
         }
+        long[] own = OWN_COMPLETION.get();
         while (!isDone()) {
             long remaining = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
             if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
                 return;
             }
             int slice = (int) Math.min(HELP_SLICE_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
-            boolean helped = c.helpRead(requestId, slice);
-            Completions.drainNow();
-            if (!helped) {
+            int read = c.helpRead(requestId, slice, own);
+            if (read == NativeBridge.READ_OWN) {
+                Completions.complete(requestId, (int) own[0], own[1]);
+                return;
+            }
+            if (read == NativeBridge.NOT_READ) {
                 return;
             }
         }

@@ -8,9 +8,28 @@ package glide.internal;
  * {@link #freeBytes}.
  */
 final class NativeBridge {
+    /**
+     * The longest bulk string accepted from a server, in bytes (default 512 MB, the servers' own
+     * {@code proto-max-bulk-len}; at most {@code Integer.MAX_VALUE - 8}, a Java array's limit). A
+     * longer one announced by a server is a protocol error before any byte of it is buffered.
+     */
+    static final String MAX_BULK_PROPERTY = "glide.maxBulkStringBytes";
+
     static {
         NativeLoader.load();
+        String maxBulk = System.getProperty(MAX_BULK_PROPERTY);
+        if (maxBulk != null) {
+            try {
+                setMaxBulkLength(Long.parseLong(maxBulk.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        MAX_BULK_PROPERTY + " must be a number of bytes, not \"" + maxBulk + "\"", e);
+            }
+        }
     }
+
+    /** Sets the longest bulk string accepted, process-wide; returns the value in force. */
+    static native long setMaxBulkLength(long bytes);
 
     private NativeBridge() {}
 
@@ -149,11 +168,19 @@ final class NativeBridge {
     static native int awaitCompletions(long[] out, int timeoutMs);
 
     /**
-     * Reads replies on this thread for up to {@code timeoutMs} while it waits for its own; the
-     * completions are queued without waking the completer, so the caller drains them itself.
-     * Returns 1 if this thread acted as the reader, 0 if it could not.
+     * Reads replies on this thread for up to {@code timeoutMs} while it waits for request {@code
+     * requestId}. Other requests' completions go to the completer thread; this one's, if it was
+     * read, is written to {@code own} as [kind, payload] for the caller to complete itself. Returns
+     * {@link #NOT_READ}, {@link #READ} or {@link #READ_OWN}.
      */
-    static native int helpRead(long handle, long requestId, int timeoutMs);
+    static native int helpRead(long handle, long requestId, int timeoutMs, long[] own);
+
+    /** {@link #helpRead}: someone else is reading (or no connection); wait normally. */
+    static final int NOT_READ = 0;
+    /** {@link #helpRead}: this thread read, its own reply has not come yet. */
+    static final int READ = 1;
+    /** {@link #helpRead}: this thread read its own reply, now in {@code own}. */
+    static final int READ_OWN = 2;
 
     static native byte[] takeBytes(long pointer);
 

@@ -416,13 +416,16 @@ public final class NativeClient implements CommandSink {
         return closed;
     }
 
-    /** See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}. */
-    boolean helpRead(long requestId, int timeoutMs) {
+    /**
+     * See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}; one of
+     * {@link NativeBridge#helpRead}'s results ({@code own} receives this request's completion).
+     */
+    int helpRead(long requestId, int timeoutMs, long[] own) {
         if (closed) {
-            return false;
+            return NativeBridge.NOT_READ;
         }
         try {
-            return NativeBridge.helpRead(handle, requestId, timeoutMs) == 1;
+            return NativeBridge.helpRead(handle, requestId, timeoutMs, own);
         } finally {
             Reference.reachabilityFence(this);
         }

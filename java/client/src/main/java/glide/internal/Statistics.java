@@ -31,6 +31,9 @@ public final class Statistics {
         out.put("pubsub_messages_received", Long.toString(s[9]));
         out.put("pubsub_messages_dropped", Long.toString(s[10]));
         out.put("pubsub_subscriptions_last_confirmed_ms", Long.toString(s[11]));
+        // Panics inside the core that were caught: each failed one connection's requests (with a
+        // ConnectionException) instead of leaving futures incomplete; any count above 0 is a bug.
+        out.put("contained_panics", Long.toString(s[12]));
         return out;
     }
 }
