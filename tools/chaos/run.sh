@@ -8,7 +8,9 @@
 # 1: otherwise (including a JVM that died); 2: setup error.
 # Env: CHAOS_SECONDS, CHAOS_RESULTS, OUR_JAR (default: java/client/target's jar, built if missing),
 # CHAOS_THREADS, CHAOS_CHAINS, CHAOS_STANDALONE_KILL_EVERY, CHAOS_CLUSTER_KILL_EVERY,
-# CHAOS_STANDALONE_DOWN_MS, CHAOS_QUIET_TAIL, CHAOS_REPORT_EVERY (read by ChaosSoak.java).
+# CHAOS_STANDALONE_DOWN_MS, CHAOS_QUIET_TAIL, CHAOS_REPORT_EVERY (read by ChaosSoak.java);
+# CHAOS_PLANT_HUNG=1 plants one never-ending BLPOP to show the hung detector fails the run
+# (then the report goes to target/planted-hung.md).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -62,7 +64,8 @@ started=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 java "${jvm_opts[@]}" -cp "$jar:$out/classes" ChaosSoak "$seconds" "$report"
 rc=$?
 
-results=${CHAOS_RESULTS:-"$here/results/$(date +%F).md"}
+if [ -n "${CHAOS_PLANT_HUNG:-}" ]; then default_results="$out/planted-hung.md"; else default_results="$here/results/$(date +%F).md"; fi
+results=${CHAOS_RESULTS:-$default_results}
 {
     echo "# Chaos run $started"
     echo

@@ -869,6 +869,13 @@ public final class ChaosSoak {
                 chainStep(t, chainsDone);
             }
         }
+        if (!System.getenv().getOrDefault("CHAOS_PLANT_HUNG", "").isEmpty()) {
+            // Self-test of the detector: BLPOP with timeout 0 has no client timeout and, with no
+            // kill to break its connection, never completes; the run must report it as hung.
+            GlideClient c = (GlideClient) standalone.client;
+            track(standalone, "BLPOP chaos:never 0 (planted by CHAOS_PLANT_HUNG)", 0,
+                    () -> c.customCommand(new String[] {"BLPOP", "chaos:never", "0"}), v -> true);
+        }
         final RedisServer srv = server;
         final RedisCluster cl = cluster;
         Thread sc = new Thread(() -> standaloneController(standalone, srv, endNanos), "chaos-controller-standalone");
