@@ -782,6 +782,23 @@ public final class ChaosSoak {
         return b.toString();
     }
 
+    /** ":port role N" for every running cluster node: N = connections with lib-name glide-jni. */
+    static String connectionsPerNode(RedisCluster cluster) {
+        List<String> out = new ArrayList<>();
+        for (RedisServer node : cluster.nodes()) {
+            try {
+                int n = 0;
+                for (String line : String.valueOf(node.command("CLIENT", "LIST")).split("\n")) {
+                    n += line.contains(" lib-name=glide-jni ") ? 1 : 0;
+                }
+                out.add(":" + node.port() + " " + roleOf(node) + " " + n);
+            } catch (RuntimeException e) {
+                out.add(":" + node.port() + " down");
+            }
+        }
+        return String.join(", ", out);
+    }
+
     /** The JVM's direct buffer pool as "N buffers, B bytes". */
     static String directPool() {
         for (BufferPoolMXBean p : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
@@ -917,6 +934,9 @@ public final class ChaosSoak {
         long stillBlocked = blocking.stream().filter(Thread::isAlive).count();
         endNotes.append("- blocking threads still in get() after the drain: ").append(stillBlocked).append('\n');
         endNotes.append("- chains that did not end: ").append(chainsDone.getCount()).append('\n');
+        endNotes.append("- glide-jni connections each cluster node holds before close() (`CLIENT LIST`, lib-name=glide-jni): ")
+                .append(connectionsPerNode(cluster)).append(" (total_connections ")
+                .append(standalone.client.getStatistics().get("total_connections")).append(", of which 1 standalone)\n");
         for (Target t : targets) {
             try {
                 t.client.close();
