@@ -81,6 +81,12 @@ public final class ChaosSoak {
     static final int QUIET_TAIL_S = intEnv("CHAOS_QUIET_TAIL", 15);
     static final int REPORT_EVERY_S = intEnv("CHAOS_REPORT_EVERY", 5);
 
+    /** The cluster client's CLIENT SETNAME, to find its connections in CLIENT LIST. */
+    static final String CLUSTER_CLIENT_NAME = "chaos-cluster";
+    static RedisCluster clusterForDiagnostics;
+    static long lastConnections = -1;
+    static final List<String> CONNECTION_CHANGES = new ArrayList<>();
+
     static final String[] NAMED = {
         "ClosingException", "ConnectionException", "TimeoutException", "RequestException"
     };
@@ -664,13 +670,19 @@ public final class ChaosSoak {
         long rss = rssKb();
         maxRssKb = Math.max(maxRssKb, rss);
         long nativeBytes = stat(stats, "native_bytes_in_use");
+        long connections = stat(stats, "total_connections");
+        if (connections != lastConnections && clusterForDiagnostics != null) {
+            CONNECTION_CHANGES.add(String.format(Locale.ROOT, "%.0f s: total_connections %d; cluster client per node: %s",
+                    secondsSince(now), connections, connectionsPerNode(clusterForDiagnostics)));
+        }
+        lastConnections = connections;
         maxNativeBytes = Math.max(maxNativeBytes, nativeBytes);
         String r = String.format(Locale.ROOT,
                 "| %.0f | %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %s | %s | %s | %s | %d | %d |",
                 secondsSince(now), String.join("; ", ev), issued, ok, okRate, named[0], named[1], named[2], named[3],
                 other, wrong, inflight, MAX_AGE_INTERVAL.getAndSet(0) / 1_000_000, HUNG.size(),
                 mib(rss * 1024), mib(heapUsed()), mib(nativeBytes), mib(stat(stats, "native_bytes_pooled")),
-                stat(stats, "native_allocations"), stat(stats, "total_connections"));
+                stat(stats, "native_allocations"), connections);
         TIMELINE.append(r).append('\n');
         return r;
     }
@@ -782,14 +794,14 @@ public final class ChaosSoak {
         return b.toString();
     }
 
-    /** ":port role N" for every running cluster node: N = connections with lib-name glide-jni. */
+    /** ":port role N" for every cluster node: N = the cluster client's connections to it (CLIENT LIST name=). */
     static String connectionsPerNode(RedisCluster cluster) {
         List<String> out = new ArrayList<>();
         for (RedisServer node : cluster.nodes()) {
             try {
                 int n = 0;
                 for (String line : String.valueOf(node.command("CLIENT", "LIST")).split("\n")) {
-                    n += line.contains(" lib-name=glide-jni ") ? 1 : 0;
+                    n += line.contains(" name=" + CLUSTER_CLIENT_NAME + " ") ? 1 : 0;
                 }
                 out.add(":" + node.port() + " " + roleOf(node) + " " + n);
             } catch (RuntimeException e) {
@@ -849,6 +861,7 @@ public final class ChaosSoak {
                     .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
                     .requestTimeout(REQUEST_TIMEOUT_MS)
                     .reconnectStrategy(backoff)
+                    .clientName("chaos-standalone")
                     .build()).get(30, TimeUnit.SECONDS);
             GlideClusterClientConfiguration.GlideClusterClientConfigurationBuilder<?, ?> cb =
                     GlideClusterClientConfiguration.builder();
@@ -856,7 +869,7 @@ public final class ChaosSoak {
                 cb.address(NodeAddress.builder().host(node.host()).port(node.port()).build());
             }
             clustered.client = GlideClusterClient.createClient(
-                    cb.requestTimeout(REQUEST_TIMEOUT_MS).reconnectStrategy(backoff).build()).get(30, TimeUnit.SECONDS);
+                    cb.requestTimeout(REQUEST_TIMEOUT_MS).reconnectStrategy(backoff).clientName(CLUSTER_CLIENT_NAME).build()).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("ChaosSoak: setup failed: " + e);
             e.printStackTrace();
@@ -871,6 +884,7 @@ public final class ChaosSoak {
         Map<String, String> firstStats = standalone.client.getStatistics();
         System.out.println("getStatistics() keys: " + String.join(", ", firstStats.keySet()));
 
+        clusterForDiagnostics = cluster;
         T0 = System.nanoTime();
         lastRowNanos = T0;
         long endNanos = T0 + TimeUnit.SECONDS.toNanos(seconds);
@@ -934,9 +948,14 @@ public final class ChaosSoak {
         long stillBlocked = blocking.stream().filter(Thread::isAlive).count();
         endNotes.append("- blocking threads still in get() after the drain: ").append(stillBlocked).append('\n');
         endNotes.append("- chains that did not end: ").append(chainsDone.getCount()).append('\n');
-        endNotes.append("- glide-jni connections each cluster node holds before close() (`CLIENT LIST`, lib-name=glide-jni): ")
-                .append(connectionsPerNode(cluster)).append(" (total_connections ")
-                .append(standalone.client.getStatistics().get("total_connections")).append(", of which 1 standalone)\n");
+        endNotes.append("- the cluster client's connections per node before close() (`CLIENT LIST` name=")
+                .append(CLUSTER_CLIENT_NAME).append("): ").append(connectionsPerNode(cluster))
+                .append(" (total_connections ").append(standalone.client.getStatistics().get("total_connections"))
+                .append(", of which 1 standalone)\n");
+        endNotes.append("- whenever total_connections changed between rows (the first row included):\n");
+        for (String c : CONNECTION_CHANGES) {
+            endNotes.append("  - ").append(c).append('\n');
+        }
         for (Target t : targets) {
             try {
                 t.client.close();
