@@ -41,15 +41,18 @@ javac --release 11 -nowarn -d "$out/classes" -cp "$jar" \
     "$testutil/RedisServer.java" "$testutil/RedisCluster.java" "$testutil/TlsCerts.java" \
     "$testutil/SlotMigration.java" "$here/src/ChaosSoak.java" || die "javac failed"
 
-# The servers' directories live under a fresh temp dir of this run (java.io.tmpdir), so that
-# any server the JVM leaves behind (if it dies) can be found and killed by its own pid.
+# The servers' directories live under a fresh temp dir of this run (java.io.tmpdir), and each
+# server runs in its directory; so a server the JVM leaves behind (if it dies) is found by its
+# working directory (redis-server rewrites its command line) and killed by its own pid.
 rundir=$(mktemp -d "${TMPDIR:-/tmp}/glide-chaos.XXXXXX")
 reap() {
-    local p cmd
+    local p cwd
     for p in /proc/[0-9]*; do
-        cmd=$(tr '\0' ' ' <"$p/cmdline" 2>/dev/null) || continue
-        case "$cmd" in
-            redis-server*"$rundir"*) echo "chaos/run.sh: killing leftover ${cmd%% --*} (pid ${p#/proc/})" >&2; kill -9 "${p#/proc/}" 2>/dev/null ;;
+        cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
+        case "$cwd" in
+            "$rundir"/*)
+                echo "chaos/run.sh: killing leftover $(tr -s '\0 ' '  ' 2>/dev/null <"$p/cmdline") (pid ${p#/proc/})" >&2
+                kill -9 "${p#/proc/}" 2>/dev/null ;;
         esac
     done
     rm -rf "$rundir"
@@ -73,7 +76,7 @@ results=${CHAOS_RESULTS:-$default_results}
     echo "- machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
     echo "- JDK: $(java -version 2>&1 | head -2 | tail -1); JVM options: ${jvm_opts[*]:0:3}"
     echo "- server: $(redis-server --version | cut -d' ' -f1-3)"
-    echo "- client: $(basename "$jar") built from $(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet -- rust java/client/src/main || echo ' + local changes')"
+    echo "- client: $(basename "$jar"), tree at $(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet -- rust java/client/src/main || echo ' + local changes')"
     echo "- exit code: $rc"
     echo
     if [ -s "$report" ]; then
