@@ -137,6 +137,28 @@ class BatchTest {
     }
 
     @Test
+    void anExecAbortNamesItsOwnRefusalNotTheLateErrorOfATimedOutRequest() throws Exception {
+        String k = key();
+        try (GlideClient client = await(GlideClient.createClient(
+                Clients.config(server, ProtocolVersion.RESP3).requestTimeout(100).build()))) {
+            // A script that answers with an error after 400 ms: its request times out first, and
+            // its error arrives, late, just before the transaction's replies.
+            String late = "local t = redis.call('TIME') local stop = t[1] * 1000000 + t[2] + 400000"
+                    + " repeat t = redis.call('TIME') until t[1] * 1000000 + t[2] >= stop"
+                    + " return redis.error_reply('LATE error of a timed-out script')";
+            CompletableFuture<Object> timedOut = client.customCommand(new String[] {"EVAL", late, "0"});
+            Batch batch = new Batch(true).set(k, "1").customCommand(new String[] {"SET", k});
+            CompletableFuture<Object[]> aborted =
+                    client.exec(batch, false, BatchOptions.builder().timeout(5000).build());
+            assertInstanceOf(TimeoutException.class, failure(timedOut));
+            Throwable abort = failure(aborted);
+            assertInstanceOf(ExecAbortException.class, abort);
+            assertTrue(abort.getMessage().contains("wrong number of arguments for 'set'"), abort.getMessage());
+            assertTrue(!abort.getMessage().contains("LATE"), abort.getMessage());
+        }
+    }
+
+    @Test
     void aWatchedKeyChangedByAnotherClientAbortsTheTransactionWithNull() throws Exception {
         String k = key();
         try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
