@@ -425,39 +425,51 @@ impl Client {
     /// Sends an admitted request's entries (`more` follow `entry`, for a pipeline), or queues
     /// them until there is a connection.
     fn send_entries(self: &Arc<Self>, entry: Entry, more: Vec<Entry>, packed: Cow<'_, [u8]>, skipped: usize) -> Result<(), Rejection> {
-        let conn = {
-            let mut state = self.link.lock();
-            match &state.link {
-                Link::Ready(conn) => conn.clone(),
-                Link::Closed => {
-                    drop(state);
-                    self.inflight.fetch_sub(1, Ordering::AcqRel);
-                    return Err(Rejection::Closed);
-                }
-                Link::Idle | Link::Connecting { .. } => {
-                    if matches!(state.link, Link::Idle) {
-                        state.link = Link::Connecting { attempt: 0, last_error: None };
-                        self.spawn_reconnect(state.generation);
+        let (mut entry, mut more) = (entry, more);
+        // A connection can break between our look at it and our send; then the request
+        // waits for the reconnect, as one sent a moment later would. Bounded: a new
+        // connection breaking again at once is a failure.
+        for _ in 0..3 {
+            let conn = {
+                let mut state = self.link.lock();
+                match &state.link {
+                    Link::Ready(conn) => conn.clone(),
+                    Link::Closed => {
+                        drop(state);
+                        self.inflight.fetch_sub(1, Ordering::AcqRel);
+                        return Err(Rejection::Closed);
                     }
-                    state.waiting.push_back(Waiting { entry, more, packed: packed.into_owned(), skipped });
-                    drop(state);
-                    self.waiting_changed.notify_one();
-                    return Ok(());
+                    Link::Idle | Link::Connecting { .. } => {
+                        if matches!(state.link, Link::Idle) {
+                            state.link = Link::Connecting { attempt: 0, last_error: None };
+                            self.spawn_reconnect(state.generation);
+                        }
+                        state.waiting.push_back(Waiting { entry, more, packed: packed.into_owned(), skipped });
+                        drop(state);
+                        self.waiting_changed.notify_one();
+                        return Ok(());
+                    }
+                }
+            };
+            let entries = std::iter::once(entry).chain(more);
+            match conn.send_many(entries, &packed, skipped) {
+                Ok(()) => return Ok(()),
+                Err((mut entries, reason)) => {
+                    self.connection_broken(conn.generation(), &reason);
+                    entry = entries.next().expect("the entries come back whole");
+                    more = entries.collect();
+                    if self.is_closed() {
+                        break;
+                    }
                 }
             }
+        }
+        let outcome = || match self.is_closed() {
+            true => closing_outcome(),
+            false => Outcome::Failed(Failure::Connection, "the connection broke at every attempt to send".into()),
         };
-        let entries = std::iter::once(entry).chain(more);
-        if let Err((entries, reason)) = conn.send_many(entries, &packed, skipped) {
-            // It broke between our look and our send: closed meanwhile (then the request
-            // fails as every other one of a closed client does), or lost (the reconnect is
-            // on its way).
-            let outcome = || match self.is_closed() {
-                true => closing_outcome(),
-                false => Outcome::Failed(Failure::Connection, reason.clone()),
-            };
-            for entry in entries {
-                self.finished(&entry, outcome());
-            }
+        for entry in std::iter::once(&entry).chain(&more) {
+            self.finished(entry, outcome());
         }
         Ok(())
     }
@@ -598,10 +610,13 @@ impl Client {
         if expired.is_empty() {
             return;
         }
-        let message = self.not_connected_message();
+        // Timed out waiting for a connection: a timeout, as in valkey-glide, whose message says
+        // what the client was doing meanwhile.
+        let state = self.not_connected_message();
         for w in expired {
             for entry in std::iter::once(&w.entry).chain(&w.more) {
-                self.finished(entry, Outcome::Failed(Failure::Connection, message.clone()));
+                let ms = entry.timeout.unwrap_or_default().as_millis();
+                self.finished(entry, Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms ({state})")));
             }
         }
     }
