@@ -13,6 +13,10 @@ use glide_jni::shape::Expect;
 mod common;
 use common::*;
 
+/// The memory test measures the process's native bytes: no other test of this
+/// binary may allocate meanwhile (the 16 MB and pipeline test allocates hundreds of MB).
+static MEASURED_ALONE: parking_lot::Mutex<()> = parking_lot::Mutex::new(());
+
 fn tls_server() -> Server {
     tls_server_with("server")
 }
@@ -52,6 +56,7 @@ fn run(client: &Arc<Client>, args: &[&[u8]]) -> Got {
 
 #[test]
 fn commands_large_values_and_concurrent_pipelines_over_tls() {
+    let _alone = MEASURED_ALONE.lock();
     let server = tls_server();
     let (client, started) = start(tls_config(&server, &Certs::get().pem("ca.pem")));
     assert_eq!(started, Got::Ok);
@@ -212,6 +217,7 @@ fn reconnects_over_tls_after_the_server_restarts() {
 
 #[test]
 fn idle_tls_clients_cost_little_native_memory() {
+    let _alone = MEASURED_ALONE.lock();
     let server = tls_server();
     let roots = Certs::get().pem("ca.pem");
     drop(start(tls_config(&server, &roots)));
