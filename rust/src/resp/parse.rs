@@ -142,7 +142,13 @@ fn scan(buf: &[u8], at: usize, depth: usize) -> Scan {
     let Some(&kind) = buf.get(at) else { return Ok(None) };
     let Some((text, after)) = line(buf, at + 1)? else { return Ok(None) };
     match kind {
-        b'+' | b'-' | b':' | b'_' | b',' | b'#' | b'(' => Ok(Some(after - at)),
+        b'+' | b'-' => Ok(Some(after - at)),
+        // Scalars are checked here, not only when built: a malformed one is a protocol
+        // error of the stream (the connection is dropped), not a failed conversion.
+        b':' | b'_' | b',' | b'#' | b'(' => {
+            check_scalar(kind, text)?;
+            Ok(Some(after - at))
+        }
         b'$' | b'!' | b'=' => match bulk_len(text)? {
             None => Ok(Some(after - at)),
             Some(n) => {
@@ -175,6 +181,25 @@ fn scan(buf: &[u8], at: usize, depth: usize) -> Scan {
             Ok(Some(pos - at))
         }
         other => Err(ParseError(format!("unknown type byte {:?}", other as char))),
+    }
+}
+
+/// Checks the text of a `:`, `_`, `,`, `#` or `(` line.
+fn check_scalar(kind: u8, text: &[u8]) -> Result<(), ParseError> {
+    let valid = match kind {
+        b':' => return int(text).map(|_| ()),
+        b',' => return double(text).map(|_| ()),
+        b'_' => text.is_empty(),
+        b'#' => text == b"t" || text == b"f",
+        _ => {
+            // A big number: an optional sign, then at least one digit.
+            let digits = text.strip_prefix(b"-").or_else(|| text.strip_prefix(b"+")).unwrap_or(text);
+            !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
+        }
+    };
+    match valid {
+        true => Ok(()),
+        false => Err(ParseError(format!("invalid {:?} value {:?}", kind as char, String::from_utf8_lossy(text)))),
     }
 }
 
@@ -405,7 +430,7 @@ mod tests {
         }
         let deep = "*1\r\n".repeat(100_000);
         assert!(parse(deep.as_bytes()).is_err());
-        for bad in [&b"*-5\r\n"[..], b"+O\rK\r\n", b"$-2\r\n", b"%-3\r\n", b":99999999999999999999\r\n"] {
+        for bad in [&b"*-5\r\n"[..], b"+O\rK\r\n", b"_x\r\n", b"(12a\r\n", b",1.5x\r\n", b"*1\r\n:1x\r\n", b"$-2\r\n", b"%-3\r\n", b":99999999999999999999\r\n"] {
             assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }
     }
