@@ -17,6 +17,36 @@ use std::task::{Context, Poll};
 
 static CONTAINED_PANICS: AtomicI64 = AtomicI64::new(0);
 
+/// Where a test can make the core panic once, to prove the containment
+/// (see [`inject_panic`]); one relaxed load per batch of replies or timer pass.
+#[doc(hidden)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum FaultPoint {
+    None = 0,
+    /// The next batch of replies a connection handles.
+    HandlingReplies = 1,
+    /// The next connection whose deadlines the timer checks.
+    ExpiringDeadlines = 2,
+}
+
+static INJECTED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(FaultPoint::None as u8);
+
+/// Tests only: the next time the core passes `point`, it panics (once).
+#[doc(hidden)]
+pub fn inject_panic(point: FaultPoint) {
+    INJECTED.store(point as u8, Ordering::SeqCst);
+}
+
+/// Panics if a test asked for a panic at `point` (once).
+pub(crate) fn fault_point(point: FaultPoint) {
+    if INJECTED.load(Ordering::Relaxed) == point as u8
+        && INJECTED.compare_exchange(point as u8, FaultPoint::None as u8, Ordering::SeqCst, Ordering::SeqCst).is_ok()
+    {
+        panic!("injected by a test at {:?}", point as u8);
+    }
+}
+
 /// Panics caught and contained since the process started.
 pub fn contained_panics() -> i64 {
     CONTAINED_PANICS.load(Ordering::Relaxed)

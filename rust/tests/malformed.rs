@@ -169,26 +169,31 @@ fn protocol_error(bytes: &[u8], cause: &str) {
 
 #[test]
 fn an_unknown_type_byte_is_a_connection_error() {
+    let _alone = FAULTS.lock();
     protocol_error(b"?x\r\n", "unknown type byte '?'");
 }
 
 #[test]
 fn a_bulk_string_longer_than_allowed_is_refused_before_it_arrives() {
+    let _alone = FAULTS.lock();
     protocol_error(b"$1099511627776\r\n", "longer than the 536870912 bytes accepted");
 }
 
 #[test]
 fn deep_nesting_is_refused() {
+    let _alone = FAULTS.lock();
     protocol_error("*1\r\n".repeat(100_000).as_bytes(), "nesting too deep");
 }
 
 #[test]
 fn a_negative_length_other_than_nil_is_refused() {
+    let _alone = FAULTS.lock();
     protocol_error(b"*-5\r\n", "invalid length -5");
 }
 
 #[test]
 fn a_reply_nobody_asked_for_fails_every_request_and_drops_the_connection() {
+    let _alone = FAULTS.lock();
     for help in [false, true] {
         let fake = Fake::start();
         let client = connect(&fake);
@@ -210,6 +215,7 @@ fn a_reply_nobody_asked_for_fails_every_request_and_drops_the_connection() {
 
 #[test]
 fn attributes_before_a_reply_are_skipped() {
+    let _alone = FAULTS.lock();
     let fake = Fake::start();
     let client = connect(&fake);
     fake.answer(b"|1\r\n+key-popularity\r\n%1\r\n$1\r\na\r\n,0.19\r\n$4\r\ngood\r\n");
@@ -231,6 +237,7 @@ fn attributes_before_a_reply_are_skipped() {
 
 #[test]
 fn a_reply_split_into_single_bytes_arrives_whole() {
+    let _alone = FAULTS.lock();
     // Served by a fake that writes one byte at a time.
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -279,6 +286,7 @@ fn a_reply_split_into_single_bytes_arrives_whole() {
 
 #[test]
 fn a_server_that_closes_mid_reply_fails_the_request_at_once() {
+    let _alone = FAULTS.lock();
     for help in [false, true] {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -334,3 +342,42 @@ fn a_server_that_closes_mid_reply_fails_the_request_at_once() {
         client.close();
     }
 }
+
+/// A panic while replies are handled (a bug) fails that connection's requests
+/// at once, drops the connection, is counted, and the client goes on; a panic
+/// in the process-wide timer does not stop deadlines.
+#[test]
+fn a_panic_in_the_core_is_contained() {
+    use glide_jni::contain::{contained_panics, inject_panic, FaultPoint};
+    let _alone = FAULTS.lock();
+    let fake = Fake::start();
+    let client = connect(&fake);
+    let before = contained_panics();
+    inject_panic(FaultPoint::HandlingReplies);
+    let (got, took) = get(&client, false);
+    match got {
+        Got::Error(kind::ERR_CONNECTION, message) => assert!(message.contains("internal error while handling replies"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(took < Duration::from_secs(2), "failed after {took:?}");
+    assert_eq!(contained_panics(), before + 1);
+    recovers(&client, &fake);
+
+    // The timer: a request that times out while the timer panics still times out, and so
+    // does the next one (the timer lives on).
+    let stalls = Fake::start();
+    let client2 = connect(&stalls);
+    stalls.answer(b"");
+    inject_panic(FaultPoint::ExpiringDeadlines);
+    for _ in 0..2 {
+        let (got, took) = get(&client2, false);
+        assert!(matches!(got, Got::Error(kind::ERR_TIMEOUT, _)), "{got:?}");
+        assert!(took < Duration::from_secs(5), "timed out after {took:?}");
+    }
+    assert_eq!(contained_panics(), before + 2);
+    client.close();
+    client2.close();
+}
+
+/// Tests that inject faults run one at a time (the fault points are process-wide).
+static FAULTS: Mutex<()> = Mutex::new(());

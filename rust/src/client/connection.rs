@@ -610,6 +610,7 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>) -
     let mut finishing = Finishing::new(&*owner, entries, String::new());
     let mut skipped_error = skipped_error;
     let converted = contain::run("handling replies", || {
+        contain::fault_point(contain::FaultPoint::HandlingReplies);
         for reply in replies {
             let entry = &finishing.entries[finishing.next];
             finishing.next += 1;
@@ -809,6 +810,7 @@ impl Deadlines for Shared {
     /// Completes every request whose deadline has passed with a timeout and
     /// returns the next deadline to wake up for.
     fn expire(&self, now: Instant) -> Option<Instant> {
+        contain::fault_point(contain::FaultPoint::ExpiringDeadlines);
         let mut expired = Vec::new();
         let next = {
             let mut state = self.state.lock();
