@@ -610,13 +610,21 @@ impl Client {
         if expired.is_empty() {
             return;
         }
-        // Timed out waiting for a connection: a timeout, as in valkey-glide, whose message says
-        // what the client was doing meanwhile.
+        // Timed out waiting for a connection: for a standalone client a timeout, as in
+        // valkey-glide, whose message says what the client was doing meanwhile. A cluster's
+        // node reports a connection failure: that is what makes the cluster refresh its slot
+        // map and retry elsewhere (a failover).
         let state = self.not_connected_message();
         for w in expired {
             for entry in std::iter::once(&w.entry).chain(&w.more) {
-                let ms = entry.timeout.unwrap_or_default().as_millis();
-                self.finished(entry, Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms ({state})")));
+                let outcome = match self.relay {
+                    Some(_) => Outcome::Failed(Failure::Connection, state.clone()),
+                    None => {
+                        let ms = entry.timeout.unwrap_or_default().as_millis();
+                        Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms ({state})"))
+                    }
+                };
+                self.finished(entry, outcome);
             }
         }
     }
