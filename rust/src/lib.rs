@@ -18,6 +18,9 @@ pub mod batch;
 pub mod client;
 pub mod cluster;
 pub mod completion;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod glob;
 pub mod iam;
 pub mod pubsub;
