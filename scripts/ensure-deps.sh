@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build needs and is missing: redis-server, redis-cli, maven, a JDK >= 11, cargo, gcc,
-# openssl.
+# openssl; for the fuzz step (scripts/fuzz.sh), a nightly Rust toolchain and cargo-fuzz.
 # Idempotent and silent when everything is present. Debian/Ubuntu (apt-get); runs apt as root
 # or through sudo.
 set -euo pipefail
@@ -85,4 +85,16 @@ if [ -n "$want" ] && [ -n "$have" ] && \
     log "update the Rust toolchain (e.g. 'rustup update stable') and retry."
   fi
   exit 1
+fi
+
+# The fuzz targets (rust/fuzz, run by scripts/fuzz.sh) need libFuzzer and the address sanitizer:
+# a nightly toolchain and cargo-fuzz.
+if ! rustc +nightly --version >/dev/null 2>&1; then
+  command -v rustup >/dev/null 2>&1 || { log "the fuzz step needs a nightly Rust toolchain: install rustup (https://rustup.rs) and retry."; exit 1; }
+  log "installing the nightly Rust toolchain (for the fuzz targets)"
+  rustup toolchain install nightly --profile minimal >/dev/null
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  log "installing cargo-fuzz (for the fuzz targets; about a minute, once)"
+  cargo install cargo-fuzz --version '^0.13' --locked --quiet
 fi

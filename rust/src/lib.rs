@@ -19,6 +19,9 @@ pub mod client;
 pub mod cluster;
 pub mod completion;
 pub mod contain;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod glob;
 pub mod iam;
 pub mod pubsub;

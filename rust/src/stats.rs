@@ -26,7 +26,25 @@ static LIVE_ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 static LARGE_ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 static LARGE_FREED: AtomicUsize = AtomicUsize::new(0);
 
+/// The largest single allocation since [`reset_largest_allocation`]. Fuzzing
+/// builds only: the fuzz targets check that no input makes the parser reserve
+/// memory its bytes do not justify (a declared length trusted too early).
+#[cfg(feature = "fuzzing")]
+static LARGEST: AtomicUsize = AtomicUsize::new(0);
+
+#[cfg(feature = "fuzzing")]
+pub(crate) fn reset_largest_allocation() {
+    LARGEST.store(0, Ordering::Relaxed);
+}
+
+#[cfg(feature = "fuzzing")]
+pub(crate) fn largest_allocation() -> usize {
+    LARGEST.load(Ordering::Relaxed)
+}
+
 fn note_alloc(size: usize) {
+    #[cfg(feature = "fuzzing")]
+    LARGEST.fetch_max(size, Ordering::Relaxed);
     LIVE_BYTES.fetch_add(size, Ordering::Relaxed);
     LIVE_ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
     if size >= large::THRESHOLD {
@@ -109,6 +127,8 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // the `realloc` contract for `new_size`.
         let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
         if !new_ptr.is_null() {
+            #[cfg(feature = "fuzzing")]
+            LARGEST.fetch_max(new_size, Ordering::Relaxed);
             if new_size >= layout.size() {
                 LIVE_BYTES.fetch_add(new_size - layout.size(), Ordering::Relaxed);
             } else {

@@ -32,7 +32,7 @@ pub mod backoff;
 pub mod config;
 pub(crate) mod connect;
 pub(crate) mod connection;
-mod inbound;
+pub(crate) mod inbound;
 pub mod tls;
 mod tls_io;
 pub(crate) mod iam_refresh;

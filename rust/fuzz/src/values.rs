@@ -1,0 +1,126 @@
+//! Helpers shared by the targets: cutting a byte stream into complete values,
+//! walking a value's tokens without trusting the parser, comparing values.
+
+use glide_jni::resp::{self, ParseError, Token, Value};
+
+use crate::known::Known;
+
+/// How reading a complete value's tokens ended.
+#[derive(Debug)]
+pub enum Walk {
+    /// At this position: where the value ends by its tokens.
+    End(usize),
+    /// A token is malformed (an invalid integer, a bulk string without CRLF...).
+    Invalid(ParseError),
+    /// The tokens need more bytes than the value has: [`resp::token`] would be
+    /// called past its end. `negative_attribute`: an attribute header with a
+    /// negative count was read (known bug K1).
+    Short { negative_attribute: bool },
+}
+
+/// Reads the tokens of `value` (bytes [`resp::complete_len`] found to be one
+/// complete value) the way `build_complete` and the reply frame writer read
+/// them, but never calls [`resp::token`] at or past the end, which it may
+/// assume does not happen.
+pub fn walk_tokens(value: &[u8]) -> Walk {
+    let mut pos = 0;
+    let mut todo: usize = 1;
+    let mut negative_attribute = false;
+    while todo > 0 {
+        if pos >= value.len() {
+            return Walk::Short { negative_attribute };
+        }
+        let start = pos;
+        let token = match resp::token(value, &mut pos) {
+            Ok(token) => token,
+            Err(e) => return Walk::Invalid(e),
+        };
+        todo -= 1;
+        let items = match token {
+            Token::Array(n) | Token::Set(n) | Token::Push(n) => n,
+            Token::Map(n) => n.saturating_mul(2),
+            Token::Attribute(n) => {
+                negative_attribute |= value.get(start + 1) == Some(&b'-');
+                n.saturating_mul(2).saturating_add(1)
+            }
+            _ => 0,
+        };
+        todo = todo.saturating_add(items);
+    }
+    Walk::End(pos)
+}
+
+/// The known bug a complete value runs into, if any.
+pub fn known_bug(value: &[u8]) -> Option<Known> {
+    match walk_tokens(value) {
+        Walk::Short { negative_attribute: true } => Some(Known::NegativeAttributeCount),
+        _ => None,
+    }
+}
+
+/// What RESP forbids in a value the parser builds without an error, if
+/// anything: a bare CR in a line (K2), a negative length other than -1 (K3).
+/// `value` must be complete with well-formed tokens ([`walk_tokens`] gave `End`).
+pub fn accepted_invalid(value: &[u8]) -> Option<Known> {
+    let mut pos = 0;
+    // A value's tokens lie one after another: walking them in order visits every line.
+    while pos < value.len() {
+        let start = pos;
+        resp::token(value, &mut pos).ok()?;
+        // `token` ends a line at its first CR, as this does.
+        let cr = start + 1 + value[start + 1..].iter().position(|&b| b == b'\r')?;
+        if value.get(cr + 1) != Some(&b'\n') {
+            return Some(Known::BareCarriageReturn);
+        }
+        let is_length = matches!(value[start], b'$' | b'!' | b'=' | b'*' | b'~' | b'>' | b'%' | b'|');
+        let negative = std::str::from_utf8(&value[start + 1..cr]).ok().and_then(|t| t.parse::<i64>().ok()).is_some_and(|n| n < -1);
+        if is_length && negative {
+            return Some(Known::NegativeLengthNotMinusOne);
+        }
+    }
+    None
+}
+
+/// How a stream of bytes ends after its complete values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// `rest` bytes that are not (yet) a complete value.
+    Incomplete { rest: usize },
+    /// Bytes that are not RESP: a connection would be dropped here.
+    Invalid,
+}
+
+/// The complete values at the start of `stream`, in order, and how it ends:
+/// what a reader that received all of `stream` at once finds in it.
+pub fn cut(stream: &[u8]) -> (Vec<&[u8]>, End) {
+    let mut values = Vec::new();
+    let mut pos = 0;
+    loop {
+        match resp::complete_len(&stream[pos..]) {
+            Ok(Some(len)) => {
+                values.push(&stream[pos..pos + len]);
+                pos += len;
+            }
+            Ok(None) => return (values, End::Incomplete { rest: stream.len() - pos }),
+            Err(_) => return (values, End::Invalid),
+        }
+    }
+}
+
+/// Structural equality in which a NaN equals a NaN of the same bits (the
+/// parser gives every NaN the same bits), unlike `Value`'s `PartialEq`.
+pub fn same(a: &Value, b: &Value) -> bool {
+    let all = |x: &[Value], y: &[Value]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q));
+    let pairs = |x: &[(Value, Value)], y: &[(Value, Value)]| {
+        x.len() == y.len() && x.iter().zip(y).all(|((k1, v1), (k2, v2))| same(k1, k2) && same(v1, v2))
+    };
+    match (a, b) {
+        (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
+        (Value::Array(x), Value::Array(y)) | (Value::Set(x), Value::Set(y)) | (Value::Push(x), Value::Push(y)) => all(x, y),
+        (Value::Map(x), Value::Map(y)) => pairs(x, y),
+        (Value::Attribute { attributes: a1, data: d1 }, Value::Attribute { attributes: a2, data: d2 }) => {
+            pairs(a1, a2) && same(d1, d2)
+        }
+        _ => a == b,
+    }
+}
