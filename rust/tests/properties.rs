@@ -125,9 +125,7 @@ fn value() -> impl Strategy<Value = Value> {
             4 => prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             1 => prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Set),
             1 => prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Push),
-            2 => prop::collection::vec(pair.clone(), 0..4).prop_map(Value::Map),
-            1 => (prop::collection::vec(pair, 0..2), inner)
-                .prop_map(|(attributes, data)| Value::Attribute { attributes, data: Box::new(data) }),
+            2 => prop::collection::vec(pair, 0..4).prop_map(Value::Map),
         ]
     })
 }
@@ -170,10 +168,6 @@ fn encode(value: &Value, out: &mut Vec<u8>) {
         Value::Set(v) => items(out, b'~', v),
         Value::Push(v) => items(out, b'>', v),
         Value::Map(p) => pairs(out, b'%', p),
-        Value::Attribute { attributes, data } => {
-            pairs(out, b'|', attributes);
-            encode(data, out);
-        }
     }
 }
 
@@ -187,9 +181,6 @@ fn same(a: &Value, b: &Value) -> bool {
         (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
         (Value::Array(x), Value::Array(y)) | (Value::Set(x), Value::Set(y)) | (Value::Push(x), Value::Push(y)) => all(x, y),
         (Value::Map(x), Value::Map(y)) => pairs(x, y),
-        (Value::Attribute { attributes: a1, data: d1 }, Value::Attribute { attributes: a2, data: d2 }) => {
-            pairs(a1, a2) && same(d1, d2)
-        }
         _ => a == b,
     }
 }
@@ -262,6 +253,28 @@ proptest! {
                 complete_and_free(direct);
                 complete_and_free(general);
             }
+        }
+    }
+
+    #[test]
+    fn attributes_before_a_value_are_skipped(value in value(), attributes in prop::collection::vec((value(), value()), 0..3)) {
+        // RESP3 attributes describe the value that follows them; the value is the reply.
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(format!("|{}\r\n", attributes.len()).as_bytes());
+        for (k, v) in &attributes {
+            encode(k, &mut bytes);
+            encode(v, &mut bytes);
+        }
+        encode(&value, &mut bytes);
+        prop_assert_eq!(resp::complete_len(&bytes), Ok(Some(bytes.len())));
+        let built = resp::build_complete(&bytes).expect("encoded values build");
+        prop_assert!(same(&built, &value), "{:?} built {:?}", value, built);
+        for expect in EXPECTS {
+            let direct = Outcome::from_resp(&bytes, expect, BulkAs::Bytes);
+            let general = Outcome::from_value(value.clone(), expect, BulkAs::Bytes);
+            prop_assert!(same_outcome(&direct, &general), "{:?}: {:?} vs {:?}", expect, direct, general);
+            complete_and_free(direct);
+            complete_and_free(general);
         }
     }
 }

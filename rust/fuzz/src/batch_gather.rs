@@ -43,7 +43,6 @@ use glide_jni::reply::{BulkAs, Failure, Outcome};
 use glide_jni::resp::{self, Value};
 use glide_jni::shape::{self, Expect, Probe};
 
-use crate::known;
 use crate::values;
 
 /// Commands a batch is made of: at least one per reply shape, and `SELECT`s.
@@ -104,14 +103,7 @@ pub fn check(data: &[u8]) {
     let gather = Gather::new(ID, &spec, bulk_as);
     let awaited = if atomic { 1 } else { count };
 
-    let (mut replies, _) = values::cut(wire);
-    if let Some(at) = replies.iter().position(|r| values::known_bug(r).is_some()) {
-        if known::tolerated() {
-            // KNOWN BUG K1 (see known.rs): building this reply panics; the
-            // connection would never deliver it, so the batch times out instead.
-            replies.truncate(at);
-        }
-    }
+    let (replies, _) = values::cut(wire);
 
     let mut skipped_error = None;
     let mut deliveries: Vec<(usize, CallResult)> = Vec::new();

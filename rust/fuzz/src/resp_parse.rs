@@ -12,14 +12,13 @@
 //! - every strict prefix of a complete value gives `Ok(None)` or `Err`, never
 //!   `Some` (a reader that has part of a value must wait for the rest);
 //! - a value that builds is valid RESP: no bare CR in a line, no negative
-//!   length but -1 (known bugs K2 and K3 break this; see known.rs);
+//!   length but -1;
 //! - `bulk_header` agrees with `complete_len` on a bulk string's length;
 //! - building a value allocates at most [`crate::alloc::budget`] at once.
 
 use glide_jni::resp::{self, Value};
 
 use crate::alloc;
-use crate::known;
 use crate::values::{self, Walk};
 
 /// Prefixes checked per input, so that a long input stays fast.
@@ -67,11 +66,8 @@ fn check_value(value: &[u8], rest: &[u8]) {
     match walk {
         Walk::End(end) => assert_eq!(end, value.len(), "complete_len and the tokens disagree on where the value ends"),
         Walk::Invalid(_) => {}
-        Walk::Short { negative_attribute } => {
-            if negative_attribute && known::tolerated() {
-                return; // KNOWN BUG K1 (see known.rs): build_complete would panic.
-            }
-            // Strict mode (or a new disagreement): show what build_complete does with it.
+        Walk::Short => {
+            // Show what build_complete does with it (a panic names the place).
             let _ = resp::build_complete(value);
             panic!("complete_len says {} bytes are one value, but its tokens need more", value.len());
         }
@@ -82,9 +78,8 @@ fn check_value(value: &[u8], rest: &[u8]) {
     assert!(largest <= alloc::budget(value.len()), "building {} bytes allocated {largest} bytes at once", value.len());
     assert_eq!(built.is_ok(), matches!(walk, Walk::End(_)), "build_complete and the tokens disagree: {built:?} / {walk:?}");
     if built.is_ok() {
-        if let Some(bug) = values::accepted_invalid(value) {
-            // KNOWN BUGS K2 and K3 (see known.rs): invalid RESP taken for a reply.
-            assert!(known::tolerated(), "{bug:?}: the parser accepted {:?}", String::from_utf8_lossy(value));
+        if let Some(what) = values::accepted_invalid(value) {
+            panic!("the parser accepted invalid RESP ({what}): {:?}", String::from_utf8_lossy(value));
         }
     }
     match (resp::parse(rest), &built) {
@@ -148,10 +143,8 @@ fn check_bulk_header(data: &[u8]) {
             // A complete bulk string whose header bulk_header does not see would
             // never take the large-value path; only a nil may be missed.
             if let (Some(len), Some(b'$')) = (complete, data.first()) {
-                if values::known_bug(&data[..len]).is_none() {
-                    if let Ok(Value::BulkString(b)) = resp::build_complete(&data[..len]) {
-                        panic!("bulk_header missed a complete {}-byte bulk string", b.len());
-                    }
+                if let Ok(Value::BulkString(b)) = resp::build_complete(&data[..len]) {
+                    panic!("bulk_header missed a complete {}-byte bulk string", b.len());
                 }
             }
         }

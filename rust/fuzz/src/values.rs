@@ -3,8 +3,6 @@
 
 use glide_jni::resp::{self, ParseError, Token, Value};
 
-use crate::known::Known;
-
 /// How reading a complete value's tokens ended.
 #[derive(Debug)]
 pub enum Walk {
@@ -13,9 +11,8 @@ pub enum Walk {
     /// A token is malformed (an invalid integer, a bulk string without CRLF...).
     Invalid(ParseError),
     /// The tokens need more bytes than the value has: [`resp::token`] would be
-    /// called past its end. `negative_attribute`: an attribute header with a
-    /// negative count was read (known bug K1).
-    Short { negative_attribute: bool },
+    /// called past its end.
+    Short,
 }
 
 /// Reads the tokens of `value` (bytes [`resp::complete_len`] found to be one
@@ -25,12 +22,10 @@ pub enum Walk {
 pub fn walk_tokens(value: &[u8]) -> Walk {
     let mut pos = 0;
     let mut todo: usize = 1;
-    let mut negative_attribute = false;
     while todo > 0 {
         if pos >= value.len() {
-            return Walk::Short { negative_attribute };
+            return Walk::Short;
         }
-        let start = pos;
         let token = match resp::token(value, &mut pos) {
             Ok(token) => token,
             Err(e) => return Walk::Invalid(e),
@@ -39,10 +34,7 @@ pub fn walk_tokens(value: &[u8]) -> Walk {
         let items = match token {
             Token::Array(n) | Token::Set(n) | Token::Push(n) => n,
             Token::Map(n) => n.saturating_mul(2),
-            Token::Attribute(n) => {
-                negative_attribute |= value.get(start + 1) == Some(&b'-');
-                n.saturating_mul(2).saturating_add(1)
-            }
+            Token::Attribute(n) => n.saturating_mul(2).saturating_add(1),
             _ => 0,
         };
         todo = todo.saturating_add(items);
@@ -50,18 +42,11 @@ pub fn walk_tokens(value: &[u8]) -> Walk {
     Walk::End(pos)
 }
 
-/// The known bug a complete value runs into, if any.
-pub fn known_bug(value: &[u8]) -> Option<Known> {
-    match walk_tokens(value) {
-        Walk::Short { negative_attribute: true } => Some(Known::NegativeAttributeCount),
-        _ => None,
-    }
-}
-
 /// What RESP forbids in a value the parser builds without an error, if
-/// anything: a bare CR in a line (K2), a negative length other than -1 (K3).
-/// `value` must be complete with well-formed tokens ([`walk_tokens`] gave `End`).
-pub fn accepted_invalid(value: &[u8]) -> Option<Known> {
+/// anything: a bare CR in a line, a negative length other than -1 (both once
+/// accepted; kept as checks). `value` must be complete with well-formed tokens
+/// ([`walk_tokens`] gave `End`).
+pub fn accepted_invalid(value: &[u8]) -> Option<&'static str> {
     let mut pos = 0;
     // A value's tokens lie one after another: walking them in order visits every line.
     while pos < value.len() {
@@ -70,12 +55,12 @@ pub fn accepted_invalid(value: &[u8]) -> Option<Known> {
         // `token` ends a line at its first CR, as this does.
         let cr = start + 1 + value[start + 1..].iter().position(|&b| b == b'\r')?;
         if value.get(cr + 1) != Some(&b'\n') {
-            return Some(Known::BareCarriageReturn);
+            return Some("a bare CR in a line");
         }
         let is_length = matches!(value[start], b'$' | b'!' | b'=' | b'*' | b'~' | b'>' | b'%' | b'|');
         let negative = std::str::from_utf8(&value[start + 1..cr]).ok().and_then(|t| t.parse::<i64>().ok()).is_some_and(|n| n < -1);
         if is_length && negative {
-            return Some(Known::NegativeLengthNotMinusOne);
+            return Some("a negative length other than -1");
         }
     }
     None
@@ -118,9 +103,6 @@ pub fn same(a: &Value, b: &Value) -> bool {
         (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
         (Value::Array(x), Value::Array(y)) | (Value::Set(x), Value::Set(y)) | (Value::Push(x), Value::Push(y)) => all(x, y),
         (Value::Map(x), Value::Map(y)) => pairs(x, y),
-        (Value::Attribute { attributes: a1, data: d1 }, Value::Attribute { attributes: a2, data: d2 }) => {
-            pairs(a1, a2) && same(d1, d2)
-        }
         _ => a == b,
     }
 }

@@ -155,13 +155,21 @@ fn scan(buf: &[u8], at: usize, depth: usize) -> Scan {
                 let end = after + n + 2;
                 if buf.len() < end {
                     Ok(None)
+                } else if &buf[end - 2..end] != b"\r\n" {
+                    Err(ParseError("bulk string not terminated by CRLF".into()))
                 } else {
                     Ok(Some(end - at))
                 }
             }
         },
         b'*' | b'~' | b'>' | b'%' | b'|' => {
-            let Some(n) = item_count(text)? else { return Ok(Some(after - at)) };
+            let Some(n) = item_count(text)? else {
+                // Only arrays (RESP2's nil array) and their RESP3 kin may be nil.
+                if kind == b'%' || kind == b'|' {
+                    return Err(ParseError(format!("a nil {}", if kind == b'%' { "map" } else { "attribute" })));
+                }
+                return Ok(Some(after - at));
+            };
             let items = if kind == b'%' || kind == b'|' { n.checked_mul(2) } else { Some(n) };
             let items = items.ok_or_else(|| ParseError("aggregate too large".into()))?;
             let mut pos = after;
@@ -273,8 +281,8 @@ pub fn token<'a>(buf: &'a [u8], pos: &mut usize) -> Result<Token<'a>, ParseError
                 _ => Token::Push(n),
             },
         },
-        b'%' => Token::Map(item_count(text)?.unwrap_or(0)),
-        b'|' => Token::Attribute(item_count(text)?.unwrap_or(0)),
+        b'%' => Token::Map(item_count(text)?.ok_or_else(|| ParseError("a nil map".into()))?),
+        b'|' => Token::Attribute(item_count(text)?.ok_or_else(|| ParseError("a nil attribute".into()))?),
         other => return Err(ParseError(format!("unknown type byte {:?}", other as char))),
     })
 }
@@ -430,7 +438,7 @@ mod tests {
         }
         let deep = "*1\r\n".repeat(100_000);
         assert!(parse(deep.as_bytes()).is_err());
-        for bad in [&b"*-5\r\n"[..], b"+O\rK\r\n", b"_x\r\n", b"(12a\r\n", b",1.5x\r\n", b"*1\r\n:1x\r\n", b"$-2\r\n", b"%-3\r\n", b":99999999999999999999\r\n"] {
+        for bad in [&b"*-5\r\n"[..], b"|-1\r\n", b"|1\r\n+k\r\n$1\r\nxy:1\r\n", b"%-1\r\n", b"+O\rK\r\n", b"_x\r\n", b"(12a\r\n", b",1.5x\r\n", b"*1\r\n:1x\r\n", b"$-2\r\n", b"%-3\r\n", b":99999999999999999999\r\n"] {
             assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }
     }
