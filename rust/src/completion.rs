@@ -9,7 +9,7 @@
 //! grows with the messages actually waiting and is the same for 1 or 10,000 idle
 //! clients.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -35,23 +35,33 @@ static QUEUE: Queue = Queue {
 };
 
 thread_local! {
-    /// On a Java thread that reads while it waits for request `.0` (see
-    /// [`keeping_own`]): that request's completion, once produced (`.1`).
-    static OWN: Cell<(i64, Option<Completion>)> = const { Cell::new((0, None)) };
+    /// On a Java thread that reads while it waits (see [`collecting`]): the
+    /// completions its reading produced, kept for it instead of queued.
+    static COLLECTED: RefCell<Option<Vec<Completion>>> = const { RefCell::new(None) };
 }
 
-/// Runs `read` (a Java thread reading replies while it waits for request
-/// `request_id`) and returns, with its result, that request's completion if
-/// `read` produced it. The thread completes its own future itself; every other
-/// completion `read` produces goes to the queue as usual, for the completer
-/// thread: a thread waiting for future A never runs the continuations of
-/// another future B (which a user holding a lock while waiting would see run
-/// inside that lock).
-pub fn keeping_own<R>(request_id: i64, read: impl FnOnce() -> R) -> (R, Option<Completion>) {
-    OWN.set((request_id, None));
+/// Runs `read` (a Java thread reading replies while it waits for its own) and
+/// returns, with its result, every completion `read` produced: the thread
+/// completes its own future itself and hands each other one to the thread
+/// waiting for it, or back to the queue for the completer ([`push_all`]), so
+/// that it never runs another future's continuations. If `read` panics, what it
+/// collected goes to the queue: nothing is lost.
+pub fn collecting<R>(read: impl FnOnce() -> R) -> (R, Vec<Completion>) {
+    struct Collecting;
+    impl Drop for Collecting {
+        fn drop(&mut self) {
+            // Only when unwinding does anything remain here: the normal path took it.
+            if let Some(left) = COLLECTED.with(|c| c.borrow_mut().take()) {
+                push_all(left);
+            }
+        }
+    }
+    COLLECTED.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    let guard = Collecting;
     let result = read();
-    let (_, own) = OWN.replace((0, None));
-    (result, own)
+    let collected = COLLECTED.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    drop(guard);
+    (result, collected)
 }
 
 /// Queues one completion and wakes the Java completer.
@@ -59,19 +69,23 @@ pub fn push(completion: Completion) {
     push_all(std::iter::once(completion));
 }
 
-/// Queues several completions with one lock and at most one wake-up (the one
-/// the calling thread waits for, inside [`keeping_own`], is kept for it).
+/// Queues several completions with one lock and at most one wake-up; inside
+/// [`collecting`], keeps them for the reading thread instead.
 pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
-    let (own_id, _) = OWN.get();
+    let mut completions = completions.into_iter();
+    let kept = COLLECTED.with(|c| match c.borrow_mut().as_mut() {
+        Some(collected) => {
+            collected.extend(&mut completions);
+            true
+        }
+        None => false,
+    });
+    if kept {
+        return;
+    }
     let mut items = QUEUE.items.lock();
     let before = items.len();
-    for completion in completions {
-        if own_id != 0 && completion.request_id == own_id {
-            OWN.set((own_id, Some(completion)));
-        } else {
-            items.push_back(completion);
-        }
-    }
+    items.extend(completions);
     let added = items.len() > before;
     drop(items);
     if added {
@@ -126,18 +140,27 @@ mod tests {
     }
 
     #[test]
-    fn a_waiting_reader_keeps_its_own_completion_and_queues_the_others() {
+    fn a_reading_thread_collects_what_it_completes() {
         let _serial = test_support::SERIAL.lock();
-        let ((), own) = keeping_own(501, || {
+        let ((), collected) = collecting(|| {
             push_all([500, 501, 502].map(|id| Completion { request_id: id, kind: 1, payload: id }));
         });
-        assert_eq!(own, Some(Completion { request_id: 501, kind: 1, payload: 501 }));
+        assert_eq!(collected.iter().map(|c| c.request_id).collect::<Vec<_>>(), [500, 501, 502]);
         let mut out = [Completion { request_id: 0, kind: 0, payload: 0 }; 4];
-        assert_eq!(drain(&mut out, Duration::from_millis(10)), 2);
-        assert_eq!([out[0].request_id, out[1].request_id], [500, 502]);
-        // Outside keeping_own, nothing is kept.
+        assert_eq!(drain(&mut out, Duration::from_millis(10)), 0, "nothing was queued");
+        // Outside `collecting`, everything is queued.
         push(Completion { request_id: 501, kind: 1, payload: 0 });
         assert_eq!(drain(&mut out, Duration::from_millis(10)), 1);
+        // A panic while collecting loses nothing: what was collected is queued.
+        let caught = std::panic::catch_unwind(|| {
+            collecting(|| {
+                push(Completion { request_id: 503, kind: 1, payload: 0 });
+                panic!("while reading")
+            })
+        });
+        assert!(caught.is_err());
+        assert_eq!(drain(&mut out, Duration::from_millis(10)), 1);
+        assert_eq!(out[0].request_id, 503);
     }
 
     #[test]

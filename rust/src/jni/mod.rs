@@ -741,9 +741,6 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
         .resolve::<ThrowGlide>()
 }
 
-/// [`Java_glide_internal_NativeBridge_helpRead`]: the thread read its own completion.
-const HELPED_WITH_OWN_COMPLETION: jint = 2;
-
 /// Sets the longest bulk string the parser accepts, process-wide (the
 /// `glide.maxBulkStringBytes` system property); returns the value in force.
 #[unsafe(no_mangle)]
@@ -803,10 +800,12 @@ pub extern "system" fn Java_glide_internal_NativeBridge_panicForTesting<'caller>
 }
 
 /// Lets the calling Java thread read replies while it waits for its own (up to
-/// `timeout_ms`). Returns 1 if it acted as the reader, 0 if it could not (not
-/// connected, or someone else is reading): then it should wait normally; 2
-/// when it read its own request's completion, written to `own` as [kind,
-/// payload] for the thread to complete its future itself (no other future's).
+/// `timeout_ms`). Returns -1 if it could not (not connected, or someone else is
+/// reading): then it waits normally. Otherwise it read, and returns how many
+/// completions it wrote to `out` as (request id, kind, payload) triples: its
+/// own among them if it came, and those of other requests, which Java hands
+/// to the threads waiting for them or back to the completer (see
+/// `completion::collecting`). Completions beyond `out`'s room are queued.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_helpRead<'caller>(
     mut unowned_env: EnvUnowned<'caller>,
@@ -814,25 +813,51 @@ pub extern "system" fn Java_glide_internal_NativeBridge_helpRead<'caller>(
     handle: jlong,
     request_id: jlong,
     timeout_ms: jint,
-    own: JLongArray<'caller>,
+    out: JLongArray<'caller>,
 ) -> jint {
     unowned_env
         .with_env(|env| -> Result<jint, BridgeError> {
             let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
             // SAFETY: Java passes a live handle (see ClientHandle::client).
             let client = unsafe { ClientHandle(handle).client()? };
-            let (helped, completion) = completion::keeping_own(request_id, || match client {
+            let (read, mut collected) = completion::collecting(|| match client {
                 AnyClient::Standalone(client) => client.help_read(request_id, timeout),
                 // Only a request sent whole to one node can be helped.
                 AnyClient::Cluster(client) => client.help_read(request_id, timeout),
             });
-            match completion {
-                Some(c) => {
-                    own.set_region(env, 0, &[c.kind as jlong, c.payload])?;
-                    Ok(HELPED_WITH_OWN_COMPLETION)
-                }
-                None => Ok(helped as jint),
+            if !read {
+                completion::push_all(collected);
+                return Ok(-1);
             }
+            let room = (out.len(env)? / 3).min(collected.len());
+            let overflow = collected.split_off(room);
+            completion::push_all(overflow);
+            let triples: Vec<jlong> = collected.iter().flat_map(|c| [c.request_id, c.kind as jlong, c.payload]).collect();
+            if let Err(e) = out.set_region(env, 0, &triples) {
+                completion::push_all(collected); // never lost, even if Java's array failed us
+                return Err(e.into());
+            }
+            Ok(room as jint)
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Queues completions a reading thread could not hand to a waiting thread
+/// (`triples`: `n` (request id, kind, payload)), for the completer.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_requeue<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    triples: JLongArray<'caller>,
+    n: jint,
+) {
+    unowned_env
+        .with_env(|env| -> Result<(), BridgeError> {
+            let n = (n.max(0) as usize).min(triples.len(env)? / 3);
+            let mut values = vec![0 as jlong; 3 * n];
+            triples.get_region(env, 0, &mut values)?;
+            completion::push_all(values.chunks_exact(3).map(|t| Completion { request_id: t[0], kind: t[1] as i32, payload: t[2] }));
+            Ok(())
         })
         .resolve::<ThrowGlide>()
 }

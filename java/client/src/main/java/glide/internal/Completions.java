@@ -120,8 +120,49 @@ final class Completions {
     }
 
     /**
+     * Delivers the {@code n} completions a thread read while waiting for request {@code ownId}
+     * ({@code read} holds (id, kind, payload) triples): each other one to the thread blocked
+     * waiting for it, or back to the completer; then its own, on this thread. Returns whether
+     * its own was among them.
+     */
+    static boolean deliverRead(long ownId, long[] read, int n) {
+        int requeued = 0;
+        boolean own = false;
+        int ownKind = 0;
+        long ownPayload = 0;
+        for (int i = 0; i < n; i++) {
+            long id = read[3 * i];
+            int kind = (int) read[3 * i + 1];
+            long payload = read[3 * i + 2];
+            if (id == ownId) {
+                own = true;
+                ownKind = kind;
+                ownPayload = payload;
+                continue;
+            }
+            Pending<?> pending = PENDING.get(id);
+            if (pending != null && pending.future instanceof GlideFuture
+                    && ((GlideFuture<?>) pending.future).handOff(id, kind, payload)) {
+                continue;
+            }
+            // Compacted in place (requeued <= i): the completer delivers these.
+            read[3 * requeued] = id;
+            read[3 * requeued + 1] = kind;
+            read[3 * requeued + 2] = payload;
+            requeued++;
+        }
+        if (requeued > 0) {
+            NativeBridge.requeue(read, requeued);
+        }
+        if (own) {
+            complete(ownId, ownKind, ownPayload);
+        }
+        return own;
+    }
+
+    /**
      * Completes request {@code id} with its outcome: on the completer thread, or on the thread
-     * that waits for this very request and read its reply (see {@link GlideFuture}).
+     * that waits for this very request (it read the reply, or a reader handed it over).
      */
     static void complete(long id, int kind, long payload) {
         // Removed only once completed, so that close() (failAll) still finds a request whose

@@ -1,9 +1,12 @@
 package glide.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The future type behind every request. It behaves exactly like {@link CompletableFuture}, with
@@ -36,6 +39,7 @@ final class GlideFuture<T> extends CompletableFuture<T> {
     public T get() throws InterruptedException, ExecutionException {
         refuseDeadlock();
         help(Long.MAX_VALUE);
+        awaitHandOff(Long.MAX_VALUE);
         return super.get();
     }
 
@@ -45,6 +49,7 @@ final class GlideFuture<T> extends CompletableFuture<T> {
         refuseDeadlock();
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         help(deadline);
+        awaitHandOff(deadline);
         return super.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
@@ -52,39 +57,155 @@ final class GlideFuture<T> extends CompletableFuture<T> {
     public T join() {
         refuseDeadlock();
         help(Long.MAX_VALUE);
+        awaitHandOff(Long.MAX_VALUE);
         return super.join();
     }
 
-    /** Where {@link NativeClient#helpRead} writes this thread's own completion. */
-    private static final ThreadLocal<long[]> OWN_COMPLETION = ThreadLocal.withInitial(() -> new long[2]);
+    // ---- completion by the waiting thread itself ----------------------------------------------
+
+    /**
+     * The thread waiting for this request while another thread reads the connection (a {@link
+     * Thread}), or the completion that reader handed it (a {@link HandOff}); null otherwise.
+     */
+    private volatile Object waiter;
+
+    private static final VarHandle WAITER;
+
+    static {
+        try {
+            WAITER = MethodHandles.lookup().findVarHandle(GlideFuture.class, "waiter", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A completion read by another thread for this request. */
+    private static final class HandOff {
+        final long id;
+        final int kind;
+        final long payload;
+
+        HandOff(long id, int kind, long payload) {
+            this.id = id;
+            this.kind = kind;
+            this.payload = payload;
+        }
+    }
+
+    /**
+     * Called by a thread that read this request's completion while waiting for its own: gives
+     * it to the thread blocked waiting for this one, which completes its future itself (so this
+     * future's continuations run there, never on the reader). False when no thread waits here.
+     */
+    boolean handOff(long id, int kind, long payload) {
+        Object w = waiter;
+        if (!(w instanceof Thread) || !WAITER.compareAndSet(this, w, new HandOff(id, kind, payload))) {
+            return false;
+        }
+        LockSupport.unpark((Thread) w);
+        return true;
+    }
+
+    /**
+     * Waits until this future is complete, or a reading thread hands this thread its completion
+     * (then completes it here). Only a request's own future (not a derived stage) is completed
+     * from outside through complete/completeExceptionally, which wake the waiter; the park is
+     * bounded anyway, so that a completion by any other path is seen within a slice.
+     */
+    private void awaitHandOff(long deadlineNanos) {
+        if (client == null || isDone()) {
+            return;
+        }
+        Thread me = Thread.currentThread();
+        if (!WAITER.compareAndSet(this, null, me)) {
+            return; // another thread waits here already: wait as CompletableFuture does
+        }
+        try {
+            while (!isDone() && waiter == me && !me.isInterrupted()) {
+                long slice = TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MS);
+                if (deadlineNanos != Long.MAX_VALUE) {
+                    long remaining = deadlineNanos - System.nanoTime();
+                    if (remaining <= 0) {
+                        break;
+                    }
+                    slice = Math.min(slice, remaining);
+                }
+                LockSupport.parkNanos(this, slice);
+            }
+        } finally {
+            if (!WAITER.compareAndSet(this, me, null)) {
+                // A completion was handed over (perhaps as we were leaving): ours to deliver.
+                Object handed = WAITER.getAndSet(this, null);
+                if (handed instanceof HandOff) {
+                    HandOff h = (HandOff) handed;
+                    Completions.complete(h.id, h.kind, h.payload);
+                }
+            }
+        }
+    }
+
+    /** Wakes the thread waiting in {@link #awaitHandOff}, if any. */
+    private void wakeWaiter() {
+        Object w = waiter;
+        if (w instanceof Thread) {
+            LockSupport.unpark((Thread) w);
+        }
+    }
+
+    @Override
+    public boolean complete(T value) {
+        boolean done = super.complete(value);
+        wakeWaiter();
+        return done;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable ex) {
+        boolean done = super.completeExceptionally(ex);
+        wakeWaiter();
+        return done;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        wakeWaiter();
+        return cancelled;
+    }
+
+    /** Where {@link NativeClient#helpRead} writes the completions this thread read. */
+    private static final ThreadLocal<long[]> READ = ThreadLocal.withInitial(() -> new long[3 * 256]);
+
+    /** Longest park of a thread waiting for a hand-off before it looks at its future again. */
+    private static final int WAIT_SLICE_MS = 50;
 
     /**
      * Waits by reading: while this future is pending and nobody else is reading the client's
      * connection, this thread reads the replies itself. The kernel then wakes this thread directly
      * when the reply comes, as it would a blocking client, instead of a runtime thread waking the
      * completer thread waking this one. This thread completes only its own future (so only this
-     * future's continuations can run here); the other replies it reads go to the completer
-     * thread, so that a caller holding a lock while it waits never runs unrelated callbacks inside
-     * it. When someone else is reading, it returns and the caller waits normally.
+     * future's continuations can run here); each other reply it reads goes to the thread blocked
+     * waiting for it, which completes its own future, or else to the completer thread: a caller
+     * holding a lock while it waits never runs unrelated callbacks inside it. When someone else
+     * is reading, it returns and the caller waits.
      */
     private void help(long deadlineNanos) {
         NativeClient c = client;
         if (c == null || isDone() || c.isClosed()) {
             return;
         }
-        long[] own = OWN_COMPLETION.get();
+        long[] read = READ.get();
         while (!isDone()) {
             long remaining = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
             if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
                 return;
             }
             int slice = (int) Math.min(HELP_SLICE_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
-            int read = c.helpRead(requestId, slice, own);
-            if (read == NativeBridge.READ_OWN) {
-                Completions.complete(requestId, (int) own[0], own[1]);
+            int n = c.helpRead(requestId, slice, read);
+            if (n < 0) {
                 return;
             }
-            if (read == NativeBridge.NOT_READ) {
+            if (Completions.deliverRead(requestId, read, n)) {
                 return;
             }
         }

@@ -169,18 +169,15 @@ final class NativeBridge {
 
     /**
      * Reads replies on this thread for up to {@code timeoutMs} while it waits for request {@code
-     * requestId}. Other requests' completions go to the completer thread; this one's, if it was
-     * read, is written to {@code own} as [kind, payload] for the caller to complete itself. Returns
-     * {@link #NOT_READ}, {@link #READ} or {@link #READ_OWN}.
+     * requestId}. Returns -1 if it could not (someone else is reading, or no connection): then
+     * wait normally. Otherwise returns how many completions it wrote to {@code out} as (request
+     * id, kind, payload) triples, its own among them if it came: the caller completes its own
+     * future and gives each other completion to the thread waiting for it or to {@link #requeue}.
      */
-    static native int helpRead(long handle, long requestId, int timeoutMs, long[] own);
+    static native int helpRead(long handle, long requestId, int timeoutMs, long[] out);
 
-    /** {@link #helpRead}: someone else is reading (or no connection); wait normally. */
-    static final int NOT_READ = 0;
-    /** {@link #helpRead}: this thread read, its own reply has not come yet. */
-    static final int READ = 1;
-    /** {@link #helpRead}: this thread read its own reply, now in {@code own}. */
-    static final int READ_OWN = 2;
+    /** Queues {@code n} completions ({@link #helpRead}'s triples) for the completer thread. */
+    static native void requeue(long[] triples, int n);
 
     static native byte[] takeBytes(long pointer);
 

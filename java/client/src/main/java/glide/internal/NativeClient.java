@@ -417,15 +417,15 @@ public final class NativeClient implements CommandSink {
     }
 
     /**
-     * See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}; one of
-     * {@link NativeBridge#helpRead}'s results ({@code own} receives this request's completion).
+     * See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}; returns
+     * {@link NativeBridge#helpRead}'s result (-1: not read; else the triples written to {@code out}).
      */
-    int helpRead(long requestId, int timeoutMs, long[] own) {
+    int helpRead(long requestId, int timeoutMs, long[] out) {
         if (closed) {
-            return NativeBridge.NOT_READ;
+            return -1;
         }
         try {
-            return NativeBridge.helpRead(handle, requestId, timeoutMs, own);
+            return NativeBridge.helpRead(handle, requestId, timeoutMs, out);
         } finally {
             Reference.reachabilityFence(this);
         }
