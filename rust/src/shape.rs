@@ -73,6 +73,70 @@ pub enum Expect {
     KeyToMemberScoreMap,
 }
 
+impl Expect {
+    /// Every reply shape, in declaration order: for the tests and fuzz targets that try a
+    /// reply in all of them. [`Expect::position`] keeps it complete.
+    pub const ALL: [Expect; 25] = [
+        Expect::Natural,
+        Expect::Map,
+        Expect::Double,
+        Expect::DoubleOrNil,
+        Expect::Boolean,
+        Expect::BooleanArray,
+        Expect::Set,
+        Expect::DoubleOrNilArray,
+        Expect::MemberScoreMap,
+        Expect::RankWithScore,
+        Expect::KeyMemberScore,
+        Expect::FunctionList,
+        Expect::AclUser,
+        Expect::FunctionStats,
+        Expect::KeyToArray,
+        Expect::Pairs,
+        Expect::StreamEntries,
+        Expect::StreamsRead,
+        Expect::AutoClaim,
+        Expect::StreamInfo,
+        Expect::MapArray,
+        Expect::GeoPositions,
+        Expect::GeoSearch,
+        Expect::MemberScorePairs,
+        Expect::KeyToMemberScoreMap,
+    ];
+
+    /// This shape's place in [`Expect::ALL`]. A match without a wildcard: a new variant stops
+    /// the crate compiling until it is placed here, and a unit test checks `ALL` agrees.
+    pub const fn position(self) -> usize {
+        match self {
+            Expect::Natural => 0,
+            Expect::Map => 1,
+            Expect::Double => 2,
+            Expect::DoubleOrNil => 3,
+            Expect::Boolean => 4,
+            Expect::BooleanArray => 5,
+            Expect::Set => 6,
+            Expect::DoubleOrNilArray => 7,
+            Expect::MemberScoreMap => 8,
+            Expect::RankWithScore => 9,
+            Expect::KeyMemberScore => 10,
+            Expect::FunctionList => 11,
+            Expect::AclUser => 12,
+            Expect::FunctionStats => 13,
+            Expect::KeyToArray => 14,
+            Expect::Pairs => 15,
+            Expect::StreamEntries => 16,
+            Expect::StreamsRead => 17,
+            Expect::AutoClaim => 18,
+            Expect::StreamInfo => 19,
+            Expect::MapArray => 20,
+            Expect::GeoPositions => 21,
+            Expect::GeoSearch => 22,
+            Expect::MemberScorePairs => 23,
+            Expect::KeyToMemberScoreMap => 24,
+        }
+    }
+}
+
 /// Positions of the sorted-set options seen so far (see [`Probe::feed_sorted_set`]).
 #[derive(Debug, Default)]
 struct ZsetOptions {
@@ -601,6 +665,13 @@ fn mismatch(wanted: &str, got: &Value) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_shape_is_listed_once_in_order() {
+        for (i, expect) in super::Expect::ALL.into_iter().enumerate() {
+            assert_eq!(expect.position(), i, "{expect:?}");
+        }
+    }
+
     use super::*;
 
     fn probe(args: &[&str]) -> Expect {

@@ -21,8 +21,7 @@ use common::*;
 /// What the fake answers to a `GET`: bytes written in one go.
 type Script = Arc<Mutex<Vec<u8>>>;
 
-/// A fake server: answers the handshake (HELLO, CLIENT ...) as a server would,
-/// and each `GET` with the current script; counts the connections it accepted.
+/// A fake server answering each `GET` with the current script (see [`fake_server`]).
 struct Fake {
     port: u16,
     script: Script,
@@ -33,17 +32,14 @@ const GOOD: &[u8] = b"$4\r\ngood\r\n";
 
 impl Fake {
     fn start() -> Fake {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
         let script: Script = Arc::new(Mutex::new(GOOD.to_vec()));
-        let accepted = Arc::new(AtomicUsize::new(0));
-        let (s, a) = (Arc::clone(&script), Arc::clone(&accepted));
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                a.fetch_add(1, Ordering::SeqCst);
-                let s = Arc::clone(&s);
-                std::thread::spawn(move || serve(stream, s));
-            }
+        let answers = Arc::clone(&script);
+        let (port, accepted) = fake_server(move |_, command, stream| {
+            let reply = match command[0].to_ascii_uppercase().as_slice() {
+                b"GET" => answers.lock().clone(),
+                _ => b"+OK\r\n".to_vec(),
+            };
+            stream.write_all(&reply).is_ok()
         });
         Fake { port, script, accepted }
     }
@@ -59,27 +55,43 @@ impl Fake {
     }
 }
 
-/// Reads commands (RESP arrays of bulk strings) and answers them.
-fn serve(mut stream: TcpStream, script: Script) {
-    let mut buffer = Vec::new();
-    let mut chunk = [0u8; 4096];
-    loop {
-        while let Some((command, used)) = command(&buffer) {
-            buffer.drain(..used);
-            let reply: Vec<u8> = match command.first().map(|c| c.to_ascii_uppercase()).as_deref() {
-                Some(b"HELLO") => b"%1\r\n$5\r\nproto\r\n:3\r\n".to_vec(),
-                Some(b"GET") => script.lock().clone(),
-                _ => b"+OK\r\n".to_vec(),
-            };
-            if stream.write_all(&reply).is_err() {
-                return;
-            }
+/// A fake server on a free port: answers `HELLO` as a RESP3 server would, and
+/// every other command with `answer(connection number, command, stream)`,
+/// which writes what it likes and returns whether to go on (false closes the
+/// connection). Returns the port and the count of connections accepted.
+fn fake_server(answer: impl Fn(usize, &[Vec<u8>], &mut TcpStream) -> bool + Send + Sync + 'static) -> (u16, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&accepted);
+    let answer = Arc::new(answer);
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let number = counter.fetch_add(1, Ordering::SeqCst) + 1;
+            let answer = Arc::clone(&answer);
+            std::thread::spawn(move || {
+                let mut buffer = Vec::new();
+                let mut chunk = [0u8; 4096];
+                loop {
+                    while let Some((args, used)) = command(&buffer) {
+                        buffer.drain(..used);
+                        let go_on = match args[0].to_ascii_uppercase().as_slice() {
+                            b"HELLO" => stream.write_all(b"%1\r\n$5\r\nproto\r\n:3\r\n").is_ok(),
+                            _ => answer(number, &args, &mut stream),
+                        };
+                        if !go_on {
+                            return;
+                        }
+                    }
+                    match stream.read(&mut chunk) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+                    }
+                }
+            });
         }
-        match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-        }
-    }
+    });
+    (port, accepted)
 }
 
 /// One complete command at the start of `buf`, and its length.
@@ -239,34 +251,15 @@ fn attributes_before_a_reply_are_skipped() {
 fn a_reply_split_into_single_bytes_arrives_whole() {
     let _alone = FAULTS.lock();
     // Served by a fake that writes one byte at a time.
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            std::thread::spawn(move || {
-                let mut buffer = Vec::new();
-                let mut chunk = [0u8; 4096];
-                loop {
-                    while let Some((args, used)) = command(&buffer) {
-                        buffer.drain(..used);
-                        let reply: &[u8] = match args[0].to_ascii_uppercase().as_slice() {
-                            b"HELLO" => b"%1\r\n$5\r\nproto\r\n:3\r\n",
-                            b"GET" => b"*2\r\n$5\r\nhello\r\n%1\r\n+k\r\n,2.5\r\n",
-                            _ => b"+OK\r\n",
-                        };
-                        for byte in reply {
-                            let _ = stream.write_all(&[*byte]);
-                            let _ = stream.flush();
-                            std::thread::sleep(Duration::from_micros(200));
-                        }
-                    }
-                    match stream.read(&mut chunk) {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-                    }
-                }
-            });
-        }
+    let (port, _) = fake_server(|_, command, stream| {
+        let reply: &[u8] = match command[0].to_ascii_uppercase().as_slice() {
+            b"GET" => b"*2\r\n$5\r\nhello\r\n%1\r\n+k\r\n,2.5\r\n",
+            _ => b"+OK\r\n",
+        };
+        reply.iter().all(|byte| {
+            std::thread::sleep(Duration::from_micros(200));
+            stream.write_all(&[*byte]).is_ok()
+        })
     });
     start_router();
     let mut config = ClientConfig::for_address("127.0.0.1", port);
@@ -288,38 +281,14 @@ fn a_reply_split_into_single_bytes_arrives_whole() {
 fn a_server_that_closes_mid_reply_fails_the_request_at_once() {
     let _alone = FAULTS.lock();
     for help in [false, true] {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let connections = Arc::new(AtomicUsize::new(0));
-        let seen = Arc::clone(&connections);
-        std::thread::spawn(move || {
-            for mut stream in listener.incoming().flatten() {
-                let first = seen.fetch_add(1, Ordering::SeqCst) == 0;
-                std::thread::spawn(move || {
-                    let mut buffer = Vec::new();
-                    let mut chunk = [0u8; 4096];
-                    loop {
-                        while let Some((args, used)) = command(&buffer) {
-                            buffer.drain(..used);
-                            let reply: &[u8] = match args[0].to_ascii_uppercase().as_slice() {
-                                b"HELLO" => b"%1\r\n$5\r\nproto\r\n:3\r\n",
-                                // The first connection sends half a reply, then closes.
-                                b"GET" if first => {
-                                    let _ = stream.write_all(b"$10\r\nhalf");
-                                    return;
-                                }
-                                b"GET" => GOOD,
-                                _ => b"+OK\r\n",
-                            };
-                            let _ = stream.write_all(reply);
-                        }
-                        match stream.read(&mut chunk) {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-                        }
-                    }
-                });
+        // The first connection sends half a reply, then closes; later ones behave.
+        let (port, _) = fake_server(|connection, command, stream| match command[0].to_ascii_uppercase().as_slice() {
+            b"GET" if connection == 1 => {
+                let _ = stream.write_all(b"$10\r\nhalf");
+                false
             }
+            b"GET" => stream.write_all(GOOD).is_ok(),
+            _ => stream.write_all(b"+OK\r\n").is_ok(),
         });
         start_router();
         let mut config = ClientConfig::for_address("127.0.0.1", port);
