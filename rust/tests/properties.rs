@@ -109,16 +109,7 @@ fn encode(value: &Value, out: &mut Vec<u8>) {
 
 /// Equality in which a NaN equals a NaN of the same bits.
 fn same(a: &Value, b: &Value) -> bool {
-    let all = |x: &[Value], y: &[Value]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q));
-    let pairs = |x: &[(Value, Value)], y: &[(Value, Value)]| {
-        x.len() == y.len() && x.iter().zip(y).all(|((k1, v1), (k2, v2))| same(k1, k2) && same(v1, v2))
-    };
-    match (a, b) {
-        (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
-        (Value::Array(x), Value::Array(y)) | (Value::Set(x), Value::Set(y)) | (Value::Push(x), Value::Push(y)) => all(x, y),
-        (Value::Map(x), Value::Map(y)) => pairs(x, y),
-        _ => a == b,
-    }
+    a.same_as(b)
 }
 
 fn same_outcome(a: &Outcome, b: &Outcome) -> bool {

@@ -46,3 +46,20 @@ pub enum Value {
     /// `-` or `!`: the server's error text, e.g. `WRONGTYPE Operation against...`.
     ServerError(String),
 }
+
+impl Value {
+    /// Structural equality in which a NaN equals a NaN of the same bits (unlike
+    /// `PartialEq`): what tests and fuzz targets compare parsed values with.
+    pub fn same_as(&self, other: &Value) -> bool {
+        let all = |x: &[Value], y: &[Value]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.same_as(q));
+        let pairs = |x: &[(Value, Value)], y: &[(Value, Value)]| {
+            x.len() == y.len() && x.iter().zip(y).all(|((k1, v1), (k2, v2))| k1.same_as(k2) && v1.same_as(v2))
+        };
+        match (self, other) {
+            (Value::Double(x), Value::Double(y)) => x.to_bits() == y.to_bits(),
+            (Value::Array(x), Value::Array(y)) | (Value::Set(x), Value::Set(y)) | (Value::Push(x), Value::Push(y)) => all(x, y),
+            (Value::Map(x), Value::Map(y)) => pairs(x, y),
+            _ => self == other,
+        }
+    }
+}
