@@ -21,7 +21,12 @@
 //! # TLS
 //! A TLS connection keeps all of the above ([`TlsIo`]): the writer seals the
 //! bytes into records on the caller's thread and writes what the socket takes
-//! (records it does not take wait for the task, first in line); the reader
+//! (records it does not take wait for the task, first in line). One
+//! difference: a command sent while replies are due waits for the next
+//! reply's reader or the task (woken at once), whichever comes first, so that
+//! the commands of several callers leave in one record; a TLS server handles
+//! one record per pass of its event loop, and fewer records cost it, and us
+//! through its fewer reply writes, much less (see `send_many`). The reader
 //! (task or waiting Java thread) decrypts straight into where [`Inbound`]
 //! wants the bytes, a large value's own buffer included. The rustls session's
 //! lock is held for memory work only, never across a system call.
