@@ -40,7 +40,7 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{fence, AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock, Weak};
 use std::time::Duration;
 
@@ -186,8 +186,12 @@ struct Shared {
     /// What was received. Whoever holds this lock is *the* reader: the task, or a
     /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
     read: Mutex<Inbound>,
-    /// Woken when a helping thread gives the reader role back.
+    /// Woken when a helping thread gives the reader role back, if the task waits for
+    /// that (`task_awaits_helper`): most of the time it does not, and a wake-up of a
+    /// runtime thread per request would cost a thread blocked in `get()` as much as
+    /// its own read.
     reader_released: Notify,
+    task_awaits_helper: AtomicBool,
     /// Interrupts a helping thread's wait when its request ends without a reply.
     helper_wake: HelperWake,
     /// Who gets the outcomes.
@@ -232,6 +236,7 @@ impl Connection {
             owner: owner.clone(),
             read: Mutex::new(Inbound::new(leftover)),
             reader_released: Notify::new(),
+            task_awaits_helper: AtomicBool::new(false),
             helper_wake: HelperWake::default(),
             wake: Notify::new(),
             generation,
@@ -357,7 +362,11 @@ impl Connection {
             fail_connection(shared, owner, reason);
         }
         drop(inbound);
-        shared.reader_released.notify_one();
+        // Pairs with the fence in `drive`: the task sees the role free, or we see it waiting.
+        fence(Ordering::SeqCst);
+        if shared.task_awaits_helper.swap(false, Ordering::SeqCst) {
+            shared.reader_released.notify_one();
+        }
         true
     }
 
@@ -378,7 +387,14 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
         tokio::pin!(released);
         released.as_mut().enable();
         // While a Java thread reads for us, wait for it instead of spinning on readiness.
+        // Announced before looking (see `help_read`), so that a helper leaving after
+        // the look wakes us; the helper does not wake us when we do not wait for it.
+        shared.task_awaits_helper.store(true, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
         let helper_reading = shared.read.is_locked();
+        if !helper_reading {
+            shared.task_awaits_helper.store(false, Ordering::Relaxed);
+        }
         let want_write = {
             let state = shared.state.lock();
             if state.broken.is_some() {
