@@ -208,6 +208,45 @@ def ceiling(rb, method, t):
     return 1.0 / total
 
 
+def tls_ceiling_section(rb_plain, rb_tls, threads, methods, res):
+    """Markdown: for each workload and concurrency, plaintext ops/s over TLS ops/s for the
+    server's own client (redis-benchmark, no Java, no client-side TLS cost worth counting) and for
+    glide-jni. The first ratio is what TLS costs the server: a client cannot do better than it."""
+    L = ["", "## What TLS costs the server itself", "",
+         "redis-benchmark (the server's own C client, OpenSSL) against the plaintext and the TLS "
+         "server of this run, at the same concurrency, keys and sizes, next to glide-jni's own "
+         "plaintext and TLS results; \"plaintext / TLS\" is how many times slower TLS is. "
+         "redis-benchmark sends each request in its own TLS record and reads each reply as it "
+         "comes, as Jedis does: its ratio is what TLS costs this server per request, a cost no "
+         "client removes. A client can only share it among requests, by sending several in one "
+         "record (glide-jni does when requests are in flight at once); at 1 in flight there is "
+         "nothing to share.", "",
+         "| workload | conc. | redis-benchmark plaintext | redis-benchmark TLS | plaintext / TLS "
+         "| glide-jni plaintext | glide-jni TLS | plaintext / TLS |",
+         "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for method in methods:
+        for t in threads:
+            plain, tls = ceiling(rb_plain, method, t), ceiling(rb_tls, method, t)
+            ours_plain = res.get(("glide-jni-plain", t, method), {}).get("ops")
+            ours_tls = res.get(("glide-jni-tls", t, method), {}).get("ops")
+            if plain is None and ours_plain is None:
+                continue
+
+            def ratio(a, b):
+                return "%.2f" % (a / b) if a and b else "–"
+
+            L.append("| %s | %d | %s | %s | %s | %s | %s | %s |" % (
+                SHORT[method], t,
+                fmt_ops(plain) if plain else "–", fmt_ops(tls) if tls else "–", ratio(plain, tls),
+                fmt_ops(ours_plain) if ours_plain else "–", fmt_ops(ours_tls) if ours_tls else "–",
+                ratio(ours_plain, ours_tls)))
+    L.append("")
+    L.append("W1's redis-benchmark figure is the 80/20 mix of its GET and SET runs (time per "
+             "operation weighted). redis-benchmark runs one request per connection in flight, as "
+             "the JMH threads do.")
+    return L
+
+
 def fmt_ops(v):
     return "{:,.0f}".format(v)
 
@@ -475,6 +514,9 @@ def main():
     ap.add_argument("--chart-note", default="", help="added to the chart's title")
     ap.add_argument("--no-redis-benchmark", action="store_true",
                     help="no redis-benchmark ceiling columns and rows")
+    ap.add_argument("--tls-ceiling", nargs=2, metavar=("PLAIN_RAW", "TLS_RAW"),
+                    help="directories each holding a redis-benchmark/ of CSVs, from the plaintext and "
+                         "the TLS server: adds what TLS costs the server's own client")
     a = ap.parse_args()
     found = [set(), set(), set()]
     for raw in a.raw:
@@ -508,6 +550,11 @@ def main():
     png = "ops_vs_concurrency.png"
     write_chart(os.path.join(a.out, png), machine, clients, threads, methods, res, rb, a.chart_note)
     write_markdown(os.path.join(a.out, "results.md"), machine, clients, threads, methods, res, rb, png, opts)
+    if a.tls_ceiling:
+        section = tls_ceiling_section(redis_benchmark(a.tls_ceiling[0], threads),
+                                      redis_benchmark(a.tls_ceiling[1], threads), threads, methods, res)
+        with open(os.path.join(a.out, "results.md"), "a") as f:
+            f.write("\n".join(section) + "\n")
     missing = sum(1 for r in res.values() if "ops" not in r)
     print("report.py: %d client results, %d redis-benchmark results, %d failed throughput runs"
           % (sum(1 for r in res.values() if "ops" in r), len(rb), missing), file=sys.stderr)

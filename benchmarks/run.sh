@@ -89,13 +89,13 @@ PY="$VENV/bin/python"
 # 2. build the benchmark jars (glide-jni itself only when it is not in the local repository)
 # ---------------------------------------------------------------------------------------------
 m2=${MAVEN_LOCAL_REPO:-$HOME/.m2/repository}
-if ! ls "$m2"/io/glidejni/glide-jni/0.1.0-SNAPSHOT/glide-jni-0.1.0-SNAPSHOT.jar >/dev/null 2>&1; then
-    log "io.glidejni:glide-jni is not installed: building it (java/client, with the Rust core)"
-    mvn -B -ntp -q install -DskipTests -pl java/client -am
-fi
 if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
     log "BENCH_SKIP_BUILD=1: reusing the jars"
 else
+    # Always: the benchmark jars bundle whatever glide-jni is installed, and an installed jar
+    # older than this tree would be measured under this tree's commit (incremental, so cheap).
+    log "installing io.glidejni:glide-jni from this tree (java/client, with the Rust core)"
+    mvn -B -ntp -q install -DskipTests -pl java/client -am
     log "building the benchmark jars"
     mvn -B -ntp -q -f benchmarks/pom.xml package -DskipTests
 fi
@@ -223,32 +223,14 @@ done
 # ---------------------------------------------------------------------------------------------
 # 7. redis-benchmark: the server's ceiling at the same concurrency, keys and sizes
 # ---------------------------------------------------------------------------------------------
-value100=$(head -c 100 /dev/zero | tr '\0' 'v')
 w3keys=$(for i in $(seq 0 99); do printf 'w3:%012d ' "$i"; done)
-rb() { # label clients args...: a short calibration run, then one of ~RB_SECONDS
-    local label=$1 c=$2; shift 2
-    local out="$RAW/redis-benchmark/$label-c$c.csv" err="$LOGS/redis-benchmark-$label-c$c.err"
-    local n=2000 rps
-    rps=$(timeout 300 redis-benchmark -h "$HOST" -p "$PORT" -c "$c" -n "$n" --csv "$@" 2>"$err" \
-        | awk -F'","' 'NR == 2 {print int($2)}') || true
-    [ -n "$rps" ] && [ "$rps" -gt 0 ] && n=$(( rps * RB_SECONDS ))
-    [ "$n" -ge 2000 ] || n=2000
-    log "redis-benchmark $label -c $c -n $n"
-    if ! timeout 600 redis-benchmark -h "$HOST" -p "$PORT" -c "$c" -n "$n" --csv "$@" \
-            >"$out.tmp" 2>"$err"; then
-        log "   FAILED (see $err)"
-    fi
-    # header + result row only (redis-benchmark --csv prints nothing else)
-    grep -E '^"' "$out.tmp" >"$out" || true
-    rm -f "$out.tmp"
-}
+# shellcheck source=lib/redis-benchmark.sh
+source "$here/lib/redis-benchmark.sh"
+RB_PORT=$PORT; RB_DIR="$RAW/redis-benchmark"; RB_CONNECT=()
 mkdir -p "$RAW/redis-benchmark"
 [ "${BENCH_SKIP_REDIS_BENCHMARK:-0}" = 1 ] && log "BENCH_SKIP_REDIS_BENCHMARK=1: keeping the redis-benchmark results"
 for t in $([ "${BENCH_SKIP_REDIS_BENCHMARK:-0}" = 1 ] || echo "$THREADS"); do
-    rb w1get "$t" -r 10000 GET 'w1:__rand_int__'                # 80% of these hit, as W1's GETs
-    rb w1set "$t" -r 8000 SET 'w1:__rand_int__' "$value100"     # existing keys only, as W1's SETs
-    rb w2get16k "$t" GET w2:16k
-    rb w2get512k "$t" GET w2:512k
+    rb_w1_w2 "$t"
     # shellcheck disable=SC2086
     rb w3mget100 "$t" MGET $w3keys
 done
