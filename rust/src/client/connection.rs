@@ -186,12 +186,12 @@ struct Shared {
     /// What was received. Whoever holds this lock is *the* reader: the task, or a
     /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
     read: Mutex<Inbound>,
-    /// Woken when a helping thread gives the reader role back, if the task waits for
-    /// that (`task_awaits_helper`): most of the time it does not, and a wake-up of a
-    /// runtime thread per request would cost a thread blocked in `get()` as much as
-    /// its own read.
+    /// Woken when a helping thread gives the reader role back leaving bytes unread
+    /// that the task dropped the readiness of; see [`hand_back_reading`].
     reader_released: Notify,
-    task_awaits_helper: AtomicBool,
+    /// Set by the task when it dropped the socket's readiness because a helper was
+    /// reading: the helper, leaving, then looks for bytes it left behind.
+    readiness_dropped: AtomicBool,
     /// Interrupts a helping thread's wait when its request ends without a reply.
     helper_wake: HelperWake,
     /// Who gets the outcomes.
@@ -236,7 +236,7 @@ impl Connection {
             owner: owner.clone(),
             read: Mutex::new(Inbound::new(leftover)),
             reader_released: Notify::new(),
-            task_awaits_helper: AtomicBool::new(false),
+            readiness_dropped: AtomicBool::new(false),
             helper_wake: HelperWake::default(),
             wake: Notify::new(),
             generation,
@@ -362,11 +362,7 @@ impl Connection {
             fail_connection(shared, owner, reason);
         }
         drop(inbound);
-        // Pairs with the fence in `drive`: the task sees the role free, or we see it waiting.
-        fence(Ordering::SeqCst);
-        if shared.task_awaits_helper.swap(false, Ordering::SeqCst) {
-            shared.reader_released.notify_one();
-        }
+        hand_back_reading(shared);
         true
     }
 
@@ -386,15 +382,6 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
         let released = shared.reader_released.notified();
         tokio::pin!(released);
         released.as_mut().enable();
-        // While a Java thread reads for us, wait for it instead of spinning on readiness.
-        // Announced before looking (see `help_read`), so that a helper leaving after
-        // the look wakes us; the helper does not wake us when we do not wait for it.
-        shared.task_awaits_helper.store(true, Ordering::SeqCst);
-        fence(Ordering::SeqCst);
-        let helper_reading = shared.read.is_locked();
-        if !helper_reading {
-            shared.task_awaits_helper.store(false, Ordering::Relaxed);
-        }
         let want_write = {
             let state = shared.state.lock();
             if state.broken.is_some() {
@@ -403,14 +390,13 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
             !state.writing && !state.out.is_empty()
         } || tls_records_queued(&shared);
         let step = tokio::select! {
-            ready = shared.stream.readable(), if !helper_reading => match ready {
-                Ok(()) => match shared.read.try_lock() {
-                    Some(mut inbound) => read_available(&shared, &owner, &mut inbound),
-                    None => Ok(()), // a helper took over; we wait for it next round
-                },
+            ready = shared.stream.readable() => match ready {
+                Ok(()) => read_unless_helped(&shared, &owner),
                 Err(e) => Err(format!("connection lost: {e}")),
             },
-            _ = &mut released, if helper_reading => Ok(()),
+            // A helper left bytes behind; another may have taken the role since, and
+            // then hands them back in turn.
+            _ = &mut released => read_unless_helped(&shared, &owner),
             ready = shared.stream.writable(), if want_write => match ready {
                 Ok(()) => flush(&shared),
                 Err(e) => Err(format!("connection lost: {e}")),
@@ -448,11 +434,70 @@ fn fail_connection(shared: &Shared, owner: &Weak<dyn Owner>, reason: String) {
     }
 }
 
+/// The task's turn when the socket is readable. A Java thread blocked in `get()`
+/// may hold the reader role: it reads these bytes. Waiting for it to give the role
+/// back would cost a wake-up of a runtime thread per request, as much as the read
+/// itself; instead the task drops the readiness it was woken for (tokio keeps it
+/// only if no newer bytes came) and goes on waiting: newer bytes wake it as
+/// usual, and the helper, leaving, hands back the bytes it left unread (see
+/// [`hand_back_reading`]). The readiness is dropped before it is announced, and
+/// the role looked at after that: the helper leaving meanwhile is seen here.
+fn read_unless_helped(shared: &Shared, owner: &Weak<dyn Owner>) -> Result<(), String> {
+    if let Some(mut inbound) = shared.read.try_lock() {
+        return read_available(shared, owner, &mut inbound);
+    }
+    let _ = shared.stream.try_io(Interest::READABLE, || Err::<(), _>(io::ErrorKind::WouldBlock.into()));
+    shared.readiness_dropped.store(true, Ordering::SeqCst);
+    fence(Ordering::SeqCst); // pairs with the one in `hand_back_reading`
+    match shared.read.try_lock() {
+        // The helper left before it could see the announcement: read what it left.
+        Some(mut inbound) => {
+            shared.readiness_dropped.store(false, Ordering::Relaxed);
+            read_available(shared, owner, &mut inbound)
+        }
+        None => Ok(()),
+    }
+}
+
+/// A helper gives the reader role back. If the task dropped the socket's
+/// readiness while the helper read (see [`read_unless_helped`]), bytes that came
+/// after the helper's last read and before that drop would wake nobody: the
+/// helper looks (a `poll` that does not wait, and what a TLS session holds) and
+/// wakes the task only then. Most of the time nothing is left, and nobody wakes.
+fn hand_back_reading(shared: &Shared) {
+    fence(Ordering::SeqCst); // pairs with the one in `read_unless_helped`
+    if !shared.readiness_dropped.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let tls_input = shared.tls.as_ref().is_some_and(TlsIo::has_input);
+    if tls_input || socket_readable_now(shared.stream.as_raw_fd()) {
+        shared.reader_released.notify_one();
+    }
+}
+
+/// Whether `fd` has bytes (or an end of stream, or an error) to read, without waiting.
+fn socket_readable_now(fd: RawFd) -> bool {
+    let mut pollfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    // SAFETY: one valid, exclusively borrowed pollfd for an fd the caller keeps open;
+    // a zero timeout never blocks.
+    let ready = unsafe { libc::poll(&mut pollfd, 1, 0) };
+    ready != 0 // an error (< 0) says yes too: the task's read reports it
+}
+
 /// Reads what the socket has and dispatches every complete reply.
 fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
     loop {
-        // Through try_io, so that WouldBlock clears tokio's readiness flag.
-        match shared.stream.try_io(Interest::READABLE, || receive(shared, inbound)) {
+        // Through try_io, so that WouldBlock clears tokio's readiness flag (only if no
+        // newer bytes came since it looked). try_io does not even call us when that flag
+        // is clear, which it is when a helper handed bytes back (`hand_back_reading`):
+        // then the socket itself is asked.
+        let mut asked = false;
+        let received = shared.stream.try_io(Interest::READABLE, || {
+            asked = true;
+            receive(shared, inbound)
+        });
+        let received = if asked { received } else { receive(shared, inbound) };
+        match received {
             Ok(0) => return Err("connection closed by the server".into()),
             Ok(_) => dispatch(shared, owner, inbound)?,
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
@@ -562,7 +607,9 @@ fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> R
                 dispatch(shared, owner, inbound)?;
                 if n < room {
                     // Most likely drained: skip the recv that would only say so. Anything
-                    // left is still readable for the task (tokio's readiness stays set).
+                    // left is the task's: its readiness is still set, or, if the task
+                    // dropped it meanwhile, the hand-back finds the bytes (see
+                    // `hand_back_reading`).
                     return Ok(());
                 }
             }

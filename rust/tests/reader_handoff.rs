@@ -1,0 +1,110 @@
+//! The reader role passes between the connection's task and a thread that
+//! reads while it waits for its own reply (`Client::help_read`). The task does
+//! not wait for such a thread to give the role back: it forgets the readiness it
+//! was woken for, and the thread, leaving, hands back the bytes it did not read.
+//! Whatever the timing, every reply must then reach its request: a reply left in
+//! the socket (or, over TLS, in the session) with nobody told would hang its
+//! request until the next bytes arrive.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use glide_jni::client::tls::{TlsOptions, TlsSettings};
+use glide_jni::client::{Client, ClientConfig, Request};
+use glide_jni::reply::BulkAs;
+use glide_jni::shape::Expect;
+
+mod common;
+use common::*;
+
+/// Long enough that a reply nobody reads shows as a hang, not as slowness.
+const REPLY_LIMIT: Duration = Duration::from_secs(5);
+const ROUNDS: usize = 300;
+
+fn connect(config: ClientConfig) -> Arc<Client> {
+    start_router();
+    let client = Client::new(config).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+    client
+}
+
+fn get(key: &[u8]) -> Request {
+    Request {
+        id: next_id(),
+        packed: glide_jni::resp::pack(&[b"GET", key]),
+        timeout: Some(Duration::from_secs(30)),
+        expect: Expect::Natural,
+        bulk_as: BulkAs::Bytes,
+        selects_database: None,
+    }
+}
+
+/// Each round sends a burst of GETs; one thread reads only until the first one's
+/// reply has come, then stops reading, and the rest is the task's. The bursts
+/// vary in length and value size, so that the remaining replies arrive before,
+/// during and after the thread's last read.
+fn every_reply_reaches_its_request(client: &Arc<Client>) {
+    let small = b"v".repeat(10);
+    let large = vec![b'L'; 40_000];
+    assert_eq!(run_set(client, b"handoff:small", &small), Got::Ok);
+    assert_eq!(run_set(client, b"handoff:large", &large), Got::Ok);
+    let mut helped = 0;
+    for round in 0..ROUNDS {
+        let burst = 2 + round % 23;
+        let ids: Vec<(i64, bool)> = (0..burst)
+            .map(|i| {
+                let is_large = (round + i) % 7 == 0;
+                let r = get(if is_large { b"handoff:large" } else { b"handoff:small" });
+                let id = r.id;
+                client.submit(r).unwrap();
+                (id, is_large)
+            })
+            .collect();
+        let first = ids[0].0;
+        let deadline = Instant::now() + REPLY_LIMIT;
+        while Instant::now() < deadline && !ROUTED.lock().as_ref().unwrap().contains_key(&first) {
+            if client.help_read(first, Duration::from_millis(20)) {
+                helped += 1;
+            }
+        }
+        for (id, is_large) in ids {
+            match take(wait_for(id, REPLY_LIMIT)) {
+                Got::Bytes(_, v) if is_large => assert!(v == large, "round {round}: a large reply came back altered"),
+                Got::Bytes(_, v) => assert_eq!(v, small, "round {round}"),
+                other => panic!("round {round}: {other:?}"),
+            }
+        }
+    }
+    assert!(helped > ROUNDS / 4, "the waiting thread read in only {helped} of {ROUNDS} rounds");
+}
+
+fn run_set(client: &Arc<Client>, key: &[u8], value: &[u8]) -> Got {
+    let mut r = get(key);
+    r.packed = glide_jni::resp::pack(&[b"SET", key, value]);
+    let id = r.id;
+    client.submit(r).unwrap();
+    take(wait_for(id, REPLY_LIMIT))
+}
+
+#[test]
+fn plaintext_replies_a_waiting_thread_leaves_are_read_by_the_task() {
+    let server = Server::start();
+    let client = connect(server.config());
+    every_reply_reaches_its_request(&client);
+    client.close();
+}
+
+#[test]
+fn tls_replies_a_waiting_thread_leaves_are_read_by_the_task() {
+    let args = Certs::get().server_args("server");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let server = Server::start_with(&args);
+    let mut config = server.config();
+    let roots = Certs::get().pem("ca.pem");
+    config.tls = Some(TlsSettings::new(&TlsOptions { root_certificates_pem: Some(&roots), ..Default::default() }).unwrap());
+    let client = connect(config);
+    every_reply_reaches_its_request(&client);
+    client.close();
+}
