@@ -272,9 +272,6 @@ public abstract class BaseClient
         if (names == null) {
             return CompletableFuture.failedFuture(new RequestException("the channels must not be null (an empty set: all)"));
         }
-        if (subscribe && names.isEmpty()) {
-            return CompletableFuture.failedFuture(new RequestException("subscribe to at least one channel or pattern"));
-        }
         byte[][] bytes = new byte[names.size()][];
         int i = 0;
         for (String name : names) {
@@ -282,6 +279,14 @@ public abstract class BaseClient
                 return CompletableFuture.failedFuture(new RequestException("a channel or pattern must not be null"));
             }
             bytes[i++] = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return changeSubscriptions(mode, bytes, subscribe, timeoutMs);
+    }
+
+    /** {@link #changeSubscriptions(int, Set, boolean, int)} for names already encoded. */
+    private CompletableFuture<Void> changeSubscriptions(int mode, byte[][] bytes, boolean subscribe, int timeoutMs) {
+        if (subscribe && bytes.length == 0) {
+            return CompletableFuture.failedFuture(new RequestException("subscribe to at least one channel or pattern"));
         }
         if (subscribe && pubsub == null) {
             synchronized (this) {
@@ -291,6 +296,42 @@ public abstract class BaseClient
             }
         }
         return PubSubDelivery.change(core(), mode, bytes, subscribe, timeoutMs);
+    }
+
+    /**
+     * customCommand's (un)subscribe commands ({@code SUBSCRIBE}, {@code PSUBSCRIBE}, {@code
+     * SSUBSCRIBE} and their {@code UN} forms, in any case) as the lazy subscription methods: what
+     * is wanted changes, the client's connections are told, and the future completes once they
+     * are (issue 15; valkey-glide 2.3.1 does the same). {@code null} for any other command.
+     *
+     * <p>Sent as an ordinary command, the server would answer with push frames, not a reply: the
+     * request would time out, and its messages would reach no queue while a reconnect forgot the
+     * subscription.
+     */
+    CompletableFuture<Void> subscriptionCommand(byte[][] args) {
+        if (args.length == 0) {
+            return null;
+        }
+        String name = new String(args[0], java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT);
+        int mode;
+        boolean subscribe = !name.contains("UNSUBSCRIBE");
+        switch (name) {
+            case "SUBSCRIBE":
+            case "UNSUBSCRIBE":
+                mode = 0;
+                break;
+            case "PSUBSCRIBE":
+            case "PUNSUBSCRIBE":
+                mode = 1;
+                break;
+            case "SSUBSCRIBE":
+            case "SUNSUBSCRIBE":
+                mode = 2;
+                break;
+            default:
+                return null;
+        }
+        return changeSubscriptions(mode, java.util.Arrays.copyOfRange(args, 1, args.length), subscribe, -1);
     }
 
     /** SUBSCRIBE {@code channels}; completes once the server confirmed all (within {@code timeoutMs}; 0: no limit). */

@@ -66,6 +66,47 @@ class ClusterPubSubTest {
         }
     }
 
+    /**
+     * Issue 15: customCommand's subscribe family on a cluster client is a subscription (each name
+     * on the node that serves it, whatever the command's route), and leaving everything with an
+     * argument-less UNSUBSCRIBE / SUNSUBSCRIBE completes at once instead of timing out.
+     */
+    @Test
+    void customCommandSubscriptionsAreSubscriptions() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String exact = "cce-" + tag, shard = "ccs-{" + tag + "}";
+        GlideClusterClientConfiguration plain = config().build();
+        try (GlideClusterClient client = await(GlideClusterClient.createClient(plain));
+                GlideClusterClient pub = await(GlideClusterClient.createClient(plain))) {
+            assertEquals(null, client.customCommand(new String[] {"SUNSUBSCRIBE"}).get(1, TimeUnit.SECONDS).getSingleValue());
+            assertEquals(null, client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS).getSingleValue());
+            client.customCommand(new String[] {"subscribe", exact}).get(1, TimeUnit.SECONDS);
+            client.customCommand(new String[] {"SSUBSCRIBE", shard}, glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute.RANDOM)
+                    .get(1, TimeUnit.SECONDS);
+            awaitConfirmed(client, PubSubClusterChannelMode.EXACT, exact);
+            awaitConfirmed(client, PubSubClusterChannelMode.SHARDED, shard);
+            await(pub.publish("one", exact));
+            assertEquals(gs("one"), await(client.getPubSubMessage()).getMessage());
+            await(pub.publish("two", shard, true));
+            assertEquals(gs("two"), await(client.getPubSubMessage()).getMessage());
+
+            client.customCommand(new String[] {"SUNSUBSCRIBE"}).get(1, TimeUnit.SECONDS);
+            client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (await(pub.pubsubShardNumSub(new String[] {shard})).get(shard) != 0
+                    || await(pub.pubsubNumSub(new String[] {exact})).get(exact) != 0) {
+                assertTrue(System.currentTimeMillis() < deadline, "a subscription stayed on the server");
+                Thread.sleep(20);
+            }
+            assertEquals(null, await(client.get("cc-absent-" + tag)));
+        }
+        glide.api.models.exceptions.ConfigurationError resp2 = org.junit.jupiter.api.Assertions.assertThrows(
+                glide.api.models.exceptions.ConfigurationError.class,
+                () -> GlideClusterClient.createClient(config().protocol(ProtocolVersion.RESP2)
+                        .subscriptionConfiguration(ClusterSubscriptionConfiguration.builder().build()).build()));
+        assertTrue(resp2.getMessage().contains("PubSub subscriptions require RESP3 protocol"), resp2.getMessage());
+    }
+
     @Test
     void everyModeDeliversFromTheConfigurationAndAfterCreation() throws Exception {
         String tag = UUID.randomUUID().toString();

@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -244,8 +245,13 @@ class PubSubTest {
     void subscriptionsNeedResp3AndAPositiveBound() throws Exception {
         StandaloneSubscriptionConfiguration config = StandaloneSubscriptionConfiguration.builder()
                 .subscription(PubSubChannelMode.EXACT, gs("x")).build();
-        assertInstanceOf(ConfigurationError.class, failure(GlideClient.createClient(
-                Clients.config(server, ProtocolVersion.RESP2).subscriptionConfiguration(config).build())));
+        // Thrown at once, as valkey-glide does (issue 15): its callers assertThrows on createClient itself.
+        ConfigurationError resp2 = assertThrows(ConfigurationError.class, () -> GlideClient.createClient(
+                Clients.config(server, ProtocolVersion.RESP2).subscriptionConfiguration(config).build()));
+        assertTrue(resp2.getMessage().contains("PubSub subscriptions require RESP3 protocol"), resp2.getMessage());
+        // Also with no subscription listed: asking for delivery on RESP2 is the mistake.
+        assertThrows(ConfigurationError.class, () -> GlideClient.createClient(Clients.config(server, ProtocolVersion.RESP2)
+                .subscriptionConfiguration(StandaloneSubscriptionConfiguration.builder().build()).build()));
         StandaloneSubscriptionConfiguration zero = StandaloneSubscriptionConfiguration.builder()
                 .subscription(PubSubChannelMode.EXACT, gs("x")).backlogLimitBytes(0).build();
         assertInstanceOf(ConfigurationError.class, failure(GlideClient.createClient(
@@ -253,6 +259,75 @@ class PubSubTest {
         try (GlideClient plain = Clients.connect(server, ProtocolVersion.RESP3)) {
             assertThrows(ConfigurationError.class, plain::tryGetPubSubMessage);
             assertEquals(Map.of("x", 0L), await(plain.pubsubNumSub(new String[] {"x"})));
+        }
+    }
+
+    /**
+     * Issue 15: valkey-glide's test cleanup leaves everything with {@code customCommand(
+     * {"UNSUBSCRIBE"})}; sent as an ordinary command, its answer is a push, not a reply, and the
+     * request timed out. The subscribe family through customCommand is a subscription, as the
+     * lazy methods: completes with null once sent, delivers to the client's queue, and survives
+     * a reconnect.
+     */
+    @Test
+    void customCommandSubscriptionsAreSubscriptions() throws Exception {
+        try (RedisServer own = RedisServer.start()) {
+            try (GlideClient client = Clients.connect(own, ProtocolVersion.RESP3);
+                    GlideClient pub = Clients.connect(own, ProtocolVersion.RESP3)) {
+                // Nothing subscribed: leaving everything completes at once.
+                assertNull(client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.customCommand(new String[] {"PUNSUBSCRIBE"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.customCommand(new String[] {"subscribe", "cc-a"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.customCommand(new GlideString[] {gs("PSUBSCRIBE"), gs(new byte[] {'c', (byte) 0xff, '*'})})
+                        .get(1, TimeUnit.SECONDS));
+                waitForSubscribers(pub, "cc-a", 1);
+                await(pub.publish("one", "cc-a"));
+                assertEquals(gs("one"), await(client.getPubSubMessage()).getMessage());
+                await(pub.publish(gs("two"), gs(new byte[] {'c', (byte) 0xff, 'x'})));
+                PubSubMessage viaPattern = await(client.getPubSubMessage());
+                assertEquals(Optional.of(gs(new byte[] {'c', (byte) 0xff, '*'})), viaPattern.getPattern());
+                assertEquals(Set.of("cc-a"), await(client.getSubscriptions()).getDesiredSubscriptions().get(PubSubChannelMode.EXACT));
+
+                own.kill();
+                own.restart();
+                waitForSubscribers(pub, "cc-a", 1);
+                await(pub.publish("after the restart", "cc-a"));
+                assertEquals(gs("after the restart"), await(client.getPubSubMessage()).getMessage());
+
+                assertNull(client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.customCommand(new String[] {"punsubscribe"}).get(1, TimeUnit.SECONDS));
+                waitForSubscribers(pub, "cc-a", 0);
+                long deadline = System.currentTimeMillis() + 5000;
+                while (await(pub.pubsubNumPat()) != 0) {
+                    assertTrue(System.currentTimeMillis() < deadline, "the pattern subscription stayed");
+                    Thread.sleep(10);
+                }
+                assertInstanceOf(glide.api.models.exceptions.RequestException.class,
+                        failure(client.customCommand(new String[] {"SUBSCRIBE"})), "no channel to subscribe to");
+                assertNull(await(client.get("cc-absent")), "the connection still answers commands");
+            }
+        }
+    }
+
+    /**
+     * Issue 15: PUBSUB CHANNELS with a channel name that is not UTF-8. valkey-glide 2.3.1 fails
+     * the String form's future (ClassCastException); ours fails it with a RequestException that
+     * names the binary form, which lists every name.
+     */
+    @Test
+    void pubsubChannelsWithAChannelNameThatIsNotUtf8() throws Exception {
+        GlideString binary = gs(new byte[] {'n', 'u', (byte) 0xff, (byte) 0xfe});
+        try (GlideClient sub = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, binary)
+                        .subscription(PubSubChannelMode.EXACT, gs("nu-plain")));
+                GlideClient observer = Clients.connect(server, ProtocolVersion.RESP3)) {
+            List<GlideString> names = List.of(await(observer.pubsubChannelsBinary()));
+            assertTrue(names.contains(binary) && names.contains(gs("nu-plain")), names.toString());
+            Throwable all = failure(observer.pubsubChannels());
+            assertInstanceOf(glide.api.models.exceptions.RequestException.class, all);
+            assertTrue(all.getMessage().contains("GlideString"), all.getMessage());
+            assertInstanceOf(glide.api.models.exceptions.RequestException.class, failure(observer.pubsubChannels("nu*")));
+            assertEquals(List.of("nu-plain"), List.of(await(observer.pubsubChannels("nu-*"))), "UTF-8 names alone still decode");
         }
     }
 
