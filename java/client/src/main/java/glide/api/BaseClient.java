@@ -413,11 +413,21 @@ public abstract class BaseClient
         return out;
     }
 
+    /**
+     * The client's delivery; a client created without subscriptions polls (valkey-glide 2.3.1
+     * answers its polls with null, issue 15: a poller may start before it subscribes with
+     * customCommand or subscribe). A RESP2 client's polls throw {@link ConfigurationError}: no
+     * message can ever reach it.
+     */
     private PubSubDelivery pubsub() {
         PubSubDelivery delivery = pubsub;
         if (delivery == null) {
-            throw new ConfigurationError(
-                    "the client has no subscriptions: configure them (subscriptionConfiguration) when creating it");
+            synchronized (this) {
+                if (pubsub == null) {
+                    pubsub = PubSubDelivery.polling(core());
+                }
+                delivery = pubsub;
+            }
         }
         return delivery;
     }
@@ -441,8 +451,9 @@ public abstract class BaseClient
     }
 
     /**
-     * The next pub/sub message if one is waiting, else null. Throws {@link ConfigurationError} for
-     * a client without subscriptions or with a callback (messages go there).
+     * The next pub/sub message if one is waiting, else null (also before any subscription).
+     * Throws {@link ConfigurationError} for a client with a callback (messages go there) or on
+     * RESP2 (no message can come).
      */
     public PubSubMessage tryGetPubSubMessage() {
         return pubsub().tryGet();

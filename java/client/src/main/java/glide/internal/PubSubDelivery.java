@@ -135,17 +135,22 @@ public final class PubSubDelivery {
         refuseWithCallback();
         CompletableFuture<PubSubMessage> next = new CompletableFuture<>();
         poller().execute(() -> {
-            while (!core.isClosed()) {
-                PubSubMessage message = injected.poll();
-                if (message == null) {
-                    message = core.takePubSubMessage(WAIT_MS);
+            try {
+                while (!core.isClosed()) {
+                    PubSubMessage message = injected.poll();
+                    if (message == null) {
+                        message = core.takePubSubMessage(WAIT_MS);
+                    }
+                    if (message != null) {
+                        next.complete(message);
+                        return;
+                    }
                 }
-                if (message != null) {
-                    next.complete(message);
-                    return;
-                }
+                next.completeExceptionally(new ClosingException("the client is closed"));
+            } catch (RuntimeException e) {
+                // The core refused (a RESP2 client has no pub/sub state): the future must still complete.
+                next.completeExceptionally(e);
             }
-            next.completeExceptionally(new ClosingException("the client is closed"));
         });
         return next;
     }
