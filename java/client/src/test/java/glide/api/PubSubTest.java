@@ -331,6 +331,82 @@ class PubSubTest {
         }
     }
 
+    /**
+     * Issue 15, standalone: three publishers at once on exact and pattern channels; a callback
+     * listener, a polling one mixing tryGetPubSubMessage and getPubSubMessage, and one that
+     * subscribed after creation each receive exactly the published multiset. (The cluster
+     * version, with shard channels too and the helpers, is in ClusterPubSubTest.)
+     */
+    @Test
+    void concurrentPublishersReachEveryListenerExactlyOnce() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString();
+        String[] exact = {"ce-" + tag + "-0", "ce-" + tag + "-1"};
+        String pattern = "cp-" + tag + "-*";
+        String[] matching = {"cp-" + tag + "-0", "cp-" + tag + "-1"};
+        java.util.concurrent.ConcurrentLinkedQueue<PubSubMessage> viaCallback = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<GlideClient> publishers = new ArrayList<>();
+        try (GlideClient callbackListener = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs(exact[0])).subscription(PubSubChannelMode.EXACT, gs(exact[1]))
+                        .subscription(PubSubChannelMode.PATTERN, gs(pattern))
+                        .callback((message, context) -> viaCallback.add(message)));
+                GlideClient pollingListener = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs(exact[0])).subscription(PubSubChannelMode.EXACT, gs(exact[1]))
+                        .subscription(PubSubChannelMode.PATTERN, gs(pattern)));
+                GlideClient dynamicListener = Clients.connect(server, ProtocolVersion.RESP3)) {
+            await(dynamicListener.subscribe(Set.of(exact), 5000));
+            await(dynamicListener.psubscribe(Set.of(pattern), 5000));
+            for (int p = 0; p < 3; p++) {
+                publishers.add(Clients.connect(server, ProtocolVersion.RESP3));
+            }
+            int perPublisher = 300;
+            java.util.concurrent.ConcurrentLinkedQueue<String> published = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<java.util.concurrent.CompletableFuture<Void>> publishing = new ArrayList<>();
+            for (int p = 0; p < publishers.size(); p++) {
+                GlideClient publisher = publishers.get(p);
+                int id = p;
+                publishing.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        for (int n = 0; n < perPublisher; n++) {
+                            String payload = "m-" + id + "-" + n;
+                            if (n % 2 == 0) {
+                                await(publisher.publish(payload, exact[n % 4 / 2]));
+                                published.add(ClusterPubSubTest.key(exact[n % 4 / 2], null, payload));
+                            } else {
+                                await(publisher.publish(payload, matching[n % 4 / 2]));
+                                published.add(ClusterPubSubTest.key(matching[n % 4 / 2], pattern, payload));
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }));
+            }
+            var polledKeys = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> ClusterPubSubTest.drain(pollingListener, 3 * perPublisher, true));
+            var dynamicKeys = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> ClusterPubSubTest.drain(dynamicListener, 3 * perPublisher, false));
+            for (var f : publishing) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            List<String> expected = ClusterPubSubTest.sortedCopy(published);
+            assertEquals(3 * perPublisher, expected.size());
+            assertEquals(expected, ClusterPubSubTest.sortedCopy(polledKeys.get(60, TimeUnit.SECONDS)), "polled (tryGet and get mixed)");
+            assertEquals(expected, ClusterPubSubTest.sortedCopy(dynamicKeys.get(60, TimeUnit.SECONDS)), "subscribed after creation");
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (viaCallback.size() < expected.size() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300); // a duplicate would arrive about now
+            List<String> called = new ArrayList<>();
+            viaCallback.forEach(m -> called.add(ClusterPubSubTest.key(m)));
+            assertEquals(expected, ClusterPubSubTest.sortedCopy(called), "through the callback");
+        } finally {
+            for (GlideClient c : publishers) {
+                c.close();
+            }
+        }
+    }
+
     @Test
     void subscriptionsChangeAfterCreationAndTheStateSaysWhatIsConfirmed() throws Exception {
         try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
