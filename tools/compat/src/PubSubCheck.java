@@ -84,6 +84,16 @@ public class PubSubCheck {
         CompatCheck.call("server after customCommand UNSUBSCRIBEs: numsub cc:1", () -> observer.pubsubNumSub(new String[] {"cc:1"}));
         CompatCheck.call("server after customCommand UNSUBSCRIBEs: numpat", () -> observer.pubsubNumPat());
         CompatCheck.call("after customCommand UNSUBSCRIBEs: GET", () -> plain.get("pubsub-check:absent"));
+        // Shard channels on a standalone server (Redis 7 accepts SSUBSCRIBE there).
+        CompatCheck.call("customCommand SSUBSCRIBE on standalone", () -> plain.customCommand(new String[] {"SSUBSCRIBE", "cc:s"}));
+        sleep(500);
+        CompatCheck.call("after SSUBSCRIBE on standalone: shardnumsub", () -> observer.customCommand(new String[] {"PUBSUB", "SHARDNUMSUB", "cc:s"}));
+        CompatCheck.call("spublish cc:s on standalone", () -> observer.customCommand(new String[] {"SPUBLISH", "cc:s", "m4"}));
+        CompatCheck.call("receive after SSUBSCRIBE on standalone", () -> receive(plain));
+        CompatCheck.call("customCommand SUNSUBSCRIBE on standalone", () -> plain.customCommand(new String[] {"SUNSUBSCRIBE"}));
+        sleep(500);
+        CompatCheck.call("after SUNSUBSCRIBE on standalone: shardnumsub", () -> observer.customCommand(new String[] {"PUBSUB", "SHARDNUMSUB", "cc:s"}));
+        CompatCheck.call("after SSUBSCRIBE on standalone: GET", () -> plain.get("pubsub-check:absent"));
         plain.close();
 
         // A client with configured subscriptions (polled) leaving everything.
@@ -154,13 +164,20 @@ public class PubSubCheck {
         CompatCheck.call("server after customCommand: shardnumsub cc:s", () -> observer.pubsubShardNumSub(new String[] {"cc:s"}));
         CompatCheck.call("publish cc:1", () -> observer.publish("m1", "cc:1"));
         CompatCheck.call("spublish cc:s", () -> observer.publish("m2", "cc:s", true));
-        CompatCheck.call("receive 1", () -> receive(plain));
-        CompatCheck.call("receive 2", () -> receive(plain));
+        // From two nodes: their order is not the publishing order.
+        CompatCheck.call("receive 2 (sorted)", () -> sorted(new Object[] {receive(plain), receive(plain)}));
         CompatCheck.call("customCommand SUNSUBSCRIBE (all)", () -> value(plain.customCommand(new String[] {"SUNSUBSCRIBE"}).get(10, TimeUnit.SECONDS)));
         CompatCheck.call("customCommand UNSUBSCRIBE (all)", () -> value(plain.customCommand(new String[] {"UNSUBSCRIBE"}).get(10, TimeUnit.SECONDS)));
         sleep(800);
         CompatCheck.call("server after customCommand UNSUBSCRIBEs: shardnumsub cc:s", () -> observer.pubsubShardNumSub(new String[] {"cc:s"}));
         CompatCheck.call("after customCommand UNSUBSCRIBEs: GET", () -> plain.get("pubsub-check:absent"));
+        CompatCheck.call("customCommand SUBSCRIBE cc:r routed to all nodes", () -> value(plain.customCommand(new String[] {"SUBSCRIBE", "cc:r"},
+                glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute.ALL_NODES).get(10, TimeUnit.SECONDS)));
+        sleep(800);
+        CompatCheck.call("after a routed SUBSCRIBE: numsub cc:r", () -> observer.pubsubNumSub(new String[] {"cc:r"}));
+        CompatCheck.call("publish cc:r", () -> observer.publish("m3", "cc:r"));
+        CompatCheck.call("receive after a routed SUBSCRIBE", () -> receive(plain));
+        CompatCheck.call("then nothing more", () -> plain.tryGetPubSubMessage());
         plain.close();
 
         GlideClusterClient subscribed = GlideClusterClient.createClient(clusterConfig()
