@@ -80,6 +80,9 @@ class ClusterPubSubTest {
                 GlideClusterClient pub = await(GlideClusterClient.createClient(plain))) {
             assertEquals(null, client.customCommand(new String[] {"SUNSUBSCRIBE"}).get(1, TimeUnit.SECONDS).getSingleValue());
             assertEquals(null, client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS).getSingleValue());
+            assertEquals(null, client.sunsubscribe(1000).get(2, TimeUnit.SECONDS));
+            assertEquals(null, client.unsubscribe(1000).get(2, TimeUnit.SECONDS));
+            assertEquals(null, client.punsubscribe(1000).get(2, TimeUnit.SECONDS));
             client.customCommand(new String[] {"subscribe", exact}).get(1, TimeUnit.SECONDS);
             client.customCommand(new String[] {"SSUBSCRIBE", shard}, glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute.RANDOM)
                     .get(1, TimeUnit.SECONDS);

@@ -277,6 +277,10 @@ class PubSubTest {
                 // Nothing subscribed: leaving everything completes at once.
                 assertNull(client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS));
                 assertNull(client.customCommand(new String[] {"PUNSUBSCRIBE"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.unsubscribe(1000).get(2, TimeUnit.SECONDS));
+                assertNull(client.punsubscribe(1000).get(2, TimeUnit.SECONDS));
+                // Shard channels need a cluster client (valkey-glide answers null and subscribes nowhere).
+                assertInstanceOf(ConfigurationError.class, failure(client.customCommand(new String[] {"SSUBSCRIBE", "cc-s"})));
                 assertNull(client.customCommand(new String[] {"subscribe", "cc-a"}).get(1, TimeUnit.SECONDS));
                 assertNull(client.customCommand(new GlideString[] {gs("PSUBSCRIBE"), gs(new byte[] {'c', (byte) 0xff, '*'})})
                         .get(1, TimeUnit.SECONDS));
