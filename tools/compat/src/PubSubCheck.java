@@ -84,6 +84,17 @@ public class PubSubCheck {
         CompatCheck.call("server after customCommand UNSUBSCRIBEs: numsub cc:1", () -> observer.pubsubNumSub(new String[] {"cc:1"}));
         CompatCheck.call("server after customCommand UNSUBSCRIBEs: numpat", () -> observer.pubsubNumPat());
         CompatCheck.call("after customCommand UNSUBSCRIBEs: GET", () -> plain.get("pubsub-check:absent"));
+        // The subscribe family inside a batch (a pipeline, then a transaction).
+        GlideClient batcher = GlideClient.createClient(standaloneConfig().build()).get();
+        CompatCheck.call("batch: SUBSCRIBE bb:1, PING", () -> batcher.exec(new glide.api.models.Batch(false)
+                .customCommand(new String[] {"SUBSCRIBE", "bb:1"}).customCommand(new String[] {"PING"}), false));
+        sleep(500);
+        CompatCheck.call("after the batch SUBSCRIBE: numsub bb:1", () -> observer.pubsubNumSub(new String[] {"bb:1"}));
+        CompatCheck.call("after the batch SUBSCRIBE: GET", () -> batcher.get("pubsub-check:absent"));
+        CompatCheck.call("transaction: SUBSCRIBE bb:2", () -> batcher.exec(new glide.api.models.Batch(true)
+                .customCommand(new String[] {"SUBSCRIBE", "bb:2"}), false));
+        CompatCheck.call("after the transaction: GET", () -> batcher.get("pubsub-check:absent"));
+        batcher.close();
         // Shard channels on a standalone server (Redis 7 accepts SSUBSCRIBE there).
         CompatCheck.call("customCommand SSUBSCRIBE on standalone", () -> plain.customCommand(new String[] {"SSUBSCRIBE", "cc:s"}));
         sleep(500);

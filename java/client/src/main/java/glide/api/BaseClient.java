@@ -302,36 +302,44 @@ public abstract class BaseClient
      * customCommand's (un)subscribe commands ({@code SUBSCRIBE}, {@code PSUBSCRIBE}, {@code
      * SSUBSCRIBE} and their {@code UN} forms, in any case) as the lazy subscription methods: what
      * is wanted changes, the client's connections are told, and the future completes once they
-     * are (issue 15; valkey-glide 2.3.1 does the same). {@code null} for any other command.
+     * are (issue 15; valkey-glide 2.3.1 does the same). {@code null} for any other command, and
+     * in a batch recorder (the command is recorded as it is, and exec refuses it).
      *
      * <p>Sent as an ordinary command, the server would answer with push frames, not a reply: the
      * request would time out, and its messages would reach no queue while a reconnect forgot the
      * subscription.
      */
     CompletableFuture<Void> subscriptionCommand(byte[][] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || core == null) {
+            return null; // a batch recorder records the command as it is
+        }
+        int mode = subscriptionMode(args[0]);
+        if (mode < 0) {
             return null;
         }
-        String name = new String(args[0], java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT);
-        int mode;
-        boolean subscribe = !name.contains("UNSUBSCRIBE");
-        switch (name) {
+        boolean subscribe = !upper(args[0]).contains("UNSUBSCRIBE");
+        return changeSubscriptions(mode, java.util.Arrays.copyOfRange(args, 1, args.length), subscribe, -1);
+    }
+
+    /** The subscription mode (0 exact, 1 pattern, 2 sharded) command {@code name} changes; -1: none. */
+    private static int subscriptionMode(byte[] name) {
+        switch (upper(name)) {
             case "SUBSCRIBE":
             case "UNSUBSCRIBE":
-                mode = 0;
-                break;
+                return 0;
             case "PSUBSCRIBE":
             case "PUNSUBSCRIBE":
-                mode = 1;
-                break;
+                return 1;
             case "SSUBSCRIBE":
             case "SUNSUBSCRIBE":
-                mode = 2;
-                break;
+                return 2;
             default:
-                return null;
+                return -1;
         }
-        return changeSubscriptions(mode, java.util.Arrays.copyOfRange(args, 1, args.length), subscribe, -1);
+    }
+
+    private static String upper(byte[] name) {
+        return new String(name, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT);
     }
 
     /** SUBSCRIBE {@code channels}; completes once the server confirmed all (within {@code timeoutMs}; 0: no limit). */
@@ -645,6 +653,17 @@ public abstract class BaseClient
         if (timeoutMs != null && timeoutMs < 0) {
             return CompletableFuture.failedFuture(
                     new RequestException("the batch timeout must not be negative (0: no timeout)"));
+        }
+        for (int i = 0; i < batch.commands().size(); i++) {
+            byte[][] command = batch.commands().command(i);
+            if (command.length > 0 && subscriptionMode(command[0]) >= 0) {
+                // The server answers these with pushes, not replies: the batch would wait for
+                // replies that never come, and every later request on the connection would get
+                // the reply of the one before it (issue 15).
+                return CompletableFuture.failedFuture(new RequestException("command " + i + " of the batch is "
+                        + upper(command[0]) + ", which a batch cannot hold (its answer is a push, not a reply):"
+                        + " subscribe with customCommand or subscribe()/psubscribe()/ssubscribe() outside a batch"));
+            }
         }
         return core()
                 .executeBatch(

@@ -1,6 +1,7 @@
 package glide.api;
 
 import static glide.api.Clients.await;
+import static glide.api.Clients.failure;
 import static glide.api.models.GlideString.gs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,6 +103,9 @@ class ClusterPubSubTest {
                 Thread.sleep(20);
             }
             assertEquals(null, await(client.get("cc-absent-" + tag)));
+            Throwable inBatch = failure(client.exec(new glide.api.models.ClusterBatch(false)
+                    .customCommand(new String[] {"SSUBSCRIBE", shard}), false));
+            assertTrue(inBatch instanceof glide.api.models.exceptions.RequestException, String.valueOf(inBatch));
         }
         glide.api.models.exceptions.ConfigurationError resp2 = org.junit.jupiter.api.Assertions.assertThrows(
                 glide.api.models.exceptions.ConfigurationError.class,

@@ -309,6 +309,17 @@ class PubSubTest {
                 assertInstanceOf(glide.api.models.exceptions.RequestException.class,
                         failure(client.customCommand(new String[] {"SUBSCRIBE"})), "no channel to subscribe to");
                 assertNull(await(client.get("cc-absent")), "the connection still answers commands");
+
+                // In a batch the server's answer would be a push, not a reply: refused before anything is sent.
+                await(client.set("cc-key", "v"));
+                Throwable inBatch = failure(client.exec(new glide.api.models.Batch(false)
+                        .customCommand(new String[] {"PING"}).customCommand(new String[] {"subscribe", "cc-b"}), false));
+                assertInstanceOf(glide.api.models.exceptions.RequestException.class, inBatch);
+                assertTrue(inBatch.getMessage().contains("command 1 of the batch is SUBSCRIBE"), inBatch.getMessage());
+                assertInstanceOf(glide.api.models.exceptions.RequestException.class, failure(client.exec(
+                        new glide.api.models.Batch(true).customCommand(new String[] {"UNSUBSCRIBE"}), false)));
+                assertEquals("v", await(client.get("cc-key")), "replies still answer their own requests");
+                assertEquals(Map.of("cc-b", 0L), await(pub.pubsubNumSub(new String[] {"cc-b"})));
             }
         }
     }
