@@ -121,6 +121,15 @@ public class PubSubCheck {
         sleep(500);
         CompatCheck.call("publish s:3", () -> observer.publish("m3", "s:3"));
         CompatCheck.call("configured: receive from s:3", () -> receive(subscribed));
+        // A message already received: is getPubSubMessage's future done when it is returned?
+        CompatCheck.call("publish s:1", () -> observer.publish("m4", "s:1"));
+        sleep(300);
+        CompatCheck.call("configured: getPubSubMessage with one waiting: done at once", () -> {
+            java.util.concurrent.CompletableFuture<PubSubMessage> next = subscribed.getPubSubMessage();
+            boolean done = next.isDone();
+            next.get(3, TimeUnit.SECONDS);
+            return done;
+        });
         CompatCheck.call("configured: unsubscribe(2000)", () -> subscribed.unsubscribe(2000));
         CompatCheck.call("configured: numsub s:1 s:2 s:3", () -> observer.pubsubNumSub(new String[] {"s:1", "s:2", "s:3"}));
         CompatCheck.call("configured: punsubscribe(2000)", () -> subscribed.punsubscribe(2000));
@@ -203,6 +212,15 @@ public class PubSubCheck {
         CompatCheck.call("configured: shardnumsub s:s1 s:s2", () -> observer.pubsubShardNumSub(new String[] {"s:s1", "s:s2"}));
         CompatCheck.call("configured: sunsubscribe(2000)", () -> subscribed.sunsubscribe(2000));
         CompatCheck.call("configured: shardnumsub after", () -> observer.pubsubShardNumSub(new String[] {"s:s1", "s:s2"}));
+        // A message already received: is getPubSubMessage's future done when it is returned?
+        CompatCheck.call("publish s:1", () -> observer.publish("m4", "s:1"));
+        sleep(300);
+        CompatCheck.call("configured: getPubSubMessage with one waiting: done at once", () -> {
+            java.util.concurrent.CompletableFuture<PubSubMessage> next = subscribed.getPubSubMessage();
+            boolean done = next.isDone();
+            next.get(3, TimeUnit.SECONDS);
+            return done;
+        });
         CompatCheck.call("configured: unsubscribe(2000)", () -> subscribed.unsubscribe(2000));
         CompatCheck.call("configured: punsubscribe(2000)", () -> subscribed.punsubscribe(2000));
         CompatCheck.call("configured: unsubscribe(2000) again", () -> subscribed.unsubscribe(2000));

@@ -25,6 +25,8 @@ public final class PubSubDelivery {
     private static final int WAIT_MS = 200;
 
     private final NativeClient core;
+    /** {@link #get()} futures handed to the poller and not yet complete: they come first. */
+    private final AtomicInteger waiting = new AtomicInteger();
     /** Messages handed in by the application ({@code __enqueuePubSubMessage}), delivered first. */
     private final java.util.concurrent.ConcurrentLinkedQueue<PubSubMessage> injected =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -130,10 +132,30 @@ public final class PubSubDelivery {
         injected.add(message);
     }
 
-    /** The next message, when it comes (in order, one per call); fails once the client closes. */
+    /**
+     * The next message, when it comes (in order, one per call); fails once the client closes. A
+     * message already waiting, with no earlier call still waiting, completes the future before it
+     * is returned: code that mixes this with {@link #tryGet()} and stops at the first future not
+     * yet done (valkey-glide's own tests do) reads every queued message (issue 15).
+     */
     public CompletableFuture<PubSubMessage> get() {
         refuseWithCallback();
+        if (waiting.get() == 0) {
+            PubSubMessage ready = injected.poll();
+            try {
+                if (ready == null) {
+                    ready = core.takePubSubMessage(0);
+                }
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e); // (a RESP2 client: see the poller below)
+            }
+            if (ready != null) {
+                return CompletableFuture.completedFuture(ready);
+            }
+        }
         CompletableFuture<PubSubMessage> next = new CompletableFuture<>();
+        waiting.incrementAndGet();
+        next.whenComplete((message, failure) -> waiting.decrementAndGet());
         poller().execute(() -> {
             try {
                 while (!core.isClosed()) {

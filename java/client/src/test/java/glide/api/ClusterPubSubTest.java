@@ -219,6 +219,79 @@ class ClusterPubSubTest {
         }
     }
 
+    /**
+     * Issue 15: valkey-glide's tests read a backlog by mixing tryGetPubSubMessage and
+     * getPubSubMessage at random and stop at the first null or the first future not already done.
+     * Every message already received must be read that way: a waiting message completes
+     * getPubSubMessage's future at once.
+     */
+    @Test
+    void messagesAlreadyReceivedAreReadByMixingTryGetAndGetUntilOneIsNotReady() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String[] exact = new String[8], shard = new String[8], matching = new String[8];
+        String pattern = "rp-" + tag + "-*";
+        ClusterSubscriptionConfiguration.ClusterSubscriptionConfigurationBuilder subscriptions =
+                ClusterSubscriptionConfiguration.builder().subscription(PubSubClusterChannelMode.PATTERN, gs(pattern));
+        for (int i = 0; i < 8; i++) {
+            exact[i] = "re-" + i + "-" + tag;
+            shard[i] = "rs-{" + i + "-" + tag + "}";
+            matching[i] = "rp-" + tag + "-" + i;
+            subscriptions.subscription(PubSubClusterChannelMode.EXACT, gs(exact[i]))
+                    .subscription(PubSubClusterChannelMode.SHARDED, gs(shard[i]));
+        }
+        try (GlideClusterClient listener = await(GlideClusterClient.createClient(config().subscriptionConfiguration(subscriptions.build()).build()));
+                GlideClusterClient sender = await(GlideClusterClient.createClient(config().build()))) {
+            for (int i = 0; i < 8; i++) {
+                awaitConfirmed(listener, PubSubClusterChannelMode.EXACT, exact[i]);
+                awaitConfirmed(listener, PubSubClusterChannelMode.SHARDED, shard[i]);
+            }
+            awaitConfirmed(listener, PubSubClusterChannelMode.PATTERN, pattern);
+            java.util.List<String> published = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                await(sender.publish("e" + i, exact[i]));
+                published.add(key(exact[i], null, "e" + i));
+                await(sender.publish("p" + i, matching[i]));
+                published.add(key(matching[i], pattern, "p" + i));
+                await(sender.publish("s" + i, shard[i], true));
+                published.add(key(shard[i], null, "s" + i));
+            }
+            assertEquals(sortedCopy(published), sortedCopy(readUntilNotReady(listener, published.size())));
+        }
+    }
+
+    /**
+     * Waits until {@code count} messages are queued for {@code client} (its statistics), then reads
+     * as valkey-glide's tests do: a random mix of tryGetPubSubMessage and getPubSubMessage, stopping
+     * at the first null or the first future not yet done.
+     */
+    static java.util.List<String> readUntilNotReady(BaseClient client, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (Long.parseLong(client.getStatistics().get("pubsub_backlog_messages")) < count) {
+            assertTrue(System.currentTimeMillis() < deadline, "the messages did not all arrive");
+            Thread.sleep(10);
+        }
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<String> read = new java.util.ArrayList<>();
+        while (true) {
+            PubSubMessage m;
+            if (random.nextBoolean()) {
+                java.util.concurrent.CompletableFuture<PubSubMessage> next = client.getPubSubMessage();
+                if (!next.isDone()) {
+                    next.cancel(false);
+                    break;
+                }
+                m = next.get();
+            } else {
+                m = client.tryGetPubSubMessage();
+                if (m == null) {
+                    break;
+                }
+            }
+            read.add(key(m));
+        }
+        return read;
+    }
+
     static String key(String channel, String pattern, String message) {
         return channel + " | " + pattern + " | " + message;
     }
