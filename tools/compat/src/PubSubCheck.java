@@ -150,6 +150,15 @@ public class PubSubCheck {
                         .subscription(PubSubChannelMode.EXACT, GlideString.gs("r2")).build())
                 .build()));
 
+        // customCommand SUBSCRIBE on a RESP2 client (no pushes: its messages could not be told from replies).
+        GlideClient resp2 = GlideClient.createClient(standaloneConfig().protocol(ProtocolVersion.RESP2).build()).get();
+        CompatCheck.call("RESP2 client: customCommand SUBSCRIBE r2:1", () -> resp2.customCommand(new String[] {"SUBSCRIBE", "r2:1"}));
+        sleep(500);
+        CompatCheck.call("RESP2 client: numsub r2:1", () -> observer.pubsubNumSub(new String[] {"r2:1"}));
+        CompatCheck.call("RESP2 client: then GET", () -> resp2.get("pubsub-check:absent"));
+        CompatCheck.call("RESP2 client: tryGetPubSubMessage", () -> resp2.tryGetPubSubMessage());
+        resp2.close();
+
         // PUBSUB CHANNELS while a channel whose name is not UTF-8 has a subscriber.
         GlideClient binary = GlideClient.createClient(standaloneConfig()
                 .subscriptionConfiguration(StandaloneSubscriptionConfiguration.builder()
@@ -160,7 +169,7 @@ public class PubSubCheck {
         sleep(300);
         CompatCheck.call("pubsubChannels() with a non-UTF-8 channel", () -> observer.pubsubChannels().thenApply(PubSubCheck::sorted));
         CompatCheck.call("pubsubChannels(b:*) with a non-UTF-8 channel", () -> observer.pubsubChannels("b:*").thenApply(PubSubCheck::sorted));
-        CompatCheck.call("pubsubChannelsBinary() with a non-UTF-8 channel", () -> observer.pubsubChannelsBinary().thenApply(PubSubCheck::sorted));
+        CompatCheck.call("pubsubChannels(GlideString b:*) with a non-UTF-8 channel", () -> observer.pubsubChannels(GlideString.gs("b:*")).thenApply(PubSubCheck::sorted));
         CompatCheck.call("publish to the non-UTF-8 channel", () -> observer.publish(GlideString.gs("bm"), GlideString.gs(BIN_CHANNEL)));
         CompatCheck.call("receive from the non-UTF-8 channel", () -> receive(binary));
         binary.close();
