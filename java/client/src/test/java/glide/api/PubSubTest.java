@@ -463,6 +463,9 @@ class PubSubTest {
             // No message can reach a RESP2 client: its polls say so (valkey-glide: null, or a future that never completes).
             assertThrows(ConfigurationError.class, resp2::tryGetPubSubMessage);
             assertInstanceOf(ConfigurationError.class, failure(resp2.getPubSubMessage()));
+            // Through customCommand too, and the connection stays usable (valkey-glide subscribes it: its next GET fails).
+            assertInstanceOf(ConfigurationError.class, failure(resp2.customCommand(new String[] {"SUBSCRIBE", "r2-x"})));
+            assertNull(await(resp2.get("r2-absent")));
         }
     }
 
