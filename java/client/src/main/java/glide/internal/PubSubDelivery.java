@@ -27,7 +27,10 @@ public final class PubSubDelivery {
     private final NativeClient core;
     /** {@link #get()} futures handed to the poller and not yet complete: they come first. */
     private final AtomicInteger waiting = new AtomicInteger();
-    /** Messages handed in by the application ({@code __enqueuePubSubMessage}), delivered first. */
+    /**
+     * Messages handed in by the application ({@code __enqueuePubSubMessage}), or taken for a
+     * {@link #get()} cancelled meanwhile: delivered first.
+     */
     private final java.util.concurrent.ConcurrentLinkedQueue<PubSubMessage> injected =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final MessageCallback callback;
@@ -158,13 +161,17 @@ public final class PubSubDelivery {
         next.whenComplete((message, failure) -> waiting.decrementAndGet());
         poller().execute(() -> {
             try {
-                while (!core.isClosed()) {
+                // A cancelled future gives up its turn (it takes no message; checked between waits).
+                while (!core.isClosed() && !next.isDone()) {
                     PubSubMessage message = injected.poll();
                     if (message == null) {
                         message = core.takePubSubMessage(WAIT_MS);
                     }
                     if (message != null) {
-                        next.complete(message);
+                        if (!next.complete(message)) {
+                            // Cancelled while it waited: the message goes to whoever asks next.
+                            injected.add(message);
+                        }
                         return;
                     }
                 }

@@ -422,6 +422,23 @@ class PubSubTest {
         }
     }
 
+    /**
+     * Issue 15: code that polls by "a future not done means nothing is waiting" abandons that
+     * future; when it cancels it, the next message goes to the next call instead of being lost.
+     */
+    @Test
+    void aCancelledGetPubSubMessageTakesNoMessage() throws Exception {
+        try (GlideClient sub = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs("cancel-ch")));
+                GlideClient pub = Clients.connect(server, ProtocolVersion.RESP3)) {
+            java.util.concurrent.CompletableFuture<PubSubMessage> abandoned = sub.getPubSubMessage();
+            assertTrue(!abandoned.isDone(), "nothing was published yet");
+            abandoned.cancel(false);
+            await(pub.publish("kept", "cancel-ch"));
+            assertEquals(gs("kept"), await(sub.getPubSubMessage()).getMessage());
+        }
+    }
+
     @Test
     void subscriptionsChangeAfterCreationAndTheStateSaysWhatIsConfirmed() throws Exception {
         try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
