@@ -587,6 +587,21 @@ mod tests {
         assert!(pubsub.wait_confirmed(Mode::Exact, &[], false, Duration::from_millis(10)));
     }
 
+    /// Issue 15: an argument-less UNSUBSCRIBE with nothing subscribed is answered by one push
+    /// whose channel is null (RESP3 `_`): it names no subscription, changes nothing, and leaving
+    /// everything counts as done.
+    #[test]
+    fn leaving_everything_with_nothing_subscribed_is_done_at_once() {
+        let pubsub = PubSub::new(Default::default(), 1024, Overflow::DropOldest);
+        assert_eq!(parse_push(b">3\r\n$11\r\nunsubscribe\r\n_\r\n:0\r\n"), None);
+        pubsub.change(Mode::Exact, &[], false);
+        pubsub.pushed(b">3\r\n$11\r\nunsubscribe\r\n_\r\n:0\r\n");
+        pubsub.pushed(b">3\r\n$12\r\npunsubscribe\r\n_\r\n:0\r\n");
+        assert!(pubsub.wait_confirmed(Mode::Exact, &[], false, Duration::ZERO));
+        assert!(pubsub.wait_confirmed(Mode::Pattern, &[], false, Duration::ZERO));
+        assert_eq!(pubsub.backlog_figures().0, 0, "no message was queued");
+    }
+
     #[test]
     fn a_new_connection_subscribes_to_everything_wanted() {
         let mut wanted: [BTreeSet<Vec<u8>>; 3] = Default::default();

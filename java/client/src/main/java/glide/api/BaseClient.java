@@ -272,9 +272,6 @@ public abstract class BaseClient
         if (names == null) {
             return CompletableFuture.failedFuture(new RequestException("the channels must not be null (an empty set: all)"));
         }
-        if (subscribe && names.isEmpty()) {
-            return CompletableFuture.failedFuture(new RequestException("subscribe to at least one channel or pattern"));
-        }
         byte[][] bytes = new byte[names.size()][];
         int i = 0;
         for (String name : names) {
@@ -282,6 +279,14 @@ public abstract class BaseClient
                 return CompletableFuture.failedFuture(new RequestException("a channel or pattern must not be null"));
             }
             bytes[i++] = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return changeSubscriptions(mode, bytes, subscribe, timeoutMs);
+    }
+
+    /** {@link #changeSubscriptions(int, Set, boolean, int)} for names already encoded. */
+    private CompletableFuture<Void> changeSubscriptions(int mode, byte[][] bytes, boolean subscribe, int timeoutMs) {
+        if (subscribe && bytes.length == 0) {
+            return CompletableFuture.failedFuture(new RequestException("subscribe to at least one channel or pattern"));
         }
         if (subscribe && pubsub == null) {
             synchronized (this) {
@@ -291,6 +296,50 @@ public abstract class BaseClient
             }
         }
         return PubSubDelivery.change(core(), mode, bytes, subscribe, timeoutMs);
+    }
+
+    /**
+     * customCommand's (un)subscribe commands ({@code SUBSCRIBE}, {@code PSUBSCRIBE}, {@code
+     * SSUBSCRIBE} and their {@code UN} forms, in any case) as the lazy subscription methods: what
+     * is wanted changes, the client's connections are told, and the future completes once they
+     * are (issue 15; valkey-glide 2.3.1 does the same). {@code null} for any other command, and
+     * in a batch recorder (the command is recorded as it is, and exec refuses it).
+     *
+     * <p>Sent as an ordinary command, the server would answer with push frames, not a reply: the
+     * request would time out, and its messages would reach no queue while a reconnect forgot the
+     * subscription.
+     */
+    CompletableFuture<Void> subscriptionCommand(byte[][] args) {
+        if (args.length == 0 || core == null) {
+            return null; // a batch recorder records the command as it is
+        }
+        int mode = subscriptionMode(args[0]);
+        if (mode < 0) {
+            return null;
+        }
+        boolean subscribe = !upper(args[0]).contains("UNSUBSCRIBE");
+        return changeSubscriptions(mode, java.util.Arrays.copyOfRange(args, 1, args.length), subscribe, -1);
+    }
+
+    /** The subscription mode (0 exact, 1 pattern, 2 sharded) command {@code name} changes; -1: none. */
+    private static int subscriptionMode(byte[] name) {
+        switch (upper(name)) {
+            case "SUBSCRIBE":
+            case "UNSUBSCRIBE":
+                return 0;
+            case "PSUBSCRIBE":
+            case "PUNSUBSCRIBE":
+                return 1;
+            case "SSUBSCRIBE":
+            case "SUNSUBSCRIBE":
+                return 2;
+            default:
+                return -1;
+        }
+    }
+
+    private static String upper(byte[] name) {
+        return new String(name, java.nio.charset.StandardCharsets.ISO_8859_1).toUpperCase(java.util.Locale.ROOT);
     }
 
     /** SUBSCRIBE {@code channels}; completes once the server confirmed all (within {@code timeoutMs}; 0: no limit). */
@@ -372,11 +421,21 @@ public abstract class BaseClient
         return out;
     }
 
+    /**
+     * The client's delivery; a client created without subscriptions polls (valkey-glide 2.3.1
+     * answers its polls with null, issue 15: a poller may start before it subscribes with
+     * customCommand or subscribe). A RESP2 client's polls throw {@link ConfigurationError}: no
+     * message can ever reach it.
+     */
     private PubSubDelivery pubsub() {
         PubSubDelivery delivery = pubsub;
         if (delivery == null) {
-            throw new ConfigurationError(
-                    "the client has no subscriptions: configure them (subscriptionConfiguration) when creating it");
+            synchronized (this) {
+                if (pubsub == null) {
+                    pubsub = PubSubDelivery.polling(core());
+                }
+                delivery = pubsub;
+            }
         }
         return delivery;
     }
@@ -400,8 +459,9 @@ public abstract class BaseClient
     }
 
     /**
-     * The next pub/sub message if one is waiting, else null. Throws {@link ConfigurationError} for
-     * a client without subscriptions or with a callback (messages go there).
+     * The next pub/sub message if one is waiting, else null (also before any subscription).
+     * Throws {@link ConfigurationError} for a client with a callback (messages go there) or on
+     * RESP2 (no message can come).
      */
     public PubSubMessage tryGetPubSubMessage() {
         return pubsub().tryGet();
@@ -593,6 +653,17 @@ public abstract class BaseClient
         if (timeoutMs != null && timeoutMs < 0) {
             return CompletableFuture.failedFuture(
                     new RequestException("the batch timeout must not be negative (0: no timeout)"));
+        }
+        for (int i = 0; i < batch.commands().size(); i++) {
+            byte[][] command = batch.commands().command(i);
+            if (command.length > 0 && subscriptionMode(command[0]) >= 0) {
+                // The server answers these with pushes, not replies: the batch would wait for
+                // replies that never come, and every later request on the connection would get
+                // the reply of the one before it (issue 15).
+                return CompletableFuture.failedFuture(new RequestException("command " + i + " of the batch is "
+                        + upper(command[0]) + ", which a batch cannot hold (its answer is a push, not a reply):"
+                        + " subscribe with customCommand or subscribe()/psubscribe()/ssubscribe() outside a batch"));
+            }
         }
         return core()
                 .executeBatch(

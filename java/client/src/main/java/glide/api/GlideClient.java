@@ -79,10 +79,12 @@ public class GlideClient extends BaseClient
      * client. Fails with {@link ConfigurationError} for invalid settings, before any connection
      * is tried, and with {@code ClosingException} (as valkey-glide) when the client cannot be
      * created: the server cannot be reached, TLS or authentication failed; its message says which.
+     * Throws {@link ConfigurationError} at once for subscriptions with RESP2, as valkey-glide does.
      */
     public static CompletableFuture<GlideClient> createClient(GlideClientConfiguration config) {
         ConnectionSettings settings;
         StandaloneSubscriptionConfiguration subscriptions = config == null ? null : config.getSubscriptionConfiguration();
+        ConnectionSettings.requireResp3ForSubscriptions(config);
         try {
             settings = ConnectionSettings.of(config, config == null ? null : config.getAdvancedConfiguration());
             if (subscriptions != null) {
@@ -109,6 +111,10 @@ public class GlideClient extends BaseClient
         } catch (RequestException e) {
             return CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<Void> subscription = subscriptionCommand(bytes);
+        if (subscription != null) {
+            return subscription.thenApply(done -> null);
+        }
         return run(bytes, false, BlockingTimeouts.forCommand(bytes), IDENTITY);
     }
 
@@ -119,6 +125,10 @@ public class GlideClient extends BaseClient
             bytes = Args.of(args);
         } catch (RequestException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> subscription = subscriptionCommand(bytes);
+        if (subscription != null) {
+            return subscription.thenApply(done -> null);
         }
         return run(bytes, true, BlockingTimeouts.forCommand(bytes), IDENTITY);
     }

@@ -95,10 +95,12 @@ public class GlideClusterClient extends BaseClient
      * Validates {@code config}, reads the cluster's topology from the first seed that answers,
      * connects to its nodes and completes with the client. Fails with {@link ConfigurationError}
      * for invalid settings and with {@code ConnectionException} when no seed answers.
+     * Throws {@link ConfigurationError} at once for subscriptions with RESP2, as valkey-glide does.
      */
     public static CompletableFuture<GlideClusterClient> createClient(GlideClusterClientConfiguration config) {
         ConnectionSettings settings;
         ClusterSubscriptionConfiguration subscriptions = config == null ? null : config.getSubscriptionConfiguration();
+        ConnectionSettings.requireResp3ForSubscriptions(config);
         try {
             settings =
                     ConnectionSettings.ofCluster(config, config == null ? null : config.getAdvancedConfiguration());
@@ -275,6 +277,11 @@ public class GlideClusterClient extends BaseClient
             spec = routed ? RouteSpec.of(route) : RouteSpec.DEFAULT;
         } catch (RequestException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        // Subscriptions go to the nodes that serve them, whatever the route.
+        CompletableFuture<Void> subscription = subscriptionCommand(bytes);
+        if (subscription != null) {
+            return subscription.thenApply(done -> ClusterValue.ofSingleValue(null));
         }
         // Replies by node are marked by the core: a map one node returned stays a single value.
         return run(bytes, binary, BlockingTimeouts.forCommand(bytes), spec, clusterValue(v -> v));

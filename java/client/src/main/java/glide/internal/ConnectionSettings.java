@@ -250,13 +250,29 @@ public final class ConnectionSettings {
     }
 
     /**
+     * Throws {@link ConfigurationError} when {@code config} has subscriptions (even none listed)
+     * and asks for RESP2: messages arrive as RESP3 pushes on the client's own connection. Thrown,
+     * not returned as a failed future, and with valkey-glide 2.3.1's words, because its callers
+     * ({@code assertThrows(ConfigurationError.class, () -> createClient(config))}) expect that
+     * (issue 15).
+     */
+    public static void requireResp3ForSubscriptions(glide.api.models.configuration.BaseClientConfiguration config) {
+        if (config != null && config.getSubscriptionConfiguration() != null && config.getProtocol() == ProtocolVersion.RESP2) {
+            throw new ConfigurationError(RESP3_FOR_SUBSCRIPTIONS);
+        }
+    }
+
+    private static final String RESP3_FOR_SUBSCRIPTIONS =
+            "PubSub subscriptions require RESP3 protocol: messages arrive as RESP3 pushes on the client's own connection";
+
+    /**
      * Adds the subscriptions of {@code config} ({@code byMode}: names by mode, the modes' ordinals
      * being 0 exact, 1 pattern, 2 sharded). Throws {@link ConfigurationError} for RESP2 (messages
      * arrive as RESP3 pushes on the client's own connection) or a non-positive backlog bound.
      */
     public void subscribe(BaseSubscriptionConfiguration config, Map<? extends Enum<?>, Set<GlideString>> byMode) {
         if (protocol != 3) {
-            throw new ConfigurationError("subscriptions need protocol RESP3: messages arrive on the client's own connection");
+            throw new ConfigurationError(RESP3_FOR_SUBSCRIPTIONS);
         }
         if (config.getBacklogLimitBytes() <= 0) {
             throw new ConfigurationError("backlogLimitBytes must be positive, got " + config.getBacklogLimitBytes());

@@ -25,7 +25,12 @@ public final class PubSubDelivery {
     private static final int WAIT_MS = 200;
 
     private final NativeClient core;
-    /** Messages handed in by the application ({@code __enqueuePubSubMessage}), delivered first. */
+    /** {@link #get()} futures handed to the poller and not yet complete: they come first. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    /**
+     * Messages handed in by the application ({@code __enqueuePubSubMessage}), or taken for a
+     * {@link #get()} cancelled meanwhile: delivered first.
+     */
     private final java.util.concurrent.ConcurrentLinkedQueue<PubSubMessage> injected =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final MessageCallback callback;
@@ -130,22 +135,51 @@ public final class PubSubDelivery {
         injected.add(message);
     }
 
-    /** The next message, when it comes (in order, one per call); fails once the client closes. */
+    /**
+     * The next message, when it comes (in order, one per call); fails once the client closes. A
+     * message already waiting, with no earlier call still waiting, completes the future before it
+     * is returned: code that mixes this with {@link #tryGet()} and stops at the first future not
+     * yet done (valkey-glide's own tests do) reads every queued message (issue 15).
+     */
     public CompletableFuture<PubSubMessage> get() {
         refuseWithCallback();
-        CompletableFuture<PubSubMessage> next = new CompletableFuture<>();
-        poller().execute(() -> {
-            while (!core.isClosed()) {
-                PubSubMessage message = injected.poll();
-                if (message == null) {
-                    message = core.takePubSubMessage(WAIT_MS);
+        if (waiting.get() == 0) {
+            PubSubMessage ready = injected.poll();
+            try {
+                if (ready == null) {
+                    ready = core.takePubSubMessage(0);
                 }
-                if (message != null) {
-                    next.complete(message);
-                    return;
-                }
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e); // (a RESP2 client: see the poller below)
             }
-            next.completeExceptionally(new ClosingException("the client is closed"));
+            if (ready != null) {
+                return CompletableFuture.completedFuture(ready);
+            }
+        }
+        CompletableFuture<PubSubMessage> next = new CompletableFuture<>();
+        waiting.incrementAndGet();
+        next.whenComplete((message, failure) -> waiting.decrementAndGet());
+        poller().execute(() -> {
+            try {
+                // A cancelled future gives up its turn (it takes no message; checked between waits).
+                while (!core.isClosed() && !next.isDone()) {
+                    PubSubMessage message = injected.poll();
+                    if (message == null) {
+                        message = core.takePubSubMessage(WAIT_MS);
+                    }
+                    if (message != null) {
+                        if (!next.complete(message)) {
+                            // Cancelled while it waited: the message goes to whoever asks next.
+                            injected.add(message);
+                        }
+                        return;
+                    }
+                }
+                next.completeExceptionally(new ClosingException("the client is closed"));
+            } catch (RuntimeException e) {
+                // The core refused (a RESP2 client has no pub/sub state): the future must still complete.
+                next.completeExceptionally(e);
+            }
         });
         return next;
     }

@@ -1,6 +1,7 @@
 package glide.api;
 
 import static glide.api.Clients.await;
+import static glide.api.Clients.failure;
 import static glide.api.models.GlideString.gs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,273 @@ class ClusterPubSubTest {
             assertTrue(System.currentTimeMillis() < deadline, name + " not confirmed");
             Thread.sleep(20);
         }
+    }
+
+    /**
+     * Issue 15: customCommand's subscribe family on a cluster client is a subscription (each name
+     * on the node that serves it, whatever the command's route), and leaving everything with an
+     * argument-less UNSUBSCRIBE / SUNSUBSCRIBE completes at once instead of timing out.
+     */
+    @Test
+    void customCommandSubscriptionsAreSubscriptions() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String exact = "cce-" + tag, shard = "ccs-{" + tag + "}";
+        GlideClusterClientConfiguration plain = config().build();
+        try (GlideClusterClient client = await(GlideClusterClient.createClient(plain));
+                GlideClusterClient pub = await(GlideClusterClient.createClient(plain))) {
+            assertEquals(null, client.customCommand(new String[] {"SUNSUBSCRIBE"}).get(1, TimeUnit.SECONDS).getSingleValue());
+            assertEquals(null, client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS).getSingleValue());
+            assertEquals(null, client.sunsubscribe(1000).get(2, TimeUnit.SECONDS));
+            assertEquals(null, client.unsubscribe(1000).get(2, TimeUnit.SECONDS));
+            assertEquals(null, client.punsubscribe(1000).get(2, TimeUnit.SECONDS));
+            client.customCommand(new String[] {"subscribe", exact}).get(1, TimeUnit.SECONDS);
+            client.customCommand(new String[] {"SSUBSCRIBE", shard}, glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute.RANDOM)
+                    .get(1, TimeUnit.SECONDS);
+            awaitConfirmed(client, PubSubClusterChannelMode.EXACT, exact);
+            awaitConfirmed(client, PubSubClusterChannelMode.SHARDED, shard);
+            await(pub.publish("one", exact));
+            assertEquals(gs("one"), await(client.getPubSubMessage()).getMessage());
+            await(pub.publish("two", shard, true));
+            assertEquals(gs("two"), await(client.getPubSubMessage()).getMessage());
+
+            client.customCommand(new String[] {"SUNSUBSCRIBE"}).get(1, TimeUnit.SECONDS);
+            client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (await(pub.pubsubShardNumSub(new String[] {shard})).get(shard) != 0
+                    || await(pub.pubsubNumSub(new String[] {exact})).get(exact) != 0) {
+                assertTrue(System.currentTimeMillis() < deadline, "a subscription stayed on the server");
+                Thread.sleep(20);
+            }
+            assertEquals(null, await(client.get("cc-absent-" + tag)));
+            Throwable inBatch = failure(client.exec(new glide.api.models.ClusterBatch(false)
+                    .customCommand(new String[] {"SSUBSCRIBE", shard}), false));
+            assertTrue(inBatch instanceof glide.api.models.exceptions.RequestException, String.valueOf(inBatch));
+        }
+        glide.api.models.exceptions.ConfigurationError resp2 = org.junit.jupiter.api.Assertions.assertThrows(
+                glide.api.models.exceptions.ConfigurationError.class,
+                () -> GlideClusterClient.createClient(config().protocol(ProtocolVersion.RESP2)
+                        .subscriptionConfiguration(ClusterSubscriptionConfiguration.builder().build()).build()));
+        assertTrue(resp2.getMessage().contains("PubSub subscriptions require RESP3 protocol"), resp2.getMessage());
+    }
+
+    /**
+     * Issue 15: three publishers at once on exact, pattern and shard channels (three slots);
+     * three listeners, each subscribed to all of them: through a callback, by polling that mixes
+     * tryGetPubSubMessage and getPubSubMessage on one client, and with subscriptions made after
+     * creation. Each listener receives exactly what was published: the same multiset of
+     * (channel, pattern, message), nothing lost, nothing twice.
+     */
+    @Test
+    void concurrentPublishersReachEveryListenerExactlyOnce() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String[] exact = {"ce-" + tag + "-0", "ce-" + tag + "-1", "ce-" + tag + "-2"};
+        String pattern = "cp-" + tag + "-*";
+        String[] matching = {"cp-" + tag + "-0", "cp-" + tag + "-1", "cp-" + tag + "-2"};
+        String[] shard = {"cs-{" + tag + "-0}", "cs-{" + tag + "-1}", "cs-{" + tag + "-2}"};
+        ClusterSubscriptionConfiguration.ClusterSubscriptionConfigurationBuilder all = ClusterSubscriptionConfiguration.builder()
+                .subscription(PubSubClusterChannelMode.PATTERN, gs(pattern));
+        for (int i = 0; i < 3; i++) {
+            all.subscription(PubSubClusterChannelMode.EXACT, gs(exact[i])).subscription(PubSubClusterChannelMode.SHARDED, gs(shard[i]));
+        }
+        java.util.concurrent.ConcurrentLinkedQueue<PubSubMessage> viaCallback = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        GlideClusterClient callbackListener = await(GlideClusterClient.createClient(
+                config().subscriptionConfiguration(all.callback((message, context) -> viaCallback.add(message)).build()).build()));
+        ClusterSubscriptionConfiguration.ClusterSubscriptionConfigurationBuilder polled = ClusterSubscriptionConfiguration.builder()
+                .subscription(PubSubClusterChannelMode.PATTERN, gs(pattern));
+        for (int i = 0; i < 3; i++) {
+            polled.subscription(PubSubClusterChannelMode.EXACT, gs(exact[i])).subscription(PubSubClusterChannelMode.SHARDED, gs(shard[i]));
+        }
+        GlideClusterClient pollingListener = await(GlideClusterClient.createClient(config().subscriptionConfiguration(polled.build()).build()));
+        GlideClusterClient dynamicListener = await(GlideClusterClient.createClient(config().build()));
+        java.util.List<GlideClusterClient> publishers = new java.util.ArrayList<>();
+        try {
+            await(dynamicListener.subscribe(Set.of(exact), 10_000));
+            await(dynamicListener.psubscribe(Set.of(pattern), 10_000));
+            await(dynamicListener.ssubscribe(Set.of(shard), 10_000));
+            for (GlideClusterClient listener : java.util.List.of(callbackListener, pollingListener)) {
+                for (int i = 0; i < 3; i++) {
+                    awaitConfirmed(listener, PubSubClusterChannelMode.EXACT, exact[i]);
+                    awaitConfirmed(listener, PubSubClusterChannelMode.SHARDED, shard[i]);
+                }
+                awaitConfirmed(listener, PubSubClusterChannelMode.PATTERN, pattern);
+            }
+            for (int p = 0; p < 3; p++) {
+                publishers.add(await(GlideClusterClient.createClient(config().build())));
+            }
+            int perPublisher = 300;
+            java.util.concurrent.ConcurrentLinkedQueue<String> published = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.List<java.util.concurrent.CompletableFuture<Void>> publishing = new java.util.ArrayList<>();
+            for (int p = 0; p < publishers.size(); p++) {
+                GlideClusterClient publisher = publishers.get(p);
+                int id = p;
+                publishing.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        for (int n = 0; n < perPublisher; n++) {
+                            String payload = "m-" + id + "-" + n;
+                            int k = n % 3;
+                            switch ((n / 3) % 3) {
+                                case 0:
+                                    await(publisher.publish(payload, exact[k]));
+                                    published.add(key(exact[k], null, payload));
+                                    break;
+                                case 1:
+                                    await(publisher.publish(payload, matching[k]));
+                                    published.add(key(matching[k], pattern, payload));
+                                    break;
+                                default:
+                                    await(publisher.publish(payload, shard[k], true));
+                                    published.add(key(shard[k], null, payload));
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }));
+            }
+            java.util.concurrent.CompletableFuture<java.util.List<String>> polledKeys = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> drain(pollingListener, 3 * perPublisher, true));
+            java.util.concurrent.CompletableFuture<java.util.List<String>> dynamicKeys = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> drain(dynamicListener, 3 * perPublisher, false));
+            for (java.util.concurrent.CompletableFuture<Void> f : publishing) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            java.util.List<String> expected = sortedCopy(published);
+            assertEquals(3 * perPublisher, expected.size());
+            assertEquals(expected, sortedCopy(polledKeys.get(60, TimeUnit.SECONDS)), "polled (tryGet and get mixed)");
+            assertEquals(expected, sortedCopy(dynamicKeys.get(60, TimeUnit.SECONDS)), "subscribed after creation");
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (viaCallback.size() < expected.size() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300); // a duplicate would arrive about now
+            java.util.List<String> called = new java.util.ArrayList<>();
+            viaCallback.forEach(m -> called.add(key(m)));
+            assertEquals(expected, sortedCopy(called), "through the callback");
+            assertEquals(null, pollingListener.tryGetPubSubMessage(), "nothing more for the polling listener");
+            assertEquals(null, dynamicListener.tryGetPubSubMessage(), "nothing more for the dynamic listener");
+        } finally {
+            for (GlideClusterClient c : publishers) {
+                c.close();
+            }
+            callbackListener.close();
+            pollingListener.close();
+            dynamicListener.close();
+        }
+    }
+
+    /**
+     * Issue 15: valkey-glide's tests read a backlog by mixing tryGetPubSubMessage and
+     * getPubSubMessage at random and stop at the first null or the first future not already done.
+     * Every message already received must be read that way: a waiting message completes
+     * getPubSubMessage's future at once.
+     */
+    @Test
+    void messagesAlreadyReceivedAreReadByMixingTryGetAndGetUntilOneIsNotReady() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String[] exact = new String[8], shard = new String[8], matching = new String[8];
+        String pattern = "rp-" + tag + "-*";
+        ClusterSubscriptionConfiguration.ClusterSubscriptionConfigurationBuilder subscriptions =
+                ClusterSubscriptionConfiguration.builder().subscription(PubSubClusterChannelMode.PATTERN, gs(pattern));
+        for (int i = 0; i < 8; i++) {
+            exact[i] = "re-" + i + "-" + tag;
+            shard[i] = "rs-{" + i + "-" + tag + "}";
+            matching[i] = "rp-" + tag + "-" + i;
+            subscriptions.subscription(PubSubClusterChannelMode.EXACT, gs(exact[i]))
+                    .subscription(PubSubClusterChannelMode.SHARDED, gs(shard[i]));
+        }
+        try (GlideClusterClient listener = await(GlideClusterClient.createClient(config().subscriptionConfiguration(subscriptions.build()).build()));
+                GlideClusterClient sender = await(GlideClusterClient.createClient(config().build()))) {
+            for (int i = 0; i < 8; i++) {
+                awaitConfirmed(listener, PubSubClusterChannelMode.EXACT, exact[i]);
+                awaitConfirmed(listener, PubSubClusterChannelMode.SHARDED, shard[i]);
+            }
+            awaitConfirmed(listener, PubSubClusterChannelMode.PATTERN, pattern);
+            java.util.List<String> published = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                await(sender.publish("e" + i, exact[i]));
+                published.add(key(exact[i], null, "e" + i));
+                await(sender.publish("p" + i, matching[i]));
+                published.add(key(matching[i], pattern, "p" + i));
+                await(sender.publish("s" + i, shard[i], true));
+                published.add(key(shard[i], null, "s" + i));
+            }
+            assertEquals(sortedCopy(published), sortedCopy(readUntilNotReady(listener, published.size())));
+        }
+    }
+
+    /**
+     * Waits until {@code count} messages are queued for {@code client} (its statistics), then reads
+     * as valkey-glide's tests do: a random mix of tryGetPubSubMessage and getPubSubMessage, stopping
+     * at the first null or the first future not yet done.
+     */
+    static java.util.List<String> readUntilNotReady(BaseClient client, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (Long.parseLong(client.getStatistics().get("pubsub_backlog_messages")) < count) {
+            assertTrue(System.currentTimeMillis() < deadline, "the messages did not all arrive");
+            Thread.sleep(10);
+        }
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<String> read = new java.util.ArrayList<>();
+        while (true) {
+            PubSubMessage m;
+            if (random.nextBoolean()) {
+                java.util.concurrent.CompletableFuture<PubSubMessage> next = client.getPubSubMessage();
+                if (!next.isDone()) {
+                    next.cancel(false);
+                    break;
+                }
+                m = next.get();
+            } else {
+                m = client.tryGetPubSubMessage();
+                if (m == null) {
+                    break;
+                }
+            }
+            read.add(key(m));
+        }
+        return read;
+    }
+
+    static String key(String channel, String pattern, String message) {
+        return channel + " | " + pattern + " | " + message;
+    }
+
+    static String key(PubSubMessage m) {
+        return key(m.getChannel().toString(), m.getPattern().map(GlideString::toString).orElse(null), m.getMessage().toString());
+    }
+
+    static java.util.List<String> sortedCopy(java.util.Collection<String> keys) {
+        java.util.List<String> out = new java.util.ArrayList<>(keys);
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /**
+     * Takes {@code count} messages from {@code client} (20 s at most), then waits 300 ms for one
+     * too many; {@code mixed}: every other take is a tryGetPubSubMessage.
+     */
+    static java.util.List<String> drain(BaseClient client, int count, boolean mixed) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        try {
+            for (int i = 0; keys.size() < count && System.currentTimeMillis() < deadline; i++) {
+                PubSubMessage m = mixed && i % 2 == 0
+                        ? client.tryGetPubSubMessage()
+                        : client.getPubSubMessage().get(20, TimeUnit.SECONDS);
+                if (m != null) {
+                    keys.add(key(m));
+                } else {
+                    Thread.sleep(1);
+                }
+            }
+            Thread.sleep(300);
+            for (PubSubMessage m = client.tryGetPubSubMessage(); m != null; m = client.tryGetPubSubMessage()) {
+                keys.add(key(m));
+            }
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+        return keys;
     }
 
     @Test

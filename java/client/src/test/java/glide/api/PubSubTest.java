@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -244,15 +245,197 @@ class PubSubTest {
     void subscriptionsNeedResp3AndAPositiveBound() throws Exception {
         StandaloneSubscriptionConfiguration config = StandaloneSubscriptionConfiguration.builder()
                 .subscription(PubSubChannelMode.EXACT, gs("x")).build();
-        assertInstanceOf(ConfigurationError.class, failure(GlideClient.createClient(
-                Clients.config(server, ProtocolVersion.RESP2).subscriptionConfiguration(config).build())));
+        // Thrown at once, as valkey-glide does (issue 15): its callers assertThrows on createClient itself.
+        ConfigurationError resp2 = assertThrows(ConfigurationError.class, () -> GlideClient.createClient(
+                Clients.config(server, ProtocolVersion.RESP2).subscriptionConfiguration(config).build()));
+        assertTrue(resp2.getMessage().contains("PubSub subscriptions require RESP3 protocol"), resp2.getMessage());
+        // Also with no subscription listed: asking for delivery on RESP2 is the mistake.
+        assertThrows(ConfigurationError.class, () -> GlideClient.createClient(Clients.config(server, ProtocolVersion.RESP2)
+                .subscriptionConfiguration(StandaloneSubscriptionConfiguration.builder().build()).build()));
         StandaloneSubscriptionConfiguration zero = StandaloneSubscriptionConfiguration.builder()
                 .subscription(PubSubChannelMode.EXACT, gs("x")).backlogLimitBytes(0).build();
         assertInstanceOf(ConfigurationError.class, failure(GlideClient.createClient(
                 Clients.config(server, ProtocolVersion.RESP3).subscriptionConfiguration(zero).build())));
         try (GlideClient plain = Clients.connect(server, ProtocolVersion.RESP3)) {
-            assertThrows(ConfigurationError.class, plain::tryGetPubSubMessage);
+            assertNull(plain.tryGetPubSubMessage(), "polled before any subscription: nothing yet (issue 15)");
             assertEquals(Map.of("x", 0L), await(plain.pubsubNumSub(new String[] {"x"})));
+        }
+    }
+
+    /**
+     * Issue 15: valkey-glide's test cleanup leaves everything with {@code customCommand(
+     * {"UNSUBSCRIBE"})}; sent as an ordinary command, its answer is a push, not a reply, and the
+     * request timed out. The subscribe family through customCommand is a subscription, as the
+     * lazy methods: completes with null once sent, delivers to the client's queue, and survives
+     * a reconnect.
+     */
+    @Test
+    void customCommandSubscriptionsAreSubscriptions() throws Exception {
+        try (RedisServer own = RedisServer.start()) {
+            try (GlideClient client = Clients.connect(own, ProtocolVersion.RESP3);
+                    GlideClient pub = Clients.connect(own, ProtocolVersion.RESP3)) {
+                // Nothing subscribed: leaving everything completes at once.
+                assertNull(client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.customCommand(new String[] {"PUNSUBSCRIBE"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.unsubscribe(1000).get(2, TimeUnit.SECONDS));
+                assertNull(client.punsubscribe(1000).get(2, TimeUnit.SECONDS));
+                // Shard channels need a cluster client (valkey-glide answers null and subscribes nowhere).
+                assertInstanceOf(ConfigurationError.class, failure(client.customCommand(new String[] {"SSUBSCRIBE", "cc-s"})));
+                assertNull(client.customCommand(new String[] {"subscribe", "cc-a"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.customCommand(new GlideString[] {gs("PSUBSCRIBE"), gs(new byte[] {'c', (byte) 0xff, '*'})})
+                        .get(1, TimeUnit.SECONDS));
+                waitForSubscribers(pub, "cc-a", 1);
+                await(pub.publish("one", "cc-a"));
+                assertEquals(gs("one"), await(client.getPubSubMessage()).getMessage());
+                await(pub.publish(gs("two"), gs(new byte[] {'c', (byte) 0xff, 'x'})));
+                PubSubMessage viaPattern = await(client.getPubSubMessage());
+                assertEquals(Optional.of(gs(new byte[] {'c', (byte) 0xff, '*'})), viaPattern.getPattern());
+                assertEquals(Set.of("cc-a"), await(client.getSubscriptions()).getDesiredSubscriptions().get(PubSubChannelMode.EXACT));
+
+                own.kill();
+                own.restart();
+                waitForSubscribers(pub, "cc-a", 1);
+                await(pub.publish("after the restart", "cc-a"));
+                assertEquals(gs("after the restart"), await(client.getPubSubMessage()).getMessage());
+
+                assertNull(client.customCommand(new String[] {"UNSUBSCRIBE"}).get(1, TimeUnit.SECONDS));
+                assertNull(client.customCommand(new String[] {"punsubscribe"}).get(1, TimeUnit.SECONDS));
+                waitForSubscribers(pub, "cc-a", 0);
+                long deadline = System.currentTimeMillis() + 5000;
+                while (await(pub.pubsubNumPat()) != 0) {
+                    assertTrue(System.currentTimeMillis() < deadline, "the pattern subscription stayed");
+                    Thread.sleep(10);
+                }
+                assertInstanceOf(glide.api.models.exceptions.RequestException.class,
+                        failure(client.customCommand(new String[] {"SUBSCRIBE"})), "no channel to subscribe to");
+                assertNull(await(client.get("cc-absent")), "the connection still answers commands");
+
+                // In a batch the server's answer would be a push, not a reply: refused before anything is sent.
+                await(client.set("cc-key", "v"));
+                Throwable inBatch = failure(client.exec(new glide.api.models.Batch(false)
+                        .customCommand(new String[] {"PING"}).customCommand(new String[] {"subscribe", "cc-b"}), false));
+                assertInstanceOf(glide.api.models.exceptions.RequestException.class, inBatch);
+                assertTrue(inBatch.getMessage().contains("command 1 of the batch is SUBSCRIBE"), inBatch.getMessage());
+                assertInstanceOf(glide.api.models.exceptions.RequestException.class, failure(client.exec(
+                        new glide.api.models.Batch(true).customCommand(new String[] {"UNSUBSCRIBE"}), false)));
+                assertEquals("v", await(client.get("cc-key")), "replies still answer their own requests");
+                assertEquals(Map.of("cc-b", 0L), await(pub.pubsubNumSub(new String[] {"cc-b"})));
+            }
+        }
+    }
+
+    /**
+     * Issue 15: PUBSUB CHANNELS with a channel name that is not UTF-8. valkey-glide 2.3.1 fails
+     * the String form's future (ClassCastException); ours fails it with a RequestException that
+     * names the binary form, which lists every name.
+     */
+    @Test
+    void pubsubChannelsWithAChannelNameThatIsNotUtf8() throws Exception {
+        GlideString binary = gs(new byte[] {'n', 'u', (byte) 0xff, (byte) 0xfe});
+        try (GlideClient sub = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, binary)
+                        .subscription(PubSubChannelMode.EXACT, gs("nu-plain")));
+                GlideClient observer = Clients.connect(server, ProtocolVersion.RESP3)) {
+            List<GlideString> names = List.of(await(observer.pubsubChannelsBinary()));
+            assertTrue(names.contains(binary) && names.contains(gs("nu-plain")), names.toString());
+            Throwable all = failure(observer.pubsubChannels());
+            assertInstanceOf(glide.api.models.exceptions.RequestException.class, all);
+            assertTrue(all.getMessage().contains("GlideString"), all.getMessage());
+            assertInstanceOf(glide.api.models.exceptions.RequestException.class, failure(observer.pubsubChannels("nu*")));
+            assertEquals(List.of("nu-plain"), List.of(await(observer.pubsubChannels("nu-*"))), "UTF-8 names alone still decode");
+        }
+    }
+
+    /**
+     * Issue 15, standalone: three publishers at once on exact and pattern channels; a callback
+     * listener, a polling one mixing tryGetPubSubMessage and getPubSubMessage, and one that
+     * subscribed after creation each receive exactly the published multiset. (The cluster
+     * version, with shard channels too and the helpers, is in ClusterPubSubTest.)
+     */
+    @Test
+    void concurrentPublishersReachEveryListenerExactlyOnce() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString();
+        String[] exact = {"ce-" + tag + "-0", "ce-" + tag + "-1"};
+        String pattern = "cp-" + tag + "-*";
+        String[] matching = {"cp-" + tag + "-0", "cp-" + tag + "-1"};
+        java.util.concurrent.ConcurrentLinkedQueue<PubSubMessage> viaCallback = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<GlideClient> publishers = new ArrayList<>();
+        try (GlideClient callbackListener = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs(exact[0])).subscription(PubSubChannelMode.EXACT, gs(exact[1]))
+                        .subscription(PubSubChannelMode.PATTERN, gs(pattern))
+                        .callback((message, context) -> viaCallback.add(message)));
+                GlideClient pollingListener = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs(exact[0])).subscription(PubSubChannelMode.EXACT, gs(exact[1]))
+                        .subscription(PubSubChannelMode.PATTERN, gs(pattern)));
+                GlideClient dynamicListener = Clients.connect(server, ProtocolVersion.RESP3)) {
+            await(dynamicListener.subscribe(Set.of(exact), 5000));
+            await(dynamicListener.psubscribe(Set.of(pattern), 5000));
+            for (int p = 0; p < 3; p++) {
+                publishers.add(Clients.connect(server, ProtocolVersion.RESP3));
+            }
+            int perPublisher = 300;
+            java.util.concurrent.ConcurrentLinkedQueue<String> published = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<java.util.concurrent.CompletableFuture<Void>> publishing = new ArrayList<>();
+            for (int p = 0; p < publishers.size(); p++) {
+                GlideClient publisher = publishers.get(p);
+                int id = p;
+                publishing.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        for (int n = 0; n < perPublisher; n++) {
+                            String payload = "m-" + id + "-" + n;
+                            if (n % 2 == 0) {
+                                await(publisher.publish(payload, exact[n % 4 / 2]));
+                                published.add(ClusterPubSubTest.key(exact[n % 4 / 2], null, payload));
+                            } else {
+                                await(publisher.publish(payload, matching[n % 4 / 2]));
+                                published.add(ClusterPubSubTest.key(matching[n % 4 / 2], pattern, payload));
+                            }
+                        }
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }));
+            }
+            var polledKeys = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> ClusterPubSubTest.drain(pollingListener, 3 * perPublisher, true));
+            var dynamicKeys = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> ClusterPubSubTest.drain(dynamicListener, 3 * perPublisher, false));
+            for (var f : publishing) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            List<String> expected = ClusterPubSubTest.sortedCopy(published);
+            assertEquals(3 * perPublisher, expected.size());
+            assertEquals(expected, ClusterPubSubTest.sortedCopy(polledKeys.get(60, TimeUnit.SECONDS)), "polled (tryGet and get mixed)");
+            assertEquals(expected, ClusterPubSubTest.sortedCopy(dynamicKeys.get(60, TimeUnit.SECONDS)), "subscribed after creation");
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (viaCallback.size() < expected.size() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300); // a duplicate would arrive about now
+            List<String> called = new ArrayList<>();
+            viaCallback.forEach(m -> called.add(ClusterPubSubTest.key(m)));
+            assertEquals(expected, ClusterPubSubTest.sortedCopy(called), "through the callback");
+        } finally {
+            for (GlideClient c : publishers) {
+                c.close();
+            }
+        }
+    }
+
+    /**
+     * Issue 15: code that polls by "a future not done means nothing is waiting" abandons that
+     * future; when it cancels it, the next message goes to the next call instead of being lost.
+     */
+    @Test
+    void aCancelledGetPubSubMessageTakesNoMessage() throws Exception {
+        try (GlideClient sub = subscriber(StandaloneSubscriptionConfiguration.builder()
+                        .subscription(PubSubChannelMode.EXACT, gs("cancel-ch")));
+                GlideClient pub = Clients.connect(server, ProtocolVersion.RESP3)) {
+            java.util.concurrent.CompletableFuture<PubSubMessage> abandoned = sub.getPubSubMessage();
+            assertTrue(!abandoned.isDone(), "nothing was published yet");
+            abandoned.cancel(false);
+            await(pub.publish("kept", "cancel-ch"));
+            assertEquals(gs("kept"), await(sub.getPubSubMessage()).getMessage());
         }
     }
 
@@ -260,9 +443,11 @@ class PubSubTest {
     void subscriptionsChangeAfterCreationAndTheStateSaysWhatIsConfirmed() throws Exception {
         try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3);
                 GlideClient pub = Clients.connect(server, ProtocolVersion.RESP2)) {
-            assertThrows(ConfigurationError.class, client::tryGetPubSubMessage, "nothing subscribed yet");
+            assertNull(client.tryGetPubSubMessage(), "nothing subscribed yet");
+            // A poller may wait before the client subscribes (issue 15).
+            java.util.concurrent.CompletableFuture<PubSubMessage> early = client.getPubSubMessage();
             client.__enqueuePubSubMessage(new PubSubMessage(gs("injected"), gs("nowhere")));
-            assertEquals(gs("injected"), client.tryGetPubSubMessage().getMessage(), "an enqueued message comes first");
+            assertEquals(gs("injected"), await(early).getMessage(), "an enqueued message comes first");
             assertNull(client.tryGetPubSubMessage());
             await(client.subscribe(java.util.Set.of("dyn-a", "dyn-b"), 5000));
             await(client.psubscribe(java.util.Set.of("dyn-p*"), 5000));
@@ -292,6 +477,12 @@ class PubSubTest {
         }
         try (GlideClient resp2 = Clients.connect(server, ProtocolVersion.RESP2)) {
             assertInstanceOf(ConfigurationError.class, failure(resp2.subscribe(java.util.Set.of("x"), 100)));
+            // No message can reach a RESP2 client: its polls say so (valkey-glide: null, or a future that never completes).
+            assertThrows(ConfigurationError.class, resp2::tryGetPubSubMessage);
+            assertInstanceOf(ConfigurationError.class, failure(resp2.getPubSubMessage()));
+            // Through customCommand too, and the connection stays usable (valkey-glide subscribes it: its next GET fails).
+            assertInstanceOf(ConfigurationError.class, failure(resp2.customCommand(new String[] {"SUBSCRIBE", "r2-x"})));
+            assertNull(await(resp2.get("r2-absent")));
         }
     }
 
