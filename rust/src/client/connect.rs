@@ -177,6 +177,9 @@ fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&
     (out, steps)
 }
 
+/// What a failed handshake says when the server wants credentials and none were configured.
+pub(crate) const NO_CREDENTIALS: &str = "the server requires a password: set ServerCredentials in the configuration";
+
 /// Sends the handshake's commands and checks their replies; returns the bytes
 /// received after them and the reply to the extra command.
 async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
@@ -228,6 +231,12 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
             continue;
         }
         if let Value::ServerError(message) = reply {
+            if message.starts_with("NOAUTH") {
+                // Sent without credentials to a server that asks for them. Under RESP2 no
+                // step authenticates, so this is the first error (CLIENT SETINFO's included):
+                // the connection could not run one command, so it must not be used.
+                return Err(format!("{NO_CREDENTIALS}: {message}"));
+            }
             let what = match step {
                 Step::Hello { .. } if message.starts_with("NOPROTO") => "the server does not speak RESP3 (use RESP2)",
                 Step::Hello { .. } if message.starts_with("ERR unknown command") => {
@@ -244,4 +253,46 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
         }
     }
     Ok((buffer, extra_reply))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The handshake's outcome when a server answers each command with `reply`.
+    fn handshake_answered(config: &ClientConfig, reply: &[u8]) -> Result<(Vec<u8>, Option<Value>), String> {
+        let (out, steps) = handshake_commands(config, 0, None);
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async {
+            let (mut ours, mut server) = tokio::io::duplex(64 * 1024);
+            let mut received = vec![0u8; out.len()];
+            let answers: Vec<u8> = steps.iter().flat_map(|_| reply.iter().copied()).collect();
+            let serve = async {
+                server.read_exact(&mut received).await.unwrap();
+                server.write_all(&answers).await.unwrap();
+            };
+            let (result, ()) = tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve);
+            result
+        })
+    }
+
+    /// Issue 15: under RESP2 nothing authenticates, so a server with requirepass answers every
+    /// handshake command NOAUTH, CLIENT SETINFO's too, whose other errors are ignored.
+    #[test]
+    fn noauth_fails_the_handshake_under_both_protocols() {
+        for protocol in [Protocol::Resp2, Protocol::Resp3] {
+            let mut config = ClientConfig::for_address("h", 1);
+            config.protocol = protocol;
+            let error = handshake_answered(&config, b"-NOAUTH Authentication required.\r\n").unwrap_err();
+            assert!(error.starts_with(NO_CREDENTIALS), "{protocol:?}: {error}");
+            assert!(error.contains("NOAUTH Authentication required."), "{error}");
+        }
+    }
+
+    #[test]
+    fn other_setinfo_errors_are_ignored() {
+        let mut config = ClientConfig::for_address("h", 1);
+        config.protocol = Protocol::Resp2;
+        assert!(handshake_answered(&config, b"-ERR unknown subcommand 'SETINFO'\r\n").is_ok());
+    }
 }
