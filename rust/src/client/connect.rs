@@ -45,6 +45,11 @@ enum Step {
     ReadOnly,
     /// Older servers do not know CLIENT SETINFO: its errors are ignored.
     SetInfo,
+    /// `CLIENT ID`, sent under RESP2 without credentials only to learn whether the server
+    /// wants some (NOAUTH): nothing else in that handshake is sure to be refused, since a
+    /// server that does not know CLIENT SETINFO (Redis 7.0) says so before it checks
+    /// authentication. Its other errors (an ACL without +client) are ignored.
+    AuthProbe,
     /// The caller's command: its reply, error or not, is the caller's.
     Extra,
 }
@@ -152,7 +157,10 @@ fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&
             }
             steps.push(Step::Auth);
         }
-        (Protocol::Resp2, None) => {}
+        (Protocol::Resp2, None) => {
+            out.extend(resp::pack(&[b"CLIENT", b"ID"]));
+            steps.push(Step::AuthProbe);
+        }
     }
     if database_id != 0 {
         out.extend(resp::pack(&[b"SELECT", database_id.to_string().as_bytes()]));
@@ -232,9 +240,8 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
         }
         if let Value::ServerError(message) = reply {
             if message.starts_with("NOAUTH") {
-                // Sent without credentials to a server that asks for them. Under RESP2 no
-                // step authenticates, so this is the first error (CLIENT SETINFO's included):
-                // the connection could not run one command, so it must not be used.
+                // Sent without credentials to a server that asks for them: HELLO's answer
+                // under RESP3, the CLIENT ID probe's (or any later step's) under RESP2.
                 return Err(format!("{NO_CREDENTIALS}: {message}"));
             }
             let what = match step {
@@ -247,7 +254,7 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
                 Step::Select => "SELECT failed",
                 Step::SetName => "CLIENT SETNAME failed",
                 Step::ReadOnly => "READONLY failed",
-                Step::SetInfo | Step::Extra => continue,
+                Step::SetInfo | Step::AuthProbe | Step::Extra => continue,
             };
             return Err(format!("{what}: {message}"));
         }
@@ -287,6 +294,37 @@ mod tests {
             assert!(error.starts_with(NO_CREDENTIALS), "{protocol:?}: {error}");
             assert!(error.contains("NOAUTH Authentication required."), "{error}");
         }
+    }
+
+    /// Redis 7.0 does not know CLIENT SETINFO and says so before it checks authentication:
+    /// only the CLIENT ID probe meets NOAUTH there.
+    #[test]
+    fn under_resp2_the_client_id_probe_meets_noauth() {
+        let mut config = ClientConfig::for_address("h", 1);
+        config.protocol = Protocol::Resp2;
+        let (out, steps) = handshake_commands(&config, 0, None);
+        let answers: Vec<&[u8]> = steps
+            .iter()
+            .map(|step| match step {
+                Step::AuthProbe => &b"-NOAUTH Authentication required.\r\n"[..],
+                _ => &b"-ERR unknown subcommand 'SETINFO'. Try CLIENT HELP.\r\n"[..],
+            })
+            .collect();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let error = rt.block_on(async {
+            let (mut ours, mut server) = tokio::io::duplex(64 * 1024);
+            let mut received = vec![0u8; out.len()];
+            let serve = async {
+                server.read_exact(&mut received).await.unwrap();
+                server.write_all(&answers.concat()).await.unwrap();
+            };
+            tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve).0
+        });
+        assert!(error.unwrap_err().starts_with(NO_CREDENTIALS));
+        // With credentials the AUTH step authenticates, and no probe is sent.
+        config.password.set(Some("pw".into()));
+        let (_, steps) = handshake_commands(&config, 0, None);
+        assert!(!steps.iter().any(|s| matches!(s, Step::AuthProbe)));
     }
 
     #[test]

@@ -232,6 +232,12 @@ impl Client {
         matches!(self.link.lock().link, Link::Ready(_))
     }
 
+    /// Whether the client is trying to (re)connect now: its connection was lost, or a lazy
+    /// client's first one is being opened. Not for an idle lazy client, which has not tried yet.
+    pub fn is_reconnecting(&self) -> bool {
+        matches!(self.link.lock().link, Link::Connecting { .. })
+    }
+
     /// One line for logs: address, database, protocol, connection state, requests in flight.
     pub fn describe(&self) -> String {
         let (host, port) = &self.config.addresses[0];

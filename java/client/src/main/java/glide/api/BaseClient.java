@@ -118,6 +118,7 @@ import glide.internal.RouteSpec;
 import glide.internal.ReplyConverters;
 import glide.internal.Statistics;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -421,13 +422,17 @@ public abstract class BaseClient
      * Replaces the password the client authenticates with when it (re)connects, e.g. after a
      * rotation on the server. With {@code immediateAuth}, also sends AUTH on the open
      * connection(s) now, and completes with its reply; otherwise completes with "OK" at once.
+     *
+     * <p>The new password is kept even when the immediate AUTH fails (as in valkey-glide): a
+     * wrong one makes later reconnects fail until it is replaced. While the client is reopening a
+     * lost connection there is no open connection to authenticate: with {@code immediateAuth} the
+     * future then fails at once with {@code RequestException}, and the reconnect uses the new
+     * password. A null password throws {@code NullPointerException} (valkey-glide's {@code
+     * @NonNull}); {@link #updateConnectionPassword(boolean)} removes the password.
      */
     public CompletableFuture<String> updateConnectionPassword(String password, boolean immediateAuth) {
         refuseUnderIam();
-        if (password == null) {
-            return CompletableFuture.failedFuture(
-                    new RequestException("the password must not be null: use updateConnectionPassword(false) to remove it"));
-        }
+        Objects.requireNonNull(password, "password is null: use updateConnectionPassword(false) to remove it");
         try {
             core().updatePassword(password);
         } catch (RuntimeException e) {
@@ -435,6 +440,15 @@ public abstract class BaseClient
         }
         if (!immediateAuth) {
             return CompletableFuture.completedFuture("OK");
+        }
+        if (password.isEmpty()) {
+            // AUTH with an empty password cannot succeed; valkey-glide refuses it too.
+            return CompletableFuture.failedFuture(new RequestException("immediateAuth needs a non-empty password"));
+        }
+        if (core().isReconnecting()) {
+            return CompletableFuture.failedFuture(new RequestException(
+                    "immediateAuth: the client is reconnecting, so no connection is open to authenticate now;"
+                            + " the new password will be used by the reconnect"));
         }
         Args auth = Args.command("AUTH", 3);
         if (core().username() != null) {
