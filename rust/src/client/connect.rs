@@ -187,6 +187,14 @@ fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&
 
 /// What a failed handshake says when the server wants credentials and none were configured.
 pub(crate) const NO_CREDENTIALS: &str = "the server requires a password: set ServerCredentials in the configuration";
+/// What a failed handshake says when the server refused the credentials sent.
+const REFUSED_CREDENTIALS: &str = "authentication failed";
+
+/// Whether `open`'s error says the server refused the client's credentials or wants some:
+/// trying again with the same ones cannot succeed.
+pub(crate) fn is_refused_credentials(message: &str) -> bool {
+    message.contains(NO_CREDENTIALS) || message.contains(REFUSED_CREDENTIALS)
+}
 
 /// Sends the handshake's commands and checks their replies; returns the bytes
 /// received after them and the reply to the extra command.
@@ -250,7 +258,7 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
                     "the server does not know HELLO, so it cannot speak RESP3 (use RESP2)"
                 }
                 Step::Hello { authenticates: false } => "HELLO failed",
-                Step::Hello { authenticates: true } | Step::Auth => "authentication failed",
+                Step::Hello { authenticates: true } | Step::Auth => REFUSED_CREDENTIALS,
                 Step::Select => "SELECT failed",
                 Step::SetName => "CLIENT SETNAME failed",
                 Step::ReadOnly => "READONLY failed",
