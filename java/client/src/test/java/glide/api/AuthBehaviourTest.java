@@ -8,16 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.configuration.ServerCredentials;
 import glide.api.models.exceptions.ClosingException;
 import glide.api.models.exceptions.RequestException;
+import glide.testutil.RedisCluster;
 import glide.testutil.RedisServer;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Authentication as valkey-glide 2.3.1 does it (issue 15; tools/compat/run-auth.sh compares the
  * two): a server that wants a password it did not get, or refuses the one it got, fails
  * createClient with ClosingException under both protocols; a lazy client's commands fail with
- * RequestException; immediateAuth while the connection is being reopened fails at once.
+ * RequestException; immediateAuth while a standalone client's connection is being reopened fails
+ * at once, while a cluster client's waits for its nodes, as each of valkey-glide's tests expects.
  */
 class AuthBehaviourTest {
 
@@ -165,6 +169,35 @@ class AuthBehaviourTest {
             waitUntil(client::isConnected, "the reconnect with upw2");
             assertEquals(USER, await(client.customCommand(new String[] {"ACL", "WHOAMI"})));
             assertEquals("OK", await(client.updateConnectionPassword("upw2", true)));
+        }
+    }
+
+    /**
+     * valkey-glide's cluster counterpart ("reconnection with immediate auth"): there the AUTH
+     * waits for the nodes to reconnect with the new password, and succeeds.
+     */
+    @Test
+    void aClusterClientsImmediateAuthWaitsForItsNodesToReconnect() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(3, 0)) {
+            for (RedisServer node : cluster.nodes()) {
+                node.command("ACL", "SETUSER", USER, "on", ">upw1", "~*", "&*", "+@all");
+            }
+            RedisServer seed = cluster.nodes().get(0);
+            try (GlideClusterClient client = await(GlideClusterClient.createClient(GlideClusterClientConfiguration.builder()
+                    .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                    .credentials(ServerCredentials.builder().username(USER).password("upw1").build())
+                    .requestTimeout(5000)
+                    .build()))) {
+                await(client.set("a", "1"));
+                for (RedisServer node : cluster.nodes()) {
+                    // Closes the user's connections to that node; upw1 is refused from now on.
+                    node.command("ACL", "DELUSER", USER);
+                    node.command("ACL", "SETUSER", USER, "on", ">upw2", "~*", "&*", "+@all");
+                }
+                waitUntil(() -> !client.isConnected(), "the client notices the lost connections");
+                assertEquals("OK", await(client.updateConnectionPassword("upw2", true)));
+                assertEquals("1", await(client.get("a")));
+            }
         }
     }
 
