@@ -1,6 +1,9 @@
 import glide.api.GlideClient;
+import glide.api.GlideClusterClient;
 import glide.api.models.configuration.AdvancedGlideClientConfiguration;
+import glide.api.models.configuration.AdvancedGlideClusterClientConfiguration;
 import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.configuration.ServerCredentials;
@@ -21,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * against glide-jni, run with glide-jni's jar and with valkey-glide 2.3.1's by run-auth.sh, which
  * diffs the outputs.
  *
- * <p>Usage: {@code AuthCheck PORT REDIS_CLI}. The server on PORT is changed through redis-cli as
+ * <p>Usage: {@code AuthCheck PORT REDIS_CLI}, or {@code AuthCheck cluster PORT,PORT,... REDIS_CLI}
+ * for a cluster's primaries (the cluster section). The server on PORT is changed through redis-cli as
  * the ACL user {@code compat-admin} (which the runner created), so that requirepass, which only
  * concerns the {@code default} user, never locks the check itself out; each case puts the server
  * back (no requirepass, no test user) before it starts.
@@ -37,15 +41,25 @@ public class AuthCheck {
     static final String USER = "compat-user";
 
     static int port;
+    /** Every server the admin commands go to: the one server, or each primary of the cluster. */
+    static List<Integer> ports = new ArrayList<>();
     static String redisCli;
     static String section;
 
     public static void main(String[] args) throws Exception {
-        port = Integer.parseInt(args[0]);
-        redisCli = args[1];
+        boolean cluster = args[0].equals("cluster");
+        for (String p : (cluster ? args[1] : args[0]).split(",")) {
+            ports.add(Integer.parseInt(p));
+        }
+        port = ports.get(0);
+        redisCli = args[cluster ? 2 : 1];
         for (ProtocolVersion p : new ProtocolVersion[] {ProtocolVersion.RESP3, ProtocolVersion.RESP2}) {
-            section = "auth " + p;
-            run(p);
+            section = (cluster ? "auth cluster " : "auth ") + p;
+            if (cluster) {
+                runCluster(p);
+            } else {
+                run(p);
+            }
         }
         System.out.flush();
         // A client stuck in a reconnect loop must not keep the JVM alive.
@@ -327,7 +341,144 @@ public class AuthCheck {
         });
     }
 
+    /** valkey-glide's ClusterClientTests cases and the basic ones, on a cluster without replicas. */
+    static void runCluster(ProtocolVersion p) throws Exception {
+        scenario("no password, server requires one", label -> {
+            admin("CONFIG", "SET", "requirepass", "pw1");
+            createCluster(label, clusterConfig(p, null, null));
+        });
+
+        scenario("no password, server requires one, lazyConnect", label -> {
+            admin("CONFIG", "SET", "requirepass", "pw1");
+            GlideClusterClient c = createCluster(label, clusterConfig(p, null, null).lazyConnect(true));
+            if (c != null) {
+                step(label, "first SET", () -> c.set("k", "v"));
+                c.close();
+            }
+        });
+
+        scenario("wrong password", label -> {
+            admin("CONFIG", "SET", "requirepass", "pw1");
+            createCluster(label, clusterConfig(p, null, "nope"));
+        });
+
+        scenario("right password", label -> {
+            admin("CONFIG", "SET", "requirepass", "pw1");
+            GlideClusterClient c = createCluster(label, clusterConfig(p, null, "pw1"));
+            if (c != null) {
+                step(label, "SET", () -> c.set("k", "v"));
+                step(label, "GET", () -> c.get("k"));
+                c.close();
+            }
+        });
+
+        scenario("ACL user, SET not allowed", label -> {
+            admin("ACL", "SETUSER", USER, "on", ">upw1", "~*", "&*", "+@all", "-set");
+            GlideClusterClient c = createCluster(label, clusterConfig(p, USER, "upw1"));
+            if (c != null) {
+                step(label, "GET", () -> c.get("k"));
+                step(label, "SET (not allowed)", () -> c.set("k", "w"));
+                c.close();
+            }
+        });
+
+        scenario("update without immediateAuth, then reconnect", label -> {
+            GlideClusterClient c = createCluster(label, clusterConfig(p, null, null));
+            if (c == null) {
+                return;
+            }
+            step(label, "SET", () -> c.set("k", "v"));
+            step(label, "update(pw2, false)", () -> c.updateConnectionPassword("pw2", false));
+            step(label, "GET with the old connections", () -> c.get("k"));
+            admin("CONFIG", "SET", "requirepass", "pw2");
+            admin("CLIENT", "KILL", "USER", "default");
+            Thread.sleep(1000);
+            step(label, "GET after CLIENT KILL", () -> c.get("k"));
+            c.close();
+        });
+
+        scenario("update with immediateAuth", label -> {
+            GlideClusterClient c = createCluster(label, clusterConfig(p, null, null));
+            if (c == null) {
+                return;
+            }
+            step(label, "update(pw, true), server requires none", () -> c.updateConnectionPassword("pw", true));
+            admin("CONFIG", "SET", "requirepass", "pw2");
+            step(label, "update(wrong, true)", () -> c.updateConnectionPassword("wrong", true));
+            step(label, "update(pw2, true)", () -> c.updateConnectionPassword("pw2", true));
+            step(label, "GET", () -> c.get("k"));
+            c.close();
+        });
+
+        scenario("invalid updates", label -> {
+            GlideClusterClient c = createCluster(label, clusterConfig(p, null, null));
+            if (c == null) {
+                return;
+            }
+            step(label, "update(\"\", true)", () -> c.updateConnectionPassword("", true));
+            step(label, "update(true)", () -> c.updateConnectionPassword(true));
+            step(label, "update(null, false)", () -> c.updateConnectionPassword(null, false));
+            c.close();
+        });
+
+        scenario("ACL user, update without immediateAuth, user recreated", label -> {
+            admin("ACL", "SETUSER", USER, "on", ">upw1", "~*", "&*", "+@all");
+            GlideClusterClient c = createCluster(label, clusterConfig(p, USER, "upw1"));
+            if (c == null) {
+                return;
+            }
+            step(label, "update(upw2, false)", () -> c.updateConnectionPassword("upw2", false));
+            admin("ACL", "DELUSER", USER);
+            Thread.sleep(1000);
+            admin("ACL", "SETUSER", USER, "on", ">upw2", "~*", "&*", "+@all");
+            Thread.sleep(1000);
+            step(label, "GET after the reconnect", () -> c.get("k"));
+            step(label, "update(upw2, true)", () -> c.updateConnectionPassword("upw2", true));
+            c.close();
+        });
+
+        scenario("ACL user, connection lost, then immediateAuth", label -> {
+            admin("ACL", "SETUSER", USER, "on", ">upw1", "~*", "&*", "+@all");
+            GlideClusterClient c = createCluster(label, clusterConfig(p, USER, "upw1"));
+            if (c == null) {
+                return;
+            }
+            step(label, "GET", () -> c.get("k"));
+            admin("ACL", "DELUSER", USER);
+            admin("ACL", "SETUSER", USER, "on", ">upw2", "~*", "&*", "+@all");
+            Thread.sleep(1000);
+            step(label, "update(upw2, true) while disconnected", () -> c.updateConnectionPassword("upw2", true));
+            step(label, "GET", () -> c.get("k"));
+            c.close();
+        });
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    static GlideClusterClientConfiguration.GlideClusterClientConfigurationBuilder<?, ?> clusterConfig(
+            ProtocolVersion p, String username, String password) {
+        GlideClusterClientConfiguration.GlideClusterClientConfigurationBuilder<?, ?> b =
+                GlideClusterClientConfiguration.builder()
+                        .address(NodeAddress.builder().host("127.0.0.1").port(port).build())
+                        .protocol(p)
+                        .requestTimeout(REQUEST_TIMEOUT_MS)
+                        .advancedConfiguration(AdvancedGlideClusterClientConfiguration.builder()
+                                .connectionTimeout(CONNECTION_TIMEOUT_MS).build());
+        if (password != null) {
+            b.credentials(ServerCredentials.builder().username(username).password(password).build());
+        }
+        return b;
+    }
+
+    static GlideClusterClient createCluster(
+            String label, GlideClusterClientConfiguration.GlideClusterClientConfigurationBuilder<?, ?> b) {
+        Object[] made = new Object[1];
+        step(label, "createClient", () -> GlideClusterClient.createClient(b.build()).thenApply(c -> {
+            made[0] = c;
+            return "ok";
+        }));
+        return (GlideClusterClient) made[0];
+    }
 
     static GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?> config(
             ProtocolVersion p, String username, String password) {
@@ -404,9 +555,17 @@ public class AuthCheck {
         System.out.flush();
     }
 
-    /** Runs one command on the server as the admin user; returns redis-cli's output. */
+    /** Runs one command on every server as the admin user; returns the last redis-cli output. */
     static String admin(String... command) throws Exception {
-        List<String> args = new ArrayList<>(List.of(redisCli, "-p", String.valueOf(port), "--user", "compat-admin",
+        String last = null;
+        for (int p : ports) {
+            last = admin(p, command);
+        }
+        return last;
+    }
+
+    static String admin(int onPort, String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(redisCli, "-p", String.valueOf(onPort), "--user", "compat-admin",
                 "--pass", "compat-admin-pw", "--no-auth-warning"));
         args.addAll(Arrays.asList(command));
         Process pr = new ProcessBuilder(args).redirectErrorStream(true).start();
