@@ -45,6 +45,11 @@ enum Step {
     ReadOnly,
     /// Older servers do not know CLIENT SETINFO: its errors are ignored.
     SetInfo,
+    /// `CLIENT ID`, sent under RESP2 without credentials only to learn whether the server
+    /// wants some (NOAUTH): nothing else in that handshake is sure to be refused, since a
+    /// server that does not know CLIENT SETINFO (Redis 7.0) says so before it checks
+    /// authentication. Its other errors (an ACL without +client) are ignored.
+    AuthProbe,
     /// The caller's command: its reply, error or not, is the caller's.
     Extra,
 }
@@ -152,7 +157,10 @@ fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&
             }
             steps.push(Step::Auth);
         }
-        (Protocol::Resp2, None) => {}
+        (Protocol::Resp2, None) => {
+            out.extend(resp::pack(&[b"CLIENT", b"ID"]));
+            steps.push(Step::AuthProbe);
+        }
     }
     if database_id != 0 {
         out.extend(resp::pack(&[b"SELECT", database_id.to_string().as_bytes()]));
@@ -175,6 +183,17 @@ fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&
         steps.push(Step::Extra);
     }
     (out, steps)
+}
+
+/// What a failed handshake says when the server wants credentials and none were configured.
+pub(crate) const NO_CREDENTIALS: &str = "the server requires a password: set ServerCredentials in the configuration";
+/// What a failed handshake says when the server refused the credentials sent.
+const REFUSED_CREDENTIALS: &str = "authentication failed";
+
+/// Whether `open`'s error says the server refused the client's credentials or wants some:
+/// trying again with the same ones cannot succeed.
+pub(crate) fn is_refused_credentials(message: &str) -> bool {
+    message.contains(NO_CREDENTIALS) || message.contains(REFUSED_CREDENTIALS)
 }
 
 /// Sends the handshake's commands and checks their replies; returns the bytes
@@ -228,20 +247,98 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
             continue;
         }
         if let Value::ServerError(message) = reply {
+            if message.starts_with("NOAUTH") {
+                // Sent without credentials to a server that asks for them: HELLO's answer
+                // under RESP3, the CLIENT ID probe's (or any later step's) under RESP2.
+                return Err(format!("{NO_CREDENTIALS}: {message}"));
+            }
             let what = match step {
                 Step::Hello { .. } if message.starts_with("NOPROTO") => "the server does not speak RESP3 (use RESP2)",
                 Step::Hello { .. } if message.starts_with("ERR unknown command") => {
                     "the server does not know HELLO, so it cannot speak RESP3 (use RESP2)"
                 }
                 Step::Hello { authenticates: false } => "HELLO failed",
-                Step::Hello { authenticates: true } | Step::Auth => "authentication failed",
+                Step::Hello { authenticates: true } | Step::Auth => REFUSED_CREDENTIALS,
                 Step::Select => "SELECT failed",
                 Step::SetName => "CLIENT SETNAME failed",
                 Step::ReadOnly => "READONLY failed",
-                Step::SetInfo | Step::Extra => continue,
+                Step::SetInfo | Step::AuthProbe | Step::Extra => continue,
             };
             return Err(format!("{what}: {message}"));
         }
     }
     Ok((buffer, extra_reply))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The handshake's outcome when a server answers each command with `reply`.
+    fn handshake_answered(config: &ClientConfig, reply: &[u8]) -> Result<(Vec<u8>, Option<Value>), String> {
+        let (out, steps) = handshake_commands(config, 0, None);
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async {
+            let (mut ours, mut server) = tokio::io::duplex(64 * 1024);
+            let mut received = vec![0u8; out.len()];
+            let answers: Vec<u8> = steps.iter().flat_map(|_| reply.iter().copied()).collect();
+            let serve = async {
+                server.read_exact(&mut received).await.unwrap();
+                server.write_all(&answers).await.unwrap();
+            };
+            let (result, ()) = tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve);
+            result
+        })
+    }
+
+    /// Issue 15: under RESP2 nothing authenticates, so a server with requirepass answers every
+    /// handshake command NOAUTH, CLIENT SETINFO's too, whose other errors are ignored.
+    #[test]
+    fn noauth_fails_the_handshake_under_both_protocols() {
+        for protocol in [Protocol::Resp2, Protocol::Resp3] {
+            let mut config = ClientConfig::for_address("h", 1);
+            config.protocol = protocol;
+            let error = handshake_answered(&config, b"-NOAUTH Authentication required.\r\n").unwrap_err();
+            assert!(error.starts_with(NO_CREDENTIALS), "{protocol:?}: {error}");
+            assert!(error.contains("NOAUTH Authentication required."), "{error}");
+        }
+    }
+
+    /// Redis 7.0 does not know CLIENT SETINFO and says so before it checks authentication:
+    /// only the CLIENT ID probe meets NOAUTH there.
+    #[test]
+    fn under_resp2_the_client_id_probe_meets_noauth() {
+        let mut config = ClientConfig::for_address("h", 1);
+        config.protocol = Protocol::Resp2;
+        let (out, steps) = handshake_commands(&config, 0, None);
+        let answers: Vec<&[u8]> = steps
+            .iter()
+            .map(|step| match step {
+                Step::AuthProbe => &b"-NOAUTH Authentication required.\r\n"[..],
+                _ => &b"-ERR unknown subcommand 'SETINFO'. Try CLIENT HELP.\r\n"[..],
+            })
+            .collect();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let error = rt.block_on(async {
+            let (mut ours, mut server) = tokio::io::duplex(64 * 1024);
+            let mut received = vec![0u8; out.len()];
+            let serve = async {
+                server.read_exact(&mut received).await.unwrap();
+                server.write_all(&answers.concat()).await.unwrap();
+            };
+            tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve).0
+        });
+        assert!(error.unwrap_err().starts_with(NO_CREDENTIALS));
+        // With credentials the AUTH step authenticates, and no probe is sent.
+        config.password.set(Some("pw".into()));
+        let (_, steps) = handshake_commands(&config, 0, None);
+        assert!(!steps.iter().any(|s| matches!(s, Step::AuthProbe)));
+    }
+
+    #[test]
+    fn other_setinfo_errors_are_ignored() {
+        let mut config = ClientConfig::for_address("h", 1);
+        config.protocol = Protocol::Resp2;
+        assert!(handshake_answered(&config, b"-ERR unknown subcommand 'SETINFO'\r\n").is_ok());
+    }
 }

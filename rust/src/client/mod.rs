@@ -232,6 +232,12 @@ impl Client {
         matches!(self.link.lock().link, Link::Ready(_))
     }
 
+    /// Whether the client is trying to (re)connect now: its connection was lost, or a lazy
+    /// client's first one is being opened. Not for an idle lazy client, which has not tried yet.
+    pub fn is_reconnecting(&self) -> bool {
+        matches!(self.link.lock().link, Link::Connecting { .. })
+    }
+
     /// One line for logs: address, database, protocol, connection state, requests in flight.
     pub fn describe(&self) -> String {
         let (host, port) = &self.config.addresses[0];
@@ -580,6 +586,9 @@ impl Client {
                     return;
                 }
                 Err(message) => {
+                    if self.gives_up_first_connection(generation, &message) {
+                        return;
+                    }
                     attempt = attempt.saturating_add(1);
                     let mut state = self.link.lock();
                     if let Link::Connecting { attempt: a, last_error } = &mut state.link {
@@ -591,6 +600,34 @@ impl Client {
                 }
             }
         }
+    }
+
+    /// A lazy standalone client whose first connection is refused for its credentials does
+    /// not retry them until the requests time out: the waiting requests fail now with a
+    /// `RequestException` naming the refusal, and the client is idle again, so that its next
+    /// command tries once more (with the password `updateConnectionPassword` may have set
+    /// meanwhile). valkey-glide 2.3.1 does the same: it does not retry a NOAUTH or WRONGPASS.
+    /// A client that was connected once keeps reconnecting, as after any loss, and so does a
+    /// cluster's node: its failure is what makes the cluster look again.
+    fn gives_up_first_connection(&self, generation: u64, message: &str) -> bool {
+        // `generation` 0: no connection was ever installed.
+        if generation != 0 || !self.config.lazy_connect || self.relay.is_some() || !connect::is_refused_credentials(message) {
+            return false;
+        }
+        let waiting = {
+            let mut state = self.link.lock();
+            if !matches!(state.link, Link::Connecting { .. }) {
+                return false;
+            }
+            state.link = Link::Idle;
+            std::mem::take(&mut state.waiting)
+        };
+        for w in waiting {
+            for entry in std::iter::once(&w.entry).chain(&w.more) {
+                self.finished(entry, Outcome::Failed(Failure::Request, message.to_string()));
+            }
+        }
+        true
     }
 
     fn earliest_waiting_deadline(&self) -> Option<Instant> {

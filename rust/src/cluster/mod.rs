@@ -277,6 +277,16 @@ impl ClusterClient {
             && map.shards().iter().all(|shard| nodes.get(&shard.primary).is_some_and(|c| c.is_connected()))
     }
 
+    /// Whether some primary's connection is being reopened now.
+    pub fn is_reconnecting(&self) -> bool {
+        if self.is_closed() {
+            return false;
+        }
+        let map = self.slot_map();
+        let nodes = self.nodes.lock();
+        map.shards().iter().any(|shard| nodes.get(&shard.primary).is_some_and(|c| c.is_reconnecting()))
+    }
+
     /// One line for logs: the primaries and how many are connected, requests in flight.
     pub fn describe(&self) -> String {
         let map = self.slot_map();

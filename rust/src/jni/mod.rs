@@ -610,6 +610,24 @@ pub extern "system" fn Java_glide_internal_NativeBridge_isConnected<'caller>(
         .resolve::<ThrowGlide>()
 }
 
+/// Whether the client is reopening a lost connection now (any primary's, for a cluster).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_isReconnecting<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) -> jboolean {
+    unowned_env
+        .with_env(|_env| -> Result<jboolean, BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            Ok(match unsafe { ClientHandle(handle).client()? } {
+                AnyClient::Standalone(client) => client.is_reconnecting(),
+                AnyClient::Cluster(client) => client.is_reconnecting(),
+            })
+        })
+        .resolve::<ThrowGlide>()
+}
+
 /// A one-line description of the client and its connections, for logs.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_describeClient<'caller>(

@@ -118,6 +118,7 @@ import glide.internal.RouteSpec;
 import glide.internal.ReplyConverters;
 import glide.internal.Statistics;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -481,13 +482,19 @@ public abstract class BaseClient
      * Replaces the password the client authenticates with when it (re)connects, e.g. after a
      * rotation on the server. With {@code immediateAuth}, also sends AUTH on the open
      * connection(s) now, and completes with its reply; otherwise completes with "OK" at once.
+     *
+     * <p>The new password is kept even when the immediate AUTH fails (as in valkey-glide): a
+     * wrong one makes later reconnects fail until it is replaced. Every reconnect uses the
+     * password set last. While a standalone client is reopening its lost connection there is no
+     * open connection to authenticate: with {@code immediateAuth} the future then fails at once
+     * with {@code RequestException}; a cluster client's AUTH waits for its nodes' reconnects (each
+     * client as valkey-glide's tests expect it). A null password throws {@code
+     * NullPointerException} (valkey-glide's {@code @NonNull}); {@link
+     * #updateConnectionPassword(boolean)} removes the password.
      */
     public CompletableFuture<String> updateConnectionPassword(String password, boolean immediateAuth) {
         refuseUnderIam();
-        if (password == null) {
-            return CompletableFuture.failedFuture(
-                    new RequestException("the password must not be null: use updateConnectionPassword(false) to remove it"));
-        }
+        Objects.requireNonNull(password, "password is null: use updateConnectionPassword(false) to remove it");
         try {
             core().updatePassword(password);
         } catch (RuntimeException e) {
@@ -495,6 +502,10 @@ public abstract class BaseClient
         }
         if (!immediateAuth) {
             return CompletableFuture.completedFuture("OK");
+        }
+        if (password.isEmpty()) {
+            // AUTH with an empty password cannot succeed; valkey-glide refuses it too.
+            return CompletableFuture.failedFuture(new RequestException("immediateAuth needs a non-empty password"));
         }
         Args auth = Args.command("AUTH", 3);
         if (core().username() != null) {
@@ -529,8 +540,19 @@ public abstract class BaseClient
         }
     }
 
-    /** Sends AUTH on the client's connection(s); a cluster client overrides it to reach every node. */
+    /**
+     * Sends AUTH on the standalone client's connection, or fails at once while the client is
+     * reopening it: valkey-glide's standalone client fails there too (its reconnect keeps the old
+     * password, and StandaloneClientTests expects the failure), while its cluster client's AUTH
+     * reconnects the nodes, which ClusterClientTests expects to succeed; a cluster client
+     * overrides this to reach every node.
+     */
     CompletableFuture<String> authenticate(Args auth) {
+        if (core().isReconnecting()) {
+            return CompletableFuture.failedFuture(new RequestException(
+                    "immediateAuth: the client is reconnecting, so no connection is open to authenticate now;"
+                            + " the new password will be used by the reconnect"));
+        }
         return run(auth, false, ANY_TEXT);
     }
 

@@ -156,6 +156,9 @@ final class NativeBridge {
     /** Whether the client has live connections now (every primary's, for a cluster). */
     static native boolean isConnected(long handle);
 
+    /** Whether the client is reopening a lost connection now (any primary's, for a cluster). */
+    static native boolean isReconnecting(long handle);
+
     /** One line describing the client and its connections. */
     static native String describeClient(long handle);
 

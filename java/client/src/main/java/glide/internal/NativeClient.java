@@ -285,6 +285,18 @@ public final class NativeClient implements CommandSink {
         }
     }
 
+    /** Whether the client is reopening a lost connection now (any primary's on a cluster). */
+    public boolean isReconnecting() {
+        if (closed) {
+            return false;
+        }
+        try {
+            return NativeBridge.isReconnecting(handle);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
     /** One line describing the client: its server(s), protocol, connection state, requests in flight. */
     public String describe() {
         if (closed) {

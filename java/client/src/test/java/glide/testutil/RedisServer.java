@@ -252,9 +252,18 @@ public final class RedisServer implements AutoCloseable {
 
     /** {@link #command} on a connection that first authenticates with {@code password}. */
     public Object commandWithPassword(String password, String... args) {
+        return authenticated(new String[] {"AUTH", password}, args);
+    }
+
+    /** {@link #command} on a connection that first authenticates as the ACL user {@code username}. */
+    public Object commandAsUser(String username, String password, String... args) {
+        return authenticated(new String[] {"AUTH", username, password}, args);
+    }
+
+    private Object authenticated(String[] auth, String[] args) {
         try (Socket socket = openConnection()) {
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            out.write(encode(new String[] {"AUTH", password}));
+            out.write(encode(auth));
             out.write(encode(args));
             out.flush();
             BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
