@@ -187,11 +187,14 @@ final class GlideFuture<T> extends CompletableFuture<T> {
      * future's continuations can run here); each other reply it reads goes to the thread blocked
      * waiting for it, which completes its own future, or else to the completer thread: a caller
      * holding a lock while it waits never runs unrelated callbacks inside it. When someone else
-     * is reading, it returns and the caller waits.
+     * is reading, it returns and the caller waits. A virtual thread never reads here (see
+     * {@link VirtualThreads}).
      */
     private void help(long deadlineNanos) {
         NativeClient c = client;
-        if (c == null || isDone() || c.isClosed()) {
+        if (c == null || isDone() || c.isClosed() || VirtualThreads.current()) {
+            // A virtual thread would pin its carrier inside the native read: it parks instead
+            // (awaitHandOff), and the reply reaches it through a reader or the completer.
             return;
         }
         long[] read = READ.get();

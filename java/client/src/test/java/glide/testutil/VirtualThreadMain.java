@@ -1,0 +1,61 @@
+package glide.testutil;
+
+import glide.api.GlideClient;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import java.lang.reflect.Method;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Run in a child JVM of Java 21+ with one carrier thread for all virtual threads
+ * ({@code -Djdk.virtualThreadScheduler.parallelism=1 -Djdk.virtualThreadScheduler.maxPoolSize=1}):
+ * virtual thread A waits in {@code get()} for a BLPOP that only virtual thread B can satisfy, by
+ * pushing from a second client. If A's wait held the carrier (a native read pins it), B could
+ * never run and A would wait forever. Prints "OK" and exits 0 when A got B's element within 20 s;
+ * exits 1 otherwise. Compiled for Java 11: virtual threads are started through reflection.
+ * Arguments: host port.
+ */
+public final class VirtualThreadMain {
+    private VirtualThreadMain() {}
+
+    public static void main(String[] args) throws Exception {
+        GlideClientConfiguration config = GlideClientConfiguration.builder()
+                .address(NodeAddress.builder().host(args[0]).port(Integer.parseInt(args[1])).build())
+                .requestTimeout(30_000)
+                .build();
+        Method startVirtualThread = Thread.class.getMethod("startVirtualThread", Runnable.class);
+        String key = "virtual-thread:list";
+        try (GlideClient waiting = GlideClient.createClient(config).get(10, TimeUnit.SECONDS);
+                GlideClient pushing = GlideClient.createClient(config).get(10, TimeUnit.SECONDS)) {
+            pushing.del(new String[] {key}).get(10, TimeUnit.SECONDS);
+            AtomicReference<Object> popped = new AtomicReference<>();
+            Thread a = (Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+                try {
+                    popped.set(waiting.blpop(new String[] {key}, 0).get()[1]);
+                } catch (Exception e) {
+                    popped.set(e);
+                }
+            });
+            // Let A reach its wait (BLPOP is blocking on the server; nothing answers it yet).
+            Thread.sleep(500);
+            AtomicReference<Object> pushed = new AtomicReference<>();
+            Thread b = (Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+                try {
+                    pushed.set(pushing.lpush(key, new String[] {"from-b"}).get());
+                } catch (Exception e) {
+                    pushed.set(e);
+                }
+            });
+            a.join(20_000);
+            b.join(5_000);
+            if (a.isAlive() || !"from-b".equals(popped.get())) {
+                System.out.println("FAILED: A got " + popped.get() + " (alive: " + a.isAlive() + "), B got "
+                        + pushed.get() + " (alive: " + b.isAlive() + ")");
+                System.exit(1);
+            }
+            System.out.println("OK");
+        }
+        System.exit(0);
+    }
+}
