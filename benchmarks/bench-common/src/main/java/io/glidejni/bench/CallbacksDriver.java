@@ -42,6 +42,11 @@ import java.util.function.BiConsumer;
  * (so their callback ran on the issuing thread). Connection settings are {@link BenchConfig}'s system
  * properties.
  *
+ * <p>With {@code --virtual-threads}, the same N requests in flight come from N virtual threads
+ * (Java 21+) instead, each looping: start a request, wait for it in {@code get()}, record it.
+ * That is how a service on virtual threads calls a client; the carrier count is the JVM's
+ * ({@code -Djdk.virtualThreadScheduler.parallelism}), reported with the result.
+ *
  * <p>A request that completes while it is being issued (synchronously, e.g. a rejection) does not
  * recurse: the issuing loop goes round instead, so a chain of failures cannot overflow the stack.
  * The main thread only keeps time; a separate thread starts the chains.
@@ -75,7 +80,7 @@ public final class CallbacksDriver<T> {
 
     private static final String USAGE =
             "usage: java -cp benchmarks.jar io.glidejni.bench.CallbacksMain --workload w1|w2-16k|w2-512k"
-                    + " --chains N [--warmup SECONDS (3)] [--measure SECONDS (5)] [--out FILE.jsonl]"
+                    + " --chains N [--virtual-threads] [--warmup SECONDS (3)] [--measure SECONDS (5)] [--out FILE.jsonl]"
                     + " [--meta KEY=VALUE]...\n"
                     + "  server: -Dbench.host, -Dbench.port, -Dbench.tls=true -Dbench.tls.ca=ca.pem,"
                     + " -Dbench.server.pid=PID (server CPU per op)";
@@ -84,6 +89,8 @@ public final class CallbacksDriver<T> {
     private final AsyncBenchClient<T> client;
     private final Kind kind;
     private final int chainCount;
+    /** N virtual threads blocking in get() instead of N callback chains. */
+    private final boolean virtualThreads;
     private final T[] w1Keys;
     private final T w1Value;
     private final T w2Key;
@@ -93,11 +100,12 @@ public final class CallbacksDriver<T> {
     private final Map<String, Boolean> callbackThreads = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
-    private CallbacksDriver(String clientName, AsyncBenchClient<T> client, Kind kind, int chains) {
+    private CallbacksDriver(String clientName, AsyncBenchClient<T> client, Kind kind, int chains, boolean virtualThreads) {
         this.clientName = clientName;
         this.client = client;
         this.kind = kind;
         this.chainCount = chains;
+        this.virtualThreads = virtualThreads;
         this.stopped = new CountDownLatch(chains);
         this.w1Keys = (T[]) new Object[Workload.W1_KEYS];
         for (int i = 0; i < w1Keys.length; i++) {
@@ -142,11 +150,16 @@ public final class CallbacksDriver<T> {
         double warmup = 3;
         double measure = 5;
         String out = null;
+        boolean virtualThreads = false;
         Map<String, String> meta = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 throw new IllegalArgumentException("help");
+            }
+            if (a.equals("--virtual-threads")) {
+                virtualThreads = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + a);
@@ -183,10 +196,11 @@ public final class CallbacksDriver<T> {
             throw new IllegalArgumentException("--workload and --chains (>= 1) are required; --measure > 0");
         }
         System.err.printf(
-                "CallbacksMain: %s, %s, %d chains, %.1f s warm-up + %.1f s measurement, server %s%n",
-                clientName, kind.cli, chains, warmup, measure, BenchConfig.describe());
+                "CallbacksMain: %s, %s, %d %s, %.1f s warm-up + %.1f s measurement, server %s%n",
+                clientName, kind.cli, chains, virtualThreads ? "virtual threads" : "chains", warmup, measure,
+                BenchConfig.describe());
         try (AsyncBenchClient<?> client = connect.call()) {
-            Json result = start(clientName, client, kind, chains).measure(warmup, measure, meta);
+            Json result = start(clientName, client, kind, chains, virtualThreads).measure(warmup, measure, meta);
             String line = result.toString();
             System.out.println(line);
             if (out != null) {
@@ -199,8 +213,9 @@ public final class CallbacksDriver<T> {
     }
 
     private static <T> CallbacksDriver<T> start(
-            String clientName, AsyncBenchClient<T> client, Kind kind, int chains) throws Exception {
-        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, kind, chains);
+            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, boolean virtualThreads)
+            throws Exception {
+        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, kind, chains, virtualThreads);
         d.checkPrefill();
         return d;
     }
@@ -234,19 +249,23 @@ public final class CallbacksDriver<T> {
             chains.add(new Chain(i));
         }
         Instant started = Instant.now();
-        // One thread starts every chain; from then on the callbacks drive. It is not this (the
-        // timing) thread: a client that completed requests synchronously would keep the starter
-        // in the first chain's issuing loop until the stop, and the phases must still advance.
-        Thread starter =
-                new Thread(
-                        () -> {
-                            for (Chain c : chains) {
-                                c.issue();
-                            }
-                        },
-                        "callbacks-starter");
-        starter.setDaemon(true);
-        starter.start();
+        if (virtualThreads) {
+            startVirtualThreads(chains);
+        } else {
+            // One thread starts every chain; from then on the callbacks drive. It is not this (the
+            // timing) thread: a client that completed requests synchronously would keep the starter
+            // in the first chain's issuing loop until the stop, and the phases must still advance.
+            Thread starter =
+                    new Thread(
+                            () -> {
+                                for (Chain c : chains) {
+                                    c.issue();
+                                }
+                            },
+                            "callbacks-starter");
+            starter.setDaemon(true);
+            starter.start();
+        }
         sleepSeconds(warmupSeconds);
 
         phase = MEASURE;
@@ -286,6 +305,11 @@ public final class CallbacksDriver<T> {
         j.put("transport", BenchConfig.tls() ? "tls" : "plain");
         j.put("workload", kind.cli);
         j.put("chains", chainCount);
+        j.put("mode", virtualThreads ? "virtual-threads" : "callbacks");
+        if (virtualThreads) {
+            j.put("parallelism", Long.getLong("jdk.virtualThreadScheduler.parallelism",
+                    Runtime.getRuntime().availableProcessors()));
+        }
         for (Map.Entry<String, String> e : meta.entrySet()) {
             String v = e.getValue();
             j.put(e.getKey(), v.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(v) : v);
@@ -327,6 +351,27 @@ public final class CallbacksDriver<T> {
                 failed ? "  FAILED: errors " + errors + ", bad replies " + badReplies + ", warm-up errors "
                         + warmupErrors + ", stuck chains " + stuck + ", first error " + firstError : "");
         return j;
+    }
+
+    /**
+     * One virtual thread per chain, each blocking in {@code get()} for every request (the suite is
+     * compiled for Java 11: {@code Thread.startVirtualThread} is found at run time).
+     */
+    private void startVirtualThreads(List<Chain> chains) {
+        java.lang.reflect.Method start;
+        try {
+            start = Thread.class.getMethod("startVirtualThread", Runnable.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("--virtual-threads needs Java 21 or later (this is "
+                    + System.getProperty("java.version") + ")");
+        }
+        for (Chain c : chains) {
+            try {
+                start.invoke(null, (Runnable) c::loopBlocking);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot start a virtual thread", e);
+            }
+        }
     }
 
     private static void sleepSeconds(double s) throws InterruptedException {
@@ -399,6 +444,27 @@ public final class CallbacksDriver<T> {
                 }
                 // it completed before we got here (the callback only recorded it): go round
             }
+        }
+
+        /** The virtual-thread mode: request, wait in get(), record, until the stop. */
+        void loopBlocking() {
+            while (phase != STOP) {
+                startNanos = System.nanoTime();
+                Object reply = null;
+                Throwable error = null;
+                try {
+                    reply = startRequest().toCompletableFuture().get();
+                } catch (ExecutionException e) {
+                    error = e.getCause();
+                } catch (RuntimeException e) {
+                    error = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                completed(reply, error);
+            }
+            stopped.countDown();
         }
 
         private CompletionStage<?> startRequest() {
