@@ -113,10 +113,29 @@ final class Completions {
         }
     }
 
+    /**
+     * Completes a batch the core queued. A completion whose request has a thread blocked waiting
+     * for it (a virtual thread, which never reads the connection itself, or a thread that found
+     * another reading) is handed to that thread, which decodes it and completes its own future:
+     * this thread then only wakes it, and the decoding is spread over the waiting threads instead
+     * of resting on this one.
+     */
     private static void completeBatch(long[] batch, int n) {
         for (int i = 0; i < n; i++) {
-            complete(batch[3 * i], (int) batch[3 * i + 1], batch[3 * i + 2]);
+            long id = batch[3 * i];
+            int kind = (int) batch[3 * i + 1];
+            long payload = batch[3 * i + 2];
+            if (!handOffToWaiter(id, kind, payload)) {
+                complete(id, kind, payload);
+            }
         }
+    }
+
+    /** Gives a completion to the thread blocked waiting for its request; false when none waits. */
+    private static boolean handOffToWaiter(long id, int kind, long payload) {
+        Pending<?> pending = PENDING.get(id);
+        return pending != null && pending.future instanceof GlideFuture
+                && ((GlideFuture<?>) pending.future).handOff(id, kind, payload);
     }
 
     /**
@@ -140,9 +159,7 @@ final class Completions {
                 ownPayload = payload;
                 continue;
             }
-            Pending<?> pending = PENDING.get(id);
-            if (pending != null && pending.future instanceof GlideFuture
-                    && ((GlideFuture<?>) pending.future).handOff(id, kind, payload)) {
+            if (handOffToWaiter(id, kind, payload)) {
                 continue;
             }
             // Compacted in place (requeued <= i): the completer delivers these.

@@ -120,9 +120,13 @@ final class GlideFuture<T> extends CompletableFuture<T> {
         if (!WAITER.compareAndSet(this, null, me)) {
             return; // another thread waits here already: wait as CompletableFuture does
         }
+        // A virtual thread's timed park arms a timer in the scheduler each time: it waits
+        // without slices (every completion path wakes it: complete, completeExceptionally,
+        // cancel, obtrude*, handOff), and with a deadline, for that deadline only.
+        boolean sliced = !VirtualThreads.current();
         try {
             while (!isDone() && waiter == me && !me.isInterrupted()) {
-                long slice = TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MS);
+                long slice = sliced ? TimeUnit.MILLISECONDS.toNanos(WAIT_SLICE_MS) : Long.MAX_VALUE;
                 if (deadlineNanos != Long.MAX_VALUE) {
                     long remaining = deadlineNanos - System.nanoTime();
                     if (remaining <= 0) {
@@ -130,7 +134,11 @@ final class GlideFuture<T> extends CompletableFuture<T> {
                     }
                     slice = Math.min(slice, remaining);
                 }
-                LockSupport.parkNanos(this, slice);
+                if (slice == Long.MAX_VALUE) {
+                    LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, slice);
+                }
             }
         } finally {
             if (!WAITER.compareAndSet(this, me, null)) {
@@ -171,6 +179,37 @@ final class GlideFuture<T> extends CompletableFuture<T> {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         wakeWaiter();
         return cancelled;
+    }
+
+    /** Completes through {@link #complete}, which wakes a waiting thread (the JDK's own does not). */
+    @Override
+    public CompletableFuture<T> completeAsync(java.util.function.Supplier<? extends T> supplier, java.util.concurrent.Executor executor) {
+        if (supplier == null || executor == null) {
+            throw new NullPointerException();
+        }
+        executor.execute(() -> {
+            if (isDone()) {
+                return;
+            }
+            try {
+                complete(supplier.get());
+            } catch (Throwable e) {
+                completeExceptionally(e);
+            }
+        });
+        return this;
+    }
+
+    @Override
+    public void obtrudeValue(T value) {
+        super.obtrudeValue(value);
+        wakeWaiter();
+    }
+
+    @Override
+    public void obtrudeException(Throwable ex) {
+        super.obtrudeException(ex);
+        wakeWaiter();
     }
 
     /** Where {@link NativeClient#helpRead} writes the completions this thread read. */

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * virtual thread A waits in {@code get()} for a BLPOP that only virtual thread B can satisfy, by
  * pushing from a second client. If A's wait held the carrier (a native read pins it), B could
  * never run and A would wait forever. Prints "OK" and exits 0 when A got B's element within 20 s;
- * exits 1 otherwise. Compiled for Java 11: virtual threads are started through reflection.
+ * exits 1 otherwise. Then virtual thread C waits on a future nothing answers until the main
+ * thread completes it with {@code completeAsync}. Compiled for Java 11: virtual threads are started through reflection.
  * Arguments: host port.
  */
 public final class VirtualThreadMain {
@@ -52,6 +53,25 @@ public final class VirtualThreadMain {
             if (a.isAlive() || !"from-b".equals(popped.get())) {
                 System.out.println("FAILED: A got " + popped.get() + " (alive: " + a.isAlive() + "), B got "
                         + pushed.get() + " (alive: " + b.isAlive() + ")");
+                System.exit(1);
+            }
+            // A virtual thread waits without a timer: every way its future can be completed must
+            // wake it, completeAsync (whose JDK version completes behind complete's back) included.
+            java.util.concurrent.CompletableFuture<String[]> never = waiting.blpop(new String[] {key + ":never"}, 0);
+            AtomicReference<Object> got = new AtomicReference<>();
+            Thread c = (Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+                try {
+                    got.set(never.get()[0]);
+                } catch (Exception e) {
+                    got.set(e);
+                }
+            });
+            Thread.sleep(300);
+            never.completeAsync(() -> new String[] {"completed-async", "x"});
+            c.join(10_000);
+            if (c.isAlive() || !"completed-async".equals(got.get())) {
+                System.out.println("FAILED: the virtual thread waiting on a future completed by completeAsync got "
+                        + got.get() + " (alive: " + c.isAlive() + ")");
                 System.exit(1);
             }
             System.out.println("OK");
