@@ -215,7 +215,7 @@ def cluster_section(results):
     L.append("`memprofile.ClusterNodes` against a 3 primary + 3 replica Redis cluster whose nodes listen on a "
              "plaintext and a TLS port (bus and replication over TLS). Per mode: a warm-up client (runtime, "
              "shared TLS configuration), then %d clients created one after the other, each sending ECHO to all "
-             "%d nodes; glide-jni's `native_bytes_in_use` and `total_connections` from `getStatistics()`. "
+             "%d nodes; glide-jni's `native_bytes_in_use` and `total_connections` from `getExtendedStatistics()`. "
              "Per node connection = Δ bytes / Δ connections with all those clients open (each client's "
              "fixed cost, e.g. its slot map, spread over its connections); at creation = a client just "
              "created, connected to the primaries only (replicas are connected on first use). "

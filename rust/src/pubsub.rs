@@ -182,14 +182,25 @@ static RECEIVED: AtomicU64 = AtomicU64::new(0);
 /// Milliseconds since the epoch of the last subscription confirmation (0: never).
 static LAST_CONFIRMED_MS: AtomicI64 = AtomicI64::new(0);
 
+/// Subscription commands the server refused (an ACL without the channel or the command).
+static REFUSED: AtomicU64 = AtomicU64::new(0);
+
+/// The server refused a subscription command with `message`: what is wanted
+/// stays wanted (a new connection asks again), and the refusal is counted.
+pub fn subscription_refused(message: &str) {
+    REFUSED.fetch_add(1, Ordering::Relaxed);
+    tracing::warn!(target: "glide_jni::pubsub", message, "the server refused a subscription");
+}
+
 /// The statistics' pub/sub entries (all clients of the process).
-pub fn statistics() -> [(&'static str, u64); 5] {
+pub fn statistics() -> [(&'static str, u64); 6] {
     [
         ("pubsub_backlog_messages", BACKLOG_MESSAGES.load(Ordering::Relaxed)),
         ("pubsub_backlog_bytes", BACKLOG_BYTES.load(Ordering::Relaxed)),
         ("pubsub_messages_received", RECEIVED.load(Ordering::Relaxed)),
         ("pubsub_messages_dropped", DROPPED.load(Ordering::Relaxed)),
         ("pubsub_subscriptions_last_confirmed_ms", LAST_CONFIRMED_MS.load(Ordering::Relaxed).max(0) as u64),
+        ("pubsub_subscriptions_refused", REFUSED.load(Ordering::Relaxed)),
     ]
 }
 
@@ -355,13 +366,13 @@ impl PubSub {
     }
 
     /// The commands that subscribe a new connection to everything wanted (empty: nothing).
-    pub fn subscribe_commands(&self) -> Vec<u8> {
+    pub fn subscribe_commands(&self) -> Vec<Vec<u8>> {
         let state = self.state.lock();
         let mut out = Vec::new();
         for mode in [Mode::Exact, Mode::Pattern] {
             let names: Vec<Vec<u8>> = state.wanted[mode as usize].iter().cloned().collect();
             if !names.is_empty() {
-                subscription_commands(mode, &names, true).into_iter().for_each(|c| out.extend(c));
+                out.extend(subscription_commands(mode, &names, true));
             }
         }
         out
@@ -608,8 +619,7 @@ mod tests {
         wanted[0].insert(b"a".to_vec());
         wanted[1].insert(b"p*".to_vec());
         let pubsub = PubSub::new(wanted, 1024, Overflow::DropOldest);
-        let mut expected = resp::pack(&[b"SUBSCRIBE", b"a"]);
-        expected.extend(resp::pack(&[b"PSUBSCRIBE", b"p*"]));
+        let expected = vec![resp::pack(&[b"SUBSCRIBE", b"a"]), resp::pack(&[b"PSUBSCRIBE", b"p*"])];
         assert_eq!(pubsub.subscribe_commands(), expected);
         pubsub.pushed(b">3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n");
         assert!(pubsub.subscriptions().1[0].contains(b"a".as_slice()));

@@ -157,7 +157,7 @@ public class SlowConsumer {
         System.out.printf("RESTART: delivery resumed: %s; subscriptions confirmed again: %s%n", resumed,
                 stat(sub, "pubsub_subscriptions_last_confirmed_ms") > confirmedBefore);
         ok &= check(resumed, "delivery resumed after the restart");
-        Map<String, String> stats = sub.getStatistics();
+        Map<String, String> stats = sub.getExtendedStatistics();
         System.out.println("STATISTICS: " + stats);
         sub.close();
         pub.close();
@@ -182,7 +182,7 @@ public class SlowConsumer {
     }
 
     private static long stat(GlideClient client, String name) {
-        return Long.parseLong(client.getStatistics().get(name));
+        return Long.parseLong(client.getExtendedStatistics().get(name));
     }
 
     /** Resident set size of this process, in bytes. */

@@ -79,6 +79,10 @@ pub(crate) struct Entry {
     pub skipped: bool,
     /// Set for the commands of a batch: where the reply goes instead of Java.
     pub gather: Option<GatherSlot>,
+    /// The slot of a command the server answers only when it refuses it (see
+    /// [`Connection::send_pushed_commands`]): an error reply before the next
+    /// entry's reply is this one's; any other reply is the next entry's.
+    pub refusable: bool,
 }
 
 /// Command `index` of a batch (0 for a transaction's `EXEC`).
@@ -134,7 +138,12 @@ impl HelperWake {
 impl Entry {
     /// A slot for a reply nobody waits for (e.g. that of `ASKING` or `MULTI`).
     fn ignored() -> Entry {
-        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true, skipped: true, gather: None }
+        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true, skipped: true, gather: None, refusable: false }
+    }
+
+    /// The slot of a command answered by pushes when accepted and by an error when refused.
+    fn refusable() -> Entry {
+        Entry { refusable: true, skipped: false, ..Entry::ignored() }
     }
 }
 
@@ -161,6 +170,10 @@ pub(crate) trait Owner: Send + Sync {
 
     /// A RESP3 push frame arrived (pub/sub): it answers no request.
     fn pushed(&self, _frame: &[u8]) {}
+
+    /// The server refused a command sent with [`Connection::send_pushed_commands`]
+    /// (an ACL without the channel or the command): `message` is its error.
+    fn pushed_command_refused(&self, _message: &str) {}
 }
 
 struct State {
@@ -206,6 +219,9 @@ struct Shared {
 pub(crate) struct Connection {
     shared: Arc<Shared>,
 }
+
+/// The command after each of [`Connection::send_pushed_commands`]' commands.
+const PING: &[u8] = b"*1\r\n$4\r\nPING\r\n";
 
 /// Write buffer capacity kept after a flush; larger buffers are released.
 const WRITE_BUFFER_KEEP: usize = 16 * 1024;
@@ -301,6 +317,25 @@ impl Connection {
             timer::schedule(at, Arc::downgrade(&self.shared) as Weak<dyn Deadlines>);
         }
         Ok(())
+    }
+
+    /// Sends commands the server answers with pushes when it accepts them and
+    /// with one error reply when it refuses them (SUBSCRIBE and its family: an
+    /// ACL may forbid the command or the channel). An error reply is a reply
+    /// like any other, so each command gets a slot that takes an error, and a
+    /// `PING` after it, whose `PONG` tells that no error came: without this, a
+    /// refusal would be one reply more than requests, and the stream and the
+    /// FIFO out of step. A refusal goes to [`Owner::pushed_command_refused`].
+    pub(crate) fn send_pushed_commands(&self, commands: &[Vec<u8>]) -> Result<(), String> {
+        let mut packed = Vec::new();
+        let mut entries = Vec::with_capacity(2 * commands.len());
+        for command in commands {
+            packed.extend_from_slice(command);
+            packed.extend_from_slice(PING);
+            entries.push(Entry::refusable());
+            entries.push(Entry::ignored());
+        }
+        self.send_many(entries.into_iter(), &packed, 0).map_err(|(_, reason)| reason)
     }
 
     /// Holds back writes while the caller queues several requests, so that they
@@ -671,21 +706,31 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>) -
     if replies.is_empty() {
         return Ok(false);
     }
-    let (entries, nothing_pending, skipped_error) = {
+    let (entries, answered, nothing_pending, skipped_error) = {
         let mut state = shared.state.lock();
-        if replies.len() > state.pending.len() {
-            // The stream and the FIFO are out of step: no reply can be trusted to
-            // belong to the request it would be given to. Nothing is taken, so the
-            // break that follows fails every pending request.
-            let extra = replies.len() - state.pending.len();
-            return Err(format!("protocol error: the server sent {extra} more replies than requests were pending"));
+        // Which entry each reply is for: one each, except that a refusable entry (see
+        // `Connection::send_pushed_commands`) takes a reply only if it is an error, and
+        // is settled without one when the next entry's reply comes first.
+        let mut answered = Vec::with_capacity(replies.len());
+        let mut next_reply = 0;
+        while next_reply < replies.len() {
+            let Some(entry) = state.pending.get(answered.len()) else {
+                // The stream and the FIFO are out of step: no reply can be trusted to
+                // belong to the request it would be given to. Nothing is taken, so the
+                // break that follows fails every pending request.
+                let extra = replies.len() - next_reply;
+                return Err(format!("protocol error: the server sent {extra} more replies than requests were pending"));
+            };
+            let takes_reply = !entry.refusable || replies[next_reply].is_error();
+            answered.push(takes_reply);
+            next_reply += usize::from(takes_reply);
         }
-        let entries: Vec<Entry> = state.pending.drain(..replies.len()).collect();
+        let entries: Vec<Entry> = state.pending.drain(..answered.len()).collect();
         if state.pending.is_empty() && state.pending.capacity() > PENDING_KEEP {
             // A large pipeline grew the FIFO; an idle connection does not keep that.
             state.pending = VecDeque::new();
         }
-        (entries, state.pending.is_empty(), state.skipped_error.take())
+        (entries, answered, state.pending.is_empty(), state.skipped_error.take())
     };
     let Some(owner) = owner.upgrade() else { return Ok(nothing_pending) };
     // Whatever happens below, every entry taken is finished when `finishing` drops.
@@ -693,9 +738,18 @@ fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>) -
     let mut skipped_error = skipped_error;
     let converted = contain::run("handling replies", || {
         contain::fault_point(contain::FaultPoint::HandlingReplies);
-        for reply in replies {
+        let mut replies = replies.into_iter();
+        for takes_reply in answered {
             let entry = &finishing.entries[finishing.next];
             finishing.next += 1;
+            if !takes_reply {
+                continue; // a refusable command that was not refused
+            }
+            let Some(reply) = replies.next() else { break };
+            if entry.refusable {
+                owner.pushed_command_refused(&error_text(&reply).unwrap_or_default());
+                continue;
+            }
             if entry.skipped {
                 if skipped_error.is_none() {
                     skipped_error = error_text(&reply);
@@ -921,7 +975,7 @@ impl Deadlines for Shared {
         }
         if let Some(owner) = self.owner.upgrade() {
             for (id, timeout, gather) in expired {
-                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true, skipped: false, gather };
+                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true, skipped: false, gather, refusable: false };
                 let ms = timeout.unwrap_or_default().as_millis();
                 let timed_out = || Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms"));
                 if contain::run("timing out a request", || owner.finished(&entry, timed_out())).is_err() {

@@ -32,6 +32,13 @@ pub(crate) enum Reply<'a> {
     Bulk(Vec<u8>),
 }
 
+impl Reply<'_> {
+    /// Whether the reply is a server error (simple or blob).
+    pub(crate) fn is_error(&self) -> bool {
+        matches!(self, Reply::Resp([b'-' | b'!', ..]))
+    }
+}
+
 pub(crate) struct Inbound {
     buffer: Vec<u8>,
     large: Option<LargeBulk>,

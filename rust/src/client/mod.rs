@@ -182,9 +182,8 @@ impl Client {
         }
         pubsub.change(mode, names, subscribe);
         if let Link::Ready(conn) = &self.link.lock().link {
-            for command in crate::pubsub::subscription_commands(mode, names, subscribe) {
-                let _ = conn.send_many(std::iter::empty(), &command, 0); // broken: the reconnect subscribes
-            }
+            // Broken: the reconnect subscribes.
+            let _ = conn.send_pushed_commands(&crate::pubsub::subscription_commands(mode, names, subscribe));
         }
         Ok(())
     }
@@ -324,11 +323,11 @@ impl Client {
         stats::connection_opened();
         if let Some(pubsub) = &self.pubsub {
             // Subscribe the new connection to everything wanted; the confirmations arrive as
-            // pushes. No reply is expected, so no entry is queued.
+            // pushes, a refusal as an error reply.
             pubsub.connection_lost();
             let commands = pubsub.subscribe_commands();
             if !commands.is_empty() {
-                let _ = conn.send_many(std::iter::empty(), &commands, 0);
+                let _ = conn.send_pushed_commands(&commands);
             }
         }
         let waiting = std::mem::take(&mut state.waiting);
@@ -382,6 +381,7 @@ impl Client {
             done: false,
             skipped: false,
             gather: None,
+            refusable: false,
         };
         self.send_entries(entry, Vec::new(), packed, skipped)
     }
@@ -402,6 +402,7 @@ impl Client {
             done: false,
             skipped: false,
             gather: Some(GatherSlot { gather: Arc::clone(&gather), index }),
+            refusable: false,
         };
         if spec.atomic {
             // One reply, EXEC's, after MULTI's and the QUEUEDs; the batch shapes its elements.
@@ -480,13 +481,14 @@ impl Client {
         Ok(())
     }
 
-    /// Writes `packed` on the current connection with no reply expected (commands
-    /// answered by pushes: SUBSCRIBE...). False when there is no connection now.
-    /// An idle (lazy) client starts connecting, so that it will report `node_link_changed`.
-    pub(crate) fn send_unanswered(self: &Arc<Self>, packed: &[u8]) -> bool {
+    /// Writes `commands` on the current connection: commands answered by pushes
+    /// (SUBSCRIBE...), see [`Connection::send_pushed_commands`]. False when there
+    /// is no connection now. An idle (lazy) client starts connecting, so that it
+    /// will report `node_link_changed`.
+    pub(crate) fn send_pushed_commands(self: &Arc<Self>, commands: &[Vec<u8>]) -> bool {
         let mut state = self.link.lock();
         match &state.link {
-            Link::Ready(conn) => conn.send_many(std::iter::empty(), packed, 0).is_ok(),
+            Link::Ready(conn) => conn.send_pushed_commands(commands).is_ok(),
             Link::Idle => {
                 state.link = Link::Connecting { attempt: 0, last_error: None };
                 self.spawn_reconnect(state.generation);
@@ -767,6 +769,10 @@ impl Owner for Client {
 
     fn broken(self: Arc<Self>, generation: u64, reason: &str) {
         self.connection_broken(generation, reason);
+    }
+
+    fn pushed_command_refused(&self, message: &str) {
+        crate::pubsub::subscription_refused(message);
     }
 
     fn pushed(&self, frame: &[u8]) {

@@ -449,9 +449,7 @@ impl ClusterClient {
                     continue;
                 }
                 if let Some(client) = nodes.get(node) {
-                    for command in subscription_commands(mode, &gone, false) {
-                        client.send_unanswered(&command);
-                    }
+                    client.send_pushed_commands(&subscription_commands(mode, &gone, false));
                 }
                 for name in &gone {
                     state.sent[m].remove(name);
@@ -472,8 +470,7 @@ impl ClusterClient {
                 if missing.is_empty() {
                     continue;
                 }
-                let commands = subscription_commands(mode, &missing, true);
-                if commands.iter().all(|c| client.send_unanswered(c)) {
+                if client.send_pushed_commands(&subscription_commands(mode, &missing, true)) {
                     state.sent[m].extend(missing);
                 } else {
                     unsent = true;

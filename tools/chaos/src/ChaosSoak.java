@@ -750,7 +750,7 @@ public final class ChaosSoak {
         b.append("\n### Timeline (both clients; counts are cumulative, ok/s, max ms and events per interval)\n\n");
         b.append("max ms: the longest a future took to complete in the interval; native MiB: `native_bytes_in_use`, ");
         b.append("pooled: `native_bytes_pooled`, allocations: `native_allocations`, connections: `total_connections` ");
-        b.append("of `getStatistics()` (process-wide).\n\n");
+        b.append("of `getExtendedStatistics()` (process-wide).\n\n");
         b.append(TIMELINE_HEADER).append(TIMELINE);
 
         b.append("\n### Failure messages (distinct class: message, with counts)\n\n");
@@ -787,10 +787,10 @@ public final class ChaosSoak {
         b.append(endNotes);
         b.append(String.format(Locale.ROOT, "- peak RSS %s MiB, peak `native_bytes_in_use` %s MiB (sampled every %d s)%n",
                 mib(maxRssKb * 1024), mib(maxNativeBytes), REPORT_EVERY_S));
-        b.append("- `getStatistics()` keys: ").append(String.join(", ", firstStats.keySet())).append('\n');
-        b.append("- `getStatistics()` at the start: ").append(firstStats).append('\n');
-        b.append("- `getStatistics()` right after both clients closed: ").append(closedStats).append('\n');
-        b.append("- `getStatistics()` 2 s later: ").append(finalStats).append('\n');
+        b.append("- `getExtendedStatistics()` keys: ").append(String.join(", ", firstStats.keySet())).append('\n');
+        b.append("- `getExtendedStatistics()` at the start: ").append(firstStats).append('\n');
+        b.append("- `getExtendedStatistics()` right after both clients closed: ").append(closedStats).append('\n');
+        b.append("- `getExtendedStatistics()` 2 s later: ").append(finalStats).append('\n');
         return b.toString();
     }
 
@@ -881,8 +881,8 @@ public final class ChaosSoak {
             nodes.append(' ').append(node.port()).append('=').append(roleOf(node));
         }
         System.out.println("standalone :" + server.port() + "; cluster" + nodes + "; reconnect " + backoff);
-        Map<String, String> firstStats = standalone.client.getStatistics();
-        System.out.println("getStatistics() keys: " + String.join(", ", firstStats.keySet()));
+        Map<String, String> firstStats = standalone.client.getExtendedStatistics();
+        System.out.println("getExtendedStatistics() keys: " + String.join(", ", firstStats.keySet()));
 
         clusterForDiagnostics = cluster;
         T0 = System.nanoTime();
@@ -922,7 +922,7 @@ public final class ChaosSoak {
             long next = Math.min(endNanos, T0 + TimeUnit.SECONDS.toNanos((long) tick * REPORT_EVERY_S));
             sleepUntil(next);
             tick++;
-            System.out.println(row(targets, standalone.client.getStatistics()));
+            System.out.println(row(targets, standalone.client.getExtendedStatistics()));
         }
 
         // Stop issuing; let what is in flight finish (each within its timeout).
@@ -940,7 +940,7 @@ public final class ChaosSoak {
             sleep(50);
         }
         event("stopped, in flight drained");
-        System.out.println(row(targets, standalone.client.getStatistics()));
+        System.out.println(row(targets, standalone.client.getExtendedStatistics()));
         StringBuilder endNotes = new StringBuilder();
         int stuckBeforeClose = standalone.pending.size() + clustered.pending.size();
         endNotes.append("- incomplete futures when the workload had stopped and drained, before close(): ")
@@ -950,7 +950,7 @@ public final class ChaosSoak {
         endNotes.append("- chains that did not end: ").append(chainsDone.getCount()).append('\n');
         endNotes.append("- the cluster client's connections per node before close() (`CLIENT LIST` name=")
                 .append(CLUSTER_CLIENT_NAME).append("): ").append(connectionsPerNode(cluster))
-                .append(" (total_connections ").append(standalone.client.getStatistics().get("total_connections"))
+                .append(" (total_connections ").append(standalone.client.getExtendedStatistics().get("total_connections"))
                 .append(", of which 1 standalone)\n");
         endNotes.append("- whenever total_connections changed between rows (the first row included):\n");
         for (String c : CONNECTION_CHANGES) {
@@ -988,10 +988,10 @@ public final class ChaosSoak {
                     .append('\n');
             unaccounted += Math.abs(u);
         }
-        Map<String, String> closedStats = standalone.client.getStatistics(); // process-wide, works after close()
+        Map<String, String> closedStats = standalone.client.getExtendedStatistics(); // process-wide, works after close()
         // Freed large reply buffers stay pooled until traffic has been quiet for a second.
         sleep(2000);
-        Map<String, String> finalStats = standalone.client.getStatistics();
+        Map<String, String> finalStats = standalone.client.getExtendedStatistics();
 
         List<String> reasons = new ArrayList<>();
         if (unaccounted != 0) {

@@ -55,7 +55,7 @@ public final class ClusterNodes {
         }
         int clients = Integer.getInteger("memprofile.clusterClients", 10);
         // Before any client: the counter with only the library loaded (no runtime yet).
-        long pristine = bytes(glide.internal.Statistics.snapshot());
+        long pristine = bytes(glide.internal.Statistics.extended());
         boolean cold = true;
         for (String arg : args) {
             String[] modeSeed = arg.split("=", 2);
@@ -68,7 +68,7 @@ public final class ClusterNodes {
             Map<String, Object> line =
                     measure(tls, hostPort[0], Integer.parseInt(hostPort[1]), clients, pristine, cold);
             emit(line);
-            pristine = bytes(glide.internal.Statistics.snapshot());
+            pristine = bytes(glide.internal.Statistics.extended());
             cold = false;
         }
         System.exit(0);
@@ -99,23 +99,23 @@ public final class ClusterNodes {
         GlideClusterClient warm = GlideClusterClient.createClient(config).get();
         int nodes = touchEveryNode(warm);
         Thread.sleep(SETTLE_MS);
-        Map<String, String> before = warm.getStatistics();
+        Map<String, String> before = warm.getExtendedStatistics();
 
         List<GlideClusterClient> open = new ArrayList<>();
         long createdBytes = 0;
         long createdConnections = 0;
         for (int i = 0; i < count; i++) {
-            Map<String, String> s0 = warm.getStatistics();
+            Map<String, String> s0 = warm.getExtendedStatistics();
             GlideClusterClient c = GlideClusterClient.createClient(config).get();
             open.add(c);
             Thread.sleep(SETTLE_MS);
-            Map<String, String> s1 = warm.getStatistics();
+            Map<String, String> s1 = warm.getExtendedStatistics();
             int answered = touchEveryNode(c);
             if (answered != nodes) {
                 throw new IllegalStateException("ECHO reached " + answered + " nodes, expected " + nodes);
             }
             Thread.sleep(SETTLE_MS);
-            Map<String, String> s2 = warm.getStatistics();
+            Map<String, String> s2 = warm.getExtendedStatistics();
             createdConnections += connections(s1) - connections(s0);
             createdBytes += bytes(s1) - bytes(s0);
             if (connections(s2) - connections(s0) != nodes) {
@@ -124,12 +124,12 @@ public final class ClusterNodes {
             }
         }
         Thread.sleep(SETTLE_MS);
-        Map<String, String> after = warm.getStatistics();
+        Map<String, String> after = warm.getExtendedStatistics();
         for (GlideClusterClient c : open) {
             c.close();
         }
         Thread.sleep(SETTLE_MS);
-        Map<String, String> closed = warm.getStatistics();
+        Map<String, String> closed = warm.getExtendedStatistics();
         warm.close();
 
         long bytes = bytes(after) - bytes(before);

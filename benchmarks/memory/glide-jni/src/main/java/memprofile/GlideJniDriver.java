@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class GlideJniDriver implements Driver {
     /**
-     * getStatistics() is process-wide and any client, even a closed one, answers it: the first
+     * getExtendedStatistics() is process-wide and any client, even a closed one, answers it: the first
      * idle client, then the load client (so that the closed idle clients can all be collected).
      */
     private volatile GlideClient any;
@@ -85,6 +85,6 @@ public final class GlideJniDriver implements Driver {
     @Override
     public Map<String, String> stats() {
         GlideClient c = any;
-        return c == null ? Map.of() : c.getStatistics();
+        return c == null ? Map.of() : c.getExtendedStatistics();
     }
 }

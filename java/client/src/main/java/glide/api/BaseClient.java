@@ -206,11 +206,24 @@ public abstract class BaseClient
     }
 
     /**
-     * Process-wide statistics: {@code total_connections}, {@code total_clients}, and the native
-     * core's memory in use ({@code native_bytes_in_use}), which JVM tools cannot see.
+     * Process-wide statistics, with exactly valkey-glide 2.3.1's ten keys: {@code
+     * total_connections}, {@code total_clients}, the compression counters (always 0: glide-jni
+     * does not compress values), {@code subscription_out_of_sync_count} (subscription commands
+     * the server refused) and {@code subscription_last_sync_timestamp} (ms since the epoch of the
+     * server's last subscription confirmation; 0: never). glide-jni's own figures, such as the
+     * native memory JVM tools cannot see, are in {@link #getExtendedStatistics()}.
      */
     public Map<String, String> getStatistics() {
-        return Statistics.snapshot();
+        return Statistics.valkeyGlideKeys();
+    }
+
+    /**
+     * {@link #getStatistics()} and glide-jni's own process-wide figures: native memory in use
+     * ({@code native_bytes_in_use}, invisible to NMT), requests pending, the pub/sub backlog,
+     * contained panics (see the README, "Statistics").
+     */
+    public Map<String, String> getExtendedStatistics() {
+        return Statistics.extended();
     }
 
     /**

@@ -219,7 +219,7 @@ class BehaviourTest {
     /** Statistics without a client instance (any client reports the process-wide figures). */
     private static final class Statistics {
         static Map<String, String> of() {
-            return glide.internal.Statistics.snapshot();
+            return glide.internal.Statistics.extended();
         }
     }
 
@@ -267,7 +267,7 @@ class BehaviourTest {
         Map<String, String> before = Statistics.of();
         GlideClient a = Clients.connect(server, ProtocolVersion.RESP3);
         GlideClient b = Clients.connect(server, ProtocolVersion.RESP2);
-        Map<String, String> during = a.getStatistics();
+        Map<String, String> during = a.getExtendedStatistics();
         assertEquals(Long.parseLong(before.get("total_connections")) + 2, Long.parseLong(during.get("total_connections")));
         assertTrue(Long.parseLong(during.get("total_clients")) >= 2);
         assertTrue(Long.parseLong(during.get("native_bytes_in_use")) > 0);

@@ -266,7 +266,7 @@ class ClusterPubSubTest {
      */
     static java.util.List<String> readUntilNotReady(BaseClient client, int count) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
-        while (Long.parseLong(client.getStatistics().get("pubsub_backlog_messages")) < count) {
+        while (Long.parseLong(client.getExtendedStatistics().get("pubsub_backlog_messages")) < count) {
             assertTrue(System.currentTimeMillis() < deadline, "the messages did not all arrive");
             Thread.sleep(10);
         }

@@ -501,20 +501,20 @@ class ClusterTest {
     @Test
     void statisticsCountOneConnectionPerNodeInUse() throws Exception {
         try (GlideClusterClient observer = connect(ProtocolVersion.RESP3)) {
-            Map<String, String> before = observer.getStatistics();
+            Map<String, String> before = observer.getExtendedStatistics();
             long bytesBefore = Long.parseLong(before.get("native_bytes_in_use"));
             try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
-                assertEquals(3, delta(before, observer.getStatistics(), "total_connections"), "one per primary");
-                assertEquals(1, delta(before, observer.getStatistics(), "total_clients"));
+                assertEquals(3, delta(before, observer.getExtendedStatistics(), "total_connections"), "one per primary");
+                assertEquals(1, delta(before, observer.getExtendedStatistics(), "total_clients"));
                 // A replica's connection opens on first use and counts too.
                 await(client.customCommand(new String[] {"PING"}, new SlotIdRoute(0, SlotType.REPLICA)));
-                assertEquals(4, delta(before, observer.getStatistics(), "total_connections"));
-                long bytes = Long.parseLong(observer.getStatistics().get("native_bytes_in_use")) - bytesBefore;
+                assertEquals(4, delta(before, observer.getExtendedStatistics(), "total_connections"));
+                long bytes = Long.parseLong(observer.getExtendedStatistics().get("native_bytes_in_use")) - bytesBefore;
                 System.out.println("cluster client with 4 node connections: native bytes in use +" + bytes
                         + " (" + bytes / 4 + " per node)");
             }
-            assertEquals(0, delta(before, observer.getStatistics(), "total_connections"));
-            assertEquals(0, delta(before, observer.getStatistics(), "total_clients"));
+            assertEquals(0, delta(before, observer.getExtendedStatistics(), "total_connections"));
+            assertEquals(0, delta(before, observer.getExtendedStatistics(), "total_clients"));
         }
     }
 

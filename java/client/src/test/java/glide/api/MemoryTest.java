@@ -35,7 +35,7 @@ class MemoryTest {
     }
 
     private static long nativeBytes() {
-        return Long.parseLong(glide.internal.Statistics.snapshot().get("native_bytes_in_use"));
+        return Long.parseLong(glide.internal.Statistics.extended().get("native_bytes_in_use"));
     }
 
     @Test
@@ -124,19 +124,19 @@ class MemoryTest {
     @Test
     void aClientThatIsNeverClosedIsReleasedWhenCollected() throws Exception {
         settle();
-        long clientsBefore = Long.parseLong(glide.internal.Statistics.snapshot().get("total_clients"));
-        long connectionsBefore = Long.parseLong(glide.internal.Statistics.snapshot().get("total_connections"));
+        long clientsBefore = Long.parseLong(glide.internal.Statistics.extended().get("total_clients"));
+        long connectionsBefore = Long.parseLong(glide.internal.Statistics.extended().get("total_connections"));
         for (int i = 0; i < 10; i++) {
             GlideClient abandoned = Clients.connect(server, ProtocolVersion.RESP3);
             assertEquals("PONG", await(abandoned.ping()));
         }
-        assertEquals(connectionsBefore + 10, Long.parseLong(glide.internal.Statistics.snapshot().get("total_connections")));
+        assertEquals(connectionsBefore + 10, Long.parseLong(glide.internal.Statistics.extended().get("total_connections")));
         long deadline = System.currentTimeMillis() + 10_000;
-        while (Long.parseLong(glide.internal.Statistics.snapshot().get("total_clients")) > clientsBefore) {
+        while (Long.parseLong(glide.internal.Statistics.extended().get("total_clients")) > clientsBefore) {
             assertTrue(System.currentTimeMillis() < deadline, "abandoned clients were not released");
             System.gc();
             Thread.sleep(50);
         }
-        assertEquals(connectionsBefore, Long.parseLong(glide.internal.Statistics.snapshot().get("total_connections")));
+        assertEquals(connectionsBefore, Long.parseLong(glide.internal.Statistics.extended().get("total_connections")));
     }
 }

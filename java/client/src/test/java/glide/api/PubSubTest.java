@@ -69,7 +69,7 @@ class PubSubTest {
     }
 
     private static long stat(GlideClient client, String name) {
-        return Long.parseLong(client.getStatistics().get(name));
+        return Long.parseLong(client.getExtendedStatistics().get(name));
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class QuickStart {
             String server = client.info(new Section[] {Section.SERVER}).get();
             print("INFO server", server.lines().filter(l -> l.startsWith("redis_version")).findFirst().orElse("?"));
             print("DEL", client.del(new String[] {"greeting", "visits", "user:1", "queue", "blob"}).get());
-            print("statistics", client.getStatistics());
+            print("statistics", client.getExtendedStatistics());
         }
     }
 
