@@ -299,10 +299,12 @@ impl Connection {
             // room): they send these bytes with theirs, in one system call.
             state.out.extend_from_slice(packed);
             drop(state);
-        } else if replies_due && shared.tls.is_some() {
+        } else if replies_due && (shared.tls.is_some() || completion::on_completer_thread()) {
             // A TLS server handles one record per pass of its event loop: commands that
-            // leave together cost it (and, through fewer reply writes, us) much less. The
-            // bytes wait for whichever comes first: a reply's reader, or the task woken here.
+            // leave together cost it (and, through fewer reply writes, us) much less. And
+            // the completer thread runs the callbacks that chain requests: a system call
+            // for each would make it everyone's ceiling. The bytes wait for whichever
+            // comes first: a reply's reader, or the task woken here.
             state.out.extend_from_slice(packed);
             drop(state);
             shared.wake.notify_one();
@@ -673,10 +675,8 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> 
         })
     })?;
     let nothing_pending = taken.map_err(|e| e.to_string())??;
-    if shared.tls.is_some() {
-        // Commands that waited for replies to arrive (see `send_many`) leave now.
-        flush(shared)?;
-    }
+    // Commands that waited for replies to arrive (see `send_many`) leave now.
+    flush(shared)?;
     if nothing_pending && inbound.is_empty() {
         release_buffers(shared, inbound);
     }

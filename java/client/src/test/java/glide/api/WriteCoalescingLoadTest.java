@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Commands sent while replies are due on a TLS connection do not leave at once: they wait for the
- * next reply's reader or the connection's task, so that several callers' commands leave in one
- * record (see {@code connection.rs}, "TLS"). Under every mix of callers that can be waiting at
- * once (threads blocked in {@code get()}, which read the connection themselves, and callback
- * chains, which never block and send from the completer thread), no command may be left behind:
- * every request completes, with its own reply, long before its timeout.
+ * Commands sent while replies are due do not always leave at once: on a TLS connection, and from
+ * the completer thread (callbacks chaining requests) on any connection, they wait for the next
+ * reply's reader or the connection's task, so that several commands leave in one write (and, over
+ * TLS, one record; see {@code connection.rs}, {@code send_many}). Under every mix of callers that
+ * can be waiting at once (threads blocked in {@code get()}, which read the connection themselves,
+ * and callback chains, which never block and send from the completer thread), no command may be
+ * left behind: every request completes, with its own reply, long before its timeout.
  */
-class TlsLoadTest {
+class WriteCoalescingLoadTest {
     /** Long enough that a command left waiting for a flush that never comes shows as a timeout. */
     private static final int REQUEST_TIMEOUT_MS = 5000;
 
@@ -34,24 +35,38 @@ class TlsLoadTest {
     private static final int CALLBACK_CHAINS = 64;
     private static final long RUN_MS = 3000;
 
-    private static RedisServer server;
+    private static RedisServer tlsServer;
+    private static RedisServer plaintextServer;
 
     @BeforeAll
-    static void startServer() {
-        server = RedisServer.startTls(RedisServer.Tls.valid());
+    static void startServers() {
+        tlsServer = RedisServer.startTls(RedisServer.Tls.valid());
+        plaintextServer = RedisServer.start();
     }
 
     @AfterAll
-    static void stopServer() {
-        server.close();
+    static void stopServers() {
+        tlsServer.close();
+        plaintextServer.close();
     }
 
     @Test
     @Timeout(60)
-    void everyCommandSentWhileRepliesAreDueLeavesAndGetsItsOwnReply() throws Exception {
-        GlideClient client = Clients.await(GlideClient.createClient(TlsTest.tlsConfig(server, ProtocolVersion.RESP3, TlsTest.trustTestCa())
+    void overTlsEveryCommandSentWhileRepliesAreDueLeavesAndGetsItsOwnReply() throws Exception {
+        underLoad(Clients.await(GlideClient.createClient(TlsTest.tlsConfig(tlsServer, ProtocolVersion.RESP3, TlsTest.trustTestCa())
                 .requestTimeout(REQUEST_TIMEOUT_MS)
-                .build()));
+                .build())));
+    }
+
+    @Test
+    @Timeout(60)
+    void inPlaintextEveryCommandSentWhileRepliesAreDueLeavesAndGetsItsOwnReply() throws Exception {
+        underLoad(Clients.await(GlideClient.createClient(Clients.config(plaintextServer, ProtocolVersion.RESP3)
+                .requestTimeout(REQUEST_TIMEOUT_MS)
+                .build())));
+    }
+
+    private static void underLoad(GlideClient client) throws Exception {
         Map<String, Throwable> failures = new ConcurrentHashMap<>();
         AtomicLong completed = new AtomicLong();
         AtomicLong slowestNanos = new AtomicLong();
