@@ -38,17 +38,6 @@ thread_local! {
     /// On a Java thread that reads while it waits (see [`collecting`]): the
     /// completions its reading produced, kept for it instead of queued.
     static COLLECTED: RefCell<Option<Vec<Completion>>> = const { RefCell::new(None) };
-
-    /// Set on the Java completer thread, the one thread that drains the queue.
-    static COMPLETER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether the calling thread is the Java completer: the thread that runs the
-/// continuations of most futures, and so sends the requests callbacks chain.
-/// Its sends may wait for the connection's task to write them (see
-/// `Connection::send_many`): one write for many callbacks instead of one each.
-pub fn on_completer_thread() -> bool {
-    COMPLETER.get()
 }
 
 /// Runs `read` (a Java thread reading replies while it waits for its own) and
@@ -107,7 +96,6 @@ pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
 /// Moves up to `out.len()` completions into `out`, waiting up to `timeout` for
 /// the first one. Returns how many were written.
 pub fn drain(out: &mut [Completion], timeout: Duration) -> usize {
-    COMPLETER.set(true);
     if out.is_empty() {
         return 0;
     }

@@ -220,6 +220,12 @@ pub(crate) struct Connection {
     shared: Arc<Shared>,
 }
 
+thread_local! {
+    /// Set on a thread that has waited in `get()` reading its own reply
+    /// ([`Connection::help_read`]): its commands are written at once (see `send_many`).
+    static READS_OWN_REPLIES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The command after each of [`Connection::send_pushed_commands`]' commands.
 const PING: &[u8] = b"*1\r\n$4\r\nPING\r\n";
 
@@ -299,12 +305,16 @@ impl Connection {
             // room): they send these bytes with theirs, in one system call.
             state.out.extend_from_slice(packed);
             drop(state);
-        } else if replies_due && (shared.tls.is_some() || completion::on_completer_thread()) {
-            // A TLS server handles one record per pass of its event loop: commands that
-            // leave together cost it (and, through fewer reply writes, us) much less. And
-            // the completer thread runs the callbacks that chain requests: a system call
-            // for each would make it everyone's ceiling. The bytes wait for whichever
-            // comes first: a reply's reader, or the task woken here.
+        } else if replies_due && (shared.tls.is_some() || !READS_OWN_REPLIES.get()) {
+            // Commands that leave together cost one system call, not one each, and a TLS
+            // server handles one record per pass of its event loop, so it costs much less
+            // too (and us, through its fewer reply writes). Unless the sender is a thread
+            // that waits in get() and reads its reply itself (it would wait for the task
+            // before its poll could succeed), these bytes wait, for whichever comes first:
+            // a reply's reader, or the task woken here. Such senders: glide-completer,
+            // which runs the callbacks that chain requests (one system call each made it
+            // everyone's ceiling), virtual threads (one carrier sending for many), threads
+            // that only chain callbacks.
             state.out.extend_from_slice(packed);
             drop(state);
             shared.wake.notify_one();
@@ -382,6 +392,7 @@ impl Connection {
     /// pending (another reader completed it meanwhile), there is nothing to wait
     /// for here. A timeout or a shutdown ends the wait early.
     pub(crate) fn help_read(&self, owner: &Weak<dyn Owner>, request_id: i64, timeout: Duration) -> bool {
+        READS_OWN_REPLIES.set(true);
         let shared = &*self.shared;
         let Some(mut inbound) = shared.read.try_lock() else { return false };
         // Announce the wait before looking, so an expiry after the look wakes us.
@@ -503,11 +514,12 @@ fn read_unless_helped(shared: &Shared, owner: &Weak<dyn Owner>) -> Result<(), St
 /// wakes the task only then. Most of the time nothing is left, and nobody wakes.
 fn hand_back_reading(shared: &Shared) {
     fence(Ordering::SeqCst); // pairs with the one in `read_unless_helped`
-    if !shared.readiness_dropped.swap(false, Ordering::SeqCst) {
-        return;
-    }
+    let dropped = shared.readiness_dropped.swap(false, Ordering::SeqCst);
+    // Records received but not yet opened (a helper stops once its own reply came) were
+    // taken from the socket: they will never make it readable again, whatever the task's
+    // readiness says. Whoever reads next must be told, always.
     let tls_input = shared.tls.as_ref().is_some_and(TlsIo::has_input);
-    if tls_input || socket_readable_now(shared.stream.as_raw_fd()) {
+    if tls_input || (dropped && socket_readable_now(shared.stream.as_raw_fd())) {
         shared.reader_released.notify_one();
     }
 }

@@ -31,6 +31,8 @@ use std::io::{self, BufRead, Read, Write};
 use std::mem::MaybeUninit;
 use std::os::fd::RawFd;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use parking_lot::Mutex;
 use tokio::net::TcpStream;
 
@@ -45,6 +47,9 @@ pub(crate) struct TlsIo {
     session: Mutex<rustls::ClientConnection>,
     /// Sealed records not yet written; the writer role's.
     unsent: Mutex<Vec<u8>>,
+    /// Whether `unsent` holds records, set under its lock: the task reads it
+    /// without taking that lock (a writer may hold it across a system call).
+    unsent_pending: AtomicBool,
     /// Received records not yet opened; the reader role's.
     staged: Mutex<Staged>,
 }
@@ -59,7 +64,12 @@ enum Opened {
 
 impl TlsIo {
     pub(crate) fn new(session: rustls::ClientConnection) -> TlsIo {
-        TlsIo { session: Mutex::new(session), unsent: Mutex::new(Vec::new()), staged: Mutex::new(Staged::default()) }
+        TlsIo {
+            session: Mutex::new(session),
+            unsent: Mutex::new(Vec::new()),
+            unsent_pending: AtomicBool::new(false),
+            staged: Mutex::new(Staged::default()),
+        }
     }
 
     /// Fills where `inbound` wants its next bytes with plaintext. `WouldBlock`
@@ -127,15 +137,17 @@ impl TlsIo {
         if unsent.is_empty() && unsent.capacity() > UNSENT_KEEP {
             *unsent = Vec::new();
         }
+        self.unsent_pending.store(!unsent.is_empty(), Ordering::Release);
         outcome
     }
 
-    /// Records sealed or to be sealed but not yet written. Best effort: while
-    /// another thread holds a lock it is that thread's to report (a writer
-    /// wakes the task when it leaves records behind).
+    /// Records sealed or to be sealed but not yet written. Sealed ones are known
+    /// exactly (a flag the writer sets). Records the session made while reading
+    /// (a key update's answer) are looked for only if the session is free: a
+    /// reader holding it says so when it is done (`receive`'s second value), and
+    /// the caller wakes the task then.
     pub(crate) fn records_queued(&self) -> bool {
-        self.unsent.try_lock().is_some_and(|unsent| !unsent.is_empty())
-            || self.session.try_lock().is_some_and(|session| session.wants_write())
+        self.unsent_pending.load(Ordering::Acquire) || self.session.try_lock().is_some_and(|session| session.wants_write())
     }
 
     /// Gives back the staging buffer once it is empty (the connection went idle).
