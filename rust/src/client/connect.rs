@@ -29,7 +29,10 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
                 let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
                 return Ok(Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt));
             }
-            Err(e) => errors.push(format!("{host}:{port}: {e}")),
+            Err(e) => {
+                crate::logging::events::connect_failed(&format!("{host}:{port}"), &e, is_refused_credentials(&e), config.tls.is_some());
+                errors.push(format!("{host}:{port}: {e}"))
+            }
         }
     }
     Err(format!("cannot connect: {}", errors.join("; ")))

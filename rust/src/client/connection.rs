@@ -161,6 +161,9 @@ pub(crate) trait Owner: Send + Sync {
 
     /// A RESP3 push frame arrived (pub/sub): it answers no request.
     fn pushed(&self, _frame: &[u8]) {}
+
+    /// `host:port` of the server, for log lines.
+    fn address(&self) -> String;
 }
 
 struct State {
@@ -920,6 +923,9 @@ impl Deadlines for Shared {
             self.helper_wake.wake();
         }
         if let Some(owner) = self.owner.upgrade() {
+            if !expired.is_empty() {
+                crate::logging::events::timeouts(expired.len(), || owner.address());
+            }
             for (id, timeout, gather) in expired {
                 let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true, skipped: false, gather };
                 let ms = timeout.unwrap_or_default().as_millis();

@@ -30,6 +30,7 @@
 //! `glide.pubsub`, `glide.tls`, `glide.auth`, else `glide.core`; an event may
 //! also name one with `target: "glide.<area>"`.
 
+pub(crate) mod events;
 mod file;
 pub mod jvm;
 mod rate;
@@ -184,10 +185,13 @@ fn write_logger(record: &Record) {
     }
 }
 
+/// The Java logger names records go to. The Java side asks for this list
+/// (to find which levels the application enables) rather than keeping a copy.
+pub const AREAS: [&str; 6] = ["glide.connection", "glide.cluster", "glide.pubsub", "glide.tls", "glide.auth", "glide.core"];
+
 /// The Java logger name for an event's target: its own when it names one
 /// (`glide.*`), else derived from the module that logged it.
 pub fn area_of(target: &str) -> &'static str {
-    const AREAS: [&str; 6] = ["glide.connection", "glide.cluster", "glide.pubsub", "glide.tls", "glide.auth", "glide.core"];
     if let Some(own) = AREAS.iter().find(|a| **a == target) {
         return own;
     }

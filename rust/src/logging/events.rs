@@ -1,0 +1,75 @@
+//! Events that can repeat fast, each behind its own [`RateLimit`]: one line
+//! per interval, counting what it left out. Each takes what the line names
+//! lazily, so a left-out occurrence formats nothing.
+
+use std::fmt::Display;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use super::RateLimit;
+
+/// How often a repeating event may write a line.
+const EVERY: Duration = Duration::from_secs(10);
+
+/// `count` requests on `address` timed out: a summary line at most every 10 s
+/// (the count since the previous line), never one line per timeout.
+pub(crate) fn timeouts(count: usize, address: impl FnOnce() -> String) {
+    static PENDING: AtomicU64 = AtomicU64::new(0);
+    static LIMIT: RateLimit = RateLimit::new();
+    PENDING.fetch_add(count as u64, Ordering::Relaxed);
+    if tracing::enabled!(target: "glide.connection", tracing::Level::WARN) && LIMIT.allow(EVERY).is_some() {
+        let n = PENDING.swap(0, Ordering::Relaxed);
+        tracing::warn!(target: "glide.connection", "{n} requests timed out since the previous such line; the latest on {}", address());
+    }
+}
+
+/// A request was refused because `limit` requests were in flight on a client.
+pub(crate) fn inflight_limit(limit: usize, address: impl FnOnce() -> String) {
+    static LIMIT: RateLimit = RateLimit::new();
+    if tracing::enabled!(target: "glide.connection", tracing::Level::WARN) {
+        if let Some(left_out) = LIMIT.allow(EVERY) {
+            tracing::warn!(target: "glide.connection", "inflight limit ({limit}) reached on the client of {}: requests are refused until replies come ({left_out} more refusals since the previous such line)", address());
+        }
+    }
+}
+
+/// A subscriber's backlog dropped `dropped` messages (its bound in bytes is `limit`).
+/// The backlog is the client's, fed by every node it subscribes on: no one address.
+pub(crate) fn pubsub_dropped(dropped: u64, limit: usize, oldest: bool) {
+    static PENDING: AtomicU64 = AtomicU64::new(0);
+    static LIMIT: RateLimit = RateLimit::new();
+    PENDING.fetch_add(dropped, Ordering::Relaxed);
+    if tracing::enabled!(target: "glide.pubsub", tracing::Level::WARN) && LIMIT.allow(EVERY).is_some() {
+        let n = PENDING.swap(0, Ordering::Relaxed);
+        tracing::warn!(target: "glide.pubsub", "{n} pub/sub messages dropped since the previous such line ({} first): a client's backlog is full ({limit} bytes); the application reads messages more slowly than they come", if oldest { "oldest" } else { "newest" });
+    }
+}
+
+/// A reply redirected a request (`MOVED` or `ASK`) to `target`.
+pub(crate) fn redirected(kind: &str, slot_and_target: impl Display) {
+    static LIMIT: RateLimit = RateLimit::new();
+    if tracing::enabled!(target: "glide.cluster", tracing::Level::INFO) {
+        if let Some(left_out) = LIMIT.allow(EVERY) {
+            tracing::info!(target: "glide.cluster", "{kind} {slot_and_target} ({left_out} more redirects since the previous such line)");
+        }
+    }
+}
+
+/// A connection attempt to `address` failed with `error`; auth and TLS
+/// failures are warnings in their areas, others (a node down, being
+/// reconnected) go to DEBUG per attempt.
+pub(crate) fn connect_failed(address: &str, error: &str, refused_credentials: bool, tls: bool) {
+    static AUTH: RateLimit = RateLimit::new();
+    static TLS: RateLimit = RateLimit::new();
+    if refused_credentials {
+        if let Some(left_out) = AUTH.allow(EVERY) {
+            tracing::warn!(target: "glide.auth", "authentication refused by {address}: {error} ({left_out} more since the previous such line)");
+        }
+    } else if tls && (error.contains("TLS") || error.contains("certificate")) {
+        if let Some(left_out) = TLS.allow(EVERY) {
+            tracing::warn!(target: "glide.tls", "TLS handshake with {address} failed: {error} ({left_out} more since the previous such line)");
+        }
+    } else {
+        tracing::debug!(target: "glide.connection", "cannot connect to {address}: {error}");
+    }
+}
