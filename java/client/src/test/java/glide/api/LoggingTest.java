@@ -1,0 +1,166 @@
+package glide.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import glide.api.logging.Logger;
+import glide.api.models.configuration.BackoffStrategy;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import glide.api.models.configuration.ServerCredentials;
+import glide.internal.LogBridge;
+import glide.testutil.CapturingSlf4j;
+import glide.testutil.RedisServer;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Core log lines reach SLF4J (this test JVM binds it to {@link CapturingSlf4j}) and the {@link
+ * Logger} file, for a server killed and restarted and for a wrong password. The {@code
+ * java.util.logging} path and {@code Logger}'s console are in {@link LoggingJulTest}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoggingTest {
+    private static GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?> config(RedisServer server) {
+        return GlideClientConfiguration.builder()
+                .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
+                .requestTimeout(1000)
+                .reconnectStrategy(BackoffStrategy.builder().numOfRetries(5).factor(20).exponentBase(2).build());
+    }
+
+    /** Waits until a line of {@code source} contains {@code text}; returns the lines. */
+    static List<String> awaitLine(Supplier<List<String>> source, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        List<String> lines;
+        do {
+            lines = source.get();
+            for (String line : lines) {
+                if (line.contains(text)) {
+                    return lines;
+                }
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        fail("no line with \"" + text + "\" in:\n" + String.join("\n", lines));
+        return lines;
+    }
+
+    /** A client of {@code server} sees it killed and restarted. */
+    static void killAndRestart(RedisServer server, Supplier<List<String>> lines) throws Exception {
+        try (GlideClient client = GlideClient.createClient(config(server).build()).get(10, TimeUnit.SECONDS)) {
+            assertEquals("PONG", client.ping().get(5, TimeUnit.SECONDS));
+            server.kill();
+            awaitLine(lines, "glide.connection: connection to " + server.host() + ":" + server.port() + " lost");
+            server.restart();
+            awaitLine(lines, "glide.connection: reconnected to " + server.host() + ":" + server.port());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aKilledAndRestartedServerIsLoggedThroughSlf4j() throws Exception {
+        try (RedisServer server = RedisServer.start()) {
+            assertEquals("slf4j", LogBridge.backend());
+            killAndRestart(server, CapturingSlf4j::lines);
+            List<String> lines = CapturingSlf4j.lines();
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN glide.connection: connection to") && l.contains(":" + server.port() + " lost")), String.join("\n", lines));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("INFO glide.connection: reconnected to")), String.join("\n", lines));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aWrongPasswordIsLoggedThroughSlf4j() throws Exception {
+        try (RedisServer server = RedisServer.start("--requirepass", "right")) {
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> GlideClient.createClient(config(server)
+                            .credentials(ServerCredentials.builder().password("wrong").build())
+                            .build())
+                    .get(10, TimeUnit.SECONDS));
+            List<String> lines = awaitLine(CapturingSlf4j::lines, "WARN glide.auth: authentication refused by " + server.host() + ":" + server.port());
+            assertTrue(lines.stream().anyMatch(l -> l.contains(":" + server.port() + ": ") && l.contains("WRONGPASS")), String.join("\n", lines) + "\n" + refused);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void loggerWritesCoreAndApplicationLinesToItsHourlyFile() throws Exception {
+        assertNull(Logger.getLoggerLevel(), "nothing configured the Logger before this test");
+        String name = "logging-test-" + ProcessHandle.current().pid() + ".log";
+        Path dir = Paths.get(System.getenv().getOrDefault("GLIDE_LOG_DIR", "glide-logs"));
+        try {
+            Logger.setLoggerConfig(Logger.Level.INFO, name);
+            assertEquals(Logger.Level.INFO, Logger.getLoggerLevel());
+            Logger.init(Logger.Level.TRACE); // configured already: no change
+            assertEquals(Logger.Level.INFO, Logger.getLoggerLevel());
+
+            AtomicBoolean supplied = new AtomicBoolean();
+            Logger.log(Logger.Level.DEBUG, "test", () -> {
+                supplied.set(true);
+                return "below the level";
+            });
+            assertFalse(supplied.get(), "a message below the level must not be built");
+            Logger.log(Logger.Level.INFO, "test", () -> "supplied line");
+            Logger.log(Logger.Level.WARN, "test", "plain line");
+            Logger.log(Logger.Level.ERROR, "test", "with a throwable", new IllegalStateException("the cause"));
+            Logger.log(Logger.Level.OFF, "test", "never written");
+
+            try (RedisServer server = RedisServer.start()) {
+                killAndRestart(server, () -> fileLines(dir, name));
+            }
+            List<String> lines = fileLines(dir, name);
+            String all = String.join("\n", lines);
+            assertTrue(all.contains(" INFO glide: test - supplied line"), all);
+            assertTrue(all.contains(" WARN glide: test - plain line"), all);
+            assertTrue(all.contains("ERROR glide: test - with a throwable: java.lang.IllegalStateException: the cause"), all);
+            assertTrue(all.contains("\tat glide.api.LoggingTest."), all);
+            assertFalse(all.contains("below the level") || all.contains("never written"), all);
+            assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z +[A-Z]+ glide.*"), lines.get(0));
+            // valkey-glide's file name: <name>.YYYY-MM-DD-HH.
+            File[] files = dir.toFile().listFiles((d, f) -> f.startsWith(name + "."));
+            assertTrue(files != null && files.length >= 1 && files[0].getName().matches(java.util.regex.Pattern.quote(name) + "\\.\\d{4}-\\d\\d-\\d\\d-\\d\\d"));
+        } finally {
+            Logger.setLoggerConfig(Logger.Level.OFF);
+            File[] files = dir.toFile().listFiles((d, f) -> f.startsWith(name + "."));
+            if (files != null) {
+                for (File f : files) {
+                    Files.deleteIfExists(f.toPath());
+                }
+            }
+            dir.toFile().delete(); // only if empty
+        }
+        assertEquals(Logger.Level.OFF, Logger.getLoggerLevel());
+    }
+
+    private static List<String> fileLines(Path dir, String name) {
+        List<String> lines = new ArrayList<>();
+        File[] files = dir.toFile().listFiles((d, f) -> f.startsWith(name + "."));
+        if (files != null) {
+            java.util.Arrays.sort(files);
+            for (File f : files) {
+                try {
+                    lines.addAll(Files.readAllLines(f.toPath(), StandardCharsets.UTF_8));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        return lines;
+    }
+}
