@@ -37,8 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * java.util.logging} path and {@code Logger}'s console are in {@link LoggingJulTest}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LoggingTest {
-    private static GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?> config(RedisServer server) {
+public class LoggingTest {
+    static GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?> config(RedisServer server) {
         return GlideClientConfiguration.builder()
                 .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
                 .requestTimeout(1000)
@@ -46,7 +46,7 @@ class LoggingTest {
     }
 
     /** Waits until a line of {@code source} contains {@code text}; returns the lines. */
-    static List<String> awaitLine(Supplier<List<String>> source, String text) throws InterruptedException {
+    public static List<String> awaitLine(Supplier<List<String>> source, String text) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         List<String> lines;
         do {
@@ -63,7 +63,7 @@ class LoggingTest {
     }
 
     /** A client of {@code server} sees it killed and restarted. */
-    static void killAndRestart(RedisServer server, Supplier<List<String>> lines) throws Exception {
+    public static void killAndRestart(RedisServer server, Supplier<List<String>> lines) throws Exception {
         try (GlideClient client = GlideClient.createClient(config(server).build()).get(10, TimeUnit.SECONDS)) {
             assertEquals("PONG", client.ping().get(5, TimeUnit.SECONDS));
             server.kill();
