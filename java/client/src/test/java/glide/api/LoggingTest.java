@@ -13,7 +13,9 @@ import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ServerCredentials;
 import glide.internal.LogBridge;
+import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.testutil.CapturingSlf4j;
+import glide.testutil.RedisCluster;
 import glide.testutil.RedisServer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -146,6 +148,44 @@ public class LoggingTest {
             dir.toFile().delete(); // only if empty
         }
         assertEquals(Logger.Level.OFF, Logger.getLoggerLevel());
+    }
+
+    @Test
+    @Order(4)
+    void aClusterFailoverIsLoggedThroughSlf4j() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(3, 1)) {
+            RedisServer seed = cluster.nodes().get(0);
+            GlideClusterClientConfiguration config = GlideClusterClientConfiguration.builder()
+                    .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                    .requestTimeout(500)
+                    .build();
+            try (GlideClusterClient client = GlideClusterClient.createClient(config).get(10, TimeUnit.SECONDS)) {
+                RedisServer victim = cluster.primaries().get(1);
+                String key = null;
+                for (int i = 0; key == null; i++) {
+                    if (cluster.primaryOf(cluster.slotOf("lf:" + i)) == victim) {
+                        key = "lf:" + i;
+                    }
+                }
+                assertEquals("OK", client.set(key, "before").get(5, TimeUnit.SECONDS));
+                victim.kill();
+                String victimAddress = victim.host() + ":" + victim.port();
+                awaitLine(CapturingSlf4j::lines, "WARN glide.connection: connection to " + victimAddress + " lost");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                boolean written = false;
+                while (!written && System.nanoTime() < deadline) {
+                    try {
+                        written = "OK".equals(client.set(key, "after").get(5, TimeUnit.SECONDS));
+                    } catch (ExecutionException e) {
+                        Thread.sleep(50); // not failed over yet
+                    }
+                }
+                assertTrue(written, "writes to the killed primary's slots never succeeded again");
+                List<String> lines = awaitLine(CapturingSlf4j::lines, "WARN glide.cluster: failover: ");
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN glide.cluster: failover: ") && l.endsWith("that " + victimAddress + " served")),
+                        String.join("\n", lines));
+            }
+        }
     }
 
     private static List<String> fileLines(Path dir, String name) {
