@@ -30,7 +30,7 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
                 return Ok(Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt));
             }
             Err(e) => {
-                crate::logging::events::connect_failed(&format!("{host}:{port}"), &e, is_refused_credentials(&e), config.tls.is_some());
+                crate::logging::events::connect_failed(host, *port, &e, is_refused_credentials(&e), config.tls.is_some());
                 errors.push(format!("{host}:{port}: {e}"))
             }
         }

@@ -55,21 +55,20 @@ pub(crate) fn redirected(kind: &str, slot_and_target: impl Display) {
     }
 }
 
-/// A connection attempt to `address` failed with `error`; auth and TLS
-/// failures are warnings in their areas, others (a node down, being
-/// reconnected) go to DEBUG per attempt.
-pub(crate) fn connect_failed(address: &str, error: &str, refused_credentials: bool, tls: bool) {
+/// A connection attempt to `host:port` failed with `error`: auth and TLS
+/// failures are warnings in their areas. Others (a node down) are not logged
+/// here: the caller gets them (a first connection), or the reconnect loop
+/// logs each attempt.
+pub(crate) fn connect_failed(host: &str, port: u16, error: &str, refused_credentials: bool, tls: bool) {
     static AUTH: RateLimit = RateLimit::new();
     static TLS: RateLimit = RateLimit::new();
     if refused_credentials {
         if let Some(left_out) = AUTH.allow(EVERY) {
-            tracing::warn!(target: "glide.auth", "authentication refused by {address}: {error} ({left_out} more since the previous such line)");
+            tracing::warn!(target: "glide.auth", "authentication refused by {host}:{port}: {error} ({left_out} more since the previous such line)");
         }
     } else if tls && (error.contains("TLS") || error.contains("certificate")) {
         if let Some(left_out) = TLS.allow(EVERY) {
-            tracing::warn!(target: "glide.tls", "TLS handshake with {address} failed: {error} ({left_out} more since the previous such line)");
+            tracing::warn!(target: "glide.tls", "TLS handshake with {host}:{port} failed: {error} ({left_out} more since the previous such line)");
         }
-    } else {
-        tracing::debug!(target: "glide.connection", "cannot connect to {address}: {error}");
     }
 }

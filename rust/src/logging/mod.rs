@@ -307,6 +307,21 @@ mod tests {
     }
 
     #[test]
+    fn a_contained_panic_reaches_the_jvm_queue_in_glide_core() {
+        let _serial = TEST_LEVELS.lock();
+        install();
+        jvm::set_level(ERROR);
+        let _ = jvm::take(usize::MAX, std::time::Duration::ZERO);
+        let _ = crate::contain::run("testing the log", || panic!("logged panic"));
+        let got = jvm::take(usize::MAX, std::time::Duration::ZERO);
+        jvm::set_level(OFF);
+        assert!(
+            got.iter().any(|r| r.area == "glide.core" && r.level == ERROR && r.message.contains("internal error contained") && r.message.contains("logged panic")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn levels_follow_the_most_verbose_sink() {
         let _serial = TEST_LEVELS.lock();
         install();
