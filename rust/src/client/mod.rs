@@ -590,7 +590,10 @@ impl Client {
             match result {
                 Ok(conn) => {
                     if self.install(conn, generation) {
-                        tracing::info!(target: "glide.connection", "reconnected to {} ({attempt} failed attempts before)", self.address());
+                        match attempt {
+                            0 => tracing::info!(target: "glide.connection", "reconnected to {}", self.address()),
+                            n => tracing::info!(target: "glide.connection", "reconnected to {} after {n} failed attempts", self.address()),
+                        }
                     }
                     return;
                 }

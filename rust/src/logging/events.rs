@@ -11,6 +11,18 @@ use super::RateLimit;
 /// How often a repeating event may write a line.
 const EVERY: Duration = Duration::from_secs(10);
 
+/// What a line adds about the occurrences its limiter left out: nothing when none.
+struct LeftOut(u64, &'static str);
+
+impl Display for LeftOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            0 => Ok(()),
+            n => write!(f, " ({n} more {} since the previous such line)", self.1),
+        }
+    }
+}
+
 /// `count` requests on `address` timed out: a summary line at most every 10 s
 /// (the count since the previous line), never one line per timeout.
 pub(crate) fn timeouts(count: usize, address: impl FnOnce() -> String) {
@@ -28,7 +40,7 @@ pub(crate) fn inflight_limit(limit: usize, address: impl FnOnce() -> String) {
     static LIMIT: RateLimit = RateLimit::new();
     if tracing::enabled!(target: "glide.connection", tracing::Level::WARN) {
         if let Some(left_out) = LIMIT.allow(EVERY) {
-            tracing::warn!(target: "glide.connection", "inflight limit ({limit}) reached on the client of {}: requests are refused until replies come ({left_out} more refusals since the previous such line)", address());
+            tracing::warn!(target: "glide.connection", "inflight limit ({limit}) reached on the client of {}: requests are refused until replies come{}", address(), LeftOut(left_out, "refusals"));
         }
     }
 }
@@ -50,25 +62,42 @@ pub(crate) fn redirected(kind: &str, slot_and_target: impl Display) {
     static LIMIT: RateLimit = RateLimit::new();
     if tracing::enabled!(target: "glide.cluster", tracing::Level::INFO) {
         if let Some(left_out) = LIMIT.allow(EVERY) {
-            tracing::info!(target: "glide.cluster", "{kind} {slot_and_target} ({left_out} more redirects since the previous such line)");
+            tracing::info!(target: "glide.cluster", "{kind} {slot_and_target}{}", LeftOut(left_out, "redirects"));
         }
     }
 }
 
-/// A connection attempt to `host:port` failed with `error`: auth and TLS
-/// failures are warnings in their areas. Others (a node down) are not logged
-/// here: the caller gets them (a first connection), or the reconnect loop
-/// logs each attempt.
-pub(crate) fn connect_failed(host: &str, port: u16, error: &str, refused_credentials: bool, tls: bool) {
-    static AUTH: RateLimit = RateLimit::new();
-    static TLS: RateLimit = RateLimit::new();
-    if refused_credentials {
-        if let Some(left_out) = AUTH.allow(EVERY) {
-            tracing::warn!(target: "glide.auth", "authentication refused by {host}:{port}: {error} ({left_out} more since the previous such line)");
-        }
-    } else if tls && (error.contains("TLS") || error.contains("certificate")) {
-        if let Some(left_out) = TLS.allow(EVERY) {
-            tracing::warn!(target: "glide.tls", "TLS handshake with {host}:{port} failed: {error} ({left_out} more since the previous such line)");
-        }
+/// `host:port` refused the credentials of a connection's handshake. (Other
+/// failures to connect are not logged here: a first connection's reach the
+/// caller, and the reconnect loop logs each attempt.)
+pub(crate) fn credentials_refused(host: &str, port: u16, error: &str) {
+    static LIMIT: RateLimit = RateLimit::new();
+    if !tracing::enabled!(target: "glide.auth", tracing::Level::WARN) {
+        return;
+    }
+    if let Some(left_out) = LIMIT.allow(EVERY) {
+        tracing::warn!(target: "glide.auth", "authentication refused by {host}:{port}: {error}{}", LeftOut(left_out, "refusals"));
+    }
+}
+
+/// The TLS handshake with `host:port` failed (or never started: a plaintext port).
+pub(crate) fn tls_failed(host: &str, port: u16, error: &str) {
+    static LIMIT: RateLimit = RateLimit::new();
+    if !tracing::enabled!(target: "glide.tls", tracing::Level::WARN) {
+        return;
+    }
+    if let Some(left_out) = LIMIT.allow(EVERY) {
+        tracing::warn!(target: "glide.tls", "no TLS session with {host}:{port}: {error}{}", LeftOut(left_out, "failures"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_mentions_left_out_occurrences_only_when_there_were_some() {
+        assert_eq!(LeftOut(0, "refusals").to_string(), "");
+        assert_eq!(LeftOut(3, "refusals").to_string(), " (3 more refusals since the previous such line)");
     }
 }

@@ -102,6 +102,18 @@ public class LoggingTest {
 
     @Test
     @Order(3)
+    void anUntrustedTlsServerIsLoggedThroughSlf4j() throws Exception {
+        try (RedisServer server = RedisServer.startTls(RedisServer.Tls.valid())) {
+            // No roots given: the platform's, which do not hold the test CA.
+            assertThrows(ExecutionException.class, () -> GlideClient.createClient(config(server).useTLS(true).build())
+                    .get(10, TimeUnit.SECONDS));
+            awaitLine(CapturingSlf4j::lines, "WARN glide.tls: no TLS session with " + server.host() + ":" + server.port()
+                    + ": TLS handshake failed: the server's certificate is not trusted");
+        }
+    }
+
+    @Test
+    @Order(5)
     void loggerWritesCoreAndApplicationLinesToItsHourlyFile() throws Exception {
         assertNull(Logger.getLoggerLevel(), "nothing configured the Logger before this test");
         String name = "logging-test-" + ProcessHandle.current().pid() + ".log";
@@ -151,7 +163,7 @@ public class LoggingTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aClusterFailoverIsLoggedThroughSlf4j() throws Exception {
         try (RedisCluster cluster = RedisCluster.start(3, 1)) {
             RedisServer seed = cluster.nodes().get(0);
