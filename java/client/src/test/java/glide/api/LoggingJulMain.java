@@ -33,7 +33,10 @@ public final class LoggingJulMain {
             @Override
             public void close() {}
         });
+        System.out.println("level before " + Logger.getLoggerLevel());
         Logger.init(Logger.Level.INFO);
+        Logger.init(Logger.Level.ERROR); // configured already: no change
+        System.out.println("level after " + Logger.getLoggerLevel());
         Logger.log(Logger.Level.INFO, "child", "hello console");
         System.out.println("backend " + LogBridge.backend());
         try (RedisServer server = RedisServer.start()) {

@@ -47,6 +47,7 @@ class LoggingJulTest {
         assertEquals(0, child.exitValue(), output);
 
         assertTrue(output.contains("backend system"), output);
+        assertTrue(output.contains("level before null\n") && output.contains("level after INFO\n"), output);
         // java.util.logging, through System.Logger.
         assertTrue(output.matches("(?s).*JUL\\| WARNING glide\\.connection: connection to 127\\.0\\.0\\.1:\\d+ lost.*"), output);
         assertTrue(output.matches("(?s).*JUL\\| INFO glide\\.connection: reconnected to 127\\.0\\.0\\.1:\\d+.*"), output);

@@ -2,7 +2,6 @@ package glide.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -64,6 +63,31 @@ public class LoggingTest {
         return lines;
     }
 
+    /** Something that makes the core log a line. */
+    interface Occurrence {
+        void happen() throws Exception;
+    }
+
+    /**
+     * Makes {@code occurrence} happen until a line of {@code source} contains {@code text}: the line
+     * of a rate-limited event may have gone out for another test less than 10 s ago, and then only
+     * a later occurrence writes one.
+     */
+    static List<String> awaitRateLimitedLine(Supplier<List<String>> source, String text, Occurrence occurrence) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+        while (true) {
+            occurrence.happen();
+            List<String> lines = source.get();
+            if (lines.stream().anyMatch(l -> l.contains(text))) {
+                return lines;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no line with \"" + text + "\" in:\n" + String.join("\n", lines));
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** A client of {@code server} sees it killed and restarted. */
     public static void killAndRestart(RedisServer server, Supplier<List<String>> lines) throws Exception {
         try (GlideClient client = GlideClient.createClient(config(server).build()).get(10, TimeUnit.SECONDS)) {
@@ -91,12 +115,13 @@ public class LoggingTest {
     @Order(2)
     void aWrongPasswordIsLoggedThroughSlf4j() throws Exception {
         try (RedisServer server = RedisServer.start("--requirepass", "right")) {
-            ExecutionException refused = assertThrows(ExecutionException.class, () -> GlideClient.createClient(config(server)
-                            .credentials(ServerCredentials.builder().password("wrong").build())
-                            .build())
-                    .get(10, TimeUnit.SECONDS));
-            List<String> lines = awaitLine(CapturingSlf4j::lines, "WARN glide.auth: authentication refused by " + server.host() + ":" + server.port());
-            assertTrue(lines.stream().anyMatch(l -> l.contains(":" + server.port() + ": ") && l.contains("WRONGPASS")), String.join("\n", lines) + "\n" + refused);
+            List<String> lines = awaitRateLimitedLine(CapturingSlf4j::lines,
+                    "WARN glide.auth: authentication refused by " + server.host() + ":" + server.port(),
+                    () -> assertThrows(ExecutionException.class, () -> GlideClient.createClient(config(server)
+                                    .credentials(ServerCredentials.builder().password("wrong").build())
+                                    .build())
+                            .get(10, TimeUnit.SECONDS)));
+            assertTrue(lines.stream().anyMatch(l -> l.contains(":" + server.port() + ": ") && l.contains("WRONGPASS")), String.join("\n", lines));
         }
     }
 
@@ -105,17 +130,40 @@ public class LoggingTest {
     void anUntrustedTlsServerIsLoggedThroughSlf4j() throws Exception {
         try (RedisServer server = RedisServer.startTls(RedisServer.Tls.valid())) {
             // No roots given: the platform's, which do not hold the test CA.
-            assertThrows(ExecutionException.class, () -> GlideClient.createClient(config(server).useTLS(true).build())
-                    .get(10, TimeUnit.SECONDS));
-            awaitLine(CapturingSlf4j::lines, "WARN glide.tls: no TLS session with " + server.host() + ":" + server.port()
-                    + ": TLS handshake failed: the server's certificate is not trusted");
+            awaitRateLimitedLine(CapturingSlf4j::lines,
+                    "WARN glide.tls: no TLS session with " + server.host() + ":" + server.port()
+                            + ": TLS handshake failed: the server's certificate is not trusted",
+                    () -> assertThrows(ExecutionException.class, () -> GlideClient.createClient(config(server).useTLS(true).build())
+                            .get(10, TimeUnit.SECONDS)));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void timeoutsAndTheInflightLimitAreSummarisedThroughSlf4j() throws Exception {
+        try (RedisServer server = RedisServer.start("--enable-debug-command", "yes");
+                GlideClient client = GlideClient.createClient(config(server).requestTimeout(100).inflightRequestsLimit(2).build())
+                        .get(10, TimeUnit.SECONDS)) {
+            String address = server.host() + ":" + server.port();
+            Occurrence overload = () -> {
+                // The server sleeps: the two requests admitted time out, the third is refused at once.
+                java.util.concurrent.CompletableFuture<Object> sleeping = client.customCommand(new String[] {"DEBUG", "SLEEP", "0.3"});
+                java.util.concurrent.CompletableFuture<String> second = client.ping();
+                ExecutionException refused = assertThrows(ExecutionException.class, () -> client.ping().get(5, TimeUnit.SECONDS));
+                assertTrue(refused.getCause().getMessage().contains("inflight"), refused.getCause().toString());
+                assertThrows(ExecutionException.class, () -> sleeping.get(5, TimeUnit.SECONDS));
+                assertThrows(ExecutionException.class, () -> second.get(5, TimeUnit.SECONDS));
+                Thread.sleep(300); // the server wakes up before the next round
+            };
+            List<String> lines = awaitRateLimitedLine(CapturingSlf4j::lines, "requests timed out since the previous such line; the latest on " + address, overload);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN glide.connection: ") && l.matches(".*\\d+ requests timed out.*")), String.join("\n", lines));
+            awaitRateLimitedLine(CapturingSlf4j::lines, "WARN glide.connection: inflight limit (2) reached on the client of " + address, overload);
         }
     }
 
     @Test
     @Order(5)
     void loggerWritesCoreAndApplicationLinesToItsHourlyFile() throws Exception {
-        assertNull(Logger.getLoggerLevel(), "nothing configured the Logger before this test");
         String name = "logging-test-" + ProcessHandle.current().pid() + ".log";
         Path dir = Paths.get(System.getenv().getOrDefault("GLIDE_LOG_DIR", "glide-logs"));
         try {
