@@ -1,5 +1,6 @@
 package glide.internal;
 
+import glide.api.logging.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,8 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LogBridge {
     private LogBridge() {}
 
-    /** Logger.Level numbers, as valkey-glide defines them (its public API). */
-    static final int ERROR = 0, WARN = 1, INFO = 2, DEBUG = 3, TRACE = 4, OFF = 5;
+    // Levels cross JNI as Logger.Level numbers (valkey-glide's public API); Logger.Level holds them.
+    private static final int ERROR = Level.ERROR.getLevel();
+    private static final int TRACE = Level.TRACE.getLevel();
+    private static final int OFF = Level.OFF.getLevel();
 
     /** How many records the thread takes per native call. */
     private static final int BATCH = 256;
@@ -31,10 +34,10 @@ public final class LogBridge {
 
     /** One logging backend. */
     interface Sink {
-        /** Whether the logger {@code name} logs at {@code level} (a Logger.Level number). */
-        boolean enabled(String name, int level);
+        /** Whether the logger {@code name} logs at {@code level}. */
+        boolean enabled(String name, Level level);
 
-        void log(String name, int level, String message);
+        void log(String name, Level level, String message);
     }
 
     /** The backend in use: "slf4j" or "system" (for tests and diagnostics). */
@@ -74,8 +77,8 @@ public final class LogBridge {
         Sink s = sink();
         int most = -1; // none yet
         for (String area : NativeBridge.logAreas()) {
-            for (int l = TRACE; l > most; l--) {
-                if (s.enabled(area, l)) {
+            for (int l = TRACE; l > most && l >= ERROR; l--) {
+                if (s.enabled(area, Level.fromInt(l))) {
                     most = l;
                     break;
                 }
@@ -120,7 +123,7 @@ public final class LogBridge {
             Sink s = sink();
             for (int i = 0; i < n; i++) {
                 try {
-                    s.log(texts[2 * i], levels[i], texts[2 * i + 1]);
+                    s.log(texts[2 * i], Level.fromInt(levels[i]), texts[2 * i + 1]);
                 } catch (RuntimeException | LinkageError e) {
                     // The application's logging failed; the next record may fare better.
                 }
@@ -140,7 +143,7 @@ public final class LogBridge {
 
     /** {@code System.Logger}: {@code java.util.logging} unless the platform was given another. */
     static final class SystemLoggerSink implements Sink {
-        private static System.Logger.Level level(int level) {
+        private static System.Logger.Level level(Level level) {
             switch (level) {
                 case ERROR:
                     return System.Logger.Level.ERROR;
@@ -156,12 +159,12 @@ public final class LogBridge {
         }
 
         @Override
-        public boolean enabled(String name, int level) {
+        public boolean enabled(String name, Level level) {
             return System.getLogger(name).isLoggable(level(level));
         }
 
         @Override
-        public void log(String name, int level, String message) {
+        public void log(String name, Level level, String message) {
             System.getLogger(name).log(level(level), message);
         }
     }

@@ -1,5 +1,6 @@
 package glide.internal;
 
+import glide.api.logging.Logger.Level;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +27,16 @@ final class Slf4jSink implements LogBridge.Sink {
     }
 
     @Override
-    public boolean enabled(String name, int level) {
+    public boolean enabled(String name, Level level) {
         Logger logger = factory.getLogger(name);
         switch (level) {
-            case LogBridge.ERROR:
+            case ERROR:
                 return logger.isErrorEnabled();
-            case LogBridge.WARN:
+            case WARN:
                 return logger.isWarnEnabled();
-            case LogBridge.INFO:
+            case INFO:
                 return logger.isInfoEnabled();
-            case LogBridge.DEBUG:
+            case DEBUG:
                 return logger.isDebugEnabled();
             default:
                 return logger.isTraceEnabled();
@@ -43,19 +44,19 @@ final class Slf4jSink implements LogBridge.Sink {
     }
 
     @Override
-    public void log(String name, int level, String message) {
+    public void log(String name, Level level, String message) {
         Logger logger = factory.getLogger(name);
         switch (level) {
-            case LogBridge.ERROR:
+            case ERROR:
                 logger.error(message);
                 break;
-            case LogBridge.WARN:
+            case WARN:
                 logger.warn(message);
                 break;
-            case LogBridge.INFO:
+            case INFO:
                 logger.info(message);
                 break;
-            case LogBridge.DEBUG:
+            case DEBUG:
                 logger.debug(message);
                 break;
             default:

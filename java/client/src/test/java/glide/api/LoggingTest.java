@@ -12,7 +12,12 @@ import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ServerCredentials;
 import glide.internal.LogBridge;
+import glide.api.models.GlideString;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
+import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.PubSubOverflowPolicy;
+import glide.api.models.configuration.StandaloneSubscriptionConfiguration;
+import glide.api.models.configuration.StandaloneSubscriptionConfiguration.PubSubChannelMode;
 import glide.testutil.CapturingSlf4j;
 import glide.testutil.RedisCluster;
 import glide.testutil.RedisServer;
@@ -163,6 +168,33 @@ public class LoggingTest {
 
     @Test
     @Order(5)
+    void pubSubDropsAreSummarisedThroughSlf4j() throws Exception {
+        try (RedisServer server = RedisServer.start()) {
+            GlideClientConfiguration subscribed = config(server)
+                    .protocol(ProtocolVersion.RESP3)
+                    .subscriptionConfiguration(StandaloneSubscriptionConfiguration.builder()
+                            .subscription(PubSubChannelMode.EXACT, GlideString.gs("log-drops"))
+                            .backlogLimitBytes(2000)
+                            .overflowPolicy(PubSubOverflowPolicy.DROP_OLDEST)
+                            .build())
+                    .build();
+            try (GlideClient subscriber = GlideClient.createClient(subscribed).get(10, TimeUnit.SECONDS);
+                    GlideClient publisher = GlideClient.createClient(config(server).build()).get(10, TimeUnit.SECONDS)) {
+                String payload = "x".repeat(500);
+                // Nobody reads the subscriber's messages: the backlog overflows.
+                awaitRateLimitedLine(CapturingSlf4j::lines, "pub/sub messages dropped since the previous such line (oldest first): a client's backlog is full (2000 bytes)", () -> {
+                    for (int i = 0; i < 20; i++) {
+                        publisher.publish(payload, "log-drops").get(5, TimeUnit.SECONDS);
+                    }
+                });
+                // What the bound kept is still delivered.
+                assertEquals(payload, subscriber.getPubSubMessage().get(5, TimeUnit.SECONDS).getMessage().toString());
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     void loggerWritesCoreAndApplicationLinesToItsHourlyFile() throws Exception {
         String name = "logging-test-" + ProcessHandle.current().pid() + ".log";
         Path dir = Paths.get(System.getenv().getOrDefault("GLIDE_LOG_DIR", "glide-logs"));
@@ -211,7 +243,7 @@ public class LoggingTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aClusterFailoverIsLoggedThroughSlf4j() throws Exception {
         try (RedisCluster cluster = RedisCluster.start(3, 1)) {
             RedisServer seed = cluster.nodes().get(0);

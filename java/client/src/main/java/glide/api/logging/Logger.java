@@ -46,12 +46,22 @@ public final class Logger {
 
         /** The level with this number; {@link #DEFAULT} for any number not listed. */
         public static Level fromInt(int i) {
-            for (Level l : values()) {
-                if (l.level == i && l != DEFAULT) {
-                    return l;
-                }
+            switch (i) {
+                case 0:
+                    return ERROR;
+                case 1:
+                    return WARN;
+                case 2:
+                    return INFO;
+                case 3:
+                    return DEBUG;
+                case 4:
+                    return TRACE;
+                case 5:
+                    return OFF;
+                default:
+                    return DEFAULT;
             }
-            return DEFAULT;
         }
 
         /** This level's number: ERROR 0 to TRACE 4, OFF 5, DEFAULT -1. */
