@@ -1231,7 +1231,7 @@ impl Relay for ClusterClient {
                     return self.part_done(part, Outcome::Failed(Failure::Request, message));
                 }
                 part.redirects += 1;
-                crate::logging::events::redirected(if kind == Redirect::Moved { "MOVED" } else { "ASK" }, format_args!("{message} (from {})", part.node));
+                crate::logging::events::redirected(message, &part.node);
                 part.node = target;
                 if kind == Redirect::Moved {
                     self.schedule_refresh();

@@ -57,12 +57,12 @@ pub(crate) fn pubsub_dropped(dropped: u64, limit: usize, oldest: bool) {
     }
 }
 
-/// A reply redirected a request (`MOVED` or `ASK`) to `target`.
-pub(crate) fn redirected(kind: &str, slot_and_target: impl Display) {
+/// `from` redirected a request: `redirect` is its `MOVED <slot> <node>` or `ASK <slot> <node>`.
+pub(crate) fn redirected(redirect: &str, from: impl Display) {
     static LIMIT: RateLimit = RateLimit::new();
     if tracing::enabled!(target: "glide.cluster", tracing::Level::INFO) {
         if let Some(left_out) = LIMIT.allow(EVERY) {
-            tracing::info!(target: "glide.cluster", "{kind} {slot_and_target}{}", LeftOut(left_out, "redirects"));
+            tracing::info!(target: "glide.cluster", "{redirect} (from {from}){}", LeftOut(left_out, "redirects"));
         }
     }
 }

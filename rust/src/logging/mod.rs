@@ -173,6 +173,9 @@ pub fn log_from_application(level: Verbosity, identifier: &str, message: &str) {
     write_logger(&record);
 }
 
+/// Writes to stdout or the file on the thread that logged, as valkey-glide's
+/// Logger does: a stdout nobody drains (a full pipe) stalls that thread. The
+/// JVM sink never does (see [`jvm`]); this one is only on when asked for.
 fn write_logger(record: &Record) {
     let mut target = LOGGER_TARGET.lock();
     match target.as_mut() {

@@ -260,6 +260,31 @@ public class LoggingTest {
                     }
                 }
                 assertEquals("OK", client.set(key, "before").get(5, TimeUnit.SECONDS));
+
+                // A slot moved behind the client's back: a MOVED reply, then the slot map read again.
+                RedisServer[] owners = {cluster.primaries().get(0), cluster.primaries().get(2)};
+                String moving = null;
+                for (int i = 0; moving == null; i++) {
+                    if (cluster.primaryOf(cluster.slotOf("lm:" + i)) == owners[0]) {
+                        moving = "lm:" + i;
+                    }
+                }
+                int slot = cluster.slotOf(moving);
+                assertEquals("OK", client.set(moving, "v").get(5, TimeUnit.SECONDS));
+                String movingKey = moving;
+                int[] moves = {0};
+                awaitRateLimitedLine(CapturingSlf4j::lines, "INFO glide.cluster: MOVED " + slot + " ", () -> {
+                    RedisServer from = owners[moves[0] % 2];
+                    RedisServer to = owners[(moves[0] + 1) % 2];
+                    moves[0]++;
+                    cluster.migrateSlot(slot, from, to);
+                    assertEquals("v", client.get(movingKey).get(5, TimeUnit.SECONDS));
+                });
+                awaitLine(CapturingSlf4j::lines, "INFO glide.cluster: slot map changed: 1 slots moved from ");
+                if (moves[0] % 2 == 1) {
+                    cluster.migrateSlot(slot, owners[1], owners[0]); // as it was
+                }
+
                 victim.kill();
                 String victimAddress = victim.host() + ":" + victim.port();
                 awaitLine(CapturingSlf4j::lines, "WARN glide.connection: connection to " + victimAddress + " lost");
