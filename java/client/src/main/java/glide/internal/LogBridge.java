@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * glide.connection}, {@code glide.cluster}, ...; {@link NativeBridge#logAreas}).
  *
  * <p>The core decides what to send before it formats anything: {@link #refreshLevel} tells it the
- * most verbose level any {@code glide.*} logger enables, when the first client starts, at every
- * client creation after that, and when {@code Logger} is configured (levels changed later in
- * between take effect at the next of these). Records wait in a bounded native queue; one daemon
+ * most verbose level any {@code glide.*} logger enables, when a client is created, when {@code
+ * Logger} is configured, and every 10 seconds (a level changed at run time takes effect within
+ * that). Records wait in a bounded native queue; one daemon
  * thread, {@code glide-log}, takes them and calls the backend, so a slow appender never stalls a
  * connection (when the queue overflows, the core counts the drops and says so in the next record).
  *
@@ -25,6 +25,9 @@ public final class LogBridge {
     private static final int ERROR = Level.ERROR.getLevel();
     private static final int TRACE = Level.TRACE.getLevel();
     private static final int OFF = Level.OFF.getLevel();
+
+    /** How often the thread asks the application's logging for its levels again. */
+    private static final long REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     /** How many records the thread takes per native call. */
     private static final int BATCH = 256;
@@ -111,7 +114,17 @@ public final class LogBridge {
     private static void drain() {
         int[] levels = new int[BATCH];
         String[] texts = new String[2 * BATCH];
+        long nextRefresh = System.nanoTime() + REFRESH_NANOS;
         while (true) {
+            if (System.nanoTime() - nextRefresh >= 0) {
+                // Levels changed at run time (a logging configuration reloaded) take effect here.
+                try {
+                    refreshLevel();
+                } catch (RuntimeException | LinkageError e) {
+                    // The application's logging failed to answer; keep the levels we have.
+                }
+                nextRefresh = System.nanoTime() + REFRESH_NANOS;
+            }
             int n;
             try {
                 n = NativeBridge.takeLogRecords(levels, texts, 1000);

@@ -33,12 +33,26 @@ public final class LoggingJulMain {
             @Override
             public void close() {}
         });
+        // Only errors at first: the client below is created while WARN and INFO are off.
+        glide.setLevel(java.util.logging.Level.SEVERE);
         System.out.println("level before " + Logger.getLoggerLevel());
         Logger.init(Logger.Level.INFO);
         Logger.init(Logger.Level.ERROR); // configured already: no change
         System.out.println("level after " + Logger.getLoggerLevel());
         Logger.log(Logger.Level.INFO, "child", "hello console");
         System.out.println("backend " + LogBridge.backend());
+        try (RedisServer server = RedisServer.start();
+                GlideClient client = GlideClient.createClient(LoggingTest.config(server).build()).get(10, TimeUnit.SECONDS)) {
+            // Raised at run time, with no client created nor Logger configured since: the
+            // periodic refresh (every 10 s) must tell the core.
+            glide.setLevel(java.util.logging.Level.INFO);
+            Thread.sleep(11_000);
+            server.kill();
+            LoggingTest.awaitLine(() -> lines, "glide.connection: connection to " + server.host() + ":" + server.port() + " lost");
+            server.restart();
+            LoggingTest.awaitLine(() -> lines, "glide.connection: reconnected to " + server.host() + ":" + server.port());
+            System.out.println("PING " + client.ping().get(5, TimeUnit.SECONDS));
+        }
         try (RedisServer server = RedisServer.start()) {
             LoggingTest.killAndRestart(server, () -> lines);
         }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Without SLF4J on the class path, core log lines reach {@code java.util.logging} (through {@code
- * System.Logger}), and {@code Logger.init} writes them, with the application's, to stdout. Runs
+ * System.Logger}), a level raised at run time takes effect without a new client, and {@code
+ * Logger.init} writes the core's lines, with the application's, to stdout. Runs
  * {@link LoggingJulMain} in a child JVM whose class path lacks slf4j-api: this JVM has SLF4J.
  */
 class LoggingJulTest {
@@ -47,6 +48,7 @@ class LoggingJulTest {
         assertEquals(0, child.exitValue(), output);
 
         assertTrue(output.contains("backend system"), output);
+        assertTrue(output.contains("PING PONG"), output);
         assertTrue(output.contains("level before null\n") && output.contains("level after INFO\n"), output);
         // java.util.logging, through System.Logger.
         assertTrue(output.matches("(?s).*JUL\\| WARNING glide\\.connection: connection to 127\\.0\\.0\\.1:\\d+ lost.*"), output);
