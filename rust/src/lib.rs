@@ -24,6 +24,7 @@ pub mod contain;
 pub mod fuzzing;
 pub mod glob;
 pub mod iam;
+pub mod logging;
 pub mod pubsub;
 pub mod reply;
 pub mod resp;

@@ -248,6 +248,9 @@ impl Backlog {
         }
         self.dropped += dropped;
         DROPPED.fetch_add(dropped, Ordering::Relaxed);
+        if dropped > 0 {
+            crate::logging::events::pubsub_dropped(dropped, self.limit, self.overflow == Overflow::DropOldest);
+        }
         dropped
     }
 

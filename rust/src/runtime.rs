@@ -35,6 +35,8 @@ fn worker_count() -> usize {
 pub fn get() -> Result<&'static Runtime, String> {
     RUNTIME
         .get_or_init(|| {
+            // Every client event needs the subscriber; the first client is the latest moment.
+            crate::logging::install();
             Builder::new_multi_thread()
                 .worker_threads(worker_count())
                 .thread_name_fn(|| {

@@ -29,7 +29,12 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
                 let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
                 return Ok(Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt));
             }
-            Err(e) => errors.push(format!("{host}:{port}: {e}")),
+            Err(e) => {
+                if is_refused_credentials(&e) {
+                    crate::logging::events::credentials_refused(host, *port, &e);
+                }
+                errors.push(format!("{host}:{port}: {e}"))
+            }
         }
     }
     Err(format!("cannot connect: {}", errors.join("; ")))
@@ -122,7 +127,9 @@ async fn open_one(
     };
     // A plaintext server waits for the end of a line that a TLS hello never sends.
     let no_tls = "no TLS handshake from the server (is this a plaintext port? then set useTLS(false))";
-    let mut secured = within(deadline, limit, tls_handshake, no_tls).await?;
+    let mut secured = within(deadline, limit, tls_handshake, no_tls)
+        .await
+        .inspect_err(|e| crate::logging::events::tls_failed(host, port, e))?;
     let handshake = server_handshake(&mut secured, &commands, &steps, Some(settings), host);
     let (mut leftover, extra) = within(deadline, limit, handshake, NO_REPLY).await?;
     let (stream, mut session) = secured.into_inner();

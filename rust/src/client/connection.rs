@@ -174,6 +174,9 @@ pub(crate) trait Owner: Send + Sync {
     /// The server refused a command sent with [`Connection::send_pushed_commands`]
     /// (an ACL without the channel or the command): `message` is its error.
     fn pushed_command_refused(&self, _message: &str) {}
+
+    /// `host:port` of the server, for log lines.
+    fn address(&self) -> String;
 }
 
 struct State {
@@ -986,6 +989,9 @@ impl Deadlines for Shared {
             self.helper_wake.wake();
         }
         if let Some(owner) = self.owner.upgrade() {
+            if !expired.is_empty() {
+                crate::logging::events::timeouts(expired.len(), || owner.address());
+            }
             for (id, timeout, gather) in expired {
                 let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true, skipped: false, gather, refusable: false };
                 let ms = timeout.unwrap_or_default().as_millis();

@@ -213,6 +213,14 @@ impl Client {
         })
     }
 
+    /// `host:port` of the (first) address, for log lines.
+    pub(crate) fn address(&self) -> String {
+        match self.config.addresses.first() {
+            Some((host, port)) => format!("{host}:{port}"),
+            None => String::new(),
+        }
+    }
+
     pub fn config(&self) -> &ClientConfig {
         &self.config
     }
@@ -424,6 +432,7 @@ impl Client {
         let limit = self.config.inflight_limit;
         if self.inflight.fetch_add(1, Ordering::AcqRel) >= limit {
             self.inflight.fetch_sub(1, Ordering::AcqRel);
+            crate::logging::events::inflight_limit(limit, || self.address());
             return Err(Rejection::InflightLimit(limit));
         }
         Ok(())
@@ -542,7 +551,7 @@ impl Client {
         if let Some(pubsub) = &self.pubsub {
             pubsub.connection_lost();
         }
-        tracing::debug!(generation, reason, "connection lost, reconnecting");
+        tracing::warn!(target: "glide.connection", "connection to {} lost: {reason}; reconnecting", self.address());
         self.spawn_reconnect(generation);
         drop(state);
         // Outside the link lock: the cluster may lock its own state and then other nodes'.
@@ -583,7 +592,10 @@ impl Client {
             match result {
                 Ok(conn) => {
                     if self.install(conn, generation) {
-                        tracing::debug!(attempt, "reconnected");
+                        match attempt {
+                            0 => tracing::info!(target: "glide.connection", "reconnected to {}", self.address()),
+                            n => tracing::info!(target: "glide.connection", "reconnected to {} after {n} failed attempts", self.address()),
+                        }
                     }
                     return;
                 }
@@ -592,6 +604,7 @@ impl Client {
                         return;
                     }
                     attempt = attempt.saturating_add(1);
+                    tracing::debug!(target: "glide.connection", "reconnect attempt {attempt} to {} failed: {message}", self.address());
                     let mut state = self.link.lock();
                     if let Link::Connecting { attempt: a, last_error } = &mut state.link {
                         *a = attempt;
@@ -735,6 +748,10 @@ impl Client {
 }
 
 impl Owner for Client {
+    fn address(&self) -> String {
+        Client::address(self)
+    }
+
     fn finish(&self, entry: &Entry, outcome: Outcome) -> Option<Completion> {
         if let Some(db) = entry.selects_database {
             if !matches!(outcome, Outcome::Failed(..)) {

@@ -365,6 +365,42 @@ impl ClusterClient {
         Err(format!("cannot read the cluster's slot map: {}", errors.join("; ")))
     }
 
+    /// Logs how the slot map changed from `old` to the current one: a new
+    /// primary for slots that had another one (a failover, or slots moved),
+    /// nodes gone. Once per change: an unchanged refresh logs nothing.
+    fn log_changes(&self, old: &SlotMap) {
+        if !tracing::enabled!(target: "glide.cluster", tracing::Level::WARN) {
+            return; // 16384 slots compared for nothing
+        }
+        let new = self.slot_map();
+        if old.shards().is_empty() {
+            tracing::info!(target: "glide.cluster", "slot map read: {} shards, {} nodes", new.shards().len(), new.addresses().len());
+            return;
+        }
+        let mut moved = std::collections::BTreeMap::<(String, String), usize>::new();
+        for slot in 0..slots::SLOT_COUNT {
+            let before = old.shard_of(slot).map(|s| &s.primary);
+            let after = new.shard_of(slot).map(|s| &s.primary);
+            if before != after {
+                let name = |a: Option<&Address>| a.map_or_else(|| "none".to_string(), |a| a.to_string());
+                *moved.entry((name(before), name(after))).or_default() += 1;
+            }
+        }
+        let old_primaries: Vec<String> = old.shards().iter().map(|s| s.primary.to_string()).collect();
+        for ((from, to), count) in &moved {
+            let was_replica = old.shards().iter().any(|s| s.replicas.iter().any(|r| r.to_string() == *to));
+            if was_replica && !old_primaries.contains(to) {
+                tracing::warn!(target: "glide.cluster", "failover: {to} (a replica) now serves {count} slots that {from} served");
+            } else {
+                tracing::info!(target: "glide.cluster", "slot map changed: {count} slots moved from {from} to {to}");
+            }
+        }
+        let named = new.addresses();
+        for gone in old.addresses().iter().filter(|a| !named.contains(a)) {
+            tracing::info!(target: "glide.cluster", "node {gone} left the topology");
+        }
+    }
+
     /// Makes `map` current: clients for nodes it names, none for nodes it dropped.
     fn install(&self, map: SlotMap) {
         let wanted: Vec<Address> = match self.config.read_from {
@@ -383,7 +419,8 @@ impl ClusterClient {
             let gone: Vec<Address> = nodes.keys().filter(|a| !named.contains(a)).cloned().collect();
             gone.iter().filter_map(|a| nodes.remove(a)).collect()
         };
-        *self.topology.write() = Arc::new(map);
+        let old = std::mem::replace(&mut *self.topology.write(), Arc::new(map));
+        self.log_changes(&old);
         for client in dropped {
             client.close();
         }
@@ -583,7 +620,7 @@ impl ClusterClient {
                     me.slot_map().addresses().into_iter().map(|a| (a.host, a.port)).collect();
                 candidates.extend(me.config.base.addresses.iter().cloned());
                 if let Err(e) = me.discover(&candidates).await {
-                    tracing::debug!(error = %e, "topology refresh failed");
+                    tracing::warn!(target: "glide.cluster", "topology refresh failed: {e}");
                 }
                 tokio::time::sleep(REFRESH_SPACING).await;
                 let mut state = me.refresh.lock();
@@ -1191,6 +1228,7 @@ impl Relay for ClusterClient {
                     return self.part_done(part, Outcome::Failed(Failure::Request, message));
                 }
                 part.redirects += 1;
+                crate::logging::events::redirected(message, &part.node);
                 part.node = target;
                 if kind == Redirect::Moved {
                     self.schedule_refresh();

@@ -61,7 +61,7 @@ mod http;
 mod json;
 mod profile;
 pub(crate) mod sigv4;
-mod utc;
+pub(crate) mod utc;
 
 use std::time::{Duration, SystemTime};
 

@@ -6,6 +6,7 @@
 //! so nothing unwinds into the JVM.
 
 mod iam;
+mod logging;
 mod policy;
 mod tls;
 

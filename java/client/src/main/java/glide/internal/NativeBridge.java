@@ -205,4 +205,24 @@ final class NativeBridge {
             String secretAccessKey,
             String sessionToken,
             long epochSeconds);
+
+    // Logging (see LogBridge and glide.api.logging.Logger; rust/src/logging).
+
+    /** Configures the Logger sink: a Logger.Level number (-1 DEFAULT), null file: stdout. */
+    static native int configureLogger(int level, String fileName);
+
+    /** One application line for the Logger sink (a Logger.Level number). */
+    static native void logFromApplication(int level, String identifier, String message);
+
+    /** The most verbose level the application's logging enables for glide.* (Logger.Level number). */
+    static native void setJvmLogLevel(int level);
+
+    /**
+     * Takes waiting core log records (waits up to timeoutMs for the first): record i's level in
+     * levels[i], its logger name and message in texts[2i] and texts[2i+1]. Returns how many.
+     */
+    static native int takeLogRecords(int[] levels, String[] texts, int timeoutMs);
+
+    /** The logger names core records go to. */
+    static native String[] logAreas();
 }

@@ -91,6 +91,8 @@ public final class NativeClient implements CommandSink {
         long id = Completions.register(pending);
         long handle;
         long tls = 0;
+        // The application's logging may have been configured since the last client: ask again.
+        LogBridge.refreshLevel();
         try {
             if (s.tls != null) {
                 tls =
