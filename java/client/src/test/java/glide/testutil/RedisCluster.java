@@ -41,6 +41,14 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /**
+     * {@link #start(int, int)} with {@code extraArgs} on every node's command line (e.g. Valkey 9's
+     * {@code "--cluster-databases", "16"}).
+     */
+    public static RedisCluster start(int primaries, int replicasPerPrimary, String... extraArgs) {
+        return start(primaries, replicasPerPrimary, null, extraArgs);
+    }
+
+    /**
      * A TLS-only cluster: each node presents {@link TlsCerts#server()} (valid for 127.0.0.1) and
      * does not require client certificates; nodes and replicas talk to each other over TLS.
      */
@@ -53,7 +61,7 @@ public final class RedisCluster implements AutoCloseable {
         return start(primaries, replicasPerPrimary, java.util.Objects.requireNonNull(tls, "tls"));
     }
 
-    private static RedisCluster start(int primaries, int replicasPerPrimary, RedisServer.Tls tls) {
+    private static RedisCluster start(int primaries, int replicasPerPrimary, RedisServer.Tls tls, String... extraArgs) {
         int count = primaries * (1 + replicasPerPrimary);
         List<RedisServer> nodes = new ArrayList<>();
         try {
@@ -65,6 +73,7 @@ public final class RedisCluster implements AutoCloseable {
             if (tls != null) {
                 args.addAll(List.of("--tls-cluster", "yes", "--tls-replication", "yes"));
             }
+            args.addAll(List.of(extraArgs));
             for (int i = 0; i < count; i++) {
                 String[] nodeArgs = args.toArray(new String[0]);
                 nodes.add(tls == null ? RedisServer.start(nodeArgs) : RedisServer.startTls(tls, nodeArgs));
