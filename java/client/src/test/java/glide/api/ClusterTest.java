@@ -205,7 +205,7 @@ class ClusterTest {
             assertTrue(keys.hasSingleData());
             assertEquals(30, keys.getSingleValue().length);
             assertEquals(30, await(client.keys(GlideString.of("kl:*"), SimpleMultiNodeRoute.ALL_PRIMARIES)).getSingleValue().length);
-            assertTrue(await(client.lolwut(5)).contains("Redis ver."));
+            assertTrue(await(client.lolwut(5)).matches("(?s).*(Redis|Valkey) ver\\. .*"));
             ClusterValue<String> art = await(client.lolwut(SimpleMultiNodeRoute.ALL_NODES));
             assertEquals(6, art.getMultiValue().size());
             assertEquals("OK", await(client.aclSetUser("cluster-user", new String[] {"on", "nopass", "+ping"})));

@@ -37,7 +37,7 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     public static RedisCluster start(int primaries, int replicasPerPrimary) {
-        return start(primaries, replicasPerPrimary, null);
+        return start(primaries, replicasPerPrimary, (RedisServer.Tls) null, new String[0]);
     }
 
     /**
@@ -45,7 +45,7 @@ public final class RedisCluster implements AutoCloseable {
      * {@code "--cluster-databases", "16"}).
      */
     public static RedisCluster start(int primaries, int replicasPerPrimary, String... extraArgs) {
-        return start(primaries, replicasPerPrimary, null, extraArgs);
+        return start(primaries, replicasPerPrimary, (RedisServer.Tls) null, extraArgs);
     }
 
     /**
@@ -58,7 +58,7 @@ public final class RedisCluster implements AutoCloseable {
 
     /** {@link #startTls(int, int)} with the given node TLS settings (e.g. requiring client certificates). */
     public static RedisCluster startTls(int primaries, int replicasPerPrimary, RedisServer.Tls tls) {
-        return start(primaries, replicasPerPrimary, java.util.Objects.requireNonNull(tls, "tls"));
+        return start(primaries, replicasPerPrimary, java.util.Objects.requireNonNull(tls, "tls"), new String[0]);
     }
 
     private static RedisCluster start(int primaries, int replicasPerPrimary, RedisServer.Tls tls, String... extraArgs) {
