@@ -35,7 +35,8 @@ VALKEY_CLASSES="StringCommandsTest,HashCommandsTest,ListCommandsTest,SetCommands
 StreamCommandsTest,GenericKeyCommandsTest,GeoCommandsTest,HyperLogLogAndBitmapCommandsTest,ServerCommandsTest,\
 ScriptingCommandsTest,CommandsTest,PubSubTest,PubSubCommandsTest,BatchTest,BatchServerAcceptanceTest,\
 ClusterTest,ClusterDatabaseTest,ClusterPubSubTest,ClusterPubSubCommandsTest,ClusterBatchTest,ClusterScanTest"
-# The Rust test binaries that start servers (not tls: that one needs redis-server's TLS).
+# The Rust test binaries that start servers (not tls: that one needs redis-server's TLS); the
+# summary names them.
 VALKEY_RUST_TESTS=(--test standalone --test cluster)
 FUZZ_LOG="$(mktemp -t glide-fuzz.XXXXXX)"
 REDIS_DIR=""
@@ -97,7 +98,7 @@ summary() {
       END { print p+0, f+0, s+0 }'
   }
   local leg l_pass l_fail l_skip
-  for leg in "$CARGO_LOG:rust (cargo test, $REDIS_NAME)" "$CARGO_VALKEY_LOG:rust (cargo test ${VALKEY_RUST_TESTS[*]}, $VALKEY_NAME)"; do
+  for leg in "$CARGO_LOG:rust (cargo test, $REDIS_NAME)" "$CARGO_VALKEY_LOG:rust (standalone, cluster tests; $VALKEY_NAME)"; do
     [ -s "${leg%%:*}" ] || continue
     read -r l_pass l_fail l_skip < <(cargo_counts "${leg%%:*}")
     printf '%-60s %6s %6s %6s\n' "${leg#*:}" "$((l_pass + l_fail + l_skip))" "$l_fail" "$l_skip"

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,8 +37,16 @@ class ClusterDatabaseTest {
 
     @BeforeAll
     static void startCluster() {
-        Assumptions.assumeTrue(RedisServer.valkeyMajorVersion() >= 9, "a cluster with several databases needs Valkey 9");
-        cluster = RedisCluster.start(3, 0, "--cluster-databases", "16");
+        if (RedisServer.valkeyMajorVersion() >= 9) {
+            cluster = RedisCluster.start(3, 0, "--cluster-databases", "16");
+        }
+    }
+
+    // Per test, not in @BeforeAll: surefire counts a class whose @BeforeAll is skipped as no
+    // tests at all, and scripts/test.sh's summary would not show these as skipped on Redis.
+    @BeforeEach
+    void needsValkey9() {
+        Assumptions.assumeTrue(cluster != null, "a cluster with several databases needs Valkey 9");
     }
 
     @AfterAll
