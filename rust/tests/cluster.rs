@@ -146,6 +146,7 @@ fn run(client: &Arc<ClusterClient>, args: &[&[u8]], route: Route) -> Got {
         expect: Expect::Natural,
         bulk_as: BulkAs::Text,
         route,
+        selects_database: None,
     };
     client.submit(request).unwrap();
     take(wait_for(id, Duration::from_secs(10)))

@@ -63,8 +63,13 @@ enum Step {
 /// trip, and returns `command`'s reply (a server error included); the
 /// connection is closed afterwards. For occasional queries such as a cluster's
 /// `CLUSTER SLOTS`.
+///
+/// The handshake selects `config`'s database: a cluster's topology read thus
+/// also checks that its nodes have that database (Valkey 9 with
+/// `cluster-databases`), so a client configured with one they lack fails to
+/// start, naming the SELECT, instead of starting with nodes that never connect.
 pub(crate) async fn query_once(config: &ClientConfig, host: &str, port: u16, command: &[&[u8]]) -> Result<Value, String> {
-    match open_one(config, 0, host, port, Some(command)).await {
+    match open_one(config, config.database_id, host, port, Some(command)).await {
         Ok(Opened { extra: Some(reply), .. }) => Ok(reply),
         Ok(Opened { extra: None, .. }) => Err(format!("{host}:{port}: no reply")),
         Err(e) => Err(format!("{host}:{port}: {e}")),

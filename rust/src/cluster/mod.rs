@@ -95,6 +95,9 @@ pub struct ClusterRequest {
     pub expect: Expect,
     pub bulk_as: BulkAs,
     pub route: Route,
+    /// The database a `SELECT` asks for: once it succeeds, nodes reconnect to it and nodes met
+    /// later connect to it.
+    pub selects_database: Option<i64>,
 }
 
 /// How the parts of a request become its reply.
@@ -164,6 +167,8 @@ struct Operation {
     combine: Combine,
     results: Mutex<Vec<Option<CallResult>>>,
     remaining: AtomicUsize,
+    /// A `SELECT`'s database (see [`ClusterRequest::selects_database`]).
+    selects_database: Option<i64>,
 }
 
 /// One part in flight on one node.
@@ -206,6 +211,9 @@ pub struct ClusterClient {
     node_subscriptions: Mutex<HashMap<Address, NodeSubscriptions>>,
     /// A later topology read is planned for subscriptions not made yet.
     resync_scheduled: AtomicBool,
+    /// The database new node connections select: the configured one, then that of the last
+    /// `SELECT` that succeeded on every node. (Each node's client keeps its own for reconnects.)
+    database_id: AtomicI64,
 }
 
 /// What one node was asked to subscribe to, and what it confirmed.
@@ -237,11 +245,13 @@ impl ClusterClient {
             (config.base.protocol == Protocol::Resp3)
                 .then(|| Arc::new(PubSub::new(Default::default(), crate::pubsub::DEFAULT_BACKLOG_LIMIT, Overflow::DropOldest)))
         });
-        if config.base.database_id != 0 {
-            return Err("a cluster has only database 0: remove databaseId".into());
-        }
+        // A database other than 0 needs a server with several per node (Valkey 9's
+        // cluster-databases); the first topology read's handshake selects it, so a server without
+        // it fails the client's start (query_once).
         stats::client_created();
+        let database_id = AtomicI64::new(config.base.database_id);
         Ok(Arc::new_cyclic(|me| ClusterClient {
+            database_id,
             config,
             me: me.clone(),
             topology: RwLock::new(Arc::new(SlotMap::default())),
@@ -546,6 +556,7 @@ impl ClusterClient {
     fn new_node(&self, address: &Address) -> Arc<Client> {
         let mut config = self.config.base.clone();
         config.addresses = vec![(address.host.clone(), address.port)];
+        config.database_id = self.database_id.load(Ordering::Acquire);
         // The cluster client bounds requests in flight as a whole.
         config.inflight_limit = usize::MAX / 2;
         config.lazy_connect = false;
@@ -667,6 +678,7 @@ impl ClusterClient {
             results: Mutex::new((0..parts.len()).map(|_| None).collect()),
             remaining: AtomicUsize::new(parts.len()),
             combine,
+            selects_database: request.selects_database,
         });
         let whole = Arc::new(request.packed);
         // Parts for the same node leave in one write (an MGET over 100 slots is 100 parts).
@@ -871,7 +883,7 @@ impl ClusterClient {
         let node = self.node(&part.node);
         // Parts of a combined reply come back as sent; the shape applies to the whole.
         let expect = if matches!(part.operation.combine, Combine::Single) { part.operation.expect } else { Expect::Natural };
-        let head = RequestHead { id, timeout: remaining, expect, bulk_as: part.operation.bulk_as, selects_database: None };
+        let head = RequestHead { id, timeout: remaining, expect, bulk_as: part.operation.bulk_as, selects_database: part.operation.selects_database };
         // Registered before sending: the reply may come back before `submit_part` returns.
         let packed = Arc::clone(&part.packed);
         let skipped = part.skipped;
@@ -910,6 +922,9 @@ impl ClusterClient {
                 Err((failure, message)) => Outcome::Failed(failure, message),
             }
         };
+        if let (Some(db), false) = (operation.selects_database, matches!(outcome, Outcome::Failed(..))) {
+            self.database_id.store(db, Ordering::Release);
+        }
         match &operation.sink {
             Sink::Java(id) => {
                 self.inflight.fetch_sub(1, Ordering::AcqRel);
@@ -959,7 +974,7 @@ impl ClusterClient {
             },
             other => other,
         };
-        let new_operation = |index: usize, expect: Expect, combine: Combine, parts: usize| {
+        let new_operation = |index: usize, expect: Expect, combine: Combine, parts: usize, selects_database: Option<i64>| {
             Arc::new(Operation {
                 sink: Sink::Batch { gather: Arc::clone(&gather), index, retry },
                 expect,
@@ -967,6 +982,7 @@ impl ClusterClient {
                 results: Mutex::new((0..parts).map(|_| None).collect()),
                 remaining: AtomicUsize::new(parts),
                 combine,
+                selects_database,
             })
         };
         if spec.atomic {
@@ -977,7 +993,8 @@ impl ClusterClient {
                     return Ok(());
                 }
             };
-            let operation = new_operation(0, Expect::Natural, Combine::Single, 1);
+            // A SELECT inside a transaction changes one node's connection only: not followed.
+            let operation = new_operation(0, Expect::Natural, Combine::Single, 1, None);
             let packed = Arc::new(spec.transaction_bytes());
             let skipped = spec.queued_replies();
             self.send(Part { operation, index: 0, packed, deadline, timeout, node, redirects: 0, retries: 0, skipped }, false);
@@ -1003,7 +1020,7 @@ impl ClusterClient {
         for (index, command, combine, parts) in planned {
             let expect = command.expect;
             let whole = Arc::new(command.packed);
-            let operation = new_operation(index, expect, combine, parts.len());
+            let operation = new_operation(index, expect, combine, parts.len(), command.selects_database);
             for (part_index, (node, own)) in parts.into_iter().enumerate() {
                 let packed = own.map_or_else(|| Arc::clone(&whole), Arc::new);
                 let part = Part { operation: Arc::clone(&operation), index: part_index, packed, deadline, timeout, node, redirects: 0, retries: 0, skipped: 0 };
@@ -1071,6 +1088,7 @@ impl ClusterClient {
             combine: Combine::Single,
             results: Mutex::new(Vec::new()),
             remaining: AtomicUsize::new(1),
+            selects_database: None,
         });
         let timeout = deadline.map(|d| d.saturating_duration_since(Instant::now()));
         let part = Part { operation, index: 0, packed: Arc::new(packed), deadline, timeout, node, redirects: 0, retries: 0, skipped };

@@ -413,7 +413,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
                 AnyClient::Cluster(client) => {
                     let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
                     let route = read_route(env, route_kind, route_int, &route_bytes)?;
-                    let request = ClusterRequest { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, route };
+                    let selects_database = cmd.probe.selects_database();
+                    let request = ClusterRequest { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, route, selects_database };
                     client.submit(request)
                 }
             };

@@ -141,7 +141,13 @@ impl Server {
 
     /// Starts the server; false if it exited (its port was taken) or never answered.
     fn try_spawn(&mut self) -> bool {
-        let mut child = Command::new(std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into()))
+        // REDIS_SERVER picks the server (scripts/test.sh's second leg: Valkey 9.1); TLS servers
+        // stay on redis-server, since the Valkey 9.1 build we test with has no TLS.
+        let binary = match self.tls {
+            false => std::env::var("REDIS_SERVER").unwrap_or_else(|_| "redis-server".into()),
+            true => "redis-server".into(),
+        };
+        let mut child = Command::new(binary)
             .args(match self.tls {
                 false => ["--port".to_string(), self.port.to_string()],
                 true => ["--port".to_string(), "0".to_string()],

@@ -359,9 +359,11 @@ public class GlideClusterClient extends BaseClient
     // ---- connection management -------------------------------------------------------------
 
     /**
-     * SELECT on every node's connection. Redis and Valkey before 9 have one database per cluster
-     * node and refuse any index but 0 ({@code RequestException}). A database chosen here is not
-     * restored after a reconnect: configure the database instead where the server allows it.
+     * SELECT on every node's connection. Valkey 9 with {@code cluster-databases} above 1 has
+     * several databases per node; Redis and older Valkey have one and refuse any index but 0
+     * ({@code RequestException}). Once SELECT succeeded on every node, connections made again
+     * (reconnects) and connections to nodes met later select the same database; a SELECT that
+     * some node refused leaves the others' connections where it moved them.
      */
     public CompletableFuture<String> select(long index) {
         return run(Args.command("SELECT", 2).add(index), false, ANY_TEXT);

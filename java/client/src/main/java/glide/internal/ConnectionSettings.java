@@ -182,9 +182,6 @@ public final class ConnectionSettings {
         if (db != null && db < 0) {
             throw new ConfigurationError("databaseId must not be negative, got " + db);
         }
-        if (cluster && db != null && db != 0) {
-            throw new ConfigurationError("a cluster has only database 0: remove databaseId");
-        }
         databaseId = db == null ? 0 : db;
         requestTimeoutMs = positive(c.getRequestTimeout(), DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeout");
         inflightLimit =

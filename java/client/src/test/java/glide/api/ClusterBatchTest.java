@@ -264,7 +264,11 @@ class ClusterBatchTest {
             assertEquals("OK", await(client.select(0)), "every node accepts database 0");
             Throwable refused = failure(client.select(1));
             assertInstanceOf(RequestException.class, refused);
-            assertTrue(refused.getMessage().contains("SELECT is not allowed in cluster mode"), refused.getMessage());
+            // Each server in its own words: Redis has one database per cluster node, Valkey 9 as
+            // many as cluster-databases (1 here; ClusterDatabaseTest: more).
+            String message = refused.getMessage();
+            assertTrue(message.contains("SELECT is not allowed in cluster mode") || message.contains("DB index is out of range"),
+                    message);
         }
     }
 

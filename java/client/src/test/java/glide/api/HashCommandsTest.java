@@ -668,6 +668,29 @@ class HashCommandsTest {
             // A time in the past deletes the field.
             assertArrayEquals(new Long[] {2L}, await(client.hexpireat(k, 1, new String[] {"f2"}, null)));
             assertFalse(await(client.hexists(k, "f2")));
+
+            // The same commands in a transaction, with FXX and KEEPTTL; replies as the methods'.
+            String b = key();
+            String[] fAndMissing = {"f", "missing"};
+            HGetExOptions in50s = HGetExOptions.builder().expiry(HGetExExpiry.Milliseconds(50_000L)).build();
+            Object[] replies = await(client.exec(new glide.api.models.Batch(true)
+                    .hset(b, Map.of("f", "v"))
+                    .hsetex(b, Map.of("f", "w"), HSetExOptions.builder()
+                            .onlyIfAllExist()
+                            .expiry(ExpirySet.KeepExisting())
+                            .build())
+                    .hgetex(b, fAndMissing, in50s)
+                    .hpttl(b, fAndMissing)
+                    .hpersist(b, fAndMissing)
+                    .httl(b, fAndMissing), false));
+            assertEquals(6, replies.length);
+            assertEquals(1L, replies[1], "FXX: f exists");
+            assertEquals(Arrays.asList("w", null), Arrays.asList((Object[]) replies[2]));
+            long pttl = (Long) ((Object[]) replies[3])[0];
+            assertTrue(pttl > 40_000 && pttl <= 50_000, "pttl " + pttl);
+            assertEquals(-2L, ((Object[]) replies[3])[1]);
+            assertEquals(Arrays.asList(1L, -2L), Arrays.asList((Object[]) replies[4]));
+            assertEquals(Arrays.asList(-1L, -2L), Arrays.asList((Object[]) replies[5]));
         }
     }
 }

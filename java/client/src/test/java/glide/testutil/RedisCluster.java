@@ -37,7 +37,15 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     public static RedisCluster start(int primaries, int replicasPerPrimary) {
-        return start(primaries, replicasPerPrimary, null);
+        return start(primaries, replicasPerPrimary, (RedisServer.Tls) null, new String[0]);
+    }
+
+    /**
+     * {@link #start(int, int)} with {@code extraArgs} on every node's command line (e.g. Valkey 9's
+     * {@code "--cluster-databases", "16"}).
+     */
+    public static RedisCluster start(int primaries, int replicasPerPrimary, String... extraArgs) {
+        return start(primaries, replicasPerPrimary, (RedisServer.Tls) null, extraArgs);
     }
 
     /**
@@ -50,10 +58,10 @@ public final class RedisCluster implements AutoCloseable {
 
     /** {@link #startTls(int, int)} with the given node TLS settings (e.g. requiring client certificates). */
     public static RedisCluster startTls(int primaries, int replicasPerPrimary, RedisServer.Tls tls) {
-        return start(primaries, replicasPerPrimary, java.util.Objects.requireNonNull(tls, "tls"));
+        return start(primaries, replicasPerPrimary, java.util.Objects.requireNonNull(tls, "tls"), new String[0]);
     }
 
-    private static RedisCluster start(int primaries, int replicasPerPrimary, RedisServer.Tls tls) {
+    private static RedisCluster start(int primaries, int replicasPerPrimary, RedisServer.Tls tls, String... extraArgs) {
         int count = primaries * (1 + replicasPerPrimary);
         List<RedisServer> nodes = new ArrayList<>();
         try {
@@ -65,6 +73,7 @@ public final class RedisCluster implements AutoCloseable {
             if (tls != null) {
                 args.addAll(List.of("--tls-cluster", "yes", "--tls-replication", "yes"));
             }
+            args.addAll(List.of(extraArgs));
             for (int i = 0; i < count; i++) {
                 String[] nodeArgs = args.toArray(new String[0]);
                 nodes.add(tls == null ? RedisServer.start(nodeArgs) : RedisServer.startTls(tls, nodeArgs));

@@ -31,7 +31,9 @@ import javax.net.ssl.SSLSocket;
  * A real {@code redis-server} process on a free loopback port, for integration tests.
  *
  * <p>The binary is taken from system property {@code glide.test.redisServer} (default {@code
- * redis-server} on the PATH). Each instance gets its own temporary working directory; the
+ * redis-server} on the PATH; scripts/test.sh's second leg sets it to Valkey 9.1's {@code
+ * valkey-server}). TLS servers always run {@code glide.test.redisTlsServer} (default {@code
+ * redis-server}): the Valkey 9.1 build we test with has no TLS. Each instance gets its own temporary working directory; the
  * server's output goes to {@code redis.log} in it. Persistence is off, so a restart starts empty.
  *
  * <pre>{@code
@@ -47,6 +49,7 @@ import javax.net.ssl.SSLSocket;
 public final class RedisServer implements AutoCloseable {
 
     public static final String SERVER_PROPERTY = "glide.test.redisServer";
+    public static final String TLS_SERVER_PROPERTY = "glide.test.redisTlsServer";
 
     private static final String HOST = "127.0.0.1";
     private static final long STARTUP_TIMEOUT_MS = 10_000;
@@ -133,6 +136,28 @@ public final class RedisServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The major version of Valkey that plaintext servers run ({@code valkey-server --version}), or
+     * 0 when they run Redis: for tests of what only Valkey has (e.g. a cluster's several databases,
+     * Valkey 9), which must know before they start their servers with its options.
+     */
+    public static int valkeyMajorVersion() {
+        String binary = System.getProperty(SERVER_PROPERTY, "redis-server");
+        try {
+            Process p = new ProcessBuilder(binary, "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            // "Valkey server v=9.1.2 sha=..." / "Redis server v=7.0.15 sha=..."
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Valkey server v=(\\d+)\\.").matcher(out);
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run '" + binary + " --version'", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String host() {
@@ -390,7 +415,9 @@ public final class RedisServer implements AutoCloseable {
 
     private void launch(long timeoutMs) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(System.getProperty(SERVER_PROPERTY, "redis-server"));
+        cmd.add(tls == null
+                ? System.getProperty(SERVER_PROPERTY, "redis-server")
+                : System.getProperty(TLS_SERVER_PROPERTY, "redis-server"));
         cmd.addAll(tls == null ? List.of("--port", Integer.toString(port)) : tls.args(port));
         cmd.addAll(Arrays.asList(
                 "--bind", HOST,
@@ -412,7 +439,8 @@ public final class RedisServer implements AutoCloseable {
             p = pb.start();
         } catch (IOException e) {
             throw new IllegalStateException(
-                    "cannot run '" + cmd.get(0) + "' (set -D" + SERVER_PROPERTY + "=/path/to/redis-server): " + e, e);
+                    "cannot run '" + cmd.get(0) + "' (set -D" + (tls == null ? SERVER_PROPERTY : TLS_SERVER_PROPERTY)
+                            + "=/path/to/redis-server): " + e, e);
         }
         process = p;
         LIVE.add(this);
