@@ -1,13 +1,13 @@
 #!/bin/bash
 # abn.sh T REPS jarname... : W1 at T threads, plaintext, each jar in turn, REPS passes alternating order
-cd /tmp/blk
+mkdir -p /tmp/blk && cd /tmp/blk
 T=$1; R=$2; shift 2
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 redis-server --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no >redis.log 2>&1 &
 RP=$!
 trap "kill $RP" EXIT
 sleep 0.5
-java -cp /tmp/bench-new.jar io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
+java -cp /tmp/bench-$1.jar io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
 jars=("$@")
 for rep in $(seq $R); do
   order=("${jars[@]}"); [ $((rep%2)) = 0 ] && order=($(printf '%s\n' "${jars[@]}" | tac))

@@ -1,13 +1,14 @@
 #!/bin/bash
+# (a copy of the session wrapper; the jar names are /tmp/cb-NAME.jar, see README.md)
 # cb.sh REPS "N..." jar... : callbacks mode W1 plaintext; jars named /tmp/cb-NAME.jar
-cd /tmp/blk
+mkdir -p /tmp/blk && cd /tmp/blk
 REPS=$1; NS=$2; shift 2
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 redis-server --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no >redis.log 2>&1 &
 RP=$!
 trap "kill $RP" EXIT
 sleep 0.5
-java -cp /tmp/cb-new.jar io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
+java -cp /tmp/cb-$1.jar io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
 jars=("$@")
 for rep in $(seq $REPS); do
  for n in $NS; do

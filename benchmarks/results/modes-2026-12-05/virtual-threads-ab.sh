@@ -1,14 +1,15 @@
 #!/bin/bash
+# (a copy of the session wrapper; the jar names are /tmp/cb-NAME.jar, see README.md)
 # vt2.sh REPS N P jar... : VT mode W1, Temurin 25
 J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-cd /tmp/blk
+mkdir -p /tmp/blk && cd /tmp/blk
 REPS=$1; N=$2; P=$3; shift 3
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 redis-server --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no >redis.log 2>&1 &
 RP=$!
 trap "kill $RP" EXIT
 sleep 0.5
-java -cp /tmp/cb-new.jar io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
+java -cp /tmp/cb-$1.jar io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
 jars=("$@")
 for rep in $(seq $REPS); do
  for p in $P; do
