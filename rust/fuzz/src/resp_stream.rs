@@ -8,7 +8,8 @@
 //! - nothing panics, and the reader always has room for the next read;
 //! - the replies and, apart, the push frames are those a one-shot
 //!   `complete_len` walk over the whole input finds, in the same order (a large
-//!   bulk string received in place counts as the same bulk string);
+//!   bulk string received in place counts as the same bulk string; a push
+//!   behind RESP3 attributes is a push, delivered without them);
 //! - when the one-shot walk meets bytes that are not RESP, the reader fails too
 //!   (after delivering a prefix of the same replies); a reader that fails where
 //!   the one-shot walk did not must have met a large bulk string whose CRLF is
@@ -71,12 +72,21 @@ pub fn check(data: &[u8]) {
     if declares_more_than(data, MAX_DECLARED) {
         return;
     }
-    let (values, end) = values::cut(data);
+    let (values, mut end) = values::cut(data);
     let mut expected = Vec::new();
     let mut expected_pushes = Vec::new();
     for value in values {
-        if value[0] == b'>' {
-            expected_pushes.push(value.to_vec());
+        // Attributes are metadata about the value after them: a push behind
+        // attributes is still a push, and is delivered without them.
+        let described = match resp::skip_attributes(value) {
+            Ok(at) => at,
+            Err(_) => {
+                end = End::Invalid;
+                break;
+            }
+        };
+        if value[described] == b'>' {
+            expected_pushes.push(value[described..].to_vec());
         } else {
             expected.push(Item::of_resp(value));
         }
