@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Commands sent while replies are due do not always leave at once: on a TLS connection, and from
- * the completer thread (callbacks chaining requests) on any connection, they wait for the next
- * reply's reader or the connection's task, so that several commands leave in one write (and, over
- * TLS, one record; see {@code connection.rs}, {@code send_many}). Under every mix of callers that
+ * Commands sent while replies are due do not leave at once: they wait for the next reply, whose
+ * reader (a thread blocked in {@code get()} or the connection's task) writes them all in one write
+ * (and, over TLS, one record; see {@code connection.rs}, {@code send_many}); nobody is woken for
+ * them. Under every mix of callers that
  * can be waiting at once (threads blocked in {@code get()}, which read the connection themselves,
  * and callback chains, which never block and send from the completer thread), no command may be
  * left behind: every request completes, with its own reply, long before its timeout.
