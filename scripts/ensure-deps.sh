@@ -87,6 +87,13 @@ if [ -n "$want" ] && [ -n "$have" ] && \
   exit 1
 fi
 
+# scripts/test.sh runs clippy for the lints the crate denies.
+if ! cargo clippy --version >/dev/null 2>&1; then
+  command -v rustup >/dev/null 2>&1 || { log "clippy is missing: 'rustup component add clippy' (or Debian's rust-clippy) and retry."; exit 1; }
+  log "installing clippy (rustup component)"
+  rustup component add clippy >/dev/null
+fi
+
 # The fuzz targets (rust/fuzz, run by scripts/fuzz.sh) need libFuzzer and the address sanitizer:
 # a nightly toolchain and cargo-fuzz.
 if ! rustc +nightly --version >/dev/null 2>&1; then

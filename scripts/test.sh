@@ -42,6 +42,7 @@ FUZZ_LOG="$(mktemp -t glide-fuzz.XXXXXX)"
 REDIS_DIR=""
 REDIS_PID=""
 CONSUMER_STATUS="not run"
+CLIPPY_STATUS="not run"
 
 # Starts a throwaway redis-server on a free loopback port; sets REDIS_PID and REDIS_PORT.
 redis_ping() {
@@ -129,6 +130,7 @@ summary() {
   done
   # "fuzz resp_parse:     123456 runs in 60s (2057 runs/s)" per target (scripts/fuzz.sh).
   grep -E '^fuzz ' "$FUZZ_LOG" 2>/dev/null || echo "fuzz: not run"
+  echo "clippy (the lints rust/src/lib.rs denies): $CLIPPY_STATUS"
   echo "consumer-check (installed artifact from another project): $CONSUMER_STATUS"
   echo "valkey 9.1 leg: $VALKEY_LEG"
   local elapsed=$(( $(date +%s) - START ))
@@ -159,6 +161,12 @@ fi
 
 echo "==> cargo test --release -p glide-jni"
 cargo test --release -p glide-jni 2>&1 | tee "$CARGO_LOG"
+
+# Fails only on the lints the crate denies (lib.rs: an unsafe block without its SAFETY comment).
+echo "==> cargo clippy --release -p glide-jni"
+CLIPPY_STATUS="FAILED"
+cargo clippy --release -p glide-jni
+CLIPPY_STATUS="OK"
 
 echo "==> fuzz (${FUZZ_SECONDS:-30}s per target)"
 bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-30}" 2>&1 | tee "$FUZZ_LOG"

@@ -11,7 +11,7 @@
 //! Everything except the `jni` module is plain Rust and is tested without a JVM.
 
 #![deny(unsafe_op_in_unsafe_fn)]
-#![warn(clippy::undocumented_unsafe_blocks)]
+#![deny(clippy::undocumented_unsafe_blocks)] // scripts/test.sh runs clippy
 #![cfg_attr(not(test), warn(clippy::print_stdout, clippy::print_stderr))]
 
 pub mod batch;

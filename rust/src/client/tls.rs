@@ -280,10 +280,9 @@ pub(crate) fn describe_io(error: &io::Error, host: &str, has_client_certificate:
 pub(crate) fn describe(error: &rustls::Error, host: &str, has_client_certificate: bool) -> String {
     use rustls::Error as E;
     let what = match error {
-        E::InvalidCertificate(CertificateError::UnknownIssuer) => format!(
-            "the server's certificate is not trusted: it was not issued by a trusted CA \
-             (give the CA with rootCertificates, or use the JVM's trust store)"
-        ),
+        E::InvalidCertificate(CertificateError::UnknownIssuer) => "the server's certificate is not trusted: it was not \
+             issued by a trusted CA (give the CA with rootCertificates, or use the JVM's trust store)"
+            .to_string(),
         E::InvalidCertificate(CertificateError::NotValidForName)
         | E::InvalidCertificate(CertificateError::NotValidForNameContext { .. }) => {
             format!("the server's certificate is not valid for {host} ({error})")

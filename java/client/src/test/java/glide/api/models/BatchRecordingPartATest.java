@@ -139,7 +139,15 @@ public class BatchRecordingPartATest {
             assertSame(batch, result, m.toString());
             assertEquals(before + 1, batch.commands().size(), m + " must record one command");
             byte[][] command = batch.commands().command(before);
-            assertTrue(command.length >= 1, m.toString());
+            // The recorded command starts with the name of a real command, not an argument.
+            assertTrue(command.length >= 1, m + " recorded an empty command");
+            if (m.getName().equals("customCommand")) {
+                // Recorded as given, one argument for one argument.
+                assertEquals(((Object[]) args[0]).length, command.length, m.toString());
+            } else {
+                String name = new String(command[0], java.nio.charset.StandardCharsets.US_ASCII);
+                assertTrue(name.matches("[A-Z][A-Z0-9_.]*"), m + " recorded a command named '" + name + "'");
+            }
         }
     }
 
