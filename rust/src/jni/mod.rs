@@ -155,7 +155,11 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                 database_id,
                 request_timeout: Duration::from_millis(non_negative(request_timeout_ms, "requestTimeout")? as u64),
                 inflight_limit: non_negative(inflight_limit, "inflightRequestsLimit")? as usize,
-                protocol: if protocol == 2 { Protocol::Resp2 } else { Protocol::Resp3 },
+                protocol: match protocol {
+                    2 => Protocol::Resp2,
+                    3 => Protocol::Resp3,
+                    other => return Err(BridgeError::configuration(format!("protocol {other} is neither RESP2 (2) nor RESP3 (3)"))),
+                },
                 backoff: Backoff {
                     num_of_retries: non_negative(b[0], "reconnectStrategy.numOfRetries")?,
                     factor_ms: non_negative(b[1], "reconnectStrategy.factor")?,
@@ -177,7 +181,11 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
             let client = if cluster {
                 let config = ClusterConfig {
                     base: config,
-                    read_from: if read_from == 1 { ReadFrom::PreferReplica } else { ReadFrom::Primary },
+                    read_from: match read_from {
+                        0 => ReadFrom::Primary,
+                        1 => ReadFrom::PreferReplica,
+                        other => return Err(BridgeError::configuration(format!("readFrom code {other} is not known"))),
+                    },
                     topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
                 };
                 let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;

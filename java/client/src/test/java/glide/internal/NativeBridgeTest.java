@@ -17,6 +17,25 @@ import org.junit.jupiter.api.Test;
 
 /** The boundary itself: panics, bad handles and bad arguments become Java exceptions. */
 class NativeBridgeTest {
+    /** A protocol or read-from code the core does not know is refused, not taken for another one. */
+    @Test
+    void unknownProtocolAndReadFromCodesAreRefused() {
+        NativeLoader.load();
+        glide.api.models.exceptions.ConfigurationError protocol = assertThrows(
+                glide.api.models.exceptions.ConfigurationError.class, () -> create(5, false, 0));
+        assertTrue(protocol.getMessage().contains("protocol 5"), protocol.getMessage());
+        glide.api.models.exceptions.ConfigurationError readFrom = assertThrows(
+                glide.api.models.exceptions.ConfigurationError.class, () -> create(3, true, 7));
+        assertTrue(readFrom.getMessage().contains("readFrom code 7"), readFrom.getMessage());
+    }
+
+    /** createClient with everything valid but the given codes; lazy, so nothing connects. */
+    private static long create(int protocol, boolean cluster, int readFrom) {
+        return NativeBridge.createClient(
+                1, new String[] {"127.0.0.1"}, new int[] {1}, null, null, null, 0, 1000, 1000, protocol,
+                new int[] {1, 10, 2, 0}, 1000, true, cluster, readFrom, null, null, 1 << 20, 0, 0, 0);
+    }
+
     @Test
     void aPanicInTheCoreBecomesARequestException() {
         for (int i = 0; i < 3; i++) {
