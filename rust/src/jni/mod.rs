@@ -742,7 +742,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_freeBytes<'caller>(
 }
 
 /// Process-wide figures: [total clients, total connections, native bytes,
-/// native allocations, completions waiting, runtime started (0/1), pooled large buffers].
+/// native allocations, completions waiting, runtime started (0/1), pooled large buffers,
+/// then `pubsub::statistics()` in its order, then contained panics]. Java's
+/// `glide.internal.Statistics` names each index: a new figure goes at the end.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
     mut unowned_env: EnvUnowned<'caller>,

@@ -187,8 +187,8 @@ final class NativeBridge {
     static native void freeBytes(long pointer);
 
     /**
-     * [total clients, total connections, native bytes, native allocations, completions waiting,
-     * runtime started].
+     * The core's figures, in the order {@code Java_glide_internal_NativeBridge_statistics} (in
+     * {@code rust/src/jni/mod.rs}) builds them; {@link Statistics} names each index.
      */
     static native long[] statistics();
 
