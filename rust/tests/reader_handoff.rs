@@ -1,7 +1,8 @@
 //! The reader role passes between the connection's task and a thread that
-//! reads while it waits for its own reply (`Client::help_read`). The task does
-//! not wait for such a thread to give the role back: it forgets the readiness it
-//! was woken for, and the thread, leaving, hands back the bytes it did not read.
+//! reads while it waits for its own reply (`Client::help_read`). While such a
+//! thread reads, the socket does not wake the task, and a task woken just before
+//! does not wait for the role: the thread, leaving, arms the socket for the task
+//! again (which wakes it for bytes already there) and wakes it if it was turned away.
 //! Whatever the timing, every reply must then reach its request: a reply left in
 //! the socket (or, over TLS, in the session) with nobody told would hang its
 //! request until the next bytes arrive.

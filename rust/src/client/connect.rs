@@ -27,7 +27,8 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
             Ok(opened) => {
                 let rt = runtime::get()?;
                 let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
-                return Ok(Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt));
+                return Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt)
+                    .map_err(|e| format!("cannot connect: {host}:{port}: {e}"));
             }
             Err(e) => {
                 if is_refused_credentials(&e) {

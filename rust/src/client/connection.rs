@@ -12,6 +12,9 @@
 //!   socket does not take is left for the connection's task, which waits for room.
 //! - **Reads** happen on one task per connection: it parses replies as they
 //!   arrive and completes the request at the head of the FIFO with each one.
+//!   A Java thread blocked in `get()` may take the reader role meanwhile
+//!   ([`Connection::help_read`]); while it reads, the socket does not wake the
+//!   task ([`SocketWatch`]).
 //! - **Timeouts** are deadlines in the FIFO entries. The connection registers
 //!   its earliest one with the process-wide [`crate::timer`], and only when it
 //!   moves earlier. A timed-out request completes at once and its slot stays in
@@ -45,12 +48,13 @@ use std::sync::{Arc, OnceLock, Weak};
 use std::time::Duration;
 
 use parking_lot::Mutex;
+use tokio::io::unix::AsyncFd;
 use tokio::io::Interest;
-use tokio::net::TcpStream;
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use super::inbound::{Inbound, Reply};
+use super::socket_watch::SocketWatch;
 use super::tls_io::TlsIo;
 use crate::batch::{self, CallResult, Gather};
 use crate::completion::{self, Completion};
@@ -195,19 +199,21 @@ struct State {
 }
 
 struct Shared {
-    stream: TcpStream,
+    /// Non-blocking, and not registered with tokio: [`SocketWatch`] says who is woken for it.
+    stream: std::net::TcpStream,
+    watch: SocketWatch,
     /// The TLS session, when the connection is secured; see "TLS" above.
     tls: Option<TlsIo>,
     state: Mutex<State>,
     /// What was received. Whoever holds this lock is *the* reader: the task, or a
     /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
     read: Mutex<Inbound>,
-    /// Woken when a helping thread gives the reader role back leaving bytes unread
-    /// that the task dropped the readiness of; see [`hand_back_reading`].
+    /// Woken when a helping thread gives the reader role back leaving bytes the
+    /// socket will not announce again; see [`hand_back_reading`].
     reader_released: Notify,
-    /// Set by the task when it dropped the socket's readiness because a helper was
-    /// reading: the helper, leaving, then looks for bytes it left behind.
-    readiness_dropped: AtomicBool,
+    /// Set by the task when the socket woke it while a Java thread held the
+    /// reader role: that thread, leaving, wakes the task to look again.
+    task_turned_away: AtomicBool,
     /// Interrupts a helping thread's wait when its request ends without a reply.
     helper_wake: HelperWake,
     /// Who gets the outcomes.
@@ -236,17 +242,22 @@ const WRITE_BUFFER_KEEP: usize = 16 * 1024;
 const PENDING_KEEP: usize = 1024;
 
 impl Connection {
-    /// Wraps a connected, handshaken stream and starts its task on `rt`.
+    /// Wraps a connected, handshaken stream and starts its task on `rt`. Fails
+    /// only if the process is out of descriptors (see [`SocketWatch`]).
     pub(crate) fn start(
-        stream: TcpStream,
+        stream: tokio::net::TcpStream,
         tls: Option<rustls::ClientConnection>,
         leftover: Vec<u8>,
         generation: u64,
         owner: Weak<dyn Owner>,
         rt: &tokio::runtime::Runtime,
-    ) -> Connection {
+    ) -> io::Result<Connection> {
+        // Leaves tokio's poller; stays non-blocking.
+        let stream = stream.into_std()?;
+        let watch = SocketWatch::new(stream.as_raw_fd())?;
         let shared = Arc::new(Shared {
             stream,
+            watch,
             tls: tls.map(TlsIo::new),
             state: Mutex::new(State {
                 out: Vec::new(),
@@ -259,7 +270,7 @@ impl Connection {
             owner: owner.clone(),
             read: Mutex::new(Inbound::new(leftover)),
             reader_released: Notify::new(),
-            readiness_dropped: AtomicBool::new(false),
+            task_turned_away: AtomicBool::new(false),
             helper_wake: HelperWake::default(),
             wake: Notify::new(),
             generation,
@@ -271,7 +282,7 @@ impl Connection {
                 fail_connection(&task_shared, &owner, reason);
             }
         });
-        Connection { shared }
+        Ok(Connection { shared })
     }
 
     /// Queues `entries` and writes `packed`. Fails, returning the entries
@@ -400,6 +411,11 @@ impl Connection {
         // Announce the wait before looking, so an expiry after the look wakes us.
         shared.helper_wake.waiting.store(true, Ordering::SeqCst);
         let waited_for = shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done);
+        // While this thread reads, the socket does not wake the task (see `SocketWatch`).
+        // A failure to disarm costs only wake-ups; `hand_back_reading` arms again.
+        if waited_for {
+            let _ = shared.watch.reader_enters();
+        }
         let result = if waited_for {
             help_read_locked(shared, owner, &mut inbound, timeout)
         } else {
@@ -407,11 +423,10 @@ impl Connection {
         };
         shared.helper_wake.waiting.store(false, Ordering::SeqCst);
         // Over TLS the rest of a large value comes in many small segments (a server writes
-        // each 16 KB record apart), and each of them wakes the runtime's poller whoever
-        // reads (tokio watches the socket all along): a helper reading them too would
-        // double the wake-ups. The task reads the rest, and this thread waits for its reply
-        // to be handed to it. Measured at 512 KB: a quarter less client CPU per request.
-        // In plaintext the segments are few and large, and the helper reading is cheaper.
+        // each 16 KB record apart): the task reads the rest, and this thread waits for its
+        // reply to be handed to it. Measured at 512 KB, when the task was woken for every
+        // segment anyway: a quarter less client CPU per request. In plaintext the segments
+        // are few and large, and the helper reading is cheaper.
         let leave_large_to_task = result.is_ok() && shared.tls.is_some() && inbound.receiving_large();
         if let Err(reason) = result {
             // The end of the stream, an I/O error or bytes that are not RESP: broken here,
@@ -419,9 +434,9 @@ impl Connection {
             fail_connection(shared, owner, reason);
         }
         drop(inbound);
-        hand_back_reading(shared);
+        hand_back_reading(shared, owner, waited_for);
         if leave_large_to_task {
-            shared.reader_released.notify_one(); // its readiness may have been dropped
+            shared.reader_released.notify_one(); // it may have been turned away meanwhile
             return false;
         }
         true
@@ -436,6 +451,12 @@ impl Connection {
 /// The connection's task: reads and dispatches replies, flushes what callers
 /// could not write, expires deadlines.
 async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
+    // SAFETY: the set's descriptor is owned by `shared.watch`, which lives as long as
+    // `shared`, held by this task beyond `socket` (a local dropped first).
+    let socket = match unsafe { AsyncFd::register_with_interest(shared.watch.set_fd(), Interest::READABLE) } {
+        Ok(socket) => socket,
+        Err(e) => return fail_connection(&shared, &owner, format!("cannot watch the connection: {}", io::Error::from(e))),
+    };
     let reason = loop {
         let wake = shared.wake.notified();
         tokio::pin!(wake);
@@ -450,18 +471,22 @@ async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
             }
             !state.writing && !state.out.is_empty()
         } || tls_records_queued(&shared);
+        if let Err(e) = shared.watch.want_room(want_write) {
+            break format!("cannot watch the connection: {e}");
+        }
         let step = tokio::select! {
-            ready = shared.stream.readable() => match ready {
-                Ok(()) => read_unless_helped(&shared, &owner),
+            // Bytes to read (unless a helper reads them), or room to write if wanted.
+            ready = socket.readable() => match ready {
+                Ok(mut ready) => {
+                    // Before reading: an event from now on sets it again.
+                    ready.clear_ready();
+                    read_unless_helped(&shared, &owner).and_then(|()| if want_write { flush(&shared) } else { Ok(()) })
+                }
                 Err(e) => Err(format!("connection lost: {e}")),
             },
             // A helper left bytes behind; another may have taken the role since, and
             // then hands them back in turn.
             _ = &mut released => read_unless_helped(&shared, &owner),
-            ready = shared.stream.writable(), if want_write => match ready {
-                Ok(()) => flush(&shared),
-                Err(e) => Err(format!("connection lost: {e}")),
-            },
             _ = &mut wake => Ok(()),
         };
         if let Err(reason) = step {
@@ -496,70 +521,52 @@ fn fail_connection(shared: &Shared, owner: &Weak<dyn Owner>, reason: String) {
 }
 
 /// The task's turn when the socket is readable. A Java thread blocked in `get()`
-/// may hold the reader role: it reads these bytes. Waiting for it to give the role
-/// back would cost a wake-up of a runtime thread per request, as much as the read
-/// itself; instead the task drops the readiness it was woken for (tokio keeps it
-/// only if no newer bytes came) and goes on waiting: newer bytes wake it as
-/// usual, and the helper, leaving, hands back the bytes it left unread (see
-/// [`hand_back_reading`]). The readiness is dropped before it is announced, and
-/// the role looked at after that: the helper leaving meanwhile is seen here.
+/// may hold the reader role: the socket woke the task before that thread
+/// disarmed it, or the thread holds the role only to find its reply already
+/// there. Waiting for the role would cost a wake-up per request: the task says
+/// it was turned away and goes on waiting; the thread, leaving, wakes it (see
+/// [`hand_back_reading`]). The announcement comes before the role is looked at
+/// again: a thread leaving meanwhile is seen here.
 fn read_unless_helped(shared: &Shared, owner: &Weak<dyn Owner>) -> Result<(), String> {
     if let Some(mut inbound) = shared.read.try_lock() {
         return read_available(shared, owner, &mut inbound);
     }
-    let _ = shared.stream.try_io(Interest::READABLE, || Err::<(), _>(io::ErrorKind::WouldBlock.into()));
-    shared.readiness_dropped.store(true, Ordering::SeqCst);
+    shared.task_turned_away.store(true, Ordering::SeqCst);
     fence(Ordering::SeqCst); // pairs with the one in `hand_back_reading`
     match shared.read.try_lock() {
-        // The helper left before it could see the announcement: read what it left.
         Some(mut inbound) => {
-            shared.readiness_dropped.store(false, Ordering::Relaxed);
+            shared.task_turned_away.store(false, Ordering::Relaxed);
             read_available(shared, owner, &mut inbound)
         }
         None => Ok(()),
     }
 }
 
-/// A helper gives the reader role back. If the task dropped the socket's
-/// readiness while the helper read (see [`read_unless_helped`]), bytes that came
-/// after the helper's last read and before that drop would wake nobody: the
-/// helper looks (a `poll` that does not wait, and what a TLS session holds) and
-/// wakes the task only then. Most of the time nothing is left, and nobody wakes.
-fn hand_back_reading(shared: &Shared) {
+/// A helper gives the reader role back, after releasing it. Arming the socket
+/// for the task again wakes the task if bytes came that nobody read (see
+/// [`SocketWatch`]). The task is woken directly if the socket woke it while this
+/// thread held the role (see [`read_unless_helped`]), and for records a TLS
+/// session received but did not open (a helper stops once its own reply came):
+/// those were taken from the socket already. Most of the time nothing is left,
+/// and nobody wakes.
+fn hand_back_reading(shared: &Shared, owner: &Weak<dyn Owner>, was_reading: bool) {
+    if was_reading {
+        if let Err(e) = shared.watch.reader_leaves() {
+            // Nobody would be woken for the next replies.
+            return fail_connection(shared, owner, format!("cannot watch the connection: {e}"));
+        }
+    }
     fence(Ordering::SeqCst); // pairs with the one in `read_unless_helped`
-    let dropped = shared.readiness_dropped.swap(false, Ordering::SeqCst);
-    // Records received but not yet opened (a helper stops once its own reply came) were
-    // taken from the socket: they will never make it readable again, whatever the task's
-    // readiness says. Whoever reads next must be told, always.
-    let tls_input = shared.tls.as_ref().is_some_and(TlsIo::has_input);
-    if tls_input || (dropped && socket_readable_now(shared.stream.as_raw_fd())) {
+    let turned_away = shared.task_turned_away.swap(false, Ordering::SeqCst);
+    if turned_away || shared.tls.as_ref().is_some_and(TlsIo::has_input) {
         shared.reader_released.notify_one();
     }
-}
-
-/// Whether `fd` has bytes (or an end of stream, or an error) to read, without waiting.
-fn socket_readable_now(fd: RawFd) -> bool {
-    let mut pollfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
-    // SAFETY: one valid, exclusively borrowed pollfd for an fd the caller keeps open;
-    // a zero timeout never blocks.
-    let ready = unsafe { libc::poll(&mut pollfd, 1, 0) };
-    ready != 0 // an error (< 0) says yes too: the task's read reports it
 }
 
 /// Reads what the socket has and dispatches every complete reply.
 fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
     loop {
-        // Through try_io, so that WouldBlock clears tokio's readiness flag (only if no
-        // newer bytes came since it looked). try_io does not even call us when that flag
-        // is clear, which it is when a helper handed bytes back (`hand_back_reading`):
-        // then the socket itself is asked.
-        let mut asked = false;
-        let received = shared.stream.try_io(Interest::READABLE, || {
-            asked = true;
-            receive(shared, inbound)
-        });
-        let received = if asked { received } else { receive(shared, inbound) };
-        match received {
+        match receive(shared, inbound) {
             Ok(0) => return Err("connection closed by the server".into()),
             Ok(_) => dispatch(shared, owner, inbound)?,
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
@@ -620,7 +627,7 @@ fn tls_records_queued(shared: &Shared) -> bool {
 /// writes what the socket takes; records left over wait for the task.
 fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
     match &shared.tls {
-        None => shared.stream.try_write(bytes),
+        None => io::Write::write(&mut &shared.stream, bytes),
         Some(tls) => match tls.send(&shared.stream, bytes) {
             Err(e) if e.kind() != io::ErrorKind::WouldBlock => Err(e),
             _ => Ok(bytes.len()), // all sealed; what the socket did not take waits in `unsent`
@@ -628,8 +635,8 @@ fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
     }
 }
 
-/// Polls the socket (bypassing tokio's readiness cache, which only the runtime
-/// updates) and reads without blocking until the socket is drained.
+/// Polls the socket directly (the task is not woken for it meanwhile, see
+/// [`SocketWatch`]) and reads without blocking until the socket is drained.
 fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), String> {
     if let Some(tls) = &shared.tls {
         // Bytes received already (staged or decrypted) would never make the socket readable.
@@ -669,9 +676,8 @@ fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> R
                 dispatch(shared, owner, inbound)?;
                 if n < room {
                     // Most likely drained: skip the recv that would only say so. Anything
-                    // left is the task's: its readiness is still set, or, if the task
-                    // dropped it meanwhile, the hand-back finds the bytes (see
-                    // `hand_back_reading`).
+                    // left is the task's: arming the socket again on leaving wakes it for
+                    // them (see `hand_back_reading`).
                     return Ok(());
                 }
             }

@@ -34,6 +34,7 @@ pub(crate) mod connect;
 pub(crate) mod connection;
 pub(crate) mod inbound;
 pub mod tls;
+mod socket_watch;
 mod tls_io;
 pub(crate) mod iam_refresh;
 

@@ -34,7 +34,7 @@ use std::os::fd::RawFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use parking_lot::Mutex;
-use tokio::net::TcpStream;
+use std::net::TcpStream;
 
 use super::inbound::Inbound;
 
@@ -127,7 +127,7 @@ impl TlsIo {
             if written == unsent.len() {
                 break Ok(());
             }
-            match stream.try_write(&unsent[written..]) {
+            match io::Write::write(&mut &*stream, &unsent[written..]) {
                 Ok(n) => written += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => break Err(e),
