@@ -207,6 +207,34 @@ fn native_memory_returns_after_clients_are_released() {
     panic!("clients must cost something measurable and give it back: {last}");
 }
 
+/// The server's `connected_clients`, asked through `client`.
+fn connected_clients(client: &Arc<Client>) -> usize {
+    let Got::Bytes(_, info) = run(client, &[b"INFO", b"clients"]) else { panic!("INFO clients failed") };
+    let info = String::from_utf8(info).unwrap();
+    let line = info.lines().find_map(|l| l.strip_prefix("connected_clients:")).expect("connected_clients in INFO");
+    line.trim().parse().unwrap()
+}
+
+/// A send that finds the client idle connects it (a cluster asks a node to subscribe as soon as
+/// the topology names it, before it connects the node). The initial connect that follows must
+/// keep that connection as the only one: before the fix it opened a second and dropped the
+/// first from view while the first went on reading (a subscribed node then delivered every
+/// message twice).
+#[test]
+fn a_send_before_the_initial_connect_leaves_one_connection() {
+    let server = Server::start();
+    start_router();
+    let client = Client::new(server.config()).unwrap();
+    assert_eq!(run(&client, &[b"SET", b"one-connection", b"v"]), Got::Ok);
+    let before = connected_clients(&client);
+    let id = next_id();
+    client.start(id).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(5))), Got::Ok);
+    assert_eq!(run(&client, &[b"GET", b"one-connection"]), Got::Bytes(kind::BULK, b"v".to_vec()));
+    assert_eq!(connected_clients(&client), before, "the client holds one connection");
+    client.close();
+}
+
 /// One RESP command on a fresh socket; returns the first reply line.
 fn run_raw(server: &Server, args: &[&[u8]]) -> String {
     use std::io::{BufRead, BufReader, Write};

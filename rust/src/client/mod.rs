@@ -287,10 +287,15 @@ impl Client {
         }
         let generation = {
             let mut state = self.link.lock();
-            if matches!(state.link, Link::Closed) {
-                return closing_outcome();
+            match state.link {
+                Link::Closed => return closing_outcome(),
+                // A send got there first (a cluster's node is asked to subscribe as soon as
+                // it is named): its reconnect installed a connection, which must stay the only one.
+                Link::Ready(_) => return Outcome::Ok,
+                // Its reconnect is under way; whichever of the two connects first is installed.
+                Link::Connecting { .. } => {}
+                Link::Idle => state.link = Link::Connecting { attempt: 0, last_error: None },
             }
-            state.link = Link::Connecting { attempt: 0, last_error: None };
             state.generation
         };
         let result = tokio::select! {
@@ -307,8 +312,10 @@ impl Client {
             }
             Err(message) => {
                 let mut state = self.link.lock();
-                if !matches!(state.link, Link::Closed) {
-                    // Java fails createClient and closes the client.
+                // Java fails createClient and closes the client. A connection another path
+                // installed meanwhile stays: leaving it for Idle would let the next send open a
+                // second one while this one still runs (a subscribed node would deliver twice).
+                if matches!(state.link, Link::Connecting { .. }) && state.generation == generation {
                     state.link = Link::Idle;
                 }
                 Outcome::Failed(Failure::Connection, message)
@@ -328,7 +335,12 @@ impl Client {
             return false;
         }
         state.generation = conn.generation();
-        state.link = Link::Ready(conn.clone());
+        // Never more than one live connection: one being replaced (none should be, the
+        // generation says who may install) is shut down, not left reading on its own.
+        let replaced = match std::mem::replace(&mut state.link, Link::Ready(conn.clone())) {
+            Link::Ready(old) => Some(old),
+            _ => None,
+        };
         stats::connection_opened();
         if let Some(pubsub) = &self.pubsub {
             // Subscribe the new connection to everything wanted; the confirmations arrive as
@@ -351,6 +363,13 @@ impl Client {
         drop(state);
         for (entry, reason) in refused {
             self.finished(&entry, Outcome::Failed(Failure::Connection, reason));
+        }
+        if let Some(old) = replaced {
+            stats::connection_closed();
+            let reason = "connection replaced by a newer one";
+            for entry in old.shutdown(reason) {
+                self.finished(&entry, Outcome::Failed(Failure::Connection, reason.to_string()));
+            }
         }
         if let Some(relay) = self.relay.as_ref().and_then(|r| r.upgrade()) {
             relay.node_link_changed(&self.config.addresses[0], true);
