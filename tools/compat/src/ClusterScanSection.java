@@ -45,6 +45,18 @@ public class ClusterScanSection {
             if (r[0] instanceof ClusterScanCursor) ((ClusterScanCursor) r[0]).releaseCursorHandle();
             return shape;
         });
+        // valkey-glide frees the cursor's native state on release and refuses the cursor after it.
+        ClusterCompatCheck.call("scan with a cursor released after its step", () -> {
+            ClusterScanCursor next = (ClusterScanCursor) c.scan(ClusterScanCursor.initialCursor()).get(10, TimeUnit.SECONDS)[0];
+            next.releaseCursorHandle();
+            return c.scan(next);
+        });
+        ClusterCompatCheck.call("scan with the initial cursor after releasing it", () -> {
+            ClusterScanCursor.initialCursor().releaseCursorHandle();
+            Object[] r = c.scan(ClusterScanCursor.initialCursor()).get(10, TimeUnit.SECONDS);
+            ((ClusterScanCursor) r[0]).releaseCursorHandle();
+            return "Object[" + r.length + "]";
+        });
     }
 
     /** Scans to the end; the rendering is the key count and the sorted keys (with their class). */

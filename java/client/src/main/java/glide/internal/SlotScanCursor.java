@@ -19,6 +19,12 @@ public final class SlotScanCursor implements ClusterScanCursor {
 
     final int nextSlot;
     final int batch;
+    /**
+     * Set by {@link #releaseCursorHandle()}: a released cursor is refused, as valkey-glide refuses
+     * one whose native handle it freed (code that releases a cursor and goes on using it would
+     * break on valkey-glide, so it fails here too, with the same words).
+     */
+    private volatile boolean released;
 
     SlotScanCursor(int nextSlot, int batch) {
         this.nextSlot = nextSlot;
@@ -38,6 +44,10 @@ public final class SlotScanCursor implements ClusterScanCursor {
 
     /** The step the core reads: {@code SCAN <next slot> <batch> [MATCH p] [COUNT n] [TYPE t] [ALLOWNONCOVERED]}. */
     public byte[][] stepArgs(ScanOptions options) {
+        if (released) {
+            throw new RequestException(
+                    "Invalid scan_state_cursor id: this cursor was released (releaseCursorHandle); continue with the cursor the last scan returned");
+        }
         if (isFinished()) {
             throw new RequestException("the scan is finished: start a new one with ClusterScanCursor.initialCursor()");
         }
@@ -87,7 +97,11 @@ public final class SlotScanCursor implements ClusterScanCursor {
 
     @Override
     public void releaseCursorHandle() {
-        // Nothing to release: the cursor is two numbers on the heap.
+        // Nothing to free (the cursor is two numbers on the heap); the shared initial cursor
+        // stays usable, as valkey-glide's does.
+        if (this != INITIAL) {
+            released = true;
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package glide.api;
 import static glide.api.Clients.await;
 import static glide.api.Clients.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -235,6 +236,35 @@ class ClusterScanTest {
             Object[] first = await(client.scan(ClusterScanCursor.initialCursor(), ScanOptions.builder().count(100000L).build()));
             Object[] second = await(client.scan(ClusterScanCursor.initialCursor(), ScanOptions.builder().count(100000L).build()));
             assertEquals(List.of((String[]) first[1]), List.of((String[]) second[1]));
+        }
+    }
+
+    /**
+     * Issue 15: valkey-glide frees a cursor's native state in releaseCursorHandle() and refuses the
+     * cursor afterwards with a RequestException ("Invalid scan_state_cursor id"); code written for
+     * it must meet the same refusal here. The cursor returned by the step is unaffected, and the
+     * shared initial cursor ignores the release.
+     */
+    @Test
+    void aReleasedCursorIsRefusedAndTheNextOneGoesOn() throws Exception {
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            await(client.set("released-cursor", "v"));
+            ClusterScanCursor initial = ClusterScanCursor.initialCursor();
+            initial.releaseCursorHandle();
+            ClusterScanCursor cursor = (ClusterScanCursor) await(client.scan(initial))[0];
+            assertFalse(cursor.isFinished(), "16 slots read of 16384");
+            ClusterScanCursor next = (ClusterScanCursor) await(client.scan(cursor))[0];
+            cursor.releaseCursorHandle();
+            Throwable refused = failure(client.scan(cursor));
+            assertInstanceOf(RequestException.class, refused);
+            assertTrue(refused.getMessage().contains("Invalid scan_state_cursor id"), refused.getMessage());
+            assertInstanceOf(RequestException.class, failure(client.scanBinary(cursor)));
+            // The scan goes on, to its end, from the cursor the step returned.
+            int steps = 0;
+            while (!next.isFinished() && steps++ < 20_000) {
+                next = (ClusterScanCursor) await(client.scan(next))[0];
+            }
+            assertTrue(next.isFinished());
         }
     }
 

@@ -16,9 +16,10 @@ import glide.internal.SlotScanCursor;
  * }
  * }</pre>
  *
- * <p>A cursor is an immutable value (the next hash slot to read): it holds no native memory, can
- * be reused after a failed call (which neither loses nor repeats keys), and {@link
- * #releaseCursorHandle()} has nothing to free.
+ * <p>A cursor is a value (the next hash slot to read): it holds no native memory and can be
+ * reused after a failed call (which neither loses nor repeats keys). {@link
+ * #releaseCursorHandle()} has nothing to free, but, as in valkey-glide, a released cursor is
+ * refused by the next scan ({@code RequestException}); the initial cursor stays usable.
  */
 public interface ClusterScanCursor {
     /** The cursor that starts a scan. */
@@ -27,7 +28,11 @@ public interface ClusterScanCursor {
     /** Whether the scan this cursor came from has read every slot: there is nothing left. */
     boolean isFinished();
 
-    /** Kept for source compatibility: a cursor holds no native resource, so this does nothing. */
+    /**
+     * Marks this cursor as done with: a scan given it afterwards fails with a {@code
+     * RequestException}, as in valkey-glide. No native resource is held, so nothing is freed; the
+     * initial cursor ignores this.
+     */
     void releaseCursorHandle();
 
     /** The cursor that starts a scan. */
