@@ -241,3 +241,35 @@ fn idle_tls_clients_cost_little_native_memory() {
     }
     panic!("idle TLS clients must cost under 128 KB each and give it back: {last}");
 }
+
+/// A connection in use keeps its read buffers: freeing them whenever no reply was pending cost an
+/// allocation and a free of 80 KB per request at one request in flight. One that received nothing
+/// for a whole period (one second) gives them back. Over TLS they are the record buffer (64 KB)
+/// and the read buffer (16 KB).
+#[test]
+fn read_buffers_stay_while_in_use_and_go_when_idle() {
+    let _alone = MEASURED_ALONE.lock();
+    let server = tls_server();
+    let roots = Certs::get().pem("ca.pem");
+    let clients: Vec<_> = (0..10).map(|_| start(tls_config(&server, &roots)).0).collect();
+    let mut last = String::new();
+    for _ in 0..5 {
+        let idle = glide_jni::stats::native_bytes();
+        for c in &clients {
+            assert_eq!(run(c, &[b"SET", b"buffers", b"v"]), Got::Ok);
+        }
+        let in_use = glide_jni::stats::native_bytes();
+        // The task looks once a period and frees what was not used during a whole one.
+        std::thread::sleep(Duration::from_millis(2500));
+        let after = glide_jni::stats::native_bytes();
+        let held = in_use.saturating_sub(idle) / clients.len();
+        let freed = in_use.saturating_sub(after) / clients.len();
+        last = format!("per client: {held} bytes held after a request, {freed} freed after idling (idle {idle}, in use {in_use}, after {after})");
+        println!("{last}");
+        if held >= 64 * 1024 && freed >= 64 * 1024 {
+            clients.iter().for_each(|c| c.close());
+            return;
+        }
+    }
+    panic!("read buffers must stay after a request and go after a second of idling: {last}");
+}

@@ -15,6 +15,9 @@ use crate::resp::{self, ParseError};
 const LARGE_BULK: usize = 64 * 1024;
 /// The read buffer grows by at least this much at a time.
 const READ_CHUNK: usize = 16 * 1024;
+/// A read buffer that grew beyond this (for a large reply) is freed as soon as
+/// it is empty; smaller ones stay while the connection is in use.
+const KEEP_WHILE_IN_USE: usize = 4 * READ_CHUNK;
 
 /// A large bulk string being received: `bytes` has capacity for the payload
 /// and its CRLF, and fills up to `total`.
@@ -42,12 +45,14 @@ impl Reply<'_> {
 pub(crate) struct Inbound {
     buffer: Vec<u8>,
     large: Option<LargeBulk>,
+    /// Bytes arrived since the last [`Inbound::take_used`].
+    used: bool,
 }
 
 impl Inbound {
     /// Starts with bytes that arrived during the handshake.
     pub(crate) fn new(leftover: Vec<u8>) -> Inbound {
-        Inbound { buffer: leftover, large: None }
+        Inbound { buffer: leftover, large: None, used: false }
     }
 
     /// Where the next read should land; never empty.
@@ -145,6 +150,23 @@ impl Inbound {
         if self.is_empty() {
             self.buffer = Vec::new();
         }
+    }
+
+    /// Frees the read buffer if it is empty and grew beyond the usual size.
+    pub(crate) fn release_if_grown(&mut self) {
+        if self.buffer.capacity() > KEEP_WHILE_IN_USE {
+            self.release();
+        }
+    }
+
+    /// Records that bytes arrived.
+    pub(crate) fn mark_used(&mut self) {
+        self.used = true;
+    }
+
+    /// Whether bytes arrived since the last call.
+    pub(crate) fn take_used(&mut self) -> bool {
+        std::mem::take(&mut self.used)
     }
 }
 

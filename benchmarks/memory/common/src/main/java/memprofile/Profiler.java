@@ -72,6 +72,14 @@ public final class Profiler {
         return m;
     }
 
+    /**
+     * Idle clients are measured once they have been idle for this long: glide-jni keeps a
+     * connection's read buffers until a whole second passed with nothing received (16 KiB, over
+     * TLS 80 KiB), so the clients just created would otherwise be counted as in use. Every
+     * library gets the same pause.
+     */
+    private static final long IDLE_SETTLE_MS = 2500;
+
     private void idlePhase(String host, int port, int idleMax) throws Exception {
         List<Object> idle = new ArrayList<>(idleMax);
         int[] marks = {1, 100, 1000};
@@ -83,10 +91,12 @@ public final class Profiler {
             }
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("create_ms_total", (System.nanoTime() - t0) / 1_000_000);
+            Thread.sleep(IDLE_SETTLE_MS);
             checkpoint("idle_" + mark, mark + " idle client" + (mark == 1 ? "" : "s"), mark, extra);
         }
         if (idle.size() < idleMax) {
             while (idle.size() < idleMax) idle.add(driver.openIdle(host, port));
+            Thread.sleep(IDLE_SETTLE_MS);
             checkpoint("idle_" + idleMax, idleMax + " idle clients", idleMax, Map.of());
         }
         for (Object c : idle) {
