@@ -16,6 +16,7 @@ use glide_jni::shape::Expect;
 
 struct Cluster {
     nodes: Vec<Server>,
+    replicas_per_shard: usize,
     /// One cluster at a time: tests run in parallel, and six nodes each are plenty for two CPUs.
     _one_at_a_time: std::sync::MutexGuard<'static, ()>,
 }
@@ -23,10 +24,16 @@ struct Cluster {
 static ONE_CLUSTER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Cluster {
+    /// 3 primaries with one replica each.
     fn start() -> Cluster {
+        Cluster::start_with_replicas(1)
+    }
+
+    /// 3 primaries with `replicas` replicas each.
+    fn start_with_replicas(replicas: usize) -> Cluster {
         // A test that failed while holding the lock poisons it; the next one may still run.
         let guard = ONE_CLUSTER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let nodes: Vec<Server> = (0..6)
+        let nodes: Vec<Server> = (0..3 * (1 + replicas))
             .map(|_| {
                 Server::start_with(&[
                     "--cluster-enabled",
@@ -44,7 +51,7 @@ impl Cluster {
         for node in &nodes {
             create.arg(format!("127.0.0.1:{}", node.port));
         }
-        create.args(["--cluster-replicas", "1", "--cluster-yes"]);
+        create.args(["--cluster-replicas", &replicas.to_string(), "--cluster-yes"]);
         let output = create.output().expect("redis-cli must be installed (redis-tools)");
         assert!(
             output.status.success(),
@@ -52,7 +59,7 @@ impl Cluster {
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
-        let cluster = Cluster { nodes, _one_at_a_time: guard };
+        let cluster = Cluster { nodes, replicas_per_shard: replicas, _one_at_a_time: guard };
         cluster.await_healthy();
         // A replica shows in CLUSTER SLOTS once it has replicated something: give it a write.
         for node in &cluster.nodes {
@@ -71,7 +78,7 @@ impl Cluster {
             let announced = self.nodes.iter().all(|n| {
                 let reply = raw_command(n.port, &[b"CLUSTER", b"SLOTS"]);
                 let asked = Address::new("127.0.0.1", n.port);
-                SlotMap::from_cluster_slots(&reply, &asked).is_ok_and(|m| m.shards().iter().all(|s| !s.replicas.is_empty()))
+                SlotMap::from_cluster_slots(&reply, &asked).is_ok_and(|m| m.shards().iter().all(|s| s.replicas.len() == self.replicas_per_shard))
             });
             if announced {
                 return;
@@ -88,7 +95,7 @@ impl Cluster {
                 let info = cli(n.port, &["CLUSTER", "INFO"]);
                 // Every node must also know every replica, or a client would see a partial map.
                 let replicas = cli(n.port, &["CLUSTER", "NODES"]).lines().filter(|l| l.contains("slave")).count();
-                info.contains("cluster_state:ok") && info.contains("cluster_slots_ok:16384") && replicas >= 3
+                info.contains("cluster_state:ok") && info.contains("cluster_slots_ok:16384") && replicas >= 3 * self.replicas_per_shard
             });
             if healthy {
                 return;
@@ -341,4 +348,77 @@ fn scan_returns_every_key_once_while_a_slot_moves() {
     client.scan(id, &glide_jni::resp::pack(&[b"SCAN", b"99999", b"1"]), None, BulkAs::Bytes).unwrap();
     assert!(matches!(take(wait_for(id, Duration::from_secs(5))), Got::Error(_, m) if m.contains("out of range")));
     client.close();
+}
+
+/// Reads with AZ affinity go where valkey-glide sends them, on Valkey nodes that know their zone
+/// (`availability-zone`, Valkey 8 and later; Redis has none, and the test says it skipped). Three
+/// shards with two replicas each; the client is in az-1:
+/// - shard 0: primary az-2, replicas az-1 and az-2: the az-1 replica takes every read;
+/// - shard 1: primary az-1, replicas az-2 and az-3: no replica in az-1, so AZ_AFFINITY reads
+///   from both replicas in turn, AZ_AFFINITY_REPLICAS_AND_PRIMARY from the primary;
+/// - shard 2: nothing in az-1: both replicas in turn, under either strategy.
+///
+/// Where each read went is counted by the nodes themselves (`INFO commandstats`).
+#[test]
+fn reads_follow_the_availability_zone() {
+    let cluster = Cluster::start_with_replicas(2);
+    if !cli(cluster.nodes[0].port, &["CONFIG", "SET", "availability-zone", "probe"]).starts_with("OK") {
+        println!("skipped: this server has no availability-zone setting (Redis); the Valkey leg runs it");
+        return;
+    }
+    let reply = raw_command(cluster.nodes[0].port, &[b"CLUSTER", b"SLOTS"]);
+    let map = SlotMap::from_cluster_slots(&reply, &Address::new("127.0.0.1", cluster.nodes[0].port)).unwrap();
+    let zones = [("az-2", ["az-1", "az-2"]), ("az-1", ["az-2", "az-3"]), ("az-3", ["az-3", "az-2"])];
+    let shards: Vec<_> = map.shards().to_vec();
+    assert_eq!(shards.len(), 3);
+    for (shard, (primary_zone, replica_zones)) in shards.iter().zip(zones) {
+        assert_eq!(cli(shard.primary.port, &["CONFIG", "SET", "availability-zone", primary_zone]).trim(), "OK");
+        for (replica, zone) in shard.replicas.iter().zip(replica_zones) {
+            assert_eq!(cli(replica.port, &["CONFIG", "SET", "availability-zone", zone]).trim(), "OK");
+        }
+    }
+    // A key served by each shard.
+    let keys: Vec<String> = shards
+        .iter()
+        .map(|shard| {
+            (0..).map(|i| format!("az-key:{i}")).find(|k| map.shard_of(slot_of(k.as_bytes())) == Some(shard)).unwrap()
+        })
+        .collect();
+    let gets = |port: u16| -> u64 {
+        let stats = cli(port, &["INFO", "commandstats"]);
+        let line = stats.lines().find(|l| l.starts_with("cmdstat_get:"));
+        line.and_then(|l| l.split(['=', ',']).nth(1)?.parse().ok()).unwrap_or(0)
+    };
+    for strategy in ["AZ_AFFINITY", "AZ_AFFINITY_REPLICAS_AND_PRIMARY"] {
+        let mut config = cluster.config();
+        config.read_from = match strategy {
+            "AZ_AFFINITY" => ReadFrom::AzAffinity("az-1".into()),
+            _ => ReadFrom::AzAffinityReplicasAndPrimary("az-1".into()),
+        };
+        let client = connect(config);
+        for node in &cluster.nodes {
+            cli(node.port, &["CONFIG", "RESETSTAT"]);
+        }
+        for _ in 0..30 {
+            for key in &keys {
+                assert_eq!(run(&client, &[b"GET", key.as_bytes()], Route::Default), Got::Nil);
+            }
+        }
+        let counted = |shard: &glide_jni::cluster::slots::Shard| {
+            (gets(shard.primary.port), shard.replicas.iter().map(|r| gets(r.port)).collect::<Vec<_>>())
+        };
+        let (primary, replicas) = counted(&shards[0]);
+        assert_eq!((primary, replicas.as_slice()), (0, &[30, 0][..]), "{strategy}, shard 0: the az-1 replica");
+        let (primary, replicas) = counted(&shards[1]);
+        if strategy == "AZ_AFFINITY" {
+            assert_eq!(primary, 0, "{strategy}, shard 1: replicas only");
+            assert!(replicas.iter().all(|&n| n > 0) && replicas.iter().sum::<u64>() == 30, "{strategy}, shard 1: {replicas:?}");
+        } else {
+            assert_eq!((primary, replicas.as_slice()), (30, &[0, 0][..]), "{strategy}, shard 1: the az-1 primary");
+        }
+        let (primary, replicas) = counted(&shards[2]);
+        assert_eq!(primary, 0, "{strategy}, shard 2: replicas only");
+        assert!(replicas.iter().all(|&n| n > 0) && replicas.iter().sum::<u64>() == 30, "{strategy}, shard 2: {replicas:?}");
+        client.close();
+    }
 }

@@ -72,6 +72,9 @@ pub struct ClientConfig {
     pub lazy_connect: bool,
     /// Send `READONLY` when connecting (a cluster node that may be a replica).
     pub read_only: bool,
+    /// Ask the server its availability zone when connecting (`INFO server`), for reads
+    /// with AZ affinity: see [`super::Client::availability_zone`].
+    pub learn_zone: bool,
     /// TLS on every connection the client opens; `None`: plaintext.
     pub tls: Option<TlsSettings>,
     /// IAM authentication: the token replaces the password in every handshake.
@@ -102,6 +105,7 @@ impl ClientConfig {
             connection_timeout: DEFAULT_CONNECTION_TIMEOUT,
             lazy_connect: false,
             read_only: false,
+            learn_zone: false,
             tls: None,
             iam: None,
         }

@@ -26,6 +26,9 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
         match open_one(config, client.database_id(), host, *port, None).await {
             Ok(opened) => {
                 let rt = runtime::get()?;
+                if config.learn_zone {
+                    client.set_availability_zone(opened.zone.as_deref());
+                }
                 let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
                 return Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt)
                     .map_err(|e| format!("cannot connect: {host}:{port}: {e}"));
@@ -51,6 +54,9 @@ enum Step {
     ReadOnly,
     /// Older servers do not know CLIENT SETINFO: its errors are ignored.
     SetInfo,
+    /// `INFO server`, for the server's availability zone (Valkey 8 and later say it);
+    /// its errors are ignored: no zone.
+    Zone,
     /// `CLIENT ID`, sent under RESP2 without credentials only to learn whether the server
     /// wants some (NOAUTH): nothing else in that handshake is sure to be refused, since a
     /// server that does not know CLIENT SETINFO (Redis 7.0) says so before it checks
@@ -86,6 +92,18 @@ struct Opened {
     leftover: Vec<u8>,
     /// The reply to the caller's extra command.
     extra: Option<Value>,
+    /// The availability zone the server reported, when asked (`learn_zone`).
+    zone: Option<String>,
+}
+
+/// What the server handshake brought besides success.
+#[derive(Debug)]
+struct Handshaken {
+    /// Bytes received after the handshake's replies.
+    leftover: Vec<u8>,
+    /// The reply to the caller's extra command.
+    extra: Option<Value>,
+    zone: Option<String>,
 }
 
 /// Runs one step of opening a connection within the connection timeout's
@@ -121,8 +139,8 @@ async fn open_one(
     const NO_REPLY: &str = "no reply to the handshake (HELLO/AUTH)";
     let Some(settings) = &config.tls else {
         let handshake = server_handshake(&mut stream, &commands, &steps, None, host);
-        let (leftover, extra) = within(deadline, limit, handshake, NO_REPLY).await?;
-        return Ok(Opened { stream, tls: None, leftover, extra });
+        let Handshaken { leftover, extra, zone } = within(deadline, limit, handshake, NO_REPLY).await?;
+        return Ok(Opened { stream, tls: None, leftover, extra, zone });
     };
     // The TLS handshake runs on tokio-rustls; the session is then taken back out of it, and
     // the connection drives rustls itself (see connection.rs).
@@ -137,7 +155,7 @@ async fn open_one(
         .await
         .inspect_err(|e| crate::logging::events::tls_failed(host, port, e))?;
     let handshake = server_handshake(&mut secured, &commands, &steps, Some(settings), host);
-    let (mut leftover, extra) = within(deadline, limit, handshake, NO_REPLY).await?;
+    let Handshaken { mut leftover, extra, zone } = within(deadline, limit, handshake, NO_REPLY).await?;
     let (stream, mut session) = secured.into_inner();
     // Plaintext rustls decrypted but nobody read yet goes first.
     let mut chunk = [0u8; 4096];
@@ -146,7 +164,7 @@ async fn open_one(
     }
     // Everything a caller writes is accepted at once; the inflight limit bounds it.
     session.set_buffer_limit(None);
-    Ok(Opened { stream, tls: Some(session), leftover, extra })
+    Ok(Opened { stream, tls: Some(session), leftover, extra, zone })
 }
 
 /// The handshake's commands, packed back to back, and what each one is for.
@@ -187,6 +205,10 @@ fn handshake_commands(config: &ClientConfig, database_id: i64, extra: Option<&[&
         out.extend(resp::pack(&[b"CLIENT", b"SETNAME", name.as_bytes()]));
         steps.push(Step::SetName);
     }
+    if config.learn_zone {
+        out.extend(resp::pack(&[b"INFO", b"server"]));
+        steps.push(Step::Zone);
+    }
     out.extend(resp::pack(&[b"CLIENT", b"SETINFO", b"LIB-NAME", b"glide-jni"]));
     out.extend(resp::pack(&[b"CLIENT", b"SETINFO", b"LIB-VER", env!("CARGO_PKG_VERSION").as_bytes()]));
     steps.push(Step::SetInfo);
@@ -217,7 +239,7 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
     steps: &[Step],
     tls: Option<&TlsSettings>,
     host: &str,
-) -> Result<(Vec<u8>, Option<Value>), String> {
+) -> Result<Handshaken, String> {
     // With TLS 1.3 a server that wants a client certificate refuses it only after our
     // handshake ended: its alert arrives here, in place of the first reply.
     let io_error = |e: std::io::Error| match tls {
@@ -254,10 +276,18 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
         }
     }
     let mut extra_reply = None;
+    let mut zone = None;
     for (step, reply) in steps.iter().zip(replies) {
-        if let Step::Extra = step {
-            extra_reply = Some(reply);
-            continue;
+        match step {
+            Step::Extra => {
+                extra_reply = Some(reply);
+                continue;
+            }
+            Step::Zone => {
+                zone = availability_zone(&reply);
+                continue;
+            }
+            _ => {}
         }
         if let Value::ServerError(message) = reply {
             if message.starts_with("NOAUTH") {
@@ -275,12 +305,24 @@ async fn server_handshake<S: AsyncRead + AsyncWrite + Unpin>(
                 Step::Select => "SELECT failed",
                 Step::SetName => "CLIENT SETNAME failed",
                 Step::ReadOnly => "READONLY failed",
-                Step::SetInfo | Step::AuthProbe | Step::Extra => continue,
+                Step::SetInfo | Step::AuthProbe | Step::Extra | Step::Zone => continue,
             };
             return Err(format!("{what}: {message}"));
         }
     }
-    Ok((buffer, extra_reply))
+    Ok(Handshaken { leftover: buffer, extra: extra_reply, zone })
+}
+
+/// The `availability_zone` field of an `INFO` reply; `None` when the server has none
+/// (Redis, Valkey before 8, or no zone configured).
+fn availability_zone(info: &Value) -> Option<String> {
+    let text = match info {
+        Value::BulkString(bytes) => std::str::from_utf8(bytes).ok()?,
+        Value::VerbatimString(text) => text.as_str(),
+        _ => return None,
+    };
+    let zone = text.lines().find_map(|line| line.strip_prefix("availability_zone:"))?.trim();
+    (!zone.is_empty()).then(|| zone.to_string())
 }
 
 #[cfg(test)]
@@ -288,7 +330,7 @@ mod tests {
     use super::*;
 
     /// The handshake's outcome when a server answers each command with `reply`.
-    fn handshake_answered(config: &ClientConfig, reply: &[u8]) -> Result<(Vec<u8>, Option<Value>), String> {
+    fn handshake_answered(config: &ClientConfig, reply: &[u8]) -> Result<Handshaken, String> {
         let (out, steps) = handshake_commands(config, 0, None);
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         rt.block_on(async {
@@ -346,6 +388,44 @@ mod tests {
         config.password.set(Some("pw".into()));
         let (_, steps) = handshake_commands(&config, 0, None);
         assert!(!steps.iter().any(|s| matches!(s, Step::AuthProbe)));
+    }
+
+    #[test]
+    fn the_zone_comes_from_info_when_asked() {
+        let info = |text: &str| Value::VerbatimString(text.to_string());
+        assert_eq!(availability_zone(&info("# Server\r\nredis_version:7.2.4\r\navailability_zone:az-b\r\nmode:cluster\r\n")).as_deref(), Some("az-b"));
+        assert_eq!(availability_zone(&Value::BulkString(b"availability_zone:use1-az2\r\n".to_vec())).as_deref(), Some("use1-az2"));
+        // Valkey with no zone configured says an empty one; Redis says nothing.
+        assert_eq!(availability_zone(&info("availability_zone:\r\n")), None);
+        assert_eq!(availability_zone(&info("# Server\r\nredis_version:7.0.15\r\n")), None);
+        assert_eq!(availability_zone(&Value::ServerError("ERR unknown".into())), None);
+        let mut config = ClientConfig::for_address("h", 1);
+        let (_, steps) = handshake_commands(&config, 0, None);
+        assert!(!steps.iter().any(|s| matches!(s, Step::Zone)), "asked only for AZ affinity");
+        config.learn_zone = true;
+        let (out, steps) = handshake_commands(&config, 0, None);
+        assert!(steps.iter().any(|s| matches!(s, Step::Zone)));
+        assert!(out.windows(b"$6\r\nserver".len()).any(|w| w == b"$6\r\nserver"));
+        // A server that refuses INFO (an ACL without +info) still lets the client connect.
+        let answers: Vec<&[u8]> = steps
+            .iter()
+            .map(|step| match step {
+                Step::Zone => &b"-NOPERM User has no permissions to run the 'info' command\r\n"[..],
+                Step::Hello { .. } => &b"%1\r\n+proto\r\n:3\r\n"[..],
+                _ => &b"+OK\r\n"[..],
+            })
+            .collect();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let handshaken = rt.block_on(async {
+            let (mut ours, mut server) = tokio::io::duplex(64 * 1024);
+            let mut received = vec![0u8; out.len()];
+            let serve = async {
+                server.read_exact(&mut received).await.unwrap();
+                server.write_all(&answers.concat()).await.unwrap();
+            };
+            tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve).0
+        });
+        assert_eq!(handshaken.unwrap().zone, None);
     }
 
     #[test]

@@ -147,6 +147,8 @@ pub struct Client {
     closing: Notify,
     /// Subscriptions and their backlog, for a client made with some.
     pubsub: Option<Arc<PubSub>>,
+    /// The server's availability zone, as its last handshake said (`learn_zone`).
+    zone: Mutex<Option<Arc<str>>>,
 }
 
 impl Client {
@@ -211,6 +213,7 @@ impl Client {
             waiting_changed: Notify::new(),
             closing: Notify::new(),
             pubsub,
+            zone: Mutex::new(None),
         })
     }
 
@@ -262,6 +265,20 @@ impl Client {
             self.inflight(),
             self.config.inflight_limit
         )
+    }
+
+    /// The availability zone the server said it is in when the client last connected;
+    /// `None` before that, when the configuration did not ask (`learn_zone`), or when the
+    /// server has none (Redis, Valkey before 8, no `availability-zone` configured).
+    pub fn availability_zone(&self) -> Option<Arc<str>> {
+        self.zone.lock().clone()
+    }
+
+    pub(crate) fn set_availability_zone(&self, zone: Option<&str>) {
+        let mut current = self.zone.lock();
+        if current.as_deref() != zone {
+            *current = zone.map(Arc::from);
+        }
     }
 
     /// The database the client is on (follows successful `SELECT`s).

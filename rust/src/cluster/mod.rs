@@ -60,11 +60,32 @@ const RESYNC_DELAY: Duration = Duration::from_millis(500);
 const REFRESH_SPACING: Duration = Duration::from_millis(100);
 
 /// Where reads may go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadFrom {
     Primary,
-    /// Read-only commands go to a replica of the slot when it has one.
+    /// Read-only commands go to a replica of the slot when it has one, each in turn.
     PreferReplica,
+    /// Read-only commands go to the slot's replicas in this availability zone, each in
+    /// turn; when it has none there, to any of its replicas in turn (then to its primary).
+    AzAffinity(String),
+    /// As [`ReadFrom::AzAffinity`], but the primary comes before the replicas of other
+    /// zones when it is in this zone.
+    AzAffinityReplicasAndPrimary(String),
+}
+
+impl ReadFrom {
+    /// Whether read-only commands may leave the primary.
+    fn reads_replicas(&self) -> bool {
+        *self != ReadFrom::Primary
+    }
+
+    /// The client's zone, for the strategies that read from it first.
+    fn zone(&self) -> Option<&str> {
+        match self {
+            ReadFrom::AzAffinity(zone) | ReadFrom::AzAffinityReplicasAndPrimary(zone) => Some(zone),
+            ReadFrom::Primary | ReadFrom::PreferReplica => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -415,7 +436,9 @@ impl ClusterClient {
     fn install(&self, map: SlotMap) {
         let wanted: Vec<Address> = match self.config.read_from {
             ReadFrom::Primary => map.shards().iter().map(|s| s.primary.clone()).collect(),
-            ReadFrom::PreferReplica => map.addresses(),
+            // Every replica may take reads: connected now, so that the first read finds it (and,
+            // for AZ affinity, knows its zone).
+            _ => map.addresses(),
         };
         let dropped: Vec<Arc<Client>> = {
             let mut nodes = self.nodes.lock();
@@ -562,6 +585,7 @@ impl ClusterClient {
         config.lazy_connect = false;
         // Replicas serve reads only to connections that said READONLY; primaries ignore it.
         config.read_only = true;
+        config.learn_zone = self.config.read_from.zone().is_some();
         let relay: Weak<dyn Relay> = self.me.clone() as Weak<dyn Relay>;
         Client::for_node(config, relay)
     }
@@ -772,7 +796,7 @@ impl ClusterClient {
                         Some(i) => {
                             let slot = slots::slot_of(args[i]);
                             self.schedule_refresh_if_unserved(&map, slot);
-                            one(self.node_for_slot(&map, slot, readonly && self.config.read_from == ReadFrom::PreferReplica))
+                            one(self.node_for_slot(&map, slot, readonly && self.config.read_from.reads_replicas()))
                         }
                         None => one(self.random_primary(&map)),
                     },
@@ -796,7 +820,7 @@ impl ClusterClient {
             let name = String::from_utf8_lossy(name).to_lowercase();
             return Err(format!("ERR wrong number of arguments for '{name}' command"));
         }
-        let replica = readonly && self.config.read_from == ReadFrom::PreferReplica;
+        let replica = readonly && self.config.read_from.reads_replicas();
         // Groups by slot, in order of first appearance.
         let mut groups: Vec<(u16, Vec<usize>)> = Vec::new();
         let mut positions = Vec::new();
@@ -851,11 +875,31 @@ impl ClusterClient {
 
     fn node_for_slot(&self, map: &SlotMap, slot: u16, replica: bool) -> Option<Address> {
         let shard = map.shard_of(slot)?;
-        if replica && !shard.replicas.is_empty() {
-            let n = self.rotation.fetch_add(1, Ordering::Relaxed);
-            return Some(shard.replicas[n % shard.replicas.len()].clone());
+        if !replica || shard.replicas.is_empty() {
+            return Some(shard.primary.clone());
         }
-        Some(shard.primary.clone())
+        let n = self.rotation.fetch_add(1, Ordering::Relaxed);
+        if let Some(zone) = self.config.read_from.zone() {
+            if let Some(local) = self.in_zone(&shard.replicas, n, zone) {
+                return Some(local);
+            }
+            if matches!(self.config.read_from, ReadFrom::AzAffinityReplicasAndPrimary(_))
+                && self.in_zone(std::slice::from_ref(&shard.primary), 0, zone).is_some()
+            {
+                return Some(shard.primary.clone());
+            }
+        }
+        Some(shard.replicas[n % shard.replicas.len()].clone())
+    }
+
+    /// The first of `nodes`, starting at the `start`-th and going round, whose server said
+    /// it is in `zone` when its client connected.
+    fn in_zone(&self, nodes: &[Address], start: usize, zone: &str) -> Option<Address> {
+        let clients = self.nodes.lock();
+        (0..nodes.len()).map(|i| &nodes[(start + i) % nodes.len()]).find_map(|address| {
+            let here = clients.get(address)?.availability_zone()?;
+            (&*here == zone).then(|| address.clone())
+        })
     }
 
     /// Sends `part` to its node (after `ASKING` when `asking`).

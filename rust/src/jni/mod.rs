@@ -91,9 +91,28 @@ impl ClientHandle {
     }
 }
 
+/// The read strategy Java's `ReadFrom` ordinal names. An AZ strategy without a zone reads
+/// from any replica, with a warning, as valkey-glide does.
+fn read_from_code(code: jint, client_az: Option<String>) -> Result<ReadFrom, BridgeError> {
+    let zone_or_replicas = |strategy: fn(String) -> ReadFrom, name: &str| match client_az.clone() {
+        Some(zone) => strategy(zone),
+        None => {
+            tracing::warn!(target: "glide.config", "readFrom {name} needs clientAZ, which is not set: reading from any replica (PREFER_REPLICA)");
+            ReadFrom::PreferReplica
+        }
+    };
+    Ok(match code {
+        0 => ReadFrom::Primary,
+        1 => ReadFrom::PreferReplica,
+        2 => zone_or_replicas(ReadFrom::AzAffinity, "AZ_AFFINITY"),
+        3 => zone_or_replicas(ReadFrom::AzAffinityReplicasAndPrimary, "AZ_AFFINITY_REPLICAS_AND_PRIMARY"),
+        other => return Err(BridgeError::configuration(format!("readFrom code {other} is not known"))),
+    })
+}
+
 /// Creates a client and starts connecting; the outcome of the first
 /// connection arrives as completion `request_id`. Returns the handle.
-/// `cluster`: a cluster client (`read_from` 0 primary, 1 prefer replica).
+/// `cluster`: a cluster client (`read_from`: see [`read_from_code`]).
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     mut unowned_env: EnvUnowned<'caller>,
@@ -115,7 +134,10 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     connection_timeout_ms: jint,
     lazy_connect: jboolean,
     cluster: jboolean,
+    // 0 PRIMARY, 1 PREFER_REPLICA, 2 AZ_AFFINITY, 3 AZ_AFFINITY_REPLICAS_AND_PRIMARY
     read_from: jint,
+    // The client's availability zone (clientAZ); null when not set.
+    client_az: JString<'caller>,
     // Subscriptions (standalone): names, each one's mode (0 exact, 1 pattern, 2 sharded);
     // null: none. The backlog's bound in bytes and its overflow policy (0 drop oldest, 1 drop newest).
     subscriptions: JObjectArray<'caller, JByteArray<'caller>>,
@@ -169,6 +191,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                 connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
                 lazy_connect,
                 read_only: false,
+                learn_zone: false,
                 // SAFETY: Java passes a handle from createTlsSettings that it frees only
                 // after this call returns (or 0).
                 tls: unsafe { TlsHandle(tls).settings() },
@@ -181,11 +204,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
             let client = if cluster {
                 let config = ClusterConfig {
                     base: config,
-                    read_from: match read_from {
-                        0 => ReadFrom::Primary,
-                        1 => ReadFrom::PreferReplica,
-                        other => return Err(BridgeError::configuration(format!("readFrom code {other} is not known"))),
-                    },
+                    read_from: read_from_code(read_from, optional_string(env, &client_az)?)?,
                     topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
                 };
                 let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;

@@ -45,12 +45,32 @@ public final class ConnectionSettings {
     final boolean lazyConnect;
     /** A cluster client. */
     final boolean cluster;
-    /** 0: primary; 1: prefer replica (cluster only). */
+    /**
+     * Cluster only: 0 PRIMARY, 1 PREFER_REPLICA, 2 AZ_AFFINITY, 3 AZ_AFFINITY_REPLICAS_AND_PRIMARY
+     * (the core's {@code read_from_code}).
+     */
     final int readFrom;
+    /** The client's availability zone (clientAZ); null when not set. */
+    final String clientAz;
     /** TLS on every connection; null: plaintext. */
     final TlsMaterial tls;
     /** IAM authentication (the token is the password); null: none. */
     final IamSettings iam;
+
+    private static int readFromCode(ReadFrom read) {
+        switch (read) {
+            case PRIMARY:
+                return 0;
+            case PREFER_REPLICA:
+                return 1;
+            case AZ_AFFINITY:
+                return 2;
+            case AZ_AFFINITY_REPLICAS_AND_PRIMARY:
+                return 3;
+            default:
+                throw new ConfigurationError("readFrom " + read + " is not known to glide-jni");
+        }
+    }
 
     /** The checked IAM settings of a configuration. */
     static final class IamSettings {
@@ -141,17 +161,12 @@ public final class ConnectionSettings {
         }
         tls = c.isUseTLS() ? TlsMaterial.of(tlsOptions) : null;
         ReadFrom read = c.getReadFrom() == null ? ReadFrom.PRIMARY : c.getReadFrom();
-        if (read == ReadFrom.PREFER_REPLICA && cluster) {
-            readFrom = 1;
-        } else if (read == ReadFrom.PRIMARY) {
-            readFrom = 0;
-        } else {
+        if (read != ReadFrom.PRIMARY && !cluster) {
             throw new ConfigurationError(
-                    "readFrom "
-                            + read
-                            + " is not supported by glide-jni"
-                            + (cluster ? " yet: use PRIMARY or PREFER_REPLICA" : " for a standalone client yet: use PRIMARY"));
+                    "readFrom " + read + " is not supported by glide-jni for a standalone client yet: use PRIMARY");
         }
+        readFrom = readFromCode(read);
+        clientAz = c.getClientAZ();
         ServerCredentials credentials = c.getCredentials();
         IamAuthConfig iamConfig = credentials == null ? null : credentials.getIamConfig();
         if (iamConfig != null) {

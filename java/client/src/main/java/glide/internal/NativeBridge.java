@@ -59,6 +59,7 @@ final class NativeBridge {
             boolean lazyConnect,
             boolean cluster,
             int readFrom,
+            String clientAz,
             byte[][] subscriptionNames,
             int[] subscriptionModes,
             long backlogLimitBytes,

@@ -119,6 +119,7 @@ public final class NativeClient implements CommandSink {
                             s.lazyConnect,
                             s.cluster,
                             s.readFrom,
+                            s.clientAz,
                             s.subscriptionNames,
                             s.subscriptionModes,
                             s.backlogLimitBytes,

@@ -38,6 +38,8 @@ import glide.api.models.exceptions.RequestException;
 import glide.testutil.RedisCluster;
 import glide.testutil.RedisServer;
 import glide.testutil.SlotMigration;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.provider.CsvSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -466,22 +468,20 @@ class ClusterTest {
         }
     }
 
-    @Test
-    void readsGoToReplicasWithPreferReplica() throws Exception {
-        RedisServer seed = cluster.nodes().get(0);
-        try (GlideClusterClient client = await(GlideClusterClient.createClient(
-                GlideClusterClientConfiguration.builder()
-                        .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
-                        .readFrom(ReadFrom.PREFER_REPLICA)
-                        .requestTimeout(2000)
-                        .build()))) {
+    /**
+     * Every strategy but PRIMARY sends reads to replicas when nothing ties them to a zone: the
+     * nodes say none here (Redis; Valkey without availability-zone), and an AZ strategy without
+     * clientAZ reads from any replica, as valkey-glide does.
+     */
+    @ParameterizedTest
+    @CsvSource({"PREFER_REPLICA,", "AZ_AFFINITY,", "AZ_AFFINITY,az-1", "AZ_AFFINITY_REPLICAS_AND_PRIMARY,az-1"})
+    void readsGoToReplicas(ReadFrom readFrom, String clientAz) throws Exception {
+        try (GlideClusterClient client = await(GlideClusterClient.createClient(readingConfig(readFrom, clientAz)))) {
             for (int i = 0; i < 30; i++) {
                 await(client.set("replica-read:" + i, "v" + i));
             }
             Thread.sleep(200); // let replication catch up (asynchronous)
-            for (RedisServer n : cluster.nodes()) {
-                n.command("CONFIG", "RESETSTAT");
-            }
+            resetStats();
             for (int i = 0; i < 30; i++) {
                 assertEquals("v" + i, await(client.get("replica-read:" + i)));
             }
@@ -489,17 +489,72 @@ class ClusterTest {
             long onReplicas = 0;
             List<RedisServer> primaries = cluster.primaries();
             for (RedisServer n : cluster.nodes()) {
-                Matcher m = Pattern.compile("cmdstat_get:calls=(\\d+)").matcher((String) n.command("INFO", "commandstats"));
-                long calls = m.find() ? Long.parseLong(m.group(1)) : 0;
                 if (primaries.contains(n)) {
-                    onPrimaries += calls;
+                    onPrimaries += getCalls(n);
                 } else {
-                    onReplicas += calls;
+                    onReplicas += getCalls(n);
                 }
             }
             assertEquals(0, onPrimaries, "reads on primaries");
             assertEquals(30, onReplicas, "reads on replicas");
         }
+    }
+
+    /**
+     * clientAZ reaches the core, which learns each node's zone when it connects (Valkey 8 and
+     * later; skipped on Redis, which has no zones). The primary of the key's shard is in az-1 and
+     * its replica is not: AZ_AFFINITY still reads from the replica,
+     * AZ_AFFINITY_REPLICAS_AND_PRIMARY from the primary. The core's own test covers the rest
+     * (rust/tests/cluster.rs, reads_follow_the_availability_zone).
+     */
+    @Test
+    void readsFollowTheClientsAvailabilityZone() throws Exception {
+        RedisServer primary = cluster.primaryOf(RedisCluster.keySlot("az-read"));
+        RedisServer replica = cluster.replicasOf(primary).get(0);
+        try {
+            primary.command("CONFIG", "SET", "availability-zone", "az-1");
+        } catch (IllegalStateException e) {
+            Assumptions.abort("this server has no availability-zone setting: " + e.getMessage());
+        }
+        try {
+            replica.command("CONFIG", "SET", "availability-zone", "az-2");
+            for (ReadFrom readFrom : new ReadFrom[] {ReadFrom.AZ_AFFINITY, ReadFrom.AZ_AFFINITY_REPLICAS_AND_PRIMARY}) {
+                try (GlideClusterClient client = await(GlideClusterClient.createClient(readingConfig(readFrom, "az-1")))) {
+                    resetStats();
+                    for (int i = 0; i < 20; i++) {
+                        assertNull(await(client.get("az-read")));
+                    }
+                    boolean toPrimary = readFrom == ReadFrom.AZ_AFFINITY_REPLICAS_AND_PRIMARY;
+                    assertEquals(toPrimary ? 20 : 0, getCalls(primary), readFrom + ": reads on the az-1 primary");
+                    assertEquals(toPrimary ? 0 : 20, getCalls(replica), readFrom + ": reads on the az-2 replica");
+                }
+            }
+        } finally {
+            primary.command("CONFIG", "SET", "availability-zone", "");
+            replica.command("CONFIG", "SET", "availability-zone", "");
+        }
+    }
+
+    private static GlideClusterClientConfiguration readingConfig(ReadFrom readFrom, String clientAz) {
+        RedisServer seed = cluster.nodes().get(0);
+        return GlideClusterClientConfiguration.builder()
+                .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                .readFrom(readFrom)
+                .clientAZ(clientAz)
+                .requestTimeout(2000)
+                .build();
+    }
+
+    private static void resetStats() {
+        for (RedisServer n : cluster.nodes()) {
+            n.command("CONFIG", "RESETSTAT");
+        }
+    }
+
+    /** How many GETs `node` ran since its statistics were reset. */
+    private static long getCalls(RedisServer node) {
+        Matcher m = Pattern.compile("cmdstat_get:calls=(\\d+)").matcher((String) node.command("INFO", "commandstats"));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     @Test
