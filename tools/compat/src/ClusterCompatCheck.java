@@ -9,6 +9,7 @@ import glide.api.models.commands.SetOptions;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.ReadFrom;
 import glide.api.models.configuration.RequestRoutingConfiguration.ByAddressRoute;
 import glide.api.models.configuration.RequestRoutingConfiguration.Route;
 import glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute;
@@ -96,6 +97,8 @@ public class ClusterCompatCheck {
         }
         prefix = "[failures] ";
         failures();
+        proto = ProtocolVersion.RESP3.toString();
+        readStrategies();
         System.out.flush();
         System.exit(0);
     }
@@ -541,6 +544,55 @@ public class ClusterCompatCheck {
         } catch (Throwable e) {
             failure("timeout client create", e, false, null);
         }
+    }
+
+    /**
+     * Where reads go under each strategy: none of these nodes says an availability zone (Redis),
+     * so every strategy but PRIMARY reads from replicas, with or without clientAZ.
+     */
+    static void readStrategies() {
+        section("read-from");
+        String[][] strategies = {
+            {"PRIMARY", null}, {"PREFER_REPLICA", null}, {"AZ_AFFINITY", null}, {"AZ_AFFINITY", "az-1"},
+            {"AZ_AFFINITY_REPLICAS_AND_PRIMARY", null}, {"AZ_AFFINITY_REPLICAS_AND_PRIMARY", "az-1"}
+        };
+        for (String[] strategy : strategies) {
+            String label = strategy[0] + (strategy[1] == null ? "" : " clientAZ " + strategy[1]);
+            try {
+                GlideClusterClient r = GlideClusterClient.createClient(config(ProtocolVersion.RESP3)
+                                .readFrom(ReadFrom.valueOf(strategy[0]))
+                                .clientAZ(strategy[1])
+                                .build())
+                        .get(20, TimeUnit.SECONDS);
+                out(label + ": createClient", "ok");
+                r.customCommand(new String[] {"CONFIG", "RESETSTAT"}, ALL_NODES).get(10, TimeUnit.SECONDS);
+                for (int i = 0; i < 10; i++) {
+                    r.get("k:" + i).get(10, TimeUnit.SECONDS);
+                }
+                call(label + ": where 10 GETs ran", () -> r.customCommand(new String[] {"INFO", "commandstats"}, ALL_NODES)
+                        .thenApply(ClusterCompatCheck::getsByRole));
+                r.close();
+            } catch (Throwable e) {
+                failure(label + ": createClient", e, false, null);
+            }
+        }
+    }
+
+    /** "primaries=N replicas=M": the GETs each kind of node counted, from INFO commandstats per node. */
+    static String getsByRole(ClusterValue<Object> stats) {
+        long onPrimaries = 0;
+        long onReplicas = 0;
+        for (Map.Entry<String, Object> node : stats.getMultiValue().entrySet()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("cmdstat_get:calls=(\\d+)").matcher(String.valueOf(node.getValue()));
+            long calls = m.find() ? Long.parseLong(m.group(1)) : 0;
+            String port = node.getKey().substring(node.getKey().lastIndexOf(':') + 1);
+            if (replicas.contains(port)) {
+                onReplicas += calls;
+            } else {
+                onPrimaries += calls;
+            }
+        }
+        return "primaries=" + onPrimaries + " replicas=" + onReplicas;
     }
 
     // ---------------------------------------------------------------- helpers
