@@ -72,6 +72,9 @@ pub struct ClientConfig {
     pub lazy_connect: bool,
     /// Send `READONLY` when connecting (a cluster node that may be a replica).
     pub read_only: bool,
+    /// Read-only mode (a standalone client's `readOnly`): commands that write fail at
+    /// once with a `RequestException`, without reaching the server.
+    pub refuse_writes: bool,
     /// Ask the server its availability zone when connecting (`INFO server`), for reads
     /// with AZ affinity: see [`super::Client::availability_zone`].
     pub learn_zone: bool,
@@ -106,6 +109,7 @@ impl ClientConfig {
             lazy_connect: false,
             read_only: false,
             learn_zone: false,
+            refuse_writes: false,
             tls: None,
             iam: None,
         }

@@ -84,6 +84,20 @@ pub(crate) struct RequestHead {
     pub selects_database: Option<i64>,
 }
 
+/// Why a read-only client (`refuse_writes`) refuses the command in `packed`: it writes, or
+/// it is not known to only read (a module's command). `None`: it may be sent.
+fn refused_in_read_only_mode(packed: &[u8]) -> Option<String> {
+    let mut args: Vec<&[u8]> = Vec::new();
+    if crate::resp::walk_command(packed, |_, arg| args.push(arg)).is_err() {
+        return None; // not a command: the server answers it
+    }
+    match crate::cluster::commands::routing_of(&args) {
+        Some(routing) if !routing.writes => None,
+        // valkey-glide's words, its error kind's name included.
+        _ => Some("write commands are not allowed in read-only mode- ReadOnly".into()),
+    }
+}
+
 /// Why a request was refused before it started.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Rejection {
@@ -397,6 +411,12 @@ impl Client {
     /// Starts `request`, or refuses it at once.
     pub fn submit(self: &Arc<Self>, request: Request) -> Result<(), Rejection> {
         let Request { id, packed, timeout, expect, bulk_as, selects_database } = request;
+        if self.config.refuse_writes {
+            if let Some(refusal) = refused_in_read_only_mode(&packed) {
+                completion::push(Outcome::Failed(Failure::Request, refusal).into_completion(id));
+                return Ok(());
+            }
+        }
         let head = RequestHead { id, timeout, expect, bulk_as, selects_database };
         self.submit_with(head, Cow::Owned(packed), 0)
     }

@@ -66,6 +66,9 @@ pub(crate) struct CommandRouting {
     pub key_step: usize,
     /// Only reads: may be served by a replica.
     pub readonly: bool,
+    /// Writes (the server's `write` flag), or runs commands that may (EVAL, EVALSHA,
+    /// FCALL): a read-only client refuses it.
+    pub writes: bool,
     pub request: RequestPolicy,
     pub response: ResponsePolicy,
 }

@@ -138,6 +138,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     read_from: jint,
     // The client's availability zone (clientAZ); null when not set.
     client_az: JString<'caller>,
+    // A standalone client's readOnly: writes are refused.
+    read_only: jboolean,
     // Subscriptions (standalone): names, each one's mode (0 exact, 1 pattern, 2 sharded);
     // null: none. The backlog's bound in bytes and its overflow policy (0 drop oldest, 1 drop newest).
     subscriptions: JObjectArray<'caller, JByteArray<'caller>>,
@@ -192,6 +194,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                 lazy_connect,
                 read_only: false,
                 learn_zone: false,
+                refuse_writes: read_only && !cluster,
                 // SAFETY: Java passes a handle from createTlsSettings that it frees only
                 // after this call returns (or 0).
                 tls: unsafe { TlsHandle(tls).settings() },

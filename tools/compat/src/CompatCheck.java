@@ -7,6 +7,7 @@ import glide.api.models.commands.SetOptions;
 import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.ReadFrom;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -343,6 +344,43 @@ public class CompatCheck {
         int closed = closedPort();
         createCase("createClient closed port", () -> GlideClientConfiguration.builder().address(NodeAddress.builder().host(host).port(closed).build()).build());
         createCase("createClient unresolvable host", () -> GlideClientConfiguration.builder().address(NodeAddress.builder().host("no-such-host.invalid").port(port).build()).build());
+
+        // read-only mode (a standalone client that refuses writes) and read strategies
+        createCase("createClient PREFER_REPLICA", () -> config(ProtocolVersion.RESP3).readFrom(ReadFrom.PREFER_REPLICA).build());
+        createCase("createClient AZ_AFFINITY clientAZ", () -> config(ProtocolVersion.RESP3).readFrom(ReadFrom.AZ_AFFINITY).clientAZ("az-1").build());
+        createCase("createClient readOnly", () -> config(ProtocolVersion.RESP3).readOnly(true).build());
+        createCase("createClient readOnly PREFER_REPLICA", () -> config(ProtocolVersion.RESP3).readOnly(true).readFrom(ReadFrom.PREFER_REPLICA).build());
+        createCase("createClient readOnly AZ_AFFINITY", () -> config(ProtocolVersion.RESP3).readOnly(true).readFrom(ReadFrom.AZ_AFFINITY).build());
+        createCase("createClient readOnly AZ_AFFINITY clientAZ", () -> config(ProtocolVersion.RESP3).readOnly(true).readFrom(ReadFrom.AZ_AFFINITY).clientAZ("az-1").build());
+        createCase("createClient readOnly AZ_AFFINITY_REPLICAS_AND_PRIMARY clientAZ", () -> config(ProtocolVersion.RESP3).readOnly(true).readFrom(ReadFrom.AZ_AFFINITY_REPLICAS_AND_PRIMARY).clientAZ("az-1").build());
+        GlideClient ro = null;
+        try {
+            ro = GlideClient.createClient(config(ProtocolVersion.RESP3).readOnly(true).build()).get(10, TimeUnit.SECONDS);
+            out("readOnly client create", "ok");
+        } catch (Throwable e) {
+            failure("readOnly client create", e, false, null);
+        }
+        if (ro != null) {
+            GlideClient rc = ro;
+            call("readOnly: get", () -> rc.get("s1"));
+            call("readOnly: mget", () -> rc.mget(new String[] {"s1", "s2"}));
+            call("readOnly: set", () -> rc.set("ro-key", "x"));
+            call("readOnly: del", () -> rc.del(new String[] {"ro-key"}));
+            call("readOnly: incr", () -> rc.incr("ro-counter"));
+            call("readOnly: customCommand SET", () -> rc.customCommand(new String[] {"SET", "ro-key", "x"}));
+            call("readOnly: customCommand set (lower case)", () -> rc.customCommand(new String[] {"set", "ro-key", "x"}));
+            call("readOnly: customCommand GET", () -> rc.customCommand(new String[] {"GET", "s1"}));
+            call("readOnly: ping", () -> rc.ping());
+            call("readOnly: info server has redis_version", () -> rc.info().thenApply(i -> i.contains("redis_version")));
+            call("readOnly: dbsize", () -> rc.dbsize());
+            call("readOnly: select 0", () -> rc.select(0));
+            call("readOnly: eval return 1", () -> rc.customCommand(new String[] {"EVAL", "return 1", "0"}));
+            call("readOnly: ro-key untouched", () -> rc.exists(new String[] {"ro-key"}));
+            call("readOnly: close", () -> {
+                rc.close();
+                return "closed";
+            });
+        }
 
         // request timeout
         GlideClient t = null;

@@ -15,6 +15,7 @@ import glide.api.models.GlideString;
 import glide.api.models.commands.InfoOptions.Section;
 import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.exceptions.ClosingException;
 import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.api.commands.TransactionsCommands;
@@ -90,7 +91,7 @@ public class GlideClient extends BaseClient
             if (subscriptions != null) {
                 settings.subscribe(subscriptions, subscriptions.getSubscriptions());
             }
-        } catch (ConfigurationError e) {
+        } catch (ConfigurationError | ClosingException e) {
             return CompletableFuture.failedFuture(e);
         }
         String address = settings.firstAddress();

@@ -11,11 +11,13 @@ import glide.api.models.configuration.BackoffStrategy;
 import glide.api.models.configuration.BaseClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ProtocolVersion;
+import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.ReadFrom;
 import glide.api.models.configuration.IamAuthConfig;
 import glide.api.models.configuration.ServerCredentials;
 import glide.api.models.configuration.ServiceType;
 import glide.api.models.configuration.TlsAdvancedConfiguration;
+import glide.api.models.exceptions.ClosingException;
 import glide.api.models.exceptions.ConfigurationError;
 import java.util.List;
 
@@ -52,6 +54,8 @@ public final class ConnectionSettings {
     final int readFrom;
     /** The client's availability zone (clientAZ); null when not set. */
     final String clientAz;
+    /** A standalone client's read-only mode: commands that write are refused. */
+    final boolean readOnly;
     /** TLS on every connection; null: plaintext. */
     final TlsMaterial tls;
     /** IAM authentication (the token is the password); null: none. */
@@ -161,9 +165,20 @@ public final class ConnectionSettings {
         }
         tls = c.isUseTLS() ? TlsMaterial.of(tlsOptions) : null;
         ReadFrom read = c.getReadFrom() == null ? ReadFrom.PRIMARY : c.getReadFrom();
-        if (read != ReadFrom.PRIMARY && !cluster) {
+        readOnly = c instanceof GlideClientConfiguration && ((GlideClientConfiguration) c).isReadOnly();
+        boolean azStrategy = read == ReadFrom.AZ_AFFINITY || read == ReadFrom.AZ_AFFINITY_REPLICAS_AND_PRIMARY;
+        if (readOnly && azStrategy && c.getClientAZ() != null) {
+            // valkey-glide's class; without clientAZ its AZ strategies fall back to PREFER_REPLICA first.
+            throw new ClosingException(
+                    "Failed to create client - read-only mode is not compatible with AZ_AFFINITY or"
+                            + " AZ_AFFINITY_REPLICAS_AND_PRIMARY");
+        }
+        if (read != ReadFrom.PRIMARY && !cluster && !readOnly && addresses.size() > 1) {
+            // With one address every read goes to that node, as in valkey-glide; with several,
+            // valkey-glide finds the primary among them and reads from the others.
             throw new ConfigurationError(
-                    "readFrom " + read + " is not supported by glide-jni for a standalone client yet: use PRIMARY");
+                    "readFrom " + read + " with several addresses is not supported by glide-jni for a standalone"
+                            + " client yet: give one address, or use PRIMARY");
         }
         readFrom = readFromCode(read);
         clientAz = c.getClientAZ();

@@ -60,6 +60,7 @@ final class NativeBridge {
             boolean cluster,
             int readFrom,
             String clientAz,
+            boolean readOnly,
             byte[][] subscriptionNames,
             int[] subscriptionModes,
             long backlogLimitBytes,

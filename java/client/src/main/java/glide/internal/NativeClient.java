@@ -120,6 +120,7 @@ public final class NativeClient implements CommandSink {
                             s.cluster,
                             s.readFrom,
                             s.clientAz,
+                            s.readOnly,
                             s.subscriptionNames,
                             s.subscriptionModes,
                             s.backlogLimitBytes,

@@ -246,7 +246,8 @@ class BehaviourTest {
                         .tlsAdvancedConfiguration(TlsAdvancedConfiguration.builder().rootCertificates(new byte[0]).build()).build()),
                 b -> b.useTLS(true).advancedConfiguration(AdvancedGlideClientConfiguration.builder()
                         .tlsAdvancedConfiguration(TlsAdvancedConfiguration.builder().rootCertificates("garbage".getBytes()).build()).build()),
-                b -> b.readFrom(ReadFrom.PREFER_REPLICA),
+                // Several addresses: valkey-glide finds the primary among them (not yet here).
+                b -> b.address(NodeAddress.builder().host("127.0.0.1").port(server.port()).build()).readFrom(ReadFrom.PREFER_REPLICA),
                 b -> b.reconnectStrategy(BackoffStrategy.builder().numOfRetries(-1).factor(10).exponentBase(2).build()),
                 b -> b.reconnectStrategy(BackoffStrategy.builder().numOfRetries(3).factor(10).exponentBase(2).jitterPercent(150).build()));
         for (Function<GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?>, Object> c : cases) {
@@ -260,6 +261,57 @@ class BehaviourTest {
         }
         assertInstanceOf(ConfigurationError.class, failure(GlideClient.createClient(null)));
         assertEquals(connectionsBefore, Integer.parseInt(Statistics.of().get("total_connections")));
+    }
+
+    /**
+     * readOnly(true): commands that write fail at once with valkey-glide's RequestException and
+     * never reach the server; reads, and commands that do not write data (PING, INFO, SELECT),
+     * run. An AZ strategy with clientAZ is refused as valkey-glide refuses it (ClosingException);
+     * without clientAZ it reads as PREFER_REPLICA, so the client starts.
+     */
+    @Test
+    void readOnlyModeRefusesWritesAndNothingElse() throws Exception {
+        try (GlideClient writer = Clients.connect(server, ProtocolVersion.RESP3);
+                GlideClient reader = await(GlideClient.createClient(
+                        config(server, ProtocolVersion.RESP3).readOnly(true).build()))) {
+            await(writer.set("read-only:k", "v"));
+            assertEquals("v", await(reader.get("read-only:k")));
+            assertEquals("v", await(reader.customCommand(new String[] {"get", "read-only:k"})));
+            assertEquals("PONG", await(reader.ping()));
+            assertTrue(await(reader.info()).contains("redis_version"));
+            assertEquals("OK", await(reader.select(0)));
+            List<CompletableFuture<?>> writes = List.of(
+                    reader.set("read-only:k", "changed"),
+                    reader.del(new String[] {"read-only:k"}),
+                    reader.incr("read-only:counter"),
+                    reader.customCommand(new String[] {"set", "read-only:k", "changed"}),
+                    reader.customCommand(new String[] {"EVAL", "return redis.call('SET', KEYS[1], 'changed')", "1", "read-only:k"}),
+                    reader.customCommand(new String[] {"NO-SUCH.MODULECOMMAND"}));
+            for (CompletableFuture<?> write : writes) {
+                Throwable error = failure(write);
+                assertInstanceOf(RequestException.class, error, String.valueOf(error));
+                assertTrue(error.getMessage().startsWith("write commands are not allowed in read-only mode"), error.getMessage());
+            }
+            assertEquals("v", await(writer.get("read-only:k")));
+            assertEquals(0L, await(writer.exists(new String[] {"read-only:counter"})));
+            // The refusals cost the connection nothing.
+            assertEquals("v", await(reader.get("read-only:k")));
+        }
+        Throwable refused = failure(GlideClient.createClient(config(server, ProtocolVersion.RESP3)
+                .readOnly(true).readFrom(ReadFrom.AZ_AFFINITY).clientAZ("az-1").build()));
+        assertInstanceOf(ClosingException.class, refused, String.valueOf(refused));
+        for (ReadFrom readFrom : new ReadFrom[] {ReadFrom.PREFER_REPLICA, ReadFrom.AZ_AFFINITY}) {
+            try (GlideClient c = await(GlideClient.createClient(
+                    config(server, ProtocolVersion.RESP3).readOnly(true).readFrom(readFrom).build()))) {
+                assertEquals("v", await(c.get("read-only:k")), readFrom.toString());
+            }
+        }
+        // One address and a replica strategy: every command goes to that node, as in valkey-glide.
+        try (GlideClient c = await(GlideClient.createClient(
+                config(server, ProtocolVersion.RESP3).readFrom(ReadFrom.PREFER_REPLICA).build()))) {
+            assertEquals("OK", await(c.set("read-only:k2", "w")));
+            assertEquals("w", await(c.get("read-only:k2")));
+        }
     }
 
     @Test
