@@ -145,6 +145,32 @@ mod tests {
         assert!(COMMANDS.len() > 200);
     }
 
+    /// Issue 15: commands Redis 7.0 does not know come from Valkey 9.1's COMMAND INFO, so a
+    /// cluster sends them to their key's slot instead of to a random node.
+    #[test]
+    fn commands_only_valkey_knows_are_routed_by_their_keys() {
+        assert_eq!(route("hsetex h FIELDS 1 f v").1, Some(1));
+        assert_eq!(route("hgetex h FIELDS 1 f").1, Some(1));
+        assert_eq!(route("hexpire h 10 FIELDS 1 f").1, Some(1));
+        assert_eq!(route("delifeq k v").1, Some(1));
+        assert_eq!(route("client capa redirect").0, Some(&b"CLIENT CAPA"[..]));
+    }
+
+    /// What a read-only client refuses: the server's `write` flag, and the script runners.
+    #[test]
+    fn writes_are_flagged() {
+        let writes = |words: &str| {
+            let args: Vec<&[u8]> = words.split(' ').map(str::as_bytes).collect();
+            routing_of(&args).expect(words).writes
+        };
+        for w in ["set k v", "del k", "hsetex h FIELDS 1 f v", "eval s 0", "evalsha x 0", "fcall f 0", "flushall"] {
+            assert!(writes(w), "{w}");
+        }
+        for r in ["get k", "ping", "info", "select 1", "eval_ro s 0", "fcall_ro f 0", "config get x", "dbsize"] {
+            assert!(!writes(r), "{r}");
+        }
+    }
+
     #[test]
     fn keys_are_found_where_the_specs_say() {
         assert_eq!(route("get k").1, Some(1));
