@@ -23,6 +23,7 @@
 
 pub mod commands;
 mod command_table;
+mod lazy;
 pub mod scan;
 pub mod slots;
 
@@ -235,6 +236,8 @@ pub struct ClusterClient {
     /// The database new node connections select: the configured one, then that of the last
     /// `SELECT` that succeeded on every node. (Each node's client keeps its own for reconnects.)
     database_id: AtomicI64,
+    /// Whether commands wait for the slot map (a lazy client before its first one).
+    slot_map_wait: lazy::SlotMapWait,
 }
 
 /// What one node was asked to subscribe to, and what it confirmed.
@@ -271,6 +274,7 @@ impl ClusterClient {
         // it fails the client's start (query_once).
         stats::client_created();
         let database_id = AtomicI64::new(config.base.database_id);
+        let lazy_connect = config.base.lazy_connect;
         Ok(Arc::new_cyclic(|me| ClusterClient {
             database_id,
             config,
@@ -286,6 +290,7 @@ impl ClusterClient {
             pubsub,
             node_subscriptions: Mutex::new(HashMap::new()),
             resync_scheduled: AtomicBool::new(false),
+            slot_map_wait: if lazy_connect { lazy::SlotMapWait::on_first_command() } else { lazy::SlotMapWait::ready() },
         }))
     }
 
@@ -356,14 +361,17 @@ impl ClusterClient {
     /// replicas when reads may go to them), starts the periodic refresh, and
     /// pushes completion `request_id`: `OK` or a connection error.
     pub fn start(self: &Arc<Self>, request_id: i64) -> Result<(), String> {
+        if self.config.base.lazy_connect {
+            // The first command reads the slot map and connects the nodes (see `lazy`).
+            completion::push(Outcome::Ok.into_completion(request_id));
+            return Ok(());
+        }
         let rt = runtime::get()?;
         let client = Arc::clone(self);
         rt.spawn(async move {
             let outcome = match client.discover(&client.config.base.addresses.clone()).await {
                 Ok(()) => {
-                    if !client.config.base.lazy_connect {
-                        client.connect_nodes().await;
-                    }
+                    client.connect_nodes().await;
                     client.spawn_periodic_refresh();
                     Outcome::Ok
                 }
@@ -684,6 +692,7 @@ impl ClusterClient {
 
     /// Starts `request`, or refuses it at once.
     pub fn submit(self: &Arc<Self>, request: ClusterRequest) -> Result<(), Rejection> {
+        let Some(request) = self.once_slot_map_read(request.id, request, ClusterClient::submit) else { return Ok(()) };
         self.admit()?;
         let deadline = request.timeout.map(|t| Instant::now() + t);
         let plan = self.plan(&request.packed, &request.route);
@@ -1006,6 +1015,12 @@ impl ClusterClient {
         route: Route,
         retry: BatchRetry,
     ) -> Result<(), Rejection> {
+        let args = (id, spec, timeout, bulk_as, route, retry);
+        let Some((id, spec, timeout, bulk_as, route, retry)) = self.once_slot_map_read(id, args, |client, (id, spec, timeout, bulk_as, route, retry)| {
+            client.submit_batch(id, spec, timeout, bulk_as, route, retry)
+        }) else {
+            return Ok(());
+        };
         self.admit()?;
         let deadline = timeout.map(|t| Instant::now() + t);
         let gather = Arc::new(Gather::new(id, &spec, bulk_as));
@@ -1167,6 +1182,7 @@ impl ClusterClient {
             node.close(); // pending parts come back through `relay` as closing errors
         }
         // Parts that were never handed to a node (none normally) complete too.
+        self.fail_commands_waiting_for_slot_map();
         let leftovers: Vec<Part> = self.parts.lock().drain().map(|(_, p)| p).collect();
         for part in leftovers {
             if let Some(c) = self.part_done(part, Outcome::Failed(Failure::Closing, "the client is closed".into())) {

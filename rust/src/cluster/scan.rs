@@ -274,6 +274,15 @@ impl ClusterClient {
         timeout: Option<Duration>,
         bulk_as: BulkAs,
     ) -> Result<(), Rejection> {
+        if !self.slot_map_is_read() {
+            let waiting = (id, packed.to_vec(), timeout, bulk_as);
+            let resume = |client: &Arc<ClusterClient>, (id, packed, timeout, bulk_as): (i64, Vec<u8>, Option<Duration>, BulkAs)| {
+                client.scan(id, &packed, timeout, bulk_as)
+            };
+            if self.once_slot_map_read(id, waiting, resume).is_none() {
+                return Ok(());
+            }
+        }
         self.admit()?;
         let mut args: Vec<&[u8]> = Vec::new();
         let parsed = resp::walk_command(packed, |_, arg| args.push(arg)).and_then(|()| parse_step(&args));

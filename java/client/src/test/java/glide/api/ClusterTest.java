@@ -40,9 +40,11 @@ import glide.testutil.RedisServer;
 import glide.testutil.SlotMigration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -555,6 +557,50 @@ class ClusterTest {
     private static long getCalls(RedisServer node) {
         Matcher m = Pattern.compile("cmdstat_get:calls=(\\d+)").matcher((String) node.command("INFO", "commandstats"));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /**
+     * lazyConnect(true): createClient touches no node, as valkey-glide's; the first command reads
+     * the slot map and connects the nodes, and commands made meanwhile wait for it. A seed that
+     * cannot be reached fails the first command with a RequestException, not createClient.
+     */
+    @Test
+    void aLazyClientConnectsOnItsFirstCommand() throws Exception {
+        try (GlideClusterClient observer = connect(ProtocolVersion.RESP3)) {
+            Map<String, String> before = observer.getExtendedStatistics();
+            RedisServer seed = cluster.nodes().get(0);
+            try (GlideClusterClient lazy = await(GlideClusterClient.createClient(GlideClusterClientConfiguration.builder()
+                    .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                    .lazyConnect(true)
+                    .requestTimeout(2000)
+                    .build()))) {
+                assertEquals(0, delta(before, observer.getExtendedStatistics(), "total_connections"), "none at creation");
+                // Several commands before the slot map: each waits for it, none is lost.
+                List<CompletableFuture<String>> sets = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    sets.add(lazy.set("lazy:" + i, "v" + i));
+                }
+                for (CompletableFuture<String> set : sets) {
+                    assertEquals("OK", await(set));
+                }
+                assertArrayEquals(new String[] {"v0", "v7", "v19"}, await(lazy.mget(new String[] {"lazy:0", "lazy:7", "lazy:19"})));
+                assertEquals(3, delta(before, observer.getExtendedStatistics(), "total_connections"), "one per primary");
+            }
+        }
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try (GlideClusterClient unreachable = await(GlideClusterClient.createClient(GlideClusterClientConfiguration.builder()
+                .address(NodeAddress.builder().host("127.0.0.1").port(closed).build())
+                .lazyConnect(true)
+                .build()))) {
+            Throwable first = failure(unreachable.get("k"));
+            assertInstanceOf(RequestException.class, first, String.valueOf(first));
+            assertTrue(first.getMessage().contains("slot map"), first.getMessage());
+            // The next command tries again, and fails the same way.
+            assertInstanceOf(RequestException.class, failure(unreachable.set("k", "v")));
+        }
     }
 
     @Test
