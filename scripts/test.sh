@@ -34,7 +34,8 @@ REDIS_NAME="redis" VALKEY_NAME="valkey"   # with versions once ensure-deps ran
 VALKEY_CLASSES="StringCommandsTest,HashCommandsTest,ListCommandsTest,SetCommandsTest,SortedSetCommandsTest,\
 StreamCommandsTest,GenericKeyCommandsTest,GeoCommandsTest,HyperLogLogAndBitmapCommandsTest,ServerCommandsTest,\
 ScriptingCommandsTest,CommandsTest,PubSubTest,PubSubCommandsTest,BatchTest,BatchServerAcceptanceTest,\
-ClusterTest,ClusterDatabaseTest,ClusterPubSubTest,ClusterPubSubCommandsTest,ClusterBatchTest,ClusterScanTest"
+ClusterTest,ClusterDatabaseTest,ClusterPubSubTest,ClusterPubSubCommandsTest,ClusterBatchTest,ClusterScanTest,\
+StandaloneReplicasTest"
 # The Rust test binaries that start servers (not tls: that one needs redis-server's TLS); the
 # summary names them.
 VALKEY_RUST_TESTS=(--test standalone --test cluster)

@@ -23,6 +23,36 @@ pub enum Protocol {
     Resp3,
 }
 
+/// Where read-only commands may go: a cluster's, or a standalone client's given a primary
+/// and its replicas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadFrom {
+    Primary,
+    /// Read-only commands go to a replica (of the slot) when there is one, each in turn.
+    PreferReplica,
+    /// Read-only commands go to the replicas (of the slot) in this availability zone, each in
+    /// turn; when there are none there, to any replica in turn (then to the primary).
+    AzAffinity(String),
+    /// As [`ReadFrom::AzAffinity`], but the primary comes before the replicas of other
+    /// zones when it is in this zone.
+    AzAffinityReplicasAndPrimary(String),
+}
+
+impl ReadFrom {
+    /// Whether read-only commands may leave the primary.
+    pub(crate) fn reads_replicas(&self) -> bool {
+        *self != ReadFrom::Primary
+    }
+
+    /// The client's zone, for the strategies that read from it first.
+    pub(crate) fn zone(&self) -> Option<&str> {
+        match self {
+            ReadFrom::AzAffinity(zone) | ReadFrom::AzAffinityReplicasAndPrimary(zone) => Some(zone),
+            ReadFrom::Primary | ReadFrom::PreferReplica => None,
+        }
+    }
+}
+
 /// The password of a configuration, shared with its clones (the nodes of a
 /// cluster client are configured by clones): changing it changes what every
 /// later handshake of every connection sends. Never printed.
@@ -72,6 +102,9 @@ pub struct ClientConfig {
     pub lazy_connect: bool,
     /// Send `READONLY` when connecting (a cluster node that may be a replica).
     pub read_only: bool,
+    /// Where read-only commands go, for a standalone client given a primary and its
+    /// replicas (a cluster client's is in its `ClusterConfig`).
+    pub read_from: ReadFrom,
     /// Read-only mode (a standalone client's `readOnly`): commands that write fail at
     /// once with a `RequestException`, without reaching the server.
     pub refuse_writes: bool,
@@ -109,6 +142,7 @@ impl ClientConfig {
             lazy_connect: false,
             read_only: false,
             learn_zone: false,
+            read_from: ReadFrom::Primary,
             refuse_writes: false,
             tls: None,
             iam: None,

@@ -21,8 +21,17 @@ use crate::runtime;
 /// handshake succeeds.
 pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connection, String> {
     let config = client.config();
+    // Given several addresses (a primary and its replicas), a client that may write connects
+    // to the one that says it is the primary, asked anew each time (it may have changed).
+    let primary;
+    let candidates = if config.addresses.len() > 1 && !config.refuse_writes {
+        primary = [super::replicas::find_primary(config).await.map_err(|e| format!("cannot connect: {e}"))?];
+        &primary[..]
+    } else {
+        &config.addresses[..]
+    };
     let mut errors = Vec::new();
-    for (host, port) in &config.addresses {
+    for (host, port) in candidates {
         match open_one(config, client.database_id(), host, *port, None).await {
             Ok(opened) => {
                 let rt = runtime::get()?;
@@ -30,8 +39,10 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
                     client.set_availability_zone(opened.zone.as_deref());
                 }
                 let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
-                return Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt)
-                    .map_err(|e| format!("cannot connect: {host}:{port}: {e}"));
+                let connection = Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt)
+                    .map_err(|e| format!("cannot connect: {host}:{port}: {e}"))?;
+                client.primary_found(&(host.clone(), *port));
+                return Ok(connection);
             }
             Err(e) => {
                 if is_refused_credentials(&e) {

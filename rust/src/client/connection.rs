@@ -455,7 +455,10 @@ impl Connection {
             shared.reader_released.notify_one(); // it may have been turned away meanwhile
             return false;
         }
-        true
+        // Not pending here (done meanwhile, still waiting for a connection, or sent on
+        // another connection, a replica's): the caller waits for its future instead of
+        // asking again at once.
+        waited_for
     }
 
     pub(crate) fn generation(&self) -> u64 {

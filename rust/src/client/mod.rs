@@ -33,6 +33,7 @@ pub mod config;
 pub(crate) mod connect;
 pub(crate) mod connection;
 pub(crate) mod inbound;
+mod replicas;
 pub mod tls;
 mod socket_watch;
 mod tls_io;
@@ -163,6 +164,11 @@ pub struct Client {
     pubsub: Option<Arc<PubSub>>,
     /// The server's availability zone, as its last handshake said (`learn_zone`).
     zone: Mutex<Option<Arc<str>>>,
+    /// A standalone client given several addresses: clients of its own for the others,
+    /// made when it first connects (see [`replicas`]).
+    replicas: std::sync::OnceLock<replicas::Replicas>,
+    /// One of another standalone client's replicas: not a client of the user's own.
+    serves_another: bool,
 }
 
 impl Client {
@@ -216,6 +222,13 @@ impl Client {
         Client::build(config, Some(relay), None)
     }
 
+    /// A replica of a standalone client given several addresses (see [`replicas`]).
+    fn for_replica(config: ClientConfig) -> Arc<Client> {
+        let mut client = Client::build(config, None, None);
+        Arc::get_mut(&mut client).expect("just built").serves_another = true;
+        client
+    }
+
     fn build(config: ClientConfig, relay: Option<std::sync::Weak<dyn Relay>>, pubsub: Option<Arc<PubSub>>) -> Arc<Client> {
         Arc::new(Client {
             relay,
@@ -228,6 +241,8 @@ impl Client {
             closing: Notify::new(),
             pubsub,
             zone: Mutex::new(None),
+            replicas: std::sync::OnceLock::new(),
+            serves_another: false,
         })
     }
 
@@ -307,6 +322,9 @@ impl Client {
         let client = Arc::clone(self);
         rt.spawn(async move {
             let outcome = client.initial_connect().await;
+            if let (Outcome::Ok, Some(replicas)) = (&outcome, client.replicas.get()) {
+                replicas.first_attempts().await;
+            }
             completion::push(outcome.into_completion(request_id));
         });
         Ok(())
@@ -416,6 +434,9 @@ impl Client {
                 completion::push(Outcome::Failed(Failure::Request, refusal).into_completion(id));
                 return Ok(());
             }
+        }
+        if let Some(reader) = self.replicas.get().and_then(|r| r.reader_for(&packed, self)) {
+            return reader.submit(Request { id, packed, timeout, expect, bulk_as, selects_database });
         }
         let head = RequestHead { id, timeout, expect, bulk_as, selects_database };
         self.submit_with(head, Cow::Owned(packed), 0)
@@ -744,8 +765,11 @@ impl Client {
         if self.closed.swap(true, Ordering::AcqRel) {
             return;
         }
+        if let Some(replicas) = self.replicas.get() {
+            replicas.close();
+        }
         // A closed client no longer counts, whether or not its handle is freed yet.
-        if self.relay.is_none() {
+        if self.relay.is_none() && !self.serves_another {
             stats::client_released();
             // A cluster's nodes share the cluster's tokens: only the client itself stops them.
             if let Some(tokens) = &self.config.iam {
@@ -778,11 +802,23 @@ impl Client {
     /// `Connection::help_read`). `false`: not connected, or someone else is reading.
     pub fn help_read(self: &Arc<Self>, request_id: i64, timeout: Duration) -> bool {
         let conn = match &self.link.lock().link {
-            Link::Ready(conn) => conn.clone(),
-            _ => return false,
+            Link::Ready(conn) => Some(conn.clone()),
+            _ => None,
         };
         let owner: std::sync::Weak<dyn Owner> = Arc::downgrade(self) as std::sync::Weak<dyn Owner>;
-        conn.help_read(&owner, request_id, timeout)
+        if conn.is_some_and(|conn| conn.help_read(&owner, request_id, timeout)) {
+            return true;
+        }
+        // A read may have gone to a replica.
+        self.replicas.get().is_some_and(|r| r.help_read(request_id, timeout))
+    }
+
+    /// The first connection opened to `primary`: the other addresses get clients of their
+    /// own for reads (see [`replicas`]). Only for a standalone client given several.
+    pub(crate) fn primary_found(&self, primary: &(String, u16)) {
+        if self.relay.is_none() && !self.serves_another && self.config.addresses.len() > 1 && !self.is_closed() {
+            self.replicas.get_or_init(|| replicas::Replicas::connect(&self.config, primary, self.database_id()));
+        }
     }
 
 }

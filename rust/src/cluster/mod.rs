@@ -60,34 +60,8 @@ const RESYNC_DELAY: Duration = Duration::from_millis(500);
 /// Minimum time between two topology refreshes.
 const REFRESH_SPACING: Duration = Duration::from_millis(100);
 
-/// Where reads may go.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadFrom {
-    Primary,
-    /// Read-only commands go to a replica of the slot when it has one, each in turn.
-    PreferReplica,
-    /// Read-only commands go to the slot's replicas in this availability zone, each in
-    /// turn; when it has none there, to any of its replicas in turn (then to its primary).
-    AzAffinity(String),
-    /// As [`ReadFrom::AzAffinity`], but the primary comes before the replicas of other
-    /// zones when it is in this zone.
-    AzAffinityReplicasAndPrimary(String),
-}
-
-impl ReadFrom {
-    /// Whether read-only commands may leave the primary.
-    fn reads_replicas(&self) -> bool {
-        *self != ReadFrom::Primary
-    }
-
-    /// The client's zone, for the strategies that read from it first.
-    fn zone(&self) -> Option<&str> {
-        match self {
-            ReadFrom::AzAffinity(zone) | ReadFrom::AzAffinityReplicasAndPrimary(zone) => Some(zone),
-            ReadFrom::Primary | ReadFrom::PreferReplica => None,
-        }
-    }
-}
+/// Where reads may go (shared with standalone clients that have replicas).
+pub use crate::client::config::ReadFrom;
 
 #[derive(Debug, Clone)]
 pub struct ClusterConfig {

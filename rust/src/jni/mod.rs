@@ -166,6 +166,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                     .map_err(|_| BridgeError::configuration(format!("port {port} of {host} is out of range (1-65535)")))?;
                 addresses.push((host, port));
             }
+            let read_from = read_from_code(read_from, optional_string(env, &client_az)?)?;
             let mut b = [0i32; 4];
             backoff.get_region(env, 0, &mut b)?;
             let non_negative = |v: i32, what: &str| {
@@ -193,7 +194,10 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                 connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
                 lazy_connect,
                 read_only: false,
-                learn_zone: false,
+                // A standalone client's own connections (the primary's, the replicas') say
+                // their zone; a cluster's nodes are configured by the cluster.
+                learn_zone: !cluster && read_from.zone().is_some(),
+                read_from: read_from.clone(),
                 refuse_writes: read_only && !cluster,
                 // SAFETY: Java passes a handle from createTlsSettings that it frees only
                 // after this call returns (or 0).
@@ -207,7 +211,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
             let client = if cluster {
                 let config = ClusterConfig {
                     base: config,
-                    read_from: read_from_code(read_from, optional_string(env, &client_az)?)?,
+                    read_from,
                     topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
                 };
                 let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;

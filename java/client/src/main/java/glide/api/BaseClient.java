@@ -3191,12 +3191,14 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Long> bitcount(String key, long start) {
-        return run(Args.command("BITCOUNT", 4).add(key).add(start).add(-1), false, LONG);
+        // Without an end, as valkey-glide sends it: Valkey 8 and later count to the end, Redis
+        // 7.0 answers a syntax error (it needs both).
+        return run(Args.command("BITCOUNT", 3).add(key).add(start), false, LONG);
     }
 
     @Override
     public CompletableFuture<Long> bitcount(GlideString key, long start) {
-        return run(Args.command("BITCOUNT", 4).add(key).add(start).add(-1), true, LONG);
+        return run(Args.command("BITCOUNT", 3).add(key).add(start), true, LONG);
     }
 
     @Override

@@ -48,8 +48,8 @@ public final class ConnectionSettings {
     /** A cluster client. */
     final boolean cluster;
     /**
-     * Cluster only: 0 PRIMARY, 1 PREFER_REPLICA, 2 AZ_AFFINITY, 3 AZ_AFFINITY_REPLICAS_AND_PRIMARY
-     * (the core's {@code read_from_code}).
+     * 0 PRIMARY, 1 PREFER_REPLICA, 2 AZ_AFFINITY, 3 AZ_AFFINITY_REPLICAS_AND_PRIMARY (the core's
+     * {@code read_from_code}): a cluster's, or a standalone client's given a primary and replicas.
      */
     final int readFrom;
     /** The client's availability zone (clientAZ); null when not set. */
@@ -172,13 +172,6 @@ public final class ConnectionSettings {
             throw new ClosingException(
                     "Failed to create client - read-only mode is not compatible with AZ_AFFINITY or"
                             + " AZ_AFFINITY_REPLICAS_AND_PRIMARY");
-        }
-        if (read != ReadFrom.PRIMARY && !cluster && !readOnly && addresses.size() > 1) {
-            // With one address every read goes to that node, as in valkey-glide; with several,
-            // valkey-glide finds the primary among them and reads from the others.
-            throw new ConfigurationError(
-                    "readFrom " + read + " with several addresses is not supported by glide-jni for a standalone"
-                            + " client yet: give one address, or use PRIMARY");
         }
         readFrom = readFromCode(read);
         clientAz = c.getClientAZ();

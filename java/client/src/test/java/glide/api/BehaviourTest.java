@@ -246,8 +246,6 @@ class BehaviourTest {
                         .tlsAdvancedConfiguration(TlsAdvancedConfiguration.builder().rootCertificates(new byte[0]).build()).build()),
                 b -> b.useTLS(true).advancedConfiguration(AdvancedGlideClientConfiguration.builder()
                         .tlsAdvancedConfiguration(TlsAdvancedConfiguration.builder().rootCertificates("garbage".getBytes()).build()).build()),
-                // Several addresses: valkey-glide finds the primary among them (not yet here).
-                b -> b.address(NodeAddress.builder().host("127.0.0.1").port(server.port()).build()).readFrom(ReadFrom.PREFER_REPLICA),
                 b -> b.reconnectStrategy(BackoffStrategy.builder().numOfRetries(-1).factor(10).exponentBase(2).build()),
                 b -> b.reconnectStrategy(BackoffStrategy.builder().numOfRetries(3).factor(10).exponentBase(2).jitterPercent(150).build()));
         for (Function<GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?>, Object> c : cases) {

@@ -94,7 +94,16 @@ class HyperLogLogAndBitmapCommandsTest {
             // "\xff\xf0\x00" : 12 bits set
             await(client.set(gs(k), gs(new byte[] {(byte) 0xff, (byte) 0xf0, 0})));
             assertEquals(12L, await(client.bitcount(k)));
-            assertEquals(4L, await(client.bitcount(k, 1)));
+            // BITCOUNT key start, as valkey-glide sends it: Valkey 8 and later count to the end;
+            // Redis 7.0 wants an end too and says so.
+            if (((String) await(client.info())).contains("valkey_version")) {
+                assertEquals(4L, await(client.bitcount(k, 1)));
+                assertEquals(4L, await(client.bitcount(gs(k), 1)));
+            } else {
+                Throwable error = failure(client.bitcount(k, 1));
+                assertInstanceOf(RequestException.class, error, String.valueOf(error));
+                assertTrue(error.getMessage().contains("syntax error"), error.getMessage());
+            }
             assertEquals(8L, await(client.bitcount(k, 0, 0)));
             assertEquals(4L, await(client.bitcount(gs(k), 8, 11, BitmapIndexType.BIT)));
             assertEquals(12L, await(client.bitcount(gs(k), 0, -1, BitmapIndexType.BYTE)));
