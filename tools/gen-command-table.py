@@ -82,6 +82,9 @@ OVERRIDES = {
     "PUBSUB SHARDNUMSUB": ("AllNodes", "CombineCounts"),
     # All or nothing: never split by slot; keys in different slots get the server's CROSSSLOT.
     "MSETNX": ("Default", "Default"),
+    # Valkey 9's MSETEX is atomic too, and its keys follow a count (MSETEX numkeys k v ... [EX s]):
+    # the split of MGET-like commands would cut it apart.
+    "MSETEX": ("Default", "Default"),
 }
 
 

@@ -259,7 +259,7 @@ pub(crate) const COMMANDS: &[CommandRouting] = &[
     CommandRouting { name: b"MONITOR", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"MOVE", key: KeySpec::Index(1), key_step: 1, readonly: false, writes: true, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"MSET", key: KeySpec::Index(1), key_step: 2, readonly: false, writes: true, request: RequestPolicy::MultiShard, response: ResponsePolicy::AllSucceeded },
-    CommandRouting { name: b"MSETEX", key: KeySpec::KeyNum { numkeys_at: 1, first: 2 }, key_step: 1, readonly: false, writes: true, request: RequestPolicy::MultiShard, response: ResponsePolicy::AllSucceeded },
+    CommandRouting { name: b"MSETEX", key: KeySpec::KeyNum { numkeys_at: 1, first: 2 }, key_step: 1, readonly: false, writes: true, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"MSETNX", key: KeySpec::Index(1), key_step: 2, readonly: false, writes: true, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"MULTI", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"OBJECT", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },

@@ -154,6 +154,12 @@ mod tests {
         assert_eq!(route("hexpire h 10 FIELDS 1 f").1, Some(1));
         assert_eq!(route("delifeq k v").1, Some(1));
         assert_eq!(route("client capa redirect").0, Some(&b"CLIENT CAPA"[..]));
+        // Atomic and counted: routed whole by its first key, never cut per slot like MSET.
+        let (_, first, request, _) = route("msetex 2 a 1 b 2 ex 10");
+        assert_eq!((first, request), (Some(2), RequestPolicy::Default));
+        // WAITAOF asks every primary and keeps the smallest of each count.
+        let (_, _, request, response) = route("waitaof 0 0 100");
+        assert_eq!((request, response), (RequestPolicy::AllShards, ResponsePolicy::AggMin));
     }
 
     /// What a read-only client refuses: the server's `write` flag, and the script runners.

@@ -774,7 +774,15 @@ impl ClusterClient {
                 match routing.request {
                     RequestPolicy::AllShards => fan_out(map.shards().iter().map(|s| s.primary.clone()).collect()),
                     RequestPolicy::AllNodes => fan_out(map.addresses()),
-                    RequestPolicy::MultiShard => self.split(&map, &args, routing.key_step, readonly),
+                    // Only commands whose keys start at the first argument (MGET, MSET, DEL...)
+                    // can be cut per slot; the table routes the others (MSETEX) by their first key.
+                    RequestPolicy::MultiShard if matches!(routing.key, commands::KeySpec::Index(1)) => {
+                        self.split(&map, &args, routing.key_step, readonly)
+                    }
+                    RequestPolicy::MultiShard => match routing.key.first_key(&args) {
+                        Some(i) => one(self.node_for_slot(&map, slots::slot_of(args[i]), readonly && self.config.read_from.reads_replicas())),
+                        None => one(self.random_primary(&map)),
+                    },
                     RequestPolicy::Default | RequestPolicy::Special => match routing.key.first_key(&args) {
                         Some(i) => {
                             let slot = slots::slot_of(args[i]);
@@ -1435,9 +1443,29 @@ fn combine(combine: &Combine, results: Vec<Result<Value, (Failure, String)>>) ->
     Ok(match combine {
         Combine::Single | Combine::AllSucceeded => values.into_iter().next().unwrap_or(Value::Nil),
         Combine::OneSucceeded | Combine::FirstNonNil => unreachable!("handled above"),
-        Combine::Sum => Value::Int(ints(&values)?.into_iter().sum()),
-        Combine::Min => Value::Int(ints(&values)?.into_iter().min().unwrap_or(0)),
-        Combine::Max => Value::Int(ints(&values)?.into_iter().max().unwrap_or(0)),
+        Combine::Sum | Combine::Min | Combine::Max => {
+            let op: fn(i64, i64) -> i64 = match combine {
+                Combine::Sum => i64::wrapping_add,
+                Combine::Min => i64::min,
+                _ => i64::max,
+            };
+            if !values.is_empty() && values.iter().all(|v| matches!(v, Value::Array(_))) {
+                // Arrays of integers (WAITAOF's [local, replicas]) combine element by element.
+                let mut acc: Option<Vec<i64>> = None;
+                for value in &values {
+                    let Value::Array(items) = value else { unreachable!("checked above") };
+                    let these = ints(items)?;
+                    acc = Some(match acc {
+                        None => these,
+                        Some(prev) if prev.len() == these.len() => prev.iter().zip(&these).map(|(a, b)| op(*a, *b)).collect(),
+                        Some(_) => return Err((Failure::Request, "cannot aggregate arrays of different lengths".into())),
+                    });
+                }
+                Value::Array(acc.unwrap_or_default().into_iter().map(Value::Int).collect())
+            } else {
+                Value::Int(ints(&values)?.into_iter().reduce(op).unwrap_or(0))
+            }
+        }
         Combine::LogicalAnd | Combine::LogicalOr => {
             let and = matches!(combine, Combine::LogicalAnd);
             let mut acc: Option<Vec<i64>> = None;
@@ -1565,6 +1593,13 @@ mod tests {
     fn replies_combine_by_policy() {
         let ok = |v: Value| -> Result<Value, (Failure, String)> { Ok(v) };
         assert_eq!(combine(&Combine::Sum, vec![ok(Value::Int(2)), ok(Value::Int(3))]), Ok(Value::Int(5)));
+        // WAITAOF's [local, replicas] from every primary: the smallest of each (issue 15: the
+        // command came with Valkey 9.1's COMMAND INFO and its agg_min policy).
+        let pair = |a, b| ok(Value::Array(vec![Value::Int(a), Value::Int(b)]));
+        assert_eq!(combine(&Combine::Min, vec![pair(1, 2), pair(0, 3)]), Ok(Value::Array(vec![Value::Int(0), Value::Int(2)])));
+        assert_eq!(combine(&Combine::Max, vec![pair(1, 2), pair(0, 3)]), Ok(Value::Array(vec![Value::Int(1), Value::Int(3)])));
+        assert!(combine(&Combine::Min, vec![pair(1, 2), ok(Value::Array(vec![Value::Int(1)]))]).is_err());
+        assert_eq!(combine(&Combine::Min, vec![ok(Value::Int(4)), ok(Value::Int(3))]), Ok(Value::Int(3)));
         assert_eq!(combine(&Combine::Min, vec![ok(Value::Int(2)), ok(Value::Int(0))]), Ok(Value::Int(0)));
         let arrays = vec![
             ok(Value::Array(vec![Value::Int(1), Value::Int(0)])),
