@@ -587,6 +587,21 @@ class ClusterTest {
                 assertEquals(3, delta(before, observer.getExtendedStatistics(), "total_connections"), "one per primary");
             }
         }
+        // A batch, or a scan step, as the very first command reads the map too.
+        RedisServer seed = cluster.nodes().get(0);
+        GlideClusterClientConfiguration lazyConfig = GlideClusterClientConfiguration.builder()
+                .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                .lazyConnect(true)
+                .requestTimeout(2000)
+                .build();
+        try (GlideClusterClient lazy = await(GlideClusterClient.createClient(lazyConfig))) {
+            Object[] replies = await(lazy.exec(new glide.api.models.ClusterBatch(false).set("lazy:b", "1").get("lazy:b"), true));
+            assertArrayEquals(new Object[] {"OK", "1"}, replies);
+        }
+        try (GlideClusterClient lazy = await(GlideClusterClient.createClient(lazyConfig))) {
+            Object[] step = await(lazy.scan(glide.api.models.commands.scan.ClusterScanCursor.initialCursor()));
+            assertEquals(2, step.length);
+        }
         int closed;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closed = s.getLocalPort();
