@@ -341,19 +341,23 @@ mod tests {
     use super::*;
 
     /// The handshake's outcome when a server answers each command with `reply`.
-    fn handshake_answered(config: &ClientConfig, reply: &[u8]) -> Result<Handshaken, String> {
+    fn handshake_answered(config: &ClientConfig, reply: &'static [u8]) -> Result<Handshaken, String> {
+        handshake_answering(config, |_| reply)
+    }
+
+    /// The handshake's outcome when a server answers each step with `answer(step)`.
+    fn handshake_answering(config: &ClientConfig, answer: impl Fn(&Step) -> &'static [u8]) -> Result<Handshaken, String> {
         let (out, steps) = handshake_commands(config, 0, None);
+        let answers: Vec<u8> = steps.iter().flat_map(|step| answer(step).iter().copied()).collect();
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         rt.block_on(async {
             let (mut ours, mut server) = tokio::io::duplex(64 * 1024);
             let mut received = vec![0u8; out.len()];
-            let answers: Vec<u8> = steps.iter().flat_map(|_| reply.iter().copied()).collect();
             let serve = async {
                 server.read_exact(&mut received).await.unwrap();
                 server.write_all(&answers).await.unwrap();
             };
-            let (result, ()) = tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve);
-            result
+            tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve).0
         })
     }
 
@@ -376,23 +380,9 @@ mod tests {
     fn under_resp2_the_client_id_probe_meets_noauth() {
         let mut config = ClientConfig::for_address("h", 1);
         config.protocol = Protocol::Resp2;
-        let (out, steps) = handshake_commands(&config, 0, None);
-        let answers: Vec<&[u8]> = steps
-            .iter()
-            .map(|step| match step {
-                Step::AuthProbe => &b"-NOAUTH Authentication required.\r\n"[..],
-                _ => &b"-ERR unknown subcommand 'SETINFO'. Try CLIENT HELP.\r\n"[..],
-            })
-            .collect();
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let error = rt.block_on(async {
-            let (mut ours, mut server) = tokio::io::duplex(64 * 1024);
-            let mut received = vec![0u8; out.len()];
-            let serve = async {
-                server.read_exact(&mut received).await.unwrap();
-                server.write_all(&answers.concat()).await.unwrap();
-            };
-            tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve).0
+        let error = handshake_answering(&config, |step| match step {
+            Step::AuthProbe => b"-NOAUTH Authentication required.\r\n",
+            _ => b"-ERR unknown subcommand 'SETINFO'. Try CLIENT HELP.\r\n",
         });
         assert!(error.unwrap_err().starts_with(NO_CREDENTIALS));
         // With credentials the AUTH step authenticates, and no probe is sent.
@@ -418,23 +408,10 @@ mod tests {
         assert!(steps.iter().any(|s| matches!(s, Step::Zone)));
         assert!(out.windows(b"$6\r\nserver".len()).any(|w| w == b"$6\r\nserver"));
         // A server that refuses INFO (an ACL without +info) still lets the client connect.
-        let answers: Vec<&[u8]> = steps
-            .iter()
-            .map(|step| match step {
-                Step::Zone => &b"-NOPERM User has no permissions to run the 'info' command\r\n"[..],
-                Step::Hello { .. } => &b"%1\r\n+proto\r\n:3\r\n"[..],
-                _ => &b"+OK\r\n"[..],
-            })
-            .collect();
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        let handshaken = rt.block_on(async {
-            let (mut ours, mut server) = tokio::io::duplex(64 * 1024);
-            let mut received = vec![0u8; out.len()];
-            let serve = async {
-                server.read_exact(&mut received).await.unwrap();
-                server.write_all(&answers.concat()).await.unwrap();
-            };
-            tokio::join!(server_handshake(&mut ours, &out, &steps, None, "h"), serve).0
+        let handshaken = handshake_answering(&config, |step| match step {
+            Step::Zone => b"-NOPERM User has no permissions to run the 'info' command\r\n",
+            Step::Hello { .. } => b"%1\r\n+proto\r\n:3\r\n",
+            _ => b"+OK\r\n",
         });
         assert_eq!(handshaken.unwrap().zone, None);
     }
