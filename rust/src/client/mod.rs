@@ -585,6 +585,17 @@ impl Client {
         }
     }
 
+    /// An idle client starts its reconnect loop: attempts, with the configured backoff, until
+    /// one succeeds or the client closes. For a replica whose first attempt failed: nothing
+    /// is ever sent to a replica that is not connected, so nothing else would reconnect it.
+    pub(crate) fn connect_in_background(self: &Arc<Self>) {
+        let mut state = self.link.lock();
+        if matches!(state.link, Link::Idle) {
+            state.link = Link::Connecting { attempt: 0, last_error: None };
+            self.spawn_reconnect(state.generation);
+        }
+    }
+
     /// [`Connection::hold_writes`] on the current connection, if there is one.
     pub(crate) fn hold_writes(&self) -> Option<connection::WriteHold> {
         match &self.link.lock().link {

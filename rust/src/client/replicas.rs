@@ -62,7 +62,15 @@ impl Replicas {
                 rt.spawn(async move {
                     let connecting: Vec<_> = attempts
                         .into_iter()
-                        .map(|node| crate::runtime::get().map(|rt| rt.spawn(async move { node.initial_connect().await })))
+                        .map(|node| {
+                            crate::runtime::get().map(|rt| {
+                                rt.spawn(async move {
+                                    if !matches!(node.initial_connect().await, crate::reply::Outcome::Ok) {
+                                        node.connect_in_background();
+                                    }
+                                })
+                            })
+                        })
                         .collect();
                     for attempt in connecting.into_iter().flatten() {
                         let _ = attempt.await;
@@ -77,8 +85,8 @@ impl Replicas {
     }
 
     /// Resolves once every replica's first connection attempt ended: `createClient` completes
-    /// with the replicas connected, as valkey-glide's does (a replica that cannot be reached
-    /// keeps trying on its own, and reads skip it meanwhile).
+    /// with the replicas connected, as valkey-glide's does. A replica that cannot be reached
+    /// goes on trying in the background, and reads skip it meanwhile.
     pub(super) async fn first_attempts(&self) {
         let (done, notify) = &*self.first_attempts;
         let notified = notify.notified();

@@ -173,6 +173,46 @@ class StandaloneReplicasTest {
         }
     }
 
+    /**
+     * A replica that is down when the client is made: createClient succeeds (the primary
+     * answered), reads go to the primary, and once the replica is back the client connects it
+     * in the background and reads go there.
+     */
+    @Test
+    void aReplicaDownAtCreationIsConnectedWhenItComesBack() throws Exception {
+        try (RedisServer late = RedisServer.start("--replicaof", primary.host(), String.valueOf(primary.port()))) {
+            late.stop();
+            GlideClientConfiguration config = GlideClientConfiguration.builder()
+                    .address(NodeAddress.builder().host(primary.host()).port(primary.port()).build())
+                    .address(NodeAddress.builder().host(late.host()).port(late.port()).build())
+                    .readFrom(ReadFrom.PREFER_REPLICA)
+                    .requestTimeout(2000)
+                    .build();
+            try (GlideClient client = await(GlideClient.createClient(config))) {
+                assertEquals("OK", await(client.set("replicas:late", "l")));
+                primary.command("CONFIG", "RESETSTAT");
+                for (int i = 0; i < 5; i++) {
+                    assertEquals("l", await(client.get("replicas:late")));
+                }
+                assertEquals(5, gets(primary), "the replica is down: reads on the primary");
+                late.restart();
+                long deadline = System.currentTimeMillis() + 15_000;
+                while (true) {
+                    boolean replicated = Long.valueOf(1).equals(late.command("EXISTS", "replicas:late"));
+                    if (replicated) {
+                        late.command("CONFIG", "RESETSTAT");
+                        await(client.get("replicas:late"));
+                        if (gets(late) > 0) {
+                            break;
+                        }
+                    }
+                    assertTrue(System.currentTimeMillis() < deadline, "reads never reached the replica once it was back");
+                    Thread.sleep(100);
+                }
+            }
+        }
+    }
+
     /** Two primaries, or none answering: creation fails as valkey-glide's does, naming why. */
     @Test
     void twoPrimariesFailTheCreation() throws Exception {
