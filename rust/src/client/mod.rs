@@ -88,12 +88,9 @@ pub(crate) struct RequestHead {
 /// Why a read-only client (`refuse_writes`) refuses the command in `packed`: it writes, or
 /// it is not known to only read (a module's command). `None`: it may be sent.
 fn refused_in_read_only_mode(packed: &[u8]) -> Option<String> {
-    let mut args: Vec<&[u8]> = Vec::new();
-    if crate::resp::walk_command(packed, |_, arg| args.push(arg)).is_err() {
-        return None; // not a command: the server answers it
-    }
-    match crate::cluster::commands::routing_of(&args) {
-        Some(routing) if !routing.writes => None,
+    match crate::cluster::commands::routing_of_packed(packed) {
+        Err(_) => None, // not a command: the server answers it
+        Ok(Some(routing)) if !routing.writes => None,
         // valkey-glide's words, its error kind's name included.
         _ => Some("write commands are not allowed in read-only mode- ReadOnly".into()),
     }

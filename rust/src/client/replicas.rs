@@ -28,7 +28,7 @@ use super::config::ReadFrom;
 use super::connect::query_once;
 use super::{Client, ClientConfig};
 use crate::cluster::commands;
-use crate::resp::{self, Value};
+use crate::resp::Value;
 
 pub(crate) struct Replicas {
     nodes: Vec<Arc<Client>>,
@@ -104,9 +104,7 @@ impl Replicas {
         if !self.read_from.reads_replicas() || self.nodes.is_empty() {
             return None;
         }
-        let mut args: Vec<&[u8]> = Vec::new();
-        resp::walk_command(packed, |_, arg| args.push(arg)).ok()?;
-        if !commands::routing_of(&args).is_some_and(|r| r.readonly) {
+        if !commands::routing_of_packed(packed).ok().flatten().is_some_and(|r| r.readonly) {
             return None;
         }
         let database = primary.database_id();

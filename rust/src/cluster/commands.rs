@@ -73,6 +73,19 @@ pub(crate) struct CommandRouting {
     pub response: ResponsePolicy,
 }
 
+/// Routing of the packed command `packed` (RESP, as sent): `Ok(None)` for a command the table
+/// does not know, `Err` for bytes that are not a command.
+pub(crate) fn routing_of_packed(packed: &[u8]) -> Result<Option<&'static CommandRouting>, String> {
+    let mut args: Vec<&[u8]> = Vec::with_capacity(2);
+    // The name, and the subcommand of a container, are all that is looked at.
+    crate::resp::walk_command(packed, |i, arg| {
+        if i < 2 {
+            args.push(arg)
+        }
+    })?;
+    Ok(routing_of(&args))
+}
+
 /// Routing of the command whose arguments are `args` (the name first, any case).
 pub(crate) fn routing_of(args: &[&[u8]]) -> Option<&'static CommandRouting> {
     let first = args.first()?;
