@@ -1,5 +1,5 @@
 # Shared setup for the compatibility checks (sourced by run.sh and run-cluster.sh, not run).
-# Defines: here, repo, out, GLIDE_VERSION, REDIS_SERVER, OUR_JAR, GLIDE_CP, die, free_port,
+# Defines: here, repo, out, GLIDE_VERSION, REDIS_SERVER, OUR_JAR, GLIDE_CP, die, free_port, start_redis,
 # and builds our jar / resolves valkey-glide's classpath (cached) when they are missing.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -11,6 +11,25 @@ REDIS_SERVER=${REDIS_SERVER:-redis-server}
 OUR_JAR=${OUR_JAR:-"$repo/java/client/target/glide-jni-0.1.0-SNAPSHOT.jar"}
 
 die() { echo "${0##*/}: $*" >&2; exit 2; }
+
+# Starts a throwaway $REDIS_SERVER on a free loopback port, persistence off, with `args` appended;
+# its output goes to `log`. Sets server_port and appends the pid to srv_pids, so call it in the
+# script's own shell (not a subshell). Dies if the server does not answer PING within 5 s.
+start_redis() { # name dir log [args...]
+    local name=$1 dir=$2 log=$3 port cli=${REDIS_CLI:-redis-cli}
+    shift 3
+    port=$(free_port)
+    mkdir -p "$dir"
+    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$dir" "$@" \
+        --daemonize no >"$log" 2>&1 &
+    srv_pids+=($!)
+    for _ in $(seq 50); do
+        "$cli" -p "$port" ping >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    "$cli" -p "$port" ping >/dev/null 2>&1 || die "redis-server $name did not start (see $log)"
+    server_port=$port
+}
 
 # A free loopback TCP port (the OS picks it; a race with other processes is possible but rare).
 free_port() {

@@ -24,22 +24,10 @@ cleanup() {
     rm -rf "$workdir"
 }
 trap cleanup EXIT
-start_server() { # name -> sets server_port (not in a subshell: srv_pids must keep the pid)
-    local port dir
-    port=$(free_port)
-    dir="$workdir/$1"
-    mkdir -p "$dir"
+start_server() { # name -> sets server_port
     # The admin user is not the default user, so requirepass never locks the check out.
-    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$dir" \
-        --user compat-admin on '>compat-admin-pw' '~*' '&*' '+@all' --daemonize no \
-        >"$out/auth-redis-$1.log" 2>&1 &
-    srv_pids+=($!)
-    for _ in $(seq 50); do
-        "$REDIS_CLI" -p "$port" ping >/dev/null 2>&1 && break
-        sleep 0.1
-    done
-    "$REDIS_CLI" -p "$port" ping >/dev/null 2>&1 || die "redis-server did not start (see $out/auth-redis-$1.log)"
-    server_port=$port
+    start_redis "$1" "$workdir/$1" "$out/auth-redis-$1.log" \
+        --user compat-admin on '>compat-admin-pw' '~*' '&*' '+@all'
 }
 start_server glide
 glide_port=$server_port

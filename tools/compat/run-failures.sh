@@ -44,20 +44,8 @@ cleanup() {
     fi
 }
 trap cleanup EXIT
-start_server() { # name -> sets server_port (not in a subshell: srv_pids must keep the pid)
-    local port dir
-    port=$(free_port)
-    dir="$workdir/$1-server"
-    mkdir -p "$dir"
-    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$dir" \
-        --enable-debug-command yes --daemonize no >"$out/failures-redis-$1.log" 2>&1 &
-    srv_pids+=($!)
-    for _ in $(seq 50); do
-        redis-cli -p "$port" ping >/dev/null 2>&1 && break
-        sleep 0.1
-    done
-    redis-cli -p "$port" ping >/dev/null 2>&1 || die "redis-server did not start (see $out/failures-redis-$1.log)"
-    server_port=$port
+start_server() { # name -> sets server_port
+    start_redis "$1" "$workdir/$1-server" "$out/failures-redis-$1.log" --enable-debug-command yes
 }
 start_server glide
 glide_port=$server_port

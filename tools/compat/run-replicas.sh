@@ -23,20 +23,9 @@ cleanup() {
 }
 trap cleanup EXIT
 start_server() { # name [args...] -> sets server_port
-    local name=$1 port dir
+    local name=$1
     shift
-    port=$(free_port)
-    dir="$workdir/$name"
-    mkdir -p "$dir"
-    "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$dir" "$@" \
-        --daemonize no >"$out/replicas-redis-$name.log" 2>&1 &
-    srv_pids+=($!)
-    for _ in $(seq 50); do
-        redis-cli -p "$port" ping >/dev/null 2>&1 && break
-        sleep 0.1
-    done
-    redis-cli -p "$port" ping >/dev/null 2>&1 || die "redis-server did not start (see $out/replicas-redis-$name.log)"
-    server_port=$port
+    start_redis "$name" "$workdir/$name" "$out/replicas-redis-$name.log" "$@"
 }
 start_server primary
 primary_port=$server_port
