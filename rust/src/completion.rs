@@ -64,6 +64,12 @@ pub fn collecting<R>(read: impl FnOnce() -> R) -> (R, Vec<Completion>) {
     (result, collected)
 }
 
+/// How many completions the calling thread has collected so far inside
+/// [`collecting`] (0 outside it).
+pub fn collected() -> usize {
+    COLLECTED.with(|c| c.borrow().as_ref().map_or(0, Vec::len))
+}
+
 /// Queues one completion and wakes the Java completer.
 pub fn push(completion: Completion) {
     push_all(std::iter::once(completion));

@@ -277,6 +277,43 @@ fn a_reply_split_into_single_bytes_arrives_whole() {
     client.close();
 }
 
+/// A thread waiting for its reply reads it to the end when it comes in parts: it
+/// does not leave after the first part, handing the rest to the task (which
+/// would cost a wake-up of the task and of the completer thread per reply).
+#[test]
+fn a_waiting_thread_reads_its_reply_to_the_end() {
+    let _alone = FAULTS.lock();
+    const PAUSE: Duration = Duration::from_millis(300);
+    let (port, _) = fake_server(|_, command, stream| match command[0].to_ascii_uppercase().as_slice() {
+        b"GET" => {
+            let first = stream.write_all(b"$10\r\nhello").is_ok();
+            std::thread::sleep(PAUSE);
+            first && stream.write_all(b"world\r\n").is_ok()
+        }
+        _ => stream.write_all(b"+OK\r\n").is_ok(),
+    });
+    start_router();
+    let mut config = ClientConfig::for_address("127.0.0.1", port);
+    config.request_timeout = Duration::from_secs(5);
+    let client = Client::new(config).unwrap();
+    let id = next_id();
+    client.start(id).unwrap();
+    assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+    let request = get_request();
+    let id = request.id;
+    let started = Instant::now();
+    client.submit(request).unwrap();
+    assert!(client.help_read(id, Duration::from_secs(5)), "the thread was the reader");
+    let left_after = started.elapsed();
+    // The reply was complete when the thread left: it is routed at once, not a pause later.
+    match take(wait_for(id, PAUSE / 3)) {
+        Got::Bytes(_, v) => assert_eq!(v, b"helloworld"),
+        other => panic!("{other:?} when the thread left after {left_after:?}"),
+    }
+    assert!(left_after >= PAUSE, "left after {left_after:?}, before the second part");
+    client.close();
+}
+
 #[test]
 fn a_server_that_closes_mid_reply_fails_the_request_at_once() {
     let _alone = FAULTS.lock();

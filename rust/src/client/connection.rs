@@ -433,17 +433,11 @@ impl Connection {
             let _ = shared.watch.reader_enters();
         }
         let result = if waited_for {
-            help_read_locked(shared, owner, &mut inbound, timeout)
+            read_until_own_reply(shared, owner, &mut inbound, request_id, timeout)
         } else {
             Ok(())
         };
         shared.helper_wake.waiting.store(false, Ordering::SeqCst);
-        // Over TLS the rest of a large value comes in many small segments (a server writes
-        // each 16 KB record apart): the task reads the rest, and this thread waits for its
-        // reply to be handed to it. Measured at 512 KB, when the task was woken for every
-        // segment anyway: a quarter less client CPU per request. In plaintext the segments
-        // are few and large, and the helper reading is cheaper.
-        let leave_large_to_task = result.is_ok() && shared.tls.is_some() && inbound.receiving_large();
         if let Err(reason) = result {
             // The end of the stream, an I/O error or bytes that are not RESP: broken here,
             // exactly as when the task reads them, before anyone can read again.
@@ -451,10 +445,6 @@ impl Connection {
         }
         drop(inbound);
         hand_back_reading(shared, owner, waited_for);
-        if leave_large_to_task {
-            shared.reader_released.notify_one(); // it may have been turned away meanwhile
-            return false;
-        }
         // Not pending here (done meanwhile, still waiting for a connection, or sent on
         // another connection, a replica's): the caller waits for its future instead of
         // asking again at once.
@@ -671,6 +661,34 @@ fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
             Err(e) if e.kind() != io::ErrorKind::WouldBlock => Err(e),
             _ => Ok(bytes.len()), // all sealed; what the socket did not take waits in `unsent`
         },
+    }
+}
+
+/// The waiting thread reads until its own reply has come, the wait is over, or
+/// it read a reply another thread waits for (handed on at once by the caller).
+///
+/// Why not one read per call: a reply in several segments (16 KB over TLS is two
+/// records) would otherwise see the reader leave between them, which arms the
+/// socket again and wakes the task for the rest: measured at 1 thread, 16 KB over
+/// TLS, a fifth of the client's CPU went to the task and the completer thread.
+/// At 512 KB over TLS (32 records) this thread reading them all costs less client
+/// CPU than handing the rest to the task, which an earlier version did: 457-472
+/// against 542-636 µs per GET (`benchmarks/results/tls-ab/README.md`).
+fn read_until_own_reply(
+    shared: &Shared,
+    owner: &Weak<dyn Owner>,
+    inbound: &mut Inbound,
+    request_id: i64,
+    timeout: Duration,
+) -> Result<(), String> {
+    // std's clock: this runs on a Java thread, outside the runtime (and its test clock).
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        help_read_locked(shared, owner, inbound, deadline.saturating_duration_since(std::time::Instant::now()))?;
+        let own_pending = || shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done);
+        if completion::collected() > 0 || std::time::Instant::now() >= deadline || !own_pending() {
+            return Ok(());
+        }
     }
 }
 

@@ -135,11 +135,6 @@ impl Inbound {
         Ok(delivered)
     }
 
-    /// A large bulk string is arriving into its own buffer (see the module's doc).
-    pub(crate) fn receiving_large(&self) -> bool {
-        self.large.is_some()
-    }
-
     /// Nothing received that is not yet a reply.
     pub(crate) fn is_empty(&self) -> bool {
         self.buffer.is_empty() && self.large.is_none()
