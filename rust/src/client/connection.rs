@@ -63,6 +63,7 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use super::inbound::{Inbound, Reply};
+use super::read_pacing::ReadPacing;
 use super::socket_watch::SocketWatch;
 use super::tls_io::TlsIo;
 use crate::batch::{self, CallResult, Gather};
@@ -211,6 +212,8 @@ struct Shared {
     /// Non-blocking, and not registered with tokio: [`SocketWatch`] says who is woken for it.
     stream: std::net::TcpStream,
     watch: SocketWatch,
+    /// How many bytes of a large value wake its reader (see [`ReadPacing`]); over TLS only.
+    pacing: Option<ReadPacing>,
     /// The TLS session, when the connection is secured; see "TLS" above.
     tls: Option<TlsIo>,
     state: Mutex<State>,
@@ -270,9 +273,11 @@ impl Connection {
         // Leaves tokio's poller; stays non-blocking.
         let stream = stream.into_std()?;
         let watch = SocketWatch::new(stream.as_raw_fd())?;
+        let pacing = tls.is_some().then(|| ReadPacing::new(stream.as_raw_fd()));
         let shared = Arc::new(Shared {
             stream,
             watch,
+            pacing,
             tls: tls.map(TlsIo::new),
             state: Mutex::new(State {
                 out: Vec::new(),
@@ -763,6 +768,10 @@ fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> 
         })
     })?;
     let nothing_pending = taken.map_err(|e| e.to_string())??;
+    // Before anyone waits for the socket again (see `ReadPacing`).
+    if let Some(pacing) = &shared.pacing {
+        pacing.pace(inbound.large_missing()).map_err(|e| format!("cannot pace the reads of a large value: {e}"))?;
+    }
     // Commands that waited for replies to arrive (see `send_many`) leave now.
     flush(shared)?;
     if nothing_pending {

@@ -135,6 +135,11 @@ impl Inbound {
         Ok(delivered)
     }
 
+    /// The bytes a large bulk string being received still misses (0: none is arriving).
+    pub(crate) fn large_missing(&self) -> usize {
+        self.large.as_ref().map_or(0, |large| large.total - large.bytes.len())
+    }
+
     /// Nothing received that is not yet a reply.
     pub(crate) fn is_empty(&self) -> bool {
         self.buffer.is_empty() && self.large.is_none()

@@ -33,6 +33,7 @@ pub mod config;
 pub(crate) mod connect;
 pub(crate) mod connection;
 pub(crate) mod inbound;
+mod read_pacing;
 mod replicas;
 pub mod tls;
 mod socket_watch;
