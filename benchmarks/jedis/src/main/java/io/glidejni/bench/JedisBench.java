@@ -34,7 +34,15 @@ public class JedisBench {
 
     @Setup(Level.Trial)
     public void setup(BenchmarkParams params) {
-        int size = params.getThreads();
+        pool = pool(params.getThreads());
+    }
+
+    /**
+     * A pool of {@code size} connections to the benchmark server, all opened now (not during the
+     * measurement), after checking the server holds the pre-filled keys. Also used by {@link
+     * CallbacksMain}'s virtual threads.
+     */
+    static JedisPool pool(int size) {
         JedisPoolConfig config = new JedisPoolConfig();
         config.setMaxTotal(size);
         config.setMaxIdle(size);
@@ -50,12 +58,11 @@ public class JedisBench {
                     .sslSocketFactory(BenchConfig.tlsSocketFactory())
                     .sslParameters(BenchConfig.tlsParameters());
         }
-        pool =
+        JedisPool pool =
                 new JedisPool(
                         config,
                         new HostAndPort(BenchConfig.host(), BenchConfig.port()),
                         client.build());
-        // open every connection now, not during the measurement
         List<Jedis> warm = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             warm.add(pool.getResource());
@@ -76,6 +83,7 @@ public class JedisBench {
                 Workload.checkLength("w3 key " + i, all.get(i), Workload.SMALL_VALUE);
             }
         }
+        return pool;
     }
 
     @TearDown(Level.Trial)
