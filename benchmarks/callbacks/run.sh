@@ -22,6 +22,12 @@
 #   CALLBACKS_TRANSPORTS     subset of "plain tls" (default both)
 #   CALLBACKS_WARMUP         seconds of warm-up per point (default 3; quick 1)
 #   CALLBACKS_MEASURE        seconds of measurement per point (default 5; quick 1)
+#   CALLBACKS_MODES          subset of "callbacks virtual-threads" (default both)
+#   CALLBACKS_VT_N           virtual threads, each blocking in get() (default "100 1000"; quick "100")
+#   CALLBACKS_VT_PARALLELISM carrier threads for them (default "1 2"; quick "2")
+#   CALLBACKS_VT_CLIENTS     clients in the virtual-thread mode (default CALLBACKS_CLIENTS plus jedis,
+#                            whose virtual threads share a pool of N connections)
+#   CALLBACKS_VT_JAVA        a java of 21 or later (default: the newest /usr/lib/jvm/temurin-*)
 #   CALLBACKS_REPS           repetitions of the whole pass (default 2)
 #   CALLBACKS_JVM_ARGS       JVM options (default "-Xms2g -Xmx2g", as the JMH suite)
 #   CALLBACKS_OUT            output directory (default as above)
@@ -43,15 +49,19 @@ die() { log "ERROR: $*"; exit 1; }
 QUICK=${CALLBACKS_QUICK:-0}
 ALL_CLIENTS="glide-jni valkey-glide lettuce"
 CLIENTS=${CALLBACKS_CLIENTS:-$ALL_CLIENTS}
+MODES=${CALLBACKS_MODES:-"callbacks virtual-threads"}
+VT_CLIENTS=${CALLBACKS_VT_CLIENTS:-"$CLIENTS jedis"}
 WORKLOADS=${CALLBACKS_WORKLOADS:-"w1 w2-16k w2-512k"}
 TRANSPORTS=${CALLBACKS_TRANSPORTS:-"plain tls"}
 REPS=${CALLBACKS_REPS:-2}
 if [ "$QUICK" = 1 ]; then
     NS=${CALLBACKS_N:-16}
+    VT_NS=${CALLBACKS_VT_N:-100}; VT_PS=${CALLBACKS_VT_PARALLELISM:-2}
     WARMUP=${CALLBACKS_WARMUP:-1}; MEASURE=${CALLBACKS_MEASURE:-1}
     OUT=${CALLBACKS_OUT:-$bench/target/callbacks-quick}
 else
     NS=${CALLBACKS_N:-"1 16 128"}
+    VT_NS=${CALLBACKS_VT_N:-"100 1000"}; VT_PS=${CALLBACKS_VT_PARALLELISM:-"1 2"}
     WARMUP=${CALLBACKS_WARMUP:-3}; MEASURE=${CALLBACKS_MEASURE:-5}
     OUT=${CALLBACKS_OUT:-$bench/results/callbacks}
 fi
@@ -65,6 +75,19 @@ HOST=127.0.0.1
 for c in $CLIENTS; do
     case " $ALL_CLIENTS " in *" $c "*) ;; *) die "unknown client '$c' (known: $ALL_CLIENTS; Jedis has no async API)" ;; esac
 done
+for c in $VT_CLIENTS; do
+    case " $ALL_CLIENTS jedis " in *" $c "*) ;; *) die "unknown client '$c' for virtual threads" ;; esac
+done
+for m in $MODES; do
+    case $m in callbacks | virtual-threads) ;; *) die "unknown mode '$m' (callbacks virtual-threads)" ;; esac
+done
+case " $MODES " in *" callbacks "*) ;; *) CLIENTS="" ;; esac
+case " $MODES " in *" virtual-threads "*) ;; *) VT_CLIENTS="" ;; esac
+VT_JAVA=${CALLBACKS_VT_JAVA:-}
+if [ -n "$VT_CLIENTS" ] && [ -z "$VT_JAVA" ]; then
+    VT_JAVA=$(ls -d /usr/lib/jvm/temurin-*/bin/java 2>/dev/null | sort -V | tail -1 || true)
+    [ -n "$VT_JAVA" ] || die "virtual threads need Java 21+: set CALLBACKS_VT_JAVA (or CALLBACKS_MODES=callbacks)"
+fi
 for w in $WORKLOADS; do
     case $w in w1 | w2-16k | w2-512k) ;; *) die "unknown workload '$w' (w1 w2-16k w2-512k)" ;; esac
 done
@@ -72,7 +95,8 @@ for t in $TRANSPORTS; do
     case $t in plain | tls) ;; *) die "unknown transport '$t' (plain tls)" ;; esac
 done
 read -r -a CLIENT_LIST <<<"$CLIENTS"
-[ ${#CLIENT_LIST[@]} -gt 0 ] || die "no client to run"
+read -r -a VT_CLIENT_LIST <<<"$VT_CLIENTS"
+[ $(( ${#CLIENT_LIST[@]} + ${#VT_CLIENT_LIST[@]} )) -gt 0 ] || die "no client to run"
 
 # ---------------------------------------------------------------------------------------------
 # 1. tools and jars
@@ -95,10 +119,10 @@ else
     log "building the benchmark jars"
     mvn -B -ntp -q -f benchmarks/pom.xml package -DskipTests
 fi
-for c in "${CLIENT_LIST[@]}"; do
+for c in "${CLIENT_LIST[@]}" "${VT_CLIENT_LIST[@]}"; do
     [ -f "$bench/$c/target/benchmarks.jar" ] || die "missing $bench/$c/target/benchmarks.jar"
 done
-ANY_JAR="$bench/${CLIENT_LIST[0]}/target/benchmarks.jar"
+ANY_JAR="$bench/${CLIENT_LIST[0]:-${VT_CLIENT_LIST[0]}}/target/benchmarks.jar"
 
 # ---------------------------------------------------------------------------------------------
 # 2. certificates, a plaintext server and a TLS-only one, both pre-filled
@@ -135,6 +159,7 @@ client_version() {
     echo "phases: ${WARMUP} s warm-up + ${MEASURE} s measurement per point, one JVM per point; JVM args: $JVM_ARGS"
     echo "chains: $NS"
     echo "clients: ${CLIENT_LIST[*]}"
+    echo "virtual threads: $VT_NS on parallelism $VT_PS, clients ${VT_CLIENT_LIST[*]:-none}, java $VT_JAVA"
 } >"$RAW/machine.txt"
 cat "$RAW/machine.txt" >&2
 
@@ -143,50 +168,80 @@ cat "$RAW/machine.txt" >&2
 # ---------------------------------------------------------------------------------------------
 per_run=$(python3 -c "import math; print(math.ceil($WARMUP + $MEASURE))")
 run_timeout=$(( per_run + 90 ))
-total=$(( REPS * ${#CLIENT_LIST[@]} * $(wc -w <<<"$WORKLOADS") * $(wc -w <<<"$NS") * $(wc -w <<<"$TRANSPORTS") ))
+n_words() { wc -w <<<"$1"; }
+total=$(( REPS * $(n_words "$WORKLOADS") * $(n_words "$TRANSPORTS") * (${#CLIENT_LIST[@]} * $(n_words "$NS")
+    + ${#VT_CLIENT_LIST[@]} * $(n_words "$VT_NS") * $(n_words "$VT_PS")) ))
 log "$total runs of ~$(( per_run + 2 )) s each (~$(( total * (per_run + 2) / 60 + 1 )) min)"
 count=0
 failed=0
-for rep in $(seq "$REPS"); do
-    order=("${CLIENT_LIST[@]}")
-    if [ $((rep % 2)) = 0 ]; then  # even repetitions run the clients in the opposite order
-        order=(); for ((k = ${#CLIENT_LIST[@]} - 1; k >= 0; k--)); do order+=("${CLIENT_LIST[k]}"); done
+
+# run_point REP CLIENT TRANSPORT WORKLOAD N [PARALLELISM]: one JVM; with PARALLELISM, N virtual
+# threads blocking in get() on that many carriers, else N callback chains.
+run_point() {
+    local rep=$1 client=$2 transport=$3 workload=$4 n=$5 par=${6:-}
+    local props name ldir lfile rc summary
+    if [ "$transport" = tls ]; then
+        props=(-Dbench.host=$HOST -Dbench.port=$TLS_PORT -Dbench.tls=true -Dbench.tls.ca=$CA -Dbench.server.pid=$TLS_PID)
+    else
+        props=(-Dbench.host=$HOST -Dbench.port=$PLAIN_PORT -Dbench.server.pid=$PLAIN_PID)
     fi
-    log "repetition $rep: ${order[*]}"
+    count=$((count + 1))
+    ldir="$LOGS/rep$rep"; mkdir -p "$ldir"
+    if [ -n "$par" ]; then
+        name="$client-$transport-$workload-vt$n-p$par"
+        # shellcheck disable=SC2206
+        cmd=("$VT_JAVA" $JVM_ARGS -Djdk.virtualThreadScheduler.parallelism=$par "${props[@]}"
+            -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain --virtual-threads)
+    else
+        name="$client-$transport-$workload-n$n"
+        # shellcheck disable=SC2206
+        cmd=(java $JVM_ARGS "${props[@]}" -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain)
+    fi
+    cmd+=(--workload "$workload" --chains "$n" --warmup "$WARMUP" --measure "$MEASURE" --out "$RESULTS" --meta "rep=$rep")
+    lfile="$ldir/$name.log"
+    echo "${cmd[*]}" >"$lfile"
+    rc=0
+    timeout --kill-after=10 "$run_timeout" "${cmd[@]}" >>"$lfile" 2>&1 </dev/null || rc=$?
+    summary=$(grep -m1 '^CallbacksMain: .* ops/s' "$lfile" | sed 's/^CallbacksMain: //' || true)
+    log "[$count/$total] rep $rep $name: ${summary:-no result}"
+    if [ $rc -ne 0 ]; then
+        failed=$((failed + 1))
+        log "   FAILED (exit $rc; see $lfile)"
+        python3 -c 'import json, sys; print(json.dumps(dict(zip(
+            ["client", "transport", "workload", "chains", "rep", "exit", "log", "error", "mode", "parallelism"],
+            [sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
+             int(sys.argv[6]), sys.argv[7], sys.argv[8], sys.argv[9], int(sys.argv[10] or 0)]))))' \
+            "$client" "$transport" "$workload" "$n" "$rep" "$rc" "${lfile#"$repo"/}" \
+            "$(grep -m1 -E 'FAILED|Exception|Error' "$lfile" || echo "exit $rc")" \
+            "$([ -n "$par" ] && echo virtual-threads || echo callbacks)" "$par" >>"$FAILURES"
+    fi
+}
+
+# in_order REP CLIENT...: the clients, reversed on even repetitions
+in_order() {
+    local rep=$1; shift
+    [ $# -gt 0 ] || return 0
+    if [ $((rep % 2)) = 0 ]; then printf '%s\n' "$@" | tac; else printf '%s\n' "$@"; fi
+}
+
+for rep in $(seq "$REPS"); do
+    mapfile -t order < <(in_order "$rep" "${CLIENT_LIST[@]}")
+    mapfile -t vt_order < <(in_order "$rep" "${VT_CLIENT_LIST[@]}")
+    log "repetition $rep: ${order[*]:-} / virtual threads: ${vt_order[*]:-}"
     for workload in $WORKLOADS; do
-        for n in $NS; do
-            for transport in $TRANSPORTS; do
-                if [ "$transport" = tls ]; then
-                    props=(-Dbench.host=$HOST -Dbench.port=$TLS_PORT -Dbench.tls=true -Dbench.tls.ca=$CA -Dbench.server.pid=$TLS_PID)
-                else
-                    props=(-Dbench.host=$HOST -Dbench.port=$PLAIN_PORT -Dbench.server.pid=$PLAIN_PID)
-                fi
-                for client in "${order[@]}"; do
-                    count=$((count + 1))
-                    name="$client-$transport-$workload-n$n"
-                    ldir="$LOGS/rep$rep"; mkdir -p "$ldir"
-                    lfile="$ldir/$name.log"
-                    # shellcheck disable=SC2206
-                    cmd=(java $JVM_ARGS "${props[@]}" -cp "$bench/$client/target/benchmarks.jar"
-                        io.glidejni.bench.CallbacksMain --workload "$workload" --chains "$n"
-                        --warmup "$WARMUP" --measure "$MEASURE" --out "$RESULTS" --meta "rep=$rep")
-                    echo "${cmd[*]}" >"$lfile"
-                    rc=0
-                    timeout --kill-after=10 "$run_timeout" "${cmd[@]}" >>"$lfile" 2>&1 </dev/null || rc=$?
-                    summary=$(grep -m1 '^CallbacksMain: .* ops/s' "$lfile" | sed 's/^CallbacksMain: //' || true)
-                    log "[$count/$total] rep $rep $name: ${summary:-no result}"
-                    if [ $rc -ne 0 ]; then
-                        failed=$((failed + 1))
-                        log "   FAILED (exit $rc; see $lfile)"
-                        python3 -c 'import json, sys; print(json.dumps(dict(zip(
-                            ["client", "transport", "workload", "chains", "rep", "exit", "log", "error"],
-                            [sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
-                             int(sys.argv[6]), sys.argv[7], sys.argv[8]]))))' \
-                            "$client" "$transport" "$workload" "$n" "$rep" "$rc" "${lfile#"$repo"/}" \
-                            "$(grep -m1 -E 'FAILED|Exception|Error' "$lfile" || echo "exit $rc")" >>"$FAILURES"
-                    fi
+        for transport in $TRANSPORTS; do
+            if [ ${#CLIENT_LIST[@]} -gt 0 ]; then
+                for n in $NS; do
+                    for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n"; done
                 done
-            done
+            fi
+            if [ ${#VT_CLIENT_LIST[@]} -gt 0 ]; then
+                for n in $VT_NS; do
+                    for par in $VT_PS; do
+                        for client in "${vt_order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n" "$par"; done
+                    done
+                done
+            fi
         done
     done
 done
