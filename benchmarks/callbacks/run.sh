@@ -23,6 +23,7 @@
 #   CALLBACKS_WARMUP         seconds of warm-up per point (default 3; quick 1)
 #   CALLBACKS_MEASURE        seconds of measurement per point (default 5; quick 1)
 #   CALLBACKS_MODES          subset of "callbacks virtual-threads" (default both)
+#   CALLBACKS_VT_WORKLOADS   workloads in the virtual-thread mode (default w1)
 #   CALLBACKS_VT_N           virtual threads, each blocking in get() (default "100 1000"; quick "100")
 #   CALLBACKS_VT_PARALLELISM carrier threads for them (default "1 2"; quick "2")
 #   CALLBACKS_VT_CLIENTS     clients in the virtual-thread mode (default CALLBACKS_CLIENTS plus jedis,
@@ -51,6 +52,7 @@ ALL_CLIENTS="glide-jni valkey-glide lettuce"
 CLIENTS=${CALLBACKS_CLIENTS:-$ALL_CLIENTS}
 MODES=${CALLBACKS_MODES:-"callbacks virtual-threads"}
 VT_CLIENTS=${CALLBACKS_VT_CLIENTS:-"$CLIENTS jedis"}
+VT_WORKLOADS=${CALLBACKS_VT_WORKLOADS:-w1}
 WORKLOADS=${CALLBACKS_WORKLOADS:-"w1 w2-16k w2-512k"}
 TRANSPORTS=${CALLBACKS_TRANSPORTS:-"plain tls"}
 REPS=${CALLBACKS_REPS:-2}
@@ -81,14 +83,14 @@ done
 for m in $MODES; do
     case $m in callbacks | virtual-threads) ;; *) die "unknown mode '$m' (callbacks virtual-threads)" ;; esac
 done
-case " $MODES " in *" callbacks "*) ;; *) CLIENTS="" ;; esac
-case " $MODES " in *" virtual-threads "*) ;; *) VT_CLIENTS="" ;; esac
+case " $MODES " in *" callbacks "*) ;; *) CLIENTS=""; WORKLOADS="" ;; esac
+case " $MODES " in *" virtual-threads "*) ;; *) VT_CLIENTS=""; VT_WORKLOADS="" ;; esac
 VT_JAVA=${CALLBACKS_VT_JAVA:-}
 if [ -n "$VT_CLIENTS" ] && [ -z "$VT_JAVA" ]; then
     VT_JAVA=$(ls -d /usr/lib/jvm/temurin-*/bin/java 2>/dev/null | sort -V | tail -1 || true)
     [ -n "$VT_JAVA" ] || die "virtual threads need Java 21+: set CALLBACKS_VT_JAVA (or CALLBACKS_MODES=callbacks)"
 fi
-for w in $WORKLOADS; do
+for w in $WORKLOADS $VT_WORKLOADS; do
     case $w in w1 | w2-16k | w2-512k) ;; *) die "unknown workload '$w' (w1 w2-16k w2-512k)" ;; esac
 done
 for t in $TRANSPORTS; do
@@ -169,8 +171,8 @@ cat "$RAW/machine.txt" >&2
 per_run=$(python3 -c "import math; print(math.ceil($WARMUP + $MEASURE))")
 run_timeout=$(( per_run + 90 ))
 n_words() { wc -w <<<"$1"; }
-total=$(( REPS * $(n_words "$WORKLOADS") * $(n_words "$TRANSPORTS") * (${#CLIENT_LIST[@]} * $(n_words "$NS")
-    + ${#VT_CLIENT_LIST[@]} * $(n_words "$VT_NS") * $(n_words "$VT_PS")) ))
+total=$(( REPS * $(n_words "$TRANSPORTS") * ($(n_words "$WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$NS")
+    + $(n_words "$VT_WORKLOADS") * ${#VT_CLIENT_LIST[@]} * $(n_words "$VT_NS") * $(n_words "$VT_PS")) ))
 log "$total runs of ~$(( per_run + 2 )) s each (~$(( total * (per_run + 2) / 60 + 1 )) min)"
 count=0
 failed=0
@@ -230,18 +232,18 @@ for rep in $(seq "$REPS"); do
     log "repetition $rep: ${order[*]:-} / virtual threads: ${vt_order[*]:-}"
     for workload in $WORKLOADS; do
         for transport in $TRANSPORTS; do
-            if [ ${#CLIENT_LIST[@]} -gt 0 ]; then
-                for n in $NS; do
-                    for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n"; done
+            for n in $NS; do
+                for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n"; done
+            done
+        done
+    done
+    for workload in $VT_WORKLOADS; do
+        for transport in $TRANSPORTS; do
+            for n in $VT_NS; do
+                for par in $VT_PS; do
+                    for client in "${vt_order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n" "$par"; done
                 done
-            fi
-            if [ ${#VT_CLIENT_LIST[@]} -gt 0 ]; then
-                for n in $VT_NS; do
-                    for par in $VT_PS; do
-                        for client in "${vt_order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n" "$par"; done
-                    done
-                done
-            fi
+            done
         done
     done
 done
