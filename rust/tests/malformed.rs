@@ -49,9 +49,7 @@ impl Fake {
     }
 
     fn config(&self) -> ClientConfig {
-        let mut config = ClientConfig::for_address("127.0.0.1", self.port);
-        config.request_timeout = Duration::from_secs(3);
-        config
+        config_for(self.port, Duration::from_secs(3))
     }
 }
 
@@ -116,8 +114,20 @@ fn command(buf: &[u8]) -> Option<(Vec<Vec<u8>>, usize)> {
 }
 
 fn connect(fake: &Fake) -> Arc<Client> {
+    connect_to(fake.config())
+}
+
+/// A client of the fake server on `port`, with this request timeout.
+fn config_for(port: u16, request_timeout: Duration) -> ClientConfig {
+    let mut config = ClientConfig::for_address("127.0.0.1", port);
+    config.request_timeout = request_timeout;
+    config
+}
+
+/// A started client, its connection made.
+fn connect_to(config: ClientConfig) -> Arc<Client> {
     start_router();
-    let client = Client::new(fake.config()).unwrap();
+    let client = Client::new(config).unwrap();
     let id = next_id();
     client.start(id).unwrap();
     assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
@@ -261,13 +271,7 @@ fn a_reply_split_into_single_bytes_arrives_whole() {
             stream.write_all(&[*byte]).is_ok()
         })
     });
-    start_router();
-    let mut config = ClientConfig::for_address("127.0.0.1", port);
-    config.request_timeout = Duration::from_secs(5);
-    let client = Client::new(config).unwrap();
-    let id = next_id();
-    client.start(id).unwrap();
-    assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+    let client = connect_to(config_for(port, Duration::from_secs(5)));
     for help in [false, true] {
         match get(&client, help).0 {
             Got::Bytes(kind, _) => assert_eq!(kind, kind::FRAME),
@@ -292,13 +296,7 @@ fn a_waiting_thread_reads_its_reply_to_the_end() {
         }
         _ => stream.write_all(b"+OK\r\n").is_ok(),
     });
-    start_router();
-    let mut config = ClientConfig::for_address("127.0.0.1", port);
-    config.request_timeout = Duration::from_secs(5);
-    let client = Client::new(config).unwrap();
-    let id = next_id();
-    client.start(id).unwrap();
-    assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+    let client = connect_to(config_for(port, Duration::from_secs(5)));
     let request = get_request();
     let id = request.id;
     let started = Instant::now();
@@ -327,13 +325,7 @@ fn a_server_that_closes_mid_reply_fails_the_request_at_once() {
             b"GET" => stream.write_all(GOOD).is_ok(),
             _ => stream.write_all(b"+OK\r\n").is_ok(),
         });
-        start_router();
-        let mut config = ClientConfig::for_address("127.0.0.1", port);
-        config.request_timeout = Duration::from_secs(3);
-        let client = Client::new(config).unwrap();
-        let id = next_id();
-        client.start(id).unwrap();
-        assert_eq!(take(wait_for(id, Duration::from_secs(10))), Got::Ok);
+        let client = connect_to(config_for(port, Duration::from_secs(3)));
         let (got, took) = get(&client, help);
         assert!(matches!(got, Got::Error(kind::ERR_CONNECTION, _)), "help={help}: {got:?}");
         assert!(took < Duration::from_secs(2), "help={help}: failed after {took:?}");

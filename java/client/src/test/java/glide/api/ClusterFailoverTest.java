@@ -89,10 +89,31 @@ class ClusterFailoverTest {
                 // Every acknowledged write is readable: the value read is that write's, or a later
                 // one's (a write that timed out may still have been applied).
                 for (Map.Entry<String, String> e : acknowledged.entrySet()) {
-                    String read = await(client.get(e.getKey()));
+                    String read = readWhileClusterConverges(client, e.getKey());
                     assertTrue(read != null && round(read) >= round(e.getValue()),
                             e.getKey() + ": acknowledged " + e.getValue() + ", read " + read);
                 }
+            }
+        }
+    }
+
+    /**
+     * GET, again for up to 5 s while a node still answers CLUSTERDOWN: the other primaries may
+     * take a moment longer than the promoted replica to see the cluster whole. (glide-jni fails a
+     * request answered CLUSTERDOWN and refreshes its slot map; valkey-glide waits and retries it
+     * itself. A difference not yet closed, listed in the README.)
+     */
+    private static String readWhileClusterConverges(GlideClusterClient client, String key) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                return client.get(key).get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                boolean down = String.valueOf(e.getCause().getMessage()).startsWith("CLUSTERDOWN");
+                if (!down || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
             }
         }
     }
