@@ -75,10 +75,11 @@ pub fn push(completion: Completion) {
     push_all(std::iter::once(completion));
 }
 
-/// Queues several completions with one lock and at most one wake-up; inside
-/// [`collecting`], keeps them for the reading thread instead.
+/// Queues several completions with one lock and at most one wake-up. A
+/// completion a thread waits for in [`crate::followers`] goes to that thread;
+/// inside [`collecting`], the others are kept for the reading thread instead.
 pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
-    let mut completions = completions.into_iter();
+    let mut completions = completions.into_iter().filter_map(crate::followers::deliver);
     let kept = COLLECTED.with(|c| match c.borrow_mut().as_mut() {
         Some(collected) => {
             collected.extend(&mut completions);

@@ -312,6 +312,47 @@ fn a_waiting_thread_reads_its_reply_to_the_end() {
     client.close();
 }
 
+/// A thread waiting while another thread reads its connection waits in native
+/// code, and the reader hands it its completion there: it does not go back to
+/// wait in Java for the completer thread.
+#[test]
+fn a_thread_waiting_behind_a_reader_is_handed_its_reply() {
+    let _alone = FAULTS.lock();
+    const PAUSE: Duration = Duration::from_millis(300);
+    let (port, _) = fake_server(|_, command, stream| match command[0].to_ascii_uppercase().as_slice() {
+        b"GET" => {
+            // The first GET is answered late; the second, queued behind it, right after.
+            std::thread::sleep(PAUSE);
+            stream.write_all(b"$4\r\ngood\r\n").is_ok()
+        }
+        _ => stream.write_all(b"+OK\r\n").is_ok(),
+    });
+    let client = connect_to(config_for(port, Duration::from_secs(5)));
+    let (first, second) = (get_request(), get_request());
+    let (first_id, second_id) = (first.id, second.id);
+    client.submit(first).unwrap();
+    client.submit(second).unwrap();
+    let reader = {
+        let client = Arc::clone(&client);
+        std::thread::spawn(move || glide_jni::completion::collecting(|| client.help_read(first_id, Duration::from_secs(5))))
+    };
+    // Let the reader take the role first.
+    std::thread::sleep(PAUSE / 3);
+    let started = Instant::now();
+    let (helped, collected) = glide_jni::completion::collecting(|| client.help_read(second_id, Duration::from_secs(5)));
+    let waited = started.elapsed();
+    assert!(helped, "the request was pending: the thread waited for it");
+    assert_eq!(collected.iter().map(|c| c.request_id).collect::<Vec<_>>(), [second_id], "after {waited:?}");
+    assert!(waited >= PAUSE / 2, "returned after {waited:?}, before any reply came");
+    let (read, by_reader) = reader.join().unwrap();
+    assert!(read);
+    assert!(by_reader.iter().all(|c| c.request_id == first_id), "the reader kept only its own: {by_reader:?}");
+    for c in by_reader.into_iter().chain(collected) {
+        assert!(matches!(take(c), Got::Bytes(_, v) if v == b"good"));
+    }
+    client.close();
+}
+
 #[test]
 fn a_server_that_closes_mid_reply_fails_the_request_at_once() {
     let _alone = FAULTS.lock();

@@ -14,7 +14,8 @@
 //!   arrive and completes the request at the head of the FIFO with each one.
 //!   A Java thread blocked in `get()` may take the reader role meanwhile
 //!   ([`Connection::help_read`]); while it reads, the socket does not wake the
-//!   task ([`SocketWatch`]).
+//!   task ([`SocketWatch`]). A thread that finds the role taken waits in native
+//!   code for whoever reads its reply to hand it over ([`crate::followers`]).
 //! - **Timeouts** are deadlines in the FIFO entries. The connection registers
 //!   its earliest one with the process-wide [`crate::timer`], and only when it
 //!   moves earlier. A timed-out request completes at once and its slot stays in
@@ -69,6 +70,7 @@ use super::tls_io::TlsIo;
 use crate::batch::{self, CallResult, Gather};
 use crate::completion::{self, Completion};
 use crate::contain::{self, Contained};
+use crate::followers;
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::Value;
 use crate::shape::Expect;
@@ -417,8 +419,13 @@ impl Connection {
     /// dispatches what arrived. Inside [`completion::keeping_own`] the caller's
     /// own completion is kept for it, and the others go to the completer thread.
     ///
-    /// Returns `true` if it acted as the reader, `false` if another reader
-    /// (the task or another helper) holds the role; the caller then waits normally.
+    /// When another reader (the task or another waiting thread) holds the role,
+    /// the thread waits here for its completion instead, up to `timeout`
+    /// ([`follow`]).
+    ///
+    /// Returns `false` when the request is not pending on this connection (the
+    /// caller then waits for its future), `true` otherwise: what was read or
+    /// delivered for the caller is in [`completion::collecting`]'s list.
     ///
     /// This is what lets a thread blocked on `get()` be woken by the kernel
     /// directly, like a blocking client, instead of through two thread hand-offs.
@@ -428,10 +435,10 @@ impl Connection {
     /// for here. A timeout or a shutdown ends the wait early.
     pub(crate) fn help_read(&self, owner: &Weak<dyn Owner>, request_id: i64, timeout: Duration) -> bool {
         let shared = &*self.shared;
-        let Some(mut inbound) = shared.read.try_lock() else { return false };
+        let Some(mut inbound) = shared.read.try_lock() else { return follow(shared, request_id, timeout) };
         // Announce the wait before looking, so an expiry after the look wakes us.
         shared.helper_wake.waiting.store(true, Ordering::SeqCst);
-        let waited_for = shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done);
+        let waited_for = is_waited_for(shared, request_id);
         // While this thread reads, the socket does not wake the task (see `SocketWatch`).
         // A failure to disarm costs only wake-ups; `hand_back_reading` arms again.
         if waited_for {
@@ -460,6 +467,38 @@ impl Connection {
         self.shared.generation
     }
 
+}
+
+/// Someone else reads the connection: the calling thread waits for its request's
+/// completion to be handed to it (see [`crate::followers`]) for up to `timeout`.
+/// `false`: the request is not pending here. The completion, if it came, is pushed
+/// for [`completion::collecting`] to return to the caller.
+fn follow(shared: &Shared, request_id: i64, timeout: Duration) -> bool {
+    // Seated before looking: a completion from now on comes to the seat.
+    let mut seat = followers::sit(request_id);
+    if !is_waited_for(shared, request_id) {
+        return match seat.leave() {
+            Some(delivered) => {
+                completion::push(delivered);
+                true
+            }
+            None => false,
+        };
+    }
+    match seat.wait(std::time::Instant::now() + timeout) {
+        Some(delivered) => completion::push(delivered),
+        None => {
+            if let Some(delivered) = seat.leave() {
+                completion::push(delivered);
+            }
+        }
+    }
+    true
+}
+
+/// Whether request `request_id` still waits for its reply on this connection.
+fn is_waited_for(shared: &Shared, request_id: i64) -> bool {
+    shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done)
 }
 
 /// The connection's task: reads and dispatches replies, flushes what callers
@@ -690,8 +729,7 @@ fn read_until_own_reply(
     let deadline = std::time::Instant::now() + timeout;
     loop {
         help_read_locked(shared, owner, inbound, deadline.saturating_duration_since(std::time::Instant::now()))?;
-        let own_pending = || shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done);
-        if completion::collected() > 0 || std::time::Instant::now() >= deadline || !own_pending() {
+        if completion::collected() > 0 || std::time::Instant::now() >= deadline || !is_waited_for(shared, request_id) {
             return Ok(());
         }
     }

@@ -856,8 +856,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_panicForTesting<'caller>
 }
 
 /// Lets the calling Java thread read replies while it waits for its own (up to
-/// `timeout_ms`). Returns -1 if it could not (not connected, or someone else is
-/// reading): then it waits normally. Otherwise it read, and returns how many
+/// `timeout_ms`), or, when someone else reads that connection, wait as long for
+/// its completion to be handed over (see `followers`). Returns -1 if the request
+/// is not waiting on a connection: then it waits normally. Otherwise returns how many
 /// completions it wrote to `out` as (request id, kind, payload) triples: its
 /// own among them if it came, and those of other requests, which Java hands
 /// to the threads waiting for them or back to the completer (see

@@ -226,8 +226,10 @@ final class GlideFuture<T> extends CompletableFuture<T> {
      * future's continuations can run here); each other reply it reads goes to the thread blocked
      * waiting for it, which completes its own future, or else to the completer thread: a caller
      * holding a lock while it waits never runs unrelated callbacks inside it. When someone else
-     * is reading, it returns and the caller waits. A virtual thread never reads here (see
-     * {@link VirtualThreads}).
+     * is reading (another waiting thread, or the connection's task), this thread waits inside
+     * the native call, and whoever reads its reply hands the completion straight to it: one
+     * wake-up, without the completer thread. A virtual thread never reads here (see {@link
+     * VirtualThreads}).
      */
     private void help(long deadlineNanos) {
         NativeClient c = client;

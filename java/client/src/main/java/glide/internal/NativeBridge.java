@@ -174,10 +174,12 @@ final class NativeBridge {
 
     /**
      * Reads replies on this thread for up to {@code timeoutMs} while it waits for request {@code
-     * requestId}. Returns -1 if it could not (someone else is reading, or no connection): then
-     * wait normally. Otherwise returns how many completions it wrote to {@code out} as (request
-     * id, kind, payload) triples, its own among them if it came: the caller completes its own
-     * future and gives each other completion to the thread waiting for it or to {@link #requeue}.
+     * requestId}, or, when someone else is reading that connection, waits as long for them to
+     * hand this request's completion over. Returns -1 if the request is not waiting on a
+     * connection (not sent yet, or done): then wait normally. Otherwise returns how many
+     * completions it wrote to {@code out} as (request id, kind, payload) triples, its own among
+     * them if it came: the caller completes its own future and gives each other completion to
+     * the thread waiting for it or to {@link #requeue}.
      */
     static native int helpRead(long handle, long requestId, int timeoutMs, long[] out);
 

@@ -434,7 +434,8 @@ public final class NativeClient implements CommandSink {
 
     /**
      * See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}; returns
-     * {@link NativeBridge#helpRead}'s result (-1: not read; else the triples written to {@code out}).
+     * {@link NativeBridge#helpRead}'s result (-1: not waiting on a connection; else the triples
+     * written to {@code out}).
      */
     int helpRead(long requestId, int timeoutMs, long[] out) {
         if (closed) {
