@@ -11,6 +11,9 @@
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
@@ -27,12 +30,32 @@ pub struct Completion {
 struct Queue {
     items: Mutex<VecDeque<Completion>>,
     ready: Condvar,
+    /// The completer waits in `poll` on a connection instead of on `ready` (see
+    /// [`wait_polling`]): a push writes `polling_wake` too.
+    polling: AtomicBool,
 }
 
 static QUEUE: Queue = Queue {
     items: Mutex::new(VecDeque::new()),
     ready: Condvar::new(),
+    polling: AtomicBool::new(false),
 };
+
+/// An eventfd that wakes the completer out of its `poll` (see [`wait_polling`]);
+/// made the first time it is needed.
+static POLLING_WAKE: OnceLock<Option<OwnedFd>> = OnceLock::new();
+
+fn polling_wake_fd() -> Option<RawFd> {
+    POLLING_WAKE
+        .get_or_init(|| {
+            // SAFETY: eventfd takes no pointers; a negative result is an error.
+            let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
+            // SAFETY: `fd` is a new descriptor that nothing else owns.
+            (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd) })
+        })
+        .as_ref()
+        .map(AsRawFd::as_raw_fd)
+}
 
 thread_local! {
     /// On a Java thread that reads while it waits (see [`collecting`]): the
@@ -97,7 +120,52 @@ pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
     drop(items);
     if added {
         QUEUE.ready.notify_one();
+        // Seen set if the completer started polling before this push's unlock (it sets the
+        // flag under the queue's lock, after finding the queue empty).
+        if QUEUE.polling.load(Ordering::SeqCst) {
+            if let Some(fd) = POLLING_WAKE.get().and_then(|fd| fd.as_ref()) {
+                let one: u64 = 1;
+                // SAFETY: writes 8 bytes from a live u64 to an eventfd we own.
+                unsafe { libc::write(fd.as_raw_fd(), (&one as *const u64).cast(), 8) };
+            }
+        }
     }
+}
+
+/// For the completer thread with nothing queued: runs `poll_reading(wake_fd)`,
+/// which waits in `poll` for a connection's replies and also for `wake_fd`, which a
+/// push from any other thread makes readable. Returns `None` without running it
+/// when completions are queued already, or when no eventfd could be made.
+pub fn wait_polling<R>(poll_reading: impl FnOnce(RawFd) -> R) -> Option<R> {
+    let fd = polling_wake_fd()?;
+    {
+        let items = QUEUE.items.lock();
+        if !items.is_empty() {
+            return None;
+        }
+        QUEUE.polling.store(true, Ordering::SeqCst);
+    }
+    struct Polling(RawFd);
+    impl Drop for Polling {
+        fn drop(&mut self) {
+            QUEUE.polling.store(false, Ordering::SeqCst);
+            let mut count: u64 = 0;
+            // SAFETY: reads at most 8 bytes into a live u64 from an eventfd we own (non-blocking).
+            unsafe { libc::read(self.0, (&mut count as *mut u64).cast(), 8) };
+        }
+    }
+    let _polling = Polling(fd);
+    Some(poll_reading(fd))
+}
+
+/// Moves up to `out.len()` queued completions into `out` without waiting.
+pub fn drain_now(out: &mut [Completion]) -> usize {
+    let mut items = QUEUE.items.lock();
+    let n = items.len().min(out.len());
+    for (slot, item) in out.iter_mut().zip(items.drain(..n)) {
+        *slot = item;
+    }
+    n
 }
 
 /// Moves up to `out.len()` completions into `out`, waiting up to `timeout` for

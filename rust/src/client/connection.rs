@@ -247,6 +247,20 @@ pub(crate) struct Connection {
     shared: Arc<Shared>,
 }
 
+/// A connection, if it is still alive (see [`Connection::downgrade`]).
+#[derive(Clone)]
+pub(crate) struct ConnectionRef(Weak<Shared>);
+
+impl ConnectionRef {
+    pub(crate) fn upgrade(&self) -> Option<Connection> {
+        self.0.upgrade().map(|shared| Connection { shared })
+    }
+
+    pub(crate) fn is(&self, connection: &Connection) -> bool {
+        std::ptr::eq(self.0.as_ptr(), Arc::as_ptr(&connection.shared))
+    }
+}
+
 /// The command after each of [`Connection::send_pushed_commands`]' commands.
 const PING: &[u8] = b"*1\r\n$4\r\nPING\r\n";
 
@@ -365,6 +379,7 @@ impl Connection {
         if let Some(at) = schedule {
             timer::schedule(at, Arc::downgrade(&self.shared) as Weak<dyn Deadlines>);
         }
+        super::idle_reading::sent_on(self);
         Ok(())
     }
 
@@ -461,6 +476,44 @@ impl Connection {
         // another connection, a replica's): the caller waits for its future instead of
         // asking again at once.
         waited_for
+    }
+
+    /// The completer thread, with no completion to deliver, reads this connection
+    /// while requests wait on it, until it has read a completion, `wake_fd` says
+    /// completions were queued elsewhere, or `timeout` passes (see
+    /// [`super::idle_reading`]). What it reads is collected for it
+    /// ([`completion::collecting`]). `false`: it did not read (someone else is
+    /// reading, or nothing waits here).
+    pub(crate) fn read_while_idle(&self, wake_fd: RawFd, timeout: Duration) -> bool {
+        let shared = &*self.shared;
+        let Some(mut inbound) = shared.read.try_lock() else { return false };
+        if !shared.state.lock().pending.iter().any(|e| !e.done) {
+            return false;
+        }
+        let owner = shared.owner.clone();
+        // As a waiting thread does (see `help_read`): the socket does not wake the task meanwhile.
+        let _ = shared.watch.reader_enters();
+        let deadline = std::time::Instant::now() + timeout;
+        let result = loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if let Err(reason) = help_read_locked(shared, &owner, &mut inbound, left, Some(wake_fd)) {
+                break Err(reason);
+            }
+            if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || !shared.state.lock().pending.iter().any(|e| !e.done) {
+                break Ok(());
+            }
+        };
+        if let Err(reason) = result {
+            fail_connection(shared, &owner, reason);
+        }
+        drop(inbound);
+        hand_back_reading(shared, &owner, true);
+        true
+    }
+
+    /// A handle that does not keep the connection alive.
+    pub(crate) fn downgrade(&self) -> ConnectionRef {
+        ConnectionRef(Arc::downgrade(&self.shared))
     }
 
     pub(crate) fn generation(&self) -> u64 {
@@ -728,7 +781,7 @@ fn read_until_own_reply(
     // std's clock: this runs on a Java thread, outside the runtime (and its test clock).
     let deadline = std::time::Instant::now() + timeout;
     loop {
-        help_read_locked(shared, owner, inbound, deadline.saturating_duration_since(std::time::Instant::now()))?;
+        help_read_locked(shared, owner, inbound, deadline.saturating_duration_since(std::time::Instant::now()), None)?;
         if completion::collected() > 0 || std::time::Instant::now() >= deadline || !is_waited_for(shared, request_id) {
             return Ok(());
         }
@@ -737,7 +790,10 @@ fn read_until_own_reply(
 
 /// Polls the socket directly (the task is not woken for it meanwhile, see
 /// [`SocketWatch`]) and reads without blocking until the socket is drained.
-fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration) -> Result<(), String> {
+///
+/// `other_wake`: one more eventfd that ends the wait when readable (the
+/// completer's, see [`Connection::read_while_idle`]); it is reset here.
+fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration, other_wake: Option<RawFd>) -> Result<(), String> {
     if let Some(tls) = &shared.tls {
         // Bytes received already (staged or decrypted) would never make the socket readable.
         if tls.has_input() {
@@ -749,12 +805,13 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbo
     let mut pollfds = [
         libc::pollfd { fd, events: libc::POLLIN, revents: 0 },
         libc::pollfd { fd: wake_fd.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
+        libc::pollfd { fd: other_wake.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
     ];
     let millis = timeout.as_millis().min(i32::MAX as u128) as i32;
     // SAFETY: `pollfds` are valid, exclusively borrowed pollfds for fds that stay
-    // open while we hold `shared` (the stream and the wake fd live inside it);
-    // a negative fd is ignored by poll.
-    let ready = unsafe { libc::poll(pollfds.as_mut_ptr(), 2, millis) };
+    // open while we hold `shared` (the stream and the wake fd live inside it) and,
+    // for `other_wake`, for the caller's whole call; a negative fd is ignored by poll.
+    let ready = unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, millis) };
     if ready <= 0 {
         return Ok(()); // timed out or interrupted: the caller just tries again
     }
@@ -762,7 +819,19 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbo
         shared.helper_wake.reset();
         return Ok(()); // a request ended without a reply: the caller looks at its future
     }
+    if pollfds[2].revents != 0 {
+        drain_eventfd(pollfds[2].fd);
+        return Ok(()); // the caller may have other work: it looks
+    }
     read_on(shared, owner, inbound)
+}
+
+/// Resets an eventfd that was readable.
+fn drain_eventfd(fd: RawFd) {
+    let mut count: u64 = 0;
+    // SAFETY: reads at most 8 bytes into a live u64 from a non-blocking eventfd the
+    // caller keeps open for the call.
+    unsafe { libc::read(fd, (&mut count as *mut u64).cast(), 8) };
 }
 
 /// The waiting thread's reads, once the socket is readable. `Err`: why the

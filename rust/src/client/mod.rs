@@ -32,6 +32,7 @@ pub mod backoff;
 pub mod config;
 pub(crate) mod connect;
 pub(crate) mod connection;
+pub mod idle_reading;
 pub(crate) mod inbound;
 mod read_pacing;
 mod replicas;

@@ -705,8 +705,10 @@ pub extern "system" fn Java_glide_internal_NativeBridge_freeClient<'caller>(
         .resolve::<ThrowGlide>()
 }
 
-/// Waits up to `timeout_ms` for completions and writes them into `out` as
-/// (request id, kind, payload) triples. Returns the number of triples.
+/// The completer thread's wait: up to `timeout_ms` for completions, written into
+/// `out` as (request id, kind, payload) triples; meanwhile it may read the
+/// connection it last sent on (see `client::idle_reading`). Returns the number
+/// of triples.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_awaitCompletions<'caller>(
     mut unowned_env: EnvUnowned<'caller>,
@@ -718,12 +720,15 @@ pub extern "system" fn Java_glide_internal_NativeBridge_awaitCompletions<'caller
         .with_env(|env| -> Result<jint, BridgeError> {
             let capacity = out.len(env)? / 3;
             let mut batch = vec![Completion { request_id: 0, kind: 0, payload: 0 }; capacity.min(1024)];
-            let n = completion::drain(&mut batch, Duration::from_millis(timeout_ms.max(0) as u64));
+            let n = crate::client::idle_reading::await_completions(&mut batch, Duration::from_millis(timeout_ms.max(0) as u64));
             let mut flat = Vec::with_capacity(n * 3);
             for c in &batch[..n] {
                 flat.extend_from_slice(&[c.request_id, c.kind as jlong, c.payload]);
             }
-            out.set_region(env, 0, &flat)?;
+            if let Err(e) = out.set_region(env, 0, &flat) {
+                completion::push_all(batch[..n].iter().copied()); // never lost
+                return Err(e.into());
+            }
             Ok(n as jint)
         })
         .resolve::<ThrowGlide>()
