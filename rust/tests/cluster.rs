@@ -422,3 +422,176 @@ fn reads_follow_the_availability_zone() {
         client.close();
     }
 }
+
+/// `request` sent with `timeout`; its completion and how long it took.
+fn timed(client: &Arc<ClusterClient>, args: &[&[u8]], timeout: Duration) -> (Got, Duration) {
+    let id = next_id();
+    let request = ClusterRequest {
+        id,
+        packed: glide_jni::resp::pack(args),
+        timeout: Some(timeout),
+        expect: Expect::Natural,
+        bulk_as: BulkAs::Text,
+        route: Route::Default,
+        selects_database: None,
+    };
+    let started = Instant::now();
+    client.submit(request).unwrap();
+    let got = take(wait_for(id, timeout + Duration::from_secs(5)));
+    (got, started.elapsed())
+}
+
+/// Runs `change` on another thread after `delay`.
+fn later(delay: Duration, change: impl FnOnce() + Send + 'static) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        std::thread::sleep(delay);
+        change();
+    })
+}
+
+/// The node stops serving the slot (`CLUSTER DELSLOTS`): its commands answer `CLUSTERDOWN`.
+fn unassign(port: u16, slot: u16) {
+    assert_eq!(cli(port, &["CLUSTER", "DELSLOTS", &slot.to_string()]).trim(), "OK");
+}
+
+fn reassign(port: u16, slot: u16) {
+    assert_eq!(cli(port, &["CLUSTER", "ADDSLOTS", &slot.to_string()]).trim(), "OK");
+}
+
+/// A cluster of its own, a client, and a key (set to "v") whose slot's primary is returned.
+fn cluster_with_key(key: &[u8]) -> (Cluster, Arc<ClusterClient>, u16) {
+    let cluster = Cluster::start();
+    let client = connect(cluster.config());
+    assert_eq!(run(&client, &[b"SET", key, b"v"], Route::Default), Got::Ok);
+    let owner = primary_port_of(&cluster, slot_of(key));
+    (cluster, client, owner)
+}
+
+/// valkey-glide waits (1280 ms at least) and sends again a request answered `CLUSTERDOWN`:
+/// the slot is back 150 ms after the GET was sent, so the GET succeeds after one wait. Before,
+/// glide-jni failed it at once with the server's error.
+#[test]
+fn clusterdown_is_waited_out_when_the_slot_comes_back() {
+    let key: &[u8] = b"down:{1}";
+    let (cluster, client, owner) = cluster_with_key(key);
+    let slot = slot_of(key);
+    unassign(owner, slot);
+    match raw_command(owner, &[b"GET", key]) {
+        Value::ServerError(m) => assert!(m.starts_with("CLUSTERDOWN"), "{m}"),
+        other => panic!("the node should refuse the slot: {other:?}"),
+    }
+    let back = later(Duration::from_millis(150), move || reassign(owner, slot));
+    let (got, took) = timed(&client, &[b"GET", key], Duration::from_secs(5));
+    back.join().unwrap();
+    assert_eq!(got, bulk("v"), "after {took:?}");
+    assert!(took >= Duration::from_millis(1250) && took < Duration::from_secs(4), "one wait of 1280 ms or so: {took:?}");
+    client.close();
+    drop(cluster);
+}
+
+/// A transaction refused with `CLUSTERDOWN` is waited out and sent again whole, as valkey-glide
+/// does (whatever the batch's retry strategy, which is for pipelines).
+#[test]
+fn a_transaction_refused_with_clusterdown_is_sent_again_whole() {
+    let key: &[u8] = b"down:{2}";
+    let (cluster, client, owner) = cluster_with_key(key);
+    let slot = slot_of(key);
+    unassign(owner, slot);
+    let back = later(Duration::from_millis(150), move || reassign(owner, slot));
+    let commands: [&[&[u8]]; 2] = [&[b"SET", key, b"w"], &[b"GET", key]];
+    let (mut bytes, mut lengths) = (Vec::new(), Vec::new());
+    for command in commands {
+        let packed = glide_jni::resp::pack(command);
+        lengths.push(packed.len() as i32);
+        bytes.extend_from_slice(&packed);
+    }
+    let spec = glide_jni::batch::BatchSpec::parse(&bytes, &lengths, &[0, 0], true, true).unwrap();
+    let id = next_id();
+    let retry = glide_jni::cluster::BatchRetry::default();
+    let started = Instant::now();
+    client.submit_batch(id, spec, Some(Duration::from_secs(5)), BulkAs::Text, Route::Default, retry).unwrap();
+    let got = take(wait_for(id, Duration::from_secs(10)));
+    let took = started.elapsed();
+    back.join().unwrap();
+    match got {
+        Got::Bytes(kind::FRAME, frame) => {
+            let value = glide_jni::reply::Outcome::Frame(frame).into_value().unwrap();
+            assert_eq!(value, Value::Array(vec![Value::Okay, Value::BulkString(b"w".to_vec())]));
+        }
+        other => panic!("the transaction should have run once the slot was back: {other:?} after {took:?}"),
+    }
+    assert!(took >= Duration::from_millis(1250), "one wait of 1280 ms or so: {took:?}");
+    client.close();
+    drop(cluster);
+}
+
+/// The slot stays unserved: valkey-glide's 16 retries would take 20 s at the very least, so the
+/// request's timeout ends it (a timeout error at its deadline), not `CLUSTERDOWN` at once.
+#[test]
+fn clusterdown_that_lasts_ends_at_the_request_timeout() {
+    let key: &[u8] = b"down:{3}";
+    let (cluster, client, owner) = cluster_with_key(key);
+    let slot = slot_of(key);
+    unassign(owner, slot);
+    let (got, took) = timed(&client, &[b"GET", key], Duration::from_secs(2));
+    assert!(matches!(&got, Got::Error(kind::ERR_TIMEOUT, _)), "{got:?} after {took:?}");
+    assert!(took >= Duration::from_millis(1950) && took < Duration::from_secs(3), "at its deadline: {took:?}");
+
+    // Closing the client ends a waiting request at once, as closed.
+    let id = next_id();
+    let packed = glide_jni::resp::pack(&[b"GET", key]);
+    let request = ClusterRequest { id, packed, timeout: Some(Duration::from_secs(10)), expect: Expect::Natural, bulk_as: BulkAs::Text, route: Route::Default, selects_database: None };
+    client.submit(request).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let closed = Instant::now();
+    client.close();
+    let got = take(wait_for(id, Duration::from_secs(5)));
+    assert!(matches!(&got, Got::Error(kind::ERR_CLOSING, _)), "{got:?}");
+    assert!(closed.elapsed() < Duration::from_millis(500), "ended with the close: {:?}", closed.elapsed());
+    reassign(owner, slot);
+    drop(cluster);
+}
+
+/// A multi-key command over a slot whose keys are half moved gets `TRYAGAIN` from the slot's
+/// old owner; valkey-glide waits and sends it again, and by then the slot has moved (`MOVED`).
+#[test]
+fn tryagain_during_a_slot_migration_is_retried() {
+    let cluster = Cluster::start();
+    let client = connect(cluster.config());
+    let (a, b): (&[u8], &[u8]) = (b"mig:{7}a", b"mig:{7}b");
+    let slot = slot_of(a);
+    assert_eq!(run(&client, &[b"MSET", a, b"1", b, b"2"], Route::Default), Got::Ok);
+    let source = primary_port_of(&cluster, slot);
+    let target = cluster.nodes.iter().map(|n| n.port).find(|p| *p != source && cli(*p, &["ROLE"]).starts_with("master")).unwrap();
+    let source_id = cli(source, &["CLUSTER", "MYID"]).trim().to_string();
+    let target_id = cli(target, &["CLUSTER", "MYID"]).trim().to_string();
+    let s = slot.to_string();
+    cli(target, &["CLUSTER", "SETSLOT", &s, "IMPORTING", &source_id]);
+    cli(source, &["CLUSTER", "SETSLOT", &s, "MIGRATING", &target_id]);
+    let port = target.to_string();
+    cli(source, &["MIGRATE", "127.0.0.1", &port, "", "0", "5000", "KEYS", "mig:{7}a"]);
+    match raw_command(source, &[b"MGET", a, b]) {
+        Value::ServerError(m) => assert!(m.starts_with("TRYAGAIN"), "{m}"),
+        other => panic!("the half-moved slot should answer TRYAGAIN: {other:?}"),
+    }
+    // The migration ends 150 ms after the MGET was sent.
+    let primaries: Vec<u16> = cluster.nodes.iter().map(|n| n.port).filter(|p| cli(*p, &["ROLE"]).starts_with("master")).collect();
+    let done = later(Duration::from_millis(150), move || {
+        cli(source, &["MIGRATE", "127.0.0.1", &port, "", "0", "5000", "KEYS", "mig:{7}b"]);
+        for p in primaries {
+            cli(p, &["CLUSTER", "SETSLOT", &s, "NODE", &target_id]);
+        }
+    });
+    let (got, took) = timed(&client, &[b"MGET", a, b], Duration::from_secs(5));
+    done.join().unwrap();
+    match got {
+        Got::Bytes(kind::FRAME, frame) => {
+            let value = glide_jni::reply::Outcome::Frame(frame).into_value().unwrap();
+            let expected = Value::Array(vec![Value::BulkString(b"1".to_vec()), Value::BulkString(b"2".to_vec())]);
+            assert_eq!(value, expected, "after {took:?}");
+        }
+        other => panic!("the MGET should have been retried: {other:?} after {took:?}"),
+    }
+    assert!(took >= Duration::from_millis(1250), "one wait of 1280 ms or so: {took:?}");
+    client.close();
+}

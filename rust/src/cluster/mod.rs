@@ -17,13 +17,16 @@
 //! # Redirects and changes
 //! `MOVED` sends the part again to the node named and schedules a refresh of the
 //! slot map; `ASK` sends it again to the node named, preceded by `ASKING`,
-//! without a refresh. A connection error, `CLUSTERDOWN` or a slot nobody serves
-//! also schedule a refresh. Refreshes are coalesced and also run periodically.
+//! without a refresh. A connection error or a slot nobody serves also schedule
+//! a refresh. Refreshes are coalesced and also run periodically.
 //! A request that keeps being redirected fails after [`MAX_REDIRECTS`].
+//! `CLUSTERDOWN`, `TRYAGAIN` and `MASTERDOWN` send the part again after a wait,
+//! as valkey-glide does (see [`retry`]).
 
 pub mod commands;
 mod command_table;
 mod lazy;
+pub mod retry;
 pub mod scan;
 pub mod slots;
 
@@ -140,20 +143,16 @@ enum Sink {
     Batch { gather: Arc<Gather>, index: usize, retry: BatchRetry },
 }
 
-/// What a pipeline's command is sent again after (see `ClusterBatchRetryStrategy` in Java).
-/// Redirects (`MOVED`, `ASK`) are always followed.
+/// What a pipeline's command is sent again after (see `ClusterBatchRetryStrategy` in Java; a
+/// transaction ignores it, see [`retry`]). Redirects (`MOVED`, `ASK`) are always followed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BatchRetry {
-    /// `TRYAGAIN` (a multi-key command during a slot migration): may reorder commands of a slot.
+    /// `CLUSTERDOWN`, `TRYAGAIN` (a multi-key command during a slot migration), `MASTERDOWN`,
+    /// after the wait of [`retry`]: may reorder commands of a slot.
     pub server_error: bool,
     /// A lost connection: may run a command twice, if it reached the server before the loss.
     pub connection_error: bool,
 }
-
-/// Pause before a batch command is retried.
-const BATCH_RETRY_DELAY: Duration = Duration::from_millis(50);
-/// Retries of one batch command at most (with the pause: 10 s), even without a timeout.
-const MAX_BATCH_RETRIES: u8 = 200;
 
 /// One request (Java's or the core's own), possibly split into parts.
 struct Operation {
@@ -177,7 +176,8 @@ struct Part {
     timeout: Option<Duration>,
     node: Address,
     redirects: u8,
-    /// Times a batch command was sent again after `TRYAGAIN` or a lost connection.
+    /// Times the part was sent again after a wait (see [`retry`]): `CLUSTERDOWN` and the like,
+    /// or a pipeline command's lost connection.
     retries: u8,
     /// Leading commands in `packed` whose replies are dropped (`MULTI`, `QUEUED`...).
     skipped: usize,
@@ -1175,61 +1175,6 @@ impl ClusterClient {
     }
 }
 
-impl ClusterClient {
-    /// Sends a batch's part again when its outcome calls for it: a transaction
-    /// whose commands were refused with `MOVED` goes whole to the new owner; a
-    /// pipeline command is retried after `TRYAGAIN` or a lost connection when
-    /// its batch's [`BatchRetry`] says so. Gives the part (and the outcome to
-    /// deliver) back otherwise.
-    fn retry_batch_part(&self, mut part: Part, outcome: Outcome) -> Option<(Part, Outcome)> {
-        let Sink::Batch { gather, retry, .. } = &part.operation.sink else { return Some((part, outcome)) };
-        let (atomic, retry) = (gather.is_atomic(), *retry);
-        let message = match &outcome {
-            Outcome::Failed(_, message) => message.as_str(),
-            _ => return Some((part, outcome)),
-        };
-        if atomic {
-            // "EXECABORT ... First error: MOVED 3999 host:port" (see batch::explain_abort).
-            let moved = message.split_once("First error: ").and_then(|(_, cause)| redirect_with_slot(cause));
-            // One slot (checked before sending): the map was stale, or a route named another node.
-            let Some((Redirect::Moved, _slot, target)) = moved else { return Some((part, outcome)) };
-            if part.redirects >= MAX_REDIRECTS {
-                return Some((part, outcome));
-            }
-            part.redirects += 1;
-            part.node = target;
-            self.schedule_refresh();
-            self.send(part, false);
-            return None;
-        }
-        let again = match &outcome {
-            Outcome::Failed(Failure::Request, m) => retry.server_error && m.starts_with("TRYAGAIN"),
-            Outcome::Failed(Failure::Connection, _) => retry.connection_error,
-            _ => false,
-        };
-        // Until the batch's deadline (checked when the part is sent), within a fixed budget.
-        let again = again && part.retries < MAX_BATCH_RETRIES;
-        let Some(me) = self.me.upgrade().filter(|_| again) else { return Some((part, outcome)) };
-        let Ok(rt) = runtime::get() else { return Some((part, outcome)) };
-        part.retries += 1;
-        part.redirects = 0; // a retry starts its redirects afresh
-        if matches!(outcome, Outcome::Failed(Failure::Connection, _)) {
-            self.schedule_refresh();
-        }
-        rt.spawn(async move {
-            tokio::time::sleep(BATCH_RETRY_DELAY).await;
-            // The slot may have a new owner by now (a failover).
-            if let Ok((Combine::Single, targets)) = me.plan(&part.packed, &Route::Default) {
-                if let Some((node, None)) = targets.into_iter().next() {
-                    part.node = node;
-                }
-            }
-            me.send(part, false);
-        });
-        None
-    }
-}
-
 impl Relay for ClusterClient {
     fn pushed(&self, node: &(String, u16), frame: &[u8]) {
         let Some(pubsub) = &self.pubsub else { return };
@@ -1281,6 +1226,13 @@ impl Relay for ClusterClient {
                 outcome
             }
         };
+        let outcome = match self.retry_when_ready(part, outcome) {
+            None => return None, // sent again after a wait
+            Some((back, outcome)) => {
+                part = back;
+                outcome
+            }
+        };
         if let Outcome::Failed(Failure::Request, message) = &outcome {
             if let Some((kind, target)) = redirect(message) {
                 if part.redirects >= MAX_REDIRECTS {
@@ -1295,9 +1247,6 @@ impl Relay for ClusterClient {
                 }
                 self.send(part, kind == Redirect::Ask);
                 return None;
-            }
-            if message.starts_with("CLUSTERDOWN") {
-                self.schedule_refresh();
             }
         }
         let outcome = match outcome {

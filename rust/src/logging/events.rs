@@ -67,6 +67,17 @@ pub(crate) fn redirected(redirect: &str, from: impl Display) {
     }
 }
 
+/// `from` answered `refusal` (`CLUSTERDOWN`, `TRYAGAIN`, `MASTERDOWN`): the request is sent
+/// again after a wait.
+pub(crate) fn waiting_to_retry(refusal: &str, from: impl Display) {
+    static LIMIT: RateLimit = RateLimit::new();
+    if tracing::enabled!(target: "glide.cluster", tracing::Level::INFO) {
+        if let Some(left_out) = LIMIT.allow(EVERY) {
+            tracing::info!(target: "glide.cluster", "{refusal} (from {from}): sent again after a wait{}", LeftOut(left_out, "such waits"));
+        }
+    }
+}
+
 /// `host:port` refused the credentials of a connection's handshake. (Other
 /// failures to connect are not logged here: a first connection's reach the
 /// caller, and the reconnect loop logs each attempt.)

@@ -186,7 +186,7 @@ class ClusterBatchTest {
             ClusterBatchOptions retrying = ClusterBatchOptions.builder().timeout(10_000)
                     .retryStrategy(ClusterBatchRetryStrategy.builder().retryServerError(true).build()).build();
             java.util.concurrent.CompletableFuture<Object[]> retried = client.exec(read, true, retrying);
-            Thread.sleep(300); // retried meanwhile, every 50 ms
+            Thread.sleep(300); // the first retry waits 1280 ms (valkey-glide's wait)
             while (migration.moveKeys(100) > 0) {
                 // the rest of the keys
             }

@@ -99,9 +99,9 @@ class ClusterFailoverTest {
 
     /**
      * GET, again for up to 5 s while a node still answers CLUSTERDOWN: the other primaries may
-     * take a moment longer than the promoted replica to see the cluster whole. (glide-jni fails a
-     * request answered CLUSTERDOWN and refreshes its slot map; valkey-glide waits and retries it
-     * itself. A difference not yet closed, listed in the README.)
+     * take a moment longer than the promoted replica to see the cluster whole. (The client waits
+     * out a CLUSTERDOWN itself, as valkey-glide does, until the request's timeout; this loop
+     * covers a convergence that outlasts one request.)
      */
     private static String readWhileClusterConverges(GlideClusterClient client, String key) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -2,9 +2,10 @@ package glide.api.models.commands.batch;
 
 /**
  * What a non-atomic cluster batch retries (both off by default). Retrying a server error
- * ({@code TRYAGAIN}) may reorder commands on one slot; retrying after a connection error may run
- * a command twice, since it may have reached the server before the connection broke. Atomic
- * batches are never retried.
+ * ({@code TRYAGAIN}, {@code CLUSTERDOWN}, {@code MASTERDOWN}, after a wait of 1280 ms or more)
+ * may reorder commands on one slot; retrying after a connection error may run a command twice,
+ * since it may have reached the server before the connection broke. Atomic batches ignore this
+ * strategy: one refused with those server errors is sent again whole after the same waits.
  */
 public class ClusterBatchRetryStrategy {
     private final boolean retryServerError;
