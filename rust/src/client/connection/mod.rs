@@ -52,9 +52,9 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, RawFd};
 use std::sync::atomic::{fence, AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock, Weak};
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -70,11 +70,14 @@ use super::tls_io::TlsIo;
 use crate::batch::{self, CallResult, Gather};
 use crate::completion::{self, Completion};
 use crate::contain::{self, Contained};
-use crate::followers;
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::Value;
 use crate::shape::Expect;
 use crate::timer::{self, Deadlines};
+
+mod waiting_reader;
+
+use waiting_reader::HelperWake;
 
 /// A request waiting for its reply.
 #[derive(Debug)]
@@ -106,49 +109,6 @@ pub(crate) struct Entry {
 pub(crate) struct GatherSlot {
     pub gather: Arc<Gather>,
     pub index: usize,
-}
-
-/// Lets a Java thread that waits in `poll` for replies (see
-/// [`Connection::help_read`]) be woken when requests end without a reply
-/// (timeout, shutdown). The eventfd is made by the first thread that helps, so
-/// connections only used asynchronously never have one.
-#[derive(Default)]
-struct HelperWake {
-    waiting: AtomicBool,
-    fd: OnceLock<Option<OwnedFd>>,
-}
-
-impl HelperWake {
-    fn fd(&self) -> Option<RawFd> {
-        let fd = self.fd.get_or_init(|| {
-            // SAFETY: eventfd takes no pointers; a negative result is an error.
-            let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
-            // SAFETY: `fd` is a new descriptor that nothing else owns.
-            (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd) })
-        });
-        fd.as_ref().map(|f| f.as_raw_fd())
-    }
-
-    /// Wakes a waiting helper, if there is one.
-    fn wake(&self) {
-        if !self.waiting.load(Ordering::SeqCst) {
-            return;
-        }
-        if let Some(Some(fd)) = self.fd.get() {
-            let one: u64 = 1;
-            // SAFETY: writes 8 bytes from a live u64 to an eventfd we own.
-            unsafe { libc::write(fd.as_raw_fd(), (&one as *const u64).cast(), 8) };
-        }
-    }
-
-    /// Clears the eventfd after a wake-up.
-    fn reset(&self) {
-        if let Some(Some(fd)) = self.fd.get() {
-            let mut count: u64 = 0;
-            // SAFETY: reads at most 8 bytes into a live u64 from an eventfd we own.
-            unsafe { libc::read(fd.as_raw_fd(), (&mut count as *mut u64).cast(), 8) };
-        }
-    }
 }
 
 impl Entry {
@@ -223,7 +183,7 @@ struct Shared {
     /// Java thread helping while it waits for its own reply (see [`Connection::help_read`]).
     read: Mutex<Inbound>,
     /// Woken when a helping thread gives the reader role back leaving bytes the
-    /// socket will not announce again; see [`hand_back_reading`].
+    /// socket will not announce again; see `waiting_reader::hand_back_reading`.
     reader_released: Notify,
     /// Set by the task when the socket woke it while a Java thread held the
     /// reader role: that thread, leaving, wakes the task to look again.
@@ -429,88 +389,6 @@ impl Connection {
         pending
     }
 
-    /// Reads replies on the calling (Java) thread while it waits for one: waits
-    /// up to `timeout` for the socket to become readable, then reads and
-    /// dispatches what arrived. Inside [`completion::keeping_own`] the caller's
-    /// own completion is kept for it, and the others go to the completer thread.
-    ///
-    /// When another reader (the task or another waiting thread) holds the role,
-    /// the thread waits here for its completion instead, up to `timeout`
-    /// ([`follow`]).
-    ///
-    /// Returns `false` when the request is not pending on this connection (the
-    /// caller then waits for its future), `true` otherwise: what was read or
-    /// delivered for the caller is in [`completion::collecting`]'s list.
-    ///
-    /// This is what lets a thread blocked on `get()` be woken by the kernel
-    /// directly, like a blocking client, instead of through two thread hand-offs.
-    ///
-    /// `request_id` is the request the thread waits for: if it is no longer
-    /// pending (another reader completed it meanwhile), there is nothing to wait
-    /// for here. A timeout or a shutdown ends the wait early.
-    pub(crate) fn help_read(&self, owner: &Weak<dyn Owner>, request_id: i64, timeout: Duration) -> bool {
-        let shared = &*self.shared;
-        let Some(mut inbound) = shared.read.try_lock() else { return follow(shared, request_id, timeout) };
-        // Announce the wait before looking, so an expiry after the look wakes us.
-        shared.helper_wake.waiting.store(true, Ordering::SeqCst);
-        let waited_for = is_waited_for(shared, request_id);
-        // While this thread reads, the socket does not wake the task (see `SocketWatch`).
-        // A failure to disarm costs only wake-ups; `hand_back_reading` arms again.
-        if waited_for {
-            let _ = shared.watch.reader_enters();
-        }
-        let result = if waited_for {
-            read_until_own_reply(shared, owner, &mut inbound, request_id, timeout)
-        } else {
-            Ok(())
-        };
-        shared.helper_wake.waiting.store(false, Ordering::SeqCst);
-        if let Err(reason) = result {
-            // The end of the stream, an I/O error or bytes that are not RESP: broken here,
-            // exactly as when the task reads them, before anyone can read again.
-            fail_connection(shared, owner, reason);
-        }
-        drop(inbound);
-        hand_back_reading(shared, owner, waited_for);
-        // Not pending here (done meanwhile, still waiting for a connection, or sent on
-        // another connection, a replica's): the caller waits for its future instead of
-        // asking again at once.
-        waited_for
-    }
-
-    /// The completer thread, with no completion to deliver, reads this connection
-    /// while requests wait on it, until it has read a completion, `wake_fd` says
-    /// completions were queued elsewhere, or `timeout` passes (see
-    /// [`super::idle_reading`]). What it reads is collected for it
-    /// ([`completion::collecting`]). `false`: it did not read (someone else is
-    /// reading, or nothing waits here).
-    pub(crate) fn read_while_idle(&self, wake_fd: RawFd, timeout: Duration) -> bool {
-        let shared = &*self.shared;
-        let Some(mut inbound) = shared.read.try_lock() else { return false };
-        if !shared.state.lock().pending.iter().any(|e| !e.done) {
-            return false;
-        }
-        let owner = shared.owner.clone();
-        // As a waiting thread does (see `help_read`): the socket does not wake the task meanwhile.
-        let _ = shared.watch.reader_enters();
-        let deadline = std::time::Instant::now() + timeout;
-        let result = loop {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if let Err(reason) = help_read_locked(shared, &owner, &mut inbound, left, Some(wake_fd)) {
-                break Err(reason);
-            }
-            if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || !shared.state.lock().pending.iter().any(|e| !e.done) {
-                break Ok(());
-            }
-        };
-        if let Err(reason) = result {
-            fail_connection(shared, &owner, reason);
-        }
-        drop(inbound);
-        hand_back_reading(shared, &owner, true);
-        true
-    }
-
     /// A handle that does not keep the connection alive.
     pub(crate) fn downgrade(&self) -> ConnectionRef {
         ConnectionRef(Arc::downgrade(&self.shared))
@@ -520,38 +398,6 @@ impl Connection {
         self.shared.generation
     }
 
-}
-
-/// Someone else reads the connection: the calling thread waits for its request's
-/// completion to be handed to it (see [`crate::followers`]) for up to `timeout`.
-/// `false`: the request is not pending here. The completion, if it came, is pushed
-/// for [`completion::collecting`] to return to the caller.
-fn follow(shared: &Shared, request_id: i64, timeout: Duration) -> bool {
-    // Seated before looking: a completion from now on comes to the seat.
-    let mut seat = followers::sit(request_id);
-    if !is_waited_for(shared, request_id) {
-        return match seat.leave() {
-            Some(delivered) => {
-                completion::push(delivered);
-                true
-            }
-            None => false,
-        };
-    }
-    match seat.wait(std::time::Instant::now() + timeout) {
-        Some(delivered) => completion::push(delivered),
-        None => {
-            if let Some(delivered) = seat.leave() {
-                completion::push(delivered);
-            }
-        }
-    }
-    true
-}
-
-/// Whether request `request_id` still waits for its reply on this connection.
-fn is_waited_for(shared: &Shared, request_id: i64) -> bool {
-    shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done)
 }
 
 /// The connection's task: reads and dispatches replies, flushes what callers
@@ -643,7 +489,7 @@ fn fail_connection(shared: &Shared, owner: &Weak<dyn Owner>, reason: String) {
 /// disarmed it, or the thread holds the role only to find its reply already
 /// there. Waiting for the role would cost a wake-up per request: the task says
 /// it was turned away and goes on waiting; the thread, leaving, wakes it (see
-/// [`hand_back_reading`]). The announcement comes before the role is looked at
+/// `waiting_reader::hand_back_reading`). The announcement comes before the role is looked at
 /// again: a thread leaving meanwhile is seen here.
 fn read_unless_helped(shared: &Shared, owner: &Weak<dyn Owner>) -> Result<(), String> {
     if let Some(mut inbound) = shared.read.try_lock() {
@@ -657,27 +503,6 @@ fn read_unless_helped(shared: &Shared, owner: &Weak<dyn Owner>) -> Result<(), St
             read_available(shared, owner, &mut inbound)
         }
         None => Ok(()),
-    }
-}
-
-/// A helper gives the reader role back, after releasing it. Arming the socket
-/// for the task again wakes the task if bytes came that nobody read (see
-/// [`SocketWatch`]). The task is woken directly if the socket woke it while this
-/// thread held the role (see [`read_unless_helped`]), and for records a TLS
-/// session received but did not open (a helper stops once its own reply came):
-/// those were taken from the socket already. Most of the time nothing is left,
-/// and nobody wakes.
-fn hand_back_reading(shared: &Shared, owner: &Weak<dyn Owner>, was_reading: bool) {
-    if was_reading {
-        if let Err(e) = shared.watch.reader_leaves() {
-            // Nobody would be woken for the next replies.
-            return fail_connection(shared, owner, format!("cannot watch the connection: {e}"));
-        }
-    }
-    fence(Ordering::SeqCst); // pairs with the one in `read_unless_helped`
-    let turned_away = shared.task_turned_away.swap(false, Ordering::SeqCst);
-    if turned_away || shared.tls.as_ref().is_some_and(TlsIo::has_input) {
-        shared.reader_released.notify_one();
     }
 }
 
@@ -758,105 +583,6 @@ fn send_some(shared: &Shared, bytes: &[u8]) -> io::Result<usize> {
             Err(e) if e.kind() != io::ErrorKind::WouldBlock => Err(e),
             _ => Ok(bytes.len()), // all sealed; what the socket did not take waits in `unsent`
         },
-    }
-}
-
-/// The waiting thread reads until its own reply has come, the wait is over, or
-/// it read a reply another thread waits for (handed on at once by the caller).
-///
-/// Why not one read per call: a reply in several segments (16 KB over TLS is two
-/// records) would otherwise see the reader leave between them, which arms the
-/// socket again and wakes the task for the rest: measured at 1 thread, 16 KB over
-/// TLS, a fifth of the client's CPU went to the task and the completer thread.
-/// At 512 KB over TLS (32 records) this thread reading them all costs less client
-/// CPU than handing the rest to the task, which an earlier version did: 457-472
-/// against 542-636 µs per GET (`benchmarks/results/tls-ab/README.md`).
-fn read_until_own_reply(
-    shared: &Shared,
-    owner: &Weak<dyn Owner>,
-    inbound: &mut Inbound,
-    request_id: i64,
-    timeout: Duration,
-) -> Result<(), String> {
-    // std's clock: this runs on a Java thread, outside the runtime (and its test clock).
-    let deadline = std::time::Instant::now() + timeout;
-    loop {
-        help_read_locked(shared, owner, inbound, deadline.saturating_duration_since(std::time::Instant::now()), None)?;
-        if completion::collected() > 0 || std::time::Instant::now() >= deadline || !is_waited_for(shared, request_id) {
-            return Ok(());
-        }
-    }
-}
-
-/// Polls the socket directly (the task is not woken for it meanwhile, see
-/// [`SocketWatch`]) and reads without blocking until the socket is drained.
-///
-/// `other_wake`: one more eventfd that ends the wait when readable (the
-/// completer's, see [`Connection::read_while_idle`]); it is reset here.
-fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration, other_wake: Option<RawFd>) -> Result<(), String> {
-    if let Some(tls) = &shared.tls {
-        // Bytes received already (staged or decrypted) would never make the socket readable.
-        if tls.has_input() {
-            return read_on(shared, owner, inbound);
-        }
-    }
-    let fd = shared.stream.as_raw_fd();
-    let wake_fd = shared.helper_wake.fd();
-    let mut pollfds = [
-        libc::pollfd { fd, events: libc::POLLIN, revents: 0 },
-        libc::pollfd { fd: wake_fd.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
-        libc::pollfd { fd: other_wake.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
-    ];
-    let millis = timeout.as_millis().min(i32::MAX as u128) as i32;
-    // SAFETY: `pollfds` are valid, exclusively borrowed pollfds for fds that stay
-    // open while we hold `shared` (the stream and the wake fd live inside it) and,
-    // for `other_wake`, for the caller's whole call; a negative fd is ignored by poll.
-    let ready = unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, millis) };
-    if ready <= 0 {
-        return Ok(()); // timed out or interrupted: the caller just tries again
-    }
-    if pollfds[1].revents != 0 {
-        shared.helper_wake.reset();
-        return Ok(()); // a request ended without a reply: the caller looks at its future
-    }
-    if pollfds[2].revents != 0 {
-        drain_eventfd(pollfds[2].fd);
-        return Ok(()); // the caller may have other work: it looks
-    }
-    read_on(shared, owner, inbound)
-}
-
-/// Resets an eventfd that was readable.
-fn drain_eventfd(fd: RawFd) {
-    let mut count: u64 = 0;
-    // SAFETY: reads at most 8 bytes into a live u64 from a non-blocking eventfd the
-    // caller keeps open for the call.
-    unsafe { libc::read(fd, (&mut count as *mut u64).cast(), 8) };
-}
-
-/// The waiting thread's reads, once the socket is readable. `Err`: why the
-/// connection is broken.
-fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
-    loop {
-        let room = inbound.spare().len();
-        match receive(shared, inbound) {
-            Ok(0) => return Err("connection closed by the server".into()),
-            Ok(n) => {
-                dispatch(shared, owner, inbound)?;
-                if n < room {
-                    // Most likely drained: skip the recv that would only say so. Anything
-                    // left is the task's: arming the socket again on leaving wakes it for
-                    // them (see `hand_back_reading`).
-                    return Ok(());
-                }
-            }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                release_if_idle(shared, inbound);
-                return Ok(());
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(format!("connection lost: {}", describe_read_error(shared, &e))),
-        }
     }
 }
 
