@@ -33,12 +33,15 @@ struct Queue {
     /// The completer waits in `poll` on a connection instead of on `ready` (see
     /// [`wait_polling`]): a push writes `polling_wake` too.
     polling: AtomicBool,
+    /// A push wrote `polling_wake`: the completer clears it when it stops polling.
+    woken: AtomicBool,
 }
 
 static QUEUE: Queue = Queue {
     items: Mutex::new(VecDeque::new()),
     ready: Condvar::new(),
     polling: AtomicBool::new(false),
+    woken: AtomicBool::new(false),
 };
 
 /// An eventfd that wakes the completer out of its `poll` (see [`wait_polling`]);
@@ -127,6 +130,7 @@ pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
                 let one: u64 = 1;
                 // SAFETY: writes 8 bytes from a live u64 to an eventfd we own.
                 unsafe { libc::write(fd.as_raw_fd(), (&one as *const u64).cast(), 8) };
+                QUEUE.woken.store(true, Ordering::SeqCst);
             }
         }
     }
@@ -149,9 +153,15 @@ pub fn wait_polling<R>(poll_reading: impl FnOnce(RawFd) -> R) -> Option<R> {
     impl Drop for Polling {
         fn drop(&mut self) {
             QUEUE.polling.store(false, Ordering::SeqCst);
-            let mut count: u64 = 0;
-            // SAFETY: reads at most 8 bytes into a live u64 from an eventfd we own (non-blocking).
-            unsafe { libc::read(self.0, (&mut count as *mut u64).cast(), 8) };
+            // Cleared only if a push wrote it: most waits end with the connection's reply, and a
+            // read would cost a system call per request. A write that lands after this look
+            // leaves the eventfd readable; the next wait's poll then returns at once and
+            // clears it (see `Connection::read_while_idle`), which costs one spurious turn.
+            if QUEUE.woken.swap(false, Ordering::SeqCst) {
+                let mut count: u64 = 0;
+                // SAFETY: reads at most 8 bytes into a live u64 from an eventfd we own (non-blocking).
+                unsafe { libc::read(self.0, (&mut count as *mut u64).cast(), 8) };
+            }
         }
     }
     let _polling = Polling(fd);

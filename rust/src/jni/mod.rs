@@ -718,18 +718,26 @@ pub extern "system" fn Java_glide_internal_NativeBridge_awaitCompletions<'caller
 ) -> jint {
     unowned_env
         .with_env(|env| -> Result<jint, BridgeError> {
-            let capacity = out.len(env)? / 3;
-            let mut batch = vec![Completion { request_id: 0, kind: 0, payload: 0 }; capacity.min(1024)];
-            let n = crate::client::idle_reading::await_completions(&mut batch, Duration::from_millis(timeout_ms.max(0) as u64));
-            let mut flat = Vec::with_capacity(n * 3);
-            for c in &batch[..n] {
-                flat.extend_from_slice(&[c.request_id, c.kind as jlong, c.payload]);
+            const NONE: Completion = Completion { request_id: 0, kind: 0, payload: 0 };
+            // Kept across calls (only the completer thread calls this): no allocation per wait.
+            thread_local! {
+                static BATCH: std::cell::RefCell<(Vec<Completion>, Vec<jlong>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
             }
-            if let Err(e) = out.set_region(env, 0, &flat) {
-                completion::push_all(batch[..n].iter().copied()); // never lost
-                return Err(e.into());
-            }
-            Ok(n as jint)
+            let capacity = (out.len(env)? / 3).min(1024);
+            BATCH.with(|buffers| {
+                let (batch, flat) = &mut *buffers.borrow_mut();
+                batch.resize(capacity, NONE);
+                let n = crate::client::idle_reading::await_completions(batch, Duration::from_millis(timeout_ms.max(0) as u64));
+                flat.clear();
+                for c in &batch[..n] {
+                    flat.extend_from_slice(&[c.request_id, c.kind as jlong, c.payload]);
+                }
+                if let Err(e) = out.set_region(env, 0, flat) {
+                    completion::push_all(batch[..n].iter().copied()); // never lost
+                    return Err(e.into());
+                }
+                Ok(n as jint)
+            })
         })
         .resolve::<ThrowGlide>()
 }
