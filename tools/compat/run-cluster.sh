@@ -11,7 +11,7 @@ set -u
 # Paths, die, free_port; builds our jar and resolves glide's classpath (cached) if missing.
 . "$(dirname "$0")/common.sh"
 
-OPTIONAL_SECTIONS="ClusterScanSection ClusterUnlinkTouchSection ClusterBatchSection"
+OPTIONAL_SECTIONS="ClusterScanSection ClusterUnlinkTouchSection ClusterBatchSection ClusterDownSection"
 
 # 3. compile once, against our jar (optional sections against glide when ours lacks their API)
 classes="$out/cluster-classes"

@@ -53,6 +53,7 @@ public class ClusterCompatCheck {
         {"unlink-touch", "ClusterUnlinkTouchSection"},
         {"scan", "ClusterScanSection"},
         {"cluster-batch", "ClusterBatchSection"},
+        {"clusterdown", "ClusterDownSection"},
     };
 
     static String host;
