@@ -18,7 +18,7 @@
 #   CALLBACKS_QUICK=1        1 s warm-up + 1 s measurement, N=16 only, output under target/
 #   CALLBACKS_CLIENTS        subset of "glide-jni valkey-glide lettuce" (default all three)
 #   CALLBACKS_WORKLOADS      subset of "w1 w2-16k w2-512k" (default all)
-#   CALLBACKS_N              chains (requests in flight), default "1 16 128" (quick: "16"); 512 works too
+#   CALLBACKS_N              chains (requests in flight), default "1 16 128 512" (quick: "16")
 #   CALLBACKS_TRANSPORTS     subset of "plain tls" (default both)
 #   CALLBACKS_WARMUP         seconds of warm-up per point (default 3; quick 1)
 #   CALLBACKS_MEASURE        seconds of measurement per point (default 5; quick 1)
@@ -62,7 +62,7 @@ if [ "$QUICK" = 1 ]; then
     WARMUP=${CALLBACKS_WARMUP:-1}; MEASURE=${CALLBACKS_MEASURE:-1}
     OUT=${CALLBACKS_OUT:-$bench/target/callbacks-quick}
 else
-    NS=${CALLBACKS_N:-"1 16 128"}
+    NS=${CALLBACKS_N:-"1 16 128 512"}
     VT_NS=${CALLBACKS_VT_N:-"100 1000"}; VT_PS=${CALLBACKS_VT_PARALLELISM:-"1 2"}
     WARMUP=${CALLBACKS_WARMUP:-3}; MEASURE=${CALLBACKS_MEASURE:-5}
     OUT=${CALLBACKS_OUT:-$bench/results/callbacks}
