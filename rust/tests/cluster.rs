@@ -460,7 +460,8 @@ fn reassign(port: u16, slot: u16) {
 
 /// A cluster of its own, a client, and a key (set to "v") whose slot's primary is returned.
 fn cluster_with_key(key: &[u8]) -> (Cluster, Arc<ClusterClient>, u16) {
-    let cluster = Cluster::start();
+    // No replicas: these tests need primaries only, and three nodes start in half the time.
+    let cluster = Cluster::start_with_replicas(0);
     let client = connect(cluster.config());
     assert_eq!(run(&client, &[b"SET", key, b"v"], Route::Default), Got::Ok);
     let owner = primary_port_of(&cluster, slot_of(key));
@@ -556,7 +557,7 @@ fn clusterdown_that_lasts_ends_at_the_request_timeout() {
 /// old owner; valkey-glide waits and sends it again, and by then the slot has moved (`MOVED`).
 #[test]
 fn tryagain_during_a_slot_migration_is_retried() {
-    let cluster = Cluster::start();
+    let cluster = Cluster::start_with_replicas(0);
     let client = connect(cluster.config());
     let (a, b): (&[u8], &[u8]) = (b"mig:{7}a", b"mig:{7}b");
     let slot = slot_of(a);
