@@ -11,7 +11,7 @@
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -50,12 +50,7 @@ static POLLING_WAKE: OnceLock<Option<OwnedFd>> = OnceLock::new();
 
 fn polling_wake_fd() -> Option<RawFd> {
     POLLING_WAKE
-        .get_or_init(|| {
-            // SAFETY: eventfd takes no pointers; a negative result is an error.
-            let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
-            // SAFETY: `fd` is a new descriptor that nothing else owns.
-            (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd) })
-        })
+        .get_or_init(crate::eventfd::new)
         .as_ref()
         .map(AsRawFd::as_raw_fd)
 }
@@ -127,9 +122,7 @@ pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
         // flag under the queue's lock, after finding the queue empty).
         if QUEUE.polling.load(Ordering::SeqCst) {
             if let Some(fd) = POLLING_WAKE.get().and_then(|fd| fd.as_ref()) {
-                let one: u64 = 1;
-                // SAFETY: writes 8 bytes from a live u64 to an eventfd we own.
-                unsafe { libc::write(fd.as_raw_fd(), (&one as *const u64).cast(), 8) };
+                crate::eventfd::signal(fd.as_raw_fd());
                 QUEUE.woken.store(true, Ordering::SeqCst);
             }
         }
@@ -158,9 +151,7 @@ pub fn wait_polling<R>(poll_reading: impl FnOnce(RawFd) -> R) -> Option<R> {
             // leaves the eventfd readable; the next wait's poll then returns at once and
             // clears it (see `Connection::read_while_idle`), which costs one spurious turn.
             if QUEUE.woken.swap(false, Ordering::SeqCst) {
-                let mut count: u64 = 0;
-                // SAFETY: reads at most 8 bytes into a live u64 from an eventfd we own (non-blocking).
-                unsafe { libc::read(self.0, (&mut count as *mut u64).cast(), 8) };
+                crate::eventfd::clear(self.0);
             }
         }
     }
@@ -170,12 +161,7 @@ pub fn wait_polling<R>(poll_reading: impl FnOnce(RawFd) -> R) -> Option<R> {
 
 /// Moves up to `out.len()` queued completions into `out` without waiting.
 pub fn drain_now(out: &mut [Completion]) -> usize {
-    let mut items = QUEUE.items.lock();
-    let n = items.len().min(out.len());
-    for (slot, item) in out.iter_mut().zip(items.drain(..n)) {
-        *slot = item;
-    }
-    n
+    move_into(&mut QUEUE.items.lock(), out)
 }
 
 /// Moves up to `out.len()` completions into `out`, waiting up to `timeout` for
@@ -188,6 +174,10 @@ pub fn drain(out: &mut [Completion], timeout: Duration) -> usize {
     if items.is_empty() {
         let _ = QUEUE.ready.wait_for(&mut items, timeout);
     }
+    move_into(&mut items, out)
+}
+
+fn move_into(items: &mut VecDeque<Completion>, out: &mut [Completion]) -> usize {
     let n = items.len().min(out.len());
     for (slot, item) in out.iter_mut().zip(items.drain(..n)) {
         *slot = item;

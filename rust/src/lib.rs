@@ -19,6 +19,7 @@ pub mod client;
 pub mod cluster;
 pub mod completion;
 pub mod contain;
+mod eventfd;
 mod followers;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]

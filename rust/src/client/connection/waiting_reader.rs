@@ -7,7 +7,7 @@
 //! role back to the task when it leaves.
 
 use std::io;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{fence, AtomicBool, Ordering};
 use std::sync::{OnceLock, Weak};
 use std::time::Duration;
@@ -29,12 +29,7 @@ pub(super) struct HelperWake {
 
 impl HelperWake {
     fn fd(&self) -> Option<RawFd> {
-        let fd = self.fd.get_or_init(|| {
-            // SAFETY: eventfd takes no pointers; a negative result is an error.
-            let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
-            // SAFETY: `fd` is a new descriptor that nothing else owns.
-            (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd) })
-        });
+        let fd = self.fd.get_or_init(crate::eventfd::new);
         fd.as_ref().map(|f| f.as_raw_fd())
     }
 
@@ -44,18 +39,14 @@ impl HelperWake {
             return;
         }
         if let Some(Some(fd)) = self.fd.get() {
-            let one: u64 = 1;
-            // SAFETY: writes 8 bytes from a live u64 to an eventfd we own.
-            unsafe { libc::write(fd.as_raw_fd(), (&one as *const u64).cast(), 8) };
+            crate::eventfd::signal(fd.as_raw_fd());
         }
     }
 
     /// Clears the eventfd after a wake-up.
     fn reset(&self) {
         if let Some(Some(fd)) = self.fd.get() {
-            let mut count: u64 = 0;
-            // SAFETY: reads at most 8 bytes into a live u64 from an eventfd we own.
-            unsafe { libc::read(fd.as_raw_fd(), (&mut count as *mut u64).cast(), 8) };
+            crate::eventfd::clear(fd.as_raw_fd());
         }
     }
 }
@@ -256,18 +247,10 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbo
         return Ok(()); // a request ended without a reply: the caller looks at its future
     }
     if pollfds[2].revents != 0 {
-        drain_eventfd(pollfds[2].fd);
+        crate::eventfd::clear(pollfds[2].fd);
         return Ok(()); // the caller may have other work: it looks
     }
     read_on(shared, owner, inbound)
-}
-
-/// Resets an eventfd that was readable.
-fn drain_eventfd(fd: RawFd) {
-    let mut count: u64 = 0;
-    // SAFETY: reads at most 8 bytes into a live u64 from a non-blocking eventfd the
-    // caller keeps open for the call.
-    unsafe { libc::read(fd, (&mut count as *mut u64).cast(), 8) };
 }
 
 /// The waiting thread's reads, once the socket is readable. `Err`: why the
