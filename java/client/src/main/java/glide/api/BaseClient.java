@@ -149,8 +149,20 @@ public abstract class BaseClient
                 GeospatialIndicesBaseCommands,
                 SortedSetBaseCommands {
 
-    /** What valkey-glide answers for commands whose reply it does not pass on (PUBLISH). */
-    private static final String OK = "OK";
+    /**
+     * The server's simple reply "OK" (SET, MSET, FLUSHALL...). Public, as in valkey-glide 2.3.1,
+     * where code compares replies with it; also what PUBLISH answers here, as valkey-glide does.
+     */
+    public static final String OK = "OK";
+
+    /**
+     * valkey-glide 2.3.1 declares this public enum in its {@code BaseClient}; kept so code naming
+     * it compiles. This client does not read it (see {@link glide.api.ResponseFlags}).
+     */
+    public enum ResponseFlags {
+        ENCODING_UTF8,
+        IS_NULLABLE,
+    }
 
     /** Reply shapes understood by the core. */
     private static final int NATURAL = 0;
@@ -2885,7 +2897,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Map<GlideString, Object>> zmpop(GlideString[] keys, ScoreFilter modifier) {
-        return run(zmpopArgs("ZMPOP", null, keys, modifier, null), true, ReplyConverters.map());
+        return run(zmpopArgs("ZMPOP", null, keys, modifier, null), true, ReplyConverters.KEY_TO_SCORE_MAP);
     }
 
     @Override
@@ -2895,7 +2907,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Map<GlideString, Object>> zmpop(GlideString[] keys, ScoreFilter modifier, long count) {
-        return run(zmpopArgs("ZMPOP", null, keys, modifier, count), true, ReplyConverters.map());
+        return run(zmpopArgs("ZMPOP", null, keys, modifier, count), true, ReplyConverters.KEY_TO_SCORE_MAP);
     }
 
     @Override
@@ -2907,7 +2919,7 @@ public abstract class BaseClient
     @Override
     public CompletableFuture<Map<GlideString, Object>> bzmpop(GlideString[] keys, ScoreFilter modifier, double timeout) {
         byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, null).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.map());
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.KEY_TO_SCORE_MAP);
     }
 
     @Override
@@ -2921,7 +2933,7 @@ public abstract class BaseClient
     public CompletableFuture<Map<GlideString, Object>> bzmpop(
             GlideString[] keys, ScoreFilter modifier, double timeout, long count) {
         byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, count).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.map());
+        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.KEY_TO_SCORE_MAP);
     }
 
     @Override

@@ -20,6 +20,7 @@ import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.api.commands.TransactionsCommands;
 import glide.api.models.Batch;
+import glide.api.models.Transaction;
 import glide.api.models.commands.batch.BatchOptions;
 import glide.api.models.configuration.StandaloneSubscriptionConfiguration;
 import glide.api.models.configuration.PubSubState;
@@ -190,6 +191,12 @@ public class GlideClient extends BaseClient
     @Override
     public CompletableFuture<Object[]> exec(Batch batch, boolean raiseOnError) {
         return execBatch(batch, raiseOnError, null, RouteSpec.DEFAULT, false, false);
+    }
+
+    @Deprecated
+    @Override
+    public CompletableFuture<Object[]> exec(Transaction transaction) {
+        return exec(transaction, true);
     }
 
     @Override

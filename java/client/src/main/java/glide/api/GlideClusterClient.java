@@ -26,12 +26,14 @@ import glide.api.models.commands.scan.ClusterScanCursor;
 import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.RequestRoutingConfiguration.Route;
+import glide.api.models.configuration.RequestRoutingConfiguration.SingleNodeRoute;
 import glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute;
 import glide.api.models.exceptions.ConfigurationError;
 import glide.api.models.exceptions.RequestException;
 import glide.api.commands.TransactionsClusterCommands;
 import glide.api.commands.PubSubClusterCommands;
 import glide.api.models.ClusterBatch;
+import glide.api.models.ClusterTransaction;
 import glide.api.models.commands.batch.ClusterBatchOptions;
 import glide.api.models.commands.batch.ClusterBatchRetryStrategy;
 import glide.api.models.configuration.ClusterSubscriptionConfiguration;
@@ -205,6 +207,18 @@ public class GlideClusterClient extends BaseClient
     @Override
     public CompletableFuture<Object[]> exec(ClusterBatch batch, boolean raiseOnError) {
         return execBatch(batch, raiseOnError, null, RouteSpec.DEFAULT, false, false);
+    }
+
+    @Deprecated
+    @Override
+    public CompletableFuture<Object[]> exec(ClusterTransaction transaction) {
+        return exec(transaction, true);
+    }
+
+    @Deprecated
+    @Override
+    public CompletableFuture<Object[]> exec(ClusterTransaction transaction, SingleNodeRoute route) {
+        return exec(transaction, true, ClusterBatchOptions.builder().route(route).build());
     }
 
     @Override

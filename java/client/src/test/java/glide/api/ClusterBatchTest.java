@@ -161,6 +161,31 @@ class ClusterBatchTest {
         }
     }
 
+    /**
+     * valkey-glide 2.3.1's deprecated ClusterTransaction runs as an atomic batch with errors
+     * raised, on its keys' slot owner or on the node a route names.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theDeprecatedClusterTransactionRunsWhereItsRouteSays() throws Exception {
+        String k = key();
+        RedisServer other = cluster.primaries().stream()
+                .filter(p -> p != cluster.primaryOf(RedisCluster.keySlot(k))).findFirst().orElseThrow();
+        try (GlideClusterClient client = connect(ProtocolVersion.RESP3)) {
+            glide.api.models.ClusterTransaction onOwner = new glide.api.models.ClusterTransaction();
+            onOwner.set(k, "v").get(k); // the builder methods return ClusterBatch, as in valkey-glide
+            Object[] own = await(client.exec(onOwner));
+            assertArrayEquals(new Object[] {BaseClient.OK, "v"}, own);
+            glide.api.models.ClusterTransaction routed = new glide.api.models.ClusterTransaction();
+            routed.customCommand(new String[] {"CONFIG", "GET", "port"});
+            Object[] there = await(client.exec(routed, new ByAddressRoute(other.host(), other.port())));
+            assertEquals(java.util.Map.of("port", String.valueOf(other.port())), there[0]);
+            glide.api.models.ClusterTransaction failing = new glide.api.models.ClusterTransaction();
+            failing.incr(k);
+            assertInstanceOf(RequestException.class, failure(client.exec(failing)), "errors are raised");
+        }
+    }
+
     @Test
     void aPipelineRetriesTryagainOnlyWhenAsked() throws Exception {
         String tag = "{" + UUID.randomUUID() + "}";

@@ -38,4 +38,10 @@ public interface ConnectionManagementClusterCommands {
     CompletableFuture<String> clientGetName();
 
     CompletableFuture<ClusterValue<String>> clientGetName(Route route);
+
+    /**
+     * {@code SELECT index} on every node (Valkey 9's databases in cluster mode); later commands,
+     * reconnects and nodes met later use database {@code index}. "OK".
+     */
+    CompletableFuture<String> select(long index);
 }

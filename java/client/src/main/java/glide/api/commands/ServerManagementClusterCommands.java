@@ -141,4 +141,11 @@ public interface ServerManagementClusterCommands {
 
     /** ACL WHOAMI: the user of this connection. */
     CompletableFuture<String> aclWhoami();
+
+    /**
+     * {@code WAITAOF} on the nodes {@code route} names: waits until the node's writes so far are
+     * fsynced by {@code numOfLocal} (0 or 1) local AOFs and {@code numOfReplicas} replicas, or
+     * {@code timeout} ms pass; {@code [local, replicas]} counts reached.
+     */
+    CompletableFuture<Long[]> waitaof(long numOfLocal, long numOfReplicas, long timeout, Route route);
 }

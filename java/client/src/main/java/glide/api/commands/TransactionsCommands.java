@@ -1,6 +1,7 @@
 package glide.api.commands;
 
 import glide.api.models.Batch;
+import glide.api.models.Transaction;
 import glide.api.models.commands.batch.BatchOptions;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,6 +16,14 @@ public interface TransactionsCommands extends TransactionsBaseCommands {
 
     /** {@link #exec(Batch, boolean)} with a timeout for the whole batch. */
     CompletableFuture<Object[]> exec(Batch batch, boolean raiseOnError, BatchOptions options);
+
+    /**
+     * Runs a transaction with errors raised: {@code exec(transaction, true)}.
+     *
+     * @deprecated use {@link #exec(Batch, boolean)} with {@code new Batch(true)}.
+     */
+    @Deprecated
+    CompletableFuture<Object[]> exec(Transaction transaction);
 
     /** UNWATCH: forgets every watched key. "OK". */
     CompletableFuture<String> unwatch();
