@@ -68,9 +68,10 @@ pub enum Expect {
     /// `ZRANDMEMBER key count WITHSCORES`: flat pairs (RESP2) or [[member, score], ...] (RESP3)
     /// as [[member, score], ...] with each score a double; members may repeat, so not a map.
     MemberScorePairs,
-    /// `ZMPOP`/`BZMPOP`: [key, [[member, score], ...]] as a one-entry map {key: {member: score}}
-    /// with the scores as doubles; nil stays nil.
-    KeyToMemberScoreMap,
+    /// `ZMPOP`/`BZMPOP`: [key, [[member, score], ...]] as [key, {member: score}] with the scores
+    /// as doubles; nil stays nil. An array, not a one-entry map, because that is what a batch or
+    /// `customCommand` gives in valkey-glide 2.3.1; its `zmpop` methods make the map in Java.
+    KeyAndMemberScoreMap,
 }
 
 impl Expect {
@@ -101,7 +102,7 @@ impl Expect {
         Expect::GeoPositions,
         Expect::GeoSearch,
         Expect::MemberScorePairs,
-        Expect::KeyToMemberScoreMap,
+        Expect::KeyAndMemberScoreMap,
     ];
 
     /// This shape's place in [`Expect::ALL`]. A match without a wildcard: a new variant stops
@@ -132,7 +133,7 @@ impl Expect {
             Expect::GeoPositions => 21,
             Expect::GeoSearch => 22,
             Expect::MemberScorePairs => 23,
-            Expect::KeyToMemberScoreMap => 24,
+            Expect::KeyAndMemberScoreMap => 24,
         }
     }
 }
@@ -286,7 +287,7 @@ impl Probe {
             }
             b"ZRANK" | b"ZREVRANK" if self.zset.withscore_at == 3 => Expect::RankWithScore,
             b"ZRANDMEMBER" if self.zset.withscores_at == 3 => Expect::MemberScorePairs,
-            b"ZMPOP" | b"BZMPOP" => Expect::KeyToMemberScoreMap,
+            b"ZMPOP" | b"BZMPOP" => Expect::KeyAndMemberScoreMap,
             b"BZPOPMIN" | b"BZPOPMAX" => Expect::KeyMemberScore,
             b"FUNCTION LIST" => Expect::FunctionList,
             b"ACL GETUSER" => Expect::AclUser,
@@ -479,11 +480,11 @@ pub fn convert(value: Value, expect: Expect) -> Result<Value, String> {
                 .map(Value::Array),
             other => Ok(other),
         },
-        Expect::KeyToMemberScoreMap => match value {
+        Expect::KeyAndMemberScoreMap => match value {
             Value::Array(mut items) if items.len() == 2 && matches!(items[1], Value::Array(_)) => {
                 let members = convert(items.pop().expect("len 2"), Expect::MemberScoreMap)?;
-                let key = items.pop().expect("len 2");
-                Ok(Value::Map(vec![(key, members)]))
+                items.push(members);
+                Ok(Value::Array(items))
             }
             Value::Nil => Ok(Value::Nil),
             other => Err(mismatch("[key, [[member, score], ...]]", &other)),
@@ -919,8 +920,8 @@ mod tests {
         assert_eq!(probe(&["ZRANDMEMBER", "z", "-3", "WITHSCORES"]), Expect::MemberScorePairs);
         assert_eq!(probe(&["ZRANDMEMBER", "withscores"]), Expect::Natural);
         assert_eq!(probe(&["ZRANDMEMBER", "withscores", "2"]), Expect::Natural);
-        assert_eq!(probe(&["ZMPOP", "1", "z", "MIN"]), Expect::KeyToMemberScoreMap);
-        assert_eq!(probe(&["bzmpop", "0.5", "2", "a", "b", "max", "count", "3"]), Expect::KeyToMemberScoreMap);
+        assert_eq!(probe(&["ZMPOP", "1", "z", "MIN"]), Expect::KeyAndMemberScoreMap);
+        assert_eq!(probe(&["bzmpop", "0.5", "2", "a", "b", "max", "count", "3"]), Expect::KeyAndMemberScoreMap);
     }
 
     #[test]
@@ -943,22 +944,22 @@ mod tests {
     }
 
     #[test]
-    fn zmpop_becomes_a_map_of_key_to_member_scores_under_both_protocols() {
-        let expected = Value::Map(vec![(
+    fn zmpop_becomes_key_and_a_map_of_member_scores_under_both_protocols() {
+        let expected = Value::Array(vec![
             bulk("z"),
             Value::Map(vec![(bulk("b"), Value::Double(2.5)), (bulk("c"), Value::Double(f64::INFINITY))]),
-        )]);
+        ]);
         let pair = |m, s| Value::Array(vec![bulk(m), s]);
         let resp2 = Value::Array(vec![bulk("z"), Value::Array(vec![pair("b", bulk("2.5")), pair("c", bulk("inf"))])]);
         let resp3 = Value::Array(vec![
             bulk("z"),
             Value::Array(vec![pair("b", Value::Double(2.5)), pair("c", Value::Double(f64::INFINITY))]),
         ]);
-        assert_eq!(convert(resp2, Expect::KeyToMemberScoreMap).unwrap(), expected);
-        assert_eq!(convert(resp3, Expect::KeyToMemberScoreMap).unwrap(), expected);
-        assert_eq!(convert(Value::Nil, Expect::KeyToMemberScoreMap).unwrap(), Value::Nil);
-        assert!(convert(Value::Array(vec![bulk("z")]), Expect::KeyToMemberScoreMap).unwrap_err().contains("[key,"));
-        assert!(convert(Value::Array(vec![bulk("z"), Value::Array(vec![pair("b", bulk("x"))])]), Expect::KeyToMemberScoreMap).is_err());
+        assert_eq!(convert(resp2, Expect::KeyAndMemberScoreMap).unwrap(), expected);
+        assert_eq!(convert(resp3, Expect::KeyAndMemberScoreMap).unwrap(), expected);
+        assert_eq!(convert(Value::Nil, Expect::KeyAndMemberScoreMap).unwrap(), Value::Nil);
+        assert!(convert(Value::Array(vec![bulk("z")]), Expect::KeyAndMemberScoreMap).unwrap_err().contains("[key,"));
+        assert!(convert(Value::Array(vec![bulk("z"), Value::Array(vec![pair("b", bulk("x"))])]), Expect::KeyAndMemberScoreMap).is_err());
     }
 
     #[test]

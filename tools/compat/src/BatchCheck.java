@@ -3,7 +3,9 @@ import static glide.api.models.GlideString.gs;
 import glide.api.GlideClient;
 import glide.api.models.Batch;
 import glide.api.models.GlideString;
+import glide.api.models.commands.ListDirection;
 import glide.api.models.commands.RangeOptions.RangeByIndex;
+import glide.api.models.commands.ScoreFilter;
 import glide.api.models.commands.SortOrder;
 import glide.api.models.commands.batch.BatchOptions;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldGet;
@@ -222,6 +224,18 @@ public class BatchCheck {
         s.add("zpopmin(m:z)", b -> b.zpopmin(z));
         s.add("zpopmin(m:z, 5)", b -> b.zpopmin(z, 5));
         s.add("zpopmin(m:z) empty", b -> b.zpopmin(z));
+        // the *MPOP family: a batch gives the core's reply, not the methods' map (issue 15)
+        s.add("zadd(m:z, {a=1, b=2.5, c=3}) again", b -> b.zadd(z, zv));
+        s.add("zmpop([m:z], MAX)", b -> b.zmpop(arr(mk, z), ScoreFilter.MAX));
+        s.add("zmpop([m:none, m:z], MIN, 5)", b -> b.zmpop(arr(mk, a.apply("m:none"), z), ScoreFilter.MIN, 5));
+        s.add("zmpop([m:z], MIN) empty", b -> b.zmpop(arr(mk, z), ScoreFilter.MIN));
+        s.add("zadd(m:z, {a=1, b=2.5, c=3}) once more", b -> b.zadd(z, zv));
+        s.add("bzmpop([m:z], MAX, 0.1)", b -> b.bzmpop(arr(mk, z), ScoreFilter.MAX, 0.1));
+        s.add("bzmpop([m:z], MIN, 0.1, 2)", b -> b.bzmpop(arr(mk, z), ScoreFilter.MIN, 0.1, 2));
+        s.add("rpush(m:lm, x, y, z)", b -> b.rpush(a.apply("m:lm"), arr(mk, a.apply("x"), a.apply("y"), a.apply("z"))));
+        s.add("lmpop([m:lm], LEFT)", b -> b.lmpop(arr(mk, a.apply("m:lm")), ListDirection.LEFT));
+        s.add("blmpop([m:lm], RIGHT, 5, 0.1)", b -> b.blmpop(arr(mk, a.apply("m:lm")), ListDirection.RIGHT, 5L, 0.1));
+        s.add("lmpop([m:lm], LEFT) empty", b -> b.lmpop(arr(mk, a.apply("m:lm")), ListDirection.LEFT));
         // HyperLogLog
         s.add("pfadd(m:hll, a, b, c, a)", b -> b.pfadd(a.apply("m:hll"), arr(mk, a.apply("a"), a.apply("b"), a.apply("c"), a.apply("a"))));
         s.add("pfadd(m:hll, a)", b -> b.pfadd(a.apply("m:hll"), arr(mk, a.apply("a"))));

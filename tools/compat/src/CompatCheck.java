@@ -263,6 +263,12 @@ public class CompatCheck {
 
         // --- customCommand reply shapes
         call("custom SET", () -> c.customCommand(new String[] {"SET", "ck", "cv"}));
+        call("custom ZADD for ZMPOP", () -> c.customCommand(new String[] {"ZADD", "czm", "1", "a", "2", "b"}));
+        call("custom ZMPOP", () -> c.customCommand(new String[] {"ZMPOP", "1", "czm", "MIN"}));
+        call("custom BZMPOP", () -> c.customCommand(new String[] {"BZMPOP", "0.1", "1", "czm", "MAX", "COUNT", "3"}));
+        call("custom ZMPOP empty", () -> c.customCommand(new String[] {"ZMPOP", "1", "czm", "MIN"}));
+        call("custom RPUSH for LMPOP", () -> c.customCommand(new String[] {"RPUSH", "clm", "x", "y"}));
+        call("custom LMPOP", () -> c.customCommand(new String[] {"LMPOP", "1", "clm", "LEFT", "COUNT", "5"}));
         call("custom GET", () -> c.customCommand(new String[] {"GET", "ck"}));
         call("custom GET missing", () -> c.customCommand(new String[] {"GET", "nope"}));
         call("custom lowercase get", () -> c.customCommand(new String[] {"get", "ck"}));

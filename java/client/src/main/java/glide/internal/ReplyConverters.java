@@ -414,11 +414,14 @@ public final class ReplyConverters {
                 return reply;
             };
 
-    /** ZMPOP/BZMPOP of a String request: {@code {key: {member: score}}} all text, or null. */
+    /**
+     * ZMPOP/BZMPOP of a String request: the core's {@code [key, {member: score}]} (what a batch
+     * gives, as in valkey-glide) as the methods' {@code {key: {member: score}}}, all text, or null.
+     */
     @SuppressWarnings("unchecked")
     public static final Function<Object, Map<String, Object>> TEXT_KEY_TO_SCORE_MAP =
             v -> {
-                Map<Object, Object> map = (Map<Object, Object>) v;
+                Map<Object, Object> map = keyToValue(v);
                 if (map != null) {
                     for (Map.Entry<Object, Object> e : map.entrySet()) {
                         text(e.getKey());
@@ -427,6 +430,22 @@ public final class ReplyConverters {
                 }
                 return (Map<String, Object>) (Map<?, ?>) map;
             };
+
+    /** ZMPOP/BZMPOP of a binary request: {@code [key, {member: score}]} as {@code {key: {member: score}}}. */
+    @SuppressWarnings("unchecked")
+    public static final Function<Object, Map<GlideString, Object>> KEY_TO_SCORE_MAP =
+            v -> (Map<GlideString, Object>) (Map<?, ?>) keyToValue(v);
+
+    /** {@code [key, value]} as a one-entry map {@code {key: value}}; null stays null. */
+    private static Map<Object, Object> keyToValue(Object reply) {
+        if (reply == null) {
+            return null;
+        }
+        Object[] pair = (Object[]) reply;
+        Map<Object, Object> map = new java.util.LinkedHashMap<>(2);
+        map.put(pair[0], pair[1]);
+        return map;
+    }
 
     /** ZRANDMEMBER ... WITHSCORES of a String request: {@code [[member, Double score], ...]}, members text. */
     public static final Function<Object, Object[][]> TEXT_MEMBER_SCORE_PAIRS = v -> memberScorePairs(v, true);

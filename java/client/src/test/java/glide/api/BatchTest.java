@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.models.Batch;
 import glide.api.models.GlideString;
+import glide.api.models.commands.ScoreFilter;
 import glide.api.models.commands.SetOptions;
 import glide.api.models.commands.batch.BatchOptions;
 import glide.api.models.configuration.ProtocolVersion;
@@ -99,6 +100,58 @@ class BatchTest {
             assertEquals(1L, result[13]);
             assertEquals(2.5, result[14]);
             assertNull(result[15]);
+        }
+    }
+
+    /**
+     * ZMPOP/BZMPOP in a batch or through customCommand give {@code [key, {member: score}]}, as in
+     * valkey-glide 2.3.1 (its batch tests cast the element to Object[]); only the client methods
+     * turn it into a one-entry map {@code {key: {member: score}}}. Issue 15: this client gave the
+     * map everywhere, so a batch holding ZMPOP failed valkey-glide's checks with ClassCastException.
+     */
+    @ParameterizedTest(name = "{0} atomic={1}")
+    @CsvSource({"RESP2,true", "RESP2,false", "RESP3,true", "RESP3,false"})
+    void zmpopInABatchIsKeyThenMemberScores(ProtocolVersion protocol, boolean atomic) throws Exception {
+        String z = "{zm}" + key(), empty = "{zm}" + key();
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            await(client.zadd(z, Map.of("a", 1.0, "b", 2.0, "c", 3.0, "d", 4.0)));
+            Batch batch = new Batch(atomic)
+                    .zmpop(new String[] {empty, z}, ScoreFilter.MAX)
+                    .zmpop(new String[] {z}, ScoreFilter.MIN, 2)
+                    .bzmpop(new String[] {z}, ScoreFilter.MAX, 0.1)
+                    .zmpop(new String[] {empty}, ScoreFilter.MIN)
+                    .zmpop(new GlideString[] {gs(z)}, ScoreFilter.MIN);
+            Object[] result = await(client.exec(batch, true));
+            assertArrayEquals(new Object[] {z, Map.of("d", 4.0)}, (Object[]) result[0]);
+            assertArrayEquals(new Object[] {z, Map.of("a", 1.0, "b", 2.0)}, (Object[]) result[1]);
+            assertArrayEquals(new Object[] {z, Map.of("c", 3.0)}, (Object[]) result[2]);
+            assertNull(result[3], "nothing to pop");
+            assertNull(result[4], "the set is empty now");
+
+            await(client.zadd(z, Map.of("e", 5.0)));
+            Object custom = await(client.customCommand(new String[] {"ZMPOP", "1", z, "MIN"}));
+            assertArrayEquals(new Object[] {z, Map.of("e", 5.0)}, (Object[]) custom);
+            await(client.zadd(z, Map.of("f", 6.0)));
+            assertEquals(Map.of(z, Map.of("f", 6.0)), await(client.zmpop(new String[] {z}, ScoreFilter.MIN)), "the method's map");
+        }
+    }
+
+    /** valkey-glide 2.3.1's deprecated Transaction still compiles and runs, errors raised. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theDeprecatedTransactionRunsAsAnAtomicBatch() throws Exception {
+        String k = key();
+        try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3)) {
+            glide.api.models.Transaction transaction = new glide.api.models.Transaction();
+            transaction.set(k, "v").get(k).incr(k);
+            assertTrue(transaction.isAtomic());
+            Throwable raised = failure(client.exec(transaction));
+            assertInstanceOf(RequestException.class, raised, "exec(Transaction) raises errors");
+            assertEquals("v", await(client.get(k)), "MULTI/EXEC ran the commands before the error");
+            glide.api.models.Transaction second = new glide.api.models.Transaction();
+            second.set(k, "w").get(k); // the builder methods return Batch, as in valkey-glide
+            Object[] result = await(client.exec(second));
+            assertArrayEquals(new Object[] {BaseClient.OK, "w"}, result);
         }
     }
 
