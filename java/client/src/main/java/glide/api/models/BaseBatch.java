@@ -64,7 +64,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return getThis();
     }
 
-    /** {@code arg} as a {@link GlideString}: the byte-exact form every recorded method takes. */
+    /**
+     * {@code arg} as a {@link GlideString}: the byte-exact form every recorded method takes. A
+     * {@code byte[]} is taken as its bytes and any other object as its {@code toString()}, as
+     * valkey-glide 2.3.1 does for the arguments after the first: Java infers {@code ArgType} as
+     * {@code Object} for a call such as {@code zscan(key, 0, options)}, and valkey-glide sends
+     * the cursor as "0". The first argument is checked by {@link #checkArgType}.
+     */
     protected static GlideString gs(Object arg) {
         if (arg instanceof GlideString) {
             return (GlideString) arg;
@@ -72,9 +78,36 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         if (arg instanceof String) {
             return GlideString.of((String) arg);
         }
-        throw new IllegalArgumentException(
-                "batch arguments must be String or GlideString, not "
-                        + (arg == null ? "null" : arg.getClass().getName()));
+        if (arg instanceof byte[]) {
+            return GlideString.of((byte[]) arg);
+        }
+        if (arg == null) {
+            throw new IllegalArgumentException("batch arguments must not be null");
+        }
+        return GlideString.of(arg.toString());
+    }
+
+    /**
+     * Refuses a generic method's first {@code ArgType} argument (the key, or the first element of
+     * an array or the first key of a map) unless it is a String or a GlideString, as valkey-glide
+     * 2.3.1 does (IllegalArgumentException): that argument fixes which of the two the batch is
+     * about. Its other arguments go through {@link #gs(Object)}.
+     */
+    protected static void checkArgType(Object first) {
+        Object probe = first;
+        if (first instanceof Object[]) {
+            Object[] array = (Object[]) first;
+            probe = array.length == 0 ? null : array[0];
+        } else if (first instanceof java.util.Map) {
+            java.util.Map<?, ?> map = (java.util.Map<?, ?>) first;
+            probe = map.isEmpty() ? null : map.keySet().iterator().next();
+        } else if (first == null) {
+            throw new IllegalArgumentException("batch arguments must not be null");
+        }
+        if (probe != null && !(probe instanceof String) && !(probe instanceof GlideString)) {
+            throw new IllegalArgumentException(
+                    "batch arguments must be String or GlideString, not " + probe.getClass().getName());
+        }
     }
 
     /** Each of {@code args} as a {@link GlideString}. */
@@ -123,12 +156,14 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues {@code args} as given (the first is the command name): the server's reply as is. */
     public <ArgType> T customCommand(ArgType[] args) {
+        checkArgType(args);
         GlideString[] binary = gs(args);
         return recordOnEither(c -> c.customCommand(binary), c -> c.customCommand(binary));
     }
 
     /** Queues ECHO: the message. */
     public <ArgType> T echo(ArgType message) {
+        checkArgType(message);
         GlideString m = gs(message);
         return recordOnEither(c -> c.echo(m), c -> c.echo(m));
     }
@@ -140,6 +175,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues PING with a message: the message. */
     public <ArgType> T ping(ArgType msg) {
+        checkArgType(msg);
         GlideString m = gs(msg);
         return recordOnEither(c -> c.ping(m), c -> c.ping(m));
     }
@@ -159,6 +195,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
      * only; names are ASCII, so the conversion is exact.)
      */
     public <ArgType> T configGet(ArgType[] parameters) {
+        checkArgType(parameters);
         String[] names = textArgs(parameters);
         return record(c -> c.configGet(names));
     }
@@ -168,6 +205,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
      * is not UTF-8 would not be sent byte-exact.)
      */
     public <ArgType> T configSet(java.util.Map<ArgType, ArgType> parameters) {
+        checkArgType(parameters);
         java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
         binaryMap(parameters).forEach((k, v) -> text.put(k.toString(), v.toString()));
         return record(c -> c.configSet(text));
@@ -267,41 +305,49 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues GET: the value, or null. */
     public <ArgType> T get(ArgType key) {
+        checkArgType(key);
         return record(c -> c.get(gs(key)));
     }
 
     /** Queues GETDEL: the value it deleted, or null. */
     public <ArgType> T getdel(ArgType key) {
+        checkArgType(key);
         return record(c -> c.getdel(gs(key)));
     }
 
     /** Queues GETEX: the value, or null. */
     public <ArgType> T getex(ArgType key) {
+        checkArgType(key);
         return record(c -> c.getex(gs(key)));
     }
 
     /** Queues GETEX with an expiry change: the value, or null. */
     public <ArgType> T getex(ArgType key, glide.api.models.commands.GetExOptions options) {
+        checkArgType(key);
         return record(c -> c.getex(gs(key), options));
     }
 
     /** Queues SET: "OK". */
     public <ArgType> T set(ArgType key, ArgType value) {
+        checkArgType(key);
         return record(c -> c.set(gs(key), gs(value)));
     }
 
     /** Queues SET with options: "OK", the old value (GET), or null when a condition failed. */
     public <ArgType> T set(ArgType key, ArgType value, glide.api.models.commands.SetOptions options) {
+        checkArgType(key);
         return record(c -> c.set(gs(key), gs(value), options));
     }
 
     /** Queues APPEND: the new length. */
     public <ArgType> T append(ArgType key, ArgType value) {
+        checkArgType(key);
         return record(c -> c.append(gs(key), gs(value)));
     }
 
     /** Queues MGET: the values, null for a missing key. */
     public <ArgType> T mget(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.mget(gs(keys)));
     }
 
@@ -317,71 +363,85 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues INCR: the new value. */
     public <ArgType> T incr(ArgType key) {
+        checkArgType(key);
         return record(c -> c.incr(gs(key)));
     }
 
     /** Queues INCRBY: the new value. */
     public <ArgType> T incrBy(ArgType key, long amount) {
+        checkArgType(key);
         return record(c -> c.incrBy(gs(key), amount));
     }
 
     /** Queues INCRBYFLOAT: the new value. */
     public <ArgType> T incrByFloat(ArgType key, double amount) {
+        checkArgType(key);
         return record(c -> c.incrByFloat(gs(key), amount));
     }
 
     /** Queues DECR: the new value. */
     public <ArgType> T decr(ArgType key) {
+        checkArgType(key);
         return record(c -> c.decr(gs(key)));
     }
 
     /** Queues DECRBY: the new value. */
     public <ArgType> T decrBy(ArgType key, long amount) {
+        checkArgType(key);
         return record(c -> c.decrBy(gs(key), amount));
     }
 
     /** Queues STRLEN: the value's length, 0 for a missing key. */
     public <ArgType> T strlen(ArgType key) {
+        checkArgType(key);
         return record(c -> c.strlen(gs(key)));
     }
 
     /** Queues SETRANGE: the new length. */
     public <ArgType> T setrange(ArgType key, int offset, ArgType value) {
+        checkArgType(key);
         return record(c -> c.setrange(gs(key), offset, gs(value)));
     }
 
     /** Queues GETRANGE: the substring. */
     public <ArgType> T getrange(ArgType key, int start, int end) {
+        checkArgType(key);
         return record(c -> c.getrange(gs(key), start, end));
     }
 
     /** Queues LCS: the longest common subsequence. */
     public <ArgType> T lcs(ArgType key1, ArgType key2) {
+        checkArgType(key1);
         return record(c -> c.lcs(gs(key1), gs(key2)));
     }
 
     /** Queues LCS LEN: the length of the longest common subsequence. */
     public <ArgType> T lcsLen(ArgType key1, ArgType key2) {
+        checkArgType(key1);
         return record(c -> c.lcsLen(gs(key1), gs(key2)));
     }
 
     /** Queues LCS IDX: a map with "matches" and "len". */
     public <ArgType> T lcsIdx(ArgType key1, ArgType key2) {
+        checkArgType(key1);
         return record(c -> c.lcsIdx(gs(key1), gs(key2)));
     }
 
     /** Queues LCS IDX MINMATCHLEN: a map with "matches" and "len". */
     public <ArgType> T lcsIdx(ArgType key1, ArgType key2, long minMatchLen) {
+        checkArgType(key1);
         return record(c -> c.lcsIdx(gs(key1), gs(key2), minMatchLen));
     }
 
     /** Queues LCS IDX WITHMATCHLEN: a map with "matches" (each with its length) and "len". */
     public <ArgType> T lcsIdxWithMatchLen(ArgType key1, ArgType key2) {
+        checkArgType(key1);
         return record(c -> c.lcsIdxWithMatchLen(gs(key1), gs(key2)));
     }
 
     /** Queues LCS IDX MINMATCHLEN WITHMATCHLEN: a map with "matches" and "len". */
     public <ArgType> T lcsIdxWithMatchLen(ArgType key1, ArgType key2, long minMatchLen) {
+        checkArgType(key1);
         return record(c -> c.lcsIdxWithMatchLen(gs(key1), gs(key2), minMatchLen));
     }
 
@@ -389,94 +449,112 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues DEL: the number of keys removed. */
     public <ArgType> T del(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.del(gs(keys)));
     }
 
     /** Queues EXISTS: how many of the keys exist (a repeated key counts each time). */
     public <ArgType> T exists(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.exists(gs(keys)));
     }
 
     /** Queues UNLINK: the number of keys removed (freed in the background). */
     public <ArgType> T unlink(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.unlink(gs(keys)));
     }
 
     /** Queues MOVE to database {@code dbIndex}: true if the key moved. */
     public <ArgType> T move(ArgType key, long dbIndex) {
+        checkArgType(key);
         return record(c -> c.move(gs(key), dbIndex));
     }
 
     /** Queues EXPIRE (seconds): true if the timeout was set. */
     public <ArgType> T expire(ArgType key, long seconds) {
+        checkArgType(key);
         return record(c -> c.expire(gs(key), seconds));
     }
 
     /** Queues EXPIRE with a condition: true if the timeout was set. */
     public <ArgType> T expire(ArgType key, long seconds, glide.api.models.commands.ExpireOptions expireOptions) {
+        checkArgType(key);
         return record(c -> c.expire(gs(key), seconds, expireOptions));
     }
 
     /** Queues EXPIREAT (Unix seconds): true if the timeout was set. */
     public <ArgType> T expireAt(ArgType key, long unixSeconds) {
+        checkArgType(key);
         return record(c -> c.expireAt(gs(key), unixSeconds));
     }
 
     /** Queues EXPIREAT with a condition: true if the timeout was set. */
     public <ArgType> T expireAt(
             ArgType key, long unixSeconds, glide.api.models.commands.ExpireOptions expireOptions) {
+        checkArgType(key);
         return record(c -> c.expireAt(gs(key), unixSeconds, expireOptions));
     }
 
     /** Queues PEXPIRE (milliseconds): true if the timeout was set. */
     public <ArgType> T pexpire(ArgType key, long milliseconds) {
+        checkArgType(key);
         return record(c -> c.pexpire(gs(key), milliseconds));
     }
 
     /** Queues PEXPIRE with a condition: true if the timeout was set. */
     public <ArgType> T pexpire(
             ArgType key, long milliseconds, glide.api.models.commands.ExpireOptions expireOptions) {
+        checkArgType(key);
         return record(c -> c.pexpire(gs(key), milliseconds, expireOptions));
     }
 
     /** Queues PEXPIREAT (Unix milliseconds): true if the timeout was set. */
     public <ArgType> T pexpireAt(ArgType key, long unixMilliseconds) {
+        checkArgType(key);
         return record(c -> c.pexpireAt(gs(key), unixMilliseconds));
     }
 
     /** Queues PEXPIREAT with a condition: true if the timeout was set. */
     public <ArgType> T pexpireAt(
             ArgType key, long unixMilliseconds, glide.api.models.commands.ExpireOptions expireOptions) {
+        checkArgType(key);
         return record(c -> c.pexpireAt(gs(key), unixMilliseconds, expireOptions));
     }
 
     /** Queues TTL: seconds left, -1 without a timeout, -2 for a missing key. */
     public <ArgType> T ttl(ArgType key) {
+        checkArgType(key);
         return record(c -> c.ttl(gs(key)));
     }
 
     /** Queues EXPIRETIME: the Unix seconds it expires at, -1 without a timeout, -2 if missing. */
     public <ArgType> T expiretime(ArgType key) {
+        checkArgType(key);
         return record(c -> c.expiretime(gs(key)));
     }
 
     /** Queues PEXPIRETIME: the Unix milliseconds it expires at, -1 or -2 as for expiretime. */
     public <ArgType> T pexpiretime(ArgType key) {
+        checkArgType(key);
         return record(c -> c.pexpiretime(gs(key)));
     }
 
     /** Queues PTTL: milliseconds left, -1 without a timeout, -2 for a missing key. */
     public <ArgType> T pttl(ArgType key) {
+        checkArgType(key);
         return record(c -> c.pttl(gs(key)));
     }
 
     /** Queues PERSIST: true if a timeout was removed. */
     public <ArgType> T persist(ArgType key) {
+        checkArgType(key);
         return record(c -> c.persist(gs(key)));
     }
 
     /** Queues TYPE: the value's type name, "none" for a missing key. */
     public <ArgType> T type(ArgType key) {
+        checkArgType(key);
         return record(c -> c.type(gs(key)));
     }
 
@@ -487,77 +565,92 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues RENAME: "OK". */
     public <ArgType> T rename(ArgType key, ArgType newKey) {
+        checkArgType(key);
         return record(c -> c.rename(gs(key), gs(newKey)));
     }
 
     /** Queues RENAMENX: true if renamed, false if the new key existed. */
     public <ArgType> T renamenx(ArgType key, ArgType newKey) {
+        checkArgType(key);
         return record(c -> c.renamenx(gs(key), gs(newKey)));
     }
 
     /** Queues OBJECT ENCODING: the internal encoding, or null. */
     public <ArgType> T objectEncoding(ArgType key) {
+        checkArgType(key);
         return record(c -> c.objectEncoding(gs(key)));
     }
 
     /** Queues OBJECT FREQ: the access frequency (LFU policies), or null. */
     public <ArgType> T objectFreq(ArgType key) {
+        checkArgType(key);
         return record(c -> c.objectFreq(gs(key)));
     }
 
     /** Queues OBJECT IDLETIME: seconds since the last access, or null. */
     public <ArgType> T objectIdletime(ArgType key) {
+        checkArgType(key);
         return record(c -> c.objectIdletime(gs(key)));
     }
 
     /** Queues OBJECT REFCOUNT: the reference count, or null. */
     public <ArgType> T objectRefcount(ArgType key) {
+        checkArgType(key);
         return record(c -> c.objectRefcount(gs(key)));
     }
 
     /** Queues TOUCH: how many of the keys exist. */
     public <ArgType> T touch(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.touch(gs(keys)));
     }
 
     /** Queues COPY [REPLACE]: true if copied. */
     public <ArgType> T copy(ArgType source, ArgType destination, boolean replace) {
+        checkArgType(source);
         return record(c -> c.copy(gs(source), gs(destination), replace));
     }
 
     /** Queues COPY: true if copied (false if the destination existed). */
     public <ArgType> T copy(ArgType source, ArgType destination) {
+        checkArgType(source);
         return record(c -> c.copy(gs(source), gs(destination)));
     }
 
     /** Queues COPY DB: true if copied. */
     public <ArgType> T copy(ArgType source, ArgType destination, long destinationDB) {
+        checkArgType(source);
         return record(c -> c.copy(gs(source), gs(destination), destinationDB));
     }
 
     /** Queues COPY DB [REPLACE]: true if copied. */
     public <ArgType> T copy(ArgType source, ArgType destination, long destinationDB, boolean replace) {
+        checkArgType(source);
         return record(c -> c.copy(gs(source), gs(destination), destinationDB, replace));
     }
 
     /** Queues DUMP: the serialized value (bytes), or null. */
     public <ArgType> T dump(ArgType key) {
+        checkArgType(key);
         return record(c -> c.dump(gs(key)));
     }
 
     /** Queues RESTORE: "OK". */
     public <ArgType> T restore(ArgType key, long ttl, byte[] value) {
+        checkArgType(key);
         return record(c -> c.restore(gs(key), ttl, value));
     }
 
     /** Queues RESTORE with options: "OK". */
     public <ArgType> T restore(
             ArgType key, long ttl, byte[] value, glide.api.models.commands.RestoreOptions restoreOptions) {
+        checkArgType(key);
         return record(c -> c.restore(gs(key), ttl, value, restoreOptions));
     }
 
     /** Queues SORT: the sorted elements. */
     public <ArgType> T sort(ArgType key) {
+        checkArgType(key);
         return record(c -> c.sort(gs(key)));
     }
 
@@ -567,6 +660,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues SORT with options: the sorted elements (or what GET patterns fetched). */
     public <ArgType> T sort(ArgType key, glide.api.models.commands.SortOptions sortOptions) {
+        checkArgType(key);
         return added(glide.internal.Args.command("SORT", 16)
                 .add(gs(key))
                 .addAll(sortOptions.toArgs())
@@ -575,11 +669,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues SORT_RO: the sorted elements. */
     public <ArgType> T sortReadOnly(ArgType key) {
+        checkArgType(key);
         return record(c -> c.sortReadOnly(gs(key)));
     }
 
     /** Queues SORT_RO with options: the sorted elements. */
     public <ArgType> T sortReadOnly(ArgType key, glide.api.models.commands.SortOptions sortOptions) {
+        checkArgType(key);
         return added(glide.internal.Args.command("SORT_RO", 16)
                 .add(gs(key))
                 .addAll(sortOptions.toArgs())
@@ -588,12 +684,14 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues SORT ... STORE: the number of elements stored. */
     public <ArgType> T sortStore(ArgType key, ArgType destination) {
+        checkArgType(key);
         return record(c -> c.sortStore(gs(key), gs(destination)));
     }
 
     /** Queues SORT with options ... STORE: the number of elements stored. */
     public <ArgType> T sortStore(
             ArgType key, ArgType destination, glide.api.models.commands.SortOptions sortOptions) {
+        checkArgType(key);
         return added(glide.internal.Args.command("SORT", 18)
                 .add(gs(key))
                 .addAll(sortOptions.toArgs())
@@ -612,11 +710,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues HGET: the field's value, or null. */
     public <ArgType> T hget(ArgType key, ArgType field) {
+        checkArgType(key);
         return record(c -> c.hget(gs(key), gs(field)));
     }
 
     /** Queues HSET with the map's pairs in iteration order: the number of new fields. */
     public <ArgType> T hset(ArgType key, java.util.Map<ArgType, ArgType> fieldValueMap) {
+        checkArgType(key);
         return record(c -> c.hset(gs(key), binaryMap(fieldValueMap)));
     }
 
@@ -625,11 +725,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType key,
             java.util.Map<ArgType, ArgType> fieldValueMap,
             glide.api.models.commands.HSetExOptions options) {
+        checkArgType(key);
         return record(c -> c.hsetex(gs(key), binaryMap(fieldValueMap), options));
     }
 
     /** Queues HGETEX: the fields' values (null for a missing one). */
     public <ArgType> T hgetex(ArgType key, ArgType[] fields, glide.api.models.commands.HGetExOptions options) {
+        checkArgType(key);
         return record(c -> c.hgetex(gs(key), gs(fields), options));
     }
 
@@ -639,11 +741,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long seconds,
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
+        checkArgType(key);
         return record(c -> c.hexpire(gs(key), seconds, gs(fields), options));
     }
 
     /** Queues HPERSIST: a code per field (1 removed, -1 no timeout, -2 missing). */
     public <ArgType> T hpersist(ArgType key, ArgType[] fields) {
+        checkArgType(key);
         return record(c -> c.hpersist(gs(key), gs(fields)));
     }
 
@@ -653,6 +757,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long milliseconds,
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
+        checkArgType(key);
         return record(c -> c.hpexpire(gs(key), milliseconds, gs(fields), options));
     }
 
@@ -662,6 +767,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long unixSeconds,
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
+        checkArgType(key);
         return record(c -> c.hexpireat(gs(key), unixSeconds, gs(fields), options));
     }
 
@@ -671,101 +777,121 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long unixMilliseconds,
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
+        checkArgType(key);
         return record(c -> c.hpexpireat(gs(key), unixMilliseconds, gs(fields), options));
     }
 
     /** Queues HTTL: seconds left per field (-1 no timeout, -2 missing). */
     public <ArgType> T httl(ArgType key, ArgType[] fields) {
+        checkArgType(key);
         return record(c -> c.httl(gs(key), gs(fields)));
     }
 
     /** Queues HPTTL: milliseconds left per field (-1 no timeout, -2 missing). */
     public <ArgType> T hpttl(ArgType key, ArgType[] fields) {
+        checkArgType(key);
         return record(c -> c.hpttl(gs(key), gs(fields)));
     }
 
     /** Queues HEXPIRETIME: the Unix seconds each field expires at (-1 none, -2 missing). */
     public <ArgType> T hexpiretime(ArgType key, ArgType[] fields) {
+        checkArgType(key);
         return record(c -> c.hexpiretime(gs(key), gs(fields)));
     }
 
     /** Queues HPEXPIRETIME: the Unix milliseconds each field expires at (-1 none, -2 missing). */
     public <ArgType> T hpexpiretime(ArgType key, ArgType[] fields) {
+        checkArgType(key);
         return record(c -> c.hpexpiretime(gs(key), gs(fields)));
     }
 
     /** Queues HSETNX: true if the field was set (it did not exist). */
     public <ArgType> T hsetnx(ArgType key, ArgType field, ArgType value) {
+        checkArgType(key);
         return record(c -> c.hsetnx(gs(key), gs(field), gs(value)));
     }
 
     /** Queues HDEL: the number of fields removed. */
     public <ArgType> T hdel(ArgType key, ArgType[] fields) {
+        checkArgType(key);
         return record(c -> c.hdel(gs(key), gs(fields)));
     }
 
     /** Queues HLEN: the number of fields. */
     public <ArgType> T hlen(ArgType key) {
+        checkArgType(key);
         return record(c -> c.hlen(gs(key)));
     }
 
     /** Queues HVALS: the values. */
     public <ArgType> T hvals(ArgType key) {
+        checkArgType(key);
         return record(c -> c.hvals(gs(key)));
     }
 
     /** Queues HMGET: the fields' values, null for a missing one. */
     public <ArgType> T hmget(ArgType key, ArgType[] fields) {
+        checkArgType(key);
         return record(c -> c.hmget(gs(key), gs(fields)));
     }
 
     /** Queues HEXISTS: true if the field exists. */
     public <ArgType> T hexists(ArgType key, ArgType field) {
+        checkArgType(key);
         return record(c -> c.hexists(gs(key), gs(field)));
     }
 
     /** Queues HGETALL: a map of field to value. */
     public <ArgType> T hgetall(ArgType key) {
+        checkArgType(key);
         return record(c -> c.hgetall(gs(key)));
     }
 
     /** Queues HINCRBY: the field's new value. */
     public <ArgType> T hincrBy(ArgType key, ArgType field, long amount) {
+        checkArgType(key);
         return record(c -> c.hincrBy(gs(key), gs(field), amount));
     }
 
     /** Queues HINCRBYFLOAT: the field's new value. */
     public <ArgType> T hincrByFloat(ArgType key, ArgType field, double amount) {
+        checkArgType(key);
         return record(c -> c.hincrByFloat(gs(key), gs(field), amount));
     }
 
     /** Queues HKEYS: the field names. */
     public <ArgType> T hkeys(ArgType key) {
+        checkArgType(key);
         return record(c -> c.hkeys(gs(key)));
     }
 
     /** Queues HSTRLEN: the length of the field's value, 0 if missing. */
     public <ArgType> T hstrlen(ArgType key, ArgType field) {
+        checkArgType(key);
         return record(c -> c.hstrlen(gs(key), gs(field)));
     }
 
     /** Queues HRANDFIELD: a random field, or null. */
     public <ArgType> T hrandfield(ArgType key) {
+        checkArgType(key);
         return record(c -> c.hrandfield(gs(key)));
     }
 
     /** Queues HRANDFIELD count: random fields (repeats allowed for a negative count). */
     public <ArgType> T hrandfieldWithCount(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.hrandfieldWithCount(gs(key), count));
     }
 
     /** Queues HRANDFIELD count WITHVALUES: [field, value] pairs. */
     public <ArgType> T hrandfieldWithCountWithValues(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.hrandfieldWithCountWithValues(gs(key), count));
     }
 
     /** Queues HSCAN: [next cursor, [field, value, ...]]. */
     public <ArgType> T hscan(ArgType key, ArgType cursor) {
+        checkArgType(key);
         return record(c -> c.hscan(gs(key), gs(cursor)));
     }
 
@@ -774,6 +900,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
      * binary overload takes HScanOptionsBinary, and these options' binary form is byte-exact.
      */
     public <ArgType> T hscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.HScanOptions hScanOptions) {
+        checkArgType(key);
         return scanWithOptions("HSCAN", key, cursor, hScanOptions.toGlideStringArgs());
     }
 
@@ -781,77 +908,92 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues LPUSH: the list's new length. */
     public <ArgType> T lpush(ArgType key, ArgType[] elements) {
+        checkArgType(key);
         return record(c -> c.lpush(gs(key), gs(elements)));
     }
 
     /** Queues LPOP: the first element, or null. */
     public <ArgType> T lpop(ArgType key) {
+        checkArgType(key);
         return record(c -> c.lpop(gs(key)));
     }
 
     /** Queues LPOS: the element's index, or null. */
     public <ArgType> T lpos(ArgType key, ArgType element) {
+        checkArgType(key);
         return record(c -> c.lpos(gs(key), gs(element)));
     }
 
     /** Queues LPOS with RANK/MAXLEN: the element's index, or null. */
     public <ArgType> T lpos(ArgType key, ArgType element, glide.api.models.commands.LPosOptions options) {
+        checkArgType(key);
         return record(c -> c.lpos(gs(key), gs(element), options));
     }
 
     /** Queues LPOS COUNT: the matching indexes. */
     public <ArgType> T lposCount(ArgType key, ArgType element, long count) {
+        checkArgType(key);
         return record(c -> c.lposCount(gs(key), gs(element), count));
     }
 
     /** Queues LPOS COUNT with RANK/MAXLEN: the matching indexes. */
     public <ArgType> T lposCount(
             ArgType key, ArgType element, long count, glide.api.models.commands.LPosOptions options) {
+        checkArgType(key);
         return record(c -> c.lposCount(gs(key), gs(element), count, options));
     }
 
     /** Queues LPOP count: the popped elements, or null. */
     public <ArgType> T lpopCount(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.lpopCount(gs(key), count));
     }
 
     /** Queues LRANGE: the elements in the range. */
     public <ArgType> T lrange(ArgType key, long start, long end) {
+        checkArgType(key);
         return record(c -> c.lrange(gs(key), start, end));
     }
 
     /** Queues LINDEX: the element, or null. */
     public <ArgType> T lindex(ArgType key, long index) {
+        checkArgType(key);
         return record(c -> c.lindex(gs(key), index));
     }
 
     /** Queues LTRIM: "OK". */
     public <ArgType> T ltrim(ArgType key, long start, long end) {
+        checkArgType(key);
         return record(c -> c.ltrim(gs(key), start, end));
     }
 
     /** Queues LLEN: the list's length. */
     public <ArgType> T llen(ArgType key) {
+        checkArgType(key);
         return record(c -> c.llen(gs(key)));
     }
 
     /** Queues LREM: the number of elements removed. */
     public <ArgType> T lrem(ArgType key, long count, ArgType element) {
+        checkArgType(key);
         return record(c -> c.lrem(gs(key), count, gs(element)));
     }
 
     /** Queues RPUSH: the list's new length. */
     public <ArgType> T rpush(ArgType key, ArgType[] elements) {
+        checkArgType(key);
         return record(c -> c.rpush(gs(key), gs(elements)));
     }
 
     /** Queues RPOP: the last element, or null. */
     public <ArgType> T rpop(ArgType key) {
+        checkArgType(key);
         return record(c -> c.rpop(gs(key)));
     }
 
     /** Queues RPOP count: the popped elements, or null. */
     public <ArgType> T rpopCount(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.rpopCount(gs(key), count));
     }
 
@@ -861,32 +1003,38 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.LInsertOptions.InsertPosition position,
             ArgType pivot,
             ArgType element) {
+        checkArgType(key);
         return record(c -> c.linsert(gs(key), position, gs(pivot), gs(element)));
     }
 
     /** Queues BRPOP: [key, element], or null on timeout. */
     public <ArgType> T brpop(ArgType[] keys, double timeout) {
+        checkArgType(keys);
         return record(c -> c.brpop(gs(keys), timeout));
     }
 
     /** Queues LPUSHX: the list's new length, 0 if it does not exist. */
     public <ArgType> T lpushx(ArgType key, ArgType[] elements) {
+        checkArgType(key);
         return record(c -> c.lpushx(gs(key), gs(elements)));
     }
 
     /** Queues RPUSHX: the list's new length, 0 if it does not exist. */
     public <ArgType> T rpushx(ArgType key, ArgType[] elements) {
+        checkArgType(key);
         return record(c -> c.rpushx(gs(key), gs(elements)));
     }
 
     /** Queues BLPOP: [key, element], or null on timeout. */
     public <ArgType> T blpop(ArgType[] keys, double timeout) {
+        checkArgType(keys);
         return record(c -> c.blpop(gs(keys), timeout));
     }
 
     /** Queues BLMPOP [COUNT] (a null count: none): {key: elements}, or null on timeout. */
     public <ArgType> T blmpop(
             ArgType[] keys, glide.api.models.commands.ListDirection direction, Long count, double timeout) {
+        checkArgType(keys);
         GlideString[] binary = gs(keys);
         return count == null
                 ? record(c -> c.blmpop(binary, direction, timeout))
@@ -895,11 +1043,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues BLMPOP: {key: [element]}, or null on timeout. */
     public <ArgType> T blmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction, double timeout) {
+        checkArgType(keys);
         return record(c -> c.blmpop(gs(keys), direction, timeout));
     }
 
     /** Queues LMPOP [COUNT] (a null count: none): {key: elements}, or null. */
     public <ArgType> T lmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction, Long count) {
+        checkArgType(keys);
         GlideString[] binary = gs(keys);
         return count == null
                 ? record(c -> c.lmpop(binary, direction))
@@ -908,11 +1058,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues LMPOP: {key: [element]}, or null. */
     public <ArgType> T lmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction) {
+        checkArgType(keys);
         return record(c -> c.lmpop(gs(keys), direction));
     }
 
     /** Queues LSET: "OK". */
     public <ArgType> T lset(ArgType key, long index, ArgType element) {
+        checkArgType(key);
         return record(c -> c.lset(gs(key), index, gs(element)));
     }
 
@@ -922,6 +1074,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType destination,
             glide.api.models.commands.ListDirection wherefrom,
             glide.api.models.commands.ListDirection whereto) {
+        checkArgType(source);
         return record(c -> c.lmove(gs(source), gs(destination), wherefrom, whereto));
     }
 
@@ -932,6 +1085,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.ListDirection wherefrom,
             glide.api.models.commands.ListDirection whereto,
             double timeout) {
+        checkArgType(source);
         return record(c -> c.blmove(gs(source), gs(destination), wherefrom, whereto, timeout));
     }
 
@@ -939,101 +1093,121 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues SADD: the number of members added. */
     public <ArgType> T sadd(ArgType key, ArgType[] members) {
+        checkArgType(key);
         return record(c -> c.sadd(gs(key), gs(members)));
     }
 
     /** Queues SISMEMBER: true if a member. */
     public <ArgType> T sismember(ArgType key, ArgType member) {
+        checkArgType(key);
         return record(c -> c.sismember(gs(key), gs(member)));
     }
 
     /** Queues SREM: the number of members removed. */
     public <ArgType> T srem(ArgType key, ArgType[] members) {
+        checkArgType(key);
         return record(c -> c.srem(gs(key), gs(members)));
     }
 
     /** Queues SMEMBERS: the members, as a set. */
     public <ArgType> T smembers(ArgType key) {
+        checkArgType(key);
         return record(c -> c.smembers(gs(key)));
     }
 
     /** Queues SCARD: the number of members. */
     public <ArgType> T scard(ArgType key) {
+        checkArgType(key);
         return record(c -> c.scard(gs(key)));
     }
 
     /** Queues SDIFF: the members of the first set not in the others, as a set. */
     public <ArgType> T sdiff(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.sdiff(gs(keys)));
     }
 
     /** Queues SMISMEMBER: true or false per member. */
     public <ArgType> T smismember(ArgType key, ArgType[] members) {
+        checkArgType(key);
         return record(c -> c.smismember(gs(key), gs(members)));
     }
 
     /** Queues SDIFFSTORE: the size of the stored set. */
     public <ArgType> T sdiffstore(ArgType destination, ArgType[] keys) {
+        checkArgType(destination);
         return record(c -> c.sdiffstore(gs(destination), gs(keys)));
     }
 
     /** Queues SMOVE: true if the member moved. */
     public <ArgType> T smove(ArgType source, ArgType destination, ArgType member) {
+        checkArgType(source);
         return record(c -> c.smove(gs(source), gs(destination), gs(member)));
     }
 
     /** Queues SINTER: the common members, as a set. */
     public <ArgType> T sinter(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.sinter(gs(keys)));
     }
 
     /** Queues SINTERSTORE: the size of the stored set. */
     public <ArgType> T sinterstore(ArgType destination, ArgType[] keys) {
+        checkArgType(destination);
         return record(c -> c.sinterstore(gs(destination), gs(keys)));
     }
 
     /** Queues SINTERCARD: the number of common members. */
     public <ArgType> T sintercard(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.sintercard(gs(keys)));
     }
 
     /** Queues SINTERCARD LIMIT: the number of common members, at most {@code limit}. */
     public <ArgType> T sintercard(ArgType[] keys, long limit) {
+        checkArgType(keys);
         return record(c -> c.sintercard(gs(keys), limit));
     }
 
     /** Queues SUNIONSTORE: the size of the stored set. */
     public <ArgType> T sunionstore(ArgType destination, ArgType[] keys) {
+        checkArgType(destination);
         return record(c -> c.sunionstore(gs(destination), gs(keys)));
     }
 
     /** Queues SUNION: the members of any of the sets, as a set. */
     public <ArgType> T sunion(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.sunion(gs(keys)));
     }
 
     /** Queues SRANDMEMBER: a random member, or null. */
     public <ArgType> T srandmember(ArgType key) {
+        checkArgType(key);
         return record(c -> c.srandmember(gs(key)));
     }
 
     /** Queues SRANDMEMBER count: random members (repeats allowed for a negative count). */
     public <ArgType> T srandmember(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.srandmember(gs(key), count));
     }
 
     /** Queues SPOP: the removed member, or null. */
     public <ArgType> T spop(ArgType key) {
+        checkArgType(key);
         return record(c -> c.spop(gs(key)));
     }
 
     /** Queues SPOP count: the removed members, as a set. */
     public <ArgType> T spopCount(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.spopCount(gs(key), count));
     }
 
     /** Queues SSCAN: [next cursor, [member, ...]]. */
     public <ArgType> T sscan(ArgType key, ArgType cursor) {
+        checkArgType(key);
         return record(c -> c.sscan(gs(key), gs(cursor)));
     }
 
@@ -1042,6 +1216,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
      * is.
      */
     public <ArgType> T sscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.SScanOptions sScanOptions) {
+        checkArgType(key);
         return scanWithOptions("SSCAN", key, cursor, sScanOptions.toGlideStringArgs());
     }
 
@@ -1058,16 +1233,19 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues PFADD: true if the estimate changed. */
     public <ArgType> T pfadd(ArgType key, ArgType[] elements) {
+        checkArgType(key);
         return record(c -> c.pfadd(gs(key), gs(elements)));
     }
 
     /** Queues PFCOUNT: the estimated cardinality of the union. */
     public <ArgType> T pfcount(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.pfcount(gs(keys)));
     }
 
     /** Queues PFMERGE: "OK". */
     public <ArgType> T pfmerge(ArgType destination, ArgType[] sourceKeys) {
+        checkArgType(destination);
         return record(c -> c.pfmerge(gs(destination), gs(sourceKeys)));
     }
 
@@ -1075,47 +1253,56 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues BITCOUNT: the number of set bits. */
     public <ArgType> T bitcount(ArgType key) {
+        checkArgType(key);
         return record(c -> c.bitcount(gs(key)));
     }
 
     /** Queues BITCOUNT from byte {@code start}: the number of set bits. */
     public <ArgType> T bitcount(ArgType key, long start) {
+        checkArgType(key);
         return record(c -> c.bitcount(gs(key), start));
     }
 
     /** Queues BITCOUNT over bytes start..end: the number of set bits. */
     public <ArgType> T bitcount(ArgType key, long start, long end) {
+        checkArgType(key);
         return record(c -> c.bitcount(gs(key), start, end));
     }
 
     /** Queues BITCOUNT over a BYTE or BIT range: the number of set bits. */
     public <ArgType> T bitcount(
             ArgType key, long start, long end, glide.api.models.commands.bitmap.BitmapIndexType options) {
+        checkArgType(key);
         return record(c -> c.bitcount(gs(key), start, end, options));
     }
 
     /** Queues SETBIT: the bit's previous value. */
     public <ArgType> T setbit(ArgType key, long offset, long value) {
+        checkArgType(key);
         return record(c -> c.setbit(gs(key), offset, value));
     }
 
     /** Queues GETBIT: the bit's value. */
     public <ArgType> T getbit(ArgType key, long offset) {
+        checkArgType(key);
         return record(c -> c.getbit(gs(key), offset));
     }
 
     /** Queues BITPOS: the position of the first bit equal to {@code bit}, or -1. */
     public <ArgType> T bitpos(ArgType key, long bit) {
+        checkArgType(key);
         return record(c -> c.bitpos(gs(key), bit));
     }
 
     /** Queues BITPOS from byte {@code start}: a position, or -1. */
     public <ArgType> T bitpos(ArgType key, long bit, long start) {
+        checkArgType(key);
         return record(c -> c.bitpos(gs(key), bit, start));
     }
 
     /** Queues BITPOS over bytes start..end: a position, or -1. */
     public <ArgType> T bitpos(ArgType key, long bit, long start, long end) {
+        checkArgType(key);
         return record(c -> c.bitpos(gs(key), bit, start, end));
     }
 
@@ -1126,6 +1313,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long start,
             long end,
             glide.api.models.commands.bitmap.BitmapIndexType offsetType) {
+        checkArgType(key);
         return record(c -> c.bitpos(gs(key), bit, start, end, offsetType));
     }
 
@@ -1134,12 +1322,14 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.bitmap.BitwiseOperation bitwiseOperation,
             ArgType destination,
             ArgType[] keys) {
+        checkArgType(destination);
         return record(c -> c.bitop(bitwiseOperation, gs(destination), gs(keys)));
     }
 
     /** Queues BITFIELD: one result per subcommand (null for an overflow FAIL). */
     public <ArgType> T bitfield(
             ArgType key, glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands[] subCommands) {
+        checkArgType(key);
         return record(c -> c.bitfield(gs(key), subCommands));
     }
 
@@ -1147,6 +1337,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     public <ArgType> T bitfieldReadOnly(
             ArgType key,
             glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands[] subCommands) {
+        checkArgType(key);
         return record(c -> c.bitfieldReadOnly(gs(key), subCommands));
     }
 
@@ -1165,138 +1356,165 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             java.util.Map<ArgType, Double> membersScoresMap,
             glide.api.models.commands.ZAddOptions options,
             boolean changed) {
+        checkArgType(key);
         return record(c -> c.zadd(gs(key), gsKeys(membersScoresMap), options, changed));
     }
 
     /** Queues ZADD with options; result: the count of members added. */
     public <ArgType> T zadd(
             ArgType key, java.util.Map<ArgType, Double> membersScoresMap, glide.api.models.commands.ZAddOptions options) {
+        checkArgType(key);
         return record(c -> c.zadd(gs(key), gsKeys(membersScoresMap), options));
     }
 
     /** Queues ZADD (with CH if {@code changed}); result: the count added (or changed). */
     public <ArgType> T zadd(ArgType key, java.util.Map<ArgType, Double> membersScoresMap, boolean changed) {
+        checkArgType(key);
         return record(c -> c.zadd(gs(key), gsKeys(membersScoresMap), changed));
     }
 
     /** Queues ZADD; result: the count of members added. */
     public <ArgType> T zadd(ArgType key, java.util.Map<ArgType, Double> membersScoresMap) {
+        checkArgType(key);
         return record(c -> c.zadd(gs(key), gsKeys(membersScoresMap)));
     }
 
     /** Queues ZADD ... INCR with options; result: the member's new score, or null if not applied. */
     public <ArgType> T zaddIncr(
             ArgType key, ArgType member, double increment, glide.api.models.commands.ZAddOptions options) {
+        checkArgType(key);
         return record(c -> c.zaddIncr(gs(key), gs(member), increment, options));
     }
 
     /** Queues ZADD ... INCR; result: the member's new score. */
     public <ArgType> T zaddIncr(ArgType key, ArgType member, double increment) {
+        checkArgType(key);
         return record(c -> c.zaddIncr(gs(key), gs(member), increment));
     }
 
     /** Queues ZREM; result: the count of members removed. */
     public <ArgType> T zrem(ArgType key, ArgType[] members) {
+        checkArgType(key);
         return record(c -> c.zrem(gs(key), gs(members)));
     }
 
     /** Queues ZCARD; result: the set's cardinality. */
     public <ArgType> T zcard(ArgType key) {
+        checkArgType(key);
         return record(c -> c.zcard(gs(key)));
     }
 
     /** Queues ZPOPMIN with a count; result: the popped members and scores. */
     public <ArgType> T zpopmin(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.zpopmin(gs(key), count));
     }
 
     /** Queues ZPOPMIN; result: the popped member and its score. */
     public <ArgType> T zpopmin(ArgType key) {
+        checkArgType(key);
         return record(c -> c.zpopmin(gs(key)));
     }
 
     /** Queues ZRANDMEMBER; result: a random member, or null. */
     public <ArgType> T zrandmember(ArgType key) {
+        checkArgType(key);
         return record(c -> c.zrandmember(gs(key)));
     }
 
     /** Queues ZRANDMEMBER with a count; result: the random members. */
     public <ArgType> T zrandmemberWithCount(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.zrandmemberWithCount(gs(key), count));
     }
 
     /** Queues ZRANDMEMBER ... WITHSCORES; result: member/score pairs. */
     public <ArgType> T zrandmemberWithCountWithScores(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.zrandmemberWithCountWithScores(gs(key), count));
     }
 
     /** Queues ZINCRBY; result: the member's new score. */
     public <ArgType> T zincrby(ArgType key, double increment, ArgType member) {
+        checkArgType(key);
         return record(c -> c.zincrby(gs(key), increment, gs(member)));
     }
 
     /** Queues BZPOPMIN; result: key, member and score, or null on timeout. */
     public <ArgType> T bzpopmin(ArgType[] keys, double timeout) {
+        checkArgType(keys);
         return record(c -> c.bzpopmin(gs(keys), timeout));
     }
 
     /** Queues ZPOPMAX with a count; result: the popped members and scores. */
     public <ArgType> T zpopmax(ArgType key, long count) {
+        checkArgType(key);
         return record(c -> c.zpopmax(gs(key), count));
     }
 
     /** Queues ZPOPMAX; result: the popped member and its score. */
     public <ArgType> T zpopmax(ArgType key) {
+        checkArgType(key);
         return record(c -> c.zpopmax(gs(key)));
     }
 
     /** Queues BZPOPMAX; result: key, member and score, or null on timeout. */
     public <ArgType> T bzpopmax(ArgType[] keys, double timeout) {
+        checkArgType(keys);
         return record(c -> c.bzpopmax(gs(keys), timeout));
     }
 
     /** Queues ZSCORE; result: the member's score, or null. */
     public <ArgType> T zscore(ArgType key, ArgType member) {
+        checkArgType(key);
         return record(c -> c.zscore(gs(key), gs(member)));
     }
 
     /** Queues ZRANK; result: the member's rank (ascending), or null. */
     public <ArgType> T zrank(ArgType key, ArgType member) {
+        checkArgType(key);
         return record(c -> c.zrank(gs(key), gs(member)));
     }
 
     /** Queues ZRANK ... WITHSCORE; result: rank and score, or null. */
     public <ArgType> T zrankWithScore(ArgType key, ArgType member) {
+        checkArgType(key);
         return record(c -> c.zrankWithScore(gs(key), gs(member)));
     }
 
     /** Queues ZREVRANK; result: the member's rank (descending), or null. */
     public <ArgType> T zrevrank(ArgType key, ArgType member) {
+        checkArgType(key);
         return record(c -> c.zrevrank(gs(key), gs(member)));
     }
 
     /** Queues ZREVRANK ... WITHSCORE; result: rank and score, or null. */
     public <ArgType> T zrevrankWithScore(ArgType key, ArgType member) {
+        checkArgType(key);
         return record(c -> c.zrevrankWithScore(gs(key), gs(member)));
     }
 
     /** Queues ZMSCORE; result: each member's score (null where missing). */
     public <ArgType> T zmscore(ArgType key, ArgType[] members) {
+        checkArgType(key);
         return record(c -> c.zmscore(gs(key), gs(members)));
     }
 
     /** Queues ZDIFF; result: the members of the first set not in the others. */
     public <ArgType> T zdiff(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.zdiff(gs(keys)));
     }
 
     /** Queues ZDIFF ... WITHSCORES; result: members of the difference with their scores. */
     public <ArgType> T zdiffWithScores(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.zdiffWithScores(gs(keys)));
     }
 
     /** Queues ZDIFFSTORE; result: the size of the stored set. */
     public <ArgType> T zdiffstore(ArgType destination, ArgType[] keys) {
+        checkArgType(destination);
         return record(c -> c.zdiffstore(gs(destination), gs(keys)));
     }
 
@@ -1305,11 +1523,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType key,
             glide.api.models.commands.RangeOptions.ScoreRange minScore,
             glide.api.models.commands.RangeOptions.ScoreRange maxScore) {
+        checkArgType(key);
         return record(c -> c.zcount(gs(key), minScore, maxScore));
     }
 
     /** Queues ZREMRANGEBYRANK; result: the count of members removed. */
     public <ArgType> T zremrangebyrank(ArgType key, long start, long end) {
+        checkArgType(key);
         return record(c -> c.zremrangebyrank(gs(key), start, end));
     }
 
@@ -1317,12 +1537,14 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     public <ArgType> T zrangestore(
             ArgType destination, ArgType source, glide.api.models.commands.RangeOptions.RangeQuery rangeQuery,
             boolean reverse) {
+        checkArgType(destination);
         return record(c -> c.zrangestore(gs(destination), gs(source), rangeQuery, reverse));
     }
 
     /** Queues ZRANGESTORE; result: the size of the stored set. */
     public <ArgType> T zrangestore(
             ArgType destination, ArgType source, glide.api.models.commands.RangeOptions.RangeQuery rangeQuery) {
+        checkArgType(destination);
         return record(c -> c.zrangestore(gs(destination), gs(source), rangeQuery));
     }
 
@@ -1331,6 +1553,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType key,
             glide.api.models.commands.RangeOptions.LexRange minLex,
             glide.api.models.commands.RangeOptions.LexRange maxLex) {
+        checkArgType(key);
         return record(c -> c.zremrangebylex(gs(key), minLex, maxLex));
     }
 
@@ -1339,6 +1562,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType key,
             glide.api.models.commands.RangeOptions.ScoreRange minScore,
             glide.api.models.commands.RangeOptions.ScoreRange maxScore) {
+        checkArgType(key);
         return record(c -> c.zremrangebyscore(gs(key), minScore, maxScore));
     }
 
@@ -1347,6 +1571,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType key,
             glide.api.models.commands.RangeOptions.LexRange minLex,
             glide.api.models.commands.RangeOptions.LexRange maxLex) {
+        checkArgType(key);
         return record(c -> c.zlexcount(gs(key), minLex, maxLex));
     }
 
@@ -1397,11 +1622,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues ZINTERCARD; result: the cardinality of the intersection. */
     public <ArgType> T zintercard(ArgType[] keys) {
+        checkArgType(keys);
         return record(c -> c.zintercard(gs(keys)));
     }
 
     /** Queues ZINTERCARD ... LIMIT; result: the cardinality of the intersection, capped. */
     public <ArgType> T zintercard(ArgType[] keys, long limit) {
+        checkArgType(keys);
         return record(c -> c.zintercard(gs(keys), limit));
     }
 
@@ -1490,53 +1717,63 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues ZRANGE (REV if {@code reverse}); result: the members in range. */
     public <ArgType> T zrange(ArgType key, glide.api.models.commands.RangeOptions.RangeQuery rangeQuery, boolean reverse) {
+        checkArgType(key);
         return record(c -> c.zrange(gs(key), rangeQuery, reverse));
     }
 
     /** Queues ZRANGE; result: the members in range. */
     public <ArgType> T zrange(ArgType key, glide.api.models.commands.RangeOptions.RangeQuery rangeQuery) {
+        checkArgType(key);
         return record(c -> c.zrange(gs(key), rangeQuery));
     }
 
     /** Queues ZRANGE ... WITHSCORES (REV if {@code reverse}); result: members and scores. */
     public <ArgType> T zrangeWithScores(
             ArgType key, glide.api.models.commands.RangeOptions.ScoredRangeQuery rangeQuery, boolean reverse) {
+        checkArgType(key);
         return record(c -> c.zrangeWithScores(gs(key), rangeQuery, reverse));
     }
 
     /** Queues ZRANGE ... WITHSCORES; result: members and scores. */
     public <ArgType> T zrangeWithScores(ArgType key, glide.api.models.commands.RangeOptions.ScoredRangeQuery rangeQuery) {
+        checkArgType(key);
         return record(c -> c.zrangeWithScores(gs(key), rangeQuery));
     }
 
     /** Queues ZMPOP; result: the key popped from and its members with scores, or null. */
     public <ArgType> T zmpop(ArgType[] keys, glide.api.models.commands.ScoreFilter modifier) {
+        checkArgType(keys);
         return record(c -> c.zmpop(gs(keys), modifier));
     }
 
     /** Queues ZMPOP ... COUNT; result: the key popped from and its members with scores, or null. */
     public <ArgType> T zmpop(ArgType[] keys, glide.api.models.commands.ScoreFilter modifier, long count) {
+        checkArgType(keys);
         return record(c -> c.zmpop(gs(keys), modifier, count));
     }
 
     /** Queues BZMPOP; result: the key popped from and its members with scores, or null on timeout. */
     public <ArgType> T bzmpop(ArgType[] keys, glide.api.models.commands.ScoreFilter modifier, double timeout) {
+        checkArgType(keys);
         return record(c -> c.bzmpop(gs(keys), modifier, timeout));
     }
 
     /** Queues BZMPOP ... COUNT; result: the key popped from and its members with scores, or null. */
     public <ArgType> T bzmpop(
             ArgType[] keys, glide.api.models.commands.ScoreFilter modifier, double timeout, long count) {
+        checkArgType(keys);
         return record(c -> c.bzmpop(gs(keys), modifier, timeout, count));
     }
 
     /** Queues ZSCAN; result: the next cursor and a flat array of members and scores. */
     public <ArgType> T zscan(ArgType key, ArgType cursor) {
+        checkArgType(key);
         return record(c -> c.zscan(gs(key), gs(cursor)));
     }
 
     /** Queues ZSCAN with options; result: the next cursor and a flat array of members (and scores). */
     public <ArgType> T zscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.ZScanOptions zScanOptions) {
+        checkArgType(key);
         return record(c -> c.zscan(gs(key), gs(cursor), zScanBinary(zScanOptions)));
     }
 
@@ -1547,33 +1784,39 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType key,
             java.util.Map<ArgType, glide.api.models.commands.geospatial.GeospatialData> membersToGeospatialData,
             glide.api.models.commands.geospatial.GeoAddOptions options) {
+        checkArgType(key);
         return record(c -> c.geoadd(gs(key), gsKeys(membersToGeospatialData), options));
     }
 
     /** Queues GEOADD; result: the count of members added. */
     public <ArgType> T geoadd(
             ArgType key, java.util.Map<ArgType, glide.api.models.commands.geospatial.GeospatialData> membersToGeospatialData) {
+        checkArgType(key);
         return record(c -> c.geoadd(gs(key), gsKeys(membersToGeospatialData)));
     }
 
     /** Queues GEOPOS; result: each member's longitude and latitude (null where missing). */
     public <ArgType> T geopos(ArgType key, ArgType[] members) {
+        checkArgType(key);
         return record(c -> c.geopos(gs(key), gs(members)));
     }
 
     /** Queues GEODIST in a unit; result: the distance, or null. */
     public <ArgType> T geodist(
             ArgType key, ArgType member1, ArgType member2, glide.api.models.commands.geospatial.GeoUnit geoUnit) {
+        checkArgType(key);
         return record(c -> c.geodist(gs(key), gs(member1), gs(member2), geoUnit));
     }
 
     /** Queues GEODIST (meters); result: the distance, or null. */
     public <ArgType> T geodist(ArgType key, ArgType member1, ArgType member2) {
+        checkArgType(key);
         return record(c -> c.geodist(gs(key), gs(member1), gs(member2)));
     }
 
     /** Queues GEOHASH; result: each member's geohash (null where missing). */
     public <ArgType> T geohash(ArgType key, ArgType[] members) {
+        checkArgType(key);
         return record(c -> c.geohash(gs(key), gs(members)));
     }
 
@@ -1582,6 +1825,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType key,
             glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin searchFrom,
             glide.api.models.commands.geospatial.GeoSearchShape searchBy) {
+        checkArgType(key);
         return record(c -> c.geosearch(gs(key), searchFrom, searchBy));
     }
 
@@ -1591,6 +1835,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin searchFrom,
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchResultOptions resultOptions) {
+        checkArgType(key);
         return record(c -> c.geosearch(gs(key), searchFrom, searchBy, resultOptions));
     }
 
@@ -1600,6 +1845,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin searchFrom,
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchOptions options) {
+        checkArgType(key);
         return record(c -> c.geosearch(gs(key), searchFrom, searchBy, options));
     }
 
@@ -1610,6 +1856,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchOptions options,
             glide.api.models.commands.geospatial.GeoSearchResultOptions resultOptions) {
+        checkArgType(key);
         return record(c -> c.geosearch(gs(key), searchFrom, searchBy, options, resultOptions));
     }
 
@@ -1619,6 +1866,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType source,
             glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin searchFrom,
             glide.api.models.commands.geospatial.GeoSearchShape searchBy) {
+        checkArgType(destination);
         return record(c -> c.geosearchstore(gs(destination), gs(source), searchFrom, searchBy));
     }
 
@@ -1629,6 +1877,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin searchFrom,
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchResultOptions resultOptions) {
+        checkArgType(destination);
         return record(c -> c.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, resultOptions));
     }
 
@@ -1639,6 +1888,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin searchFrom,
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchStoreOptions options) {
+        checkArgType(destination);
         return record(c -> c.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, options));
     }
 
@@ -1650,6 +1900,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchStoreOptions options,
             glide.api.models.commands.geospatial.GeoSearchResultOptions resultOptions) {
+        checkArgType(destination);
         return record(c -> c.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, options, resultOptions));
     }
 
@@ -1657,55 +1908,65 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues XADD of {@code values} (ID {@code *}); result: the new entry's ID. */
     public <ArgType> T xadd(ArgType key, java.util.Map<ArgType, ArgType> values) {
+        checkArgType(key);
         return record(c -> c.xadd(gs(key), binaryMap(values)));
     }
 
     /** Queues XADD of field/value pairs (ID {@code *}); result: the new entry's ID. */
     public <ArgType> T xadd(ArgType key, ArgType[][] values) {
+        checkArgType(key);
         return record(c -> c.xadd(gs(key), gsPairs(values)));
     }
 
     /** Queues XADD with options; result: the new entry's ID, or null (NOMKSTREAM, no stream). */
     public <ArgType> T xadd(
             ArgType key, java.util.Map<ArgType, ArgType> values, glide.api.models.commands.stream.StreamAddOptions options) {
+        checkArgType(key);
         return record(c -> c.xadd(gs(key), binaryMap(values), streamAddBinary(options)));
     }
 
     /** Queues XADD of field/value pairs with options; result: the new entry's ID, or null. */
     public <ArgType> T xadd(
             ArgType key, ArgType[][] values, glide.api.models.commands.stream.StreamAddOptions options) {
+        checkArgType(key);
         return record(c -> c.xadd(gs(key), gsPairs(values), streamAddBinary(options)));
     }
 
     /** Queues XREAD of each stream after its ID; result: entries per stream, or null. */
     public <ArgType> T xread(java.util.Map<ArgType, ArgType> keysAndIds) {
+        checkArgType(keysAndIds);
         return record(c -> c.xreadBinary(binaryMap(keysAndIds)));
     }
 
     /** Queues XREAD with COUNT/BLOCK; result: entries per stream, or null. */
     public <ArgType> T xread(
             java.util.Map<ArgType, ArgType> keysAndIds, glide.api.models.commands.stream.StreamReadOptions options) {
+        checkArgType(keysAndIds);
         return record(c -> c.xreadBinary(binaryMap(keysAndIds), options));
     }
 
     /** Queues XTRIM; result: the count of entries removed. */
     public <ArgType> T xtrim(ArgType key, glide.api.models.commands.stream.StreamTrimOptions options) {
+        checkArgType(key);
         return record(c -> c.xtrim(gs(key), options));
     }
 
     /** Queues XLEN; result: the count of entries. */
     public <ArgType> T xlen(ArgType key) {
+        checkArgType(key);
         return record(c -> c.xlen(gs(key)));
     }
 
     /** Queues XDEL; result: the count of entries deleted. */
     public <ArgType> T xdel(ArgType key, ArgType[] ids) {
+        checkArgType(key);
         return record(c -> c.xdel(gs(key), gs(ids)));
     }
 
     /** Queues XRANGE; result: the entries in range, by ID. */
     public <ArgType> T xrange(
             ArgType key, glide.api.models.commands.stream.StreamRange start, glide.api.models.commands.stream.StreamRange end) {
+        checkArgType(key);
         return record(c -> c.xrange(gs(key), start, end));
     }
 
@@ -1715,12 +1976,14 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.stream.StreamRange start,
             glide.api.models.commands.stream.StreamRange end,
             long count) {
+        checkArgType(key);
         return record(c -> c.xrange(gs(key), start, end, count));
     }
 
     /** Queues XREVRANGE; result: the entries in range, newest first. */
     public <ArgType> T xrevrange(
             ArgType key, glide.api.models.commands.stream.StreamRange end, glide.api.models.commands.stream.StreamRange start) {
+        checkArgType(key);
         return record(c -> c.xrevrange(gs(key), end, start));
     }
 
@@ -1730,47 +1993,56 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.stream.StreamRange end,
             glide.api.models.commands.stream.StreamRange start,
             long count) {
+        checkArgType(key);
         return record(c -> c.xrevrange(gs(key), end, start, count));
     }
 
     /** Queues XGROUP CREATE; result: {@code OK}. */
     public <ArgType> T xgroupCreate(ArgType key, ArgType groupName, ArgType id) {
+        checkArgType(key);
         return record(c -> c.xgroupCreate(gs(key), gs(groupName), gs(id)));
     }
 
     /** Queues XGROUP CREATE with MKSTREAM/ENTRIESREAD; result: {@code OK}. */
     public <ArgType> T xgroupCreate(
             ArgType key, ArgType groupName, ArgType id, glide.api.models.commands.stream.StreamGroupOptions options) {
+        checkArgType(key);
         return record(c -> c.xgroupCreate(gs(key), gs(groupName), gs(id), options));
     }
 
     /** Queues XGROUP DESTROY; result: whether the group was destroyed. */
     public <ArgType> T xgroupDestroy(ArgType key, ArgType groupName) {
+        checkArgType(key);
         return record(c -> c.xgroupDestroy(gs(key), gs(groupName)));
     }
 
     /** Queues XGROUP CREATECONSUMER; result: whether the consumer was created. */
     public <ArgType> T xgroupCreateConsumer(ArgType key, ArgType group, ArgType consumer) {
+        checkArgType(key);
         return record(c -> c.xgroupCreateConsumer(gs(key), gs(group), gs(consumer)));
     }
 
     /** Queues XGROUP DELCONSUMER; result: the count of the consumer's pending entries. */
     public <ArgType> T xgroupDelConsumer(ArgType key, ArgType group, ArgType consumer) {
+        checkArgType(key);
         return record(c -> c.xgroupDelConsumer(gs(key), gs(group), gs(consumer)));
     }
 
     /** Queues XGROUP SETID; result: {@code OK}. */
     public <ArgType> T xgroupSetId(ArgType key, ArgType groupName, ArgType id) {
+        checkArgType(key);
         return record(c -> c.xgroupSetId(gs(key), gs(groupName), gs(id)));
     }
 
     /** Queues XGROUP SETID ... ENTRIESREAD; result: {@code OK}. */
     public <ArgType> T xgroupSetId(ArgType key, ArgType groupName, ArgType id, long entriesRead) {
+        checkArgType(key);
         return record(c -> c.xgroupSetId(gs(key), gs(groupName), gs(id), entriesRead));
     }
 
     /** Queues XREADGROUP; result: entries per stream, or null. */
     public <ArgType> T xreadgroup(java.util.Map<ArgType, ArgType> keysAndIds, ArgType group, ArgType consumer) {
+        checkArgType(group);
         return record(c -> c.xreadgroup(binaryMap(keysAndIds), gs(group), gs(consumer)));
     }
 
@@ -1780,16 +2052,19 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType group,
             ArgType consumer,
             glide.api.models.commands.stream.StreamReadGroupOptions options) {
+        checkArgType(group);
         return record(c -> c.xreadgroup(binaryMap(keysAndIds), gs(group), gs(consumer), options));
     }
 
     /** Queues XACK; result: the count of entries acknowledged. */
     public <ArgType> T xack(ArgType key, ArgType group, ArgType[] ids) {
+        checkArgType(key);
         return record(c -> c.xack(gs(key), gs(group), gs(ids)));
     }
 
     /** Queues XPENDING (summary form); result: count, lowest and highest IDs, per-consumer counts. */
     public <ArgType> T xpending(ArgType key, ArgType group) {
+        checkArgType(key);
         return record(c -> c.xpending(gs(key), gs(group)));
     }
 
@@ -1800,6 +2075,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.stream.StreamRange start,
             glide.api.models.commands.stream.StreamRange end,
             long count) {
+        checkArgType(key);
         return record(c -> c.xpending(gs(key), gs(group), start, end, count));
     }
 
@@ -1811,26 +2087,31 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.stream.StreamRange end,
             long count,
             glide.api.models.commands.stream.StreamPendingOptions options) {
+        checkArgType(key);
         return record(c -> c.xpending(gs(key), gs(group), start, end, count, pendingBinary(options, start, end, count)));
     }
 
     /** Queues XINFO STREAM; result: the stream's details. */
     public <ArgType> T xinfoStream(ArgType key) {
+        checkArgType(key);
         return record(c -> c.xinfoStream(gs(key)));
     }
 
     /** Queues XINFO STREAM ... FULL; result: the stream's full details. */
     public <ArgType> T xinfoStreamFull(ArgType key) {
+        checkArgType(key);
         return record(c -> c.xinfoStreamFull(gs(key)));
     }
 
     /** Queues XINFO STREAM ... FULL COUNT; result: the stream's full details, entries capped. */
     public <ArgType> T xinfoStreamFull(ArgType key, int count) {
+        checkArgType(key);
         return record(c -> c.xinfoStreamFull(gs(key), count));
     }
 
     /** Queues XCLAIM; result: the claimed entries, by ID. */
     public <ArgType> T xclaim(ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType[] ids) {
+        checkArgType(key);
         return record(c -> c.xclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids)));
     }
 
@@ -1842,11 +2123,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long minIdleTime,
             ArgType[] ids,
             glide.api.models.commands.stream.StreamClaimOptions options) {
+        checkArgType(key);
         return record(c -> c.xclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids), options));
     }
 
     /** Queues XCLAIM ... JUSTID; result: the claimed IDs. */
     public <ArgType> T xclaimJustId(ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType[] ids) {
+        checkArgType(key);
         return record(c -> c.xclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids)));
     }
 
@@ -1858,38 +2141,45 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long minIdleTime,
             ArgType[] ids,
             glide.api.models.commands.stream.StreamClaimOptions options) {
+        checkArgType(key);
         return record(c -> c.xclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids), options));
     }
 
     /** Queues XINFO GROUPS; result: one map per consumer group. */
     public <ArgType> T xinfoGroups(ArgType key) {
+        checkArgType(key);
         return record(c -> c.xinfoGroups(gs(key)));
     }
 
     /** Queues XINFO CONSUMERS; result: one map per consumer of the group. */
     public <ArgType> T xinfoConsumers(ArgType key, ArgType groupName) {
+        checkArgType(key);
         return record(c -> c.xinfoConsumers(gs(key), gs(groupName)));
     }
 
     /** Queues XAUTOCLAIM; result: the next start ID, the claimed entries and the deleted IDs. */
     public <ArgType> T xautoclaim(ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType start) {
+        checkArgType(key);
         return record(c -> c.xautoclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(start)));
     }
 
     /** Queues XAUTOCLAIM ... COUNT; result: the next start ID, the claimed entries, the deleted IDs. */
     public <ArgType> T xautoclaim(
             ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType start, long count) {
+        checkArgType(key);
         return record(c -> c.xautoclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), count));
     }
 
     /** Queues XAUTOCLAIM ... JUSTID; result: the next start ID, the claimed IDs, the deleted IDs. */
     public <ArgType> T xautoclaimJustId(ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType start) {
+        checkArgType(key);
         return record(c -> c.xautoclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(start)));
     }
 
     /** Queues XAUTOCLAIM ... COUNT ... JUSTID; result: the next start ID, claimed IDs, deleted IDs. */
     public <ArgType> T xautoclaimJustId(
             ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType start, long count) {
+        checkArgType(key);
         return record(c -> c.xautoclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), count));
     }
 
@@ -1897,6 +2187,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues FUNCTION LOAD (REPLACE if {@code replace}); result: the library's name. */
     public <ArgType> T functionLoad(ArgType libraryCode, boolean replace) {
+        checkArgType(libraryCode);
         return record(c -> c.functionLoad(gs(libraryCode), replace));
     }
 
@@ -1907,26 +2198,31 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues FUNCTION LIST LIBRARYNAME; result: one map per matching library. */
     public <ArgType> T functionList(ArgType libNamePattern, boolean withCode) {
+        checkArgType(libNamePattern);
         return record(c -> c.functionListBinary(gs(libNamePattern), withCode));
     }
 
     /** Queues FCALL with keys and arguments; result: the function's return value. */
     public <ArgType> T fcall(ArgType function, ArgType[] keys, ArgType[] arguments) {
+        checkArgType(function);
         return record(c -> c.fcall(gs(function), gs(keys), gs(arguments)));
     }
 
     /** Queues FCALL with no keys; result: the function's return value. */
     public <ArgType> T fcall(ArgType function, ArgType[] arguments) {
+        checkArgType(function);
         return record(c -> c.fcall(gs(function), new GlideString[0], gs(arguments)));
     }
 
     /** Queues FCALL_RO with keys and arguments; result: the function's return value. */
     public <ArgType> T fcallReadOnly(ArgType function, ArgType[] keys, ArgType[] arguments) {
+        checkArgType(function);
         return record(c -> c.fcallReadOnly(gs(function), gs(keys), gs(arguments)));
     }
 
     /** Queues FCALL_RO with no keys; result: the function's return value. */
     public <ArgType> T fcallReadOnly(ArgType function, ArgType[] arguments) {
+        checkArgType(function);
         return record(c -> c.fcallReadOnly(gs(function), new GlideString[0], gs(arguments)));
     }
 
@@ -1966,6 +2262,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues FUNCTION DELETE; result: {@code OK}. */
     public <ArgType> T functionDelete(ArgType libName) {
+        checkArgType(libName);
         return record(c -> c.functionDelete(gs(libName)));
     }
 
@@ -1973,6 +2270,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues PUBLISH of {@code message} on {@code channel}; result: the count of receivers. */
     public <ArgType> T publish(ArgType message, ArgType channel) {
+        checkArgType(channel);
         return record(c -> c.publish(gs(message), gs(channel)));
     }
 
@@ -1983,6 +2281,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues PUBSUB CHANNELS with a pattern; result: the matching active channels. */
     public <ArgType> T pubsubChannels(ArgType pattern) {
+        checkArgType(pattern);
         return record(c -> c.pubsubChannels(gs(pattern)));
     }
 
@@ -1993,6 +2292,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues PUBSUB NUMSUB; result: each channel's subscriber count (a map). */
     public <ArgType> T pubsubNumSub(ArgType[] channels) {
+        checkArgType(channels);
         return record(c -> c.pubsubNumSub(gs(channels)));
     }
 

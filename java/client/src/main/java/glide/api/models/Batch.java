@@ -28,11 +28,13 @@ public class Batch extends BaseBatch<Batch> {
 
     /** Queues SCAN from {@code cursor}; result: the next cursor and the keys of this step. */
     public <ArgType> Batch scan(ArgType cursor) {
+        checkArgType(cursor);
         return standalone(c -> c.scan(gs(cursor)));
     }
 
     /** Queues SCAN with MATCH/COUNT/TYPE; result: the next cursor and the keys of this step. */
     public <ArgType> Batch scan(ArgType cursor, glide.api.models.commands.scan.ScanOptions options) {
+        checkArgType(cursor);
         return standalone(c -> c.scan(gs(cursor), options));
     }
 }

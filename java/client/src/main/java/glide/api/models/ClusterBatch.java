@@ -30,11 +30,13 @@ public class ClusterBatch extends BaseBatch<ClusterBatch> {
      * result: the count of receivers.
      */
     public <ArgType> ClusterBatch publish(ArgType message, ArgType channel, boolean sharded) {
+        checkArgType(channel);
         return cluster(c -> c.publish(gs(message), gs(channel), sharded));
     }
 
     /** Queues PUBSUB SHARDNUMSUB; result: each shard channel's subscriber count (a map). */
     public <ArgType> ClusterBatch pubsubShardNumSub(ArgType[] channels) {
+        checkArgType(channels);
         return cluster(c -> c.pubsubShardNumSub(gs(channels)));
     }
 
@@ -45,6 +47,7 @@ public class ClusterBatch extends BaseBatch<ClusterBatch> {
 
     /** Queues PUBSUB SHARDCHANNELS with a pattern; result: the matching active shard channels. */
     public <ArgType> ClusterBatch pubsubShardChannels(ArgType pattern) {
+        checkArgType(pattern);
         return cluster(c -> c.pubsubShardChannels(gs(pattern)));
     }
 }

@@ -505,14 +505,20 @@ public class BatchRecordingPartBTest {
         assertEquals(list("SCAN", "17"), last(batch));
     }
 
+    /** The first argument decides (see BatchRecordingPartATest); PUBLISH checks its channel, as valkey-glide. */
     @Test
-    public void otherArgumentTypes_areRefused() {
+    public void otherArgumentTypes_followTheFirstArgument() {
         Batch batch = new Batch(true);
         assertThrows(IllegalArgumentException.class, () -> batch.zscore(1, 2));
-        Map<Object, Double> bad = new LinkedHashMap<>();
-        bad.put(42, 1.0);
-        assertThrows(IllegalArgumentException.class, () -> batch.zadd((Object) "k", bad));
-        assertThrows(IllegalArgumentException.class, () -> batch.publish(new byte[0], "ch"));
+        assertThrows(IllegalArgumentException.class, () -> batch.publish("message", 7));
         assertEquals(0, batch.commands().size());
+        Map<Object, Double> members = new LinkedHashMap<>();
+        members.put(42, 1.0);
+        batch.zadd((Object) "k", members);
+        assertEquals(list("ZADD", "k", "1.0", "42"), last(batch));
+        batch.publish(new byte[] {'m'}, "ch");
+        assertEquals(list("PUBLISH", "ch", "m"), last(batch));
+        batch.zscan("z", 0, ZScanOptions.builder().count(20L).build());
+        assertEquals(list("ZSCAN", "z", "0", "COUNT", "20"), last(batch));
     }
 }
