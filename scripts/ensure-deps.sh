@@ -3,6 +3,9 @@
 # openssl; for the fuzz step (scripts/fuzz.sh), a nightly Rust toolchain and cargo-fuzz.
 # Idempotent and silent when everything is present. Debian/Ubuntu (apt-get); runs apt as root
 # or through sudo.
+# Usage: scripts/ensure-deps.sh            everything above
+#        scripts/ensure-deps.sh --gradle   Debian's Gradle only, for the Gradle consumer check
+#                                          (scripts/test.sh runs this while the fuzz targets run)
 set -euo pipefail
 
 # rustup installs cargo in ~/.cargo/bin, which non-login shells may not have on PATH.
@@ -11,6 +14,44 @@ if [ -d "${CARGO_HOME:-$HOME/.cargo}/bin" ]; then
 fi
 
 log() { echo "ensure-deps: $*" >&2; }
+
+# Installs the packages named in "missing" with apt-get.
+install_missing() {
+  if [ "$(id -u)" -eq 0 ]; then
+    SUDO=()
+  elif command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    log "missing ${missing[*]} and not root, and sudo is not available: install them and retry."
+    exit 1
+  fi
+  command -v apt-get >/dev/null 2>&1 || { log "missing ${missing[*]}; no apt-get here, install them by hand."; exit 1; }
+
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt_install() { "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
+  if ! apt_install "${missing[@]}"; then
+    # Package lists may be absent or stale on a fresh machine: refresh once, then retry.
+    log "install failed; running apt-get update and retrying"
+    "${SUDO[@]}" apt-get update -qq >/dev/null || { log "apt-get update failed"; exit 1; }
+    apt_install "${missing[@]}"
+  fi
+  hash -r
+}
+
+# Debian's Gradle (4.4.1 on bookworm; its launcher runs on the default JDK 17). About 70 MB from
+# the Debian mirror and 13 s to install, which is why only --gradle asks for it.
+if [ "${1:-}" = "--gradle" ]; then
+  if ! command -v gradle >/dev/null 2>&1; then
+    missing=(gradle)
+    install_missing
+  fi
+  command -v gradle >/dev/null 2>&1 || { log "'gradle' is still missing after installing."; exit 1; }
+  exit 0
+elif [ "$#" -gt 0 ]; then
+  log "usage: scripts/ensure-deps.sh [--gradle]"
+  exit 2
+fi
 
 missing=()
 
@@ -41,26 +82,7 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    SUDO=()
-  elif command -v sudo >/dev/null 2>&1; then
-    SUDO=(sudo)
-  else
-    log "missing ${missing[*]} and not root, and sudo is not available: install them and retry."
-    exit 1
-  fi
-  command -v apt-get >/dev/null 2>&1 || { log "missing ${missing[*]}; no apt-get here, install them by hand."; exit 1; }
-
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt_install() { "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
-  if ! apt_install "${missing[@]}"; then
-    # Package lists may be absent or stale on a fresh machine: refresh once, then retry.
-    log "install failed; running apt-get update and retrying"
-    "${SUDO[@]}" apt-get update -qq >/dev/null || { log "apt-get update failed"; exit 1; }
-    apt_install "${missing[@]}"
-  fi
-  hash -r
+  install_missing
 fi
 
 # Final check: fail loudly rather than letting the build fail obscurely later.

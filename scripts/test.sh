@@ -4,6 +4,8 @@
 # runs the Java tests against real redis-server 7.0), then the Valkey 9.1 leg: the server-facing
 # Rust and Java test classes again against valkey-server 9.1 (scripts/ensure-deps.sh fetches it;
 # VALKEY_CLASSES below lists the Java ones; no TLS in that build, so the TLS tests stay on Redis).
+# After the Maven build, two consumer checks take the installed jar from the local Maven repository
+# into a separate project, one built with Maven and one with Gradle (Debian's, installed meanwhile).
 # Usage: scripts/test.sh            (CI=true: batch mode, no colour)
 #        FUZZ_SECONDS=30            seconds per fuzz target (default 30, which keeps the whole run under 20 minutes on 2 cores with a cold fuzz build; 0 replays the corpus only; rust/fuzz/README.md: longer runs)
 set -euo pipefail
@@ -43,6 +45,10 @@ FUZZ_LOG="$(mktemp -t glide-fuzz.XXXXXX)"
 REDIS_DIR=""
 REDIS_PID=""
 CONSUMER_STATUS="not run"
+GRADLE_CONSUMER_STATUS="not run"
+GRADLE_BUILD_STATUS="not run"
+GRADLE_DEPS_PID=""
+GRADLE_DEPS_LOG="$(mktemp -t glide-gradle-deps.XXXXXX)"
 CLIPPY_STATUS="not run"
 
 # Starts a throwaway redis-server on a free loopback port; sets REDIS_PID and REDIS_PORT.
@@ -89,6 +95,8 @@ summary() {
   local rc=$?
   set +e
   stop_redis
+  # Never leave apt half done: let a Gradle install still under way finish.
+  [ -n "$GRADLE_DEPS_PID" ] && wait "$GRADLE_DEPS_PID" 2>/dev/null
   echo
   echo "================ test summary ================"
   local c_pass=0 c_fail=0 c_skip=0
@@ -133,6 +141,8 @@ summary() {
   grep -E '^fuzz ' "$FUZZ_LOG" 2>/dev/null || echo "fuzz: not run"
   echo "clippy (the lints rust/src/lib.rs denies): $CLIPPY_STATUS"
   echo "consumer-check (installed artifact from another project): $CONSUMER_STATUS"
+  echo "gradle consumer-check (the same, from a Gradle build): $GRADLE_CONSUMER_STATUS"
+  echo "gradle jar (root build.gradle): $GRADLE_BUILD_STATUS"
   echo "valkey 9.1 leg: $VALKEY_LEG"
   local elapsed=$(( $(date +%s) - START ))
   echo "total wall time: $((elapsed / 60))m $((elapsed % 60))s"
@@ -141,7 +151,7 @@ summary() {
   local skipped=$(( c_skip + j_skip ))
   [ "$rc" -ne 0 ] && echo "FAILED (exit code $rc)"
   echo "$passed passed, $failed failed, $skipped skipped"
-  rm -f "$CARGO_LOG" "$CARGO_VALKEY_LOG" "$FUZZ_LOG"
+  rm -f "$CARGO_LOG" "$CARGO_VALKEY_LOG" "$FUZZ_LOG" "$GRADLE_DEPS_LOG"
   exit "$rc"
 }
 trap summary EXIT
@@ -169,6 +179,11 @@ CLIPPY_STATUS="FAILED"
 cargo clippy --release -p glide-jni
 CLIPPY_STATUS="OK"
 
+# Gradle for the Gradle consumer check, installed in the background (apt: ~70 MB, ~13 s of one
+# core): the fuzz targets run one at a time, which leaves the second core free.
+bash "$ROOT/scripts/ensure-deps.sh" --gradle >"$GRADLE_DEPS_LOG" 2>&1 &
+GRADLE_DEPS_PID=$!
+
 echo "==> fuzz (${FUZZ_SECONDS:-30}s per target)"
 bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-30}" 2>&1 | tee "$FUZZ_LOG"
 
@@ -189,6 +204,43 @@ if [ -f "$CC/pom.xml" ]; then
   java -cp "$CC/target/classes:$CC_CP" consumer.ConsumerCheck 127.0.0.1 "$REDIS_PORT" "$CC_JAR"
   stop_redis
   CONSUMER_STATUS="OK"
+fi
+
+# The same program built by Gradle, which reads the installed POM its own way (optional and
+# provided dependencies must stay off the application's class path: the build checks that).
+GCC="$ROOT/java/gradle-consumer-check"
+if [ -f "$GCC/build.gradle" ]; then
+  echo "==> gradle consumer-check"
+  GRADLE_CONSUMER_STATUS="FAILED"
+  GCC_START=$(date +%s)
+  wait "$GRADLE_DEPS_PID" || { cat "$GRADLE_DEPS_LOG" >&2; exit 1; }
+  GRADLE_DEPS_PID=""
+  GCC_WAITED=$(( $(date +%s) - GCC_START ))
+  # One build, no daemon left behind. Debian's launcher prints `java -version` to stderr first.
+  GRADLE_FLAGS=(--no-daemon -q)
+  [ "${CI:-}" = "true" ] && GRADLE_FLAGS+=(--console=plain)
+  GCC_OUT="$(gradle "${GRADLE_FLAGS[@]}" -p "$GCC" writeClasspath)"
+  echo "$GCC_OUT"
+  GCC_CP="$(cat "$GCC/build/classpath.txt")"
+  GCC_JAR="$(tr ':' '\n' <<<"$GCC_CP" | grep -m1 '/glide-jni-[^/]*\.jar$')"
+  start_redis
+  java -cp "$GCC_CP" consumer.ConsumerCheck 127.0.0.1 "$REDIS_PORT" "$GCC_JAR"
+  stop_redis
+  GRADLE_CONSUMER_STATUS="OK in $(( $(date +%s) - GCC_START ))s, ${GCC_WAITED}s of it waiting for the install ($(sed -n 's/^resolved with \(Gradle [^:]*\):.*/\1/p' <<<"$GCC_OUT"))"
+
+  # The root Gradle build (build.gradle) builds the jar too, from the library cargo built above;
+  # it must hold what Maven's jar holds (all but Maven's own META-INF/maven/). Its
+  # tests are not run here: the Maven build ran them, and twice would not fit CI's 20 minutes.
+  echo "==> gradle jar (root build.gradle)"
+  GRADLE_BUILD_STATUS="FAILED"
+  GB_START=$(date +%s)
+  gradle "${GRADLE_FLAGS[@]}" -p "$ROOT" -Pskip.cargo :glide-jni:jar
+  jar_entries() { jar tf "$1" | grep -v -e '/$' -e '^META-INF/maven/' | sort; }
+  MVN_JAR="$ROOT/java/client/target/$(basename "$GCC_JAR")"
+  GRADLE_JAR="$ROOT/java/client/build/libs/$(basename "$GCC_JAR")"
+  diff <(jar_entries "$MVN_JAR") <(jar_entries "$GRADLE_JAR") \
+    || { echo "the Gradle jar (>) and the Maven jar (<) differ" >&2; exit 1; }
+  GRADLE_BUILD_STATUS="OK in $(( $(date +%s) - GB_START ))s, the same $(jar_entries "$GRADLE_JAR" | wc -l) entries as Maven's jar"
 fi
 
 # The Valkey 9.1 leg: the classes that meet the server's differences, against valkey-server 9.1
