@@ -159,6 +159,11 @@ class GenericKeyCommandsTest {
             assertEquals("OK", await(client.restore(copy, 0, dumped, RestoreOptions.builder().replace().idletime(1000L).build())));
             assertTrue(await(client.objectIdletime(copy)) >= 1000);
             assertInstanceOf(RequestException.class, failure(client.restore(gs(key()), 0, new byte[] {1, 2, 3})), "bad payload");
+            // IDLETIME with FREQ: refused before sending, as valkey-glide 2.3.1 does (issue 15)
+            RestoreOptions both = RestoreOptions.builder().replace().idletime(10L).frequency(5L).build();
+            IllegalArgumentException refused =
+                    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> client.restore(copy, 0, dumped, both));
+            assertEquals("IDLETIME and FREQ cannot be set at the same time.", refused.getMessage());
 
             assertEquals("int", await(client.objectEncoding(k)));
             assertEquals("embstr", await(client.objectEncoding(setAndGet(client, "text"))));

@@ -87,15 +87,17 @@ public class GlideString implements Comparable<GlideString> {
 
     /**
      * The content as text. Valid UTF-8 content is decoded exactly. Content that is not valid UTF-8
-     * cannot be represented faithfully; in that case a readable escaped rendering is returned
-     * instead (printable ASCII kept, every other byte written as {@code \xHH}) and no exception is
-     * thrown. Use {@link #canConvertToString()} to tell the two cases apart.
+     * cannot be represented faithfully; then, as valkey-glide 2.3.1 does (code and tests compare
+     * with it), the text is {@code "Value not convertible to string: byte[] "} followed by
+     * {@link java.util.Arrays#hashCode(byte[])} of the bytes, and no exception is thrown. Use
+     * {@link #canConvertToString()} to tell the two cases apart, and {@link #getBytes()} for the
+     * content.
      */
     public String getString() {
         if (canConvertToString()) {
             return string;
         }
-        return escaped(bytes);
+        return "Value not convertible to string: byte[] " + Arrays.hashCode(bytes);
     }
 
     /** Unsigned lexicographic comparison of the raw bytes (the same ordering the server uses). */
@@ -146,22 +148,5 @@ public class GlideString implements Comparable<GlideString> {
         byte[] joined = Arrays.copyOf(bytes, bytes.length + other.bytes.length);
         System.arraycopy(other.bytes, 0, joined, bytes.length, other.bytes.length);
         return of(joined);
-    }
-
-    private static String escaped(byte[] data) {
-        StringBuilder sb = new StringBuilder(data.length + 16);
-        for (byte b : data) {
-            int v = b & 0xff;
-            if (v >= 0x20 && v < 0x7f && v != '\\') {
-                sb.append((char) v);
-            } else if (v == '\\') {
-                sb.append("\\\\");
-            } else {
-                sb.append("\\x");
-                sb.append(Character.forDigit(v >> 4, 16));
-                sb.append(Character.forDigit(v & 0xf, 16));
-            }
-        }
-        return sb.toString();
     }
 }

@@ -83,7 +83,8 @@ public class ModelsTest {
             GlideString gs = GlideString.of(bytes);
             assertFalse(gs.canConvertToString(), Arrays.toString(bytes));
             String shown = gs.toString(); // must not throw
-            assertTrue(shown != null && !shown.isEmpty());
+            // valkey-glide 2.3.1's text for such content (issue 15: its tests compare with it)
+            assertEquals("Value not convertible to string: byte[] " + Arrays.hashCode(bytes), shown);
             assertEquals(shown, gs.getString());
         }
         assertTrue(GlideString.of(new byte[0]).canConvertToString());

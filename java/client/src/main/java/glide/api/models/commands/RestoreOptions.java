@@ -40,6 +40,11 @@ public final class RestoreOptions {
         if (hasAbsttl) {
             args.add(GlideString.of(ABSTTL_VALKEY_API));
         }
+        // The server refuses the pair too (a syntax error); valkey-glide refuses it here, before
+        // sending, and code may rely on that exception.
+        if (idletime != null && frequency != null) {
+            throw new IllegalArgumentException("IDLETIME and FREQ cannot be set at the same time.");
+        }
         if (idletime != null) {
             args.add(GlideString.of(IDLETIME_VALKEY_API));
             args.add(GlideString.of(idletime.toString()));
