@@ -4231,29 +4231,27 @@ public abstract class BaseClient
     public CompletableFuture<Object> invokeScript(Script script, ScriptOptionsGlideString options) {
         GlideString[] keys = options.getKeys().toArray(new GlideString[0]);
         GlideString[] args = options.getArgs().toArray(new GlideString[0]);
-        return scriptCall(script, sha -> withKeysAndArgs(Args.command("EVALSHA", keys.length + args.length + 3).add(sha), keys, args),
-                code -> withKeysAndArgs(Args.command("EVAL", keys.length + args.length + 3).add(code), keys, args));
+        return scriptCall(script, sha -> withKeysAndArgs(Args.command("EVALSHA", keys.length + args.length + 3).add(sha), keys, args));
     }
 
     private CompletableFuture<Object> invokeScript(Script script, String[] keys, String[] args) {
-        return scriptCall(script, sha -> withKeysAndArgs(Args.command("EVALSHA", keys.length + args.length + 3).add(sha), keys, args),
-                code -> withKeysAndArgs(Args.command("EVAL", keys.length + args.length + 3).add(code), keys, args));
+        return scriptCall(script, sha -> withKeysAndArgs(Args.command("EVALSHA", keys.length + args.length + 3).add(sha), keys, args));
     }
 
     /**
-     * EVALSHA, then EVAL (which caches the script) only if the server answered NOSCRIPT: the code
-     * crosses the network once per server, not once per call.
+     * EVALSHA; if the server answers NOSCRIPT, SCRIPT LOAD of the code, then EVALSHA again, as
+     * valkey-glide 2.3.1 does: the code crosses the network once per server, and on a cluster
+     * SCRIPT LOAD goes to every node, so the script is then known everywhere (EVALSHA,
+     * evalshaReadOnly and scriptExists on any node find it, whatever node ran the first call).
      */
-    CompletableFuture<Object> scriptCall(
-            Script script, Function<String, Args> bySha, Function<GlideString, Args> byCode) {
-        return scriptCall(script, bySha, byCode, (args, binary) -> run(args, binary, IDENTITY));
+    CompletableFuture<Object> scriptCall(Script script, Function<String, Args> bySha) {
+        return scriptCall(script, bySha, (args, binary) -> run(args, binary, IDENTITY));
     }
 
-    /** {@link #scriptCall(Script, Function, Function)} sent by {@code runner} (a route). */
+    /** {@link #scriptCall(Script, Function)} with the EVALSHA sent by {@code runner} (a route). */
     CompletableFuture<Object> scriptCall(
             Script script,
             Function<String, Args> bySha,
-            Function<GlideString, Args> byCode,
             java.util.function.BiFunction<Args, Boolean, CompletableFuture<Object>> runner) {
         boolean binary = script.getBinaryOutput();
         CompletableFuture<Object> result = new CompletableFuture<>();
@@ -4263,17 +4261,20 @@ public abstract class BaseClient
                 return;
             }
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-            if (cause instanceof RequestException && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
-                runner.apply(byCode.apply(GlideString.of(script.code())), binary).whenComplete((v, e) -> {
-                    if (e == null) {
-                        result.complete(v);
-                    } else {
-                        result.completeExceptionally(e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
-                    }
-                });
-            } else {
+            if (!(cause instanceof RequestException && String.valueOf(cause.getMessage()).startsWith("NOSCRIPT"))) {
                 result.completeExceptionally(cause);
+                return;
             }
+            Args load = Args.command("SCRIPT", 3).add("LOAD").add(GlideString.of(script.code()));
+            run(load, false, IDENTITY)
+                    .thenCompose(loaded -> runner.apply(bySha.apply(script.getHash()), binary))
+                    .whenComplete((v, e) -> {
+                        if (e == null) {
+                            result.complete(v);
+                        } else {
+                            result.completeExceptionally(e instanceof java.util.concurrent.CompletionException ? e.getCause() : e);
+                        }
+                    });
         });
         return result;
     }

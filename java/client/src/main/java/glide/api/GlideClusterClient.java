@@ -855,7 +855,6 @@ public class GlideClusterClient extends BaseClient
         return scriptCall(
                 script,
                 sha -> withKeysAndArgs(Args.command("EVALSHA", args.length + 3).add(sha), none, args),
-                code -> withKeysAndArgs(Args.command("EVAL", args.length + 3).add(code), none, args),
                 (built, binary) -> run(built.build(), binary, BlockingTimeouts.DEFAULT, spec, v -> v));
     }
 

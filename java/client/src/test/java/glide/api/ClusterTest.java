@@ -253,6 +253,16 @@ class ClusterTest {
                 }
                 assertArrayEquals(new Boolean[] {true}, await(client.scriptExists(new String[] {script.getHash()})));
             }
+            try (Script once = new Script("return 'once'", false)) {
+                // One call, on one node, loads the script on every node (SCRIPT LOAD goes to all
+                // of them, as in valkey-glide): every primary knows it, and EVALSHA_RO with no
+                // key (a random node, a replica when reads may go there) finds it (issue 15).
+                assertEquals("once", await(client.invokeScript(once, new SlotKeyRoute("k", SlotType.PRIMARY))));
+                assertArrayEquals(new Boolean[] {true}, await(client.scriptExists(new String[] {once.getHash()})));
+                for (int i = 0; i < 10; i++) {
+                    assertEquals("once", await(client.evalshaReadOnly(once.getHash())));
+                }
+            }
             try (Script hello = new Script("return 'hi'", false)) {
                 Object byNode = await(client.invokeScript(hello, SimpleMultiNodeRoute.ALL_PRIMARIES));
                 assertInstanceOf(Map.class, byNode);
