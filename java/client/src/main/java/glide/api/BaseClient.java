@@ -4239,7 +4239,8 @@ public abstract class BaseClient
     }
 
     /**
-     * EVALSHA; if the server answers NOSCRIPT, SCRIPT LOAD of the code, then EVALSHA again, as
+     * EVALSHA; if the server answers NOSCRIPT, SCRIPT LOAD of the code (while a Script with it is
+     * open: {@link glide.internal.ScriptCache}), then EVALSHA again, as
      * valkey-glide 2.3.1 does: the code crosses the network once per server, and on a cluster
      * SCRIPT LOAD goes to every node, so the script is then known everywhere (EVALSHA,
      * evalshaReadOnly and scriptExists on any node find it, whatever node ran the first call).
@@ -4265,7 +4266,13 @@ public abstract class BaseClient
                 result.completeExceptionally(cause);
                 return;
             }
-            Args load = Args.command("SCRIPT", 3).add("LOAD").add(GlideString.of(script.code()));
+            // The code of an open Script with this hash; none open (all closed): NOSCRIPT stands.
+            byte[] code = glide.internal.ScriptCache.codeOf(script.getHash());
+            if (code == null) {
+                result.completeExceptionally(cause);
+                return;
+            }
+            Args load = Args.command("SCRIPT", 3).add("LOAD").add(GlideString.of(code));
             run(load, false, IDENTITY)
                     .thenCompose(loaded -> runner.apply(bySha.apply(script.getHash()), binary))
                     .whenComplete((v, e) -> {

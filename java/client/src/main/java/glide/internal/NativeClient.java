@@ -20,7 +20,8 @@ import java.util.function.Function;
  * pending request.
  */
 public final class NativeClient implements CommandSink {
-    private static final Cleaner CLEANER =
+    /** The process's one cleaner thread (native handles here, scripts' code in {@link ScriptCache}). */
+    static final Cleaner CLEANER =
             Cleaner.create(
                     r -> {
                         Thread t = new Thread(r, "glide-cleaner");

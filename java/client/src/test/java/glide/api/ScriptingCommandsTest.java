@@ -103,6 +103,36 @@ class ScriptingCommandsTest {
         }
     }
 
+    /**
+     * The code is kept while a Script with it is open (issue 15, valkey-glide 2.3.1's script
+     * container): closing one of two instances keeps it; once both are closed (the second
+     * twice: counted once) a flushed server's NOSCRIPT is the answer.
+     */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void aScriptsCodeIsKeptWhileAnInstanceIsOpen(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            String code = "return 'kept " + UUID.randomUUID() + "'";
+            Script first = new Script(code, false);
+            Script second = new Script(code, false);
+            Script third = new Script(code, false);
+            assertEquals(first.getHash(), second.getHash());
+            Object expected = await(client.invokeScript(first));
+            first.close();
+            first.close(); // a second close releases nothing more
+            assertEquals("OK", await(client.scriptFlush()));
+            assertEquals(expected, await(client.invokeScript(second)), "loaded again from the open instances");
+            second.close();
+            assertEquals("OK", await(client.scriptFlush()));
+            assertEquals(expected, await(client.invokeScript(second)), "the third instance still holds the code");
+            third.close();
+            assertEquals("OK", await(client.scriptFlush()));
+            Throwable gone = failure(client.invokeScript(second));
+            assertInstanceOf(RequestException.class, gone);
+            assertTrue(gone.getMessage().startsWith("NOSCRIPT"), gone.getMessage());
+        }
+    }
+
     private static final String LIBRARY =
             "#!lua name=%s\n"
                     + "redis.register_function('%s_echo', function(keys, args) return args[1] end)\n"

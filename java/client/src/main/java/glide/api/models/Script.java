@@ -5,14 +5,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * A Lua script run with {@code invokeScript}: by its SHA-1 (EVALSHA), and by its code (EVAL) only
- * when the server does not have it cached yet. The script lives on the Java heap; {@link #close()}
- * has nothing native to free.
+ * A Lua script run with {@code invokeScript}: by its SHA-1 (EVALSHA); when a server does not have
+ * it cached (NOSCRIPT), its code is loaded (SCRIPT LOAD) and it runs by SHA-1 again. The code is
+ * kept, on the Java heap, while a Script with that code is open: as in valkey-glide 2.3.1, once
+ * every Script of a code is closed, a server that lost the script answers NOSCRIPT. Closing is
+ * idempotent; a Script never closed is released when it becomes unreachable.
  */
 public class Script implements AutoCloseable {
     private final byte[] code;
     private final String hash;
     private final Boolean binaryOutput;
+    private final Runnable release;
 
     /**
      * @param code the script, a {@code String} or a {@link GlideString}
@@ -28,6 +31,7 @@ public class Script implements AutoCloseable {
         }
         this.hash = sha1Hex(this.code);
         this.binaryOutput = Boolean.TRUE.equals(binaryOutput);
+        this.release = glide.internal.ScriptCache.hold(this, hash, this.code);
     }
 
     /** The SHA-1 of the code, in lowercase hex (what SCRIPT LOAD returns). */
@@ -39,14 +43,15 @@ public class Script implements AutoCloseable {
         return binaryOutput;
     }
 
-    /** The script's bytes (for EVAL when the server has not cached it). */
+    /** The script's bytes. */
     public byte[] code() {
         return code.clone();
     }
 
+    /** This Script no longer holds its code (see the class comment); the first call counts. */
     @Override
     public void close() {
-        // Nothing to release: the script is heap memory only.
+        release.run();
     }
 
     private static String sha1Hex(byte[] bytes) {
