@@ -28,6 +28,7 @@ pub mod glob;
 pub mod iam;
 pub mod logging;
 pub mod pubsub;
+pub mod pubsub_check;
 pub mod reply;
 pub mod resp;
 pub mod runtime;

@@ -185,6 +185,18 @@ static LAST_CONFIRMED_MS: AtomicI64 = AtomicI64::new(0);
 /// Subscription commands the server refused (an ACL without the channel or the command).
 static REFUSED: AtomicU64 = AtomicU64::new(0);
 
+/// A periodic check ([`crate::client::subscription_check`]) found what is wanted confirmed
+/// by the server: the statistics' time of the last sync is now.
+pub fn subscriptions_in_sync() {
+    LAST_CONFIRMED_MS.store(now_ms(), Ordering::Relaxed);
+}
+
+/// A periodic check found what is wanted not (yet) confirmed: counted as valkey-glide
+/// counts its out-of-sync reconciliations (the same statistic as a refusal).
+pub fn subscriptions_out_of_sync() {
+    REFUSED.fetch_add(1, Ordering::Relaxed);
+}
+
 /// The server refused a subscription command with `message`: what is wanted
 /// stays wanted (a new connection asks again), and the refusal is counted.
 pub fn subscription_refused(message: &str) {
@@ -305,6 +317,8 @@ pub struct PubSub {
     arrived: Condvar,
     /// Woken when the server confirms or ends a subscription ([`PubSub::wait_confirmed`]).
     confirmed: Condvar,
+    /// The periodic check of what is wanted against what is confirmed ([`crate::pubsub_check`]).
+    pub check: crate::pubsub_check::Schedule,
 }
 
 #[derive(Debug)]
@@ -326,6 +340,7 @@ impl PubSub {
             }),
             arrived: Condvar::new(),
             confirmed: Condvar::new(),
+            check: Default::default(),
         }
     }
 
@@ -465,6 +480,17 @@ impl PubSub {
         drop(state);
         self.arrived.notify_all();
         self.confirmed.notify_all();
+    }
+
+    /// Whether the server confirmed exactly what is wanted, in every mode.
+    pub fn in_sync(&self) -> bool {
+        let state = self.state.lock();
+        state.wanted == state.confirmed
+    }
+
+    /// Whether the client was closed ([`PubSub::close`]).
+    pub fn is_closed(&self) -> bool {
+        self.state.lock().closed
     }
 
     /// (wanted, confirmed) per mode.

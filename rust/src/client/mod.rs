@@ -195,7 +195,7 @@ impl Client {
     /// Subscribes to (or unsubscribes from; no names: from all) `names` in `mode`: what is wanted
     /// changes now, and the current connection, if any, is told (a new one subscribes to what is
     /// wanted by itself). The server's confirmations arrive later, as pushes.
-    pub fn change_subscriptions(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Result<(), String> {
+    pub fn change_subscriptions(self: &Arc<Self>, mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Result<(), String> {
         let Some(pubsub) = &self.pubsub else {
             return Err("subscribing needs protocol RESP3: messages arrive on the client's own connection".into());
         };
@@ -203,11 +203,25 @@ impl Client {
             return Err("the client is closed".into());
         }
         pubsub.change(mode, names, subscribe);
+        self.send_subscription_commands(mode, names, subscribe);
+        self.start_subscription_check();
+        Ok(())
+    }
+
+    /// Starts the periodic subscription check ([`crate::pubsub_check`]) of a client with pub/sub
+    /// in use: made with a subscription configuration, or subscribing now.
+    pub fn start_subscription_check(self: &Arc<Self>) {
+        if let Some(pubsub) = &self.pubsub {
+            let me: std::sync::Weak<dyn crate::pubsub_check::Resync> = Arc::downgrade(self) as _;
+            pubsub.check.ensure_started(me);
+        }
+    }
+
+    fn send_subscription_commands(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) {
         if let Link::Ready(conn) = &self.link.lock().link {
             // Broken: the reconnect subscribes.
             let _ = conn.send_pushed_commands(&crate::pubsub::subscription_commands(mode, names, subscribe));
         }
-        Ok(())
     }
 
     /// The client's pub/sub state, if it was made with subscriptions.
@@ -919,4 +933,28 @@ async fn sleep_until_opt(deadline: Option<Instant>) {
 
 fn closing_outcome() -> Outcome {
     Outcome::Failed(Failure::Closing, "the client is closed".into())
+}
+
+impl crate::pubsub_check::Resync for Client {
+    fn pubsub_state(&self) -> Option<&Arc<PubSub>> {
+        self.pubsub.as_ref()
+    }
+
+    /// Asks the live connection, if any, for what is wanted and not confirmed, and to drop what
+    /// is confirmed and no longer wanted (a reconnect does both by itself).
+    fn resync(&self) {
+        let Some(pubsub) = &self.pubsub else { return };
+        let (wanted, confirmed) = pubsub.subscriptions();
+        for mode in Mode::ALL {
+            let m = mode as usize;
+            let missing: Vec<Vec<u8>> = wanted[m].difference(&confirmed[m]).cloned().collect();
+            let extra: Vec<Vec<u8>> = confirmed[m].difference(&wanted[m]).cloned().collect();
+            if !missing.is_empty() {
+                self.send_subscription_commands(mode, &missing, true);
+            }
+            if !extra.is_empty() {
+                self.send_subscription_commands(mode, &extra, false);
+            }
+        }
+    }
 }

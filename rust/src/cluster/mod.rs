@@ -449,7 +449,7 @@ impl ClusterClient {
 
     /// Subscribes to (or unsubscribes from; no names: from all) `names` in `mode`, on the
     /// nodes that serve them. Confirmations arrive later, as pushes.
-    pub fn change_subscriptions(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Result<(), String> {
+    pub fn change_subscriptions(self: &Arc<Self>, mode: Mode, names: &[Vec<u8>], subscribe: bool) -> Result<(), String> {
         let Some(pubsub) = &self.pubsub else {
             return Err("subscribing needs protocol RESP3: messages arrive on the client's own connections".into());
         };
@@ -458,7 +458,17 @@ impl ClusterClient {
         }
         pubsub.change(mode, names, subscribe); // (the nodes are told below)
         self.sync_subscriptions();
+        self.start_subscription_check();
         Ok(())
+    }
+
+    /// Starts the periodic subscription check ([`crate::pubsub_check`]) of a client with pub/sub
+    /// in use: made with a subscription configuration, or subscribing now.
+    pub fn start_subscription_check(self: &Arc<Self>) {
+        if let Some(pubsub) = &self.pubsub {
+            let me: std::sync::Weak<dyn crate::pubsub_check::Resync> = Arc::downgrade(self) as _;
+            pubsub.check.ensure_started(me);
+        }
     }
 
     /// Makes each node's subscriptions what is wanted of it: a new name on the primary of its
@@ -1271,6 +1281,17 @@ impl Relay for ClusterClient {
             other => other,
         };
         self.part_done(part, outcome)
+    }
+}
+
+impl crate::pubsub_check::Resync for ClusterClient {
+    fn pubsub_state(&self) -> Option<&Arc<PubSub>> {
+        self.pubsub.as_ref()
+    }
+
+    /// Sends each node what it lacks of its share (see `sync_subscriptions`).
+    fn resync(&self) {
+        self.sync_subscriptions();
     }
 }
 

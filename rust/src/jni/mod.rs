@@ -146,6 +146,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     subscription_modes: JIntArray<'caller>,
     backlog_limit: jlong,
     overflow: jint,
+    // pubsubReconciliationIntervalMs; 0: the default (pubsub_check::DEFAULT_INTERVAL).
+    pubsub_check_ms: jint,
     // From createTlsSettings, or 0: plaintext.
     tls: jlong,
     // From createIamAuth, or 0: no IAM.
@@ -215,18 +217,36 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
                     topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
                 };
                 let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;
+                let configured = pubsub.is_some();
                 let client = ClusterClient::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
+                check_subscriptions_every(client.pubsub(), pubsub_check_ms);
                 client.start(request_id).map_err(BridgeError::connection)?;
+                if configured {
+                    client.start_subscription_check();
+                }
                 AnyClient::Cluster(client)
             } else {
                 let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, false)?;
+                let configured = pubsub.is_some();
                 let client = Client::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
+                check_subscriptions_every(client.pubsub(), pubsub_check_ms);
                 client.start(request_id).map_err(BridgeError::connection)?;
+                if configured {
+                    client.start_subscription_check();
+                }
                 AnyClient::Standalone(client)
             };
             Ok(ClientHandle::new(client).0)
         })
         .resolve::<ThrowGlide>()
+}
+
+/// Sets how often the client's subscriptions are checked (`pubsubReconciliationIntervalMs`;
+/// 0 keeps the default). The check starts with pub/sub use (see [`crate::pubsub_check`]).
+fn check_subscriptions_every(pubsub: Option<&Arc<PubSub>>, millis: jint) {
+    if let (Some(pubsub), Ok(millis)) = (pubsub, u64::try_from(millis)) {
+        pubsub.check.set_interval(Duration::from_millis(millis));
+    }
 }
 
 /// The subscriptions `createClient` was given, as the client's pub/sub state (`None`: none).

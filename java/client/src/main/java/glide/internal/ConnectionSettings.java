@@ -44,6 +44,11 @@ public final class ConnectionSettings {
     final int protocol;
     final int[] backoff;
     final int connectionTimeoutMs;
+    /**
+     * {@code pubsubReconciliationIntervalMs}: how often a client with pub/sub in use checks its
+     * subscriptions; 0 (unset, or not positive) keeps the core's default (3000, as valkey-glide).
+     */
+    final int pubsubCheckMs;
     final boolean lazyConnect;
     /** A cluster client. */
     final boolean cluster;
@@ -223,6 +228,8 @@ public final class ConnectionSettings {
         Integer connectionTimeout = advanced == null ? null : advanced.getConnectionTimeout();
         connectionTimeoutMs =
                 positive(connectionTimeout, DEFAULT_CONNECTION_TIMEOUT_MS, "connectionTimeout");
+        Integer reconciliation = advanced == null ? null : advanced.getPubsubReconciliationIntervalMs();
+        pubsubCheckMs = reconciliation == null ? 0 : Math.max(reconciliation, 0);
         lazyConnect = c.isLazyConnect();
     }
 

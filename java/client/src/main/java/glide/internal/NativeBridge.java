@@ -65,6 +65,7 @@ final class NativeBridge {
             int[] subscriptionModes,
             long backlogLimitBytes,
             int overflowPolicy,
+            int pubsubCheckMs,
             long tlsSettings,
             long iamAuth);
 

@@ -126,6 +126,7 @@ public final class NativeClient implements CommandSink {
                             s.subscriptionModes,
                             s.backlogLimitBytes,
                             s.overflowPolicy,
+                            s.pubsubCheckMs,
                             tls,
                             iam);
         } catch (RuntimeException e) {

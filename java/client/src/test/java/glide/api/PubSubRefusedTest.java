@@ -80,6 +80,60 @@ class PubSubRefusedTest {
         }
     }
 
+    /**
+     * The periodic subscription check (pubsubReconciliationIntervalMs, issue 15): while in step
+     * it moves subscription_last_sync_timestamp forward every interval, also with an empty
+     * subscription configuration; out of step (an ACL refusal) it counts subscription_out_of_sync_count
+     * and asks again, so the subscription is made once the ACL allows it, without a reconnect.
+     */
+    @Test
+    void thePeriodicCheckStampsTheSyncTimeAndHealsALiftedRefusal() throws Exception {
+        server.command("ACL", "SETUSER", "later", "ON", ">pw", "~*", "resetchannels", "+@all");
+        try (GlideClient listener = Clients.await(GlideClient.createClient(Clients.config(server, ProtocolVersion.RESP3)
+                        .credentials(ServerCredentials.builder().username("later").password("pw").build())
+                        .subscriptionConfiguration(
+                                glide.api.models.configuration.StandaloneSubscriptionConfiguration.builder().build())
+                        .advancedConfiguration(glide.api.models.configuration.AdvancedGlideClientConfiguration.builder()
+                                .pubsubReconciliationIntervalMs(200).build())
+                        .build()));
+                GlideClient publisher = Clients.connect(server, ProtocolVersion.RESP3)) {
+            long first = nextSyncStamp(listener, 0);
+            long second = nextSyncStamp(listener, first);
+            assertTrue(second > first, first + " then " + second);
+
+            long outOfSyncBefore = outOfSync(listener);
+            listener.subscribeLazy(Set.of("lifted")).get(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (outOfSync(listener) < outOfSyncBefore + 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(outOfSync(listener) >= outOfSyncBefore + 3, "each check out of step is counted");
+
+            server.command("ACL", "SETUSER", "later", "&lifted");
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (publisher.publish("after the ACL", "lifted").get(5, TimeUnit.SECONDS).equals("OK")
+                    && listener.tryGetPubSubMessage() == null && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            var state = listener.getSubscriptions().get(5, TimeUnit.SECONDS);
+            assertTrue(state.getActualSubscriptions().values().stream().anyMatch(s -> s.contains("lifted")),
+                    "subscribed again by the check: " + state.getActualSubscriptions());
+        }
+    }
+
+    /** Waits (up to 10 s) for subscription_last_sync_timestamp to move past {@code previous}. */
+    private static long nextSyncStamp(GlideClient client, long previous) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            long stamp = Long.parseLong(client.getStatistics().get("subscription_last_sync_timestamp"));
+            if (stamp > previous) {
+                return stamp;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("subscription_last_sync_timestamp stayed at " + previous);
+    }
+
     @Test
     void getStatisticsHasExactlyValkeyGlidesKeys() throws Exception {
         try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3)) {

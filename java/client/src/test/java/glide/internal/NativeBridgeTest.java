@@ -33,7 +33,7 @@ class NativeBridgeTest {
     private static long create(int protocol, boolean cluster, int readFrom) {
         return NativeBridge.createClient(
                 1, new String[] {"127.0.0.1"}, new int[] {1}, null, null, null, 0, 1000, 1000, protocol,
-                new int[] {1, 10, 2, 0}, 1000, true, cluster, readFrom, null, false, null, null, 1 << 20, 0, 0, 0);
+                new int[] {1, 10, 2, 0}, 1000, true, cluster, readFrom, null, false, null, null, 1 << 20, 0, 0, 0, 0);
     }
 
     @Test
