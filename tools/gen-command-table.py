@@ -88,6 +88,17 @@ OVERRIDES = {
 }
 
 
+# Where this client finds a "key" the server's key specs do not give, so that a command goes
+# to one fixed node as in valkey-glide 2.3.1 (whose router takes the first argument of an
+# unlisted command as its key). name -> KeySpec.
+KEY_OVERRIDES = {
+    # SCRIPT DEBUG sets a mode of the connection it is sent on; sent to a random node each time,
+    # YES and a later NO would reach different connections and leave one in debug mode (its
+    # next EVALSHA refused). valkey-glide routes it by the slot of "DEBUG": one node, always.
+    "SCRIPT DEBUG": "KeySpec::Index(1)",
+}
+
+
 def policies(tips, name):
     if name in OVERRIDES:
         request, response = OVERRIDES[name]
@@ -110,7 +121,8 @@ def rows(entries):
                 yield sub
         flags, step = e[2], e[5]
         name = name.replace("|", " ").upper()
-        yield (name, first_key(specs), max(step, 1), "readonly" in flags, writes(name, flags)) + policies(tips, name)
+        key = KEY_OVERRIDES.get(name, first_key(specs))
+        yield (name, key, max(step, 1), "readonly" in flags, writes(name, flags)) + policies(tips, name)
 
 
 # Commands that run other commands, which may write, though the server does not flag them

@@ -312,7 +312,7 @@ pub(crate) const COMMANDS: &[CommandRouting] = &[
     CommandRouting { name: b"SCAN", key: KeySpec::None, key_step: 1, readonly: true, writes: false, request: RequestPolicy::Special, response: ResponsePolicy::Default },
     CommandRouting { name: b"SCARD", key: KeySpec::Index(1), key_step: 1, readonly: true, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"SCRIPT", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
-    CommandRouting { name: b"SCRIPT DEBUG", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
+    CommandRouting { name: b"SCRIPT DEBUG", key: KeySpec::Index(1), key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"SCRIPT EXISTS", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::AllShards, response: ResponsePolicy::AggLogicalAnd },
     CommandRouting { name: b"SCRIPT FLUSH", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::AllNodes, response: ResponsePolicy::AllSucceeded },
     CommandRouting { name: b"SCRIPT HELP", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },

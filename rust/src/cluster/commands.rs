@@ -175,6 +175,17 @@ mod tests {
         assert_eq!((request, response), (RequestPolicy::AllShards, ResponsePolicy::AggMin));
     }
 
+    /// Issue 15: SCRIPT DEBUG sets a mode of one connection, so YES and NO must reach the same
+    /// node: valkey-glide 2.3.1 routes it by the slot of its word "DEBUG", and so does this table.
+    #[test]
+    fn script_debug_always_goes_to_the_node_of_its_word_debug() {
+        for words in ["script debug yes", "SCRIPT DEBUG SYNC", "script debug no"] {
+            let args: Vec<&[u8]> = words.split(' ').map(str::as_bytes).collect();
+            assert_eq!(route(words).1, Some(1), "{words}");
+            assert!(args[1].eq_ignore_ascii_case(b"DEBUG"));
+        }
+    }
+
     /// What a read-only client refuses: the server's `write` flag, and the script runners.
     #[test]
     fn writes_are_flagged() {

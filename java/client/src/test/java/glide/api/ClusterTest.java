@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
 import glide.api.models.commands.function.FunctionRestorePolicy;
+import glide.api.models.commands.ScriptDebugMode;
 import glide.api.models.commands.ScriptOptions;
 import glide.api.models.commands.FlushMode;
 import glide.api.models.commands.geospatial.GeospatialData;
@@ -261,6 +262,16 @@ class ClusterTest {
                 assertArrayEquals(new Boolean[] {true}, await(client.scriptExists(new String[] {once.getHash()})));
                 for (int i = 0; i < 10; i++) {
                     assertEquals("once", await(client.evalshaReadOnly(once.getHash())));
+                }
+            }
+            try (Script afterDebug = new Script("return 'after debug'", false)) {
+                // SCRIPT DEBUG YES then NO reach the same connection (one node, as in valkey-glide),
+                // so no node is left in debug mode, which refuses EVALSHA (issue 15).
+                assertEquals("OK", await(client.scriptDebug(ScriptDebugMode.YES)));
+                assertEquals("OK", await(client.scriptDebug(ScriptDebugMode.SYNC)));
+                assertEquals("OK", await(client.scriptDebug(ScriptDebugMode.NO)));
+                for (int i = 0; i < 10; i++) {
+                    assertEquals("after debug", await(client.invokeScript(afterDebug)));
                 }
             }
             try (Script hello = new Script("return 'hi'", false)) {
