@@ -215,10 +215,11 @@ public final class NativeClient implements CommandSink {
             Completions.forget(id);
             pending.future.completeExceptionally(
                     status == NativeBridge.REFUSED_INFLIGHT_LIMIT
+                            // valkey-glide's words first: code and tests look for them.
                             ? new RequestException(
-                                    "Reached the inflight requests limit of "
+                                    "Reached maximum inflight requests ("
                                             + inflightLimit
-                                            + ": wait for some requests to complete or raise"
+                                            + "): wait for some requests to complete or raise"
                                             + " inflightRequestsLimit")
                             : closedError());
         }
