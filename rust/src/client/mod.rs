@@ -159,6 +159,11 @@ pub struct Client {
     waiting_changed: Notify,
     /// Woken once, by `close`.
     closing: Notify,
+    /// Counts [`Client::reconnect_now`] calls; a reconnect loop that sees it move since its last
+    /// attempt tries again at once instead of waiting out its backoff.
+    password_epoch: std::sync::atomic::AtomicU64,
+    /// Wakes a reconnect loop waiting out its backoff ([`Client::reconnect_now`]).
+    retry_now: Notify,
     /// Subscriptions and their backlog, for a client made with some.
     pubsub: Option<Arc<PubSub>>,
     /// The server's availability zone, as its last handshake said (`learn_zone`).
@@ -252,6 +257,8 @@ impl Client {
             link: Mutex::new(LinkState { link: Link::Idle, generation: 0, waiting: VecDeque::new() }),
             waiting_changed: Notify::new(),
             closing: Notify::new(),
+            password_epoch: std::sync::atomic::AtomicU64::new(0),
+            retry_now: Notify::new(),
             pubsub,
             zone: Mutex::new(None),
             replicas: std::sync::OnceLock::new(),
@@ -628,6 +635,18 @@ impl Client {
         notified.await;
     }
 
+    /// A reconnect waiting out its backoff tries again now (and so do this client's replicas'):
+    /// a cluster client's `updateConnectionPassword(pw, true)` asks it of every node, so that the
+    /// AUTH it sends finds them connected with `pw` (valkey-glide's cluster behaviour). Not done
+    /// for a plain password change: valkey-glide's reconnect keeps its schedule then.
+    pub fn reconnect_now(&self) {
+        self.password_epoch.fetch_add(1, Ordering::AcqRel);
+        self.retry_now.notify_waiters();
+        if let Some(replicas) = self.replicas.get() {
+            replicas.reconnect_now();
+        }
+    }
+
     fn not_connected_message(&self) -> String {
         let state = self.link.lock();
         let (host, port) = &self.config.addresses[0];
@@ -672,14 +691,28 @@ impl Client {
 
     async fn reconnect(self: Arc<Self>, generation: u64) {
         let mut attempt: u32 = 0;
+        // The password epoch the last attempt used (see `reconnect_now`).
+        let mut tried_with = self.password_epoch.load(Ordering::Acquire);
         loop {
             let delay = self.config.backoff.delay(attempt, backoff::jitter_random());
+            let previous = tried_with;
             let connecting = async {
-                tokio::time::sleep(delay).await;
-                connect::open(&self, generation + 1).await
+                // A password set since the last attempt (a rotation during an outage) is tried
+                // at once, not after the backoff that the refusals of the old one grew.
+                let woken = self.retry_now.notified();
+                tokio::pin!(woken);
+                woken.as_mut().enable();
+                if self.password_epoch.load(Ordering::Acquire) == previous {
+                    tokio::select! {
+                        _ = tokio::time::sleep(delay) => {}
+                        _ = woken => {}
+                    }
+                }
+                let epoch = self.password_epoch.load(Ordering::Acquire);
+                (epoch, connect::open(&self, generation + 1).await)
             };
             tokio::pin!(connecting);
-            let result = loop {
+            let (epoch, result) = loop {
                 let changed = self.waiting_changed.notified();
                 tokio::pin!(changed);
                 changed.as_mut().enable();
@@ -691,6 +724,7 @@ impl Client {
                     _ = &mut changed => {}
                 }
             };
+            tried_with = epoch;
             match result {
                 Ok(conn) => {
                     if self.install(conn, generation) {

@@ -135,6 +135,13 @@ impl Replicas {
             node.close();
         }
     }
+
+    /// See [`Client::reconnect_now`].
+    pub(super) fn reconnect_now(&self) {
+        for node in &self.nodes {
+            node.reconnect_now();
+        }
+    }
 }
 
 /// The address among `config.addresses` whose server says `role:master`.

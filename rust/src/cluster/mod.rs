@@ -575,8 +575,11 @@ impl ClusterClient {
         // The cluster client bounds requests in flight as a whole.
         config.inflight_limit = usize::MAX / 2;
         config.lazy_connect = false;
-        // Replicas serve reads only to connections that said READONLY; primaries ignore it.
-        config.read_only = true;
+        // Replicas serve reads only to connections that said READONLY (primaries ignore it): said
+        // when reads may go to replicas, as valkey-glide does. Not with PRIMARY, so that an ACL
+        // user without the READONLY command can connect (issue 15); a read routed to a replica
+        // then gets MOVED, which sends it to the primary.
+        config.read_only = !matches!(self.config.read_from, ReadFrom::Primary);
         config.learn_zone = self.config.read_from.zone().is_some();
         let relay: Weak<dyn Relay> = self.me.clone() as Weak<dyn Relay>;
         Client::for_node(config, relay)
@@ -1161,6 +1164,15 @@ impl ClusterClient {
     }
 
     /// Fails everything pending with a closing error and closes every node. Idempotent.
+    /// Every node's reconnect waiting out its backoff tries again now (see
+    /// [`Client::reconnect_now`]).
+    pub fn reconnect_now(&self) {
+        let nodes: Vec<Arc<Client>> = self.nodes.lock().values().cloned().collect();
+        for node in nodes {
+            node.reconnect_now();
+        }
+    }
+
     pub fn close(&self) {
         if self.closed.swap(true, Ordering::AcqRel) {
             return;

@@ -46,6 +46,14 @@ impl AnyClient {
         }
     }
 
+    /// Reconnects waiting out their backoff try again at once.
+    fn reconnect_now(&self) {
+        match self {
+            AnyClient::Standalone(c) => c.reconnect_now(),
+            AnyClient::Cluster(c) => c.reconnect_now(),
+        }
+    }
+
     fn close(&self) {
         match self {
             AnyClient::Standalone(c) => c.close(),
@@ -620,6 +628,23 @@ pub extern "system" fn Java_glide_internal_NativeBridge_updatePassword<'caller>(
             // SAFETY: Java passes a live handle (see ClientHandle::client).
             // The nodes' configurations are clones sharing this password.
             unsafe { ClientHandle(handle).client()? }.base_config().password.set(password);
+            Ok(())
+        })
+        .resolve::<ThrowGlide>()
+}
+
+/// Makes the client's reconnects that wait out their backoff try again now
+/// (see `Client::reconnect_now`).
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_glide_internal_NativeBridge_reconnectNow<'caller>(
+    mut unowned_env: EnvUnowned<'caller>,
+    _class: JClass<'caller>,
+    handle: jlong,
+) {
+    unowned_env
+        .with_env(|_env| -> Result<(), BridgeError> {
+            // SAFETY: Java passes a live handle (see ClientHandle::client).
+            unsafe { ClientHandle(handle).client()? }.reconnect_now();
             Ok(())
         })
         .resolve::<ThrowGlide>()

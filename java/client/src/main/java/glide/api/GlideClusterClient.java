@@ -631,9 +631,18 @@ public class GlideClusterClient extends BaseClient
         return routedValue(Args.command("KEYS", 2).add(pattern), true, route, GLIDE_STRING_ARRAY);
     }
 
-    /** AUTH on every node's connection: all must accept it. */
+    /**
+     * AUTH on every node's connection: all must accept it. Nodes reconnecting (a password rotated
+     * during an outage) try again at once with the password just set, so the AUTH, which waits
+     * for them, finds them connected, as in valkey-glide.
+     */
     @Override
     CompletableFuture<String> authenticate(Args auth) {
+        try {
+            core().reconnectNow();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return run(auth.build(), false, BlockingTimeouts.DEFAULT, RouteSpec.of(SimpleMultiNodeRoute.ALL_NODES), v -> {
             if (v instanceof java.util.Map) {
                 for (Object reply : ((java.util.Map<?, ?>) v).values()) {

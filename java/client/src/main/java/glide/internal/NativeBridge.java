@@ -168,6 +168,9 @@ final class NativeBridge {
     /** Replaces the password used by later (re)connections; null removes it. */
     static native void updatePassword(long handle, String password);
 
+    /** Reconnects waiting out their backoff try again now (a cluster's immediateAuth). */
+    static native void reconnectNow(long handle);
+
     static native void freeClient(long handle);
 
     /** Fills {@code out} with (id, kind, payload) triples; returns how many. */

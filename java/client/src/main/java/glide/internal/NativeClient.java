@@ -396,6 +396,18 @@ public final class NativeClient implements CommandSink {
         }
     }
 
+    /** See {@link NativeBridge#reconnectNow}. */
+    public void reconnectNow() {
+        if (closed) {
+            throw closedError();
+        }
+        try {
+            NativeBridge.reconnectNow(handle);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
     /** Whether the client authenticates with IAM tokens. */
     public boolean usesIam() {
         return iam;

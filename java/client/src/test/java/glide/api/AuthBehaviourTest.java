@@ -174,7 +174,9 @@ class AuthBehaviourTest {
 
     /**
      * valkey-glide's cluster counterpart ("reconnection with immediate auth"): there the AUTH
-     * waits for the nodes to reconnect with the new password, and succeeds.
+     * waits for the nodes to reconnect with the new password, and succeeds. The nodes' reconnects,
+     * refused with upw1 and waiting out a backoff grown to 4 s, try upw2 at once (issue 15: the
+     * AUTH and the next command used to fail at their 1.5 s timeout on a node still waiting).
      */
     @Test
     void aClusterClientsImmediateAuthWaitsForItsNodesToReconnect() throws Exception {
@@ -186,7 +188,9 @@ class AuthBehaviourTest {
             try (GlideClusterClient client = await(GlideClusterClient.createClient(GlideClusterClientConfiguration.builder()
                     .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
                     .credentials(ServerCredentials.builder().username(USER).password("upw1").build())
-                    .requestTimeout(5000)
+                    .reconnectStrategy(glide.api.models.configuration.BackoffStrategy.builder()
+                            .numOfRetries(4).factor(1000).exponentBase(2).jitterPercent(0).build())
+                    .requestTimeout(1500)
                     .build()))) {
                 await(client.set("a", "1"));
                 for (RedisServer node : cluster.nodes()) {
@@ -195,8 +199,11 @@ class AuthBehaviourTest {
                     node.command("ACL", "SETUSER", USER, "on", ">upw2", "~*", "&*", "+@all");
                 }
                 waitUntil(() -> !client.isConnected(), "the client notices the lost connections");
+                // Refused attempt after attempt: 1 s, 2 s, then 4 s apart.
+                Thread.sleep(3500);
                 assertEquals("OK", await(client.updateConnectionPassword("upw2", true)));
                 assertEquals("1", await(client.get("a")));
+                assertEquals(3, await(client.info()).getMultiValue().size(), "every node answers");
             }
         }
     }

@@ -89,6 +89,30 @@ class ClusterTest {
         return Integer.parseInt(m.group(1));
     }
 
+    /**
+     * READONLY is said only when reads may go to replicas (as valkey-glide does), so an ACL user
+     * without that command connects with the default PRIMARY reads (issue 15: the handshake sent
+     * it to every node and failed with NOPERM).
+     */
+    @Test
+    void anAclUserWithoutReadonlyConnectsWithPrimaryReads() throws Exception {
+        try (GlideClusterClient admin = connect(ProtocolVersion.RESP3)) {
+            String key = "acl:" + java.util.UUID.randomUUID();
+            await(admin.set(key, "seen"));
+            await(admin.customCommand(new String[] {
+                "ACL", "SETUSER", "getonly", "on", "allkeys", "+get", "+cluster", "+ping", "+info", "+client", ">pw"}));
+            RedisServer seed = cluster.nodes().get(0);
+            try (GlideClusterClient user = await(GlideClusterClient.createClient(GlideClusterClientConfiguration.builder()
+                    .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                    .credentials(glide.api.models.configuration.ServerCredentials.builder()
+                            .username("getonly").password("pw").build())
+                    .requestTimeout(2000)
+                    .build()))) {
+                assertEquals("seen", await(user.get(key)));
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ProtocolVersion.class)
     void keyedCommandsGoToTheNodeThatOwnsTheirSlot(ProtocolVersion protocol) throws Exception {
