@@ -196,7 +196,8 @@ public final class NativeClient implements CommandSink {
                             binary,
                             route.kind,
                             route.number,
-                            route.bytes);
+                            route.bytes,
+                            TraceSampling.sample());
         } catch (RuntimeException e) {
             Completions.forget(id);
             pending.future.completeExceptionally(e);
@@ -266,7 +267,8 @@ public final class NativeClient implements CommandSink {
                             route.number,
                             route.bytes,
                             retryServerError,
-                            retryConnectionError);
+                            retryConnectionError,
+                            TraceSampling.sample());
         } catch (RuntimeException e) {
             Completions.forget(id);
             pending.future.completeExceptionally(e);
