@@ -1,0 +1,327 @@
+package glide.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import glide.api.models.exceptions.ConfigurationError;
+import glide.testutil.RedisServer;
+import java.io.File;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * {@link OpenTelemetry}: its configuration checks (in this JVM, where every {@code init} is
+ * refused), and the spans and metrics of {@link OpenTelemetryMain}'s requests, which runs in a
+ * JVM of its own per endpoint (OpenTelemetry is initialised once per process): read back from
+ * the {@code file://} exporter's JSON lines, and received as OTLP/JSON by an HTTP server started
+ * here. Both check single commands, batches, a server error, a timeout, sampling at 0%, 1% and
+ * 100%, and that a command run inside a span of the OpenTelemetry SDK is that span's child.
+ */
+class OpenTelemetryTest {
+
+    @Test
+    void configurationIsCheckedAsValkeyGlideChecksIt() throws Exception {
+        // Before any init: no traces to change the percentage of.
+        assertMessage(ConfigurationError.class, "OpenTelemetry config traces not initialized", () -> OpenTelemetry.setSamplePercentage(5));
+        assertNull(OpenTelemetry.getSamplePercentage());
+        assertFalse(OpenTelemetry.shouldSample());
+
+        OpenTelemetry.OpenTelemetryConfig defaults = OpenTelemetry.OpenTelemetryConfig.builder()
+                .traces(OpenTelemetry.TracesConfig.builder().endpoint("http://localhost:4318").build())
+                .build();
+        assertEquals(5000L, defaults.getFlushIntervalMs());
+        assertEquals(1, defaults.getTraces().getSamplePercentage());
+        assertNotSame(defaults.getTraces(), defaults.getTraces(), "getters hand out copies");
+        assertNull(defaults.getMetrics());
+
+        Path dir = Files.createTempDirectory("otel-config");
+        String spans = "file://" + dir.resolve("spans.json");
+        assertMessage(ConfigurationError.class, "At least one of traces or metrics must be provided",
+                () -> OpenTelemetry.init(OpenTelemetry.OpenTelemetryConfig.builder().build()));
+        assertMessage(Exception.class, "Parse error", () -> init(traces("wrong.endpoint", 1), null, 100L));
+        assertMessage(Exception.class, "Parse error", () -> init(null, "wrong.endpoint", 100L));
+        assertMessage(Exception.class, "flushIntervalMs must be a positive integer", () -> init(traces(spans, 1), null, -400L));
+        assertMessage(Exception.class, "flushIntervalMs must be a positive integer", () -> init(traces(spans, 1), null, 0L));
+        assertMessage(Exception.class, "InvalidInput: traces_sample_percentage must be a positive integer (got: -400)",
+                () -> init(traces(spans, -400), null, 100L));
+        assertMessage(Exception.class, "Trace sample percentage must be between 0 and 100", () -> init(traces(spans, 101), null, 100L));
+        assertMessage(Exception.class, "File path must start with 'file://'", () -> init(traces("file:invalid-path/v1/traces.json", 1), null, 100L));
+        assertMessage(Exception.class, "File path must start with 'file://'", () -> init(null, "file:invalid-path/v1/metrics.json", 100L));
+        assertMessage(Exception.class, "The directory does not exist or is not a directory",
+                () -> init(traces("file:///no-exits-path/v1/traces.json", 1), null, 100L));
+        assertMessage(Exception.class, "not gRPC", () -> init(traces("grpc://127.0.0.1:4317", 1), null, 100L));
+        assertFalse(OpenTelemetry.isInitialized());
+        assertFalse(OpenTelemetry.shouldSample());
+        assertMessage(ConfigurationError.class, "Sample percentage must be between 0 and 100", () -> OpenTelemetry.setSamplePercentage(101));
+    }
+
+    @Test
+    void spansAndMetricsAreWrittenToFiles() throws Exception {
+        Path dir = Files.createTempDirectory("otel-file");
+        Path spanFile = dir.resolve("spans.json");
+        Path metricsFile = dir.resolve("metrics.json");
+        String output = runChild("file://" + spanFile, "file://" + metricsFile);
+        List<SpanData> spans = Files.readAllLines(spanFile).stream()
+                .filter(line -> !line.isBlank())
+                .map(OpenTelemetryTest::fromFileLine)
+                .collect(Collectors.toList());
+        checkSpans(spans, output);
+        String metrics = Files.readString(metricsFile);
+        assertTrue(metrics.contains("\"name\":\"valkey_glide\""), metrics);
+        Matcher timeouts = Pattern.compile("\"value\":(\\d+)}],\"description\":\"[^\"]*\",\"name\":\"glide.timeout_errors\"").matcher(metrics);
+        long last = -1;
+        while (timeouts.find()) {
+            last = Long.parseLong(timeouts.group(1));
+        }
+        assertTrue(last >= 1, "the last metrics line counts the timeout: " + metrics);
+        for (String name : new String[] {"glide.retry_attempts", "glide.moved_errors", "glide.subscription_out_of_sync_count",
+                "glide.subscription_last_sync_timestamp"}) {
+            assertTrue(metrics.contains("\"name\":\"" + name + "\""), name);
+        }
+    }
+
+    @Test
+    void spansAndMetricsReachAnOtlpHttpReceiver() throws Exception {
+        List<String[]> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                received.add(new String[] {exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Type"), body});
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+            String output = runChild(base + "/v1/traces", base + "/v1/metrics");
+            List<SpanData> spans = new ArrayList<>();
+            StringBuilder metrics = new StringBuilder();
+            for (String[] request : received) {
+                assertEquals("application/json", request[1]);
+                if (request[0].equals("/v1/traces")) {
+                    spans.addAll(fromOtlpJson(request[2]));
+                } else {
+                    assertEquals("/v1/metrics", request[0]);
+                    metrics.append(request[2]).append('\n');
+                }
+            }
+            checkSpans(spans, output);
+            assertTrue(metrics.toString().contains("\"resourceMetrics\""), metrics.toString());
+            Matcher timeouts = Pattern.compile("\"name\":\"glide.timeout_errors\".*?\"asInt\":\"(\\d+)\"").matcher(metrics);
+            long last = -1;
+            while (timeouts.find()) {
+                last = Long.parseLong(timeouts.group(1));
+            }
+            assertTrue(last >= 1, "the last export counts the timeout: " + metrics);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** What both exporters must show for {@link OpenTelemetryMain}'s requests. */
+    private static void checkSpans(List<SpanData> spans, String output) {
+        assertTrue(output.contains("initialized true 100"), output);
+        assertTrue(output.contains("refused INCR: RequestException"), output);
+        assertTrue(output.contains("GET while paused: TimeoutException"), output);
+        Matcher parentIds = Pattern.compile("PARENT (\\w{32}) (\\w{16})").matcher(output);
+        assertTrue(parentIds.find(), output);
+        String parentTrace = parentIds.group(1);
+        String parentSpan = parentIds.group(2);
+        String all = spans.stream().map(s -> s.name).collect(Collectors.joining(" "));
+
+        // 100%: every GET has its span; the one that timed out says so.
+        List<SpanData> gets = named(spans, "Get");
+        assertEquals(12, gets.size(), all);
+        for (SpanData get : gets) {
+            assertEquals("redis", get.attributes.get("db.system.name"));
+            assertEquals("GET", get.attributes.get("db.operation.name"));
+            assertEquals("127.0.0.1", get.attributes.get("server.address"));
+            assertTrue(get.attributes.get("server.port").matches("\\d+"), get.attributes.toString());
+        }
+        List<SpanData> timedOut = gets.stream().filter(s -> s.error != null).collect(Collectors.toList());
+        assertEquals(1, timedOut.size(), all);
+        assertEquals("TimeoutException", timedOut.get(0).attributes.get("error.type"));
+
+        // A server error: the span's status is an error with the server's message.
+        List<SpanData> incrs = named(spans, "Incr");
+        assertEquals(1, incrs.size(), "the INCRs at 0% have none: " + all);
+        assertTrue(incrs.get(0).error.contains("not an integer"), incrs.get(0).error);
+        assertEquals("RequestException", incrs.get(0).attributes.get("error.type"));
+        assertEquals(1, named(spans, "ClientPause").size(), all);
+
+        // 1% of 3000: about 30. The bounds are more than 4 standard deviations away.
+        int exists = named(spans, "Exists").size();
+        assertTrue(exists >= 5 && exists <= 70, "EXISTS spans at 1%: " + exists);
+
+        // Batches: a span each, and valkey-glide's "send_batch" child.
+        List<SpanData> batches = named(spans, "Batch");
+        assertEquals(3, batches.size(), all);
+        assertEquals(3, named(spans, "send_batch").size(), all);
+        SpanData pipeline = batches.stream()
+                .filter(s -> "PIPELINE GET".equals(s.attributes.get("db.operation.name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no PIPELINE GET batch: " + spans));
+        assertEquals("2", pipeline.attributes.get("db.operation.batch.size"));
+        for (SpanData batch : batches) {
+            SpanData child = spans.stream()
+                    .filter(s -> s.name.equals("send_batch") && s.parentSpanId.equals(batch.spanId))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no send_batch under " + batch));
+            assertEquals(batch.traceId, child.traceId);
+        }
+
+        // Inside the SDK's span: the GET and the batch are its children, in its trace.
+        List<SpanData> children = spans.stream().filter(s -> s.traceId.equals(parentTrace)).collect(Collectors.toList());
+        assertEquals(List.of("Batch", "Get", "send_batch"), children.stream().map(s -> s.name).sorted().collect(Collectors.toList()));
+        for (SpanData child : children) {
+            if (!child.name.equals("send_batch")) {
+                assertEquals(parentSpan, child.parentSpanId, child.toString());
+            }
+        }
+        // Elsewhere, every command span starts a trace of its own.
+        for (SpanData span : spans) {
+            if (!span.traceId.equals(parentTrace) && !span.name.equals("send_batch")) {
+                assertTrue(span.parentSpanId.isEmpty() || span.parentSpanId.matches("0+"), span.toString());
+            }
+            assertTrue(span.endNanos >= span.startNanos, span.toString());
+        }
+    }
+
+    private static List<SpanData> named(List<SpanData> spans, String name) {
+        Predicate<SpanData> named = s -> s.name.equals(name);
+        return spans.stream().filter(named).collect(Collectors.toList());
+    }
+
+    /** One span, from either format. */
+    private static final class SpanData {
+        String name;
+        String traceId;
+        String spanId;
+        String parentSpanId = "";
+        long startNanos;
+        long endNanos;
+        /** The status message when it is an error, else null. */
+        String error;
+        final Map<String, String> attributes = new HashMap<>();
+
+        @Override
+        public String toString() {
+            return name + " trace " + traceId + " span " + spanId + " parent " + parentSpanId + " error " + error + " " + attributes;
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A line of the file exporter (valkey-glide's format). */
+    private static SpanData fromFileLine(String line) {
+        SpanData span = new SpanData();
+        span.name = field(line, "name");
+        span.traceId = field(line, "trace_id");
+        span.spanId = field(line, "span_id");
+        span.parentSpanId = field(line, "parent_span_id");
+        span.startNanos = Long.parseLong(field(line, "start_time")) * 1000;
+        span.endNanos = Long.parseLong(field(line, "end_time")) * 1000;
+        String status = field(line, "status");
+        span.error = status.startsWith("Error") ? status : null;
+        String attributes = line.substring(line.indexOf("\"span_attributes\":["), line.indexOf("],\"span_id\""));
+        Matcher m = Pattern.compile("\\{\"([^\"]+)\":\"((?:[^\"\\\\]|\\\\.)*)\"}").matcher(attributes);
+        while (m.find()) {
+            span.attributes.put(m.group(1), m.group(2));
+        }
+        return span;
+    }
+
+    /** The spans of one OTLP/JSON export request. */
+    private static List<SpanData> fromOtlpJson(String body) {
+        List<SpanData> spans = new ArrayList<>();
+        String[] parts = body.split("\\{\"traceId\":");
+        for (int i = 1; i < parts.length; i++) {
+            String json = "{\"traceId\":" + parts[i];
+            SpanData span = new SpanData();
+            span.name = field(json, "name");
+            span.traceId = field(json, "traceId");
+            span.spanId = field(json, "spanId");
+            String parent = field(json, "parentSpanId");
+            span.parentSpanId = parent == null ? "" : parent;
+            span.startNanos = Long.parseLong(field(json, "startTimeUnixNano"));
+            span.endNanos = Long.parseLong(field(json, "endTimeUnixNano"));
+            span.error = json.contains("\"status\":{\"code\":2") ? field(json.substring(json.indexOf("\"status\"")), "message") : null;
+            Matcher m = Pattern.compile("\\{\"key\":\"([^\"]+)\",\"value\":\\{\"(?:stringValue|intValue)\":\"((?:[^\"\\\\]|\\\\.)*)\"}}").matcher(json);
+            while (m.find()) {
+                span.attributes.put(m.group(1), m.group(2));
+            }
+            spans.add(span);
+        }
+        return spans;
+    }
+
+    /** Runs {@link OpenTelemetryMain} with these endpoints in a new JVM; returns its output. */
+    private static String runChild(String tracesEndpoint, String metricsEndpoint) throws Exception {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        for (String property : new String[] {"glide.native.library", RedisServer.SERVER_PROPERTY}) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.addAll(List.of("glide.api.OpenTelemetryMain", tracesEndpoint, metricsEndpoint));
+        File log = File.createTempFile("otel-child", ".log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        boolean exited = child.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            child.destroyForcibly();
+        }
+        String output = Files.readString(log.toPath());
+        Files.deleteIfExists(log.toPath());
+        assertTrue(exited, "child JVM still running after 60 s:\n" + output);
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("done"), output);
+        return output;
+    }
+
+    private static OpenTelemetry.TracesConfig traces(String endpoint, int percentage) {
+        return OpenTelemetry.TracesConfig.builder().endpoint(endpoint).samplePercentage(percentage).build();
+    }
+
+    private static void init(OpenTelemetry.TracesConfig traces, String metricsEndpoint, Long flushIntervalMs) {
+        OpenTelemetry.init(OpenTelemetry.OpenTelemetryConfig.builder()
+                .traces(traces)
+                .metrics(metricsEndpoint == null ? null : OpenTelemetry.MetricsConfig.builder().endpoint(metricsEndpoint).build())
+                .flushIntervalMs(flushIntervalMs)
+                .build());
+    }
+
+    /** {@code call} throws exactly {@code type} (not a subclass) with {@code text} in its message. */
+    private static void assertMessage(Class<? extends Throwable> type, String text, Executable call) {
+        Throwable thrown = assertThrows(Throwable.class, call);
+        assertEquals(type, thrown.getClass(), String.valueOf(thrown));
+        assertTrue(thrown.getMessage().contains(text), thrown.getMessage());
+    }
+}
