@@ -256,16 +256,19 @@ public class OpenTelemetry {
      * @throws ConfigurationError when no traces are configured, or {@code percentage} is outside
      *     0-100
      */
-    public static synchronized void setSamplePercentage(int percentage) {
-        OpenTelemetryConfig current = config;
-        if (current == null || current.traces == null) {
-            throw new ConfigurationError("OpenTelemetry config traces not initialized");
-        }
-        TracesConfig updated = current.traces.copy();
-        updated.setSamplePercentage(percentage);
-        current.traces = updated;
-        if (initialized && updated.getEndpoint() != null) {
-            TraceSampling.setPercentage(percentage);
+    public static void setSamplePercentage(int percentage) {
+        // The class's lock, as init's: a change cannot interleave with an init.
+        synchronized (OpenTelemetry.class) {
+            OpenTelemetryConfig current = config;
+            if (current == null || current.traces == null) {
+                throw new ConfigurationError("OpenTelemetry config traces not initialized");
+            }
+            TracesConfig updated = current.traces.copy();
+            updated.setSamplePercentage(percentage);
+            current.traces = updated;
+            if (initialized && updated.getEndpoint() != null) {
+                TraceSampling.setPercentage(percentage);
+            }
         }
     }
 }
