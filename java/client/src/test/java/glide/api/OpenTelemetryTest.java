@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.function.Executable;
  * JVM of its own per endpoint (OpenTelemetry is initialised once per process): read back from
  * the {@code file://} exporter's JSON lines, and received as OTLP/JSON by an HTTP server started
  * here. Both check single commands, batches, a server error, a timeout, sampling at 0%, 1% and
- * 100%, and that a command run inside a span of the OpenTelemetry SDK is that span's child.
+ * 100%, and that a command run inside a span of the OpenTelemetry SDK is that span's child; and
+ * that without the OpenTelemetry API on the class path spans are still made.
  */
 class OpenTelemetryTest {
 
@@ -139,6 +141,17 @@ class OpenTelemetryTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void withoutTheOpenTelemetryApiSpansHaveNoParent() throws Exception {
+        Path spanFile = Files.createTempDirectory("otel-no-api").resolve("spans.json");
+        String output = runChild("glide.api.OpenTelemetryNoApiMain", entry -> !entry.contains("opentelemetry"), "file://" + spanFile);
+        assertTrue(output.contains("GET null"), output);
+        List<SpanData> spans = Files.readAllLines(spanFile).stream().map(OpenTelemetryTest::fromFileLine).collect(Collectors.toList());
+        assertEquals(1, spans.size(), spans.toString());
+        assertEquals("Get", spans.get(0).name);
+        assertEquals("0000000000000000", spans.get(0).parentSpanId);
     }
 
     /** What both exporters must show for {@link OpenTelemetryMain}'s requests. */
@@ -283,15 +296,24 @@ class OpenTelemetryTest {
 
     /** Runs {@link OpenTelemetryMain} with these endpoints in a new JVM; returns its output. */
     private static String runChild(String tracesEndpoint, String metricsEndpoint) throws Exception {
+        return runChild("glide.api.OpenTelemetryMain", entry -> true, tracesEndpoint, metricsEndpoint);
+    }
+
+    /** Runs {@code mainClass} in a new JVM with this JVM's class path entries that {@code keep}. */
+    private static String runChild(String mainClass, Predicate<String> keep, String... args) throws Exception {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(keep)
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath));
         for (String property : new String[] {"glide.native.library", RedisServer.SERVER_PROPERTY}) {
             String value = System.getProperty(property);
             if (value != null) {
                 command.add("-D" + property + "=" + value);
             }
         }
-        command.addAll(List.of("glide.api.OpenTelemetryMain", tracesEndpoint, metricsEndpoint));
+        command.add(mainClass);
+        command.addAll(List.of(args));
         File log = File.createTempFile("otel-child", ".log");
         Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         boolean exited = child.waitFor(60, TimeUnit.SECONDS);
