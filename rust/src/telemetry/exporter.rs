@@ -58,8 +58,9 @@ fn export_spans(endpoint: &Endpoint, spans: &[span::Span]) -> Result<(), String>
     match endpoint {
         Endpoint::File(path) => file::append(path, &spans.iter().map(file::span_line).collect::<Vec<_>>()),
         Endpoint::Http(target) => {
+            let env = http::ExporterEnv::read("TRACES");
             for chunk in spans.chunks(SPANS_PER_REQUEST) {
-                http::post_json(target, target.path_or("/v1/traces"), otlp::traces(chunk, &RESOURCE).as_bytes())?;
+                http::post_json(target, target.path_or("/v1/traces"), &env, otlp::traces(chunk, &RESOURCE).as_bytes())?;
             }
             Ok(())
         }
@@ -72,7 +73,8 @@ fn export_metrics(endpoint: &Endpoint) -> Result<(), String> {
     match endpoint {
         Endpoint::File(path) => file::append(path, &[file::metrics_line(&readings, &RESOURCE, start, now)]),
         Endpoint::Http(target) => {
-            http::post_json(target, target.path_or("/v1/metrics"), otlp::metrics(&readings, &RESOURCE, start, now).as_bytes())
+            let env = http::ExporterEnv::read("METRICS");
+            http::post_json(target, target.path_or("/v1/metrics"), &env, otlp::metrics(&readings, &RESOURCE, start, now).as_bytes())
         }
         Endpoint::Grpc(url) => Err(format!("{url}: gRPC is not supported")),
     }
