@@ -13,16 +13,31 @@ public final class TraceSampling {
 
     private TraceSampling() {}
 
+    /** How long the JVM's exit waits for the last export (a collector may not answer). */
+    private static final long EXIT_FLUSH_WAIT_MS = 2000;
+
     /**
      * Starts the core's export (see {@code NativeBridge.initOpenTelemetry}); throws {@code
      * java.lang.Exception}, as valkey-glide does, for a configuration the core refuses. Spans and
-     * metrics still waiting when the JVM exits are exported by a shutdown hook.
+     * metrics still waiting when the JVM exits are exported by a shutdown hook, which waits for
+     * that export at most {@link #EXIT_FLUSH_WAIT_MS}.
      */
     public static void init(String tracesEndpoint, int samplePercentage, String metricsEndpoint, long flushIntervalMs) {
         NativeBridge.initOpenTelemetry(tracesEndpoint, samplePercentage, metricsEndpoint, flushIntervalMs);
-        Thread flushAtExit = new Thread(TraceSampling::flush, "glide-otel-flush");
-        flushAtExit.setDaemon(true);
-        Runtime.getRuntime().addShutdownHook(flushAtExit);
+        Runtime.getRuntime().addShutdownHook(new Thread(TraceSampling::flushAtExit, "glide-otel-exit"));
+    }
+
+    private static void flushAtExit() {
+        // On a daemon thread: an export stuck on an unreachable collector must not hold the
+        // JVM's exit for the export's own timeouts.
+        Thread flush = new Thread(TraceSampling::flush, "glide-otel-flush");
+        flush.setDaemon(true);
+        flush.start();
+        try {
+            flush.join(EXIT_FLUSH_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Traces {@code value} percent of requests from now on (-1: none, spans are off). */

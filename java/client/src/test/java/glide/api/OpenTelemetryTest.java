@@ -143,6 +143,7 @@ class OpenTelemetryTest {
         }
     }
 
+    /** Also: what is left at exit is exported (the child exits before its flush interval). */
     @Test
     void withoutTheOpenTelemetryApiSpansHaveNoParent() throws Exception {
         Path spanFile = Files.createTempDirectory("otel-no-api").resolve("spans.json");
