@@ -1,9 +1,13 @@
 package glide.api;
 
 import glide.api.models.Batch;
+import glide.api.models.ClusterBatch;
+import glide.api.models.commands.scan.ClusterScanCursor;
+import glide.api.models.configuration.GlideClusterClientConfiguration;
 import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.internal.TraceSampling;
+import glide.testutil.RedisCluster;
 import glide.testutil.RedisServer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -21,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * each kind of request under its own command, so that the test can tell them apart: 10
  * GETs, a refused INCR, a pipeline and a transaction, a GET that times out, then 200 INCRs at 0%
  * and 3000 EXISTS at 1%, then at 100% again a GET and a pipeline inside a span of the
- * OpenTelemetry SDK; prints that span's ids as {@code PARENT <trace id> <span id>} and exports.
+ * OpenTelemetry SDK; prints that span's ids as {@code PARENT <trace id> <span id>}. With a third
+ * argument {@code cluster}, the same on a cluster client (a DEL, a pipeline, a scan). Then exports.
  */
 public final class OpenTelemetryMain {
     public static void main(String[] args) throws Exception {
@@ -78,8 +83,34 @@ public final class OpenTelemetryMain {
             System.out.println("PARENT " + request.getSpanContext().getTraceId() + " " + request.getSpanContext().getSpanId());
             provider.close();
         }
+        if (args.length > 2 && args[2].equals("cluster")) {
+            cluster();
+        }
         TraceSampling.flush();
         System.out.println("done");
+    }
+
+    /** On a cluster of 3 primaries: a DEL, a pipeline over two slots, and a cluster scan. */
+    private static void cluster() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(3, 0)) {
+            RedisServer seed = cluster.nodes().get(0);
+            try (GlideClusterClient client = GlideClusterClient.createClient(GlideClusterClientConfiguration.builder()
+                            .address(NodeAddress.builder().host(seed.host()).port(seed.port()).build())
+                            .build())
+                    .get(10, TimeUnit.SECONDS)) {
+                client.del(new String[] {"cluster-key"}).get(5, TimeUnit.SECONDS);
+                client.exec(new ClusterBatch(false).set("{a}x", "1").set("{b}y", "2"), true).get(5, TimeUnit.SECONDS);
+                ClusterScanCursor cursor = ClusterScanCursor.initialCursor();
+                int steps = 0;
+                while (!cursor.isFinished()) {
+                    Object[] result = client.scan(cursor).get(5, TimeUnit.SECONDS);
+                    cursor.releaseCursorHandle();
+                    cursor = (ClusterScanCursor) result[0];
+                    steps++;
+                }
+                System.out.println("cluster scan steps " + steps);
+            }
+        }
     }
 
     private static void expectFailure(CompletableFuture<?> future, String what) throws Exception {

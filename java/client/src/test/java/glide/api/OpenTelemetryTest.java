@@ -37,7 +37,8 @@ import org.junit.jupiter.api.function.Executable;
  * JVM of its own per endpoint (OpenTelemetry is initialised once per process): read back from
  * the {@code file://} exporter's JSON lines, and received as OTLP/JSON by an HTTP server started
  * here. Both check single commands, batches, a server error, a timeout, sampling at 0%, 1% and
- * 100%, and that a command run inside a span of the OpenTelemetry SDK is that span's child; and
+ * 100%, and that a command run inside a span of the OpenTelemetry SDK is that span's child (the
+ * file leg also on a cluster client); and
  * that without the OpenTelemetry API on the class path spans are still made.
  */
 class OpenTelemetryTest {
@@ -83,11 +84,25 @@ class OpenTelemetryTest {
         Path dir = Files.createTempDirectory("otel-file");
         Path spanFile = dir.resolve("spans.json");
         Path metricsFile = dir.resolve("metrics.json");
-        String output = runChild("file://" + spanFile, "file://" + metricsFile);
+        String output = runChild("glide.api.OpenTelemetryMain", entry -> true, "file://" + spanFile, "file://" + metricsFile, "cluster");
         List<SpanData> spans = Files.readAllLines(spanFile).stream()
                 .filter(line -> !line.isBlank())
                 .map(OpenTelemetryTest::fromFileLine)
                 .collect(Collectors.toList());
+        // The cluster client's: no server named (the node is chosen per request).
+        List<SpanData> clusterSpans = spans.stream()
+                .filter(s -> !s.attributes.containsKey("server.address"))
+                .filter(s -> !s.name.equals("send_batch"))
+                .collect(Collectors.toList());
+        Matcher steps = Pattern.compile("cluster scan steps (\\d+)").matcher(output);
+        assertTrue(steps.find(), output);
+        assertEquals(1, named(clusterSpans, "Del").size(), clusterSpans.toString());
+        assertEquals(Integer.parseInt(steps.group(1)), named(clusterSpans, "ClusterScan").size(), clusterSpans.toString());
+        List<SpanData> clusterBatches = named(clusterSpans, "Batch");
+        assertEquals(1, clusterBatches.size(), clusterSpans.toString());
+        assertEquals("PIPELINE SET", clusterBatches.get(0).attributes.get("db.operation.name"));
+        spans.removeAll(clusterSpans);
+        spans.removeIf(s -> s.name.equals("send_batch") && s.parentSpanId.equals(clusterBatches.get(0).spanId));
         checkSpans(spans, output);
         String metrics = Files.readString(metricsFile);
         assertTrue(metrics.contains("\"name\":\"valkey_glide\""), metrics);
