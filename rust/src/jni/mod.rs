@@ -816,7 +816,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_freeBytes<'caller>(
 
 /// Process-wide figures: [total clients, total connections, native bytes,
 /// native allocations, completions waiting, runtime started (0/1), pooled large buffers,
-/// then `pubsub::statistics()` in its order, then contained panics]. Java's
+/// then `pubsub::statistics()` in its order, then contained panics, OpenTelemetry spans open
+/// and dropped]. Java's
 /// `glide.internal.Statistics` names each index: a new figure goes at the end.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
@@ -837,6 +838,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
             // Then the pub/sub figures, in the order of pubsub::statistics().
             values.extend(pubsub::statistics().iter().map(|(_, v)| *v as jlong));
             values.push(crate::contain::contained_panics());
+            // OpenTelemetry: spans of requests in flight, spans dropped by the full buffer.
+            values.push(crate::telemetry::span::open_count() as jlong);
+            values.push(crate::telemetry::span::dropped() as jlong);
             let array = env.new_long_array(values.len())?;
             array.set_region(env, 0, &values)?;
             Ok(array)

@@ -81,6 +81,8 @@ public final class OpenTelemetryMain {
                 request.end();
             }
             System.out.println("PARENT " + request.getSpanContext().getTraceId() + " " + request.getSpanContext().getSpanId());
+            System.out.println("statistics open " + client.getExtendedStatistics().get("otel_spans_open")
+                    + " dropped " + client.getExtendedStatistics().get("otel_spans_dropped"));
             provider.close();
         }
         if (args.length > 2 && args[2].equals("cluster")) {

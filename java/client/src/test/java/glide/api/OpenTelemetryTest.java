@@ -175,6 +175,7 @@ class OpenTelemetryTest {
         assertTrue(output.contains("initialized true 100"), output);
         assertTrue(output.contains("refused INCR: RequestException"), output);
         assertTrue(output.contains("GET while paused: TimeoutException"), output);
+        assertTrue(output.contains("statistics open 0 dropped 0"), output);
         Matcher parentIds = Pattern.compile("PARENT (\\w{32}) (\\w{16})").matcher(output);
         assertTrue(parentIds.find(), output);
         String parentTrace = parentIds.group(1);
