@@ -34,6 +34,10 @@ final class OtelParent {
             // An API too old or only partly there: go on without parents rather than fail requests.
             available = false;
             return NONE;
+        } catch (RuntimeException e) {
+            // The application's context storage failed: this request goes without a parent; the
+            // request itself must not fail for it.
+            return NONE;
         }
     }
 
