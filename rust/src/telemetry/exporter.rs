@@ -33,7 +33,9 @@ static RESOURCE: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
 pub(super) fn start(settings: &'static Settings) -> std::io::Result<()> {
     std::thread::Builder::new().name("glide-otel".into()).spawn(move || loop {
         std::thread::sleep(settings.flush_interval);
-        export_now(settings);
+        // A bug in an export loses that export's data (counted and logged as a contained
+        // panic), not the thread: later spans are still exported.
+        let _ = crate::contain::run("exporting OpenTelemetry data", || export_now(settings));
     })?;
     Ok(())
 }
