@@ -1,7 +1,7 @@
 //! Where spans and metrics go, parsed from the endpoint string with valkey-glide 2.3.1's
-//! rules: `http(s)://` a collector, `grpc://` (refused later, see the module docs), `file://`
-//! a file of JSON lines (a directory, or a path without an extension, gets `signals.json`;
-//! the directory must exist).
+//! rules: `http(s)://` an OTLP/HTTP collector, `grpc://` an OTLP/gRPC one (plaintext; port
+//! 4317 when none is given), `file://` a file of JSON lines (a directory, or a path without an
+//! extension, gets `signals.json`; the directory must exist).
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +12,8 @@ const DEFAULT_FILE_NAME: &str = "signals.json";
 pub enum Endpoint {
     /// `http://` or `https://`: an OTLP/HTTP collector.
     Http(HttpTarget),
-    Grpc(String),
+    /// `grpc://`: an OTLP/gRPC collector, without TLS.
+    Grpc(HttpTarget),
     File(PathBuf),
 }
 
@@ -39,10 +40,12 @@ impl Endpoint {
         }
         match scheme.to_ascii_lowercase().as_str() {
             "http" | "https" => {
-                let target = HttpTarget::parse(scheme.eq_ignore_ascii_case("https"), rest).ok_or_else(parse_error)?;
+                let tls = scheme.eq_ignore_ascii_case("https");
+                let target = HttpTarget::parse(tls, if tls { 443 } else { 80 }, rest).ok_or_else(parse_error)?;
                 Ok(Endpoint::Http(target))
             }
-            "grpc" => Ok(Endpoint::Grpc(text.to_string())),
+            // OTLP/gRPC's conventional port.
+            "grpc" => Ok(Endpoint::Grpc(HttpTarget::parse(false, 4317, rest).ok_or_else(parse_error)?)),
             "file" => {
                 let path = text.strip_prefix("file://").ok_or("File path must start with 'file://'")?;
                 file_path(Path::new(path)).map(Endpoint::File)
@@ -54,7 +57,7 @@ impl Endpoint {
 
 impl HttpTarget {
     /// `rest`: what follows `http:`; `None` when it is not `//host[:port][/path]`.
-    fn parse(tls: bool, rest: &str) -> Option<HttpTarget> {
+    fn parse(tls: bool, default_port: u16, rest: &str) -> Option<HttpTarget> {
         let rest = rest.strip_prefix("//")?;
         let (authority, path) = match rest.find(['/', '?']) {
             Some(i) => (&rest[..i], &rest[i..]),
@@ -64,7 +67,6 @@ impl HttpTarget {
         if authority.contains('@') {
             return None;
         }
-        let default_port = if tls { 443 } else { 80 };
         let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
             let (host, after) = v6.split_once(']')?;
             let port = match after.strip_prefix(':') {
@@ -134,7 +136,8 @@ mod tests {
         assert!(Endpoint::parse("file:///no-exits-path/v1/traces.json")
             .unwrap_err()
             .contains("The directory does not exist or is not a directory: /no-exits-path/v1"));
-        assert_eq!(Endpoint::parse("grpc://127.0.0.1:4317").unwrap(), Endpoint::Grpc("grpc://127.0.0.1:4317".into()));
+        let Endpoint::Grpc(grpc) = Endpoint::parse("grpc://collector").unwrap() else { panic!() };
+        assert_eq!((grpc.tls, grpc.host.as_str(), grpc.port), (false, "collector", 4317));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use parking_lot::Mutex;
 
 use super::endpoint::Endpoint;
-use super::{file, http, metrics, otlp, span, Settings};
+use super::{file, grpc, http, metrics, otlp, protobuf, span, Settings};
 use crate::logging::RateLimit;
 
 /// Spans per OTLP request: keeps one request's body to a few hundred kilobytes.
@@ -66,8 +66,26 @@ fn export_spans(endpoint: &Endpoint, spans: &[span::Span]) -> Result<(), String>
             }
             Ok(())
         }
-        Endpoint::Grpc(url) => Err(format!("{url}: gRPC is not supported")),
+        Endpoint::Grpc(target) => {
+            let env = http::ExporterEnv::read("TRACES");
+            for chunk in spans.chunks(SPANS_PER_REQUEST) {
+                grpc_spans(target, &env, chunk)?;
+            }
+            Ok(())
+        }
     }
+}
+
+/// One gRPC message per call, under the size [`grpc::call`] sends: a chunk whose encoding is
+/// larger is halved until it fits.
+fn grpc_spans(target: &super::endpoint::HttpTarget, env: &http::ExporterEnv, spans: &[span::Span]) -> Result<(), String> {
+    let message = protobuf::traces(spans, &RESOURCE);
+    if message.len() > grpc::MAX_MESSAGE && spans.len() > 1 {
+        let (first, second) = spans.split_at(spans.len() / 2);
+        grpc_spans(target, env, first)?;
+        return grpc_spans(target, env, second);
+    }
+    grpc::call(target, "/opentelemetry.proto.collector.trace.v1.TraceService/Export", env, &message)
 }
 
 fn export_metrics(endpoint: &Endpoint) -> Result<(), String> {
@@ -78,7 +96,11 @@ fn export_metrics(endpoint: &Endpoint) -> Result<(), String> {
             let env = http::ExporterEnv::read("METRICS");
             http::post_json(target, target.path_or("/v1/metrics"), &env, otlp::metrics(&readings, &RESOURCE, start, now).as_bytes())
         }
-        Endpoint::Grpc(url) => Err(format!("{url}: gRPC is not supported")),
+        Endpoint::Grpc(target) => {
+            let env = http::ExporterEnv::read("METRICS");
+            let message = protobuf::metrics(&readings, &RESOURCE, start, now);
+            grpc::call(target, "/opentelemetry.proto.collector.metrics.v1.MetricsService/Export", &env, &message)
+        }
     }
 }
 
