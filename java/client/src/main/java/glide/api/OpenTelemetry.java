@@ -9,8 +9,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * OpenTelemetry for every client of the process: a span per command and per batch (database
  * semantic-convention attributes; the error on failure), and the client's counters (timeouts,
  * retries, {@code MOVED} redirects, subscriptions out of sync) as metrics. The native core
- * exports them, every {@code flushIntervalMs}, to a file ({@code file://}) or an OTLP/HTTP
- * collector ({@code http://}, {@code https://}); {@code grpc://} is refused.
+ * exports them, every {@code flushIntervalMs}, to a file ({@code file://}), an OTLP/HTTP
+ * collector ({@code http://}, {@code https://}) or an OTLP/gRPC one ({@code grpc://}, without
+ * TLS).
  *
  * <p>Initialise once, before or after creating clients; a second {@link #init} is ignored with
  * a warning. A fraction of requests is traced ({@link TracesConfig#getSamplePercentage}, 1% by
@@ -115,8 +116,9 @@ public class OpenTelemetry {
 
             /**
              * {@code http://host:port/path} or {@code https://...} (an OTLP/HTTP collector, e.g.
-             * {@code http://localhost:4318/v1/traces}), or {@code file:///path} (JSON lines; a
-             * directory or a name without extension gets {@code signals.json}).
+             * {@code http://localhost:4318/v1/traces}), {@code grpc://host:port} (OTLP/gRPC, e.g.
+             * {@code grpc://localhost:4317}), or {@code file:///path} (JSON lines; a directory or
+             * a name without extension gets {@code signals.json}).
              */
             public Builder endpoint(String endpoint) {
                 this.endpoint = endpoint;

@@ -10,8 +10,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import glide.api.models.exceptions.ConfigurationError;
 import glide.testutil.RedisServer;
+import io.grpc.MethodDescriptor;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ServerCalls;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +51,8 @@ import org.junit.jupiter.api.function.Executable;
  * {@link OpenTelemetry}: its configuration checks (in this JVM, where every {@code init} is
  * refused), and the spans and metrics of {@link OpenTelemetryMain}'s requests, which runs in a
  * JVM of its own per endpoint (OpenTelemetry is initialised once per process): read back from
- * the {@code file://} exporter's JSON lines, and received as OTLP/JSON by an HTTP server started
- * here. Both check single commands, batches, a server error, a timeout, sampling at 0%, 1% and
+ * the {@code file://} exporter's JSON lines, received as OTLP/JSON by an HTTP server started
+ * here, and as OTLP/gRPC by a gRPC server (grpc-java's, on Netty) started here. Both check single commands, batches, a server error, a timeout, sampling at 0%, 1% and
  * 100%, and that a command run inside a span of the OpenTelemetry SDK is that span's child (the
  * file leg also on a cluster client); and
  * that without the OpenTelemetry API on the class path spans are still made.
@@ -73,7 +89,7 @@ class OpenTelemetryTest {
         assertMessage(Exception.class, "File path must start with 'file://'", () -> init(null, "file:invalid-path/v1/metrics.json", 100L));
         assertMessage(Exception.class, "The directory does not exist or is not a directory",
                 () -> init(traces("file:///no-exits-path/v1/traces.json", 1), null, 100L));
-        assertMessage(Exception.class, "not gRPC", () -> init(traces("grpc://127.0.0.1:4317", 1), null, 100L));
+        assertMessage(Exception.class, "Parse error", () -> init(traces("grpc://:4317", 1), null, 100L));
         assertFalse(OpenTelemetry.isInitialized());
         assertFalse(OpenTelemetry.shouldSample());
         assertMessage(ConfigurationError.class, "Sample percentage must be between 0 and 100", () -> OpenTelemetry.setSamplePercentage(101));
@@ -168,6 +184,108 @@ class OpenTelemetryTest {
         assertEquals(1, spans.size(), spans.toString());
         assertEquals("Get", spans.get(0).name);
         assertEquals("0000000000000000", spans.get(0).parentSpanId);
+    }
+
+    @Test
+    void spansAndMetricsReachAnOtlpGrpcReceiver() throws Exception {
+        List<byte[]> traces = new CopyOnWriteArrayList<>();
+        List<byte[]> metrics = new CopyOnWriteArrayList<>();
+        Server receiver = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(exportService("opentelemetry.proto.collector.trace.v1.TraceService", traces))
+                .addService(exportService("opentelemetry.proto.collector.metrics.v1.MetricsService", metrics))
+                .build()
+                .start();
+        try {
+            String endpoint = "grpc://127.0.0.1:" + receiver.getPort();
+            String output = runChild(endpoint, endpoint);
+            List<SpanData> spans = new ArrayList<>();
+            for (byte[] request : traces) {
+                ExportTraceServiceRequest export = ExportTraceServiceRequest.parseFrom(request);
+                for (ResourceSpans resourceSpans : export.getResourceSpansList()) {
+                    assertTrue(resourceSpans.getResource().getAttributesList().stream()
+                            .anyMatch(kv -> kv.getKey().equals("service.name")));
+                    for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+                        assertEquals("valkey_glide", scopeSpans.getScope().getName());
+                        for (Span span : scopeSpans.getSpansList()) {
+                            assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, span.getKind());
+                            spans.add(fromProtobuf(span));
+                        }
+                    }
+                }
+            }
+            checkSpans(spans, output);
+            long last = -1;
+            for (byte[] request : metrics) {
+                ExportMetricsServiceRequest export = ExportMetricsServiceRequest.parseFrom(request);
+                for (Metric metric : export.getResourceMetrics(0).getScopeMetrics(0).getMetricsList()) {
+                    if (metric.getName().equals("glide.timeout_errors")) {
+                        assertTrue(metric.getSum().getIsMonotonic());
+                        last = metric.getSum().getDataPoints(0).getAsInt();
+                    }
+                }
+            }
+            assertTrue(last >= 1, "the last export counts the timeout: " + last);
+        } finally {
+            receiver.shutdownNow();
+        }
+    }
+
+    /** A gRPC service whose unary {@code Export} keeps each request's bytes and answers empty. */
+    private static ServerServiceDefinition exportService(String service, List<byte[]> received) {
+        MethodDescriptor.Marshaller<byte[]> raw = new MethodDescriptor.Marshaller<>() {
+            @Override
+            public InputStream stream(byte[] value) {
+                return new ByteArrayInputStream(value);
+            }
+
+            @Override
+            public byte[] parse(InputStream in) {
+                try {
+                    return in.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        MethodDescriptor<byte[], byte[]> export = MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName(MethodDescriptor.generateFullMethodName(service, "Export"))
+                .setRequestMarshaller(raw)
+                .setResponseMarshaller(raw)
+                .build();
+        return ServerServiceDefinition.builder(service)
+                .addMethod(export, ServerCalls.asyncUnaryCall((request, response) -> {
+                    received.add(request);
+                    response.onNext(new byte[0]); // an empty Export*ServiceResponse
+                    response.onCompleted();
+                }))
+                .build();
+    }
+
+    private static SpanData fromProtobuf(Span span) {
+        SpanData data = new SpanData();
+        data.name = span.getName();
+        data.traceId = hex(span.getTraceId().toByteArray());
+        data.spanId = hex(span.getSpanId().toByteArray());
+        data.parentSpanId = hex(span.getParentSpanId().toByteArray());
+        data.startNanos = span.getStartTimeUnixNano();
+        data.endNanos = span.getEndTimeUnixNano();
+        if (span.getStatus().getCode() == io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR) {
+            data.error = span.getStatus().getMessage();
+        }
+        for (KeyValue kv : span.getAttributesList()) {
+            AnyValue value = kv.getValue();
+            data.attributes.put(kv.getKey(), value.hasIntValue() ? Long.toString(value.getIntValue()) : value.getStringValue());
+        }
+        return data;
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : bytes) {
+            out.append(String.format("%02x", b));
+        }
+        return out.toString();
     }
 
     /** What both exporters must show for {@link OpenTelemetryMain}'s requests. */
