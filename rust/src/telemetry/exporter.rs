@@ -15,6 +15,11 @@ use crate::logging::RateLimit;
 /// Spans per OTLP request: keeps one request's body to a few hundred kilobytes.
 const SPANS_PER_REQUEST: usize = 1000;
 
+/// OTLP/HTTP's two encodings: protobuf by default, JSON when `OTEL_EXPORTER_OTLP_PROTOCOL`
+/// is `http/json`.
+const PROTOBUF: &str = "application/x-protobuf";
+const JSON: &str = "application/json";
+
 /// One export at a time: the thread's and a [`super::flush`] never interleave their lines.
 static EXPORTING: Mutex<()> = Mutex::new(());
 
@@ -62,7 +67,12 @@ fn export_spans(endpoint: &Endpoint, spans: &[span::Span]) -> Result<(), String>
         Endpoint::Http(target) => {
             let env = http::ExporterEnv::read("TRACES");
             for chunk in spans.chunks(SPANS_PER_REQUEST) {
-                http::post_json(target, target.path_or("/v1/traces"), &env, otlp::traces(chunk, &RESOURCE).as_bytes())?;
+                let path = target.path_or("/v1/traces");
+                if env.json {
+                    http::post(target, path, &env, JSON, otlp::traces(chunk, &RESOURCE).as_bytes())?;
+                } else {
+                    http::post(target, path, &env, PROTOBUF, &protobuf::traces(chunk, &RESOURCE))?;
+                }
             }
             Ok(())
         }
@@ -94,7 +104,12 @@ fn export_metrics(endpoint: &Endpoint) -> Result<(), String> {
         Endpoint::File(path) => file::append(path, &[file::metrics_line(&readings, &RESOURCE, start, now)]),
         Endpoint::Http(target) => {
             let env = http::ExporterEnv::read("METRICS");
-            http::post_json(target, target.path_or("/v1/metrics"), &env, otlp::metrics(&readings, &RESOURCE, start, now).as_bytes())
+            let path = target.path_or("/v1/metrics");
+            if env.json {
+                http::post(target, path, &env, JSON, otlp::metrics(&readings, &RESOURCE, start, now).as_bytes())
+            } else {
+                http::post(target, path, &env, PROTOBUF, &protobuf::metrics(&readings, &RESOURCE, start, now))
+            }
         }
         Endpoint::Grpc(target) => {
             let env = http::ExporterEnv::read("METRICS");

@@ -285,7 +285,7 @@ mod tests {
     fn a_call_sends_the_message_and_reads_grpc_status() {
         let (port, server) = scripted(answer_frames(&[("grpc-status", "0")]));
         let target = HttpTarget { tls: false, host: "127.0.0.1".into(), port, path: String::new() };
-        let env = ExporterEnv { headers: vec![("X-Key".into(), "k".into())], certificate: None };
+        let env = ExporterEnv { headers: vec![("X-Key".into(), "k".into())], ..Default::default() };
         let message = vec![0xab; 40_000]; // three DATA frames
         call(&target, "/opentelemetry.proto.collector.trace.v1.TraceService/Export", &env, &message).unwrap();
         let (headers, body) = server.join().unwrap();
@@ -301,7 +301,7 @@ mod tests {
     fn a_grpc_error_is_reported_with_its_message() {
         let (port, server) = scripted(answer_frames(&[("grpc-status", "12"), ("grpc-message", "unimplemented")]));
         let target = HttpTarget { tls: false, host: "127.0.0.1".into(), port, path: String::new() };
-        let env = ExporterEnv { headers: vec![], certificate: None };
+        let env = ExporterEnv::default();
         let error = call(&target, "/x", &env, b"").unwrap_err();
         assert!(error.contains("grpc-status 12: unimplemented"), "{error}");
         server.join().unwrap();
@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn a_message_over_the_window_is_refused_before_connecting() {
         let target = HttpTarget { tls: false, host: "127.0.0.1".into(), port: 1, path: String::new() };
-        let env = ExporterEnv { headers: vec![], certificate: None };
+        let env = ExporterEnv::default();
         assert!(call(&target, "/x", &env, &vec![0; MAX_MESSAGE + 1]).unwrap_err().contains("over the"));
     }
 }

@@ -14,6 +14,7 @@ const TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The environment variables of the OpenTelemetry exporters' specification that apply here,
 /// per signal (`TRACES` or `METRICS`), the signal's own first.
+#[derive(Debug, Default)]
 pub(super) struct ExporterEnv {
     /// `OTEL_EXPORTER_OTLP_{,<SIGNAL>_}HEADERS`: `key=value` pairs, comma separated, values
     /// percent-decoded (a collector's API key).
@@ -21,6 +22,9 @@ pub(super) struct ExporterEnv {
     /// `OTEL_EXPORTER_OTLP_{,<SIGNAL>_}CERTIFICATE`: a PEM file of roots to trust for
     /// `https://` instead of the platform's.
     pub certificate: Option<String>,
+    /// `OTEL_EXPORTER_OTLP_{,<SIGNAL>_}PROTOCOL` is `http/json`: OTLP/HTTP sends JSON instead
+    /// of protobuf (the specification's default, and valkey-glide's).
+    pub json: bool,
 }
 
 impl ExporterEnv {
@@ -44,7 +48,8 @@ impl ExporterEnv {
                     .collect()
             })
             .unwrap_or_default();
-        ExporterEnv { headers, certificate: var("CERTIFICATE") }
+        let json = var("PROTOCOL").is_some_and(|p| p.trim().eq_ignore_ascii_case("http/json"));
+        ExporterEnv { headers, certificate: var("CERTIFICATE"), json }
     }
 }
 
@@ -71,8 +76,9 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// POSTs `body` (OTLP/JSON) to `target`, at `path`. Ok: the collector accepted it (2xx).
-pub(super) fn post_json(target: &HttpTarget, path: &str, env: &ExporterEnv, body: &[u8]) -> Result<(), String> {
+/// POSTs `body` (`content_type`: OTLP protobuf or JSON) to `target`, at `path`. Ok: the
+/// collector accepted it (2xx).
+pub(super) fn post(target: &HttpTarget, path: &str, env: &ExporterEnv, content_type: &str, body: &[u8]) -> Result<(), String> {
     let where_ = || format!("{}:{}", target.host, target.port);
     let address = (target.host.as_str(), target.port)
         .to_socket_addrs()
@@ -84,7 +90,7 @@ pub(super) fn post_json(target: &HttpTarget, path: &str, env: &ExporterEnv, body
     tcp.set_write_timeout(Some(TIMEOUT)).map_err(|e| e.to_string())?;
     let host_header = if target.host.contains(':') { format!("[{}]:{}", target.host, target.port) } else { where_() };
     let mut head = format!(
-        "POST {path} HTTP/1.1\r\nHost: {host_header}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nUser-Agent: glide-jni/{}\r\nConnection: close\r\n",
+        "POST {path} HTTP/1.1\r\nHost: {host_header}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nUser-Agent: glide-jni/{}\r\nConnection: close\r\n",
         body.len(),
         env!("CARGO_PKG_VERSION"),
     );
@@ -181,9 +187,9 @@ mod tests {
             seen
         });
         let target = HttpTarget { tls: false, host: "127.0.0.1".into(), port, path: String::new() };
-        let env = ExporterEnv { headers: vec![("x-api-key".into(), "a b".into())], certificate: None };
-        post_json(&target, "/v1/traces", &env, b"{\"a\":1}").unwrap();
-        let refused = post_json(&target, "/v1/traces", &env, b"{}").unwrap_err();
+        let env = ExporterEnv { headers: vec![("x-api-key".into(), "a b".into())], certificate: None, json: true };
+        post(&target, "/v1/traces", &env, "application/json", b"{\"a\":1}").unwrap();
+        let refused = post(&target, "/v1/traces", &env, "application/json", b"{}").unwrap_err();
         assert!(refused.contains("400 Bad Request"), "{refused}");
         let seen = server.join().unwrap();
         assert!(seen[0].starts_with("POST /v1/traces HTTP/1.1\r\n"), "{}", seen[0]);
@@ -197,11 +203,14 @@ mod tests {
             "OTEL_EXPORTER_OTLP_TRACES_HEADERS" => Some("a=1, b = x%2Cy ,bad,:c=2".into()),
             "OTEL_EXPORTER_OTLP_HEADERS" => Some("ignored=1".into()),
             "OTEL_EXPORTER_OTLP_CERTIFICATE" => Some("/ca.pem".into()),
+            "OTEL_EXPORTER_OTLP_PROTOCOL" => Some("http/json".into()),
             _ => None,
         });
+        assert!(env.json);
         assert_eq!(env.headers, [("a".to_string(), "1".to_string()), ("b".to_string(), "x,y".to_string())]);
         assert_eq!(env.certificate.as_deref(), Some("/ca.pem"));
-        assert!(ExporterEnv::from_lookup("METRICS", |_| None).headers.is_empty());
+        let defaults = ExporterEnv::from_lookup("METRICS", |_| None);
+        assert!(defaults.headers.is_empty() && !defaults.json, "protobuf unless asked for JSON");
     }
 
     /// A CA and a certificate for 127.0.0.1 signed by it, made with `openssl` (as the TLS
@@ -261,10 +270,10 @@ mod tests {
         });
         let target = HttpTarget { tls: true, host: "127.0.0.1".into(), port, path: String::new() };
         let ca = dir.join("ca.pem").to_string_lossy().into_owned();
-        let env = ExporterEnv { headers: vec![("authorization".into(), "Bearer t".into())], certificate: Some(ca) };
-        post_json(&target, "/v1/metrics", &env, b"{}").unwrap();
+        let env = ExporterEnv { headers: vec![("authorization".into(), "Bearer t".into())], certificate: Some(ca), json: true };
+        post(&target, "/v1/metrics", &env, "application/json", b"{}").unwrap();
         // The platform's roots do not know the test CA: refused.
-        let untrusted = post_json(&target, "/v1/metrics", &ExporterEnv { headers: vec![], certificate: None }, b"{}").unwrap_err();
+        let untrusted = post(&target, "/v1/metrics", &ExporterEnv::default(), "application/json", b"{}").unwrap_err();
         assert!(untrusted.contains("certificate"), "{untrusted}");
         let request = server.join().unwrap();
         assert!(request.starts_with("POST /v1/metrics HTTP/1.1\r\n") && request.contains("\r\nauthorization: Bearer t\r\n"), "{request}");

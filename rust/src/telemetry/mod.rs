@@ -13,8 +13,8 @@
 //! [`crate::completion::push_all`]. Ended spans wait in a bounded buffer (full: dropped and
 //! counted, a request never waits) that the `glide-otel` thread empties every flush interval
 //! into the configured [`endpoint`]: a file of JSON lines in valkey-glide's format, an
-//! OTLP/HTTP collector (`http://`, `https://`) as OTLP/JSON, or an OTLP/gRPC one (`grpc://`,
-//! plaintext HTTP/2) as protobuf. No OpenTelemetry SDK, no HTTP or protobuf crate: the
+//! OTLP/HTTP collector (`http://`, `https://`; protobuf, or JSON with
+//! `OTEL_EXPORTER_OTLP_PROTOCOL=http/json`), or an OTLP/gRPC one (`grpc://`, plaintext HTTP/2). No OpenTelemetry SDK, no HTTP or protobuf crate: the
 //! formats are small and only ever written.
 
 mod endpoint;

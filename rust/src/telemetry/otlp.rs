@@ -1,8 +1,9 @@
-//! OTLP/JSON (the OTLP/HTTP `application/json` encoding) of spans and metrics: what
-//! collectors (the OpenTelemetry Collector, Jaeger, Tempo...) take on `/v1/traces` and
-//! `/v1/metrics`. Hand-written: the JSON mapping of the protobuf messages is small, and it
-//! spares the crate a protobuf and an HTTP stack. In that mapping ids are hex strings and
-//! 64-bit integers are decimal strings.
+//! OTLP/JSON (the OTLP/HTTP `application/json` encoding, chosen with
+//! `OTEL_EXPORTER_OTLP_PROTOCOL=http/json`) of spans and metrics: what collectors (the
+//! OpenTelemetry Collector, Jaeger, Tempo...) take on `/v1/traces` and `/v1/metrics`.
+//! Hand-written, as the protobuf form is ([`super::protobuf`]): the JSON mapping of the
+//! messages is small. In that mapping ids are hex strings and 64-bit integers are decimal
+//! strings.
 
 use std::fmt::Write as _;
 

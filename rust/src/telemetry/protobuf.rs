@@ -1,4 +1,4 @@
-//! OTLP's protobuf encoding of spans and metrics, for OTLP/gRPC (which has no JSON form).
+//! OTLP's protobuf encoding of spans and metrics: OTLP/gRPC's, and OTLP/HTTP's default.
 //! Hand-written like [`super::otlp`]: the messages are few and only written, never read.
 //! Field numbers are those of `opentelemetry/proto/{collector,trace,metrics,common,resource}`.
 

@@ -51,8 +51,9 @@ import org.junit.jupiter.api.function.Executable;
  * {@link OpenTelemetry}: its configuration checks (in this JVM, where every {@code init} is
  * refused), and the spans and metrics of {@link OpenTelemetryMain}'s requests, which runs in a
  * JVM of its own per endpoint (OpenTelemetry is initialised once per process): read back from
- * the {@code file://} exporter's JSON lines, received as OTLP/JSON by an HTTP server started
- * here, and as OTLP/gRPC by a gRPC server (grpc-java's, on Netty) started here. Both check single commands, batches, a server error, a timeout, sampling at 0%, 1% and
+ * the {@code file://} exporter's JSON lines, received over OTLP/HTTP (JSON, and protobuf) by an
+ * HTTP server started here, and over OTLP/gRPC by a gRPC server (grpc-java's, on Netty) started
+ * here. Both check single commands, batches, a server error, a timeout, sampling at 0%, 1% and
  * 100%, and that a command run inside a span of the OpenTelemetry SDK is that span's child (the
  * file leg also on a cluster client); and
  * that without the OpenTelemetry API on the class path spans are still made.
@@ -100,7 +101,7 @@ class OpenTelemetryTest {
         Path dir = Files.createTempDirectory("otel-file");
         Path spanFile = dir.resolve("spans.json");
         Path metricsFile = dir.resolve("metrics.json");
-        String output = runChild("glide.api.OpenTelemetryMain", entry -> true, "file://" + spanFile, "file://" + metricsFile, "cluster");
+        String output = runChild("glide.api.OpenTelemetryMain", entry -> true, Map.of(), "file://" + spanFile, "file://" + metricsFile, "cluster");
         List<SpanData> spans = Files.readAllLines(spanFile).stream()
                 .filter(line -> !line.isBlank())
                 .map(OpenTelemetryTest::fromFileLine)
@@ -134,31 +135,52 @@ class OpenTelemetryTest {
         }
     }
 
-    @Test
-    void spansAndMetricsReachAnOtlpHttpReceiver() throws Exception {
-        List<String[]> received = new CopyOnWriteArrayList<>();
+    /** One request an OTLP/HTTP receiver got: its path, content type and body. */
+    private static final class Received {
+        final String path;
+        final String contentType;
+        final byte[] body;
+
+        Received(String path, String contentType, byte[] body) {
+            this.path = path;
+            this.contentType = contentType;
+            this.body = body;
+        }
+    }
+
+    /** An HTTP server on a free loopback port that keeps every request and answers 200. */
+    private static HttpServer receiver(List<Received> received) throws IOException {
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
-                String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                received.add(new String[] {exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Type"), body});
+                received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Content-Type"), in.readAllBytes()));
             }
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         receiver.start();
+        return receiver;
+    }
+
+    /** OTLP/HTTP with {@code OTEL_EXPORTER_OTLP_PROTOCOL=http/json}: the JSON encoding. */
+    @Test
+    void spansAndMetricsReachAnOtlpHttpReceiver() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received);
         try {
             String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
-            String output = runChild(base + "/v1/traces", base + "/v1/metrics");
+            String output = runChild("glide.api.OpenTelemetryMain", entry -> true, Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json"),
+                    base + "/v1/traces", base + "/v1/metrics");
             List<SpanData> spans = new ArrayList<>();
             StringBuilder metrics = new StringBuilder();
-            for (String[] request : received) {
-                assertEquals("application/json", request[1]);
-                if (request[0].equals("/v1/traces")) {
-                    spans.addAll(fromOtlpJson(request[2]));
+            for (Received request : received) {
+                assertEquals("application/json", request.contentType);
+                String body = new String(request.body, StandardCharsets.UTF_8);
+                if (request.path.equals("/v1/traces")) {
+                    spans.addAll(fromOtlpJson(body));
                 } else {
-                    assertEquals("/v1/metrics", request[0]);
-                    metrics.append(request[2]).append('\n');
+                    assertEquals("/v1/metrics", request.path);
+                    metrics.append(body).append('\n');
                 }
             }
             checkSpans(spans, output);
@@ -174,16 +196,28 @@ class OpenTelemetryTest {
         }
     }
 
-    /** Also: what is left at exit is exported (the child exits before its flush interval). */
+    /**
+     * Also: what is left at exit is exported (the child exits before its flush interval), and
+     * OTLP/HTTP's default encoding is protobuf, to {@code /v1/traces} when the URL has no path.
+     */
     @Test
     void withoutTheOpenTelemetryApiSpansHaveNoParent() throws Exception {
-        Path spanFile = Files.createTempDirectory("otel-no-api").resolve("spans.json");
-        String output = runChild("glide.api.OpenTelemetryNoApiMain", entry -> !entry.contains("opentelemetry"), "file://" + spanFile);
-        assertTrue(output.contains("GET null"), output);
-        List<SpanData> spans = Files.readAllLines(spanFile).stream().map(OpenTelemetryTest::fromFileLine).collect(Collectors.toList());
-        assertEquals(1, spans.size(), spans.toString());
-        assertEquals("Get", spans.get(0).name);
-        assertEquals("0000000000000000", spans.get(0).parentSpanId);
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received);
+        try {
+            String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort();
+            String output = runChild("glide.api.OpenTelemetryNoApiMain", entry -> !entry.contains("opentelemetry"), Map.of(), endpoint);
+            assertTrue(output.contains("GET null"), output);
+            assertEquals(1, received.size());
+            assertEquals("/v1/traces", received.get(0).path);
+            assertEquals("application/x-protobuf", received.get(0).contentType);
+            List<SpanData> spans = spansOf(ExportTraceServiceRequest.parseFrom(received.get(0).body));
+            assertEquals(1, spans.size(), spans.toString());
+            assertEquals("Get", spans.get(0).name);
+            assertEquals("", spans.get(0).parentSpanId);
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test
@@ -200,18 +234,7 @@ class OpenTelemetryTest {
             String output = runChild(endpoint, endpoint);
             List<SpanData> spans = new ArrayList<>();
             for (byte[] request : traces) {
-                ExportTraceServiceRequest export = ExportTraceServiceRequest.parseFrom(request);
-                for (ResourceSpans resourceSpans : export.getResourceSpansList()) {
-                    assertTrue(resourceSpans.getResource().getAttributesList().stream()
-                            .anyMatch(kv -> kv.getKey().equals("service.name")));
-                    for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
-                        assertEquals("valkey_glide", scopeSpans.getScope().getName());
-                        for (Span span : scopeSpans.getSpansList()) {
-                            assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, span.getKind());
-                            spans.add(fromProtobuf(span));
-                        }
-                    }
-                }
+                spans.addAll(spansOf(ExportTraceServiceRequest.parseFrom(request)));
             }
             checkSpans(spans, output);
             long last = -1;
@@ -260,6 +283,22 @@ class OpenTelemetryTest {
                     response.onCompleted();
                 }))
                 .build();
+    }
+
+    /** The spans of one OTLP protobuf export, checking what every span shares. */
+    private static List<SpanData> spansOf(ExportTraceServiceRequest export) {
+        List<SpanData> spans = new ArrayList<>();
+        for (ResourceSpans resourceSpans : export.getResourceSpansList()) {
+            assertTrue(resourceSpans.getResource().getAttributesList().stream().anyMatch(kv -> kv.getKey().equals("service.name")));
+            for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+                assertEquals("valkey_glide", scopeSpans.getScope().getName());
+                for (Span span : scopeSpans.getSpansList()) {
+                    assertEquals(Span.SpanKind.SPAN_KIND_CLIENT, span.getKind());
+                    spans.add(fromProtobuf(span));
+                }
+            }
+        }
+        return spans;
     }
 
     private static SpanData fromProtobuf(Span span) {
@@ -431,11 +470,14 @@ class OpenTelemetryTest {
 
     /** Runs {@link OpenTelemetryMain} with these endpoints in a new JVM; returns its output. */
     private static String runChild(String tracesEndpoint, String metricsEndpoint) throws Exception {
-        return runChild("glide.api.OpenTelemetryMain", entry -> true, tracesEndpoint, metricsEndpoint);
+        return runChild("glide.api.OpenTelemetryMain", entry -> true, Map.of(), tracesEndpoint, metricsEndpoint);
     }
 
-    /** Runs {@code mainClass} in a new JVM with this JVM's class path entries that {@code keep}. */
-    private static String runChild(String mainClass, Predicate<String> keep, String... args) throws Exception {
+    /**
+     * Runs {@code mainClass} in a new JVM with this JVM's class path entries that {@code keep} and
+     * {@code env} added to the environment.
+     */
+    private static String runChild(String mainClass, Predicate<String> keep, Map<String, String> env, String... args) throws Exception {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(keep)
@@ -450,7 +492,9 @@ class OpenTelemetryTest {
         command.add(mainClass);
         command.addAll(List.of(args));
         File log = File.createTempFile("otel-child", ".log");
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        builder.environment().putAll(env);
+        Process child = builder.start();
         boolean exited = child.waitFor(60, TimeUnit.SECONDS);
         if (!exited) {
             child.destroyForcibly();
