@@ -14,8 +14,15 @@
 //! counted, a request never waits) that the `glide-otel` thread empties every flush interval
 //! into the configured [`endpoint`]: a file of JSON lines in valkey-glide's format, an
 //! OTLP/HTTP collector (`http://`, `https://`; protobuf, or JSON with
-//! `OTEL_EXPORTER_OTLP_PROTOCOL=http/json`), or an OTLP/gRPC one (`grpc://`, plaintext HTTP/2). No OpenTelemetry SDK, no HTTP or protobuf crate: the
-//! formats are small and only ever written.
+//! `OTEL_EXPORTER_OTLP_PROTOCOL=http/json`), or an OTLP/gRPC one (`grpc://`, plaintext
+//! HTTP/2). No OpenTelemetry SDK, no HTTP, HTTP/2 or protobuf crate: the formats are small
+//! and only ever written.
+//!
+//! # Files
+//! `span.rs` (open and ended spans), `metrics.rs` (the counters), `endpoint.rs` (parsing),
+//! `exporter.rs` (the thread), `file.rs`, `otlp.rs` (JSON), `protobuf.rs` (encodings),
+//! `http.rs` (POST, TLS, `OTEL_EXPORTER_OTLP_*`), `grpc.rs` + `hpack.rs` + `huffman.rs`
+//! (one gRPC call), `ids.rs`, `json.rs`, `names.rs` (generated span names).
 
 mod endpoint;
 mod exporter;
