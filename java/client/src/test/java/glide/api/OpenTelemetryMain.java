@@ -36,6 +36,11 @@ public final class OpenTelemetryMain {
                 .flushIntervalMs(100L)
                 .build());
         System.out.println("initialized " + OpenTelemetry.isInitialized() + " " + OpenTelemetry.getSamplePercentage());
+        // Once initialised, init is ignored (a warning), even with a configuration it would refuse.
+        OpenTelemetry.init(OpenTelemetry.OpenTelemetryConfig.builder()
+                .traces(OpenTelemetry.TracesConfig.builder().endpoint("wrong.endpoint").samplePercentage(5).build())
+                .build());
+        System.out.println("second init ignored " + OpenTelemetry.getSamplePercentage());
         try (RedisServer server = RedisServer.start();
                 GlideClient client = GlideClient.createClient(GlideClientConfiguration.builder()
                                 .address(NodeAddress.builder().host(server.host()).port(server.port()).build())

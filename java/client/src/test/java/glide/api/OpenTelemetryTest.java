@@ -330,6 +330,7 @@ class OpenTelemetryTest {
     /** What both exporters must show for {@link OpenTelemetryMain}'s requests. */
     private static void checkSpans(List<SpanData> spans, String output) {
         assertTrue(output.contains("initialized true 100"), output);
+        assertTrue(output.contains("second init ignored 100"), output);
         assertTrue(output.contains("refused INCR: RequestException"), output);
         assertTrue(output.contains("GET while paused: TimeoutException"), output);
         assertTrue(output.contains("statistics open 0 dropped 0"), output);
