@@ -100,7 +100,12 @@ pub fn push(completion: Completion) {
 /// completion a thread waits for in [`crate::followers`] goes to that thread;
 /// inside [`collecting`], the others are kept for the reading thread instead.
 pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
-    let mut completions = completions.into_iter().filter_map(crate::followers::deliver);
+    // A sampled request's span ends here, when its outcome is known (one relaxed load
+    // when no span is open).
+    let mut completions = completions
+        .into_iter()
+        .inspect(crate::telemetry::span::on_completion)
+        .filter_map(crate::followers::deliver);
     let kept = COLLECTED.with(|c| match c.borrow_mut().as_mut() {
         Some(collected) => {
             collected.extend(&mut completions);

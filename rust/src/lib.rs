@@ -34,6 +34,7 @@ pub mod resp;
 pub mod runtime;
 pub mod shape;
 pub mod stats;
+pub mod telemetry;
 mod timer;
 mod trim;
 

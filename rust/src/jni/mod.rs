@@ -8,6 +8,7 @@
 mod iam;
 mod logging;
 mod policy;
+mod telemetry;
 mod tls;
 
 use std::sync::Arc;
@@ -26,6 +27,7 @@ use crate::reply::{self, BulkAs, Outcome};
 use crate::resp::{self, Value};
 use crate::shape::{Expect, Probe};
 use crate::stats;
+use crate::telemetry::span::{Server, Started};
 
 use policy::{BridgeError, ThrowGlide};
 use tls::TlsHandle;
@@ -51,6 +53,19 @@ impl AnyClient {
         match self {
             AnyClient::Standalone(c) => c.reconnect_now(),
             AnyClient::Cluster(c) => c.reconnect_now(),
+        }
+    }
+
+    /// Where a span says its requests go: a standalone client's (first) address; none for a
+    /// cluster, whose node is chosen per request later.
+    fn server(&self) -> Option<Server<'_>> {
+        match self {
+            AnyClient::Standalone(c) => {
+                let config = c.config();
+                let (host, port) = config.addresses.first()?;
+                Some(Server { host, port: *port, database: config.database_id })
+            }
+            AnyClient::Cluster(_) => None,
         }
     }
 
@@ -446,12 +461,19 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
     route_kind: jint,
     route_int: jint,
     route_bytes: JByteArray<'caller>,
+    // Sampled for OpenTelemetry: the trace context (see `telemetry::read_trace`); null: not sampled.
+    trace: JLongArray<'caller>,
 ) -> jint {
     unowned_env
         .with_env(|env| -> Result<jint, BridgeError> {
             // SAFETY: Java passes a live handle (see ClientHandle::client).
             let client = unsafe { ClientHandle(handle).client()? };
             let cmd = read_command(env, &command)?;
+            let span = match telemetry::read_trace(env, &trace)? {
+                None => None,
+                Some(parent) if route_kind == SCAN_STEP => Started::cluster_scan(request_id, parent),
+                Some(parent) => Started::command(request_id, parent, &cmd.packed, client.server()),
+            };
             let expect = match shape {
                 0 => cmd.probe.expect(),
                 1 => Expect::Map,
@@ -480,13 +502,23 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
                     client.submit(request)
                 }
             };
-            Ok(match result {
-                Ok(()) => 0,
-                Err(Rejection::InflightLimit(_)) => 1,
-                Err(Rejection::Closed) => 2,
-            })
+            Ok(submitted(result, span))
         })
         .resolve::<ThrowGlide>()
+}
+
+/// `submit`'s and `submitBatch`'s answer: 0 started, 1 refused by the inflight limit, 2 the
+/// client is closed. A refused request's span ends here: no completion will end it.
+fn submitted(result: Result<(), Rejection>, span: Option<Started>) -> jint {
+    let (code, refusal) = match result {
+        Ok(()) => (0, None),
+        Err(Rejection::InflightLimit(_)) => (1, Some(("the inflight requests limit was reached", "RequestException"))),
+        Err(Rejection::Closed) => (2, Some(("the client is closed", "ClosingException"))),
+    };
+    if let Some(span) = span {
+        span.submitted(refusal);
+    }
+    code
 }
 
 /// Starts a batch: `commands` holds its commands packed back to back,
@@ -516,6 +548,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submitBatch<'caller>(
     // Cluster pipelines only: retry after TRYAGAIN / after a lost connection.
     retry_server_error: jboolean,
     retry_connection_error: jboolean,
+    // As for `submit`: the trace context of a sampled batch, else null.
+    trace: JLongArray<'caller>,
 ) -> jint {
     unowned_env
         .with_env(|env| -> Result<jint, BridgeError> {
@@ -532,6 +566,10 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submitBatch<'caller>(
             let spec = BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error)
                 .map_err(BridgeError::request)?;
             drop(packed);
+            let span = match telemetry::read_trace(env, &trace)? {
+                None => None,
+                Some(parent) => Started::batch(request_id, parent, spec.commands.iter().map(|c| c.packed.as_slice()), client.server()),
+            };
             let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
             let result = match client {
                 AnyClient::Standalone(client) => {
@@ -545,11 +583,7 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submitBatch<'caller>(
                     client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)
                 }
             };
-            Ok(match result {
-                Ok(()) => 0,
-                Err(Rejection::InflightLimit(_)) => 1,
-                Err(Rejection::Closed) => 2,
-            })
+            Ok(submitted(result, span))
         })
         .resolve::<ThrowGlide>()
 }
@@ -827,7 +861,8 @@ pub extern "system" fn Java_glide_internal_NativeBridge_freeBytes<'caller>(
 
 /// Process-wide figures: [total clients, total connections, native bytes,
 /// native allocations, completions waiting, runtime started (0/1), pooled large buffers,
-/// then `pubsub::statistics()` in its order, then contained panics]. Java's
+/// then `pubsub::statistics()` in its order, then contained panics, OpenTelemetry spans open
+/// and dropped]. Java's
 /// `glide.internal.Statistics` names each index: a new figure goes at the end.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
@@ -848,6 +883,9 @@ pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
             // Then the pub/sub figures, in the order of pubsub::statistics().
             values.extend(pubsub::statistics().iter().map(|(_, v)| *v as jlong));
             values.push(crate::contain::contained_panics());
+            // OpenTelemetry: spans of requests in flight, spans dropped by the full buffer.
+            values.push(crate::telemetry::span::open_count() as jlong);
+            values.push(crate::telemetry::span::dropped() as jlong);
             let array = env.new_long_array(values.len())?;
             array.set_region(env, 0, &values)?;
             Ok(array)

@@ -11,6 +11,8 @@ const REQUEST: &str = "glide/api/models/exceptions/RequestException";
 const CLOSING: &str = "glide/api/models/exceptions/ClosingException";
 const CONNECTION: &str = "glide/api/models/exceptions/ConnectionException";
 const CONFIGURATION: &str = "glide/api/models/exceptions/ConfigurationError";
+/// What valkey-glide 2.3.1's `OpenTelemetry.init` throws for a configuration it refuses.
+const EXCEPTION: &str = "java/lang/Exception";
 
 /// An error on its way to Java: which exception class, and its message.
 #[derive(Debug)]
@@ -31,6 +33,10 @@ impl BridgeError {
     }
     pub(super) fn configuration(message: impl Into<String>) -> Self {
         BridgeError { class: CONFIGURATION, message: message.into() }
+    }
+    /// A plain (checked) `java.lang.Exception`: only where valkey-glide throws one.
+    pub(super) fn exception(message: impl Into<String>) -> Self {
+        BridgeError { class: EXCEPTION, message: message.into() }
     }
 }
 

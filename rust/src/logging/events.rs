@@ -28,6 +28,7 @@ impl Display for LeftOut {
 pub(crate) fn timeouts(count: usize, address: impl FnOnce() -> String) {
     static PENDING: AtomicU64 = AtomicU64::new(0);
     static LIMIT: RateLimit = RateLimit::new();
+    crate::telemetry::metrics::timeouts(count);
     PENDING.fetch_add(count as u64, Ordering::Relaxed);
     if tracing::enabled!(target: "glide.connection", tracing::Level::WARN) && LIMIT.allow(EVERY).is_some() {
         let n = PENDING.swap(0, Ordering::Relaxed);
@@ -60,6 +61,9 @@ pub(crate) fn pubsub_dropped(dropped: u64, limit: usize, oldest: bool) {
 /// `from` redirected a request: `redirect` is its `MOVED <slot> <node>` or `ASK <slot> <node>`.
 pub(crate) fn redirected(redirect: &str, from: impl Display) {
     static LIMIT: RateLimit = RateLimit::new();
+    if redirect.starts_with("MOVED") {
+        crate::telemetry::metrics::moved();
+    }
     if tracing::enabled!(target: "glide.cluster", tracing::Level::INFO) {
         if let Some(left_out) = LIMIT.allow(EVERY) {
             tracing::info!(target: "glide.cluster", "{redirect} (from {from}){}", LeftOut(left_out, "redirects"));
@@ -71,6 +75,7 @@ pub(crate) fn redirected(redirect: &str, from: impl Display) {
 /// again after a wait.
 pub(crate) fn waiting_to_retry(refusal: &str, from: impl Display) {
     static LIMIT: RateLimit = RateLimit::new();
+    crate::telemetry::metrics::retry();
     if tracing::enabled!(target: "glide.cluster", tracing::Level::INFO) {
         if let Some(left_out) = LIMIT.allow(EVERY) {
             tracing::info!(target: "glide.cluster", "{refusal} (from {from}): sent again after a wait{}", LeftOut(left_out, "such waits"));

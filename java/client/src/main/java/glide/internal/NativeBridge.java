@@ -120,7 +120,8 @@ final class NativeBridge {
      * names (cluster clients; see {@link RouteSpec}). {@code timeoutMs}: -1 for the client's
      * default, 0 for none. {@code
      * shape}: 0 as sent by the server, 1 flat pairs to a map. {@code binary}: bulk strings become
-     * GlideString (the core then skips checking that they are UTF-8).
+     * GlideString (the core then skips checking that they are UTF-8). {@code trace}: null, or
+     * the trace context of a request sampled for OpenTelemetry ({@link TraceSampling#sample}).
      */
     static native int submit(
             long handle,
@@ -131,7 +132,8 @@ final class NativeBridge {
             boolean binary,
             int routeKind,
             int routeNumber,
-            byte[] routeBytes);
+            byte[] routeBytes,
+            long[] trace);
 
     /**
      * Starts a batch: {@code commands} back to back, {@code lengths[i]} bytes and reply shape
@@ -152,7 +154,19 @@ final class NativeBridge {
             int routeNumber,
             byte[] routeBytes,
             boolean retryServerError,
-            boolean retryConnectionError);
+            boolean retryConnectionError,
+            long[] trace);
+
+    /**
+     * Initialises the core's OpenTelemetry export (null endpoint: that signal is off;
+     * {@code samplePercentage} -1: not given). Throws {@code java.lang.Exception} with
+     * valkey-glide's message for a configuration it refuses.
+     */
+    static native void initOpenTelemetry(
+            String tracesEndpoint, int samplePercentage, String metricsEndpoint, long flushIntervalMs);
+
+    /** Exports the ended spans and the metrics now, on the calling thread. */
+    static native void flushOpenTelemetry();
 
     static native void closeClient(long handle);
 

@@ -198,7 +198,8 @@ public final class NativeClient implements CommandSink {
                             binary,
                             route.kind,
                             route.number,
-                            route.bytes);
+                            route.bytes,
+                            TraceSampling.sample());
         } catch (RuntimeException e) {
             Completions.forget(id);
             pending.future.completeExceptionally(e);
@@ -269,7 +270,8 @@ public final class NativeClient implements CommandSink {
                             route.number,
                             route.bytes,
                             retryServerError,
-                            retryConnectionError);
+                            retryConnectionError,
+                            TraceSampling.sample());
         } catch (RuntimeException e) {
             Completions.forget(id);
             pending.future.completeExceptionally(e);

@@ -36,8 +36,8 @@ public final class Statistics {
 
     /**
      * valkey-glide's keys, then glide-jni's own: the native core's memory accounting (invisible
-     * to NMT), the requests waiting in Java and in the completion queue, the pub/sub backlog, and
-     * contained panics.
+     * to NMT), the requests waiting in Java and in the completion queue, the pub/sub backlog,
+     * contained panics, and OpenTelemetry's span buffer.
      */
     public static Map<String, String> extended() {
         long[] s = NativeBridge.statistics();
@@ -61,6 +61,10 @@ public final class Statistics {
         // Panics inside the core that were caught: each failed one connection's requests (with a
         // ConnectionException) instead of leaving futures incomplete; any count above 0 is a bug.
         out.put("contained_panics", Long.toString(s[13]));
+        // OpenTelemetry: spans of sampled requests in flight, and spans dropped because the
+        // buffer of spans waiting for export was full (the exporter fell behind).
+        out.put("otel_spans_open", Long.toString(s[14]));
+        out.put("otel_spans_dropped", Long.toString(s[15]));
         return out;
     }
 }

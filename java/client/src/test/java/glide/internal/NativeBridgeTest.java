@@ -43,13 +43,14 @@ class NativeBridgeTest {
             assertTrue(e.getMessage().contains("deliberate panic"), e.getMessage());
         }
         // The JVM and the core are still fine afterwards.
-        assertEquals(14, NativeBridge.statistics().length); // 7 core figures, 6 of pub/sub, contained panics
+        // 7 core figures, 6 of pub/sub, contained panics, OpenTelemetry spans open and dropped
+        assertEquals(16, NativeBridge.statistics().length);
     }
 
     @Test
     void aNullHandleIsAClosingException() {
         byte[] ping = CommandPacker.pack(new byte[][] {"PING".getBytes(StandardCharsets.US_ASCII)});
-        assertThrows(ClosingException.class, () -> NativeBridge.submit(0, 1, ping, -1, 0, false, 0, 0, null));
+        assertThrows(ClosingException.class, () -> NativeBridge.submit(0, 1, ping, -1, 0, false, 0, 0, null, null));
         assertThrows(ClosingException.class, () -> NativeBridge.closeClient(0));
     }
 
@@ -80,7 +81,7 @@ class NativeBridgeTest {
                 null,
             };
             for (byte[] command : malformed) {
-                assertThrows(RequestException.class, () -> NativeBridge.submit(handle, 1, command, -1, 0, false, 0, 0, null));
+                assertThrows(RequestException.class, () -> NativeBridge.submit(handle, 1, command, -1, 0, false, 0, 0, null, null));
             }
             assertEquals("OK", client.set("k", "v").get(20, TimeUnit.SECONDS));
             assertEquals("v", client.get("k").get(20, TimeUnit.SECONDS));
