@@ -96,6 +96,10 @@ KEY_OVERRIDES = {
     # YES and a later NO would reach different connections and leave one in debug mode (its
     # next EVALSHA refused). valkey-glide routes it by the slot of "DEBUG": one node, always.
     "SCRIPT DEBUG": "KeySpec::Index(1)",
+    # PUBLISH reaches the subscribers of every node through the cluster bus, but messages that
+    # entered at different nodes can overtake each other there. valkey-glide sends a channel's
+    # PUBLISH to the node of the channel's slot, so one channel's messages keep their order.
+    "PUBLISH": "KeySpec::Index(1)",
 }
 
 

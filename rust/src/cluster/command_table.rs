@@ -282,7 +282,7 @@ pub(crate) const COMMANDS: &[CommandRouting] = &[
     CommandRouting { name: b"PSUBSCRIBE", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"PSYNC", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"PTTL", key: KeySpec::Index(1), key_step: 1, readonly: true, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
-    CommandRouting { name: b"PUBLISH", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
+    CommandRouting { name: b"PUBLISH", key: KeySpec::Index(1), key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"PUBSUB", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },
     CommandRouting { name: b"PUBSUB CHANNELS", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::AllNodes, response: ResponsePolicy::CombineArrays },
     CommandRouting { name: b"PUBSUB HELP", key: KeySpec::None, key_step: 1, readonly: false, writes: false, request: RequestPolicy::Default, response: ResponsePolicy::Default },

@@ -186,6 +186,14 @@ mod tests {
         }
     }
 
+    /// Issue 15: one channel's PUBLISHes enter the cluster at one node (its slot's), as in
+    /// valkey-glide, so the cluster bus cannot reorder them.
+    #[test]
+    fn publish_goes_to_the_node_of_its_channel() {
+        assert_eq!(route("publish news hello").1, Some(1));
+        assert_eq!(route("spublish news hello").1, Some(1));
+    }
+
     /// What a read-only client refuses: the server's `write` flag, and the script runners.
     #[test]
     fn writes_are_flagged() {

@@ -334,6 +334,33 @@ class ClusterPubSubTest {
         return keys;
     }
 
+    /**
+     * One channel's messages arrive in the order they were published (issue 15: valkey-glide's
+     * pubsub_test_callback_exception got message2 before message1 here). Each PUBLISH went to a
+     * random node, and messages that enter the cluster at different nodes can overtake each other
+     * on the cluster bus; now a channel's PUBLISH goes to its slot's node, as in valkey-glide.
+     */
+    @Test
+    void oneChannelsMessagesKeepTheirOrder() throws Exception {
+        String channel = "ordered-" + UUID.randomUUID();
+        BlockingQueue<PubSubMessage> received = new LinkedBlockingQueue<>();
+        ClusterSubscriptionConfiguration subscriptions = ClusterSubscriptionConfiguration.builder()
+                .subscription(PubSubClusterChannelMode.EXACT, gs(channel))
+                .callback((message, context) -> received.add(message))
+                .build();
+        try (GlideClusterClient sub = await(GlideClusterClient.createClient(config().subscriptionConfiguration(subscriptions).build()));
+                GlideClusterClient pub = await(GlideClusterClient.createClient(config().build()))) {
+            awaitConfirmed(sub, PubSubClusterChannelMode.EXACT, channel);
+            int count = 300;
+            for (int i = 0; i < count; i++) {
+                await(pub.publish("m" + i, channel));
+            }
+            for (int i = 0; i < count; i++) {
+                assertEquals(gs("m" + i), next(received).getMessage());
+            }
+        }
+    }
+
     @Test
     void everyModeDeliversFromTheConfigurationAndAfterCreation() throws Exception {
         String tag = UUID.randomUUID().toString();
