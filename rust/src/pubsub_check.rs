@@ -32,6 +32,14 @@ pub trait Resync: Send + Sync {
     fn resync(&self);
 }
 
+/// Starts `client`'s check unless it runs already; a client without pub/sub state has none.
+pub(crate) fn start<C: Resync + 'static>(client: &Arc<C>) {
+    if let Some(state) = client.pubsub_state() {
+        let weak: Weak<dyn Resync> = Arc::downgrade(client) as Weak<dyn Resync>;
+        state.check.ensure_started(weak);
+    }
+}
+
 /// Whether a client's check runs, and how often (kept in its [`PubSub`]).
 #[derive(Debug)]
 pub struct Schedule {

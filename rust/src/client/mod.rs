@@ -216,10 +216,7 @@ impl Client {
     /// Starts the periodic subscription check ([`crate::pubsub_check`]) of a client with pub/sub
     /// in use: made with a subscription configuration, or subscribing now.
     pub fn start_subscription_check(self: &Arc<Self>) {
-        if let Some(pubsub) = &self.pubsub {
-            let me: std::sync::Weak<dyn crate::pubsub_check::Resync> = Arc::downgrade(self) as _;
-            pubsub.check.ensure_started(me);
-        }
+        crate::pubsub_check::start(self);
     }
 
     fn send_subscription_commands(&self, mode: Mode, names: &[Vec<u8>], subscribe: bool) {

@@ -465,10 +465,7 @@ impl ClusterClient {
     /// Starts the periodic subscription check ([`crate::pubsub_check`]) of a client with pub/sub
     /// in use: made with a subscription configuration, or subscribing now.
     pub fn start_subscription_check(self: &Arc<Self>) {
-        if let Some(pubsub) = &self.pubsub {
-            let me: std::sync::Weak<dyn crate::pubsub_check::Resync> = Arc::downgrade(self) as _;
-            pubsub.check.ensure_started(me);
-        }
+        crate::pubsub_check::start(self);
     }
 
     /// Makes each node's subscriptions what is wanted of it: a new name on the primary of its
