@@ -596,3 +596,85 @@ fn tryagain_during_a_slot_migration_is_retried() {
     assert!(took >= Duration::from_millis(1250), "one wait of 1280 ms or so: {took:?}");
     client.close();
 }
+
+/// Makes the node at `port` reload its data set slowly from another thread (`DEBUG RELOAD`,
+/// 4,000 extra keys at `key-load-delay` µs each, events served every 1 KiB read), so that it
+/// answers `LOADING` meanwhile; returns once it does. The thread's handle ends with the reload.
+fn reload_slowly(port: u16, key_delay_us: u32) -> std::thread::JoinHandle<()> {
+    assert_eq!(cli(port, &["DEBUG", "POPULATE", "4000", "filler:"]).trim(), "OK");
+    assert_eq!(cli(port, &["CONFIG", "SET", "loading-process-events-interval-bytes", "1024"]).trim(), "OK");
+    assert_eq!(cli(port, &["CONFIG", "SET", "key-load-delay", &key_delay_us.to_string()]).trim(), "OK");
+    let reload = std::thread::spawn(move || {
+        let reply = raw_command(port, &[b"DEBUG", b"RELOAD"]);
+        assert_eq!(reply, Value::Okay, "DEBUG RELOAD");
+        assert_eq!(cli(port, &["CONFIG", "SET", "key-load-delay", "0"]).trim(), "OK");
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !cli(port, &["INFO", "persistence"]).contains("loading:1") {
+        assert!(Instant::now() < deadline, "the node did not start loading");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    reload
+}
+
+/// A primary loading its data set answers `LOADING`; valkey-glide waits (1280 ms at least) and
+/// sends the request again, as for `CLUSTERDOWN`. Before, glide-jni failed it at once with the
+/// server's error.
+#[test]
+fn a_loading_primary_is_waited_out() {
+    let key: &[u8] = b"loading:{1}";
+    let (cluster, client, owner) = cluster_with_key(key);
+    // 4,000 keys at 400 µs: about 1.6 s of loading.
+    let reload = reload_slowly(owner, 400);
+    match raw_command(owner, &[b"GET", key]) {
+        Value::ServerError(m) => assert!(m.starts_with("LOADING"), "{m}"),
+        other => panic!("the node should be loading: {other:?}"),
+    }
+    let (got, took) = timed(&client, &[b"GET", key], Duration::from_secs(8));
+    reload.join().unwrap();
+    assert_eq!(got, bulk("v"), "after {took:?}");
+    assert!(took >= Duration::from_millis(1250), "at least one wait of 1280 ms or so: {took:?}");
+    client.close();
+    drop(cluster);
+}
+
+/// A replica loading its data set answers `LOADING` to a read sent there for its slot
+/// (`PREFER_REPLICA`): valkey-glide drops that replica's connection and sends the read again
+/// at once, so it reaches the primary; later reads of the shard go to the primary while the
+/// replica is out of the map. Before, glide-jni failed the read with the server's error.
+#[test]
+fn reads_leave_a_loading_replica_for_the_primary_at_once() {
+    let cluster = Cluster::start();
+    let key: &[u8] = b"loading:{2}";
+    let slot = slot_of(key);
+    let mut config = cluster.config();
+    config.read_from = ReadFrom::PreferReplica;
+    let client = connect(config);
+    assert_eq!(run(&client, &[b"SET", key, b"v"], Route::Default), Got::Ok);
+    let primary = primary_port_of(&cluster, slot);
+    // The replica has the key once a read through it finds it.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while run(&client, &[b"GET", key], Route::Default) != bulk("v") {
+        assert!(Instant::now() < deadline, "the replica never had the key");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let reply = raw_command(primary, &[b"CLUSTER", b"SLOTS"]);
+    let map = SlotMap::from_cluster_slots(&reply, &Address::new("127.0.0.1", primary)).unwrap();
+    let replica = map.shard_of(slot).unwrap().replicas[0].port;
+    // 4,000 keys at 1 ms: about 4 s of loading, longer than every read below together.
+    let reload = reload_slowly(replica, 1000);
+    cli(primary, &["CONFIG", "RESETSTAT"]);
+    let started = Instant::now();
+    for _ in 0..5 {
+        let (got, took) = timed(&client, &[b"GET", key], Duration::from_secs(2));
+        assert_eq!(got, bulk("v"), "after {took:?}");
+        assert!(took < Duration::from_millis(1000), "sent to the primary at once, not after a wait: {took:?}");
+    }
+    assert!(started.elapsed() < Duration::from_secs(3), "the replica was still loading throughout: {:?}", started.elapsed());
+    let stats = cli(primary, &["INFO", "commandstats"]);
+    let gets = stats.lines().find(|l| l.starts_with("cmdstat_get:")).and_then(|l| l.split(['=', ',']).nth(1)?.parse::<u64>().ok());
+    assert_eq!(gets, Some(5), "every read went to the primary: {stats}");
+    reload.join().unwrap();
+    client.close();
+    drop(cluster);
+}

@@ -129,9 +129,16 @@ enum Combine {
 }
 
 
-/// Where a request's parts go (node, and a command of its own when the part is
-/// not the whole command) and how their replies combine.
-type Plan = (Combine, Vec<(Address, Option<Vec<u8>>)>);
+/// Where a request's parts go and how their replies combine.
+struct Plan {
+    combine: Combine,
+    /// Each part's node, and a command of its own when the part is not the whole command.
+    parts: Vec<(Address, Option<Vec<u8>>)>,
+    /// Whether each node stands for a slot (the command's keys chose it), rather than being
+    /// wanted for itself (a fan-out, a named node): a part of the former may go to another
+    /// node of its slot's shard (see [`retry`]'s `LOADING`).
+    by_slot: bool,
+}
 
 /// Where an operation's result goes.
 enum Sink {
@@ -164,6 +171,8 @@ struct Operation {
     remaining: AtomicUsize,
     /// A `SELECT`'s database (see [`ClusterRequest::selects_database`]).
     selects_database: Option<i64>,
+    /// [`Plan::by_slot`].
+    by_slot: bool,
 }
 
 /// One part in flight on one node.
@@ -680,7 +689,7 @@ impl ClusterClient {
         self.admit()?;
         let deadline = request.timeout.map(|t| Instant::now() + t);
         let plan = self.plan(&request.packed, &request.route);
-        let (combine, parts) = match plan {
+        let Plan { combine, parts, by_slot } = match plan {
             Ok(plan) => plan,
             Err(message) => {
                 self.inflight.fetch_sub(1, Ordering::AcqRel);
@@ -696,6 +705,7 @@ impl ClusterClient {
             remaining: AtomicUsize::new(parts.len()),
             combine,
             selects_database: request.selects_database,
+            by_slot,
         });
         let whole = Arc::new(request.packed);
         // Parts for the same node leave in one write (an MGET over 100 slots is 100 parts).
@@ -760,17 +770,19 @@ impl ClusterClient {
                 ResponsePolicy::CombineCounts => Combine::SumCounts,
                 ResponsePolicy::Default | ResponsePolicy::Special => Combine::PerNode(targets.clone()),
             };
-            Ok((combine, targets.into_iter().map(|t| (t, None)).collect()))
+            Ok(Plan { combine, parts: targets.into_iter().map(|t| (t, None)).collect(), by_slot: false })
         };
-        let one = |node: Option<Address>| -> Result<Plan, String> {
+        let node = |node: Option<Address>, by_slot: bool| -> Result<Plan, String> {
             let node = node.ok_or_else(|| "no node serves that slot (the cluster is changing or down)".to_string())?;
-            Ok((Combine::Single, vec![(node, None)]))
+            Ok(Plan { combine: Combine::Single, parts: vec![(node, None)], by_slot })
         };
+        let for_slot = |address: Option<Address>| node(address, true);
+        let one = |address: Option<Address>| node(address, false);
         match route {
             Route::Random => one(self.random_primary(&map)),
             Route::AllPrimaries => fan_out(map.shards().iter().map(|s| s.primary.clone()).collect()),
             Route::AllNodes => fan_out(map.addresses()),
-            Route::Slot { slot, replica } => one(self.node_for_slot(&map, *slot, *replica)),
+            Route::Slot { slot, replica } => for_slot(self.node_for_slot(&map, *slot, *replica)),
             Route::Address(address) if !map.addresses().contains(address) => {
                 self.schedule_refresh();
                 Err(format!("{address} is not a node of the cluster (as of the last topology read; it is read again now)"))
@@ -790,14 +802,14 @@ impl ClusterClient {
                         self.split(&map, &args, routing.key_step, readonly)
                     }
                     RequestPolicy::MultiShard => match routing.key.first_key(&args) {
-                        Some(i) => one(self.node_for_slot(&map, slots::slot_of(args[i]), readonly && self.config.read_from.reads_replicas())),
+                        Some(i) => for_slot(self.node_for_slot(&map, slots::slot_of(args[i]), readonly && self.config.read_from.reads_replicas())),
                         None => one(self.random_primary(&map)),
                     },
                     RequestPolicy::Default | RequestPolicy::Special => match routing.key.first_key(&args) {
                         Some(i) => {
                             let slot = slots::slot_of(args[i]);
                             self.schedule_refresh_if_unserved(&map, slot);
-                            one(self.node_for_slot(&map, slot, readonly && self.config.read_from.reads_replicas()))
+                            for_slot(self.node_for_slot(&map, slot, readonly && self.config.read_from.reads_replicas()))
                         }
                         None => one(self.random_primary(&map)),
                     },
@@ -839,7 +851,7 @@ impl ClusterClient {
         }
         if groups.len() == 1 {
             let node = self.node_for_slot(map, groups[0].0, replica).ok_or("no node serves that slot")?;
-            return Ok((Combine::Single, vec![(node, None)]));
+            return Ok(Plan { combine: Combine::Single, parts: vec![(node, None)], by_slot: true });
         }
         let mut parts = Vec::with_capacity(groups.len());
         for (slot, firsts) in &groups {
@@ -856,7 +868,7 @@ impl ClusterClient {
             b"MSET" | b"WATCH" => Combine::AllSucceeded,
             _ => Combine::Sum, // DEL, EXISTS, UNLINK, TOUCH
         };
-        Ok((combine, parts))
+        Ok(Plan { combine, parts, by_slot: true })
     }
 
     fn schedule_refresh_if_unserved(&self, map: &SlotMap, slot: u16) {
@@ -1025,7 +1037,7 @@ impl ClusterClient {
             },
             other => other,
         };
-        let new_operation = |index: usize, expect: Expect, combine: Combine, parts: usize, selects_database: Option<i64>| {
+        let new_operation = |index: usize, expect: Expect, combine: Combine, parts: usize, selects_database: Option<i64>, by_slot: bool| {
             Arc::new(Operation {
                 sink: Sink::Batch { gather: Arc::clone(&gather), index, retry },
                 expect,
@@ -1034,6 +1046,7 @@ impl ClusterClient {
                 remaining: AtomicUsize::new(parts),
                 combine,
                 selects_database,
+                by_slot,
             })
         };
         if spec.atomic {
@@ -1045,7 +1058,7 @@ impl ClusterClient {
                 }
             };
             // A SELECT inside a transaction changes one node's connection only: not followed.
-            let operation = new_operation(0, Expect::Natural, Combine::Single, 1, None);
+            let operation = new_operation(0, Expect::Natural, Combine::Single, 1, None, false);
             let packed = Arc::new(spec.transaction_bytes());
             let skipped = spec.queued_replies();
             self.send(Part { operation, index: 0, packed, deadline, timeout, node, redirects: 0, retries: 0, skipped }, false);
@@ -1054,7 +1067,7 @@ impl ClusterClient {
         let mut planned = Vec::with_capacity(spec.commands.len());
         for (index, command) in spec.commands.into_iter().enumerate() {
             match self.plan(&command.packed, &route) {
-                Ok((combine, parts)) => planned.push((index, command, combine, parts)),
+                Ok(plan) => planned.push((index, command, plan)),
                 Err(message) => {
                     if let Some(done) = self.batch_step_done(&gather, index, Err((Failure::Request, message))) {
                         completion::push(done);
@@ -1064,14 +1077,14 @@ impl ClusterClient {
             }
         }
         // Each node's commands leave in one write.
-        let mut nodes: Vec<&Address> = planned.iter().flat_map(|(_, _, _, parts)| parts.iter().map(|(node, _)| node)).collect();
+        let mut nodes: Vec<&Address> = planned.iter().flat_map(|(_, _, plan)| plan.parts.iter().map(|(node, _)| node)).collect();
         nodes.sort();
         nodes.dedup();
         let holds: Vec<_> = nodes.into_iter().filter_map(|node| self.node(node).hold_writes()).collect();
-        for (index, command, combine, parts) in planned {
+        for (index, command, Plan { combine, parts, by_slot }) in planned {
             let expect = command.expect;
             let whole = Arc::new(command.packed);
-            let operation = new_operation(index, expect, combine, parts.len(), command.selects_database);
+            let operation = new_operation(index, expect, combine, parts.len(), command.selects_database, by_slot);
             for (part_index, (node, own)) in parts.into_iter().enumerate() {
                 let packed = own.map_or_else(|| Arc::clone(&whole), Arc::new);
                 let part = Part { operation: Arc::clone(&operation), index: part_index, packed, deadline, timeout, node, redirects: 0, retries: 0, skipped: 0 };
@@ -1140,6 +1153,7 @@ impl ClusterClient {
             results: Mutex::new(Vec::new()),
             remaining: AtomicUsize::new(1),
             selects_database: None,
+            by_slot: false,
         });
         let timeout = deadline.map(|d| d.saturating_duration_since(Instant::now()));
         let part = Part { operation, index: 0, packed: Arc::new(packed), deadline, timeout, node, redirects: 0, retries: 0, skipped };

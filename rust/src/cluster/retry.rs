@@ -22,20 +22,25 @@
 //! - When retries run out the caller gets the last server error (a `RequestException`).
 //!
 //! # What this client does
-//! The same classification, counts and waits for `CLUSTERDOWN`, `TRYAGAIN` and `MASTERDOWN`,
-//! counted per part (a pipeline's command, a node's share of a fan-out). A waiting part sits in
+//! The same classification, counts and waits for `CLUSTERDOWN`, `TRYAGAIN`, `MASTERDOWN` and
+//! `LOADING`, counted per part (a pipeline's command, a node's share of a fan-out). A part that a
+//! loading replica refused, sent there for its slot (a read with `readFrom` other than
+//! `PRIMARY`), goes to the slot's primary at once, and the replica leaves the slot map until
+//! the next topology read, which names it again (valkey-glide drops its connection until
+//! then); its connection stays open, ready for then. A part sent to the replica for itself (a
+//! fan-out, a route naming it) waits there as on a primary. A waiting part sits in
 //! one sleeping task, as every resend here does; it wakes at its deadline if that comes first
 //! (and then fails with the timeout error, in [`ClusterClient::send`]) or when the client
 //! closes (and fails as closed), so no wait outlives its request. Like valkey-glide, no
 //! slot-map refresh is asked for (this client used to ask for one after `CLUSTERDOWN`).
-//! Differences: `LOADING` is not retried; a transaction whose retries ran out fails with the
-//! `ExecAbortException` that names the error, where valkey-glide gives that error itself.
+//! Difference: a transaction whose retries ran out fails with the `ExecAbortException` that
+//! names the error, where valkey-glide gives that error itself.
 
 use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::{redirect_with_slot, ClusterClient, Combine, Part, Redirect, Route, Sink, MAX_REDIRECTS};
+use super::{redirect_with_slot, Address, ClusterClient, Combine, Part, Plan, Redirect, Route, Sink, MAX_REDIRECTS};
 use crate::client::backoff::jitter_random;
 use crate::completion;
 use crate::reply::{Failure, Outcome};
@@ -55,10 +60,23 @@ const RECONNECT_RETRY_DELAY: Duration = Duration::from_millis(50);
 /// without a timeout.
 const MAX_RECONNECT_RETRIES: u8 = 200;
 
-/// Whether a server error says the cluster is not ready yet for the request, so that it is
-/// worth sending again after a wait.
-pub fn is_not_ready(message: &str) -> bool {
-    matches!(message.split_ascii_whitespace().next(), Some("CLUSTERDOWN" | "TRYAGAIN" | "MASTERDOWN"))
+/// A server error that says the node cannot serve the request yet, so that it is worth
+/// sending again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotReady {
+    /// `CLUSTERDOWN`, `TRYAGAIN`, `MASTERDOWN`: the cluster is changing.
+    Cluster,
+    /// `LOADING`: the node is loading its data set (after a restart, a full resync).
+    Loading,
+}
+
+/// Which not-ready error `message` is, if it is one.
+pub fn not_ready(message: &str) -> Option<NotReady> {
+    match message.split_ascii_whitespace().next()? {
+        "CLUSTERDOWN" | "TRYAGAIN" | "MASTERDOWN" => Some(NotReady::Cluster),
+        "LOADING" => Some(NotReady::Loading),
+        _ => None,
+    }
 }
 
 /// The wait before retry `retry` (1-based); `random` in [0, 1) draws it.
@@ -73,18 +91,19 @@ pub fn wait_before(retry: u8, random: f64) -> Duration {
 /// The "not ready" error of a failed outcome, if it has one. A transaction's is the refusal
 /// of one of its commands, which the `EXECABORT` names (see `batch::explain_abort`), or the
 /// `EXEC`'s own.
-fn not_ready_cause(outcome: &Outcome, atomic: bool) -> Option<&str> {
+fn not_ready_cause(outcome: &Outcome, atomic: bool) -> Option<(&str, NotReady)> {
     let message = match outcome {
         Outcome::Failed(Failure::Request, message) => message.as_str(),
         Outcome::Failed(Failure::ExecAbort, message) if atomic => message.split_once("First error: ")?.1,
         _ => return None,
     };
-    is_not_ready(message).then_some(message)
+    Some((message, not_ready(message)?))
 }
 
 impl ClusterClient {
-    /// Sends `part` again after a wait when its node said the cluster is not ready (see the
-    /// module's docs for which parts); gives the part and its outcome back otherwise.
+    /// Sends `part` again after a wait when its node said it is not ready (see the module's
+    /// docs for which parts; a loading replica's part goes to its primary at once); gives the
+    /// part and its outcome back otherwise.
     pub(super) fn retry_when_ready(&self, mut part: Part, outcome: Outcome) -> Option<(Part, Outcome)> {
         let eligible = match &part.operation.sink {
             Sink::Java(_) => true,
@@ -96,13 +115,21 @@ impl ClusterClient {
         // No slot-map refresh, as in valkey-glide: the node that refuses may be the only one
         // that no longer lists the slot, and a map read from it would fail the slot's next
         // requests at once ("no node serves that slot").
-        let Some(cause) = not_ready_cause(&outcome, atomic) else { return Some((part, outcome)) };
+        let Some((cause, why)) = not_ready_cause(&outcome, atomic) else { return Some((part, outcome)) };
         if !eligible || part.retries >= MAX_WAIT_RETRIES || self.is_closed() {
             return Some((part, outcome));
         }
-        crate::logging::events::waiting_to_retry(cause, &part.node);
         part.retries += 1;
         part.redirects = 0; // a retry starts its redirects afresh
+        if why == NotReady::Loading && part.operation.by_slot {
+            if let Some(primary) = self.leave_loading_replica(&part.node) {
+                crate::logging::events::loading_replica_left(&part.node, &primary);
+                part.node = primary;
+                self.send(part, false);
+                return None;
+            }
+        }
+        crate::logging::events::waiting_to_retry(cause, &part.node);
         let wake = Instant::now() + wait_before(part.retries, jitter_random());
         let wake = part.deadline.map_or(wake, |deadline| deadline.min(wake));
         self.send_at(part, wake, false, outcome)
@@ -173,11 +200,22 @@ impl ClusterClient {
         None
     }
 
+    /// Takes `replica`, which answered `LOADING`, out of the slot map until the next topology
+    /// read, so that its shard's reads go to the shard's other nodes; gives its shard's
+    /// primary. `None` when the map does not name it as a replica (a primary, or a map read
+    /// since).
+    fn leave_loading_replica(&self, replica: &Address) -> Option<Address> {
+        let mut topology = self.topology.write();
+        let primary = topology.primary_of_replica(replica)?.clone();
+        *topology = std::sync::Arc::new(topology.without_replica(replica));
+        Some(primary)
+    }
+
     /// Sends a part that waited; with `replan`, where its command is planned now.
     fn send_again(&self, mut part: Part, replan: bool) {
         if replan {
-            if let Ok((Combine::Single, targets)) = self.plan(&part.packed, &Route::Default) {
-                if let Some((node, None)) = targets.into_iter().next() {
+            if let Ok(Plan { combine: Combine::Single, parts, .. }) = self.plan(&part.packed, &Route::Default) {
+                if let Some((node, None)) = parts.into_iter().next() {
                     part.node = node;
                 }
             }
@@ -192,12 +230,15 @@ mod tests {
 
     #[test]
     fn recognises_the_errors_worth_waiting_for() {
-        assert!(is_not_ready("CLUSTERDOWN Hash slot not served"));
-        assert!(is_not_ready("CLUSTERDOWN The cluster is down"));
-        assert!(is_not_ready("TRYAGAIN Multiple keys request during rehashing of slot"));
-        assert!(is_not_ready("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'."));
-        for final_error in ["LOADING Redis is loading", "BUSY script", "ERR CLUSTERDOWN", "MOVED 1 h:1", "CLUSTERDOWNX"] {
-            assert!(!is_not_ready(final_error), "{final_error}");
+        let cluster = Some(NotReady::Cluster);
+        assert_eq!(not_ready("CLUSTERDOWN Hash slot not served"), cluster);
+        assert_eq!(not_ready("CLUSTERDOWN The cluster is down"), cluster);
+        assert_eq!(not_ready("TRYAGAIN Multiple keys request during rehashing of slot"), cluster);
+        assert_eq!(not_ready("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'."), cluster);
+        assert_eq!(not_ready("LOADING Redis is loading the dataset in memory"), Some(NotReady::Loading));
+        assert_eq!(not_ready("LOADING Valkey is loading the dataset in memory"), Some(NotReady::Loading));
+        for final_error in ["BUSY script", "ERR CLUSTERDOWN", "MOVED 1 h:1", "CLUSTERDOWNX", "LOADINGX", ""] {
+            assert_eq!(not_ready(final_error), None, "{final_error}");
         }
     }
 
@@ -205,10 +246,11 @@ mod tests {
     fn a_transaction_waits_for_the_refusal_it_names() {
         let abort = |cause: &str| Outcome::Failed(Failure::ExecAbort, format!("EXECABORT Transaction discarded. First error: {cause}"));
         assert!(not_ready_cause(&abort("CLUSTERDOWN Hash slot not served"), true).is_some());
+        assert_eq!(not_ready_cause(&abort("LOADING Redis is loading"), true).map(|(_, why)| why), Some(NotReady::Loading));
         assert!(not_ready_cause(&abort("ERR wrong number of arguments"), true).is_none());
         assert!(not_ready_cause(&abort("TRYAGAIN x"), false).is_none());
         let exec_refused = Outcome::Failed(Failure::Request, "CLUSTERDOWN The cluster is down".into());
-        assert_eq!(not_ready_cause(&exec_refused, true), Some("CLUSTERDOWN The cluster is down"));
+        assert_eq!(not_ready_cause(&exec_refused, true), Some(("CLUSTERDOWN The cluster is down", NotReady::Cluster)));
         assert!(not_ready_cause(&Outcome::Failed(Failure::Timeout, "TRYAGAIN".into()), false).is_none());
     }
 

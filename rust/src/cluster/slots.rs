@@ -164,6 +164,20 @@ impl SlotMap {
         next == SLOT_COUNT as u32
     }
 
+    /// The primary whose shard lists `replica` among its replicas.
+    pub fn primary_of_replica(&self, replica: &Address) -> Option<&Address> {
+        self.shards.iter().find(|s| s.replicas.contains(replica)).map(|s| &s.primary)
+    }
+
+    /// This map without `replica` among any shard's replicas.
+    pub fn without_replica(&self, replica: &Address) -> SlotMap {
+        let mut map = self.clone();
+        for shard in &mut map.shards {
+            shard.replicas.retain(|r| r != replica);
+        }
+        map
+    }
+
     /// Every node the map names, primaries first.
     pub fn addresses(&self) -> Vec<Address> {
         let mut all: Vec<Address> = self.shards.iter().map(|s| s.primary.clone()).collect();
@@ -248,6 +262,24 @@ mod tests {
         assert_eq!(map.shard_of(5461).unwrap().primary, Address::new("10.0.0.2", 7001));
         assert_eq!(map.shard_of(16383).unwrap().primary, Address::new("10.0.0.3", 7002));
         assert_eq!(map.addresses().len(), 5);
+    }
+
+    #[test]
+    fn a_loading_replica_leaves_the_map_and_its_primary_is_found() {
+        let asked = Address::new("h", 1);
+        let reply = Value::Array(vec![
+            range(0, 8191, vec![node("a", 1), node("b", 2), node("c", 3)]),
+            range(8192, 16383, vec![node("d", 4), node("e", 5)]),
+        ]);
+        let map = SlotMap::from_cluster_slots(&reply, &asked).unwrap();
+        assert_eq!(map.primary_of_replica(&Address::new("c", 3)), Some(&Address::new("a", 1)));
+        assert_eq!(map.primary_of_replica(&Address::new("e", 5)), Some(&Address::new("d", 4)));
+        assert_eq!(map.primary_of_replica(&Address::new("a", 1)), None, "a primary is no replica");
+        let without = map.without_replica(&Address::new("b", 2));
+        assert_eq!(without.shard_of(0).unwrap().replicas, vec![Address::new("c", 3)]);
+        assert_eq!(without.shard_of(9000), map.shard_of(9000));
+        assert!(without.covers_every_slot());
+        assert_eq!(without.primary_of_replica(&Address::new("b", 2)), None);
     }
 
     #[test]

@@ -107,6 +107,14 @@ pub(crate) fn tls_failed(host: &str, port: u16, error: &str) {
     }
 }
 
+/// `replica` answered `LOADING` to a read sent there for its slot: the read went to `primary`,
+/// and the replica is out of the slot map until the next topology read. Once per occurrence:
+/// a replica out of the map gets no more reads to refuse.
+pub(crate) fn loading_replica_left(replica: impl Display, primary: impl Display) {
+    crate::telemetry::metrics::retry();
+    tracing::warn!(target: "glide.cluster", "{replica} (a replica) is loading its data set: its reads go to {primary} and the others of its shard until the next topology read");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
