@@ -424,13 +424,13 @@ impl ClusterClient {
     }
 
     /// Makes `map` current: clients for nodes it names, none for nodes it dropped.
+    ///
+    /// Every node is connected, replicas too whatever `readFrom` says, as valkey-glide does
+    /// (issue 15): a replica promoted by a failover is ready for its first request, a read
+    /// finds its replica (and, for AZ affinity, knows its zone), and a route naming a node
+    /// finds it connected.
     fn install(&self, map: SlotMap) {
-        let wanted: Vec<Address> = match self.config.read_from {
-            ReadFrom::Primary => map.shards().iter().map(|s| s.primary.clone()).collect(),
-            // Every replica may take reads: connected now, so that the first read finds it (and,
-            // for AZ affinity, knows its zone).
-            _ => map.addresses(),
-        };
+        let wanted = map.addresses();
         let dropped: Vec<Arc<Client>> = {
             let mut nodes = self.nodes.lock();
             for address in &wanted {
