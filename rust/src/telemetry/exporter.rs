@@ -1,10 +1,12 @@
 //! The `glide-otel` daemon thread: every flush interval it takes the ended spans and the
-//! metrics' values and writes them to their endpoints. A failed export (a collector down, a
-//! file not writable) loses that batch and is logged at most once per minute: the spans
-//! buffer stays bounded either way.
+//! metrics' values and writes them to their endpoints, and in between it exports the spans
+//! whenever their buffer fills to half ([`span::EXPORT_EARLY_AT`]). A failed export (a
+//! collector down, a file not writable) loses that batch and is logged at most once per
+//! minute: the spans buffer stays bounded either way.
 
-use std::sync::LazyLock;
-use std::time::Duration;
+use std::sync::{LazyLock, OnceLock};
+use std::thread::Thread;
+use std::time::{Duration, Instant};
 
 use parking_lot::Mutex;
 
@@ -35,28 +37,60 @@ static RESOURCE: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
     ]
 });
 
+/// The export thread, once started: [`wake`] unparks it.
+static THREAD: OnceLock<Thread> = OnceLock::new();
+
 pub(super) fn start(settings: &'static Settings) -> std::io::Result<()> {
-    std::thread::Builder::new().name("glide-otel".into()).spawn(move || loop {
-        std::thread::sleep(settings.flush_interval);
-        // A bug in an export loses that export's data (counted and logged as a contained
-        // panic), not the thread: later spans are still exported.
-        let _ = crate::contain::run("exporting OpenTelemetry data", || export_now(settings));
+    let handle = std::thread::Builder::new().name("glide-otel".into()).spawn(move || {
+        let mut next_flush = Instant::now() + settings.flush_interval;
+        loop {
+            // Woken early (or spuriously): only a half-full buffer is exported before the
+            // interval ends; metrics keep their interval.
+            std::thread::park_timeout(next_flush.saturating_duration_since(Instant::now()));
+            let now = Instant::now();
+            // A bug in an export loses that export's data (counted and logged as a contained
+            // panic), not the thread: later spans are still exported.
+            if now >= next_flush {
+                next_flush = now + settings.flush_interval;
+                let _ = crate::contain::run("exporting OpenTelemetry data", || export_now(settings));
+            } else if span::ended_count() >= span::EXPORT_EARLY_AT {
+                let _ = crate::contain::run("exporting OpenTelemetry spans", || export_spans_now(settings));
+            }
+        }
     })?;
+    let _ = THREAD.set(handle.thread().clone());
     Ok(())
+}
+
+/// Asks the export thread to export the ended spans now (the buffer is half full).
+pub(super) fn wake() {
+    if let Some(thread) = THREAD.get() {
+        thread.unpark();
+    }
 }
 
 /// Exports what ended since the previous export, and the metrics' values now.
 pub(super) fn export_now(settings: &Settings) {
     let _one_at_a_time = EXPORTING.lock();
+    export_ended(settings);
+    if let Some(endpoint) = &settings.metrics {
+        if let Err(e) = export_metrics(endpoint) {
+            report(&format!("metrics not exported: {e}"));
+        }
+    }
+}
+
+/// Exports the spans ended since the previous export (not the metrics).
+fn export_spans_now(settings: &Settings) {
+    let _one_at_a_time = EXPORTING.lock();
+    export_ended(settings);
+}
+
+fn export_ended(settings: &Settings) {
     let spans = span::take_ended();
     if let (Some(endpoint), false) = (&settings.traces, spans.is_empty()) {
         if let Err(e) = export_spans(endpoint, &spans) {
             report(&format!("{} spans lost: {e}", spans.len()));
-        }
-    }
-    if let Some(endpoint) = &settings.metrics {
-        if let Err(e) = export_metrics(endpoint) {
-            report(&format!("metrics not exported: {e}"));
         }
     }
 }

@@ -7,7 +7,9 @@
 //!   [`Started`] dropped before its request was handed over (an error on the way) ends it
 //!   with that error.
 //! - The buffer of ended spans is bounded ([`MAX_ENDED`]): when the exporter falls behind
-//!   (a collector down), new spans are dropped and counted, never waited for.
+//!   (a collector down), new spans are dropped and counted, never waited for. The export
+//!   thread is woken as the buffer reaches [`EXPORT_EARLY_AT`], before its flush interval,
+//!   so that a sampled rate above `MAX_ENDED` per interval is exported, not dropped.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -25,6 +27,11 @@ use super::names::SPAN_NAMES;
 
 /// Ended spans waiting for export; more are dropped (and counted in [`dropped`]).
 pub const MAX_ENDED: usize = 8192;
+
+/// Ended spans at which the export thread is woken without waiting for its interval (as an
+/// OpenTelemetry SDK's batch processor exports a full batch at once): half the buffer, so
+/// the other half takes what ends while the export runs.
+pub const EXPORT_EARLY_AT: usize = MAX_ENDED / 2;
 
 /// The OpenTelemetry span context of the application's current span, from Java.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -260,10 +267,19 @@ fn end(request_id: i64, status: Status, error_type: Option<&'static str>) {
     for span in std::iter::once(span).chain(child) {
         if ended.len() < MAX_ENDED {
             ended.push(span);
+            // Once per filling: the export empties the buffer.
+            if ended.len() == EXPORT_EARLY_AT {
+                super::exporter::wake();
+            }
         } else {
             DROPPED.fetch_add(1, Ordering::Relaxed);
         }
     }
+}
+
+/// Ended spans waiting for export.
+pub(super) fn ended_count() -> usize {
+    ENDED.lock().len()
 }
 
 /// Takes the ended spans for export.

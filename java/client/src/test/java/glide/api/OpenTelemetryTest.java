@@ -197,6 +197,25 @@ class OpenTelemetryTest {
     }
 
     /**
+     * A burst of sampled requests is exported when the buffer of ended spans is half full, not
+     * only at the flush interval (ten minutes here): at 1% of a busy client, an interval of the
+     * default 5 s would otherwise end more spans than the buffer holds, and drop them.
+     */
+    @Test
+    void aHalfFullSpanBufferIsExportedBeforeTheInterval() throws Exception {
+        Path spanFile = Files.createTempFile("otel-burst", ".json");
+        Files.delete(spanFile);
+        try {
+            String output = runChild("glide.api.OpenTelemetryBurstMain", entry -> true, Map.of(), spanFile.toString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("exported (\\d+) in \\d+ ms, dropped 0").matcher(output);
+            assertTrue(m.find(), output);
+            assertTrue(Long.parseLong(m.group(1)) >= 4_096, output);
+        } finally {
+            Files.deleteIfExists(spanFile);
+        }
+    }
+
+    /**
      * Also: what is left at exit is exported (the child exits before its flush interval), and
      * OTLP/HTTP's default encoding is protobuf, to {@code /v1/traces} when the URL has no path.
      */
