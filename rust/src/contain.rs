@@ -60,15 +60,16 @@ pub(crate) fn run<R>(what: &str, work: impl FnOnce() -> R) -> Result<R, String> 
     catch_unwind(AssertUnwindSafe(work)).map_err(|payload| note(what, payload.as_ref()))
 }
 
-/// Counts and logs a caught panic; returns the message to fail requests with.
-fn note(what: &str, payload: &(dyn Any + Send)) -> String {
+/// Counts and logs a caught panic; returns the message to fail requests with. (A JNI export's
+/// panic comes here too, from its error policy, `jni/policy.rs`.)
+pub(crate) fn note(what: &str, payload: &(dyn Any + Send)) -> String {
     CONTAINED_PANICS.fetch_add(1, Ordering::Relaxed);
     let message = payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".into());
-    tracing::error!(target: "glide_jni", what, message, "internal error contained (a bug: please report it)");
+    tracing::error!(target: "glide_jni", "internal error contained while {what} (a bug: please report it): {message}");
     format!("internal error while {what}: {message}")
 }
 

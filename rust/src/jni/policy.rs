@@ -77,15 +77,12 @@ impl<T: Default> ErrorPolicy<T, BridgeError> for ThrowGlide {
         _cap: &mut Self::Captures<'unowned_env_local, 'native_method>,
         payload: Box<dyn Any + Send + 'static>,
     ) -> jni::errors::Result<T> {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
+        // Counted in getStatistics() and logged (glide.core, ERROR) as every contained panic is.
+        let what = crate::contain::note("running a native call from Java", payload.as_ref());
         // Dropping a payload can itself panic; leak it instead of risking that.
         std::mem::forget(payload);
         if !env.exception_check() {
-            let message = format!("internal error in the glide-jni native core (please report): {what}");
+            let message = format!("{what} (a bug in the glide-jni native core: please report it)");
             let _ = env.throw_new(JNIString::from(REQUEST), JNIString::from(message));
         }
         Ok(T::default())

@@ -59,14 +59,20 @@ pub(crate) fn pubsub_dropped(dropped: u64, limit: usize, oldest: bool) {
 }
 
 /// `from` redirected a request: `redirect` is its `MOVED <slot> <node>` or `ASK <slot> <node>`.
+/// Each kind has its own limit: a storm of one (a stale slot map: `MOVED`; a slot migrating:
+/// `ASK`) does not hide the other.
 pub(crate) fn redirected(redirect: &str, from: impl Display) {
-    static LIMIT: RateLimit = RateLimit::new();
-    if redirect.starts_with("MOVED") {
+    static MOVED_LIMIT: RateLimit = RateLimit::new();
+    static ASK_LIMIT: RateLimit = RateLimit::new();
+    let moved = redirect.starts_with("MOVED");
+    if moved {
         crate::telemetry::metrics::moved();
     }
     if tracing::enabled!(target: "glide.cluster", tracing::Level::INFO) {
-        if let Some(left_out) = LIMIT.allow(EVERY) {
-            tracing::info!(target: "glide.cluster", "{redirect} (from {from}){}", LeftOut(left_out, "redirects"));
+        let limit = if moved { &MOVED_LIMIT } else { &ASK_LIMIT };
+        if let Some(left_out) = limit.allow(EVERY) {
+            let kind = if moved { "MOVED redirects" } else { "ASK redirects" };
+            tracing::info!(target: "glide.cluster", "{redirect} (from {from}){}", LeftOut(left_out, kind));
         }
     }
 }

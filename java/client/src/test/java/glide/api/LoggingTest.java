@@ -284,6 +284,16 @@ public class LoggingTest {
                 if (moves[0] % 2 == 1) {
                     cluster.migrateSlot(slot, owners[1], owners[0]); // as it was
                 }
+                // The slot migrating, its key already moved: the source answers ASK (limited apart
+                // from MOVED, so the line comes at once).
+                glide.testutil.SlotMigration migration = glide.testutil.SlotMigration.begin(cluster, slot, owners[0], owners[1]);
+                while (migration.moveKeys(100) > 0) {
+                    // until the key is on the target
+                }
+                assertEquals("v", client.get(movingKey).get(5, TimeUnit.SECONDS));
+                awaitLine(CapturingSlf4j::lines, "INFO glide.cluster: ASK " + slot + " ");
+                migration.finish();
+                cluster.awaitHealthy(10_000);
 
                 victim.kill();
                 String victimAddress = victim.host() + ":" + victim.port();
@@ -301,6 +311,20 @@ public class LoggingTest {
                 List<String> lines = awaitLine(CapturingSlf4j::lines, "WARN glide.cluster: failover: ");
                 assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN glide.cluster: failover: ") && l.endsWith("that " + victimAddress + " served")),
                         String.join("\n", lines));
+
+                // Every node gone: a request that fails on a lost connection asks for the slot map
+                // again, which no node can give, and that is said.
+                for (RedisServer node : cluster.nodes()) {
+                    node.kill();
+                }
+                String lastKey = key;
+                awaitRateLimitedLine(CapturingSlf4j::lines, "WARN glide.cluster: topology refresh failed: ", () -> {
+                    try {
+                        client.get(lastKey).get(5, TimeUnit.SECONDS);
+                    } catch (ExecutionException expected) {
+                        // every node is down
+                    }
+                });
             }
         }
     }

@@ -37,11 +37,17 @@ class NativeBridgeTest {
     }
 
     @Test
-    void aPanicInTheCoreBecomesARequestException() {
+    void aPanicInTheCoreBecomesARequestException() throws Exception {
+        long before = Long.parseLong(Statistics.extended().get("contained_panics"));
         for (int i = 0; i < 3; i++) {
             RequestException e = assertThrows(RequestException.class, NativeBridge::panicForTesting);
             assertTrue(e.getMessage().contains("deliberate panic"), e.getMessage());
         }
+        // Each is counted and logged (to SLF4J here: the tests' capturing binding), as a panic
+        // contained inside the core is.
+        assertEquals(before + 3, Long.parseLong(Statistics.extended().get("contained_panics")));
+        glide.api.LoggingTest.awaitLine(glide.testutil.CapturingSlf4j::lines,
+                "ERROR glide.core: internal error contained while running a native call from Java (a bug: please report it): deliberate panic");
         // The JVM and the core are still fine afterwards.
         // 7 core figures, 6 of pub/sub, contained panics, OpenTelemetry spans open and dropped
         assertEquals(16, NativeBridge.statistics().length);
