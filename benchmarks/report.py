@@ -128,6 +128,7 @@ def jmh_results(raw, logs, clients, threads, methods):
                     r["ops"] = pm["score"]
                     err = pm.get("scoreError")
                     r["err"] = err if isinstance(err, (int, float)) and not math.isnan(err) else None
+                    r["iters"] = [v for fork in pm.get("rawData") or [] for v in fork]
                     sec = j.get("secondaryMetrics", {})
                     for key in ("gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm"):
                         if key in sec:
@@ -488,7 +489,7 @@ def blocking_table(method, clients, threads, res, rb, with_rb, reps, with_modes,
                       if with_modes else title))
     L.append("")
     head = ["conc.", "client", "ops/s"]
-    head.append("per repetition" if reps > 1 else "± (99.9% CI)")
+    head += ["per repetition"] if reps > 1 else ["± (99.9% CI)", "per iteration"]
     if with_rb:
         head.append("of redis-benchmark")
     head += ["p50 µs", "p99 µs", "p99.9 µs", "heap B/op", "CPU client µs/op", "CPU server µs/op"]
@@ -505,10 +506,11 @@ def blocking_table(method, clients, threads, res, rb, with_rb, reps, with_modes,
                     cells.append(fmt_reps([(v, False) for v in r.get("reps", [])]))
                 else:
                     cells.append(fmt_ops(r["err"]) if r.get("err") is not None else NA)
+                    cells.append(fmt_reps([(v, False) for v in r.get("iters") or []]) or NA)
                 if with_rb:
                     cells.append("{:.0%}".format(r["ops"] / ceil) if ceil else "–")
             else:
-                cells += ["**FAILED**", "–"] + (["–"] if with_rb else [])
+                cells += ["**FAILED**", "–"] + (["–"] if reps == 1 else []) + (["–"] if with_rb else [])
             if "fail_thrpt" in r:
                 failures.append("%s, %s, %s, concurrency %d, throughput run: %s"
                                 % (MODE_TEXT["blocking"], label(c), SHORT[method], t, r.get("fail_thrpt")))
@@ -523,19 +525,20 @@ def blocking_table(method, clients, threads, res, rb, with_rb, reps, with_modes,
         if not with_rb:
             continue
         tail = " – | – |"
+        it = " – |" if reps == 1 else ""  # the per-iteration column
         for lab, weight in WORKLOADS[method][1]:
             v = rb.get((lab, t))
             name = "redis-benchmark" + (" " + RB_NAME[lab] if lab in RB_NAME else "")
             if v:
-                L.append("| %d | %s | %s | – | %s | %s | %s | – | – |%s"
-                         % (t, name, fmt_ops(v["ops"]),
+                L.append("| %d | %s | %s | – |%s %s | %s | %s | – | – |%s"
+                         % (t, name, fmt_ops(v["ops"]), it,
                             "100%" if len(WORKLOADS[method][1]) == 1 else "–",
                             fmt_us(v["p50"]), fmt_us(v["p99"]), tail))
             else:
-                L.append("| %d | %s | **FAILED** | – | – | – | – | – | – |%s" % (t, name, tail))
+                L.append("| %d | %s | **FAILED** | – |%s – | – | – | – | – |%s" % (t, name, it, tail))
         if len(WORKLOADS[method][1]) > 1:
-            L.append("| %d | redis-benchmark 80/20 | %s | – | 100%% | – | – | – | – |%s"
-                     % (t, fmt_ops(ceil) if ceil else "–", tail))
+            L.append("| %d | redis-benchmark 80/20 | %s | – |%s 100%% | – | – | – | – |%s"
+                     % (t, fmt_ops(ceil) if ceil else "–", it, tail))
     L.append("")
     return L
 
