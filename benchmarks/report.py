@@ -868,6 +868,8 @@ def main():
     ap.add_argument("--chart-note", default="", help="added to the chart's title")
     ap.add_argument("--no-redis-benchmark", action="store_true",
                     help="no redis-benchmark ceiling columns and rows")
+    ap.add_argument("--readme-table", action="store_true",
+                    help="also print results.md's \"W1 in every mode\" table on stdout, for README.md")
     ap.add_argument("--tls-ceiling", nargs=2, metavar=("PLAIN_RAW", "TLS_RAW"),
                     help="directories each holding a redis-benchmark/ of CSVs, from the plaintext and "
                          "the TLS server: adds what TLS costs the server's own client")
@@ -923,6 +925,8 @@ def main():
                                       redis_benchmark(a.tls_ceiling[1], threads), threads, methods, res)
         with open(os.path.join(a.out, "results.md"), "a") as f:
             f.write("\n".join(section) + "\n")
+    if a.readme_table and points:
+        print("\n".join(w1_overview(clients, threads, res, rb, points, machine, modes_machine)[4:]))
     missing = sum(1 for r in res.values() if "ops" not in r)
     failed_points = sum(1 for p in points.values() if p.failed())
     print("report.py: %d blocking-thread results (%d failed throughput runs), %d redis-benchmark results, "
