@@ -84,10 +84,12 @@ for m in $MODES; do
 done
 [[ "$REPS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_REPS must be a positive number"
 # the callbacks and virtual-thread modes: benchmarks/callbacks/run.sh with these clients
-CB_CLIENTS=$(for c in $CLIENTS; do [ "$c" = jedis ] || printf '%s ' "$c"; done)
-CB_MODES=$(for m in callbacks virtual-threads; do has_mode "$m" && printf '%s ' "$m"; done)
-if [ -z "$CB_CLIENTS" ]; then CB_MODES=${CB_MODES/callbacks /}; fi  # Jedis alone: no callbacks
-CB_MODES=${CB_MODES% }
+CB_CLIENTS=""
+for c in $CLIENTS; do if [ "$c" != jedis ]; then CB_CLIENTS+="$c "; fi; done
+CB_MODES=""
+if has_mode callbacks && [ -n "$CB_CLIENTS" ]; then CB_MODES+="callbacks "; fi  # Jedis alone: none
+if has_mode virtual-threads; then CB_MODES+="virtual-threads "; fi
+CB_CLIENTS=${CB_CLIENTS% }; CB_MODES=${CB_MODES% }
 if has_mode virtual-threads && [ -z "${CALLBACKS_VT_JAVA:-}" ] \
         && ! ls -d /usr/lib/jvm/temurin-*/bin/java >/dev/null 2>&1; then
     # before the hour of the blocking mode, not after it
@@ -331,7 +333,7 @@ if [ -n "$CB_MODES" ]; then
         bash "$here/callbacks/run.sh" || cb_rc=$?
     [ $cb_rc = 0 ] || log "WARNING: callbacks/run.sh exited $cb_rc (failed runs are in the report's Failures)"
 else
-    log "BENCH_MODES=\"$MODES\": no callbacks or virtual-thread runs (the results in $MODES_OUT/raw, if any, stay in the report)"
+    log "BENCH_MODES=\"$MODES\", BENCH_CLIENTS=\"$CLIENTS\": no callbacks or virtual-thread runs (the results in $MODES_OUT/raw, if any, stay in the report)"
 fi
 
 # ---------------------------------------------------------------------------------------------
