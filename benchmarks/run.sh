@@ -12,7 +12,7 @@
 # noisy machine shows as spread between repetitions rather than as a ranking.
 #
 #   bash benchmarks/run.sh                  # full run (~75-85 min on 2 cores) -> benchmarks/results/
-#   BENCH_QUICK=1 bash benchmarks/run.sh    # smoke (~12 min)                  -> benchmarks/target/quick-results/
+#   BENCH_QUICK=1 bash benchmarks/run.sh    # smoke (~15 min)                  -> benchmarks/target/quick-results/
 #
 # Knobs (environment):
 #   BENCH_MODES          subset of "blocking callbacks virtual-threads" (default all three); a mode
