@@ -643,18 +643,20 @@ def notes(opts, with_rb, reps, res, points):
         runs = [r for p in points.values() for r in p.runs()]
         nreps = len({r.get("rep") for r in runs if r.get("rep") is not None}) or 1
         L.append("- Callbacks and virtual threads (bench-common's `CallbacksDriver`, one JVM per point, "
-                 "the clients interleaved and the whole pass repeated %d times in alternating client "
+                 "the clients interleaved, %d repetition(s) of the whole pass in alternating client "
                  "order): ops/s is the mean over the repetitions that succeeded, \"per repetition\" "
                  "each one's in the order they ran (\"!\": that repetition failed, see Failures). "
                  "p50/p99/p99.9: per request, issue to completion, from a log-linear histogram "
                  "(1.6%% buckets). CPU µs/op: `getProcessCpuTime` of the client JVM (all threads) "
                  "and the server's `/proc/PID/stat` over the measurement window, per operation." % nreps)
+        methods_used = sorted({r["heap_bytes_method"] for r in runs if r.get("heap_bytes_method")})
         without_heap = any(r.get("heap_bytes_per_op") is None and not r.get("no_result") for r in runs)
         L.append("- Callbacks and virtual threads: heap B/op is the client JVM's heap allocation over "
                  "the window (HotSpot's per-thread allocation counters, all threads, those of a "
                  "virtual thread's carrier included: `getTotalThreadAllocatedBytes`, else "
-                 "`getThreadAllocatedBytes` summed over live threads) per operation; like JMH's "
-                 "`gc.alloc.rate.norm`, native memory is not counted."
+                 "`getThreadAllocatedBytes` summed over live threads%s) per operation; like JMH's "
+                 "`gc.alloc.rate.norm`, native memory is not counted." % (
+                     "; these runs: " + ", ".join("`%s`" % m for m in methods_used) if methods_used else "")
                  + (" n/a: these runs predate that field (`heap_bytes_per_op`, added to "
                     "`CallbacksDriver` on 2026-12-06)." if without_heap else ""))
     for note in opts.get("notes", []):
