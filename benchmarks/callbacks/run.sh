@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Callbacks (non-blocking) benchmark: glide-jni, valkey-glide and Lettuce, each driving N
-# independent chains of requests from completion callbacks (whenComplete: every callback issues
-# its chain's next request; no thread ever blocks in get()/join()). Plaintext and TLS, against a
-# plaintext and a TLS-only redis-server on this machine. W1 (80/20 GET/SET of 100 B over 10,000
-# keys), W2 GET of 16 KiB and of 512 KiB; N = 1, 16, 128 chains. Jedis has no async API and is
-# not in this benchmark.
+# The callbacks and virtual-thread modes of the benchmark suite (benchmarks/run.sh runs them after
+# the blocking mode, plaintext only; this script alone runs them in plaintext and over TLS).
+# Callbacks: glide-jni, valkey-glide and Lettuce, each driving N independent chains of requests
+# from completion callbacks (whenComplete: every callback issues its chain's next request; no
+# thread ever blocks in get()/join()); Jedis has no async API and is not in this mode. Virtual
+# threads: N virtual threads each blocking in get(), the same clients and Jedis (over a pool).
+# Against a plaintext and a TLS-only redis-server on this machine. W1 (80/20 GET/SET of 100 B over
+# 10,000 keys), W2 GET of 16 KiB and of 512 KiB; N = 1, 16, 128, 512 chains.
 #
 # Each point (client, workload, N, transport) is one JVM: `java -cp <module>/target/benchmarks.jar
 # io.glidejni.bench.CallbacksMain` (bench-common's CallbacksDriver): warm-up, measurement, one
 # JSON line. For each workload, N and transport every client runs in turn; the whole pass is
 # repeated (CALLBACKS_REPS, default 2), even repetitions in the opposite client order.
 #
-#   bash benchmarks/callbacks/run.sh                  # full (~25 min on 2 cores) -> benchmarks/results/callbacks/
+#   bash benchmarks/callbacks/run.sh                  # full (~35 min on 2 cores) -> benchmarks/results/callbacks/raw/
 #   CALLBACKS_QUICK=1 bash benchmarks/callbacks/run.sh  # smoke (~3 min)        -> benchmarks/target/callbacks-quick/
+#
+# The report is the suite's one report (benchmarks/report.py): with the default output directory
+# benchmarks/results/results.md and ops_vs_concurrency.png are rewritten from these results and the
+# blocking mode's in benchmarks/results/raw/; with another, CALLBACKS_OUT/results.md of these alone.
 #
 # Knobs (environment):
 #   CALLBACKS_QUICK=1        1 s warm-up + 1 s measurement, N=16 only, output under target/
@@ -35,6 +41,9 @@
 #   CALLBACKS_SKIP_INSTALL=1 do not (re)install glide-jni from this tree into the local Maven
 #                            repository; use the one there (~/.m2 is shared by every worktree)
 #   CALLBACKS_SKIP_BUILD=1   reuse benchmarks/*/target/benchmarks.jar (implies SKIP_INSTALL)
+#   CALLBACKS_BUILT_BY       with SKIP_BUILD: who installed glide-jni and built the jars just before
+#                            (benchmarks/run.sh sets it), for machine.txt
+#   CALLBACKS_REPORT=0       no report (benchmarks/run.sh writes it after all modes)
 #   KEEP_SERVER=1            leave the servers and the certificates after the run
 #   REDIS_SERVER             redis-server binary (default redis-server; needs TLS support)
 set -euo pipefail
@@ -149,7 +158,9 @@ client_version() {
                 "$(date -u -r "$GLIDE_JAR" '+%Y-%m-%d %H:%M UTC')" \
                 "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')" \
                 "$(git -C "$repo" diff --quiet HEAD -- rust java 2>/dev/null || echo ', with local changes')" \
-                "$([ "${CALLBACKS_SKIP_INSTALL:-0}" = 1 ] || [ "${CALLBACKS_SKIP_BUILD:-0}" = 1 ] && echo '; not reinstalled by this run')" ;;
+                "$(if [ -n "${CALLBACKS_BUILT_BY:-}" ]; then echo "; installed by $CALLBACKS_BUILT_BY"
+                   elif [ "${CALLBACKS_SKIP_INSTALL:-0}" = 1 ] || [ "${CALLBACKS_SKIP_BUILD:-0}" = 1 ]; then
+                       echo '; not reinstalled by this run'; fi)" ;;
         *) pomprop "$1.version" ;;
     esac
 }
@@ -251,8 +262,21 @@ done
 [ "$(cli_plain dbsize)" = "$expected" ] || log "WARNING: the key count changed during the run (plaintext server)"
 
 # ---------------------------------------------------------------------------------------------
-# 5. report
+# 5. report: the suite's one report (benchmarks/report.py)
 # ---------------------------------------------------------------------------------------------
-python3 "$here/report.py" --raw "$RAW" --out "$OUT/callbacks.md"
-log "done: $OUT/callbacks.md (raw: $RESULTS; logs: $LOGS)$([ "$failed" = 0 ] || echo "; $failed FAILED run(s), see $FAILURES")"
+if [ "${CALLBACKS_REPORT:-1}" = 0 ]; then
+    log "done: raw results in $RESULTS (logs: $LOGS)$([ "$failed" = 0 ] || echo "; $failed FAILED run(s), see $FAILURES")"
+else
+    BENCH_DIR=$bench
+    # shellcheck source=../lib/venv.sh
+    source "$bench/lib/venv.sh"
+    if [ "$OUT" = "$bench/results/callbacks" ] && [ -f "$bench/results/raw/machine.txt" ]; then
+        report_out="$bench/results"
+        "$PY" "$bench/report.py" --raw "$bench/results/raw" --modes-raw "$RAW" --out "$report_out"
+    else
+        report_out="$OUT"
+        "$PY" "$bench/report.py" --modes-raw "$RAW" --out "$report_out"
+    fi
+    log "done: $report_out/results.md and ops_vs_concurrency.png (raw: $RESULTS; logs: $LOGS)$([ "$failed" = 0 ] || echo "; $failed FAILED run(s), see $FAILURES")"
+fi
 [ "$failed" = 0 ]

@@ -37,7 +37,8 @@ import java.util.function.BiConsumer;
  * <p>Per run it prints one JSON line (and appends it to {@code --out FILE}): ops/s, latency
  * percentiles (per request, issue to callback, {@link LatencyHistogram}), CPU µs per operation of
  * this JVM ({@code OperatingSystemMXBean.getProcessCpuTime}, all threads) and of the server
- * ({@code /proc/PID/stat} of {@code -Dbench.server.pid}), errors, the names of the threads the
+ * ({@code /proc/PID/stat} of {@code -Dbench.server.pid}), heap bytes allocated per operation by
+ * this JVM (all threads, {@link HeapAllocated}), errors, the names of the threads the
  * callbacks ran on (sampled), and how many requests completed before their callback was attached
  * (so their callback ran on the issuing thread). Connection settings are {@link BenchConfig}'s system
  * properties.
@@ -271,10 +272,12 @@ public final class CallbacksDriver<T> {
         phase = MEASURE;
         long t0 = System.nanoTime();
         long cpu0 = ProcCpu.processCpuNanos();
+        long heap0 = HeapAllocated.bytes();
         long ticks0 = ProcCpu.processTicks(serverPid);
         sleepSeconds(measureSeconds);
         long t1 = System.nanoTime();
         long cpu1 = ProcCpu.processCpuNanos();
+        long heap1 = HeapAllocated.bytes();
         long ticks1 = ProcCpu.processTicks(serverPid);
         phase = STOP;
 
@@ -328,6 +331,10 @@ public final class CallbacksDriver<T> {
         if (ops > 0 && cpu0 >= 0 && cpu1 >= 0) {
             j.put("cpu_client_us_per_op", round((cpu1 - cpu0) / 1e3 / ops, 3));
             j.put("cpu_client_cores", round((cpu1 - cpu0) / 1e9 / window, 3));
+        }
+        if (ops > 0 && heap0 >= 0 && heap1 >= heap0) {
+            j.put("heap_bytes_per_op", round((double) (heap1 - heap0) / ops, 1));
+            j.put("heap_bytes_method", HeapAllocated.method());
         }
         if (ops > 0 && ticks0 >= 0 && ticks1 >= 0) {
             j.put("cpu_server_us_per_op", round((ticks1 - ticks0) * ProcCpu.TICK_US / ops, 3));
