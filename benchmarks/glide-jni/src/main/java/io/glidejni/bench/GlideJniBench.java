@@ -44,6 +44,7 @@ public class GlideJniBench {
      * request timeout and inflight limit; also used by {@code CallbacksMain}.
      */
     static GlideClient connect() throws Exception {
+        Observability.configureFromProperties();
         GlideClientConfiguration.GlideClientConfigurationBuilder<?, ?> builder =
                 GlideClientConfiguration.builder()
                         .address(
