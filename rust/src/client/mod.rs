@@ -725,9 +725,11 @@ impl Client {
             match result {
                 Ok(conn) => {
                     if self.install(conn, generation) {
+                        // At the level of the "lost" line, so that a log kept at WARN (the
+                        // default) shows the outage's end next to its start.
                         match attempt {
-                            0 => tracing::info!(target: "glide.connection", "reconnected to {}", self.address()),
-                            n => tracing::info!(target: "glide.connection", "reconnected to {} after {n} failed attempts", self.address()),
+                            0 => tracing::warn!(target: "glide.connection", "reconnected to {}", self.address()),
+                            n => tracing::warn!(target: "glide.connection", "reconnected to {} after {n} failed attempts", self.address()),
                         }
                     }
                     return;

@@ -52,11 +52,11 @@ class LoggingJulTest {
         assertTrue(output.contains("level before null\n") && output.contains("level after INFO\n"), output);
         // java.util.logging, through System.Logger.
         assertTrue(output.matches("(?s).*JUL\\| WARNING glide\\.connection: connection to 127\\.0\\.0\\.1:\\d+ lost.*"), output);
-        assertTrue(output.matches("(?s).*JUL\\| INFO glide\\.connection: reconnected to 127\\.0\\.0\\.1:\\d+.*"), output);
+        assertTrue(output.matches("(?s).*JUL\\| WARNING glide\\.connection: reconnected to 127\\.0\\.0\\.1:\\d+.*"), output);
         assertTrue(output.matches("(?s).*JUL\\| WARNING glide\\.auth: authentication refused by 127\\.0\\.0\\.1:\\d+: .*WRONGPASS.*"), output);
         // The Logger's console: the application's line and the core's, in the same stream.
         assertTrue(output.matches("(?s).*Z  INFO glide: child - hello console\n.*"), output);
         assertTrue(output.matches("(?s).*Z  WARN glide\\.connection: connection to 127\\.0\\.0\\.1:\\d+ lost.*"), output);
-        assertTrue(output.matches("(?s).*Z  INFO glide\\.connection: reconnected to 127\\.0\\.0\\.1:\\d+.*"), output);
+        assertTrue(output.matches("(?s).*Z  WARN glide\\.connection: reconnected to 127\\.0\\.0\\.1:\\d+.*"), output);
     }
 }

@@ -112,7 +112,7 @@ public class LoggingTest {
             killAndRestart(server, CapturingSlf4j::lines);
             List<String> lines = CapturingSlf4j.lines();
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN glide.connection: connection to") && l.contains(":" + server.port() + " lost")), String.join("\n", lines));
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("INFO glide.connection: reconnected to")), String.join("\n", lines));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN glide.connection: reconnected to")), String.join("\n", lines));
         }
     }
 
