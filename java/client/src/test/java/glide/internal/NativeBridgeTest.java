@@ -39,12 +39,42 @@ class NativeBridgeTest {
     @Test
     void aPanicInTheCoreBecomesARequestException() {
         for (int i = 0; i < 3; i++) {
-            RequestException e = assertThrows(RequestException.class, NativeBridge::panicForTesting);
+            RequestException e = assertThrows(RequestException.class, TestHooks::panicForTesting);
             assertTrue(e.getMessage().contains("deliberate panic"), e.getMessage());
         }
-        // The JVM and the core are still fine afterwards.
-        // 7 core figures, 6 of pub/sub, contained panics, OpenTelemetry spans open and dropped
-        assertEquals(16, NativeBridge.statistics().length);
+        // The JVM and the core are still fine afterwards: one figure per entry of the spec.
+        assertEquals(Wire.Stat.COUNT, NativeBridge.statistics().length);
+    }
+
+    /**
+     * NativeBridge's initialiser registered every native method and checked that none is missing
+     * (it would throw otherwise); a call that works proves it ran.
+     */
+    @Test
+    void everyNativeMethodIsRegisteredAtLoad() {
+        assertEquals(Wire.Stat.COUNT, NativeBridge.statistics().length);
+    }
+
+    /** A native method the library does not implement fails NativeBridge's initialisation, named. */
+    @Test
+    void aNativeMethodTheLibraryLacksIsNamedAtLoad() {
+        NativeLoader.load();
+        UnsatisfiedLinkError e =
+                assertThrows(UnsatisfiedLinkError.class, () -> NativeBridge.checkRegistered(new String[] {"submit"}));
+        String missing = e.getMessage().substring(e.getMessage().indexOf('[') + 1, e.getMessage().indexOf(']'));
+        java.util.List<String> names = java.util.Arrays.asList(missing.split(", "));
+        assertTrue(names.contains("statistics") && names.contains("submitBatch") && !names.contains("submit"), e.getMessage());
+    }
+
+    /** A library whose natives do not match the class is refused at registration, each method named. */
+    @Test
+    void aLibraryThatDoesNotMatchTheClassIsRefusedAtRegistration() {
+        NativeLoader.load();
+        UnsatisfiedLinkError e =
+                assertThrows(UnsatisfiedLinkError.class, () -> NativeBridge.registerNatives(NativeBridgeTest.class));
+        assertTrue(e.getMessage().contains("submitBatch") && e.getMessage().contains("createClient"), e.getMessage());
+        // The class itself was registered when it loaded, and still works.
+        assertEquals(Wire.Stat.COUNT, NativeBridge.statistics().length);
     }
 
     @Test
