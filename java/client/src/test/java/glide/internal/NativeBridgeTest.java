@@ -36,6 +36,11 @@ class NativeBridgeTest {
                 new int[] {1, 10, 2, 0}, 1000, true, cluster, readFrom, null, false, null, null, 1 << 20, 0, 0, 0, 0);
     }
 
+    /**
+     * A panic inside an export becomes a RequestException with the panic's words, and the JVM
+     * goes on. The export is in the test-only library (rust/test-hooks: the library we ship cannot
+     * panic on request), built from the core's own policy (jni/policy.rs) the way every native is.
+     */
     @Test
     void aPanicInTheCoreBecomesARequestException() {
         for (int i = 0; i < 3; i++) {
