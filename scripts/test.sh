@@ -50,6 +50,8 @@ GRADLE_BUILD_STATUS="not run"
 GRADLE_DEPS_PID=""
 GRADLE_DEPS_LOG="$(mktemp -t glide-gradle-deps.XXXXXX)"
 CLIPPY_STATUS="not run"
+WIRE_STATUS="not run"
+SHIPPED_HOOKS_STATUS="not run"
 
 # Starts a throwaway redis-server on a free loopback port; sets REDIS_PID and REDIS_PORT.
 redis_ping() {
@@ -139,7 +141,9 @@ summary() {
   done
   # "fuzz resp_parse:     123456 runs in 60s (2057 runs/s)" per target (scripts/fuzz.sh).
   grep -E '^fuzz ' "$FUZZ_LOG" 2>/dev/null || echo "fuzz: not run"
+  echo "wire constants (tools/wire/constants.toml vs the generated files): $WIRE_STATUS"
   echo "clippy (the lints rust/src/lib.rs denies): $CLIPPY_STATUS"
+  echo "shipped library without test hooks: $SHIPPED_HOOKS_STATUS"
   echo "consumer-check (installed artifact from another project): $CONSUMER_STATUS"
   echo "gradle consumer-check (the same, from a Gradle build): $GRADLE_CONSUMER_STATUS"
   echo "gradle jar (root build.gradle): $GRADLE_BUILD_STATUS"
@@ -170,6 +174,13 @@ else
   VALKEY_SERVER=""
 fi
 
+# The constants Rust and Java share are generated from one spec; a hand edit of either
+# generated file, or a spec change without regenerating, fails here (well under a second).
+echo "==> wire constants"
+WIRE_STATUS="FAILED"
+python3 tools/gen-wire-constants.py --check
+WIRE_STATUS="OK"
+
 echo "==> cargo test --release -p glide-jni"
 cargo test --release -p glide-jni 2>&1 | tee "$CARGO_LOG"
 
@@ -189,6 +200,21 @@ bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-30}" 2>&1 | tee "$FUZZ_LOG"
 
 echo "==> mvn install"
 mvn "${MVN_FLAGS[@]}" install
+
+# The tests ran against the library built with the `test-hooks` feature (java/client/pom.xml);
+# the jar must hold the one without: no glide.internal.TestHooks export in its library.
+SHIPPED_HOOKS_STATUS="FAILED"
+python3 - "$ROOT"/java/client/target/glide-jni-*[0-9T].jar <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as jar:
+    libs = [n for n in jar.namelist() if n.startswith("natives/") and not n.endswith("/")]
+    assert libs, "no native library in " + sys.argv[1]
+    for name in libs:
+        data = jar.read(name)
+        assert b"Java_glide_internal_NativeBridge_registerNatives" in data, name + " has no registerNatives"
+        assert b"Java_glide_internal_TestHooks" not in data, name + " exports the test hooks"
+PY
+SHIPPED_HOOKS_STATUS="OK"
 
 # A separate project that resolves io.glidejni:glide-jni from the local repository, as an
 # application would, and runs it against a real server (also from an isolated class loader).

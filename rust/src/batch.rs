@@ -55,7 +55,7 @@ const EXEC: &[u8] = b"*1\r\n$4\r\nEXEC\r\n";
 impl BatchSpec {
     /// Splits `packed` (commands back to back, `lengths[i]` bytes each) into
     /// commands, checks each is well formed, and gives each its reply shape:
-    /// `shapes[i]` 1 asks for a map, 0 for the shape the command implies.
+    /// `shapes[i]` is a [`crate::wire::shape`] code: the shape the command implies, or a map.
     pub fn parse(packed: &[u8], lengths: &[i32], shapes: &[i32], atomic: bool, raise_on_error: bool) -> Result<BatchSpec, String> {
         if lengths.len() != shapes.len() {
             return Err("a batch needs one shape per command".into());
@@ -72,11 +72,7 @@ impl BatchSpec {
             let bytes = &packed[start..end];
             let mut probe = Probe::new();
             resp::walk_command(bytes, |index, arg| probe.feed(index, arg)).map_err(|e| format!("command {i} of the batch: {e}"))?;
-            let expect = match shape {
-                0 => probe.expect(),
-                1 => Expect::Map,
-                other => return Err(format!("unknown reply shape {other}")),
-            };
+            let expect = probe.expect_as(shape).ok_or_else(|| format!("unknown reply shape {shape}"))?;
             commands.push(BatchCommand { packed: bytes.to_vec(), expect, selects_database: probe.selects_database() });
             start = end;
         }

@@ -37,6 +37,7 @@ pub mod stats;
 pub mod telemetry;
 mod timer;
 mod trim;
+pub mod wire;
 
 mod jni;
 mod large;

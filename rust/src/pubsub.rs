@@ -29,22 +29,24 @@ pub const DEFAULT_BACKLOG_LIMIT: usize = 64 * 1024 * 1024;
 /// Channel names (or patterns) per [`Mode`], indexed by `Mode as usize`.
 pub type ByMode = [BTreeSet<Vec<u8>>; 3];
 
-/// The three kinds of subscription.
+/// The three kinds of subscription. A mode's number is its [`crate::wire::subscription_mode`]
+/// code, which is also its index in [`ByMode`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mode {
     /// SUBSCRIBE channel.
-    Exact = 0,
+    Exact = crate::wire::subscription_mode::EXACT as isize,
     /// PSUBSCRIBE pattern.
-    Pattern = 1,
+    Pattern = crate::wire::subscription_mode::PATTERN as isize,
     /// SSUBSCRIBE shard channel (cluster).
-    Sharded = 2,
+    Sharded = crate::wire::subscription_mode::SHARDED as isize,
 }
 
 impl Mode {
     pub const ALL: [Mode; 3] = [Mode::Exact, Mode::Pattern, Mode::Sharded];
 
+    /// The mode a [`crate::wire::subscription_mode`] code names.
     pub fn from_index(i: i32) -> Option<Mode> {
-        Mode::ALL.get(usize::try_from(i).ok()?).copied()
+        Mode::ALL.into_iter().find(|mode| *mode as i32 == i)
     }
 
 }
@@ -204,16 +206,35 @@ pub fn subscription_refused(message: &str) {
     tracing::warn!(target: "glide_jni::pubsub", message, "the server refused a subscription");
 }
 
-/// The statistics' pub/sub entries (all clients of the process).
-pub fn statistics() -> [(&'static str, u64); 6] {
-    [
-        ("pubsub_backlog_messages", BACKLOG_MESSAGES.load(Ordering::Relaxed)),
-        ("pubsub_backlog_bytes", BACKLOG_BYTES.load(Ordering::Relaxed)),
-        ("pubsub_messages_received", RECEIVED.load(Ordering::Relaxed)),
-        ("pubsub_messages_dropped", DROPPED.load(Ordering::Relaxed)),
-        ("pubsub_subscriptions_last_confirmed_ms", LAST_CONFIRMED_MS.load(Ordering::Relaxed).max(0) as u64),
-        ("pubsub_subscriptions_refused", REFUSED.load(Ordering::Relaxed)),
-    ]
+/// The statistics' pub/sub figures (all clients of the process); each is published under the
+/// key of its [`crate::wire::stat`] entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figures {
+    /// Messages waiting to be delivered (`pubsub_backlog_messages`).
+    pub backlog_messages: u64,
+    /// Their bytes (`pubsub_backlog_bytes`).
+    pub backlog_bytes: u64,
+    /// Messages received (`pubsub_messages_received`).
+    pub received: u64,
+    /// Messages dropped by a full backlog (`pubsub_messages_dropped`).
+    pub dropped: u64,
+    /// When the server last confirmed a subscription, ms since the epoch; 0: never
+    /// (`pubsub_subscriptions_last_confirmed_ms`).
+    pub last_confirmed_ms: u64,
+    /// Subscription commands refused, and checks out of sync (`pubsub_subscriptions_refused`).
+    pub refused: u64,
+}
+
+/// The statistics' pub/sub figures now.
+pub fn statistics() -> Figures {
+    Figures {
+        backlog_messages: BACKLOG_MESSAGES.load(Ordering::Relaxed),
+        backlog_bytes: BACKLOG_BYTES.load(Ordering::Relaxed),
+        received: RECEIVED.load(Ordering::Relaxed),
+        dropped: DROPPED.load(Ordering::Relaxed),
+        last_confirmed_ms: LAST_CONFIRMED_MS.load(Ordering::Relaxed).max(0) as u64,
+        refused: REFUSED.load(Ordering::Relaxed),
+    }
 }
 
 /// The undelivered messages of one client, bounded in bytes.
@@ -513,6 +534,16 @@ fn now_ms() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_modes_code_is_its_index_in_by_mode() {
+        for (i, mode) in Mode::ALL.into_iter().enumerate() {
+            assert_eq!(mode as usize, i);
+            assert_eq!(Mode::from_index(i as i32), Some(mode));
+        }
+        assert_eq!(Mode::from_index(3), None);
+        assert_eq!(Mode::from_index(-1), None);
+    }
 
     fn message(payload_len: usize, tag: u8) -> Message {
         Message::new(b"ch", &vec![tag; payload_len], None)

@@ -17,57 +17,9 @@ use crate::completion::Completion;
 use crate::resp::{self, ParseError, Token, Value};
 use crate::shape::{self, Expect};
 
-/// Completion kinds. The Java side mirrors these numbers in `glide.internal.Kinds`.
-pub mod kind {
-    pub const NIL: i32 = 0;
-    pub const INT: i32 = 1;
-    /// Payload holds the `f64` bits.
-    pub const DOUBLE: i32 = 2;
-    /// Payload 0 or 1.
-    pub const BOOL: i32 = 3;
-    pub const OK: i32 = 4;
-    /// Payload points to a boxed `Vec<u8>` holding a bulk string.
-    pub const BULK: i32 = 5;
-    /// Payload points to a boxed `Vec<u8>`: a simple or verbatim string.
-    pub const SIMPLE: i32 = 6;
-    /// Payload points to a boxed `Vec<u8>` holding a frame.
-    pub const FRAME: i32 = 7;
-    /// Payload points to a boxed `Vec<u8>` holding a decimal big number.
-    pub const BIGNUM: i32 = 8;
-    /// Like [`BULK`], but the bytes are not valid UTF-8: Java keeps them as a
-    /// `GlideString` rather than decode them lossily into a `String`.
-    pub const BULK_BINARY: i32 = 9;
-
-    /// First error kind: kinds at or above it carry a UTF-8 message pointer.
-    pub const FIRST_ERROR: i32 = 16;
-    pub const ERR_REQUEST: i32 = 16;
-    pub const ERR_TIMEOUT: i32 = 17;
-    pub const ERR_CONNECTION: i32 = 18;
-    pub const ERR_CLOSING: i32 = 19;
-    pub const ERR_EXEC_ABORT: i32 = 20;
-    pub const ERR_CONFIGURATION: i32 = 21;
-}
-
-/// Frame tags, mirrored in `glide.internal.ReplyDecoder`.
-pub mod tag {
-    pub const NIL: u8 = 0;
-    pub const INT: u8 = 1;
-    pub const DOUBLE: u8 = 2;
-    pub const BOOL: u8 = 3;
-    pub const OK: u8 = 4;
-    pub const BULK: u8 = 5;
-    pub const SIMPLE: u8 = 6;
-    /// A bulk string that is not valid UTF-8 (see [`super::kind::BULK_BINARY`]).
-    pub const BULK_BINARY: u8 = 7;
-    pub const ARRAY: u8 = 8;
-    pub const MAP: u8 = 9;
-    pub const SET: u8 = 10;
-    pub const ERROR: u8 = 11;
-    pub const BIGNUM: u8 = 12;
-    /// A map from node address to that node's reply: a cluster reply by node,
-    /// told apart from a map one node returned (Java's `ClusterValue`).
-    pub const NODE_MAP: u8 = 13;
-}
+/// Completion kinds and frame tags: generated, with Java's `glide.internal.Wire`, from
+/// `tools/wire/constants.toml` (see [`crate::wire`]).
+pub use crate::wire::{kind, tag};
 
 /// What Java makes of the bulk strings in a reply. For `String` results the
 /// core checks each one is UTF-8 and marks those that are not (Java keeps them
@@ -300,8 +252,7 @@ fn read_frame(frame: &[u8], pos: &mut usize) -> Option<Value> {
 
 /// Whether a completion of `kind` carries a pointer that must be freed.
 pub fn kind_owns_bytes(kind: i32) -> bool {
-    matches!(kind, kind::BULK | kind::BULK_BINARY | kind::SIMPLE | kind::FRAME | kind::BIGNUM)
-        || kind >= kind::FIRST_ERROR
+    kind::owns_bytes(kind)
 }
 
 /// Leaks `bytes` into a pointer for Java; reclaimed by [`bytes_from_raw`].

@@ -264,6 +264,16 @@ impl Probe {
         &self.name[..self.name_len]
     }
 
+    /// The shape Java asked for with a [`crate::wire::shape`] code: the command's own
+    /// ([`Probe::expect`]) or a map. `None` for a code that is not known.
+    pub fn expect_as(&self, code: i32) -> Option<Expect> {
+        match code {
+            crate::wire::shape::NATURAL => Some(self.expect()),
+            crate::wire::shape::MAP => Some(Expect::Map),
+            _ => None,
+        }
+    }
+
     /// The shape this command's reply takes.
     pub fn expect(&self) -> Expect {
         match self.name() {

@@ -185,7 +185,7 @@ fn cluster_routing_splitting_and_redirects() {
     mget.extend(keys.iter().map(|k| k.as_bytes()));
     mget.push(b"missing");
     match run(&client, &mget, Route::Default) {
-        Got::Bytes(kind::FRAME, frame) => assert_eq!(frame[0], 8, "an array frame"),
+        Got::Bytes(kind::FRAME, frame) => assert_eq!(frame[0], glide_jni::reply::tag::ARRAY, "an array frame"),
         other => panic!("{other:?}"),
     }
     let mut del: Vec<&[u8]> = vec![b"DEL"];

@@ -5,111 +5,86 @@ use std::time::Duration;
 
 use jni::objects::{JClass, JIntArray, JObjectArray, JString};
 use jni::sys::jint;
-use jni::EnvUnowned;
+use jni::Env;
 
 use super::optional_string;
-use super::policy::{BridgeError, ThrowGlide};
+use super::policy::BridgeError;
 use crate::logging;
 
 /// `Logger.init`/`setLoggerConfig`: `level` is a `Logger.Level` number (-1:
 /// DEFAULT), `file_name` null for stdout. Returns the level in force, as a
 /// `Logger.Level` number.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_configureLogger<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn configure_logger<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     level: jint,
     file_name: JString<'caller>,
-) -> jint {
-    unowned_env
-        .with_env(|env| -> Result<jint, BridgeError> {
-            let file_name = optional_string(env, &file_name)?;
-            let level = logging::configure_logger(logging::from_api_level(level), file_name.as_deref());
-            Ok(logging::to_api_level(level))
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jint, BridgeError> {
+    let file_name = optional_string(env, &file_name)?;
+    let level = logging::configure_logger(logging::from_api_level(level), file_name.as_deref());
+    Ok(logging::to_api_level(level))
 }
 
 /// `Logger.log`: one application line (a `Logger.Level` number).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_logFromApplication<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn log_from_application<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     level: jint,
     identifier: JString<'caller>,
     message: JString<'caller>,
-) {
-    unowned_env
-        .with_env(|env| -> Result<(), BridgeError> {
-            let identifier = identifier.try_to_string(env)?;
-            let message = message.try_to_string(env)?;
-            logging::log_from_application(logging::from_api_level(level), &identifier, &message);
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    let identifier = identifier.try_to_string(env)?;
+    let message = message.try_to_string(env)?;
+    logging::log_from_application(logging::from_api_level(level), &identifier, &message);
+    Ok(())
 }
 
 /// The most verbose level the application's logging enables for `glide.*`
 /// (a `Logger.Level` number; OFF: send nothing).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_setJvmLogLevel<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn set_jvm_log_level<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     level: jint,
-) {
-    unowned_env
-        .with_env(|_env| -> Result<(), BridgeError> {
-            logging::jvm::set_level(logging::from_api_level(level));
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    logging::jvm::set_level(logging::from_api_level(level));
+    Ok(())
 }
 
 /// Takes waiting core log records, waiting up to `timeout_ms` for the first:
 /// record i's `Logger.Level` number in `levels[i]`, its logger name and
 /// message in `texts[2i]`, `texts[2i+1]`. Returns how many.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_takeLogRecords<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn take_log_records<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     levels: JIntArray<'caller>,
     texts: JObjectArray<'caller, JString<'caller>>,
     timeout_ms: jint,
-) -> jint {
-    unowned_env
-        .with_env(|env| -> Result<jint, BridgeError> {
-            let capacity = levels.len(env)?.min(texts.len(env)? / 2);
-            let records = logging::jvm::take(capacity, Duration::from_millis(timeout_ms.max(0) as u64));
-            let numbers: Vec<jint> = records.iter().map(|r| logging::to_api_level(r.level)).collect();
-            levels.set_region(env, 0, &numbers)?;
-            for (i, record) in records.iter().enumerate() {
-                for (j, text) in [record.area, record.message.as_str()].into_iter().enumerate() {
-                    let s = env.new_string(text)?;
-                    texts.set_element(env, 2 * i + j, &s)?;
-                    // Up to thousands of strings per call: free each local
-                    // reference now rather than at return.
-                    env.delete_local_ref(s);
-                }
-            }
-            Ok(records.len() as jint)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jint, BridgeError> {
+    let capacity = levels.len(env)?.min(texts.len(env)? / 2);
+    let records = logging::jvm::take(capacity, Duration::from_millis(timeout_ms.max(0) as u64));
+    let numbers: Vec<jint> = records.iter().map(|r| logging::to_api_level(r.level)).collect();
+    levels.set_region(env, 0, &numbers)?;
+    for (i, record) in records.iter().enumerate() {
+        for (j, text) in [record.area, record.message.as_str()].into_iter().enumerate() {
+            let s = env.new_string(text)?;
+            texts.set_element(env, 2 * i + j, &s)?;
+            // Up to thousands of strings per call: free each local
+            // reference now rather than at return.
+            env.delete_local_ref(s);
+        }
+    }
+    Ok(records.len() as jint)
 }
 
 /// The Java logger names core records go to (`crate::logging::AREAS`).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_logAreas<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn log_areas<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
-) -> JObjectArray<'caller> {
-    unowned_env
-        .with_env(|env| -> Result<JObjectArray<'caller>, BridgeError> {
-            let array = env.new_object_array(logging::AREAS.len() as i32, jni::jni_str!("java/lang/String"), JString::null())?;
-            for (i, area) in logging::AREAS.iter().enumerate() {
-                let s = env.new_string(area)?;
-                array.set_element(env, i, &s)?;
-            }
-            Ok(array)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<JObjectArray<'caller, JString<'caller>>, BridgeError> {
+    let array = JObjectArray::<JString>::new(env, logging::AREAS.len(), JString::null())?;
+    for (i, area) in logging::AREAS.iter().enumerate() {
+        let s = env.new_string(area)?;
+        array.set_element(env, i, &s)?;
+    }
+    Ok(array)
 }

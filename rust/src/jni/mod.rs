@@ -1,12 +1,14 @@
-//! The JNI boundary: `Java_glide_internal_NativeBridge_*` exports.
+//! The JNI boundary: the native methods of `glide.internal.NativeBridge`.
 //!
-//! Each export is a shim: decode arguments, call the core, encode the result.
-//! Bodies run inside `EnvUnowned::with_env`, which catches panics; the
-//! [`ThrowGlide`] policy turns errors and panics alike into Java exceptions,
-//! so nothing unwinds into the JVM.
+//! Each one is a shim: decode arguments, call the core, encode the result. They are not
+//! exported by name: [`natives`] registers them, with signatures checked at compile time and
+//! at load. Their bodies run inside `EnvUnowned::with_env` (in the wrapper `native_method!`
+//! generates), which catches panics; the [`policy::ThrowGlide`] policy turns errors and panics alike
+//! into Java exceptions, so nothing unwinds into the JVM.
 
 mod iam;
 mod logging;
+mod natives;
 mod policy;
 mod telemetry;
 mod tls;
@@ -16,7 +18,7 @@ use std::time::Duration;
 
 use jni::objects::{JByteArray, JClass, JIntArray, JLongArray, JObjectArray, JString};
 use jni::sys::{jboolean, jint, jlong};
-use jni::{Env, EnvUnowned};
+use jni::Env;
 
 use crate::batch::BatchSpec;
 use crate::client::{Backoff, Client, ClientConfig, Password, Protocol, Rejection, Request};
@@ -28,8 +30,9 @@ use crate::resp::{self, Value};
 use crate::shape::{Expect, Probe};
 use crate::stats;
 use crate::telemetry::span::{Server, Started};
+use crate::wire;
 
-use policy::{BridgeError, ThrowGlide};
+use policy::BridgeError;
 use tls::TlsHandle;
 use iam::IamHandle;
 
@@ -114,7 +117,7 @@ impl ClientHandle {
     }
 }
 
-/// The read strategy Java's `ReadFrom` ordinal names. An AZ strategy without a zone reads
+/// The read strategy a [`wire::read_from`] code names. An AZ strategy without a zone reads
 /// from any replica, with a warning, as valkey-glide does.
 fn read_from_code(code: jint, client_az: Option<String>) -> Result<ReadFrom, BridgeError> {
     let zone_or_replicas = |strategy: fn(String) -> ReadFrom, name: &str| match client_az.clone() {
@@ -125,10 +128,12 @@ fn read_from_code(code: jint, client_az: Option<String>) -> Result<ReadFrom, Bri
         }
     };
     Ok(match code {
-        0 => ReadFrom::Primary,
-        1 => ReadFrom::PreferReplica,
-        2 => zone_or_replicas(ReadFrom::AzAffinity, "AZ_AFFINITY"),
-        3 => zone_or_replicas(ReadFrom::AzAffinityReplicasAndPrimary, "AZ_AFFINITY_REPLICAS_AND_PRIMARY"),
+        wire::read_from::PRIMARY => ReadFrom::Primary,
+        wire::read_from::PREFER_REPLICA => ReadFrom::PreferReplica,
+        wire::read_from::AZ_AFFINITY => zone_or_replicas(ReadFrom::AzAffinity, "AZ_AFFINITY"),
+        wire::read_from::AZ_AFFINITY_REPLICAS_AND_PRIMARY => {
+            zone_or_replicas(ReadFrom::AzAffinityReplicasAndPrimary, "AZ_AFFINITY_REPLICAS_AND_PRIMARY")
+        }
         other => return Err(BridgeError::configuration(format!("readFrom code {other} is not known"))),
     })
 }
@@ -136,9 +141,9 @@ fn read_from_code(code: jint, client_az: Option<String>) -> Result<ReadFrom, Bri
 /// Creates a client and starts connecting; the outcome of the first
 /// connection arrives as completion `request_id`. Returns the handle.
 /// `cluster`: a cluster client (`read_from`: see [`read_from_code`]).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+#[allow(clippy::too_many_arguments)] // mirrors the Java signature
+fn create_client<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     request_id: jlong,
     hosts: JObjectArray<'caller, JString<'caller>>,
@@ -175,93 +180,89 @@ pub extern "system" fn Java_glide_internal_NativeBridge_createClient<'caller>(
     tls: jlong,
     // From createIamAuth, or 0: no IAM.
     iam: jlong,
-) -> jlong {
-    unowned_env
-        .with_env(|env| -> Result<jlong, BridgeError> {
-            let mut addresses = Vec::new();
-            let host_count = hosts.len(env)?;
-            let mut port_values = vec![0i32; ports.len(env)?];
-            ports.get_region(env, 0, &mut port_values)?;
-            if port_values.len() != host_count {
-                return Err(BridgeError::configuration("hosts and ports differ in length"));
-            }
-            for (i, port) in port_values.iter().enumerate() {
-                let host = hosts.get_element(env, i)?.try_to_string(env)?;
-                let port = u16::try_from(*port)
-                    .map_err(|_| BridgeError::configuration(format!("port {port} of {host} is out of range (1-65535)")))?;
-                addresses.push((host, port));
-            }
-            let read_from = read_from_code(read_from, optional_string(env, &client_az)?)?;
-            let mut b = [0i32; 4];
-            backoff.get_region(env, 0, &mut b)?;
-            let non_negative = |v: i32, what: &str| {
-                u32::try_from(v).map_err(|_| BridgeError::configuration(format!("{what} must not be negative")))
-            };
-            let config = ClientConfig {
-                addresses,
-                username: optional_string(env, &username)?,
-                password: Password::new(optional_string(env, &password)?),
-                client_name: optional_string(env, &client_name)?,
-                database_id,
-                request_timeout: Duration::from_millis(non_negative(request_timeout_ms, "requestTimeout")? as u64),
-                inflight_limit: non_negative(inflight_limit, "inflightRequestsLimit")? as usize,
-                protocol: match protocol {
-                    2 => Protocol::Resp2,
-                    3 => Protocol::Resp3,
-                    other => return Err(BridgeError::configuration(format!("protocol {other} is neither RESP2 (2) nor RESP3 (3)"))),
-                },
-                backoff: Backoff {
-                    num_of_retries: non_negative(b[0], "reconnectStrategy.numOfRetries")?,
-                    factor_ms: non_negative(b[1], "reconnectStrategy.factor")?,
-                    exponent_base: non_negative(b[2], "reconnectStrategy.exponentBase")?,
-                    jitter_percent: non_negative(b[3], "reconnectStrategy.jitterPercent")?,
-                },
-                connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
-                lazy_connect,
-                read_only: false,
-                // A standalone client's own connections (the primary's, the replicas') say
-                // their zone; a cluster's nodes are configured by the cluster.
-                learn_zone: !cluster && read_from.zone().is_some(),
-                read_from: read_from.clone(),
-                refuse_writes: read_only && !cluster,
-                // SAFETY: Java passes a handle from createTlsSettings that it frees only
-                // after this call returns (or 0).
-                tls: unsafe { TlsHandle(tls).settings() },
-                // SAFETY: as for `tls`, with a handle from createIamAuth.
-                iam: unsafe { IamHandle(iam).tokens() },
-            };
-            if let Some(tokens) = &config.iam {
-                crate::client::iam_refresh::spawn_periodic(tokens).map_err(BridgeError::connection)?;
-            }
-            let client = if cluster {
-                let config = ClusterConfig {
-                    base: config,
-                    read_from,
-                    topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
-                };
-                let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;
-                let configured = pubsub.is_some();
-                let client = ClusterClient::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
-                check_subscriptions_every(client.pubsub(), pubsub_check_ms);
-                client.start(request_id).map_err(BridgeError::connection)?;
-                if configured {
-                    client.start_subscription_check();
-                }
-                AnyClient::Cluster(client)
-            } else {
-                let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, false)?;
-                let configured = pubsub.is_some();
-                let client = Client::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
-                check_subscriptions_every(client.pubsub(), pubsub_check_ms);
-                client.start(request_id).map_err(BridgeError::connection)?;
-                if configured {
-                    client.start_subscription_check();
-                }
-                AnyClient::Standalone(client)
-            };
-            Ok(ClientHandle::new(client).0)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jlong, BridgeError> {
+    let mut addresses = Vec::new();
+    let host_count = hosts.len(env)?;
+    let mut port_values = vec![0i32; ports.len(env)?];
+    ports.get_region(env, 0, &mut port_values)?;
+    if port_values.len() != host_count {
+        return Err(BridgeError::configuration("hosts and ports differ in length"));
+    }
+    for (i, port) in port_values.iter().enumerate() {
+        let host = hosts.get_element(env, i)?.try_to_string(env)?;
+        let port = u16::try_from(*port)
+            .map_err(|_| BridgeError::configuration(format!("port {port} of {host} is out of range (1-65535)")))?;
+        addresses.push((host, port));
+    }
+    let read_from = read_from_code(read_from, optional_string(env, &client_az)?)?;
+    let mut b = [0i32; 4];
+    backoff.get_region(env, 0, &mut b)?;
+    let non_negative = |v: i32, what: &str| {
+        u32::try_from(v).map_err(|_| BridgeError::configuration(format!("{what} must not be negative")))
+    };
+    let config = ClientConfig {
+        addresses,
+        username: optional_string(env, &username)?,
+        password: Password::new(optional_string(env, &password)?),
+        client_name: optional_string(env, &client_name)?,
+        database_id,
+        request_timeout: Duration::from_millis(non_negative(request_timeout_ms, "requestTimeout")? as u64),
+        inflight_limit: non_negative(inflight_limit, "inflightRequestsLimit")? as usize,
+        protocol: match protocol {
+            wire::protocol::RESP2 => Protocol::Resp2,
+            wire::protocol::RESP3 => Protocol::Resp3,
+            other => return Err(BridgeError::configuration(format!("protocol {other} is neither RESP2 (2) nor RESP3 (3)"))),
+        },
+        backoff: Backoff {
+            num_of_retries: non_negative(b[0], "reconnectStrategy.numOfRetries")?,
+            factor_ms: non_negative(b[1], "reconnectStrategy.factor")?,
+            exponent_base: non_negative(b[2], "reconnectStrategy.exponentBase")?,
+            jitter_percent: non_negative(b[3], "reconnectStrategy.jitterPercent")?,
+        },
+        connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
+        lazy_connect,
+        read_only: false,
+        // A standalone client's own connections (the primary's, the replicas') say
+        // their zone; a cluster's nodes are configured by the cluster.
+        learn_zone: !cluster && read_from.zone().is_some(),
+        read_from: read_from.clone(),
+        refuse_writes: read_only && !cluster,
+        // SAFETY: Java passes a handle from createTlsSettings that it frees only
+        // after this call returns (or 0).
+        tls: unsafe { TlsHandle(tls).settings() },
+        // SAFETY: as for `tls`, with a handle from createIamAuth.
+        iam: unsafe { IamHandle(iam).tokens() },
+    };
+    if let Some(tokens) = &config.iam {
+        crate::client::iam_refresh::spawn_periodic(tokens).map_err(BridgeError::connection)?;
+    }
+    let client = if cluster {
+        let config = ClusterConfig {
+            base: config,
+            read_from,
+            topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
+        };
+        let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;
+        let configured = pubsub.is_some();
+        let client = ClusterClient::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
+        check_subscriptions_every(client.pubsub(), pubsub_check_ms);
+        client.start(request_id).map_err(BridgeError::connection)?;
+        if configured {
+            client.start_subscription_check();
+        }
+        AnyClient::Cluster(client)
+    } else {
+        let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, false)?;
+        let configured = pubsub.is_some();
+        let client = Client::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
+        check_subscriptions_every(client.pubsub(), pubsub_check_ms);
+        client.start(request_id).map_err(BridgeError::connection)?;
+        if configured {
+            client.start_subscription_check();
+        }
+        AnyClient::Standalone(client)
+    };
+    Ok(ClientHandle::new(client).0)
 }
 
 /// Sets how often the client's subscriptions are checked (`pubsubReconciliationIntervalMs`;
@@ -303,8 +304,8 @@ fn read_subscriptions(
         .filter(|l| *l > 0)
         .ok_or_else(|| BridgeError::configuration(format!("the pub/sub backlog limit must be positive, not {backlog_limit}")))?;
     let overflow = match overflow {
-        0 => Overflow::DropOldest,
-        1 => Overflow::DropNewest,
+        wire::overflow::DROP_OLDEST => Overflow::DropOldest,
+        wire::overflow::DROP_NEWEST => Overflow::DropNewest,
         other => return Err(BridgeError::configuration(format!("unknown overflow policy {other}"))),
     };
     Ok(Some(Arc::new(PubSub::new(wanted, limit, overflow))))
@@ -313,25 +314,20 @@ fn read_subscriptions(
 /// The next pub/sub message of a client with subscriptions, as a pointer to a
 /// frame [channel, payload, pattern or nil] that Java takes (`takeBytes`); 0
 /// when none came within `timeout_ms` (0: do not wait) or the client is closed.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_takePubSubMessage<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn take_pub_sub_message<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
     timeout_ms: jint,
-) -> jlong {
-    unowned_env
-        .with_env(|_env| -> Result<jlong, BridgeError> {
-            let (_, pubsub) = pubsub_of(handle)?;
-            let message = match u64::try_from(timeout_ms) {
-                Ok(0) | Err(_) => pubsub.try_take(),
-                Ok(ms) => pubsub.wait(Duration::from_millis(ms)),
-            };
-            let Some(message) = message else { return Ok(0) };
-            let frame = reply::bytes_array_frame(&[Some(message.channel()), Some(message.payload()), message.pattern()]);
-            Ok(reply::bytes_into_raw(frame))
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jlong, BridgeError> {
+    let (_, pubsub) = pubsub_of(handle)?;
+    let message = match u64::try_from(timeout_ms) {
+        Ok(0) | Err(_) => pubsub.try_take(),
+        Ok(ms) => pubsub.wait(Duration::from_millis(ms)),
+    };
+    let Some(message) = message else { return Ok(0) };
+    let frame = reply::bytes_array_frame(&[Some(message.channel()), Some(message.payload()), message.pattern()]);
+    Ok(reply::bytes_into_raw(frame))
 }
 
 /// The pub/sub state of a client (every RESP3 one has it).
@@ -367,82 +363,67 @@ fn read_mode(mode: jint) -> Result<Mode, BridgeError> {
 
 /// Subscribes (or, `subscribe` false, unsubscribes; no names: from all) now; see
 /// `Client::change_subscriptions`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_changeSubscriptions<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn change_subscriptions<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
     mode: jint,
     names: JObjectArray<'caller, JByteArray<'caller>>,
     subscribe: jboolean,
-) {
-    unowned_env
-        .with_env(|env| -> Result<(), BridgeError> {
-            let (client, _) = pubsub_of(handle)?;
-            let names = read_names(env, &names)?;
-            let mode = read_mode(mode)?;
-            match client {
-                AnyClient::Standalone(c) => {
-                    if mode == Mode::Sharded {
-                        return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
-                    }
-                    c.change_subscriptions(mode, &names, subscribe)
-                }
-                AnyClient::Cluster(c) => c.change_subscriptions(mode, &names, subscribe),
+) -> Result<(), BridgeError> {
+    let (client, _) = pubsub_of(handle)?;
+    let names = read_names(env, &names)?;
+    let mode = read_mode(mode)?;
+    match client {
+        AnyClient::Standalone(c) => {
+            if mode == Mode::Sharded {
+                return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
             }
-            .map_err(BridgeError::closing)
-        })
-        .resolve::<ThrowGlide>()
+            c.change_subscriptions(mode, &names, subscribe)
+        }
+        AnyClient::Cluster(c) => c.change_subscriptions(mode, &names, subscribe),
+    }
+    .map_err(BridgeError::closing)
 }
 
 /// Blocks up to `timeout_ms` until the server confirmed the (un)subscription of `names`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_awaitSubscriptions<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn await_subscriptions<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
     mode: jint,
     names: JObjectArray<'caller, JByteArray<'caller>>,
     subscribed: jboolean,
     timeout_ms: jint,
-) -> jboolean {
-    unowned_env
-        .with_env(|env| -> Result<jboolean, BridgeError> {
-            let (_, pubsub) = pubsub_of(handle)?;
-            let names = read_names(env, &names)?;
-            let timeout = Duration::from_millis(u64::try_from(timeout_ms).unwrap_or(0));
-            Ok(pubsub.wait_confirmed(read_mode(mode)?, &names, subscribed, timeout))
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jboolean, BridgeError> {
+    let (_, pubsub) = pubsub_of(handle)?;
+    let names = read_names(env, &names)?;
+    let timeout = Duration::from_millis(u64::try_from(timeout_ms).unwrap_or(0));
+    Ok(pubsub.wait_confirmed(read_mode(mode)?, &names, subscribed, timeout))
 }
 
 /// What the client wants and what the server confirmed, as a frame of six arrays of names:
 /// wanted exact, pattern, sharded, then confirmed exact, pattern, sharded.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_subscriptionState<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn subscription_state<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) -> jlong {
-    unowned_env
-        .with_env(|_env| -> Result<jlong, BridgeError> {
-            let (_, pubsub) = pubsub_of(handle)?;
-            let (wanted, confirmed) = pubsub.subscriptions();
-            let names = |set: &std::collections::BTreeSet<Vec<u8>>| Value::Array(set.iter().cloned().map(Value::BulkString).collect());
-            let value = Value::Array(wanted.iter().chain(confirmed.iter()).map(names).collect());
-            match Outcome::from_value(value, Expect::Natural, BulkAs::Bytes) {
-                Outcome::Frame(frame) => Ok(reply::bytes_into_raw(frame)),
-                other => Err(BridgeError::request(format!("internal error: subscriptions encoded as {other:?}"))),
-            }
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jlong, BridgeError> {
+    let (_, pubsub) = pubsub_of(handle)?;
+    let (wanted, confirmed) = pubsub.subscriptions();
+    let names = |set: &std::collections::BTreeSet<Vec<u8>>| Value::Array(set.iter().cloned().map(Value::BulkString).collect());
+    let value = Value::Array(wanted.iter().chain(confirmed.iter()).map(names).collect());
+    match Outcome::from_value(value, Expect::Natural, BulkAs::Bytes) {
+        Outcome::Frame(frame) => Ok(reply::bytes_into_raw(frame)),
+        other => Err(BridgeError::request(format!("internal error: subscriptions encoded as {other:?}"))),
+    }
 }
 
-/// Starts one command. Returns 0 when started; 1 when refused by the inflight
-/// limit; 2 when the client is closed. The reply arrives as completion `request_id`.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+/// Starts one command. Returns a [`wire::submitted`] code: started, or refused by the inflight
+/// limit or because the client is closed. The reply arrives as completion `request_id`.
+#[allow(clippy::too_many_arguments)] // mirrors the Java signature
+fn submit<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
     request_id: jlong,
@@ -450,70 +431,62 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submit<'caller>(
     command: JByteArray<'caller>,
     // -1: the client's default; 0: no timeout; > 0: milliseconds.
     timeout_ms: jint,
-    // 0: the shape the command implies; 1: a map (flat pairs or map).
+    // A `wire::shape` code: the shape the command implies, or a map (flat pairs or map).
     shape: jint,
     // The caller wants bulk strings as GlideString (bytes), not String.
     binary: jboolean,
-    // Cluster clients only: 0 the command's own routing, 1 random, 2 all nodes,
-    // 3 all primaries, 4/5 slot `route_int` (primary/replica), 6/7 the slot of
-    // key `route_bytes` (primary/replica), 8 node `route_bytes` (host) port `route_int`,
-    // 9 not a command but a cluster scan step (`SCAN <slot> <batch> [options]`, see cluster::scan).
+    // Cluster clients only: a `wire::route` code, with its argument in `route_int` or
+    // `route_bytes`; `SCAN_STEP`: not a command but a cluster scan step (see cluster::scan).
     route_kind: jint,
     route_int: jint,
     route_bytes: JByteArray<'caller>,
     // Sampled for OpenTelemetry: the trace context (see `telemetry::read_trace`); null: not sampled.
     trace: JLongArray<'caller>,
-) -> jint {
-    unowned_env
-        .with_env(|env| -> Result<jint, BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            let client = unsafe { ClientHandle(handle).client()? };
-            let cmd = read_command(env, &command)?;
-            let span = match telemetry::read_trace(env, &trace)? {
-                None => None,
-                Some(parent) if route_kind == SCAN_STEP => Started::cluster_scan(request_id, parent),
-                Some(parent) => Started::command(request_id, parent, &cmd.packed, client.server()),
-            };
-            let expect = match shape {
-                0 => cmd.probe.expect(),
-                1 => Expect::Map,
-                other => return Err(BridgeError::request(format!("unknown reply shape {other}"))),
-            };
-            let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
-            let result = match client {
-                AnyClient::Standalone(_) if route_kind == SCAN_STEP => {
-                    return Err(BridgeError::request("a cluster scan needs a cluster client"));
-                }
-                AnyClient::Standalone(client) => {
-                    let timeout = request_timeout(timeout_ms, client.config().request_timeout);
-                    let selects_database = cmd.probe.selects_database();
-                    let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
-                    client.submit(request)
-                }
-                AnyClient::Cluster(client) if route_kind == SCAN_STEP => {
-                    let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-                    client.scan(request_id, &cmd.packed, timeout, bulk_as)
-                }
-                AnyClient::Cluster(client) => {
-                    let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-                    let route = read_route(env, route_kind, route_int, &route_bytes)?;
-                    let selects_database = cmd.probe.selects_database();
-                    let request = ClusterRequest { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, route, selects_database };
-                    client.submit(request)
-                }
-            };
-            Ok(submitted(result, span))
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jint, BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    let client = unsafe { ClientHandle(handle).client()? };
+    let cmd = read_command(env, &command)?;
+    let span = match telemetry::read_trace(env, &trace)? {
+        None => None,
+        Some(parent) if route_kind == wire::route::SCAN_STEP => Started::cluster_scan(request_id, parent),
+        Some(parent) => Started::command(request_id, parent, &cmd.packed, client.server()),
+    };
+    let expect = cmd.probe.expect_as(shape).ok_or_else(|| BridgeError::request(format!("unknown reply shape {shape}")))?;
+    let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
+    let result = match client {
+        AnyClient::Standalone(_) if route_kind == wire::route::SCAN_STEP => {
+            return Err(BridgeError::request("a cluster scan needs a cluster client"));
+        }
+        AnyClient::Standalone(client) => {
+            let timeout = request_timeout(timeout_ms, client.config().request_timeout);
+            let selects_database = cmd.probe.selects_database();
+            let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
+            client.submit(request)
+        }
+        AnyClient::Cluster(client) if route_kind == wire::route::SCAN_STEP => {
+            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
+            client.scan(request_id, &cmd.packed, timeout, bulk_as)
+        }
+        AnyClient::Cluster(client) => {
+            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
+            let route = read_route(env, route_kind, route_int, &route_bytes)?;
+            let selects_database = cmd.probe.selects_database();
+            let request = ClusterRequest { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, route, selects_database };
+            client.submit(request)
+        }
+    };
+    Ok(submitted(result, span))
 }
 
-/// `submit`'s and `submitBatch`'s answer: 0 started, 1 refused by the inflight limit, 2 the
-/// client is closed. A refused request's span ends here: no completion will end it.
+/// `submit`'s and `submitBatch`'s answer (a [`wire::submitted`] code). A refused request's
+/// span ends here: no completion will end it.
 fn submitted(result: Result<(), Rejection>, span: Option<Started>) -> jint {
     let (code, refusal) = match result {
-        Ok(()) => (0, None),
-        Err(Rejection::InflightLimit(_)) => (1, Some(("the inflight requests limit was reached", "RequestException"))),
-        Err(Rejection::Closed) => (2, Some(("the client is closed", "ClosingException"))),
+        Ok(()) => (wire::submitted::STARTED, None),
+        Err(Rejection::InflightLimit(_)) => {
+            (wire::submitted::REFUSED_INFLIGHT_LIMIT, Some(("the inflight requests limit was reached", "RequestException")))
+        }
+        Err(Rejection::Closed) => (wire::submitted::REFUSED_CLOSED, Some(("the client is closed", "ClosingException"))),
     };
     if let Some(span) = span {
         span.submitted(refusal);
@@ -525,9 +498,9 @@ fn submitted(result: Result<(), Rejection>, span: Option<Started>) -> jint {
 /// `lengths[i]` bytes each, `shapes[i]` as for `submit`. Returns as `submit`
 /// does; the replies arrive together, as completion `request_id`: an array
 /// with one element per command, nil for a transaction aborted by WATCH.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_submitBatch<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+#[allow(clippy::too_many_arguments)] // mirrors the Java signature
+fn submit_batch<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
     request_id: jlong,
@@ -550,46 +523,39 @@ pub extern "system" fn Java_glide_internal_NativeBridge_submitBatch<'caller>(
     retry_connection_error: jboolean,
     // As for `submit`: the trace context of a sampled batch, else null.
     trace: JLongArray<'caller>,
-) -> jint {
-    unowned_env
-        .with_env(|env| -> Result<jint, BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            let client = unsafe { ClientHandle(handle).client()? };
-            if commands.is_null() || lengths.is_null() || shapes.is_null() {
-                return Err(BridgeError::request("null batch"));
-            }
-            let packed = env.convert_byte_array(&commands)?;
-            let mut lengths_values = vec![0i32; lengths.len(env)?];
-            lengths.get_region(env, 0, &mut lengths_values)?;
-            let mut shape_values = vec![0i32; shapes.len(env)?];
-            shapes.get_region(env, 0, &mut shape_values)?;
-            let spec = BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error)
-                .map_err(BridgeError::request)?;
-            drop(packed);
-            let span = match telemetry::read_trace(env, &trace)? {
-                None => None,
-                Some(parent) => Started::batch(request_id, parent, spec.commands.iter().map(|c| c.packed.as_slice()), client.server()),
-            };
-            let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
-            let result = match client {
-                AnyClient::Standalone(client) => {
-                    let timeout = request_timeout(timeout_ms, client.config().request_timeout);
-                    client.submit_batch(request_id, spec, timeout, bulk_as)
-                }
-                AnyClient::Cluster(client) => {
-                    let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-                    let route = read_route(env, route_kind, route_int, &route_bytes)?;
-                    let retry = BatchRetry { server_error: retry_server_error, connection_error: retry_connection_error };
-                    client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)
-                }
-            };
-            Ok(submitted(result, span))
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jint, BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    let client = unsafe { ClientHandle(handle).client()? };
+    if commands.is_null() || lengths.is_null() || shapes.is_null() {
+        return Err(BridgeError::request("null batch"));
+    }
+    let packed = env.convert_byte_array(&commands)?;
+    let mut lengths_values = vec![0i32; lengths.len(env)?];
+    lengths.get_region(env, 0, &mut lengths_values)?;
+    let mut shape_values = vec![0i32; shapes.len(env)?];
+    shapes.get_region(env, 0, &mut shape_values)?;
+    let spec = BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error)
+        .map_err(BridgeError::request)?;
+    drop(packed);
+    let span = match telemetry::read_trace(env, &trace)? {
+        None => None,
+        Some(parent) => Started::batch(request_id, parent, spec.commands.iter().map(|c| c.packed.as_slice()), client.server()),
+    };
+    let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
+    let result = match client {
+        AnyClient::Standalone(client) => {
+            let timeout = request_timeout(timeout_ms, client.config().request_timeout);
+            client.submit_batch(request_id, spec, timeout, bulk_as)
+        }
+        AnyClient::Cluster(client) => {
+            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
+            let route = read_route(env, route_kind, route_int, &route_bytes)?;
+            let retry = BatchRetry { server_error: retry_server_error, connection_error: retry_connection_error };
+            client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)
+        }
+    };
+    Ok(submitted(result, span))
 }
-
-/// `submit`'s route kind for a cluster scan step.
-const SCAN_STEP: jint = 9;
 
 /// -1: the client's default; 0: no timeout; > 0: milliseconds.
 fn request_timeout(timeout_ms: jint, default: Duration) -> Option<Duration> {
@@ -613,14 +579,17 @@ fn read_route(env: &mut Env<'_>, kind: jint, int: jint, bytes: &JByteArray<'_>) 
         }
         Ok(env.convert_byte_array(bytes)?)
     };
+    use wire::route;
     Ok(match kind {
-        0 => Route::Default,
-        1 => Route::Random,
-        2 => Route::AllNodes,
-        3 => Route::AllPrimaries,
-        4 | 5 => Route::Slot { slot: slot()?, replica: kind == 5 },
-        6 | 7 => Route::Slot { slot: cluster::slots::slot_of(&read_bytes(env)?), replica: kind == 7 },
-        8 => {
+        route::DEFAULT => Route::Default,
+        route::RANDOM => Route::Random,
+        route::ALL_NODES => Route::AllNodes,
+        route::ALL_PRIMARIES => Route::AllPrimaries,
+        route::SLOT_PRIMARY | route::SLOT_REPLICA => Route::Slot { slot: slot()?, replica: kind == route::SLOT_REPLICA },
+        route::KEY_PRIMARY | route::KEY_REPLICA => {
+            Route::Slot { slot: cluster::slots::slot_of(&read_bytes(env)?), replica: kind == route::KEY_REPLICA }
+        }
+        route::ADDRESS => {
             let host = String::from_utf8(read_bytes(env)?).map_err(|_| BridgeError::request("the host is not UTF-8"))?;
             let port = u16::try_from(int).ok().filter(|p| *p > 0);
             let port = port.ok_or_else(|| BridgeError::request(format!("port {int} is out of range (1-65535)")))?;
@@ -631,279 +600,218 @@ fn read_route(env: &mut Env<'_>, kind: jint, int: jint, bytes: &JByteArray<'_>) 
 }
 
 /// Closes a client: pending requests complete with a closing error. Idempotent.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_closeClient<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn close_client<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) {
-    unowned_env
-        .with_env(|_env| -> Result<(), BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            unsafe { ClientHandle(handle).client()? }.close();
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    unsafe { ClientHandle(handle).client()? }.close();
+    Ok(())
 }
 
 /// Replaces the password the client's connections authenticate with when they
 /// (re)connect; null removes it. Connections already open are not touched (Java
 /// sends AUTH itself for an immediate change).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_updatePassword<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn update_password<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
     password: JString<'caller>,
-) {
-    unowned_env
-        .with_env(|env| -> Result<(), BridgeError> {
-            let password = optional_string(env, &password)?;
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            // The nodes' configurations are clones sharing this password.
-            unsafe { ClientHandle(handle).client()? }.base_config().password.set(password);
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    let password = optional_string(env, &password)?;
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    // The nodes' configurations are clones sharing this password.
+    unsafe { ClientHandle(handle).client()? }.base_config().password.set(password);
+    Ok(())
 }
 
 /// Makes the client's reconnects that wait out their backoff try again now
 /// (see `Client::reconnect_now`).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_reconnectNow<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn reconnect_now<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) {
-    unowned_env
-        .with_env(|_env| -> Result<(), BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            unsafe { ClientHandle(handle).client()? }.reconnect_now();
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    unsafe { ClientHandle(handle).client()? }.reconnect_now();
+    Ok(())
 }
 
 /// Signs a new IAM token now (blocking while credentials load); connections
 /// opened from then on use it. Throws `ConfigurationError` when the client
 /// does not use IAM, `RequestException` naming why a refresh failed.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_refreshIamToken<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn refresh_iam_token<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) {
-    unowned_env
-        .with_env(|_env| -> Result<(), BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            let config = unsafe { ClientHandle(handle).client()? }.base_config();
-            let tokens = config
-                .iam
-                .as_ref()
-                // valkey-glide 2.3.1's words.
-                .ok_or_else(|| BridgeError::configuration("refreshIamToken is only available when IAM authentication is enabled."))?;
-            tokens.refresh().map(drop).map_err(BridgeError::request)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    let config = unsafe { ClientHandle(handle).client()? }.base_config();
+    let tokens = config
+        .iam
+        .as_ref()
+        // valkey-glide 2.3.1's words.
+        .ok_or_else(|| BridgeError::configuration("refreshIamToken is only available when IAM authentication is enabled."))?;
+    tokens.refresh().map(drop).map_err(BridgeError::request)
 }
 
 /// Whether the client has live connections now (every primary's, for a cluster).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_isConnected<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn is_connected<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) -> jboolean {
-    unowned_env
-        .with_env(|_env| -> Result<jboolean, BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            Ok(match unsafe { ClientHandle(handle).client()? } {
-                AnyClient::Standalone(client) => client.is_connected(),
-                AnyClient::Cluster(client) => client.is_connected(),
-            })
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jboolean, BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    Ok(match unsafe { ClientHandle(handle).client()? } {
+        AnyClient::Standalone(client) => client.is_connected(),
+        AnyClient::Cluster(client) => client.is_connected(),
+    })
 }
 
 /// Whether the client is reopening a lost connection now (any primary's, for a cluster).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_isReconnecting<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn is_reconnecting<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) -> jboolean {
-    unowned_env
-        .with_env(|_env| -> Result<jboolean, BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            Ok(match unsafe { ClientHandle(handle).client()? } {
-                AnyClient::Standalone(client) => client.is_reconnecting(),
-                AnyClient::Cluster(client) => client.is_reconnecting(),
-            })
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jboolean, BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    Ok(match unsafe { ClientHandle(handle).client()? } {
+        AnyClient::Standalone(client) => client.is_reconnecting(),
+        AnyClient::Cluster(client) => client.is_reconnecting(),
+    })
 }
 
 /// A one-line description of the client and its connections, for logs.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_describeClient<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn describe_client<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) -> JString<'caller> {
-    unowned_env
-        .with_env(|env| -> Result<JString<'caller>, BridgeError> {
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            let text = match unsafe { ClientHandle(handle).client()? } {
-                AnyClient::Standalone(client) => client.describe(),
-                AnyClient::Cluster(client) => client.describe(),
-            };
-            Ok(JString::from_str(env, text)?)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<JString<'caller>, BridgeError> {
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    let text = match unsafe { ClientHandle(handle).client()? } {
+        AnyClient::Standalone(client) => client.describe(),
+        AnyClient::Cluster(client) => client.describe(),
+    };
+    Ok(JString::from_str(env, text)?)
 }
 
 /// Releases a client handle (closing it first). Called once, by Java's Cleaner.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_freeClient<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn free_client<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) {
-    unowned_env
-        .with_env(|_env| -> Result<(), BridgeError> {
-            let handle = ClientHandle(handle);
-            // SAFETY: called once per handle, when no other call can use it.
-            unsafe {
-                if let Ok(client) = handle.client() {
-                    client.close();
-                }
-                handle.release();
-            }
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    let handle = ClientHandle(handle);
+    // SAFETY: called once per handle, when no other call can use it.
+    unsafe {
+        if let Ok(client) = handle.client() {
+            client.close();
+        }
+        handle.release();
+    }
+    Ok(())
 }
 
 /// The completer thread's wait: up to `timeout_ms` for completions, written into
 /// `out` as (request id, kind, payload) triples; meanwhile it may read the
 /// connection it last sent on (see `client::idle_reading`). Returns the number
 /// of triples.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_awaitCompletions<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn await_completions<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     out: JLongArray<'caller>,
     timeout_ms: jint,
-) -> jint {
-    unowned_env
-        .with_env(|env| -> Result<jint, BridgeError> {
-            const NONE: Completion = Completion { request_id: 0, kind: 0, payload: 0 };
-            // Kept across calls (only the completer thread calls this): no allocation per wait.
-            thread_local! {
-                static BATCH: std::cell::RefCell<(Vec<Completion>, Vec<jlong>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
-            }
-            let capacity = (out.len(env)? / 3).min(1024);
-            BATCH.with(|buffers| {
-                let (batch, flat) = &mut *buffers.borrow_mut();
-                batch.resize(capacity, NONE);
-                let n = crate::client::idle_reading::await_completions(batch, Duration::from_millis(timeout_ms.max(0) as u64));
-                flat.clear();
-                for c in &batch[..n] {
-                    flat.extend_from_slice(&[c.request_id, c.kind as jlong, c.payload]);
-                }
-                if let Err(e) = out.set_region(env, 0, flat) {
-                    completion::push_all(batch[..n].iter().copied()); // never lost
-                    return Err(e.into());
-                }
-                Ok(n as jint)
-            })
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jint, BridgeError> {
+    const NONE: Completion = Completion { request_id: 0, kind: 0, payload: 0 };
+    // Kept across calls (only the completer thread calls this): no allocation per wait.
+    thread_local! {
+        static BATCH: std::cell::RefCell<(Vec<Completion>, Vec<jlong>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    let capacity = (out.len(env)? / 3).min(1024);
+    BATCH.with(|buffers| {
+        let (batch, flat) = &mut *buffers.borrow_mut();
+        batch.resize(capacity, NONE);
+        let n = crate::client::idle_reading::await_completions(batch, Duration::from_millis(timeout_ms.max(0) as u64));
+        flat.clear();
+        for c in &batch[..n] {
+            flat.extend_from_slice(&[c.request_id, c.kind as jlong, c.payload]);
+        }
+        if let Err(e) = out.set_region(env, 0, flat) {
+            completion::push_all(batch[..n].iter().copied()); // never lost
+            return Err(e.into());
+        }
+        Ok(n as jint)
+    })
 }
 
 /// Copies the bytes behind `ptr` into a new Java `byte[]` and frees them.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_takeBytes<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn take_bytes<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     ptr: jlong,
-) -> JByteArray<'caller> {
-    unowned_env
-        .with_env(|env| -> Result<JByteArray<'caller>, BridgeError> {
-            if ptr == 0 {
-                return Err(BridgeError::request("null reply pointer"));
-            }
-            // SAFETY: Java passes each pointer from a completion exactly once,
-            // either here or to freeBytes.
-            let bytes = unsafe { reply::bytes_from_raw(ptr) };
-            Ok(env.byte_array_from_slice(&bytes)?)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<JByteArray<'caller>, BridgeError> {
+    if ptr == 0 {
+        return Err(BridgeError::request("null reply pointer"));
+    }
+    // SAFETY: Java passes each pointer from a completion exactly once,
+    // either here or to freeBytes.
+    let bytes = unsafe { reply::bytes_from_raw(ptr) };
+    Ok(env.byte_array_from_slice(&bytes)?)
 }
 
 /// Frees the bytes behind `ptr` without reading them (cancelled or closed requests).
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_freeBytes<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn free_bytes<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     ptr: jlong,
-) {
-    unowned_env
-        .with_env(|_env| -> Result<(), BridgeError> {
-            if ptr != 0 {
-                // SAFETY: as for takeBytes: each pointer arrives here at most once.
-                drop(unsafe { reply::bytes_from_raw(ptr) });
-            }
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    if ptr != 0 {
+        // SAFETY: as for takeBytes: each pointer arrives here at most once.
+        drop(unsafe { reply::bytes_from_raw(ptr) });
+    }
+    Ok(())
 }
 
-/// Process-wide figures: [total clients, total connections, native bytes,
-/// native allocations, completions waiting, runtime started (0/1), pooled large buffers,
-/// then `pubsub::statistics()` in its order, then contained panics, OpenTelemetry spans open
-/// and dropped]. Java's
-/// `glide.internal.Statistics` names each index: a new figure goes at the end.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_statistics<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
-    _class: JClass<'caller>,
-) -> JLongArray<'caller> {
-    unowned_env
-        .with_env(|env| -> Result<JLongArray<'caller>, BridgeError> {
-            let mut values = vec![
-                stats::total_clients(),
-                stats::total_connections(),
-                stats::native_bytes() as jlong,
-                stats::native_allocations() as jlong,
-                completion::backlog() as jlong,
-                crate::runtime::is_started() as jlong,
-                crate::large::bytes().0 as jlong,
-            ];
-            // Then the pub/sub figures, in the order of pubsub::statistics().
-            values.extend(pubsub::statistics().iter().map(|(_, v)| *v as jlong));
-            values.push(crate::contain::contained_panics());
-            // OpenTelemetry: spans of requests in flight, spans dropped by the full buffer.
-            values.push(crate::telemetry::span::open_count() as jlong);
-            values.push(crate::telemetry::span::dropped() as jlong);
-            let array = env.new_long_array(values.len())?;
-            array.set_region(env, 0, &values)?;
-            Ok(array)
-        })
-        .resolve::<ThrowGlide>()
+/// The process-wide figures, as a `long[]` indexed by [`wire::stat`] (Java's `Wire.Stat`).
+fn statistics<'caller>(env: &mut Env<'caller>, _class: JClass<'caller>) -> Result<JLongArray<'caller>, BridgeError> {
+    let values = statistics_now().to_array();
+    let array = env.new_long_array(values.len())?;
+    array.set_region(env, 0, &values)?;
+    Ok(array)
+}
+
+/// Reads every figure of the statistics now.
+fn statistics_now() -> wire::Statistics {
+    let pubsub = pubsub::statistics();
+    wire::Statistics {
+        total_clients: stats::total_clients(),
+        total_connections: stats::total_connections(),
+        native_bytes_in_use: stats::native_bytes() as i64,
+        native_allocations: stats::native_allocations() as i64,
+        completions_waiting: completion::backlog() as i64,
+        runtime_started: crate::runtime::is_started(),
+        native_bytes_pooled: crate::large::bytes().0 as i64,
+        pubsub_backlog_messages: pubsub.backlog_messages as i64,
+        pubsub_backlog_bytes: pubsub.backlog_bytes as i64,
+        pubsub_messages_received: pubsub.received as i64,
+        pubsub_messages_dropped: pubsub.dropped as i64,
+        pubsub_subscriptions_last_confirmed_ms: pubsub.last_confirmed_ms as i64,
+        pubsub_subscriptions_refused: pubsub.refused as i64,
+        contained_panics: crate::contain::contained_panics(),
+        otel_spans_open: crate::telemetry::span::open_count() as i64,
+        otel_spans_dropped: crate::telemetry::span::dropped() as i64,
+    }
 }
 
 /// Sets the longest bulk string the parser accepts, process-wide (the
 /// `glide.maxBulkStringBytes` system property); returns the value in force.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_setMaxBulkLength<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn set_max_bulk_length<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     bytes: jlong,
-) -> jlong {
-    unowned_env
-        .with_env(|_env| -> Result<jlong, BridgeError> { Ok(resp::set_max_bulk_len(bytes.max(1) as usize) as jlong) })
-        .resolve::<ThrowGlide>()
+) -> Result<jlong, BridgeError> {
+    Ok(resp::set_max_bulk_len(bytes.max(1) as usize) as jlong)
 }
 
 /// A command packed for the wire, plus what we need to know about it.
@@ -936,21 +844,6 @@ fn optional_string(env: &mut Env<'_>, s: &JString<'_>) -> Result<Option<String>,
     }
 }
 
-/// Panics on purpose inside an export, so a test can prove that the panic
-/// policy turns it into a Java exception instead of unwinding into the JVM.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_panicForTesting<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
-    _class: JClass<'caller>,
-) -> jint {
-    unowned_env
-        .with_env(|_env| -> Result<jint, BridgeError> {
-            let reason = std::hint::black_box("deliberate panic for the panic-policy test");
-            panic!("{reason}")
-        })
-        .resolve::<ThrowGlide>()
-}
-
 /// Lets the calling Java thread read replies while it waits for its own (up to
 /// `timeout_ms`), or, when someone else reads that connection, wait as long for
 /// its completion to be handed over (see `followers`). Returns -1 if the request
@@ -959,58 +852,48 @@ pub extern "system" fn Java_glide_internal_NativeBridge_panicForTesting<'caller>
 /// own among them if it came, and those of other requests, which Java hands
 /// to the threads waiting for them or back to the completer (see
 /// `completion::collecting`). Completions beyond `out`'s room are queued.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_helpRead<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn help_read<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
     request_id: jlong,
     timeout_ms: jint,
     out: JLongArray<'caller>,
-) -> jint {
-    unowned_env
-        .with_env(|env| -> Result<jint, BridgeError> {
-            let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
-            // SAFETY: Java passes a live handle (see ClientHandle::client).
-            let client = unsafe { ClientHandle(handle).client()? };
-            let (read, mut collected) = completion::collecting(|| match client {
-                AnyClient::Standalone(client) => client.help_read(request_id, timeout),
-                // Only a request sent whole to one node can be helped.
-                AnyClient::Cluster(client) => client.help_read(request_id, timeout),
-            });
-            if !read {
-                completion::push_all(collected);
-                return Ok(-1);
-            }
-            let room = (out.len(env)? / 3).min(collected.len());
-            let overflow = collected.split_off(room);
-            completion::push_all(overflow);
-            let triples: Vec<jlong> = collected.iter().flat_map(|c| [c.request_id, c.kind as jlong, c.payload]).collect();
-            if let Err(e) = out.set_region(env, 0, &triples) {
-                completion::push_all(collected); // never lost, even if Java's array failed us
-                return Err(e.into());
-            }
-            Ok(room as jint)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jint, BridgeError> {
+    let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
+    // SAFETY: Java passes a live handle (see ClientHandle::client).
+    let client = unsafe { ClientHandle(handle).client()? };
+    let (read, mut collected) = completion::collecting(|| match client {
+        AnyClient::Standalone(client) => client.help_read(request_id, timeout),
+        // Only a request sent whole to one node can be helped.
+        AnyClient::Cluster(client) => client.help_read(request_id, timeout),
+    });
+    if !read {
+        completion::push_all(collected);
+        return Ok(-1);
+    }
+    let room = (out.len(env)? / 3).min(collected.len());
+    let overflow = collected.split_off(room);
+    completion::push_all(overflow);
+    let triples: Vec<jlong> = collected.iter().flat_map(|c| [c.request_id, c.kind as jlong, c.payload]).collect();
+    if let Err(e) = out.set_region(env, 0, &triples) {
+        completion::push_all(collected); // never lost, even if Java's array failed us
+        return Err(e.into());
+    }
+    Ok(room as jint)
 }
 
 /// Queues completions a reading thread could not hand to a waiting thread
 /// (`triples`: `n` (request id, kind, payload)), for the completer.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_requeue<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+fn requeue<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     triples: JLongArray<'caller>,
     n: jint,
-) {
-    unowned_env
-        .with_env(|env| -> Result<(), BridgeError> {
-            let n = (n.max(0) as usize).min(triples.len(env)? / 3);
-            let mut values = vec![0 as jlong; 3 * n];
-            triples.get_region(env, 0, &mut values)?;
-            completion::push_all(values.chunks_exact(3).map(|t| Completion { request_id: t[0], kind: t[1] as i32, payload: t[2] }));
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    let n = (n.max(0) as usize).min(triples.len(env)? / 3);
+    let mut values = vec![0 as jlong; 3 * n];
+    triples.get_region(env, 0, &mut values)?;
+    completion::push_all(values.chunks_exact(3).map(|t| Completion { request_id: t[0], kind: t[1] as i32, payload: t[2] }));
+    Ok(())
 }

@@ -11,6 +11,8 @@ const REQUEST: &str = "glide/api/models/exceptions/RequestException";
 const CLOSING: &str = "glide/api/models/exceptions/ClosingException";
 const CONNECTION: &str = "glide/api/models/exceptions/ConnectionException";
 const CONFIGURATION: &str = "glide/api/models/exceptions/ConfigurationError";
+/// The library does not match the Java classes (see `natives.rs`).
+const LINK: &str = "java/lang/UnsatisfiedLinkError";
 /// What valkey-glide 2.3.1's `OpenTelemetry.init` throws for a configuration it refuses.
 const EXCEPTION: &str = "java/lang/Exception";
 
@@ -33,6 +35,10 @@ impl BridgeError {
     }
     pub(super) fn configuration(message: impl Into<String>) -> Self {
         BridgeError { class: CONFIGURATION, message: message.into() }
+    }
+    /// An `UnsatisfiedLinkError`: the native library and the Java classes do not match.
+    pub(super) fn link(message: impl Into<String>) -> Self {
+        BridgeError { class: LINK, message: message.into() }
     }
     /// A plain (checked) `java.lang.Exception`: only where valkey-glide throws one.
     pub(super) fn exception(message: impl Into<String>) -> Self {

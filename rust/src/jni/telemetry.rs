@@ -3,44 +3,34 @@
 
 use jni::objects::{JClass, JLongArray, JString};
 use jni::sys::{jint, jlong};
-use jni::{Env, EnvUnowned};
+use jni::Env;
 
 use super::optional_string;
-use super::policy::{BridgeError, ThrowGlide};
+use super::policy::BridgeError;
 use crate::telemetry::{self, span::Parent};
 
 /// `OpenTelemetry.init`: endpoints null when not configured, `sample_percentage` -1 when not
 /// given. Throws `java.lang.Exception` with valkey-glide's message for what it refuses.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_initOpenTelemetry<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn init_open_telemetry<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     traces_endpoint: JString<'caller>,
     sample_percentage: jint,
     metrics_endpoint: JString<'caller>,
     flush_interval_ms: jlong,
-) {
-    unowned_env
-        .with_env(|env| -> Result<(), BridgeError> {
-            let traces = optional_string(env, &traces_endpoint)?;
-            let metrics = optional_string(env, &metrics_endpoint)?;
-            telemetry::init(traces.as_deref(), sample_percentage, metrics.as_deref(), flush_interval_ms).map_err(BridgeError::exception)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    let traces = optional_string(env, &traces_endpoint)?;
+    let metrics = optional_string(env, &metrics_endpoint)?;
+    telemetry::init(traces.as_deref(), sample_percentage, metrics.as_deref(), flush_interval_ms).map_err(BridgeError::exception)
 }
 
 /// Exports the ended spans and the metrics now, on the calling thread.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_flushOpenTelemetry<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn flush_open_telemetry<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
-) {
-    unowned_env
-        .with_env(|_env| -> Result<(), BridgeError> {
-            telemetry::flush();
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    telemetry::flush();
+    Ok(())
 }
 
 /// A sampled request's trace context: null (not sampled) or `[trace id high, trace id low,

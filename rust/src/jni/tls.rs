@@ -4,9 +4,9 @@
 
 use jni::objects::{JByteArray, JClass};
 use jni::sys::{jboolean, jlong};
-use jni::{Env, EnvUnowned};
+use jni::Env;
 
-use super::policy::{BridgeError, ThrowGlide};
+use super::policy::BridgeError;
 use crate::client::tls::{TlsOptions, TlsSettings};
 
 /// A `TlsSettings` as Java holds it: a leaked `Box<TlsSettings>`; 0 is "no TLS".
@@ -36,47 +36,37 @@ fn optional_bytes(env: &mut Env<'_>, array: &JByteArray<'_>) -> Result<Option<Ve
 /// Checks and builds TLS settings: `insecure` accepts any certificate; the
 /// others are PEM or null (roots: the platform's; no certificate: no mutual
 /// TLS). Bad input throws `ConfigurationError` naming it.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_createTlsSettings<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn create_tls_settings<'caller>(
+    env: &mut Env<'caller>,
     _class: JClass<'caller>,
     insecure: jboolean,
     root_certificates: JByteArray<'caller>,
     client_certificate: JByteArray<'caller>,
     client_key: JByteArray<'caller>,
-) -> jlong {
-    unowned_env
-        .with_env(|env| -> Result<jlong, BridgeError> {
-            let roots = optional_bytes(env, &root_certificates)?;
-            let certificate = optional_bytes(env, &client_certificate)?;
-            let key = optional_bytes(env, &client_key)?;
-            let options = TlsOptions {
-                insecure,
-                root_certificates_pem: roots.as_deref(),
-                client_certificate_pem: certificate.as_deref(),
-                client_key_pem: key.as_deref(),
-            };
-            let settings = TlsSettings::new(&options).map_err(BridgeError::configuration)?;
-            Ok(Box::into_raw(Box::new(settings)) as jlong)
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<jlong, BridgeError> {
+    let roots = optional_bytes(env, &root_certificates)?;
+    let certificate = optional_bytes(env, &client_certificate)?;
+    let key = optional_bytes(env, &client_key)?;
+    let options = TlsOptions {
+        insecure,
+        root_certificates_pem: roots.as_deref(),
+        client_certificate_pem: certificate.as_deref(),
+        client_key_pem: key.as_deref(),
+    };
+    let settings = TlsSettings::new(&options).map_err(BridgeError::configuration)?;
+    Ok(Box::into_raw(Box::new(settings)) as jlong)
 }
 
 /// Frees what `createTlsSettings` returned; 0 is ignored.
-#[unsafe(no_mangle)]
-pub extern "system" fn Java_glide_internal_NativeBridge_freeTlsSettings<'caller>(
-    mut unowned_env: EnvUnowned<'caller>,
+pub(super) fn free_tls_settings<'caller>(
+    _env: &mut Env<'caller>,
     _class: JClass<'caller>,
     handle: jlong,
-) {
-    unowned_env
-        .with_env(|_env| -> Result<(), BridgeError> {
-            if handle != 0 {
-                // SAFETY: Java frees each handle from createTlsSettings exactly once
-                // (in a finally block after createClient), so the box is ours.
-                drop(unsafe { Box::from_raw(handle as *mut TlsSettings) });
-            }
-            Ok(())
-        })
-        .resolve::<ThrowGlide>()
+) -> Result<(), BridgeError> {
+    if handle != 0 {
+        // SAFETY: Java frees each handle from createTlsSettings exactly once
+        // (in a finally block after createClient), so the box is ours.
+        drop(unsafe { Box::from_raw(handle as *mut TlsSettings) });
+    }
+    Ok(())
 }

@@ -55,7 +55,6 @@ pub(super) struct Reading {
 /// (start of the sums, now), in Unix nanoseconds.
 pub(super) fn read() -> (Vec<Reading>, u64, u64) {
     let pubsub = crate::pubsub::statistics();
-    let pubsub_value = |name: &str| pubsub.iter().find(|(n, _)| *n == name).map_or(0, |(_, v)| *v);
     let counter = |name, description, value| Reading { name, description, unit: "1", kind: Kind::Counter, value };
     let readings = vec![
         counter("glide.timeout_errors", "Number of timeout errors encountered", TIMEOUTS.load(Ordering::Relaxed)),
@@ -64,14 +63,14 @@ pub(super) fn read() -> (Vec<Reading>, u64, u64) {
         counter(
             "glide.subscription_out_of_sync_count",
             "Number of times subscriptions were detected as out of sync",
-            pubsub_value("pubsub_subscriptions_refused"),
+            pubsub.refused,
         ),
         Reading {
             name: "glide.subscription_last_sync_timestamp",
             description: "Unix timestamp (in milliseconds) of the last time subscriptions were in sync",
             unit: "ms",
             kind: Kind::Gauge,
-            value: pubsub_value("pubsub_subscriptions_last_confirmed_ms"),
+            value: pubsub.last_confirmed_ms,
         },
     ];
     (readings, START_UNIX_NANOS.load(Ordering::Relaxed), now_unix_nanos())

@@ -164,11 +164,6 @@ public abstract class BaseClient
         IS_NULLABLE,
     }
 
-    /** Reply shapes understood by the core. */
-    private static final int NATURAL = 0;
-
-    private static final int MAP_FROM_PAIRS = 1;
-
     /** Null for a client that records a batch's commands. */
     private final NativeClient core;
 
@@ -199,22 +194,22 @@ public abstract class BaseClient
 
     /** Runs a command with the client's request timeout. */
     <T> CompletableFuture<T> run(Args args, boolean binary, Function<Object, T> convert) {
-        return sink.execute(args.build(), binary, BlockingTimeouts.DEFAULT, NATURAL, RouteSpec.DEFAULT, convert);
+        return sink.execute(args.build(), binary, BlockingTimeouts.DEFAULT, CommandSink.NATURAL, RouteSpec.DEFAULT, convert);
     }
 
     <T> CompletableFuture<T> run(
             byte[][] args, boolean binary, int timeoutMs, Function<Object, T> convert) {
-        return sink.execute(args, binary, timeoutMs, NATURAL, RouteSpec.DEFAULT, convert);
+        return sink.execute(args, binary, timeoutMs, CommandSink.NATURAL, RouteSpec.DEFAULT, convert);
     }
 
     /** Runs a command to the nodes {@code route} names (cluster clients). */
     <T> CompletableFuture<T> run(
             byte[][] args, boolean binary, int timeoutMs, RouteSpec route, Function<Object, T> convert) {
-        return sink.execute(args, binary, timeoutMs, NATURAL, route, convert);
+        return sink.execute(args, binary, timeoutMs, CommandSink.NATURAL, route, convert);
     }
 
     private <T> CompletableFuture<T> runMap(Args args, boolean binary, Function<Object, T> convert) {
-        return sink.execute(args.build(), binary, BlockingTimeouts.DEFAULT, MAP_FROM_PAIRS, RouteSpec.DEFAULT, convert);
+        return sink.execute(args.build(), binary, BlockingTimeouts.DEFAULT, CommandSink.MAP, RouteSpec.DEFAULT, convert);
     }
 
     /**
@@ -347,18 +342,18 @@ public abstract class BaseClient
         return changeSubscriptions(mode, java.util.Arrays.copyOfRange(args, 1, args.length), subscribe, -1);
     }
 
-    /** The subscription mode (0 exact, 1 pattern, 2 sharded) command {@code name} changes; -1: none. */
+    /** The subscription mode ({@link PubSubDelivery#EXACT}...) command {@code name} changes; -1: none. */
     private static int subscriptionMode(byte[] name) {
         switch (upper(name)) {
             case "SUBSCRIBE":
             case "UNSUBSCRIBE":
-                return 0;
+                return PubSubDelivery.EXACT;
             case "PSUBSCRIBE":
             case "PUNSUBSCRIBE":
-                return 1;
+                return PubSubDelivery.PATTERN;
             case "SSUBSCRIBE":
             case "SUNSUBSCRIBE":
-                return 2;
+                return PubSubDelivery.SHARDED;
             default:
                 return -1;
         }
@@ -370,56 +365,56 @@ public abstract class BaseClient
 
     /** SUBSCRIBE {@code channels}; completes once the server confirmed all (within {@code timeoutMs}; 0: no limit). */
     public CompletableFuture<Void> subscribe(Set<String> channels, int timeoutMs) {
-        return changeSubscriptions(0, channels, true, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.EXACT, channels, true, Math.max(timeoutMs, 0));
     }
 
     /** SUBSCRIBE {@code channels}; completes once sent. */
     public CompletableFuture<Void> subscribeLazy(Set<String> channels) {
-        return changeSubscriptions(0, channels, true, -1);
+        return changeSubscriptions(PubSubDelivery.EXACT, channels, true, -1);
     }
 
     /** PSUBSCRIBE {@code patterns}; completes once the server confirmed all. */
     public CompletableFuture<Void> psubscribe(Set<String> patterns, int timeoutMs) {
-        return changeSubscriptions(1, patterns, true, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.PATTERN, patterns, true, Math.max(timeoutMs, 0));
     }
 
     public CompletableFuture<Void> psubscribeLazy(Set<String> patterns) {
-        return changeSubscriptions(1, patterns, true, -1);
+        return changeSubscriptions(PubSubDelivery.PATTERN, patterns, true, -1);
     }
 
     /** UNSUBSCRIBE {@code channels} (empty, e.g. {@code ALL_CHANNELS}: all); completes once confirmed. */
     public CompletableFuture<Void> unsubscribe(Set<String> channels, int timeoutMs) {
-        return changeSubscriptions(0, channels, false, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.EXACT, channels, false, Math.max(timeoutMs, 0));
     }
 
     /** UNSUBSCRIBE from every channel; completes once confirmed. */
     public CompletableFuture<Void> unsubscribe(int timeoutMs) {
-        return changeSubscriptions(0, Set.of(), false, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.EXACT, Set.of(), false, Math.max(timeoutMs, 0));
     }
 
     public CompletableFuture<Void> unsubscribeLazy() {
-        return changeSubscriptions(0, Set.of(), false, -1);
+        return changeSubscriptions(PubSubDelivery.EXACT, Set.of(), false, -1);
     }
 
     public CompletableFuture<Void> unsubscribeLazy(Set<String> channels) {
-        return changeSubscriptions(0, channels, false, -1);
+        return changeSubscriptions(PubSubDelivery.EXACT, channels, false, -1);
     }
 
     /** PUNSUBSCRIBE {@code patterns} (empty: all); completes once confirmed. */
     public CompletableFuture<Void> punsubscribe(Set<String> patterns, int timeoutMs) {
-        return changeSubscriptions(1, patterns, false, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.PATTERN, patterns, false, Math.max(timeoutMs, 0));
     }
 
     public CompletableFuture<Void> punsubscribe(int timeoutMs) {
-        return changeSubscriptions(1, Set.of(), false, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.PATTERN, Set.of(), false, Math.max(timeoutMs, 0));
     }
 
     public CompletableFuture<Void> punsubscribeLazy() {
-        return changeSubscriptions(1, Set.of(), false, -1);
+        return changeSubscriptions(PubSubDelivery.PATTERN, Set.of(), false, -1);
     }
 
     public CompletableFuture<Void> punsubscribeLazy(Set<String> patterns) {
-        return changeSubscriptions(1, patterns, false, -1);
+        return changeSubscriptions(PubSubDelivery.PATTERN, patterns, false, -1);
     }
 
     /** Wanted and confirmed subscriptions per mode, as six lists of names. */

@@ -47,6 +47,7 @@ import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
 import glide.internal.NativeClient;
 import glide.internal.NodeReplies;
+import glide.internal.PubSubDelivery;
 import glide.internal.ReplyConverters;
 import glide.internal.RouteSpec;
 import glide.internal.SlotScanCursor;
@@ -174,27 +175,27 @@ public class GlideClusterClient extends BaseClient
 
     /** SSUBSCRIBE {@code channels}, each on the primary of its slot; completes once confirmed. */
     public CompletableFuture<Void> ssubscribe(Set<String> channels, int timeoutMs) {
-        return changeSubscriptions(2, channels, true, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.SHARDED, channels, true, Math.max(timeoutMs, 0));
     }
 
     public CompletableFuture<Void> ssubscribeLazy(Set<String> channels) {
-        return changeSubscriptions(2, channels, true, -1);
+        return changeSubscriptions(PubSubDelivery.SHARDED, channels, true, -1);
     }
 
     public CompletableFuture<Void> sunsubscribe(Set<String> channels, int timeoutMs) {
-        return changeSubscriptions(2, channels, false, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.SHARDED, channels, false, Math.max(timeoutMs, 0));
     }
 
     public CompletableFuture<Void> sunsubscribe(int timeoutMs) {
-        return changeSubscriptions(2, Set.of(), false, Math.max(timeoutMs, 0));
+        return changeSubscriptions(PubSubDelivery.SHARDED, Set.of(), false, Math.max(timeoutMs, 0));
     }
 
     public CompletableFuture<Void> sunsubscribeLazy() {
-        return changeSubscriptions(2, Set.of(), false, -1);
+        return changeSubscriptions(PubSubDelivery.SHARDED, Set.of(), false, -1);
     }
 
     public CompletableFuture<Void> sunsubscribeLazy(Set<String> channels) {
-        return changeSubscriptions(2, channels, false, -1);
+        return changeSubscriptions(PubSubDelivery.SHARDED, channels, false, -1);
     }
 
     /** What the client wants to be subscribed to, and what the nodes confirmed, by mode. */

@@ -58,7 +58,7 @@ public final class BatchCommands implements CommandSink {
     /** Appends a command built directly (one the clients have no method for). */
     public void add(byte[][] args) {
         commands.add(args);
-        shapes.add(0);
+        shapes.add(NATURAL);
     }
 
     public int size() {

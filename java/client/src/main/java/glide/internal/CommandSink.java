@@ -9,9 +9,15 @@ import java.util.function.Function;
  * clients' argument building instead of repeating it for every command.
  */
 public interface CommandSink {
+    /** {@code shape}: the reply shape the command implies. */
+    int NATURAL = Wire.Shape.NATURAL;
+
+    /** {@code shape}: flat key/value pairs (RESP2) or a map (RESP3) as a map. */
+    int MAP = Wire.Shape.MAP;
+
     /**
      * Runs (or records) one command. {@code timeoutMs}: -1 the client's request timeout, 0 none;
-     * {@code shape}: 0 natural, 1 flat pairs to a map.
+     * {@code shape}: {@link #NATURAL} or {@link #MAP}.
      */
     <T> CompletableFuture<T> execute(
             byte[][] args,

@@ -54,7 +54,7 @@ final class Completions {
         }
 
         void complete(int kind, long payload) {
-            if (kind >= Kinds.FIRST_ERROR) {
+            if (kind >= Wire.Kind.FIRST_ERROR) {
                 future.completeExceptionally(ReplyDecoder.decodeError(kind, payload));
                 return;
             }
@@ -189,7 +189,7 @@ final class Completions {
         try {
             if (pending == null || pending.future.isDone()) {
                 // Failed already (client closed) or cancelled: the payload is still ours to free.
-                if (Kinds.ownsBytes(kind)) {
+                if (Wire.Kind.ownsBytes(kind)) {
                     NativeBridge.freeBytes(payload);
                 }
             } else {

@@ -66,16 +66,31 @@ public final class ConnectionSettings {
     /** IAM authentication (the token is the password); null: none. */
     final IamSettings iam;
 
+    /** The core's code for {@code protocol}; null is the default, RESP3. */
+    private static int protocolCode(ProtocolVersion protocol) {
+        if (protocol == null) {
+            return Wire.Protocol.RESP3;
+        }
+        switch (protocol) {
+            case RESP2:
+                return Wire.Protocol.RESP2;
+            case RESP3:
+                return Wire.Protocol.RESP3;
+            default:
+                throw new ConfigurationError("protocol " + protocol + " is not known to glide-jni");
+        }
+    }
+
     private static int readFromCode(ReadFrom read) {
         switch (read) {
             case PRIMARY:
-                return 0;
+                return Wire.ReadFrom.PRIMARY;
             case PREFER_REPLICA:
-                return 1;
+                return Wire.ReadFrom.PREFER_REPLICA;
             case AZ_AFFINITY:
-                return 2;
+                return Wire.ReadFrom.AZ_AFFINITY;
             case AZ_AFFINITY_REPLICAS_AND_PRIMARY:
-                return 3;
+                return Wire.ReadFrom.AZ_AFFINITY_REPLICAS_AND_PRIMARY;
             default:
                 throw new ConfigurationError("readFrom " + read + " is not known to glide-jni");
         }
@@ -113,7 +128,7 @@ public final class ConnectionSettings {
             }
             return new IamSettings(
                     c.getClusterName(),
-                    c.getService() == ServiceType.MEMORYDB ? 1 : 0,
+                    c.getService() == ServiceType.MEMORYDB ? Wire.IamService.MEMORYDB : Wire.IamService.ELASTICACHE,
                     c.getRegion(),
                     refresh == null ? 0 : refresh);
         }
@@ -214,7 +229,7 @@ public final class ConnectionSettings {
         requestTimeoutMs = positive(c.getRequestTimeout(), DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeout");
         inflightLimit =
                 positive(c.getInflightRequestsLimit(), DEFAULT_INFLIGHT_LIMIT, "inflightRequestsLimit");
-        protocol = c.getProtocol() == ProtocolVersion.RESP2 ? 2 : 3;
+        protocol = protocolCode(c.getProtocol());
         BackoffStrategy b = c.getReconnectStrategy();
         backoff =
                 b == null
@@ -298,7 +313,7 @@ public final class ConnectionSettings {
      * arrive as RESP3 pushes on the client's own connection) or a non-positive backlog bound.
      */
     public void subscribe(BaseSubscriptionConfiguration config, Map<? extends Enum<?>, Set<GlideString>> byMode) {
-        if (protocol != 3) {
+        if (protocol != Wire.Protocol.RESP3) {
             throw new ConfigurationError(RESP3_FOR_SUBSCRIPTIONS);
         }
         if (config.getBacklogLimitBytes() <= 0) {
@@ -320,7 +335,7 @@ public final class ConnectionSettings {
         subscriptionNames = names.toArray(new byte[0][]);
         subscriptionModes = modes.stream().mapToInt(Integer::intValue).toArray();
         backlogLimitBytes = config.getBacklogLimitBytes();
-        overflowPolicy = config.getOverflowPolicy() == PubSubOverflowPolicy.DROP_NEWEST ? 1 : 0;
+        overflowPolicy = config.getOverflowPolicy() == PubSubOverflowPolicy.DROP_NEWEST ? Wire.Overflow.DROP_NEWEST : Wire.Overflow.DROP_OLDEST;
     }
 
     /** "host:port" of the first configured address (the standalone node). */

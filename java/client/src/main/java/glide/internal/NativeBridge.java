@@ -3,6 +3,12 @@ package glide.internal;
 /**
  * The native methods of the Rust core. Every method is a thin shim; see {@code rust/src/jni}.
  *
+ * <p>The library registers them when this class is initialised ({@link #registerNatives}), each
+ * with the JNI signature its Rust function was compiled against ({@code rust/src/jni/natives.rs});
+ * a method declared here and missing there, or declared differently, fails the initialisation
+ * with an {@link UnsatisfiedLinkError} naming it, before any request runs. The numbers these
+ * methods exchange (reply kinds, routes, statistics...) are in {@link Wire}.
+ *
  * <p>Handles are opaque: a client handle is released exactly once, by {@link #freeClient}, and
  * every pointer that arrives in a completion is passed exactly once to {@link #takeBytes} or
  * {@link #freeBytes}.
@@ -17,6 +23,7 @@ final class NativeBridge {
 
     static {
         NativeLoader.load();
+        checkRegistered(registerNatives(NativeBridge.class));
         String maxBulk = System.getProperty(MAX_BULK_PROPERTY);
         if (maxBulk != null) {
             try {
@@ -28,16 +35,37 @@ final class NativeBridge {
         }
     }
 
+    /**
+     * Registers every other native method of this class on {@code target} (this class; a test
+     * passes another to see the refusal). The one method the JVM finds by its exported name.
+     * Returns the names registered; throws {@link UnsatisfiedLinkError} naming each method whose
+     * name or signature {@code target} does not declare.
+     */
+    static native String[] registerNatives(Class<?> target);
+
+    /** Throws {@link UnsatisfiedLinkError} naming the native methods the library did not register. */
+    static void checkRegistered(String[] registered) {
+        java.util.Set<String> names = new java.util.HashSet<>(java.util.Arrays.asList(registered));
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (java.lang.reflect.Method m : NativeBridge.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isNative(m.getModifiers())
+                    && !m.getName().equals("registerNatives")
+                    && !names.contains(m.getName())) {
+                missing.add(m.getName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            java.util.Collections.sort(missing);
+            throw new UnsatisfiedLinkError(
+                    "the glide-jni native library does not implement " + missing
+                            + " of glide.internal.NativeBridge (a library from another build?)");
+        }
+    }
+
     /** Sets the longest bulk string accepted, process-wide; returns the value in force. */
     static native long setMaxBulkLength(long bytes);
 
     private NativeBridge() {}
-
-    /** {@link #submit} results. */
-    static final int SUBMITTED = 0;
-
-    static final int REFUSED_INFLIGHT_LIMIT = 1;
-    static final int REFUSED_CLOSED = 2;
 
     /**
      * Creates a client and starts its first connection; the outcome arrives as completion {@code
@@ -73,7 +101,7 @@ final class NativeBridge {
      * Checks IAM settings and signs the first token, loading AWS credentials (may block while a
      * credentials endpoint answers). Throws {@code ConfigurationError} for bad settings and {@code
      * ClosingException} when no credentials can be loaded. Free with {@link #freeIamAuth} once
-     * {@code createClient} returned. {@code service}: 0 ElastiCache, 1 MemoryDB;
+     * {@code createClient} returned. {@code service}: a {@link Wire.IamService} code;
      * {@code refreshSeconds} 0: the default.
      */
     static native long createIamAuth(
@@ -117,9 +145,9 @@ final class NativeBridge {
 
     /**
      * Starts one command, packed as RESP ({@link CommandPacker}), to the nodes {@code routeKind}
-     * names (cluster clients; see {@link RouteSpec}). {@code timeoutMs}: -1 for the client's
-     * default, 0 for none. {@code
-     * shape}: 0 as sent by the server, 1 flat pairs to a map. {@code binary}: bulk strings become
+     * names (cluster clients; a {@link Wire.Route} code, see {@link RouteSpec}). Returns a {@link
+     * Wire.Submitted} code. {@code timeoutMs}: -1 for the client's default, 0 for none. {@code
+     * shape}: a {@link Wire.Shape} code. {@code binary}: bulk strings become
      * GlideString (the core then skips checking that they are UTF-8). {@code trace}: null, or
      * the trace context of a request sampled for OpenTelemetry ({@link TraceSampling#sample}).
      */
@@ -208,16 +236,10 @@ final class NativeBridge {
 
     static native void freeBytes(long pointer);
 
-    /**
-     * The core's figures, in the order {@code Java_glide_internal_NativeBridge_statistics} (in
-     * {@code rust/src/jni/mod.rs}) builds them; {@link Statistics} names each index.
-     */
+    /** The core's figures, indexed by {@link Wire.Stat}; {@link Statistics} publishes them. */
     static native long[] statistics();
 
-    /** Panics inside the core; the panic must arrive as a {@code RequestException}. Tests only. */
-    static native int panicForTesting();
-
-    /** The IAM token for fixed inputs; service 0 ElastiCache, 1 MemoryDB. For tests. */
+    /** The IAM token for fixed inputs ({@link Wire.IamService} service). For tests. */
     static native String iamToken(
             String clusterName,
             String user,

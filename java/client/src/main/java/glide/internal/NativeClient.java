@@ -165,7 +165,7 @@ public final class NativeClient implements CommandSink {
 
     /**
      * Sends one command. {@code timeoutMs}: -1 for the client's request timeout, 0 for none.
-     * {@code shape}: 0 natural, 1 flat pairs to a map.
+     * {@code shape}: a {@link Wire.Shape} code.
      */
     public <T> CompletableFuture<T> execute(
             byte[][] args, boolean binary, int timeoutMs, int shape, Function<Object, T> convert) {
@@ -212,10 +212,10 @@ public final class NativeClient implements CommandSink {
 
     /** Fails {@code pending} at once when the core refused request {@code id}. */
     private <T> CompletableFuture<T> settle(long id, Completions.Pending<T> pending, int status) {
-        if (status != NativeBridge.SUBMITTED) {
+        if (status != Wire.Submitted.STARTED) {
             Completions.forget(id);
             pending.future.completeExceptionally(
-                    status == NativeBridge.REFUSED_INFLIGHT_LIMIT
+                    status == Wire.Submitted.REFUSED_INFLIGHT_LIMIT
                             // valkey-glide's words first: code and tests look for them.
                             ? new RequestException(
                                     "Reached maximum inflight requests ("
@@ -335,7 +335,7 @@ public final class NativeClient implements CommandSink {
         if (frame == 0) {
             return null;
         }
-        Object[] parts = (Object[]) ReplyDecoder.decodeValue(Kinds.FRAME, frame, true);
+        Object[] parts = (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, frame, true);
         GlideString channel = (GlideString) parts[0];
         GlideString payload = (GlideString) parts[1];
         GlideString pattern = (GlideString) parts[2];
@@ -377,7 +377,7 @@ public final class NativeClient implements CommandSink {
         } finally {
             Reference.reachabilityFence(this);
         }
-        return (Object[]) ReplyDecoder.decodeValue(Kinds.FRAME, frame, true);
+        return (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, frame, true);
     }
 
     /** The ACL user of the configuration (null: the default user), for AUTH. */

@@ -19,6 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per-client daemon thread made on first use.
  */
 public final class PubSubDelivery {
+    /** Subscription modes as the core numbers them ({@link Wire.SubscriptionMode}). */
+    public static final int EXACT = Wire.SubscriptionMode.EXACT;
+
+    public static final int PATTERN = Wire.SubscriptionMode.PATTERN;
+    public static final int SHARDED = Wire.SubscriptionMode.SHARDED;
+
     private static final System.Logger LOG = System.getLogger("glide.pubsub");
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** How long a delivery thread waits in the core before it checks whether the client closed. */

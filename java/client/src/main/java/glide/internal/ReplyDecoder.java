@@ -22,48 +22,32 @@ import java.util.Set;
  * <p>Text becomes a String for String requests and a GlideString for binary ones; bytes that
  * are not valid UTF-8 always stay a GlideString, so no reply is ever decoded lossily.
  *
- * <p>Frames are parsed from a heap {@code byte[]} (see {@code rust/src/reply.rs} for the grammar).
+ * <p>Frames are parsed from a heap {@code byte[]} (see {@link Wire.Tag} and {@code rust/src/reply.rs} for the grammar).
  */
 final class ReplyDecoder {
     private ReplyDecoder() {}
 
-    private static final int TAG_NIL = 0;
-    private static final int TAG_INT = 1;
-    private static final int TAG_DOUBLE = 2;
-    private static final int TAG_BOOL = 3;
-    private static final int TAG_OK = 4;
-    private static final int TAG_BULK = 5;
-    private static final int TAG_SIMPLE = 6;
-    private static final int TAG_BULK_BINARY = 7;
-    private static final int TAG_ARRAY = 8;
-    private static final int TAG_MAP = 9;
-    /** A cluster reply by node (see {@link NodeReplies}). */
-    private static final int TAG_NODE_MAP = 13;
-    private static final int TAG_SET = 10;
-    private static final int TAG_ERROR = 11;
-    private static final int TAG_BIGNUM = 12;
-
     /** Decodes a successful completion; {@code binary} selects GlideString over String. */
     static Object decodeValue(int kind, long payload, boolean binary) {
         switch (kind) {
-            case Kinds.NIL:
+            case Wire.Kind.NIL:
                 return null;
-            case Kinds.INT:
+            case Wire.Kind.INT:
                 return payload;
-            case Kinds.DOUBLE:
+            case Wire.Kind.DOUBLE:
                 return Double.longBitsToDouble(payload);
-            case Kinds.BOOL:
+            case Wire.Kind.BOOL:
                 return payload != 0;
-            case Kinds.OK:
+            case Wire.Kind.OK:
                 return "OK";
-            case Kinds.BULK:
-            case Kinds.SIMPLE:
+            case Wire.Kind.BULK:
+            case Wire.Kind.SIMPLE:
                 return text(NativeBridge.takeBytes(payload), binary);
-            case Kinds.BULK_BINARY:
+            case Wire.Kind.BULK_BINARY:
                 return GlideString.of(NativeBridge.takeBytes(payload));
-            case Kinds.BIGNUM:
+            case Wire.Kind.BIGNUM:
                 return new BigInteger(new String(NativeBridge.takeBytes(payload), StandardCharsets.US_ASCII));
-            case Kinds.FRAME:
+            case Wire.Kind.FRAME:
                 return new Frame(NativeBridge.takeBytes(payload), binary).read();
             default:
                 throw new RequestException("unknown reply kind " + kind + " from the native core");
@@ -74,15 +58,15 @@ final class ReplyDecoder {
     static GlideException decodeError(int kind, long payload) {
         String message = new String(NativeBridge.takeBytes(payload), StandardCharsets.UTF_8);
         switch (kind) {
-            case Kinds.ERR_TIMEOUT:
+            case Wire.Kind.ERR_TIMEOUT:
                 return new TimeoutException(message);
-            case Kinds.ERR_CONNECTION:
+            case Wire.Kind.ERR_CONNECTION:
                 return new ConnectionException(message);
-            case Kinds.ERR_CLOSING:
+            case Wire.Kind.ERR_CLOSING:
                 return new ClosingException(message);
-            case Kinds.ERR_EXEC_ABORT:
+            case Wire.Kind.ERR_EXEC_ABORT:
                 return new ExecAbortException(message);
-            case Kinds.ERR_CONFIGURATION:
+            case Wire.Kind.ERR_CONFIGURATION:
                 return new ConfigurationError(message);
             default:
                 return new RequestException(message);
@@ -107,26 +91,26 @@ final class ReplyDecoder {
         Object read() {
             int tag = bytes[pos++];
             switch (tag) {
-                case TAG_NIL:
+                case Wire.Tag.NIL:
                     return null;
-                case TAG_INT:
+                case Wire.Tag.INT:
                     return readLong();
-                case TAG_DOUBLE:
+                case Wire.Tag.DOUBLE:
                     return Double.longBitsToDouble(readLong());
-                case TAG_BOOL:
+                case Wire.Tag.BOOL:
                     return bytes[pos++] != 0;
-                case TAG_OK:
+                case Wire.Tag.OK:
                     return "OK";
-                case TAG_BULK:
-                case TAG_SIMPLE:
+                case Wire.Tag.BULK:
+                case Wire.Tag.SIMPLE:
                     return text(readBytes(), binary);
-                case TAG_BULK_BINARY:
+                case Wire.Tag.BULK_BINARY:
                     return GlideString.of(readBytes());
-                case TAG_BIGNUM:
+                case Wire.Tag.BIGNUM:
                     return new BigInteger(new String(readBytes(), StandardCharsets.US_ASCII));
-                case TAG_ERROR:
+                case Wire.Tag.ERROR:
                     return new RequestException(new String(readBytes(), StandardCharsets.UTF_8));
-                case TAG_ARRAY:
+                case Wire.Tag.ARRAY:
                     {
                         int n = readLength();
                         Object[] items = new Object[n];
@@ -135,19 +119,19 @@ final class ReplyDecoder {
                         }
                         return items;
                     }
-                case TAG_MAP:
-                case TAG_NODE_MAP:
+                case Wire.Tag.MAP:
+                case Wire.Tag.NODE_MAP:
                     {
                         int n = readLength();
                         Map<Object, Object> map =
-                                tag == TAG_NODE_MAP ? new NodeReplies(capacityFor(n)) : new LinkedHashMap<>(capacityFor(n));
+                                tag == Wire.Tag.NODE_MAP ? new NodeReplies(capacityFor(n)) : new LinkedHashMap<>(capacityFor(n));
                         for (int i = 0; i < n; i++) {
                             Object key = read();
                             map.put(key, read());
                         }
                         return map;
                     }
-                case TAG_SET:
+                case Wire.Tag.SET:
                     {
                         int n = readLength();
                         Set<Object> set = new HashSet<>(capacityFor(n));

@@ -15,24 +15,16 @@ import java.nio.charset.StandardCharsets;
  * slot key is hashed there, not here.
  */
 public final class RouteSpec {
-    static final int DEFAULT_KIND = 0;
-    static final int RANDOM = 1;
-    static final int ALL_NODES = 2;
-    static final int ALL_PRIMARIES = 3;
-    static final int SLOT_PRIMARY = 4;
-    static final int SLOT_REPLICA = 5;
-    static final int KEY_PRIMARY = 6;
-    static final int KEY_REPLICA = 7;
-    static final int ADDRESS = 8;
-    /** Not a route: the command is a cluster scan step (see {@link SlotScanCursor}). */
-    static final int SCAN = 9;
-
     /** The command's own routing (its key's slot, or its request policy). */
-    public static final RouteSpec DEFAULT = new RouteSpec(DEFAULT_KIND, 0, null);
+    public static final RouteSpec DEFAULT = new RouteSpec(Wire.Route.DEFAULT, 0, null);
 
-    /** A cluster scan step: the core reads slots from their owners itself. */
-    public static final RouteSpec SCAN_STEP = new RouteSpec(SCAN, 0, null);
+    /**
+     * A cluster scan step (see {@link SlotScanCursor}): the core reads slots from their owners
+     * itself.
+     */
+    public static final RouteSpec SCAN_STEP = new RouteSpec(Wire.Route.SCAN_STEP, 0, null);
 
+    /** A {@link Wire.Route} code. */
     final int kind;
     final int number;
     final byte[] bytes;
@@ -49,13 +41,13 @@ public final class RouteSpec {
             throw new RequestException("the route must not be null");
         }
         if (route == SimpleSingleNodeRoute.RANDOM) {
-            return new RouteSpec(RANDOM, 0, null);
+            return new RouteSpec(Wire.Route.RANDOM, 0, null);
         }
         if (route == SimpleMultiNodeRoute.ALL_NODES) {
-            return new RouteSpec(ALL_NODES, 0, null);
+            return new RouteSpec(Wire.Route.ALL_NODES, 0, null);
         }
         if (route == SimpleMultiNodeRoute.ALL_PRIMARIES) {
-            return new RouteSpec(ALL_PRIMARIES, 0, null);
+            return new RouteSpec(Wire.Route.ALL_PRIMARIES, 0, null);
         }
         if (route instanceof SlotIdRoute) {
             SlotIdRoute r = (SlotIdRoute) route;
@@ -63,7 +55,7 @@ public final class RouteSpec {
                 throw new RequestException("slot " + r.getSlotId() + " is out of range (0-16383)");
             }
             boolean replica = r.getSlotType() == SlotType.REPLICA;
-            return new RouteSpec(replica ? SLOT_REPLICA : SLOT_PRIMARY, r.getSlotId(), null);
+            return new RouteSpec(replica ? Wire.Route.SLOT_REPLICA : Wire.Route.SLOT_PRIMARY, r.getSlotId(), null);
         }
         if (route instanceof SlotKeyRoute) {
             SlotKeyRoute r = (SlotKeyRoute) route;
@@ -72,14 +64,14 @@ public final class RouteSpec {
             }
             boolean replica = r.getSlotType() == SlotType.REPLICA;
             byte[] key = r.getSlotKey().getBytes(StandardCharsets.UTF_8);
-            return new RouteSpec(replica ? KEY_REPLICA : KEY_PRIMARY, 0, key);
+            return new RouteSpec(replica ? Wire.Route.KEY_REPLICA : Wire.Route.KEY_PRIMARY, 0, key);
         }
         if (route instanceof ByAddressRoute) {
             ByAddressRoute r = (ByAddressRoute) route;
             if (r.getHost() == null || r.getHost().isEmpty()) {
                 throw new RequestException("the route's host must not be empty");
             }
-            return new RouteSpec(ADDRESS, r.getPort(), r.getHost().getBytes(StandardCharsets.UTF_8));
+            return new RouteSpec(Wire.Route.ADDRESS, r.getPort(), r.getHost().getBytes(StandardCharsets.UTF_8));
         }
         throw new RequestException("unknown route " + route);
     }

@@ -36,21 +36,50 @@ class NativeBridgeTest {
                 new int[] {1, 10, 2, 0}, 1000, true, cluster, readFrom, null, false, null, null, 1 << 20, 0, 0, 0, 0);
     }
 
+    /**
+     * A panic inside an export becomes a RequestException with the panic's words, and the JVM
+     * goes on. The export is in the test-only library (rust/test-hooks: the library we ship cannot
+     * panic on request), built from the core's own policy (jni/policy.rs) the way every native is.
+     */
     @Test
-    void aPanicInTheCoreBecomesARequestException() throws Exception {
-        long before = Long.parseLong(Statistics.extended().get("contained_panics"));
+    void aPanicInTheCoreBecomesARequestException() {
         for (int i = 0; i < 3; i++) {
-            RequestException e = assertThrows(RequestException.class, NativeBridge::panicForTesting);
+            RequestException e = assertThrows(RequestException.class, TestHooks::panicForTesting);
             assertTrue(e.getMessage().contains("deliberate panic"), e.getMessage());
         }
-        // Each is counted and logged (to SLF4J here: the tests' capturing binding), as a panic
-        // contained inside the core is.
-        assertEquals(before + 3, Long.parseLong(Statistics.extended().get("contained_panics")));
-        glide.api.LoggingTest.awaitLine(glide.testutil.CapturingSlf4j::lines,
-                "ERROR glide.core: internal error contained while running a native call from Java (a bug: please report it): deliberate panic");
-        // The JVM and the core are still fine afterwards.
-        // 7 core figures, 6 of pub/sub, contained panics, OpenTelemetry spans open and dropped
-        assertEquals(16, NativeBridge.statistics().length);
+        // The JVM and the core are still fine afterwards: one figure per entry of the spec.
+        assertEquals(Wire.Stat.COUNT, NativeBridge.statistics().length);
+    }
+
+    /**
+     * NativeBridge's initialiser registered every native method and checked that none is missing
+     * (it would throw otherwise); a call that works proves it ran.
+     */
+    @Test
+    void everyNativeMethodIsRegisteredAtLoad() {
+        assertEquals(Wire.Stat.COUNT, NativeBridge.statistics().length);
+    }
+
+    /** A native method the library does not implement fails NativeBridge's initialisation, named. */
+    @Test
+    void aNativeMethodTheLibraryLacksIsNamedAtLoad() {
+        NativeLoader.load();
+        UnsatisfiedLinkError e =
+                assertThrows(UnsatisfiedLinkError.class, () -> NativeBridge.checkRegistered(new String[] {"submit"}));
+        String missing = e.getMessage().substring(e.getMessage().indexOf('[') + 1, e.getMessage().indexOf(']'));
+        java.util.List<String> names = java.util.Arrays.asList(missing.split(", "));
+        assertTrue(names.contains("statistics") && names.contains("submitBatch") && !names.contains("submit"), e.getMessage());
+    }
+
+    /** A library whose natives do not match the class is refused at registration, each method named. */
+    @Test
+    void aLibraryThatDoesNotMatchTheClassIsRefusedAtRegistration() {
+        NativeLoader.load();
+        UnsatisfiedLinkError e =
+                assertThrows(UnsatisfiedLinkError.class, () -> NativeBridge.registerNatives(NativeBridgeTest.class));
+        assertTrue(e.getMessage().contains("submitBatch") && e.getMessage().contains("createClient"), e.getMessage());
+        // The class itself was registered when it loaded, and still works.
+        assertEquals(Wire.Stat.COUNT, NativeBridge.statistics().length);
     }
 
     @Test
