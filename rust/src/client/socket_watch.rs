@@ -12,17 +12,22 @@
 //! thread disarms reading while it reads; the last one to leave arms it again.
 //!
 //! # Arming never loses bytes
-//! Arming (`EPOLL_CTL_MOD`) makes the kernel look at the socket at once: bytes
-//! that came while nobody watched make the set ready, which wakes the task.
-//! The kernel does that only if the socket is not already queued in the set,
-//! and nothing else drains the set (tokio only asks whether it is ready), so a
+//! Arming makes the kernel look at the socket at once: bytes that came while
+//! nobody watched make the set ready, which wakes the task. When nothing is
+//! wanted (a thread reads, the task has nothing to write), the socket leaves
+//! the set (`EPOLL_CTL_DEL`), which also drops any entry it had queued there;
+//! arming it again (`EPOLL_CTL_ADD`) then looks at it afresh. While it stays
+//! in the set and an event is added to the armed ones (`EPOLL_CTL_MOD`), the
+//! kernel looks only if the socket is not already queued in the set, and
+//! nothing else drains the set (tokio only asks whether it is ready), so a
 //! stale entry, queued earlier while the socket was ready, is drained first
-//! (`epoll_wait` with no wait) whenever an event is added to the armed ones.
-//! The set's registration is edge-triggered, so that draining also drops it.
+//! (`epoll_wait` with no wait). The registration is edge-triggered, so that
+//! draining also drops it.
 //!
 //! The cost: one more descriptor per connection, and per waiting thread's read
-//! three system calls that do not block (disarm; drain and arm on leaving),
-//! against a thread wake-up per reply.
+//! two system calls that do not block (leave the set; join it on leaving),
+//! against a thread wake-up per reply. (Disarming with `EPOLL_CTL_MOD` instead
+//! took three: disarm; drain and arm on leaving.)
 
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
@@ -42,7 +47,8 @@ struct Armed {
     readers: u32,
     /// The task has bytes to write and waits for room.
     wants_room: bool,
-    /// The events the set is armed for now.
+    /// The events the set is armed for now (only `EPOLLET` when the socket is
+    /// out of the set).
     events: u32,
 }
 
@@ -52,6 +58,12 @@ impl Armed {
         let write = if self.wants_room { libc::EPOLLOUT as u32 } else { 0 };
         read | write | libc::EPOLLET as u32
     }
+}
+
+/// Whether `events` watch for anything (beyond the edge-triggered flag): the
+/// socket is in the set exactly then.
+fn watches(events: u32) -> bool {
+    events & !(libc::EPOLLET as u32) != 0
 }
 
 /// The set's descriptor, for tokio's `AsyncFd`, which does not own it.
@@ -115,10 +127,17 @@ impl SocketWatch {
         if wanted == armed.events {
             return Ok(());
         }
-        if wanted & !armed.events != 0 {
-            self.drain();
+        match (watches(armed.events), watches(wanted)) {
+            // Out of the set: no stale entry can stay queued, and joining looks afresh.
+            (true, false) => self.control(libc::EPOLL_CTL_DEL, wanted)?,
+            (false, true) => self.control(libc::EPOLL_CTL_ADD, wanted)?,
+            _ => {
+                if wanted & !armed.events != 0 {
+                    self.drain();
+                }
+                self.control(libc::EPOLL_CTL_MOD, wanted)?;
+            }
         }
-        self.control(libc::EPOLL_CTL_MOD, wanted)?;
         armed.events = wanted;
         Ok(())
     }
