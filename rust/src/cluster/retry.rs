@@ -40,7 +40,12 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::{redirect_with_slot, Address, ClusterClient, Combine, Part, Plan, Redirect, Route, Sink, MAX_REDIRECTS};
+use super::combine::Combine;
+use super::plan::Plan;
+use super::redirect::{redirect_with_slot, Redirect, MAX_REDIRECTS};
+use super::request::{Part, Sink};
+use super::slots::Address;
+use super::{ClusterClient, Route};
 use crate::client::backoff::jitter_random;
 use crate::completion;
 use crate::reply::{Failure, Outcome};
