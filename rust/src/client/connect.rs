@@ -154,7 +154,7 @@ async fn open_one(
         return Ok(Opened { stream, tls: None, leftover, extra, zone });
     };
     // The TLS handshake runs on tokio-rustls; the session is then taken back out of it, and
-    // the connection drives rustls itself (see connection.rs).
+    // the connection drives rustls itself (see connection/mod.rs, "TLS").
     let connector = tokio_rustls::TlsConnector::from(settings.config());
     let name = tls::server_name(host)?;
     let tls_handshake = async {

@@ -13,7 +13,8 @@ use std::sync::{OnceLock, Weak};
 use std::time::Duration;
 
 use super::super::tls_io::TlsIo;
-use super::{describe_read_error, dispatch, fail_connection, receive, release_if_idle, Connection, Inbound, Owner, Shared};
+use super::reader::{describe_read_error, dispatch, receive, release_if_idle};
+use super::{fail_connection, Connection, Inbound, Owner, Shared};
 use crate::completion;
 use crate::followers;
 
@@ -170,7 +171,7 @@ fn is_waited_for(shared: &Shared, request_id: i64) -> bool {
 /// A helper gives the reader role back, after releasing it. Arming the socket
 /// for the task again wakes the task if bytes came that nobody read (see
 /// [`SocketWatch`](crate::client::socket_watch::SocketWatch)). The task is woken directly if the socket woke it while this
-/// thread held the role (see [`read_unless_helped`](super::read_unless_helped)), and for records a TLS
+/// thread held the role (see [`read_unless_helped`](super::reader::read_unless_helped)), and for records a TLS
 /// session received but did not open (a helper stops once its own reply came):
 /// those were taken from the socket already. Most of the time nothing is left,
 /// and nobody wakes.
