@@ -11,7 +11,7 @@ use tokio::time::Instant;
 use super::combine::Combine;
 use super::commands::{self, RequestPolicy};
 use super::plan::Plan;
-use super::request::{Operation, Part, Sink};
+use super::request::{Operation, Part, Recipient};
 use super::slots::{self, Address, SlotMap};
 use super::{ClusterClient, Route};
 use crate::batch::{BatchSpec, CallResult, Gather};
@@ -75,7 +75,7 @@ impl ClusterClient {
         };
         let new_operation = |index: usize, expect: Expect, combine: Combine, parts: usize, selects_database: Option<i64>, by_slot: bool| {
             Arc::new(Operation {
-                sink: Sink::Batch { gather: Arc::clone(&gather), index, retry },
+                recipient: Recipient::Batch { gather: Arc::clone(&gather), index, retry },
                 expect,
                 bulk_as,
                 results: Mutex::new((0..parts).map(|_| None).collect()),

@@ -9,7 +9,7 @@ use tokio::sync::oneshot;
 use tokio::time::Instant;
 
 use super::combine::Combine;
-use super::request::{Operation, Part, Sink};
+use super::request::{Operation, Part, Recipient};
 use super::slots::Address;
 use super::ClusterClient;
 use crate::batch::CallResult;
@@ -46,7 +46,7 @@ impl ClusterClient {
             return replied;
         }
         let operation = Arc::new(Operation {
-            sink: Sink::Internal(Mutex::new(Some(reply))),
+            recipient: Recipient::Internal(Mutex::new(Some(reply))),
             expect: Expect::Natural,
             bulk_as: BulkAs::Bytes,
             combine: Combine::Single,

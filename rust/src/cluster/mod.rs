@@ -234,7 +234,7 @@ impl ClusterClient {
         }
         let nodes: Vec<Arc<Client>> = self.nodes.lock().drain().map(|(_, c)| c).collect();
         for node in nodes {
-            node.close(); // pending parts come back through `relay` as closing errors
+            node.close(); // pending parts come back through `NodeOwner::finish` as closing errors
         }
         // Parts that were never handed to a node (none normally) complete too.
         self.fail_commands_waiting_for_slot_map();

@@ -6,7 +6,7 @@ use std::sync::{Arc, Weak};
 
 use super::slots::Address;
 use super::{ClusterClient, ReadFrom};
-use crate::client::{Client, Relay};
+use crate::client::{Client, NodeOwner};
 use crate::runtime;
 
 impl ClusterClient {
@@ -51,8 +51,8 @@ impl ClusterClient {
         // then gets MOVED, which sends it to the primary.
         config.read_only = !matches!(self.config.read_from, ReadFrom::Primary);
         config.learn_zone = self.config.read_from.zone().is_some();
-        let relay: Weak<dyn Relay> = self.me.clone() as Weak<dyn Relay>;
-        Client::for_node(config, relay)
+        let owner: Weak<dyn NodeOwner> = self.me.clone() as Weak<dyn NodeOwner>;
+        Client::for_node(config, owner)
     }
 
     /// The client of node `address`, created (and connecting) if needed.

@@ -146,7 +146,7 @@ impl ClusterClient {
         });
     }
 
-    /// A push from `node` (`Relay::pushed`): a message goes to the backlog; a confirmation
+    /// A push from `node` (`NodeOwner::pushed`): a message goes to the backlog; a confirmation
     /// (or a loss) of a subscription updates what the node holds.
     pub(super) fn subscription_pushed(&self, node: &(String, u16), frame: &[u8]) {
         let Some(pubsub) = &self.pubsub else { return };
@@ -170,7 +170,7 @@ impl ClusterClient {
         pubsub.set_confirmed(union_of_confirmed(&by_node));
     }
 
-    /// `node` has a new connection, or lost its own (`Relay::node_link_changed`): what it
+    /// `node` has a new connection, or lost its own (`NodeOwner::node_link_changed`): what it
     /// held is gone; a new connection gets its share again.
     pub(super) fn subscriptions_link_changed(&self, node: &(String, u16), connected: bool) {
         if self.pubsub.is_none() {

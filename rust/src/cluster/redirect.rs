@@ -1,11 +1,11 @@
 //! Redirects: what a node's outcome for a part leads to. `MOVED` and `ASK` send the part to
 //! the node named (`ASK` preceded by `ASKING`, `MOVED` with a slot-map refresh), up to
 //! [`MAX_REDIRECTS`]; retries go to [`retry`](super::retry); any other outcome ends the part,
-//! its error put in the cluster's words. Also the [`Relay`] hooks' wiring.
+//! its error put in the cluster's words. Also the [`NodeOwner`] hooks' wiring.
 
 use super::slots::Address;
 use super::ClusterClient;
-use crate::client::Relay;
+use crate::client::NodeOwner;
 use crate::completion::Completion;
 use crate::reply::{Failure, Outcome};
 
@@ -38,7 +38,7 @@ pub(super) fn redirect_with_slot(message: &str) -> Option<(Redirect, u16, Addres
     Some((kind, slot, Address::parse(words.next()?)?))
 }
 
-impl Relay for ClusterClient {
+impl NodeOwner for ClusterClient {
     /// See `pubsub.rs`.
     fn pushed(&self, node: &(String, u16), frame: &[u8]) {
         self.subscription_pushed(node, frame);
@@ -51,7 +51,7 @@ impl Relay for ClusterClient {
 
     /// A part's outcome from its node: the part is sent again (a retry, see [`retry`](super::retry);
     /// a redirect), or its outcome, in the cluster's words, is recorded (see `part_done`).
-    fn relay(&self, id: i64, outcome: Outcome) -> Option<Completion> {
+    fn finish(&self, id: i64, outcome: Outcome) -> Option<Completion> {
         let mut part = self.parts.lock().remove(&id)?;
         let outcome = match self.retry_batch_part(part, outcome) {
             None => return None, // sent again

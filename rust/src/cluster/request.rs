@@ -23,7 +23,7 @@ use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 
 /// Where an operation's result goes.
-pub(super) enum Sink {
+pub(super) enum Recipient {
     /// Java's request of this id: a completion.
     Java(i64),
     /// A step of the core's own work (see [`scan`](super::scan)): the value, sent once.
@@ -34,7 +34,7 @@ pub(super) enum Sink {
 
 /// One request (Java's or the core's own), possibly split into parts.
 pub(super) struct Operation {
-    pub(super) sink: Sink,
+    pub(super) recipient: Recipient,
     pub(super) expect: Expect,
     pub(super) bulk_as: BulkAs,
     pub(super) combine: Combine,
@@ -96,7 +96,7 @@ impl ClusterClient {
             }
         };
         let operation = Arc::new(Operation {
-            sink: Sink::Java(request.id),
+            recipient: Recipient::Java(request.id),
             expect: request.expect,
             bulk_as: request.bulk_as,
             results: Mutex::new((0..parts.len()).map(|_| None).collect()),
@@ -155,8 +155,8 @@ impl ClusterClient {
         };
         // A request sent whole keeps Java's id on its node, so a Java thread waiting for it can
         // read its node's socket itself (help_read); parts get ids of their own.
-        let id = match (&part.operation.sink, &part.operation.combine) {
-            (Sink::Java(java_id), Combine::Single) => *java_id,
+        let id = match (&part.operation.recipient, &part.operation.combine) {
+            (Recipient::Java(java_id), Combine::Single) => *java_id,
             _ => NEXT_PART_ID.fetch_sub(1, Ordering::Relaxed),
         };
         let node = self.node(&part.node);
@@ -207,18 +207,18 @@ impl ClusterClient {
         if let (Some(db), false) = (operation.selects_database, matches!(outcome, Outcome::Failed(..))) {
             self.database_id.store(db, Ordering::Release);
         }
-        match &operation.sink {
-            Sink::Java(id) => {
+        match &operation.recipient {
+            Recipient::Java(id) => {
                 self.inflight.fetch_sub(1, Ordering::AcqRel);
                 Some(outcome.into_completion(*id))
             }
-            Sink::Internal(reply) => {
+            Recipient::Internal(reply) => {
                 if let Some(reply) = reply.lock().take() {
                     let _ = reply.send(outcome.into_value()); // the step may have timed out and left
                 }
                 None
             }
-            Sink::Batch { gather, index, .. } => self.batch_step_done(gather, *index, outcome.into_value()),
+            Recipient::Batch { gather, index, .. } => self.batch_step_done(gather, *index, outcome.into_value()),
         }
     }
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use super::super::inbound::Reply;
-use super::{Owner, Shared};
+use super::{ConnectionOwner, Shared};
 use crate::batch::{self, CallResult, Gather};
 use crate::completion::{self, Completion};
 use crate::contain;
@@ -66,7 +66,7 @@ const PENDING_KEEP: usize = 1024;
 
 /// Completes one request per reply, in FIFO order. Returns whether nothing is
 /// pending any more; `Err` when the connection must be dropped.
-pub(super) fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Reply<'_>>) -> Result<bool, String> {
+pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, replies: Vec<Reply<'_>>) -> Result<bool, String> {
     if replies.is_empty() {
         return Ok(false);
     }
@@ -163,7 +163,7 @@ pub(super) fn complete(shared: &Shared, owner: &Weak<dyn Owner>, replies: Vec<Re
 /// from `next` on that is still waiting fails with a connection error: taken
 /// entries are never lost.
 pub(super) struct Finishing<'a> {
-    owner: &'a dyn Owner,
+    owner: &'a dyn ConnectionOwner,
     entries: Vec<Entry>,
     /// The first entry not yet finished.
     next: usize,
@@ -173,7 +173,7 @@ pub(super) struct Finishing<'a> {
 }
 
 impl<'a> Finishing<'a> {
-    pub(super) fn new(owner: &'a dyn Owner, entries: Vec<Entry>, reason: String) -> Finishing<'a> {
+    pub(super) fn new(owner: &'a dyn ConnectionOwner, entries: Vec<Entry>, reason: String) -> Finishing<'a> {
         let completions = Vec::with_capacity(entries.len());
         Finishing { owner, entries, next: 0, completions, reason }
     }

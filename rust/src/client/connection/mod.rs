@@ -91,7 +91,7 @@ use reader::drive;
 use waiting_reader::HelperWake;
 
 /// What a connection reports to the client that owns it.
-pub(crate) trait Owner: Send + Sync {
+pub(crate) trait ConnectionOwner: Send + Sync {
     /// `entry` finished with `outcome`: does the owner's bookkeeping and returns
     /// the completion to deliver, if any (a cluster may retry the request
     /// elsewhere instead). Called once per entry.
@@ -99,10 +99,10 @@ pub(crate) trait Owner: Send + Sync {
 
     /// A batch command's reply (see `Entry::gather`), as a value already in the
     /// command's shape: batches combine values, so the reply skips the encoding
-    /// [`Owner::finish`] would give it. Called once per entry, like `finish`.
+    /// [`ConnectionOwner::finish`] would give it. Called once per entry, like `finish`.
     fn finish_gathered(&self, entry: &Entry, result: CallResult) -> Option<Completion>;
 
-    /// [`Owner::finish`] and deliver the completion at once.
+    /// [`ConnectionOwner::finish`] and deliver the completion at once.
     fn finished(&self, entry: &Entry, outcome: Outcome) {
         if let Some(completion) = self.finish(entry, outcome) {
             completion::push(completion);
@@ -162,7 +162,7 @@ struct Shared {
     /// that receives into buffers nobody watches, cleared by the task when it frees them.
     buffers_watched: AtomicBool,
     /// Who gets the outcomes.
-    owner: Weak<dyn Owner>,
+    owner: Weak<dyn ConnectionOwner>,
     /// Wakes the task: bytes to flush, or shutdown.
     wake: Notify,
     generation: u64,
@@ -196,7 +196,7 @@ impl Connection {
         tls: Option<rustls::ClientConnection>,
         leftover: Vec<u8>,
         generation: u64,
-        owner: Weak<dyn Owner>,
+        owner: Weak<dyn ConnectionOwner>,
         rt: &tokio::runtime::Runtime,
     ) -> io::Result<Connection> {
         // Leaves tokio's poller; stays non-blocking.
@@ -264,7 +264,7 @@ impl Connection {
 /// reconnects). The task, a reading Java thread or a contained panic may all
 /// find the connection broken; the first one does this, the others nothing
 /// (as after a shutdown by the owner, which took the pending requests itself).
-fn fail_connection(shared: &Shared, owner: &Weak<dyn Owner>, reason: String) {
+fn fail_connection(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, reason: String) {
     let pending: Vec<Entry> = {
         let mut state = shared.state.lock();
         if state.broken.is_some() {

@@ -16,7 +16,7 @@ use super::super::inbound::Inbound;
 use super::super::tls_io::TlsIo;
 use super::fifo::complete;
 use super::writer::{flush, tls_records_queued};
-use super::{fail_connection, Owner, Shared};
+use super::{fail_connection, ConnectionOwner, Shared};
 use crate::contain;
 
 /// How long the read buffers stay with nothing received before they are freed.
@@ -24,7 +24,7 @@ pub(super) const READ_BUFFERS_IDLE: Duration = Duration::from_secs(1);
 
 /// The connection's task: reads and dispatches replies, flushes what callers
 /// could not write, expires deadlines.
-pub(super) async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
+pub(super) async fn drive(shared: Arc<Shared>, owner: Weak<dyn ConnectionOwner>) {
     // SAFETY: the set's descriptor is owned by `shared.watch`, which lives as long as
     // `shared`, held by this task beyond `socket` (a local dropped first).
     let socket = match unsafe { AsyncFd::register_with_interest(shared.watch.set_fd(), Interest::READABLE) } {
@@ -89,7 +89,7 @@ pub(super) async fn drive(shared: Arc<Shared>, owner: Weak<dyn Owner>) {
 /// it was turned away and goes on waiting; the thread, leaving, wakes it (see
 /// `waiting_reader::hand_back_reading`). The announcement comes before the role is looked at
 /// again: a thread leaving meanwhile is seen here.
-pub(super) fn read_unless_helped(shared: &Shared, owner: &Weak<dyn Owner>) -> Result<(), String> {
+pub(super) fn read_unless_helped(shared: &Shared, owner: &Weak<dyn ConnectionOwner>) -> Result<(), String> {
     if let Some(mut inbound) = shared.read.try_lock() {
         return read_available(shared, owner, &mut inbound);
     }
@@ -105,7 +105,7 @@ pub(super) fn read_unless_helped(shared: &Shared, owner: &Weak<dyn Owner>) -> Re
 }
 
 /// Reads what the socket has and dispatches every complete reply.
-fn read_available(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
+fn read_available(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound: &mut Inbound) -> Result<(), String> {
     loop {
         match receive(shared, inbound) {
             Ok(0) => return Err("connection closed by the server".into()),
@@ -169,7 +169,7 @@ fn receive_plain(fd: RawFd, inbound: &mut Inbound) -> io::Result<usize> {
 /// Completes the requests whose replies have arrived in `inbound`.
 /// `Err`: why the connection must be dropped (bytes that are not RESP, a reply
 /// nobody asked for, a contained panic).
-pub(super) fn dispatch(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
+pub(super) fn dispatch(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound: &mut Inbound) -> Result<(), String> {
     let taken = contain::run("reading replies", || {
         inbound.take_replies(|replies, pushes| {
             if !pushes.is_empty() {

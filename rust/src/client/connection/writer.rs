@@ -91,7 +91,7 @@ impl Connection {
     /// like any other, so each command gets a slot that takes an error, and a
     /// `PING` after it, whose `PONG` tells that no error came: without this, a
     /// refusal would be one reply more than requests, and the stream and the
-    /// FIFO out of step. A refusal goes to [`Owner::pushed_command_refused`](super::Owner::pushed_command_refused).
+    /// FIFO out of step. A refusal goes to [`ConnectionOwner::pushed_command_refused`](super::ConnectionOwner::pushed_command_refused).
     pub(crate) fn send_pushed_commands(&self, commands: &[Vec<u8>]) -> Result<(), String> {
         let mut packed = Vec::new();
         let mut entries = Vec::with_capacity(2 * commands.len());
