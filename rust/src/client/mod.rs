@@ -61,7 +61,7 @@ use crate::pubsub::{Mode, Overflow, PubSub};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 use crate::{runtime, stats};
-use connection::{Connection, ConnectionOwner, Entry, GatherSlot};
+use connection::{Connection, ConnectionOwner, Entry, GatherSlot, ReplyFor};
 
 /// One command to run.
 pub struct Request {
@@ -482,10 +482,8 @@ impl Client {
             deadline: request.timeout.map(|t| Instant::now() + t),
             timeout: request.timeout,
             selects_database: request.selects_database,
-            done: false,
-            skipped: false,
+            reply_for: ReplyFor::Owner,
             gather: None,
-            refusable: false,
         };
         self.send_entries(entry, Vec::new(), packed, skipped)
     }
@@ -503,10 +501,8 @@ impl Client {
             deadline,
             timeout,
             selects_database: None,
-            done: false,
-            skipped: false,
+            reply_for: ReplyFor::Owner,
             gather: Some(GatherSlot { gather: Arc::clone(&gather), index }),
-            refusable: false,
         };
         if spec.atomic {
             // One reply, EXEC's, after MULTI's and the QUEUEDs; the batch shapes its elements.

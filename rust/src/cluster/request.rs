@@ -22,7 +22,7 @@ use crate::completion::{self, Completion};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 
-/// Where an operation's result goes.
+/// Who gets an operation's result.
 pub(super) enum Recipient {
     /// Java's request of this id: a completion.
     Java(i64),

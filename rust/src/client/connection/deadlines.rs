@@ -3,7 +3,7 @@
 
 use tokio::time::Instant;
 
-use super::fifo::Entry;
+use super::fifo::{Entry, ReplyFor};
 use super::Shared;
 use crate::completion;
 use crate::contain;
@@ -24,12 +24,12 @@ impl Deadlines for Shared {
             }
             let mut next: Option<Instant> = None;
             for entry in state.pending.iter_mut() {
-                if entry.done {
+                if !entry.is_awaited() {
                     continue;
                 }
                 match entry.deadline {
                     Some(d) if d <= now => {
-                        entry.done = true;
+                        entry.reply_for = ReplyFor::TimedOut;
                         expired.push((entry.id, entry.timeout, entry.gather.clone()));
                     }
                     Some(d) => next = Some(next.map_or(d, |n| n.min(d))),
@@ -47,7 +47,7 @@ impl Deadlines for Shared {
                 crate::logging::events::timeouts(expired.len(), || owner.address());
             }
             for (id, timeout, gather) in expired {
-                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, done: true, skipped: false, gather, refusable: false };
+                let entry = Entry { id, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout, selects_database: None, reply_for: ReplyFor::TimedOut, gather };
                 let ms = timeout.unwrap_or_default().as_millis();
                 let timed_out = || Outcome::Failed(Failure::Timeout, format!("request timed out after {ms} ms"));
                 if contain::run("timing out a request", || owner.finished(&entry, timed_out())).is_err() {

@@ -28,18 +28,27 @@ pub(crate) struct Entry {
     pub timeout: Option<Duration>,
     /// `SELECT n`: the database to remember when it succeeds.
     pub selects_database: Option<i64>,
-    /// Completed early (timed out), or nobody waits for it (see `skipped`): its
-    /// reply, when it comes, is dropped.
-    pub done: bool,
-    /// A reply nobody waits for (`ASKING`, `MULTI`, a transaction's `QUEUED`s): an
-    /// error among them explains the `EXECABORT` that follows.
-    pub skipped: bool,
+    /// Who the reply is for: the owner, or nobody (and why).
+    pub reply_for: ReplyFor,
     /// Set for the commands of a batch: where the reply goes instead of Java.
     pub gather: Option<GatherSlot>,
-    /// The slot of a command the server answers only when it refuses it (see
-    /// [`Connection::send_pushed_commands`](super::Connection::send_pushed_commands)): an error reply before the next
-    /// entry's reply is this one's; any other reply is the next entry's.
-    pub refusable: bool,
+}
+
+/// Who the reply of a FIFO entry is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReplyFor {
+    /// The request's owner, which finishes the request with it.
+    Owner,
+    /// Nobody any more: the request timed out and was finished then; the late reply
+    /// is dropped when it comes.
+    TimedOut,
+    /// Nobody: a reply no one asked for (`ASKING`, `MULTI`, a transaction's
+    /// `QUEUED`s). An error among them explains the `EXECABORT` that follows.
+    Skipped,
+    /// A command the server answers only when it refuses it (see
+    /// [`Connection::send_pushed_commands`](super::Connection::send_pushed_commands)): an error
+    /// reply before the next entry's reply is this one's; any other reply is the next entry's.
+    Refusable,
 }
 
 /// Command `index` of a batch (0 for a transaction's `EXEC`).
@@ -51,13 +60,19 @@ pub(crate) struct GatherSlot {
 
 impl Entry {
     /// A slot for a reply nobody waits for (e.g. that of `ASKING` or `MULTI`).
-    pub(super) fn ignored() -> Entry {
-        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, done: true, skipped: true, gather: None, refusable: false }
+    pub(super) fn skipped() -> Entry {
+        Entry { id: 0, expect: Expect::Natural, bulk_as: BulkAs::Bytes, deadline: None, timeout: None, selects_database: None, reply_for: ReplyFor::Skipped, gather: None }
     }
 
     /// The slot of a command answered by pushes when accepted and by an error when refused.
     pub(super) fn refusable() -> Entry {
-        Entry { refusable: true, skipped: false, ..Entry::ignored() }
+        Entry { reply_for: ReplyFor::Refusable, ..Entry::skipped() }
+    }
+
+    /// Whether the owner waits for this entry's reply (it did not time out, and is not a
+    /// reply nobody asked for).
+    pub(super) fn is_awaited(&self) -> bool {
+        self.reply_for == ReplyFor::Owner
     }
 }
 
@@ -85,7 +100,7 @@ pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, repli
                 let extra = replies.len() - next_reply;
                 return Err(format!("protocol error: the server sent {extra} more replies than requests were pending"));
             };
-            let takes_reply = !entry.refusable || replies[next_reply].is_error();
+            let takes_reply = entry.reply_for != ReplyFor::Refusable || replies[next_reply].is_error();
             answered.push(takes_reply);
             next_reply += usize::from(takes_reply);
         }
@@ -110,11 +125,11 @@ pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, repli
                 continue; // a refusable command that was not refused
             }
             let Some(reply) = replies.next() else { break };
-            if entry.refusable {
+            if entry.reply_for == ReplyFor::Refusable {
                 owner.pushed_command_refused(&error_text(&reply).unwrap_or_default());
                 continue;
             }
-            if entry.skipped {
+            if entry.reply_for == ReplyFor::Skipped {
                 if skipped_error.is_none() {
                     skipped_error = error_text(&reply);
                 }
@@ -122,8 +137,8 @@ pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, repli
             }
             // Only the reply right after the skipped ones (a transaction's EXEC) is explained.
             let cause = skipped_error.take();
-            if entry.done {
-                continue; // timed out: its future is complete already
+            if entry.reply_for == ReplyFor::TimedOut {
+                continue; // its future is complete already
             }
             if entry.gather.is_some() && cause.is_none() {
                 let gathered = owner.finish_gathered(entry, gathered_value(reply, entry.expect));
@@ -185,7 +200,7 @@ impl Drop for Finishing<'_> {
             self.reason = "the connection broke while its replies were handled".into();
         }
         for entry in &self.entries[self.next.min(self.entries.len())..] {
-            if entry.done {
+            if !entry.is_awaited() {
                 continue;
             }
             let failed = || Outcome::Failed(Failure::Connection, self.reason.clone());

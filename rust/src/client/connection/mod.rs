@@ -83,7 +83,7 @@ mod reader;
 mod waiting_reader;
 mod writer;
 
-pub(crate) use fifo::{Entry, GatherSlot};
+pub(crate) use fifo::{Entry, GatherSlot, ReplyFor};
 pub(crate) use writer::WriteHold;
 
 use fifo::Finishing;
@@ -241,7 +241,7 @@ impl Connection {
         if state.broken.is_none() {
             state.broken = Some(reason.to_string());
         }
-        let pending = state.pending.drain(..).filter(|e| !e.done).collect();
+        let pending = state.pending.drain(..).filter(Entry::is_awaited).collect();
         state.out = Vec::new();
         drop(state);
         self.shared.wake.notify_one();

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use super::super::tls_io::TlsIo;
 use super::reader::{describe_read_error, dispatch, receive, release_if_idle};
-use super::{fail_connection, Connection, Inbound, ConnectionOwner, Shared};
+use super::{fail_connection, Connection, ConnectionOwner, Entry, Inbound, Shared};
 use crate::completion;
 use crate::followers;
 
@@ -111,7 +111,7 @@ impl Connection {
     pub(crate) fn read_while_idle(&self, wake_fd: RawFd, timeout: Duration) -> bool {
         let shared = &*self.shared;
         let Some(mut inbound) = shared.read.try_lock() else { return false };
-        if !shared.state.lock().pending.iter().any(|e| !e.done) {
+        if !shared.state.lock().pending.iter().any(Entry::is_awaited) {
             return false;
         }
         let owner = shared.owner.clone();
@@ -123,7 +123,7 @@ impl Connection {
             if let Err(reason) = help_read_locked(shared, &owner, &mut inbound, left, Some(wake_fd)) {
                 break Err(reason);
             }
-            if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || !shared.state.lock().pending.iter().any(|e| !e.done) {
+            if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || !shared.state.lock().pending.iter().any(Entry::is_awaited) {
                 break Ok(());
             }
         };
@@ -165,7 +165,7 @@ fn follow(shared: &Shared, request_id: i64, timeout: Duration) -> bool {
 
 /// Whether request `request_id` still waits for its reply on this connection.
 fn is_waited_for(shared: &Shared, request_id: i64) -> bool {
-    shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done)
+    shared.state.lock().pending.iter().any(|e| e.id == request_id && e.is_awaited())
 }
 
 /// A helper gives the reader role back, after releasing it. Arming the socket

@@ -39,7 +39,7 @@ impl Connection {
         // Replies are due: these bytes may wait for the next one (see below).
         let replies_due = !state.pending.is_empty();
         for _ in 0..skipped {
-            state.pending.push_back(Entry::ignored());
+            state.pending.push_back(Entry::skipped());
         }
         // Register a wake-up only if a deadline is earlier than the one registered.
         let mut schedule = None;
@@ -99,7 +99,7 @@ impl Connection {
             packed.extend_from_slice(command);
             packed.extend_from_slice(PING);
             entries.push(Entry::refusable());
-            entries.push(Entry::ignored());
+            entries.push(Entry::skipped());
         }
         self.send_many(entries.into_iter(), &packed, 0).map_err(|(_, reason)| reason)
     }
