@@ -241,6 +241,8 @@ impl Client {
     /// A replica of a standalone client given several addresses (see [`replicas`]).
     fn for_replica(config: ClientConfig) -> Arc<Client> {
         let mut client = Client::build(config, None, None);
+        // Invariant: `build` returns a new `Arc` and keeps no clone nor `Weak` of it (it spawns
+        // nothing), so this is the only pointer and `get_mut` succeeds.
         Arc::get_mut(&mut client).expect("just built").serves_another = true;
         client
     }
@@ -510,6 +512,8 @@ impl Client {
             self.send_entries(first, Vec::new(), Cow::Owned(spec.transaction_bytes()), spec.queued_replies())
         } else {
             let mut entries = spec.commands.iter().enumerate().map(|(i, c)| entry(i, c.expect));
+            // Invariant: `BatchSpec::parse` refuses an empty pipeline (only a transaction may be
+            // empty, and this is not one): one entry per command, so at least one.
             let first = entries.next().expect("a batch has commands");
             let more: Vec<Entry> = entries.collect();
             self.send_entries(first, more, Cow::Owned(spec.pipeline_bytes()), 0)
@@ -564,6 +568,8 @@ impl Client {
                 Ok(()) => return Ok(()),
                 Err((mut entries, reason)) => {
                     self.connection_broken(conn.generation(), &reason);
+                    // Invariant: `send_many` returns its iterator untouched when it fails (it
+                    // checks the connection before taking any entry), and it held `entry` first.
                     entry = entries.next().expect("the entries come back whole");
                     more = entries.collect();
                     if self.is_closed() {
