@@ -10,8 +10,8 @@
 //!
 //! Everything except the `jni` module is plain Rust and is tested without a JVM.
 
-#![deny(unsafe_op_in_unsafe_fn)]
-#![deny(clippy::undocumented_unsafe_blocks)] // scripts/test.sh runs clippy
+// `unsafe_op_in_unsafe_fn` and `clippy::undocumented_unsafe_blocks` are denied in
+// Cargo.toml's `[lints]`, for every target of the crate.
 #![cfg_attr(not(test), warn(clippy::print_stdout, clippy::print_stderr))]
 
 pub mod batch;

@@ -14,7 +14,7 @@
 //! | rest | what the server sent: the replies, back to back |
 //!
 //! The replies reach the `Gather` as the connection hands them over
-//! (`client/connection.rs`, `complete`): a pipeline's reply `i` is command
+//! (`client/connection/fifo.rs`, `complete`): a pipeline's reply `i` is command
 //! `i`'s, converted to its shape; a transaction's first `n + 1` replies (`OK`,
 //! then `QUEUED` or an error per command) are skipped, the first error among
 //! them kept to explain an `EXECABORT`, and the next one is `EXEC`'s. Replies
@@ -267,13 +267,13 @@ fn as_put(result: CallResult) -> Value {
 }
 
 /// A pipeline command's reply in its shape, as the connection gives it
-/// (`gathered_value` in `client/connection.rs`, private there).
+/// (`gathered_value` in `client/connection/fifo.rs`, private there).
 fn gathered_value(bytes: &[u8], expect: Expect) -> CallResult {
     let value = resp::build_complete(bytes).map_err(|e| (Failure::Request, e.to_string()))?;
     Ok(shape::convert(value, expect).unwrap_or_else(Value::ServerError))
 }
 
-/// The message of a reply that is a server error (`error_text` in `client/connection.rs`).
+/// The message of a reply that is a server error (`error_text` in `client/connection/fifo.rs`).
 fn error_text(bytes: &[u8]) -> Option<String> {
     match bytes.first() {
         Some(b'-' | b'!') => match resp::build_complete(bytes) {
@@ -286,7 +286,7 @@ fn error_text(bytes: &[u8]) -> Option<String> {
 
 /// `EXEC`'s reply as the connection hands it to the batch: as a gathered value,
 /// or, when a queued command was refused, converted on its own and a failure
-/// explained by that refusal (`complete` in `client/connection.rs`).
+/// explained by that refusal (`complete` in `client/connection/fifo.rs`).
 fn exec_result(bytes: &[u8], skipped_error: Option<String>, bulk_as: BulkAs) -> CallResult {
     let Some(cause) = skipped_error else { return gathered_value(bytes, Expect::Natural) };
     match Outcome::from_resp(bytes, Expect::Natural, bulk_as) {

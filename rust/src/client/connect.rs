@@ -11,7 +11,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::time::Instant;
 
-use super::connection::{Connection, Owner};
+use super::connection::{Connection, ConnectionOwner};
 use super::tls::{self, TlsSettings};
 use super::{Client, ClientConfig, Protocol};
 use crate::resp::{self, Value};
@@ -38,7 +38,7 @@ pub(super) async fn open(client: &Arc<Client>, generation: u64) -> Result<Connec
                 if config.learn_zone {
                     client.set_availability_zone(opened.zone.as_deref());
                 }
-                let owner: Weak<dyn Owner> = Arc::downgrade(client) as Weak<dyn Owner>;
+                let owner: Weak<dyn ConnectionOwner> = Arc::downgrade(client) as Weak<dyn ConnectionOwner>;
                 let connection = Connection::start(opened.stream, opened.tls, opened.leftover, generation, owner, rt)
                     .map_err(|e| format!("cannot connect: {host}:{port}: {e}"))?;
                 client.primary_found(&(host.clone(), *port));
@@ -154,7 +154,7 @@ async fn open_one(
         return Ok(Opened { stream, tls: None, leftover, extra, zone });
     };
     // The TLS handshake runs on tokio-rustls; the session is then taken back out of it, and
-    // the connection drives rustls itself (see connection.rs).
+    // the connection drives rustls itself (see connection/mod.rs, "TLS").
     let connector = tokio_rustls::TlsConnector::from(settings.config());
     let name = tls::server_name(host)?;
     let tls_handshake = async {

@@ -61,7 +61,7 @@ use crate::pubsub::{Mode, Overflow, PubSub};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
 use crate::{runtime, stats};
-use connection::{Connection, Entry, GatherSlot, Owner};
+use connection::{Connection, ConnectionOwner, Entry, GatherSlot, ReplyFor};
 
 /// One command to run.
 pub struct Request {
@@ -132,11 +132,12 @@ struct LinkState {
     waiting: VecDeque<Waiting>,
 }
 
-/// Receives a client's outcomes instead of Java: a cluster client, for which
-/// each node is a [`Client`] and an outcome may be a redirect to follow.
-pub(crate) trait Relay: Send + Sync {
+/// The owner of a node's client, which receives the client's outcomes instead of Java: a
+/// cluster client, for which each node is a [`Client`] and an outcome may be a redirect to
+/// follow. (A client's connections report to it as their [`ConnectionOwner`].)
+pub(crate) trait NodeOwner: Send + Sync {
     /// Request `id` finished with `outcome`; returns what to deliver to Java, if anything.
-    fn relay(&self, id: i64, outcome: Outcome) -> Option<Completion>;
+    fn finish(&self, id: i64, outcome: Outcome) -> Option<Completion>;
 
     /// Node `node`'s connection sent a RESP3 push frame (pub/sub).
     fn pushed(&self, _node: &(String, u16), _frame: &[u8]) {}
@@ -149,7 +150,7 @@ pub(crate) trait Relay: Send + Sync {
 /// A standalone client, shared as `Arc<Client>` by Java's handle and its tasks.
 pub struct Client {
     /// Set for the nodes of a cluster client; `None`: outcomes go to Java.
-    relay: Option<std::sync::Weak<dyn Relay>>,
+    node_owner: Option<std::sync::Weak<dyn NodeOwner>>,
     config: ClientConfig,
     database_id: AtomicI64,
     inflight: AtomicUsize,
@@ -231,22 +232,24 @@ impl Client {
         self.pubsub.as_ref()
     }
 
-    /// A client for one node of a cluster: its outcomes go to `relay`, and it
+    /// A client for one node of a cluster: its outcomes go to `node_owner`, and it
     /// does not count as a client of its own in the statistics.
-    pub(crate) fn for_node(config: ClientConfig, relay: std::sync::Weak<dyn Relay>) -> Arc<Client> {
-        Client::build(config, Some(relay), None)
+    pub(crate) fn for_node(config: ClientConfig, node_owner: std::sync::Weak<dyn NodeOwner>) -> Arc<Client> {
+        Client::build(config, Some(node_owner), None)
     }
 
     /// A replica of a standalone client given several addresses (see [`replicas`]).
     fn for_replica(config: ClientConfig) -> Arc<Client> {
         let mut client = Client::build(config, None, None);
+        // Invariant: `build` returns a new `Arc` and keeps no clone nor `Weak` of it (it spawns
+        // nothing), so this is the only pointer and `get_mut` succeeds.
         Arc::get_mut(&mut client).expect("just built").serves_another = true;
         client
     }
 
-    fn build(config: ClientConfig, relay: Option<std::sync::Weak<dyn Relay>>, pubsub: Option<Arc<PubSub>>) -> Arc<Client> {
+    fn build(config: ClientConfig, node_owner: Option<std::sync::Weak<dyn NodeOwner>>, pubsub: Option<Arc<PubSub>>) -> Arc<Client> {
         Arc::new(Client {
-            relay,
+            node_owner,
             database_id: AtomicI64::new(config.database_id),
             config,
             inflight: AtomicUsize::new(0),
@@ -437,8 +440,8 @@ impl Client {
                 self.finished(&entry, Outcome::Failed(Failure::Connection, reason.to_string()));
             }
         }
-        if let Some(relay) = self.relay.as_ref().and_then(|r| r.upgrade()) {
-            relay.node_link_changed(&self.config.addresses[0], true);
+        if let Some(owner) = self.node_owner.as_ref().and_then(|r| r.upgrade()) {
+            owner.node_link_changed(&self.config.addresses[0], true);
         }
         true
     }
@@ -481,10 +484,8 @@ impl Client {
             deadline: request.timeout.map(|t| Instant::now() + t),
             timeout: request.timeout,
             selects_database: request.selects_database,
-            done: false,
-            skipped: false,
+            reply_for: ReplyFor::Owner,
             gather: None,
-            refusable: false,
         };
         self.send_entries(entry, Vec::new(), packed, skipped)
     }
@@ -502,10 +503,8 @@ impl Client {
             deadline,
             timeout,
             selects_database: None,
-            done: false,
-            skipped: false,
+            reply_for: ReplyFor::Owner,
             gather: Some(GatherSlot { gather: Arc::clone(&gather), index }),
-            refusable: false,
         };
         if spec.atomic {
             // One reply, EXEC's, after MULTI's and the QUEUEDs; the batch shapes its elements.
@@ -513,6 +512,8 @@ impl Client {
             self.send_entries(first, Vec::new(), Cow::Owned(spec.transaction_bytes()), spec.queued_replies())
         } else {
             let mut entries = spec.commands.iter().enumerate().map(|(i, c)| entry(i, c.expect));
+            // Invariant: `BatchSpec::parse` refuses an empty pipeline (only a transaction may be
+            // empty, and this is not one): one entry per command, so at least one.
             let first = entries.next().expect("a batch has commands");
             let more: Vec<Entry> = entries.collect();
             self.send_entries(first, more, Cow::Owned(spec.pipeline_bytes()), 0)
@@ -567,6 +568,8 @@ impl Client {
                 Ok(()) => return Ok(()),
                 Err((mut entries, reason)) => {
                     self.connection_broken(conn.generation(), &reason);
+                    // Invariant: `send_many` returns its iterator untouched when it fails (it
+                    // checks the connection before taking any entry), and it held `entry` first.
                     entry = entries.next().expect("the entries come back whole");
                     more = entries.collect();
                     if self.is_closed() {
@@ -673,8 +676,8 @@ impl Client {
         self.spawn_reconnect(generation);
         drop(state);
         // Outside the link lock: the cluster may lock its own state and then other nodes'.
-        if let Some(relay) = self.relay.as_ref().and_then(|r| r.upgrade()) {
-            relay.node_link_changed(&self.config.addresses[0], false);
+        if let Some(owner) = self.node_owner.as_ref().and_then(|r| r.upgrade()) {
+            owner.node_link_changed(&self.config.addresses[0], false);
         }
     }
 
@@ -761,7 +764,7 @@ impl Client {
     /// cluster's node: its failure is what makes the cluster look again.
     fn gives_up_first_connection(&self, generation: u64, message: &str) -> bool {
         // `generation` 0: no connection was ever installed.
-        if generation != 0 || !self.config.lazy_connect || self.relay.is_some() || !connect::is_refused_credentials(message) {
+        if generation != 0 || !self.config.lazy_connect || self.node_owner.is_some() || !connect::is_refused_credentials(message) {
             return false;
         }
         let waiting = {
@@ -804,7 +807,7 @@ impl Client {
         let state = self.not_connected_message();
         for w in expired {
             for entry in std::iter::once(&w.entry).chain(&w.more) {
-                let outcome = match self.relay {
+                let outcome = match self.node_owner {
                     Some(_) => Outcome::Failed(Failure::Connection, state.clone()),
                     None => {
                         let ms = entry.timeout.unwrap_or_default().as_millis();
@@ -826,7 +829,7 @@ impl Client {
             replicas.close();
         }
         // A closed client no longer counts, whether or not its handle is freed yet.
-        if self.relay.is_none() && !self.serves_another {
+        if self.node_owner.is_none() && !self.serves_another {
             stats::client_released();
             // A cluster's nodes share the cluster's tokens: only the client itself stops them.
             if let Some(tokens) = &self.config.iam {
@@ -862,7 +865,7 @@ impl Client {
             Link::Ready(conn) => Some(conn.clone()),
             _ => None,
         };
-        let owner: std::sync::Weak<dyn Owner> = Arc::downgrade(self) as std::sync::Weak<dyn Owner>;
+        let owner: std::sync::Weak<dyn ConnectionOwner> = Arc::downgrade(self) as std::sync::Weak<dyn ConnectionOwner>;
         if conn.is_some_and(|conn| conn.help_read(&owner, request_id, timeout)) {
             return true;
         }
@@ -873,7 +876,7 @@ impl Client {
     /// The first connection opened to `primary`: the other addresses get clients of their
     /// own for reads (see [`replicas`]). Only for a standalone client given several.
     pub(crate) fn primary_found(&self, primary: &(String, u16)) {
-        if self.relay.is_none() && !self.serves_another && self.config.addresses.len() > 1 && !self.is_closed() {
+        if self.node_owner.is_none() && !self.serves_another && self.config.addresses.len() > 1 && !self.is_closed() {
             self.replicas.get_or_init(|| replicas::Replicas::connect(&self.config, primary, self.database_id()));
         }
     }
@@ -889,15 +892,15 @@ impl Client {
             self.database_id.store(db, Ordering::Release);
         }
         self.inflight.fetch_sub(1, Ordering::AcqRel);
-        match &self.relay {
+        match &self.node_owner {
             None => Some(outcome.into_completion(slot.gather.id)),
             // (Cluster batches gather in the cluster client, not on its nodes.)
-            Some(relay) => relay.upgrade()?.relay(slot.gather.id, outcome),
+            Some(owner) => owner.upgrade()?.finish(slot.gather.id, outcome),
         }
     }
 }
 
-impl Owner for Client {
+impl ConnectionOwner for Client {
     fn address(&self) -> String {
         Client::address(self)
     }
@@ -920,10 +923,10 @@ impl Owner for Client {
         };
         // Release the slot first: Java may submit again as soon as it sees the completion.
         self.inflight.fetch_sub(1, Ordering::AcqRel);
-        match &self.relay {
+        match &self.node_owner {
             None => Some(outcome.into_completion(entry.id)),
-            // A relay that is gone has nobody left to tell; the outcome is just dropped.
-            Some(relay) => relay.upgrade()?.relay(entry.id, outcome),
+            // An owner that is gone has nobody left to tell; the outcome is just dropped.
+            Some(owner) => owner.upgrade()?.finish(entry.id, outcome),
         }
     }
 
@@ -945,8 +948,8 @@ impl Owner for Client {
     fn pushed(&self, frame: &[u8]) {
         if let Some(pubsub) = &self.pubsub {
             pubsub.pushed(frame);
-        } else if let Some(relay) = self.relay.as_ref().and_then(|r| r.upgrade()) {
-            relay.pushed(&self.config.addresses[0], frame);
+        } else if let Some(owner) = self.node_owner.as_ref().and_then(|r| r.upgrade()) {
+            owner.pushed(&self.config.addresses[0], frame);
         }
     }
 }

@@ -7,7 +7,7 @@
 //! it encrypts and decrypts in memory and leaves the socket to us, which is
 //! what lets a TLS connection keep the plaintext data path (writes on the
 //! caller's thread, a thread blocked in `get()` reading, large replies
-//! received into their own buffer; see `connection.rs`). No OpenSSL is loaded
+//! received into their own buffer; see `connection/mod.rs`). No OpenSSL is loaded
 //! at run time. The crypto provider is `ring`: it builds with a C compiler
 //! alone (aws-lc-rs needs cmake, and its FIPS mode is not a requirement
 //! here), makes a smaller library, and its AES-GCM and ChaCha20 use the CPU's

@@ -40,7 +40,12 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::{redirect_with_slot, Address, ClusterClient, Combine, Part, Plan, Redirect, Route, Sink, MAX_REDIRECTS};
+use super::combine::Combine;
+use super::plan::Plan;
+use super::redirect::{redirect_with_slot, Redirect, MAX_REDIRECTS};
+use super::request::{Part, Recipient};
+use super::slots::Address;
+use super::{ClusterClient, Route};
 use crate::client::backoff::jitter_random;
 use crate::completion;
 use crate::reply::{Failure, Outcome};
@@ -105,13 +110,13 @@ impl ClusterClient {
     /// docs for which parts; a loading replica's part goes to its primary at once); gives the
     /// part and its outcome back otherwise.
     pub(super) fn retry_when_ready(&self, mut part: Part, outcome: Outcome) -> Option<(Part, Outcome)> {
-        let eligible = match &part.operation.sink {
-            Sink::Java(_) => true,
-            Sink::Batch { gather, retry, .. } => gather.is_atomic() || retry.server_error,
+        let eligible = match &part.operation.recipient {
+            Recipient::Java(_) => true,
+            Recipient::Batch { gather, retry, .. } => gather.is_atomic() || retry.server_error,
             // The core's own steps (scan) decide for themselves, as valkey-glide's do.
-            Sink::Internal(_) => false,
+            Recipient::Internal(_) => false,
         };
-        let atomic = matches!(&part.operation.sink, Sink::Batch { gather, .. } if gather.is_atomic());
+        let atomic = matches!(&part.operation.recipient, Recipient::Batch { gather, .. } if gather.is_atomic());
         // No slot-map refresh, as in valkey-glide: the node that refuses may be the only one
         // that no longer lists the slot, and a map read from it would fail the slot's next
         // requests at once ("no node serves that slot").
@@ -140,7 +145,7 @@ impl ClusterClient {
     /// after a lost connection when its batch's `BatchRetry` says so. Gives the part (and the
     /// outcome to deliver) back otherwise.
     pub(super) fn retry_batch_part(&self, mut part: Part, outcome: Outcome) -> Option<(Part, Outcome)> {
-        let Sink::Batch { gather, retry, .. } = &part.operation.sink else { return Some((part, outcome)) };
+        let Recipient::Batch { gather, retry, .. } = &part.operation.recipient else { return Some((part, outcome)) };
         let (atomic, retry) = (gather.is_atomic(), *retry);
         let message = match &outcome {
             Outcome::Failed(_, message) => message.as_str(),

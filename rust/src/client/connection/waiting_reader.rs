@@ -13,7 +13,8 @@ use std::sync::{OnceLock, Weak};
 use std::time::Duration;
 
 use super::super::tls_io::TlsIo;
-use super::{describe_read_error, dispatch, fail_connection, receive, release_if_idle, Connection, Inbound, Owner, Shared};
+use super::reader::{describe_read_error, dispatch, receive, release_if_idle};
+use super::{fail_connection, Connection, ConnectionOwner, Entry, Inbound, Shared};
 use crate::completion;
 use crate::followers;
 
@@ -71,7 +72,7 @@ impl Connection {
     /// `request_id` is the request the thread waits for: if it is no longer
     /// pending (another reader completed it meanwhile), there is nothing to wait
     /// for here. A timeout or a shutdown ends the wait early.
-    pub(crate) fn help_read(&self, owner: &Weak<dyn Owner>, request_id: i64, timeout: Duration) -> bool {
+    pub(crate) fn help_read(&self, owner: &Weak<dyn ConnectionOwner>, request_id: i64, timeout: Duration) -> bool {
         let shared = &*self.shared;
         let Some(mut inbound) = shared.read.try_lock() else { return follow(shared, request_id, timeout) };
         // Announce the wait before looking, so an expiry after the look wakes us.
@@ -110,7 +111,7 @@ impl Connection {
     pub(crate) fn read_while_idle(&self, wake_fd: RawFd, timeout: Duration) -> bool {
         let shared = &*self.shared;
         let Some(mut inbound) = shared.read.try_lock() else { return false };
-        if !shared.state.lock().pending.iter().any(|e| !e.done) {
+        if !shared.state.lock().pending.iter().any(Entry::is_awaited) {
             return false;
         }
         let owner = shared.owner.clone();
@@ -122,7 +123,7 @@ impl Connection {
             if let Err(reason) = help_read_locked(shared, &owner, &mut inbound, left, Some(wake_fd)) {
                 break Err(reason);
             }
-            if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || !shared.state.lock().pending.iter().any(|e| !e.done) {
+            if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || !shared.state.lock().pending.iter().any(Entry::is_awaited) {
                 break Ok(());
             }
         };
@@ -164,17 +165,17 @@ fn follow(shared: &Shared, request_id: i64, timeout: Duration) -> bool {
 
 /// Whether request `request_id` still waits for its reply on this connection.
 fn is_waited_for(shared: &Shared, request_id: i64) -> bool {
-    shared.state.lock().pending.iter().any(|e| e.id == request_id && !e.done)
+    shared.state.lock().pending.iter().any(|e| e.id == request_id && e.is_awaited())
 }
 
 /// A helper gives the reader role back, after releasing it. Arming the socket
 /// for the task again wakes the task if bytes came that nobody read (see
 /// [`SocketWatch`](crate::client::socket_watch::SocketWatch)). The task is woken directly if the socket woke it while this
-/// thread held the role (see [`read_unless_helped`](super::read_unless_helped)), and for records a TLS
+/// thread held the role (see [`read_unless_helped`](super::reader::read_unless_helped)), and for records a TLS
 /// session received but did not open (a helper stops once its own reply came):
 /// those were taken from the socket already. Most of the time nothing is left,
 /// and nobody wakes.
-fn hand_back_reading(shared: &Shared, owner: &Weak<dyn Owner>, was_reading: bool) {
+fn hand_back_reading(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, was_reading: bool) {
     if was_reading {
         if let Err(e) = shared.watch.reader_leaves() {
             // Nobody would be woken for the next replies.
@@ -200,7 +201,7 @@ fn hand_back_reading(shared: &Shared, owner: &Weak<dyn Owner>, was_reading: bool
 /// against 542-636 µs per GET (`benchmarks/results/tls-ab/README.md`).
 fn read_until_own_reply(
     shared: &Shared,
-    owner: &Weak<dyn Owner>,
+    owner: &Weak<dyn ConnectionOwner>,
     inbound: &mut Inbound,
     request_id: i64,
     timeout: Duration,
@@ -220,7 +221,7 @@ fn read_until_own_reply(
 ///
 /// `other_wake`: one more eventfd that ends the wait when readable (the
 /// completer's, see [`Connection::read_while_idle`]); it is reset here.
-fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound, timeout: Duration, other_wake: Option<RawFd>) -> Result<(), String> {
+fn help_read_locked(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound: &mut Inbound, timeout: Duration, other_wake: Option<RawFd>) -> Result<(), String> {
     if let Some(tls) = &shared.tls {
         // Bytes received already (staged or decrypted) would never make the socket readable.
         if tls.has_input() {
@@ -255,7 +256,7 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbo
 
 /// The waiting thread's reads, once the socket is readable. `Err`: why the
 /// connection is broken.
-fn read_on(shared: &Shared, owner: &Weak<dyn Owner>, inbound: &mut Inbound) -> Result<(), String> {
+fn read_on(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound: &mut Inbound) -> Result<(), String> {
     loop {
         let room = inbound.spare().len();
         match receive(shared, inbound) {
