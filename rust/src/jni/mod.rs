@@ -6,6 +6,8 @@
 //! generates), which catches panics; the [`policy::ThrowGlide`] policy turns errors and panics alike
 //! into Java exceptions, so nothing unwinds into the JVM.
 
+mod any_client;
+mod config;
 mod iam;
 mod logging;
 mod natives;
@@ -21,101 +23,22 @@ use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
 use crate::batch::BatchSpec;
-use crate::client::{Backoff, Client, ClientConfig, Password, Protocol, Rejection, Request};
-use crate::cluster::{self, BatchRetry, ClusterClient, ClusterConfig, ClusterRequest, ReadFrom, Route, DEFAULT_TOPOLOGY_INTERVAL};
+use crate::client::{Backoff, ClientConfig, Password, Protocol, Rejection, Request};
+use crate::cluster::{self, BatchRetry, ReadFrom, Route};
 use crate::completion::{self, Completion};
 use crate::pubsub::{self, Mode, Overflow, PubSub};
 use crate::reply::{self, BulkAs, Outcome};
 use crate::resp::{self, Value};
 use crate::shape::{Expect, Probe};
 use crate::stats;
-use crate::telemetry::span::{Server, Started};
+use crate::telemetry::span::Started;
 use crate::wire;
 
+use any_client::{AnyClient, ClientHandle, Target};
+use config::ClientSettings;
 use policy::BridgeError;
 use tls::TlsHandle;
 use iam::IamHandle;
-
-/// What a handle points to: a standalone or a cluster client.
-enum AnyClient {
-    Standalone(Arc<Client>),
-    Cluster(Arc<ClusterClient>),
-}
-
-impl AnyClient {
-    /// The configuration every connection is opened with (a cluster's nodes use clones).
-    fn base_config(&self) -> &ClientConfig {
-        match self {
-            AnyClient::Standalone(c) => c.config(),
-            AnyClient::Cluster(c) => &c.config().base,
-        }
-    }
-
-    /// Reconnects waiting out their backoff try again at once.
-    fn reconnect_now(&self) {
-        match self {
-            AnyClient::Standalone(c) => c.reconnect_now(),
-            AnyClient::Cluster(c) => c.reconnect_now(),
-        }
-    }
-
-    /// Where a span says its requests go: a standalone client's (first) address; none for a
-    /// cluster, whose node is chosen per request later.
-    fn server(&self) -> Option<Server<'_>> {
-        match self {
-            AnyClient::Standalone(c) => {
-                let config = c.config();
-                let (host, port) = config.addresses.first()?;
-                Some(Server { host, port: *port, database: config.database_id })
-            }
-            AnyClient::Cluster(_) => None,
-        }
-    }
-
-    fn close(&self) {
-        match self {
-            AnyClient::Standalone(c) => c.close(),
-            AnyClient::Cluster(c) => c.close(),
-        }
-    }
-}
-
-/// A client handle as Java holds it: a leaked `Box<AnyClient>`.
-#[repr(transparent)]
-#[derive(Clone, Copy)]
-struct ClientHandle(jlong);
-
-impl ClientHandle {
-    fn new(client: AnyClient) -> ClientHandle {
-        ClientHandle(Box::into_raw(Box::new(client)) as jlong)
-    }
-
-    /// Borrows the client.
-    ///
-    /// # Safety
-    /// The handle must come from [`ClientHandle::new`] and not yet be released.
-    /// Java guarantees this: it releases a handle only from its `Cleaner`, after
-    /// the owning object became unreachable, and keeps the object reachable
-    /// across every native call.
-    unsafe fn client<'a>(self) -> Result<&'a AnyClient, BridgeError> {
-        if self.0 == 0 {
-            return Err(BridgeError::closing("the client is closed"));
-        }
-        // SAFETY: per this function's contract the pointer is a live Box<AnyClient>.
-        Ok(unsafe { &*(self.0 as *const AnyClient) })
-    }
-
-    /// Releases the handle.
-    ///
-    /// # Safety
-    /// As for [`ClientHandle::client`], and no other call may use the handle afterwards.
-    unsafe fn release(self) {
-        if self.0 != 0 {
-            // SAFETY: per the contract we own the box and nobody uses it again.
-            drop(unsafe { Box::from_raw(self.0 as *mut AnyClient) });
-        }
-    }
-}
 
 /// The read strategy a [`wire::read_from`] code names. An AZ strategy without a zone reads
 /// from any replica, with a warning, as valkey-glide does.
@@ -233,44 +156,11 @@ fn create_client<'caller>(
         // SAFETY: as for `tls`, with a handle from createIamAuth.
         iam: unsafe { IamHandle(iam).tokens() },
     };
-    if let Some(tokens) = &config.iam {
-        crate::client::iam_refresh::spawn_periodic(tokens).map_err(BridgeError::connection)?;
-    }
-    let client = if cluster {
-        let config = ClusterConfig {
-            base: config,
-            read_from,
-            topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
-        };
-        let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;
-        let configured = pubsub.is_some();
-        let client = ClusterClient::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
-        check_subscriptions_every(client.pubsub(), pubsub_check_ms);
-        client.start(request_id).map_err(BridgeError::connection)?;
-        if configured {
-            client.start_subscription_check();
-        }
-        AnyClient::Cluster(client)
-    } else {
-        let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, false)?;
-        let configured = pubsub.is_some();
-        let client = Client::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
-        check_subscriptions_every(client.pubsub(), pubsub_check_ms);
-        client.start(request_id).map_err(BridgeError::connection)?;
-        if configured {
-            client.start_subscription_check();
-        }
-        AnyClient::Standalone(client)
-    };
+    let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, cluster)?;
+    let pubsub_check = u64::try_from(pubsub_check_ms).ok().map(Duration::from_millis);
+    let settings = ClientSettings { base: config, cluster, read_from, pubsub, pubsub_check };
+    let client = AnyClient::start(settings, request_id)?;
     Ok(ClientHandle::new(client).0)
-}
-
-/// Sets how often the client's subscriptions are checked (`pubsubReconciliationIntervalMs`;
-/// 0 keeps the default). The check starts with pub/sub use (see [`crate::pubsub_check`]).
-fn check_subscriptions_every(pubsub: Option<&Arc<PubSub>>, millis: jint) {
-    if let (Some(pubsub), Ok(millis)) = (pubsub, u64::try_from(millis)) {
-        pubsub.check.set_interval(Duration::from_millis(millis));
-    }
 }
 
 /// The subscriptions `createClient` was given, as the client's pub/sub state (`None`: none).
@@ -334,11 +224,7 @@ fn take_pub_sub_message<'caller>(
 fn pubsub_of<'a>(handle: jlong) -> Result<(&'a AnyClient, Arc<PubSub>), BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
-    let pubsub = match client {
-        AnyClient::Standalone(c) => c.pubsub(),
-        AnyClient::Cluster(c) => c.pubsub(),
-    };
-    match pubsub {
+    match client.pubsub() {
         Some(pubsub) => Ok((client, Arc::clone(pubsub))),
         None => Err(BridgeError::configuration("subscribing needs protocol RESP3: messages arrive on the client's own connection")),
     }
@@ -373,17 +259,7 @@ fn change_subscriptions<'caller>(
 ) -> Result<(), BridgeError> {
     let (client, _) = pubsub_of(handle)?;
     let names = read_names(env, &names)?;
-    let mode = read_mode(mode)?;
-    match client {
-        AnyClient::Standalone(c) => {
-            if mode == Mode::Sharded {
-                return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
-            }
-            c.change_subscriptions(mode, &names, subscribe)
-        }
-        AnyClient::Cluster(c) => c.change_subscriptions(mode, &names, subscribe),
-    }
-    .map_err(BridgeError::closing)
+    client.change_subscriptions(read_mode(mode)?, &names, subscribe)
 }
 
 /// Blocks up to `timeout_ms` until the server confirmed the (un)subscription of `names`.
@@ -453,29 +329,14 @@ fn submit<'caller>(
     };
     let expect = cmd.probe.expect_as(shape).ok_or_else(|| BridgeError::request(format!("unknown reply shape {shape}")))?;
     let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
-    let result = match client {
-        AnyClient::Standalone(_) if route_kind == wire::route::SCAN_STEP => {
-            return Err(BridgeError::request("a cluster scan needs a cluster client"));
-        }
-        AnyClient::Standalone(client) => {
-            let timeout = request_timeout(timeout_ms, client.config().request_timeout);
-            let selects_database = cmd.probe.selects_database();
-            let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
-            client.submit(request)
-        }
-        AnyClient::Cluster(client) if route_kind == wire::route::SCAN_STEP => {
-            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-            client.scan(request_id, &cmd.packed, timeout, bulk_as)
-        }
-        AnyClient::Cluster(client) => {
-            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-            let route = read_route(env, route_kind, route_int, &route_bytes)?;
-            let selects_database = cmd.probe.selects_database();
-            let request = ClusterRequest { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, route, selects_database };
-            client.submit(request)
-        }
+    let timeout = request_timeout(timeout_ms, client.base_config().request_timeout);
+    let selects_database = cmd.probe.selects_database();
+    let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
+    let target = match route_kind {
+        wire::route::SCAN_STEP => Target::ScanStep,
+        _ => Target::Command(|| read_route(env, route_kind, route_int, &route_bytes)),
     };
-    Ok(submitted(result, span))
+    Ok(submitted(client.submit(request, target)?, span))
 }
 
 /// `submit`'s and `submitBatch`'s answer (a [`wire::submitted`] code). A refused request's
@@ -542,19 +403,10 @@ fn submit_batch<'caller>(
         Some(parent) => Started::batch(request_id, parent, spec.commands.iter().map(|c| c.packed.as_slice()), client.server()),
     };
     let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
-    let result = match client {
-        AnyClient::Standalone(client) => {
-            let timeout = request_timeout(timeout_ms, client.config().request_timeout);
-            client.submit_batch(request_id, spec, timeout, bulk_as)
-        }
-        AnyClient::Cluster(client) => {
-            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-            let route = read_route(env, route_kind, route_int, &route_bytes)?;
-            let retry = BatchRetry { server_error: retry_server_error, connection_error: retry_connection_error };
-            client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)
-        }
-    };
-    Ok(submitted(result, span))
+    let timeout = request_timeout(timeout_ms, client.base_config().request_timeout);
+    let route = || read_route(env, route_kind, route_int, &route_bytes);
+    let retry = BatchRetry { server_error: retry_server_error, connection_error: retry_connection_error };
+    Ok(submitted(client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)?, span))
 }
 
 /// -1: the client's default; 0: no timeout; > 0: milliseconds.
@@ -663,10 +515,7 @@ fn is_connected<'caller>(
     handle: jlong,
 ) -> Result<jboolean, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
-    Ok(match unsafe { ClientHandle(handle).client()? } {
-        AnyClient::Standalone(client) => client.is_connected(),
-        AnyClient::Cluster(client) => client.is_connected(),
-    })
+    Ok(unsafe { ClientHandle(handle).client()? }.is_connected())
 }
 
 /// Whether the client is reopening a lost connection now (any primary's, for a cluster).
@@ -676,10 +525,7 @@ fn is_reconnecting<'caller>(
     handle: jlong,
 ) -> Result<jboolean, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
-    Ok(match unsafe { ClientHandle(handle).client()? } {
-        AnyClient::Standalone(client) => client.is_reconnecting(),
-        AnyClient::Cluster(client) => client.is_reconnecting(),
-    })
+    Ok(unsafe { ClientHandle(handle).client()? }.is_reconnecting())
 }
 
 /// A one-line description of the client and its connections, for logs.
@@ -689,10 +535,7 @@ fn describe_client<'caller>(
     handle: jlong,
 ) -> Result<JString<'caller>, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
-    let text = match unsafe { ClientHandle(handle).client()? } {
-        AnyClient::Standalone(client) => client.describe(),
-        AnyClient::Cluster(client) => client.describe(),
-    };
+    let text = unsafe { ClientHandle(handle).client()? }.describe();
     Ok(JString::from_str(env, text)?)
 }
 
@@ -863,11 +706,7 @@ fn help_read<'caller>(
     let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
-    let (read, mut collected) = completion::collecting(|| match client {
-        AnyClient::Standalone(client) => client.help_read(request_id, timeout),
-        // Only a request sent whole to one node can be helped.
-        AnyClient::Cluster(client) => client.help_read(request_id, timeout),
-    });
+    let (read, mut collected) = completion::collecting(|| client.help_read(request_id, timeout));
     if !read {
         completion::push_all(collected);
         return Ok(-1);
