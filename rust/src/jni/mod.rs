@@ -23,10 +23,10 @@ use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
 use crate::batch::BatchSpec;
-use crate::client::{Backoff, ClientConfig, Password, Protocol, Rejection, Request};
-use crate::cluster::{self, BatchRetry, ReadFrom, Route};
+use crate::client::{Rejection, Request};
+use crate::cluster::{self, BatchRetry, Route};
 use crate::completion::{self, Completion};
-use crate::pubsub::{self, Mode, Overflow, PubSub};
+use crate::pubsub::{self, Mode, PubSub};
 use crate::reply::{self, BulkAs, Outcome};
 use crate::resp::{self, Value};
 use crate::shape::{Expect, Probe};
@@ -35,170 +35,32 @@ use crate::telemetry::span::Started;
 use crate::wire;
 
 use any_client::{AnyClient, ClientHandle, Target};
-use config::ClientSettings;
 use policy::BridgeError;
 use tls::TlsHandle;
 use iam::IamHandle;
 
-/// The read strategy a [`wire::read_from`] code names. An AZ strategy without a zone reads
-/// from any replica, with a warning, as valkey-glide does.
-fn read_from_code(code: jint, client_az: Option<String>) -> Result<ReadFrom, BridgeError> {
-    let zone_or_replicas = |strategy: fn(String) -> ReadFrom, name: &str| match client_az.clone() {
-        Some(zone) => strategy(zone),
-        None => {
-            tracing::warn!(target: "glide.config", "readFrom {name} needs clientAZ, which is not set: reading from any replica (PREFER_REPLICA)");
-            ReadFrom::PreferReplica
-        }
-    };
-    Ok(match code {
-        wire::read_from::PRIMARY => ReadFrom::Primary,
-        wire::read_from::PREFER_REPLICA => ReadFrom::PreferReplica,
-        wire::read_from::AZ_AFFINITY => zone_or_replicas(ReadFrom::AzAffinity, "AZ_AFFINITY"),
-        wire::read_from::AZ_AFFINITY_REPLICAS_AND_PRIMARY => {
-            zone_or_replicas(ReadFrom::AzAffinityReplicasAndPrimary, "AZ_AFFINITY_REPLICAS_AND_PRIMARY")
-        }
-        other => return Err(BridgeError::configuration(format!("readFrom code {other} is not known"))),
-    })
-}
-
-/// Creates a client and starts connecting; the outcome of the first
-/// connection arrives as completion `request_id`. Returns the handle.
-/// `cluster`: a cluster client (`read_from`: see [`read_from_code`]).
-#[allow(clippy::too_many_arguments)] // mirrors the Java signature
+/// Creates a client and starts connecting; the outcome of the first connection arrives as
+/// completion `request_id`. Returns the handle.
 fn create_client<'caller>(
     env: &mut Env<'caller>,
     _class: JClass<'caller>,
     request_id: jlong,
-    hosts: JObjectArray<'caller, JString<'caller>>,
-    ports: JIntArray<'caller>,
-    // username, password, clientName: null when not set.
-    username: JString<'caller>,
-    password: JString<'caller>,
-    client_name: JString<'caller>,
-    database_id: jlong,
-    request_timeout_ms: jint,
-    inflight_limit: jint,
-    // 2 or 3
-    protocol: jint,
-    // reconnect strategy: numOfRetries, factor, exponentBase, jitterPercent
-    backoff: JIntArray<'caller>,
-    connection_timeout_ms: jint,
-    lazy_connect: jboolean,
-    cluster: jboolean,
-    // 0 PRIMARY, 1 PREFER_REPLICA, 2 AZ_AFFINITY, 3 AZ_AFFINITY_REPLICAS_AND_PRIMARY
-    read_from: jint,
-    // The client's availability zone (clientAZ); null when not set.
-    client_az: JString<'caller>,
-    // A standalone client's readOnly: writes are refused.
-    read_only: jboolean,
-    // Subscriptions (standalone): names, each one's mode (0 exact, 1 pattern, 2 sharded);
-    // null: none. The backlog's bound in bytes and its overflow policy (0 drop oldest, 1 drop newest).
-    subscriptions: JObjectArray<'caller, JByteArray<'caller>>,
-    subscription_modes: JIntArray<'caller>,
-    backlog_limit: jlong,
-    overflow: jint,
-    // pubsubReconciliationIntervalMs; 0: the default (pubsub_check::DEFAULT_INTERVAL).
-    pubsub_check_ms: jint,
+    // Every setting, encoded as `wire::config` says (Java's NativeConfig); see `config::decode`.
+    config: JByteArray<'caller>,
     // From createTlsSettings, or 0: plaintext.
     tls: jlong,
     // From createIamAuth, or 0: no IAM.
     iam: jlong,
 ) -> Result<jlong, BridgeError> {
-    let mut addresses = Vec::new();
-    let host_count = hosts.len(env)?;
-    let mut port_values = vec![0i32; ports.len(env)?];
-    ports.get_region(env, 0, &mut port_values)?;
-    if port_values.len() != host_count {
-        return Err(BridgeError::configuration("hosts and ports differ in length"));
+    if config.is_null() {
+        return Err(BridgeError::configuration("the configuration must not be null"));
     }
-    for (i, port) in port_values.iter().enumerate() {
-        let host = hosts.get_element(env, i)?.try_to_string(env)?;
-        let port = u16::try_from(*port)
-            .map_err(|_| BridgeError::configuration(format!("port {port} of {host} is out of range (1-65535)")))?;
-        addresses.push((host, port));
-    }
-    let read_from = read_from_code(read_from, optional_string(env, &client_az)?)?;
-    let mut b = [0i32; 4];
-    backoff.get_region(env, 0, &mut b)?;
-    let non_negative = |v: i32, what: &str| {
-        u32::try_from(v).map_err(|_| BridgeError::configuration(format!("{what} must not be negative")))
-    };
-    let config = ClientConfig {
-        addresses,
-        username: optional_string(env, &username)?,
-        password: Password::new(optional_string(env, &password)?),
-        client_name: optional_string(env, &client_name)?,
-        database_id,
-        request_timeout: Duration::from_millis(non_negative(request_timeout_ms, "requestTimeout")? as u64),
-        inflight_limit: non_negative(inflight_limit, "inflightRequestsLimit")? as usize,
-        protocol: match protocol {
-            wire::protocol::RESP2 => Protocol::Resp2,
-            wire::protocol::RESP3 => Protocol::Resp3,
-            other => return Err(BridgeError::configuration(format!("protocol {other} is neither RESP2 (2) nor RESP3 (3)"))),
-        },
-        backoff: Backoff {
-            num_of_retries: non_negative(b[0], "reconnectStrategy.numOfRetries")?,
-            factor_ms: non_negative(b[1], "reconnectStrategy.factor")?,
-            exponent_base: non_negative(b[2], "reconnectStrategy.exponentBase")?,
-            jitter_percent: non_negative(b[3], "reconnectStrategy.jitterPercent")?,
-        },
-        connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
-        lazy_connect,
-        read_only: false,
-        // A standalone client's own connections (the primary's, the replicas') say
-        // their zone; a cluster's nodes are configured by the cluster.
-        learn_zone: !cluster && read_from.zone().is_some(),
-        read_from: read_from.clone(),
-        refuse_writes: read_only && !cluster,
-        // SAFETY: Java passes a handle from createTlsSettings that it frees only
-        // after this call returns (or 0).
-        tls: unsafe { TlsHandle(tls).settings() },
-        // SAFETY: as for `tls`, with a handle from createIamAuth.
-        iam: unsafe { IamHandle(iam).tokens() },
-    };
-    let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, cluster)?;
-    let pubsub_check = u64::try_from(pubsub_check_ms).ok().map(Duration::from_millis);
-    let settings = ClientSettings { base: config, cluster, read_from, pubsub, pubsub_check };
-    let client = AnyClient::start(settings, request_id)?;
+    let bytes = env.convert_byte_array(&config)?;
+    // SAFETY: Java passes handles from createTlsSettings and createIamAuth (or 0) that it frees
+    // only after this call returns.
+    let (tls, iam) = unsafe { (TlsHandle(tls).settings(), IamHandle(iam).tokens()) };
+    let client = AnyClient::start(config::decode(&bytes, tls, iam)?, request_id)?;
     Ok(ClientHandle::new(client).0)
-}
-
-/// The subscriptions `createClient` was given, as the client's pub/sub state (`None`: none).
-fn read_subscriptions(
-    env: &mut Env<'_>,
-    names: &JObjectArray<'_, JByteArray<'_>>,
-    modes: &JIntArray<'_>,
-    backlog_limit: jlong,
-    overflow: jint,
-    cluster: bool,
-) -> Result<Option<Arc<PubSub>>, BridgeError> {
-    if names.is_null() {
-        return Ok(None);
-    }
-    let names = read_names(env, names)?;
-    let mut mode_values = vec![0i32; modes.len(env)?];
-    modes.get_region(env, 0, &mut mode_values)?;
-    if mode_values.len() != names.len() {
-        return Err(BridgeError::configuration("subscription names and modes differ in length"));
-    }
-    let mut wanted: pubsub::ByMode = Default::default();
-    for (name, mode) in names.into_iter().zip(mode_values) {
-        let mode = Mode::from_index(mode).ok_or_else(|| BridgeError::configuration(format!("unknown subscription mode {mode}")))?;
-        if mode == Mode::Sharded && !cluster {
-            return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
-        }
-        wanted[mode as usize].insert(name);
-    }
-    let limit = usize::try_from(backlog_limit)
-        .ok()
-        .filter(|l| *l > 0)
-        .ok_or_else(|| BridgeError::configuration(format!("the pub/sub backlog limit must be positive, not {backlog_limit}")))?;
-    let overflow = match overflow {
-        wire::overflow::DROP_OLDEST => Overflow::DropOldest,
-        wire::overflow::DROP_NEWEST => Overflow::DropNewest,
-        other => return Err(BridgeError::configuration(format!("unknown overflow policy {other}"))),
-    };
-    Ok(Some(Arc::new(PubSub::new(wanted, limit, overflow))))
 }
 
 /// The next pub/sub message of a client with subscriptions, as a pointer to a
