@@ -5,6 +5,10 @@
 //! at load. Their bodies run inside `EnvUnowned::with_env` (in the wrapper `native_method!`
 //! generates), which catches panics; the [`policy::ThrowGlide`] policy turns errors and panics alike
 //! into Java exceptions, so nothing unwinds into the JVM.
+//!
+//! The natives never ask which kind of client a handle holds: each calls one method of
+//! [`any_client::AnyClient`], where every such `match` lives. `createClient`'s settings arrive as
+//! one encoded value, read by [`config::decode`].
 
 mod any_client;
 mod config;
@@ -184,11 +188,7 @@ fn submit<'caller>(
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
     let cmd = read_command(env, &command)?;
-    let span = match telemetry::read_trace(env, &trace)? {
-        None => None,
-        Some(parent) if route_kind == wire::route::SCAN_STEP => Started::cluster_scan(request_id, parent),
-        Some(parent) => Started::command(request_id, parent, &cmd.packed, client.server()),
-    };
+    let span = command_span(env, &trace, request_id, route_kind == wire::route::SCAN_STEP, &cmd, client)?;
     let expect = cmd.probe.expect_as(shape).ok_or_else(|| BridgeError::request(format!("unknown reply shape {shape}")))?;
     let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
     let timeout = request_timeout(timeout_ms, client.base_config().request_timeout);
@@ -199,6 +199,22 @@ fn submit<'caller>(
         _ => Target::Command(|| read_route(env, route_kind, route_int, &route_bytes)),
     };
     Ok(submitted(client.submit(request, target)?, span))
+}
+
+/// The span of a sampled command (`trace` not null), opened now; `None` when not sampled.
+fn command_span(
+    env: &mut Env<'_>,
+    trace: &JLongArray<'_>,
+    request_id: jlong,
+    scan_step: bool,
+    cmd: &PackedCommand,
+    client: &AnyClient,
+) -> Result<Option<Started>, BridgeError> {
+    Ok(match telemetry::read_trace(env, trace)? {
+        None => None,
+        Some(parent) if scan_step => Started::cluster_scan(request_id, parent),
+        Some(parent) => Started::command(request_id, parent, &cmd.packed, client.server()),
+    })
 }
 
 /// `submit`'s and `submitBatch`'s answer (a [`wire::submitted`] code). A refused request's
@@ -249,17 +265,7 @@ fn submit_batch<'caller>(
 ) -> Result<jint, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
-    if commands.is_null() || lengths.is_null() || shapes.is_null() {
-        return Err(BridgeError::request("null batch"));
-    }
-    let packed = env.convert_byte_array(&commands)?;
-    let mut lengths_values = vec![0i32; lengths.len(env)?];
-    lengths.get_region(env, 0, &mut lengths_values)?;
-    let mut shape_values = vec![0i32; shapes.len(env)?];
-    shapes.get_region(env, 0, &mut shape_values)?;
-    let spec = BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error)
-        .map_err(BridgeError::request)?;
-    drop(packed);
+    let spec = read_batch(env, &commands, &lengths, &shapes, atomic, raise_on_error)?;
     let span = match telemetry::read_trace(env, &trace)? {
         None => None,
         Some(parent) => Started::batch(request_id, parent, spec.commands.iter().map(|c| c.packed.as_slice()), client.server()),
@@ -269,6 +275,26 @@ fn submit_batch<'caller>(
     let route = || read_route(env, route_kind, route_int, &route_bytes);
     let retry = BatchRetry { server_error: retry_server_error, connection_error: retry_connection_error };
     Ok(submitted(client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)?, span))
+}
+
+/// Copies a batch from Java (see `submit_batch`) and parses it.
+fn read_batch(
+    env: &mut Env<'_>,
+    commands: &JByteArray<'_>,
+    lengths: &JIntArray<'_>,
+    shapes: &JIntArray<'_>,
+    atomic: bool,
+    raise_on_error: bool,
+) -> Result<BatchSpec, BridgeError> {
+    if commands.is_null() || lengths.is_null() || shapes.is_null() {
+        return Err(BridgeError::request("null batch"));
+    }
+    let packed = env.convert_byte_array(commands)?;
+    let mut lengths_values = vec![0i32; lengths.len(env)?];
+    lengths.get_region(env, 0, &mut lengths_values)?;
+    let mut shape_values = vec![0i32; shapes.len(env)?];
+    shapes.get_region(env, 0, &mut shape_values)?;
+    BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error).map_err(BridgeError::request)
 }
 
 /// -1: the client's default; 0: no timeout; > 0: milliseconds.
@@ -568,11 +594,17 @@ fn help_read<'caller>(
     let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
-    let (read, mut collected) = completion::collecting(|| client.help_read(request_id, timeout));
+    let (read, collected) = completion::collecting(|| client.help_read(request_id, timeout));
     if !read {
         completion::push_all(collected);
         return Ok(-1);
     }
+    hand_over(env, &out, collected)
+}
+
+/// Writes as many of `collected` as `out` has room for as (request id, kind, payload) triples
+/// and queues the rest for the completer; returns how many it wrote. None is ever lost.
+fn hand_over(env: &mut Env<'_>, out: &JLongArray<'_>, mut collected: Vec<Completion>) -> Result<jint, BridgeError> {
     let room = (out.len(env)? / 3).min(collected.len());
     let overflow = collected.split_off(room);
     completion::push_all(overflow);
