@@ -148,6 +148,54 @@ pub mod iam_service {
     pub const MEMORYDB: i32 = 1;
 }
 
+/// `createClient`'s configuration: one `byte[]`, a sequence of fields, each a tag below then its
+/// value, big-endian: `i32`, `i64`, `bool` (one byte, 0 or 1), `string` (`u32` length, UTF-8). Java
+/// writes it (`NativeConfig`), Rust reads it in one function (`jni::config::decode`), which refuses
+/// an unknown tag, a field given twice (unless repeated), a missing required field, a value out of
+/// its range and bytes left over or missing, with a ConfigurationError. The codes inside (protocol,
+/// readFrom, overflow, subscription mode) are those of their own groups.
+pub mod config {
+    /// Repeated, in order (none: the core refuses the configuration): `string` host, `i32` port
+    /// (1-65535).
+    pub const ADDRESS: u8 = 1;
+    /// Optional `string`.
+    pub const USERNAME: u8 = 2;
+    /// Optional `string`.
+    pub const PASSWORD: u8 = 3;
+    /// Optional `string`.
+    pub const CLIENT_NAME: u8 = 4;
+    /// Required `i64`.
+    pub const DATABASE_ID: u8 = 5;
+    /// Required `i32`, not negative.
+    pub const REQUEST_TIMEOUT_MS: u8 = 6;
+    /// Required `i32`, not negative.
+    pub const INFLIGHT_LIMIT: u8 = 7;
+    /// Required `i32`: a `protocol` code.
+    pub const PROTOCOL: u8 = 8;
+    /// Required: four `i32`, none negative: numOfRetries, factor, exponentBase, jitterPercent.
+    pub const RECONNECT: u8 = 9;
+    /// Required `i32`, not negative.
+    pub const CONNECTION_TIMEOUT_MS: u8 = 10;
+    /// Required `bool`.
+    pub const LAZY_CONNECT: u8 = 11;
+    /// Required `bool`: a cluster client.
+    pub const CLUSTER: u8 = 12;
+    /// Required `i32`: a `read_from` code.
+    pub const READ_FROM: u8 = 13;
+    /// Optional `string`: the client's availability zone.
+    pub const CLIENT_AZ: u8 = 14;
+    /// Required `bool`: a standalone client refuses writes.
+    pub const READ_ONLY: u8 = 15;
+    /// Optional, once, before any `SUBSCRIPTION`: subscriptions are configured; `i64` backlog limit
+    /// in bytes (positive), `i32` an `overflow` code.
+    pub const PUBSUB: u8 = 16;
+    /// Repeated, after `PUBSUB`: `i32` a `subscription_mode` code, `string` the name (any bytes,
+    /// not only UTF-8).
+    pub const SUBSCRIPTION: u8 = 17;
+    /// Required `i32`, not negative: how often subscriptions are checked; 0: the default.
+    pub const PUBSUB_CHECK_MS: u8 = 18;
+}
+
 /// The process-wide figures of `statistics()`, by index.
 pub mod stat {
     /// Clients created and not yet released.

@@ -5,7 +5,13 @@
 //! at load. Their bodies run inside `EnvUnowned::with_env` (in the wrapper `native_method!`
 //! generates), which catches panics; the [`policy::ThrowGlide`] policy turns errors and panics alike
 //! into Java exceptions, so nothing unwinds into the JVM.
+//!
+//! The natives never ask which kind of client a handle holds: each calls one method of
+//! [`any_client::AnyClient`], where every such `match` lives. `createClient`'s settings arrive as
+//! one encoded value, read by [`config::decode`].
 
+mod any_client;
+mod config;
 mod iam;
 mod logging;
 mod natives;
@@ -21,294 +27,44 @@ use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
 
 use crate::batch::BatchSpec;
-use crate::client::{Backoff, Client, ClientConfig, Password, Protocol, Rejection, Request};
-use crate::cluster::{self, BatchRetry, ClusterClient, ClusterConfig, ClusterRequest, ReadFrom, Route, DEFAULT_TOPOLOGY_INTERVAL};
+use crate::client::{Rejection, Request};
+use crate::cluster::{self, BatchRetry, Route};
 use crate::completion::{self, Completion};
-use crate::pubsub::{self, Mode, Overflow, PubSub};
+use crate::pubsub::{self, Mode, PubSub};
 use crate::reply::{self, BulkAs, Outcome};
 use crate::resp::{self, Value};
 use crate::shape::{Expect, Probe};
 use crate::stats;
-use crate::telemetry::span::{Server, Started};
+use crate::telemetry::span::Started;
 use crate::wire;
 
+use any_client::{AnyClient, ClientHandle, Target};
 use policy::BridgeError;
 use tls::TlsHandle;
 use iam::IamHandle;
 
-/// What a handle points to: a standalone or a cluster client.
-enum AnyClient {
-    Standalone(Arc<Client>),
-    Cluster(Arc<ClusterClient>),
-}
-
-impl AnyClient {
-    /// The configuration every connection is opened with (a cluster's nodes use clones).
-    fn base_config(&self) -> &ClientConfig {
-        match self {
-            AnyClient::Standalone(c) => c.config(),
-            AnyClient::Cluster(c) => &c.config().base,
-        }
-    }
-
-    /// Reconnects waiting out their backoff try again at once.
-    fn reconnect_now(&self) {
-        match self {
-            AnyClient::Standalone(c) => c.reconnect_now(),
-            AnyClient::Cluster(c) => c.reconnect_now(),
-        }
-    }
-
-    /// Where a span says its requests go: a standalone client's (first) address; none for a
-    /// cluster, whose node is chosen per request later.
-    fn server(&self) -> Option<Server<'_>> {
-        match self {
-            AnyClient::Standalone(c) => {
-                let config = c.config();
-                let (host, port) = config.addresses.first()?;
-                Some(Server { host, port: *port, database: config.database_id })
-            }
-            AnyClient::Cluster(_) => None,
-        }
-    }
-
-    fn close(&self) {
-        match self {
-            AnyClient::Standalone(c) => c.close(),
-            AnyClient::Cluster(c) => c.close(),
-        }
-    }
-}
-
-/// A client handle as Java holds it: a leaked `Box<AnyClient>`.
-#[repr(transparent)]
-#[derive(Clone, Copy)]
-struct ClientHandle(jlong);
-
-impl ClientHandle {
-    fn new(client: AnyClient) -> ClientHandle {
-        ClientHandle(Box::into_raw(Box::new(client)) as jlong)
-    }
-
-    /// Borrows the client.
-    ///
-    /// # Safety
-    /// The handle must come from [`ClientHandle::new`] and not yet be released.
-    /// Java guarantees this: it releases a handle only from its `Cleaner`, after
-    /// the owning object became unreachable, and keeps the object reachable
-    /// across every native call.
-    unsafe fn client<'a>(self) -> Result<&'a AnyClient, BridgeError> {
-        if self.0 == 0 {
-            return Err(BridgeError::closing("the client is closed"));
-        }
-        // SAFETY: per this function's contract the pointer is a live Box<AnyClient>.
-        Ok(unsafe { &*(self.0 as *const AnyClient) })
-    }
-
-    /// Releases the handle.
-    ///
-    /// # Safety
-    /// As for [`ClientHandle::client`], and no other call may use the handle afterwards.
-    unsafe fn release(self) {
-        if self.0 != 0 {
-            // SAFETY: per the contract we own the box and nobody uses it again.
-            drop(unsafe { Box::from_raw(self.0 as *mut AnyClient) });
-        }
-    }
-}
-
-/// The read strategy a [`wire::read_from`] code names. An AZ strategy without a zone reads
-/// from any replica, with a warning, as valkey-glide does.
-fn read_from_code(code: jint, client_az: Option<String>) -> Result<ReadFrom, BridgeError> {
-    let zone_or_replicas = |strategy: fn(String) -> ReadFrom, name: &str| match client_az.clone() {
-        Some(zone) => strategy(zone),
-        None => {
-            tracing::warn!(target: "glide.config", "readFrom {name} needs clientAZ, which is not set: reading from any replica (PREFER_REPLICA)");
-            ReadFrom::PreferReplica
-        }
-    };
-    Ok(match code {
-        wire::read_from::PRIMARY => ReadFrom::Primary,
-        wire::read_from::PREFER_REPLICA => ReadFrom::PreferReplica,
-        wire::read_from::AZ_AFFINITY => zone_or_replicas(ReadFrom::AzAffinity, "AZ_AFFINITY"),
-        wire::read_from::AZ_AFFINITY_REPLICAS_AND_PRIMARY => {
-            zone_or_replicas(ReadFrom::AzAffinityReplicasAndPrimary, "AZ_AFFINITY_REPLICAS_AND_PRIMARY")
-        }
-        other => return Err(BridgeError::configuration(format!("readFrom code {other} is not known"))),
-    })
-}
-
-/// Creates a client and starts connecting; the outcome of the first
-/// connection arrives as completion `request_id`. Returns the handle.
-/// `cluster`: a cluster client (`read_from`: see [`read_from_code`]).
-#[allow(clippy::too_many_arguments)] // mirrors the Java signature
+/// Creates a client and starts connecting; the outcome of the first connection arrives as
+/// completion `request_id`. Returns the handle.
 fn create_client<'caller>(
     env: &mut Env<'caller>,
     _class: JClass<'caller>,
     request_id: jlong,
-    hosts: JObjectArray<'caller, JString<'caller>>,
-    ports: JIntArray<'caller>,
-    // username, password, clientName: null when not set.
-    username: JString<'caller>,
-    password: JString<'caller>,
-    client_name: JString<'caller>,
-    database_id: jlong,
-    request_timeout_ms: jint,
-    inflight_limit: jint,
-    // 2 or 3
-    protocol: jint,
-    // reconnect strategy: numOfRetries, factor, exponentBase, jitterPercent
-    backoff: JIntArray<'caller>,
-    connection_timeout_ms: jint,
-    lazy_connect: jboolean,
-    cluster: jboolean,
-    // 0 PRIMARY, 1 PREFER_REPLICA, 2 AZ_AFFINITY, 3 AZ_AFFINITY_REPLICAS_AND_PRIMARY
-    read_from: jint,
-    // The client's availability zone (clientAZ); null when not set.
-    client_az: JString<'caller>,
-    // A standalone client's readOnly: writes are refused.
-    read_only: jboolean,
-    // Subscriptions (standalone): names, each one's mode (0 exact, 1 pattern, 2 sharded);
-    // null: none. The backlog's bound in bytes and its overflow policy (0 drop oldest, 1 drop newest).
-    subscriptions: JObjectArray<'caller, JByteArray<'caller>>,
-    subscription_modes: JIntArray<'caller>,
-    backlog_limit: jlong,
-    overflow: jint,
-    // pubsubReconciliationIntervalMs; 0: the default (pubsub_check::DEFAULT_INTERVAL).
-    pubsub_check_ms: jint,
+    // Every setting, encoded as `wire::config` says (Java's NativeConfig); see `config::decode`.
+    config: JByteArray<'caller>,
     // From createTlsSettings, or 0: plaintext.
     tls: jlong,
     // From createIamAuth, or 0: no IAM.
     iam: jlong,
 ) -> Result<jlong, BridgeError> {
-    let mut addresses = Vec::new();
-    let host_count = hosts.len(env)?;
-    let mut port_values = vec![0i32; ports.len(env)?];
-    ports.get_region(env, 0, &mut port_values)?;
-    if port_values.len() != host_count {
-        return Err(BridgeError::configuration("hosts and ports differ in length"));
+    if config.is_null() {
+        return Err(BridgeError::configuration("the configuration must not be null"));
     }
-    for (i, port) in port_values.iter().enumerate() {
-        let host = hosts.get_element(env, i)?.try_to_string(env)?;
-        let port = u16::try_from(*port)
-            .map_err(|_| BridgeError::configuration(format!("port {port} of {host} is out of range (1-65535)")))?;
-        addresses.push((host, port));
-    }
-    let read_from = read_from_code(read_from, optional_string(env, &client_az)?)?;
-    let mut b = [0i32; 4];
-    backoff.get_region(env, 0, &mut b)?;
-    let non_negative = |v: i32, what: &str| {
-        u32::try_from(v).map_err(|_| BridgeError::configuration(format!("{what} must not be negative")))
-    };
-    let config = ClientConfig {
-        addresses,
-        username: optional_string(env, &username)?,
-        password: Password::new(optional_string(env, &password)?),
-        client_name: optional_string(env, &client_name)?,
-        database_id,
-        request_timeout: Duration::from_millis(non_negative(request_timeout_ms, "requestTimeout")? as u64),
-        inflight_limit: non_negative(inflight_limit, "inflightRequestsLimit")? as usize,
-        protocol: match protocol {
-            wire::protocol::RESP2 => Protocol::Resp2,
-            wire::protocol::RESP3 => Protocol::Resp3,
-            other => return Err(BridgeError::configuration(format!("protocol {other} is neither RESP2 (2) nor RESP3 (3)"))),
-        },
-        backoff: Backoff {
-            num_of_retries: non_negative(b[0], "reconnectStrategy.numOfRetries")?,
-            factor_ms: non_negative(b[1], "reconnectStrategy.factor")?,
-            exponent_base: non_negative(b[2], "reconnectStrategy.exponentBase")?,
-            jitter_percent: non_negative(b[3], "reconnectStrategy.jitterPercent")?,
-        },
-        connection_timeout: Duration::from_millis(non_negative(connection_timeout_ms, "connectionTimeout")? as u64),
-        lazy_connect,
-        read_only: false,
-        // A standalone client's own connections (the primary's, the replicas') say
-        // their zone; a cluster's nodes are configured by the cluster.
-        learn_zone: !cluster && read_from.zone().is_some(),
-        read_from: read_from.clone(),
-        refuse_writes: read_only && !cluster,
-        // SAFETY: Java passes a handle from createTlsSettings that it frees only
-        // after this call returns (or 0).
-        tls: unsafe { TlsHandle(tls).settings() },
-        // SAFETY: as for `tls`, with a handle from createIamAuth.
-        iam: unsafe { IamHandle(iam).tokens() },
-    };
-    if let Some(tokens) = &config.iam {
-        crate::client::iam_refresh::spawn_periodic(tokens).map_err(BridgeError::connection)?;
-    }
-    let client = if cluster {
-        let config = ClusterConfig {
-            base: config,
-            read_from,
-            topology_interval: DEFAULT_TOPOLOGY_INTERVAL,
-        };
-        let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, true)?;
-        let configured = pubsub.is_some();
-        let client = ClusterClient::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
-        check_subscriptions_every(client.pubsub(), pubsub_check_ms);
-        client.start(request_id).map_err(BridgeError::connection)?;
-        if configured {
-            client.start_subscription_check();
-        }
-        AnyClient::Cluster(client)
-    } else {
-        let pubsub = read_subscriptions(env, &subscriptions, &subscription_modes, backlog_limit, overflow, false)?;
-        let configured = pubsub.is_some();
-        let client = Client::with_pubsub(config, pubsub).map_err(BridgeError::configuration)?;
-        check_subscriptions_every(client.pubsub(), pubsub_check_ms);
-        client.start(request_id).map_err(BridgeError::connection)?;
-        if configured {
-            client.start_subscription_check();
-        }
-        AnyClient::Standalone(client)
-    };
+    let bytes = env.convert_byte_array(&config)?;
+    // SAFETY: Java passes handles from createTlsSettings and createIamAuth (or 0) that it frees
+    // only after this call returns.
+    let (tls, iam) = unsafe { (TlsHandle(tls).settings(), IamHandle(iam).tokens()) };
+    let client = AnyClient::start(config::decode(&bytes, tls, iam)?, request_id)?;
     Ok(ClientHandle::new(client).0)
-}
-
-/// Sets how often the client's subscriptions are checked (`pubsubReconciliationIntervalMs`;
-/// 0 keeps the default). The check starts with pub/sub use (see [`crate::pubsub_check`]).
-fn check_subscriptions_every(pubsub: Option<&Arc<PubSub>>, millis: jint) {
-    if let (Some(pubsub), Ok(millis)) = (pubsub, u64::try_from(millis)) {
-        pubsub.check.set_interval(Duration::from_millis(millis));
-    }
-}
-
-/// The subscriptions `createClient` was given, as the client's pub/sub state (`None`: none).
-fn read_subscriptions(
-    env: &mut Env<'_>,
-    names: &JObjectArray<'_, JByteArray<'_>>,
-    modes: &JIntArray<'_>,
-    backlog_limit: jlong,
-    overflow: jint,
-    cluster: bool,
-) -> Result<Option<Arc<PubSub>>, BridgeError> {
-    if names.is_null() {
-        return Ok(None);
-    }
-    let names = read_names(env, names)?;
-    let mut mode_values = vec![0i32; modes.len(env)?];
-    modes.get_region(env, 0, &mut mode_values)?;
-    if mode_values.len() != names.len() {
-        return Err(BridgeError::configuration("subscription names and modes differ in length"));
-    }
-    let mut wanted: pubsub::ByMode = Default::default();
-    for (name, mode) in names.into_iter().zip(mode_values) {
-        let mode = Mode::from_index(mode).ok_or_else(|| BridgeError::configuration(format!("unknown subscription mode {mode}")))?;
-        if mode == Mode::Sharded && !cluster {
-            return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
-        }
-        wanted[mode as usize].insert(name);
-    }
-    let limit = usize::try_from(backlog_limit)
-        .ok()
-        .filter(|l| *l > 0)
-        .ok_or_else(|| BridgeError::configuration(format!("the pub/sub backlog limit must be positive, not {backlog_limit}")))?;
-    let overflow = match overflow {
-        wire::overflow::DROP_OLDEST => Overflow::DropOldest,
-        wire::overflow::DROP_NEWEST => Overflow::DropNewest,
-        other => return Err(BridgeError::configuration(format!("unknown overflow policy {other}"))),
-    };
-    Ok(Some(Arc::new(PubSub::new(wanted, limit, overflow))))
 }
 
 /// The next pub/sub message of a client with subscriptions, as a pointer to a
@@ -334,11 +90,7 @@ fn take_pub_sub_message<'caller>(
 fn pubsub_of<'a>(handle: jlong) -> Result<(&'a AnyClient, Arc<PubSub>), BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
-    let pubsub = match client {
-        AnyClient::Standalone(c) => c.pubsub(),
-        AnyClient::Cluster(c) => c.pubsub(),
-    };
-    match pubsub {
+    match client.pubsub() {
         Some(pubsub) => Ok((client, Arc::clone(pubsub))),
         None => Err(BridgeError::configuration("subscribing needs protocol RESP3: messages arrive on the client's own connection")),
     }
@@ -373,17 +125,7 @@ fn change_subscriptions<'caller>(
 ) -> Result<(), BridgeError> {
     let (client, _) = pubsub_of(handle)?;
     let names = read_names(env, &names)?;
-    let mode = read_mode(mode)?;
-    match client {
-        AnyClient::Standalone(c) => {
-            if mode == Mode::Sharded {
-                return Err(BridgeError::configuration("sharded subscriptions need a cluster client"));
-            }
-            c.change_subscriptions(mode, &names, subscribe)
-        }
-        AnyClient::Cluster(c) => c.change_subscriptions(mode, &names, subscribe),
-    }
-    .map_err(BridgeError::closing)
+    client.change_subscriptions(read_mode(mode)?, &names, subscribe)
 }
 
 /// Blocks up to `timeout_ms` until the server confirmed the (un)subscription of `names`.
@@ -446,36 +188,33 @@ fn submit<'caller>(
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
     let cmd = read_command(env, &command)?;
-    let span = match telemetry::read_trace(env, &trace)? {
-        None => None,
-        Some(parent) if route_kind == wire::route::SCAN_STEP => Started::cluster_scan(request_id, parent),
-        Some(parent) => Started::command(request_id, parent, &cmd.packed, client.server()),
-    };
+    let span = command_span(env, &trace, request_id, route_kind == wire::route::SCAN_STEP, &cmd, client)?;
     let expect = cmd.probe.expect_as(shape).ok_or_else(|| BridgeError::request(format!("unknown reply shape {shape}")))?;
     let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
-    let result = match client {
-        AnyClient::Standalone(_) if route_kind == wire::route::SCAN_STEP => {
-            return Err(BridgeError::request("a cluster scan needs a cluster client"));
-        }
-        AnyClient::Standalone(client) => {
-            let timeout = request_timeout(timeout_ms, client.config().request_timeout);
-            let selects_database = cmd.probe.selects_database();
-            let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
-            client.submit(request)
-        }
-        AnyClient::Cluster(client) if route_kind == wire::route::SCAN_STEP => {
-            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-            client.scan(request_id, &cmd.packed, timeout, bulk_as)
-        }
-        AnyClient::Cluster(client) => {
-            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-            let route = read_route(env, route_kind, route_int, &route_bytes)?;
-            let selects_database = cmd.probe.selects_database();
-            let request = ClusterRequest { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, route, selects_database };
-            client.submit(request)
-        }
+    let timeout = request_timeout(timeout_ms, client.base_config().request_timeout);
+    let selects_database = cmd.probe.selects_database();
+    let request = Request { id: request_id, packed: cmd.packed, timeout, expect, bulk_as, selects_database };
+    let target = match route_kind {
+        wire::route::SCAN_STEP => Target::ScanStep,
+        _ => Target::Command(|| read_route(env, route_kind, route_int, &route_bytes)),
     };
-    Ok(submitted(result, span))
+    Ok(submitted(client.submit(request, target)?, span))
+}
+
+/// The span of a sampled command (`trace` not null), opened now; `None` when not sampled.
+fn command_span(
+    env: &mut Env<'_>,
+    trace: &JLongArray<'_>,
+    request_id: jlong,
+    scan_step: bool,
+    cmd: &PackedCommand,
+    client: &AnyClient,
+) -> Result<Option<Started>, BridgeError> {
+    Ok(match telemetry::read_trace(env, trace)? {
+        None => None,
+        Some(parent) if scan_step => Started::cluster_scan(request_id, parent),
+        Some(parent) => Started::command(request_id, parent, &cmd.packed, client.server()),
+    })
 }
 
 /// `submit`'s and `submitBatch`'s answer (a [`wire::submitted`] code). A refused request's
@@ -526,35 +265,36 @@ fn submit_batch<'caller>(
 ) -> Result<jint, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
-    if commands.is_null() || lengths.is_null() || shapes.is_null() {
-        return Err(BridgeError::request("null batch"));
-    }
-    let packed = env.convert_byte_array(&commands)?;
-    let mut lengths_values = vec![0i32; lengths.len(env)?];
-    lengths.get_region(env, 0, &mut lengths_values)?;
-    let mut shape_values = vec![0i32; shapes.len(env)?];
-    shapes.get_region(env, 0, &mut shape_values)?;
-    let spec = BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error)
-        .map_err(BridgeError::request)?;
-    drop(packed);
+    let spec = read_batch(env, &commands, &lengths, &shapes, atomic, raise_on_error)?;
     let span = match telemetry::read_trace(env, &trace)? {
         None => None,
         Some(parent) => Started::batch(request_id, parent, spec.commands.iter().map(|c| c.packed.as_slice()), client.server()),
     };
     let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
-    let result = match client {
-        AnyClient::Standalone(client) => {
-            let timeout = request_timeout(timeout_ms, client.config().request_timeout);
-            client.submit_batch(request_id, spec, timeout, bulk_as)
-        }
-        AnyClient::Cluster(client) => {
-            let timeout = request_timeout(timeout_ms, client.config().base.request_timeout);
-            let route = read_route(env, route_kind, route_int, &route_bytes)?;
-            let retry = BatchRetry { server_error: retry_server_error, connection_error: retry_connection_error };
-            client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)
-        }
-    };
-    Ok(submitted(result, span))
+    let timeout = request_timeout(timeout_ms, client.base_config().request_timeout);
+    let route = || read_route(env, route_kind, route_int, &route_bytes);
+    let retry = BatchRetry { server_error: retry_server_error, connection_error: retry_connection_error };
+    Ok(submitted(client.submit_batch(request_id, spec, timeout, bulk_as, route, retry)?, span))
+}
+
+/// Copies a batch from Java (see `submit_batch`) and parses it.
+fn read_batch(
+    env: &mut Env<'_>,
+    commands: &JByteArray<'_>,
+    lengths: &JIntArray<'_>,
+    shapes: &JIntArray<'_>,
+    atomic: bool,
+    raise_on_error: bool,
+) -> Result<BatchSpec, BridgeError> {
+    if commands.is_null() || lengths.is_null() || shapes.is_null() {
+        return Err(BridgeError::request("null batch"));
+    }
+    let packed = env.convert_byte_array(commands)?;
+    let mut lengths_values = vec![0i32; lengths.len(env)?];
+    lengths.get_region(env, 0, &mut lengths_values)?;
+    let mut shape_values = vec![0i32; shapes.len(env)?];
+    shapes.get_region(env, 0, &mut shape_values)?;
+    BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error).map_err(BridgeError::request)
 }
 
 /// -1: the client's default; 0: no timeout; > 0: milliseconds.
@@ -663,10 +403,7 @@ fn is_connected<'caller>(
     handle: jlong,
 ) -> Result<jboolean, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
-    Ok(match unsafe { ClientHandle(handle).client()? } {
-        AnyClient::Standalone(client) => client.is_connected(),
-        AnyClient::Cluster(client) => client.is_connected(),
-    })
+    Ok(unsafe { ClientHandle(handle).client()? }.is_connected())
 }
 
 /// Whether the client is reopening a lost connection now (any primary's, for a cluster).
@@ -676,10 +413,7 @@ fn is_reconnecting<'caller>(
     handle: jlong,
 ) -> Result<jboolean, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
-    Ok(match unsafe { ClientHandle(handle).client()? } {
-        AnyClient::Standalone(client) => client.is_reconnecting(),
-        AnyClient::Cluster(client) => client.is_reconnecting(),
-    })
+    Ok(unsafe { ClientHandle(handle).client()? }.is_reconnecting())
 }
 
 /// A one-line description of the client and its connections, for logs.
@@ -689,10 +423,7 @@ fn describe_client<'caller>(
     handle: jlong,
 ) -> Result<JString<'caller>, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
-    let text = match unsafe { ClientHandle(handle).client()? } {
-        AnyClient::Standalone(client) => client.describe(),
-        AnyClient::Cluster(client) => client.describe(),
-    };
+    let text = unsafe { ClientHandle(handle).client()? }.describe();
     Ok(JString::from_str(env, text)?)
 }
 
@@ -863,15 +594,17 @@ fn help_read<'caller>(
     let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
-    let (read, mut collected) = completion::collecting(|| match client {
-        AnyClient::Standalone(client) => client.help_read(request_id, timeout),
-        // Only a request sent whole to one node can be helped.
-        AnyClient::Cluster(client) => client.help_read(request_id, timeout),
-    });
+    let (read, collected) = completion::collecting(|| client.help_read(request_id, timeout));
     if !read {
         completion::push_all(collected);
         return Ok(-1);
     }
+    hand_over(env, &out, collected)
+}
+
+/// Writes as many of `collected` as `out` has room for as (request id, kind, payload) triples
+/// and queues the rest for the completer; returns how many it wrote. None is ever lost.
+fn hand_over(env: &mut Env<'_>, out: &JLongArray<'_>, mut collected: Vec<Completion>) -> Result<jint, BridgeError> {
     let room = (out.len(env)? / 3).min(collected.len());
     let overflow = collected.split_off(room);
     completion::push_all(overflow);

@@ -42,32 +42,7 @@ macro_rules! native {
 
 /// Every native method of `glide.internal.NativeBridge`, with its JNI signature.
 const NATIVES: &[(&str, NativeMethod<'static>)] = &[
-    native!(create_client(
-        request_id: jlong,
-        hosts: java.lang.String[],
-        ports: int[],
-        username: JString,
-        password: JString,
-        client_name: JString,
-        database_id: jlong,
-        request_timeout_ms: jint,
-        inflight_limit: jint,
-        protocol: jint,
-        backoff: int[],
-        connection_timeout_ms: jint,
-        lazy_connect: jboolean,
-        cluster: jboolean,
-        read_from: jint,
-        client_az: JString,
-        read_only: jboolean,
-        subscriptions: byte[][],
-        subscription_modes: int[],
-        backlog_limit: jlong,
-        overflow: jint,
-        pubsub_check_ms: jint,
-        tls: jlong,
-        iam: jlong,
-    ) -> jlong),
+    native!(create_client(request_id: jlong, config: byte[], tls: jlong, iam: jlong) -> jlong),
     native!(take_pub_sub_message(handle: jlong, timeout_ms: jint) -> jlong),
     native!(change_subscriptions(handle: jlong, mode: jint, names: byte[][], subscribe: jboolean)),
     native!(await_subscriptions(

@@ -69,33 +69,11 @@ final class NativeBridge {
 
     /**
      * Creates a client and starts its first connection; the outcome arrives as completion {@code
-     * requestId}. Throws {@code ConfigurationError} for settings the core rejects.
+     * requestId}. {@code config}: every setting, encoded by {@link NativeConfig}; {@code
+     * tlsSettings} and {@code iamAuth}: from {@link #createTlsSettings} and {@link
+     * #createIamAuth}, or 0. Throws {@code ConfigurationError} for settings the core rejects.
      */
-    static native long createClient(
-            long requestId,
-            String[] hosts,
-            int[] ports,
-            String username,
-            String password,
-            String clientName,
-            long databaseId,
-            int requestTimeoutMs,
-            int inflightLimit,
-            int protocol,
-            int[] backoff,
-            int connectionTimeoutMs,
-            boolean lazyConnect,
-            boolean cluster,
-            int readFrom,
-            String clientAz,
-            boolean readOnly,
-            byte[][] subscriptionNames,
-            int[] subscriptionModes,
-            long backlogLimitBytes,
-            int overflowPolicy,
-            int pubsubCheckMs,
-            long tlsSettings,
-            long iamAuth);
+    static native long createClient(long requestId, byte[] config, long tlsSettings, long iamAuth);
 
     /**
      * Checks IAM settings and signs the first token, loading AWS credentials (may block while a

@@ -104,31 +104,7 @@ public final class NativeClient implements CommandSink {
                                 s.tls.clientKey);
             }
             handle =
-                    NativeBridge.createClient(
-                            id,
-                            s.hosts,
-                            s.ports,
-                            s.username,
-                            s.password,
-                            s.clientName,
-                            s.databaseId,
-                            s.requestTimeoutMs,
-                            s.inflightLimit,
-                            s.protocol,
-                            s.backoff,
-                            s.connectionTimeoutMs,
-                            s.lazyConnect,
-                            s.cluster,
-                            s.readFrom,
-                            s.clientAz,
-                            s.readOnly,
-                            s.subscriptionNames,
-                            s.subscriptionModes,
-                            s.backlogLimitBytes,
-                            s.overflowPolicy,
-                            s.pubsubCheckMs,
-                            tls,
-                            iam);
+                    NativeBridge.createClient(id, NativeConfig.of(s), tls, iam);
         } catch (RuntimeException e) {
             Completions.forget(id);
             return CompletableFuture.failedFuture(creationFailure(e));

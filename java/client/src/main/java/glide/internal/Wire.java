@@ -206,6 +206,56 @@ final class Wire {
     }
 
     /**
+     * {@code createClient}'s configuration: one {@code byte[]}, a sequence of fields, each a tag
+     * below then its value, big-endian: {@code i32}, {@code i64}, {@code bool} (one byte, 0 or 1),
+     * {@code string} ({@code u32} length, UTF-8). Java writes it ({@code NativeConfig}), Rust reads
+     * it in one function ({@code jni::config::decode}), which refuses an unknown tag, a field given
+     * twice (unless repeated), a missing required field, a value out of its range and bytes left
+     * over or missing, with a ConfigurationError. The codes inside (protocol, readFrom, overflow,
+     * subscription mode) are those of their own groups.
+     */
+    static final class Config {
+        private Config() {}
+
+        /** Repeated, in order (none: the core refuses the configuration): {@code string} host, {@code i32} port (1-65535). */
+        static final int ADDRESS = 1;
+        /** Optional {@code string}. */
+        static final int USERNAME = 2;
+        /** Optional {@code string}. */
+        static final int PASSWORD = 3;
+        /** Optional {@code string}. */
+        static final int CLIENT_NAME = 4;
+        /** Required {@code i64}. */
+        static final int DATABASE_ID = 5;
+        /** Required {@code i32}, not negative. */
+        static final int REQUEST_TIMEOUT_MS = 6;
+        /** Required {@code i32}, not negative. */
+        static final int INFLIGHT_LIMIT = 7;
+        /** Required {@code i32}: a {@code protocol} code. */
+        static final int PROTOCOL = 8;
+        /** Required: four {@code i32}, none negative: numOfRetries, factor, exponentBase, jitterPercent. */
+        static final int RECONNECT = 9;
+        /** Required {@code i32}, not negative. */
+        static final int CONNECTION_TIMEOUT_MS = 10;
+        /** Required {@code bool}. */
+        static final int LAZY_CONNECT = 11;
+        /** Required {@code bool}: a cluster client. */
+        static final int CLUSTER = 12;
+        /** Required {@code i32}: a {@code read_from} code. */
+        static final int READ_FROM = 13;
+        /** Optional {@code string}: the client's availability zone. */
+        static final int CLIENT_AZ = 14;
+        /** Required {@code bool}: a standalone client refuses writes. */
+        static final int READ_ONLY = 15;
+        /** Optional, once, before any {@code SUBSCRIPTION}: subscriptions are configured; {@code i64} backlog limit in bytes (positive), {@code i32} an {@code overflow} code. */
+        static final int PUBSUB = 16;
+        /** Repeated, after {@code PUBSUB}: {@code i32} a {@code subscription_mode} code, {@code string} the name (any bytes, not only UTF-8). */
+        static final int SUBSCRIPTION = 17;
+        /** Required {@code i32}, not negative: how often subscriptions are checked; 0: the default. */
+        static final int PUBSUB_CHECK_MS = 18;
+    }
+
+    /**
      * The process-wide figures of {@code statistics()}, by index.
      */
     static final class Stat {

@@ -29,11 +29,50 @@ class NativeBridgeTest {
         assertTrue(readFrom.getMessage().contains("readFrom code 7"), readFrom.getMessage());
     }
 
+    /** An encoding the core cannot read whole is refused, naming what is wrong; nothing is defaulted. */
+    @Test
+    void aConfigurationTheCoreCannotReadIsRefused() {
+        NativeLoader.load();
+        String unknown = refused(valid(3, false, 0).raw(99, 1).toBytes());
+        assertTrue(unknown.contains("unknown configuration field 99"), unknown);
+        String twice = refused(valid(3, false, 0).cluster(true).toBytes());
+        assertTrue(twice.contains("given twice"), twice);
+        byte[] whole = valid(3, false, 0).toBytes();
+        String truncated = refused(java.util.Arrays.copyOf(whole, whole.length - 1));
+        assertTrue(truncated.contains("ends inside field"), truncated);
+        String missing = refused(new NativeConfig().address("127.0.0.1", 1).toBytes());
+        assertTrue(missing.contains("has no"), missing);
+        String overflow = refused(valid(3, false, 0).pubsub(1 << 20, 9).toBytes());
+        assertTrue(overflow.contains("unknown overflow policy 9"), overflow);
+        String sharded = refused(valid(3, false, 0).pubsub(1 << 20, 0).subscription(Wire.SubscriptionMode.SHARDED, new byte[] {1}).toBytes());
+        assertTrue(sharded.contains("sharded subscriptions need a cluster client"), sharded);
+        assertThrows(glide.api.models.exceptions.ConfigurationError.class, () -> NativeBridge.createClient(1, null, 0, 0));
+    }
+
+    private static String refused(byte[] config) {
+        return assertThrows(glide.api.models.exceptions.ConfigurationError.class, () -> NativeBridge.createClient(1, config, 0, 0))
+                .getMessage();
+    }
+
     /** createClient with everything valid but the given codes; lazy, so nothing connects. */
     private static long create(int protocol, boolean cluster, int readFrom) {
-        return NativeBridge.createClient(
-                1, new String[] {"127.0.0.1"}, new int[] {1}, null, null, null, 0, 1000, 1000, protocol,
-                new int[] {1, 10, 2, 0}, 1000, true, cluster, readFrom, null, false, null, null, 1 << 20, 0, 0, 0, 0);
+        return NativeBridge.createClient(1, valid(protocol, cluster, readFrom).toBytes(), 0, 0);
+    }
+
+    private static NativeConfig valid(int protocol, boolean cluster, int readFrom) {
+        return new NativeConfig()
+                .address("127.0.0.1", 1)
+                .databaseId(0)
+                .requestTimeoutMs(1000)
+                .inflightLimit(1000)
+                .protocol(protocol)
+                .reconnect(1, 10, 2, 0)
+                .connectionTimeoutMs(1000)
+                .lazyConnect(true)
+                .cluster(cluster)
+                .readFrom(readFrom)
+                .readOnly(false)
+                .pubsubCheckMs(0);
     }
 
     /**
