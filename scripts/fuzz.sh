@@ -4,6 +4,7 @@
 # reports the runs it executed. A crash or a violated property fails the script; the input
 # that did it is saved under rust/fuzz/artifacts/<target>/ (see rust/fuzz/README.md).
 # Usage: scripts/fuzz.sh [seconds-per-target]   (default 60; 0 replays the corpus only)
+#        FUZZ_JOBS=1 scripts/fuzz.sh               (one target at a time; default: one per core)
 #        FUZZ_TARGETS="resp_parse reply_shape" scripts/fuzz.sh 300   (some targets only)
 set -euo pipefail
 
@@ -33,35 +34,35 @@ build_seconds=$(( $(date +%s) - start ))
 WORK="$(mktemp -d -t glide-fuzz.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-failed=()
-report=()
-for target in $TARGETS; do
-  corpus="$FUZZ/corpus/$target"
-  artifacts="$FUZZ/artifacts/$target"
+# One target's corpus replay and fuzzing run. Writes its summary line to $WORK/<target>.line and
+# exits non-zero when it failed (the failure's details go to stderr).
+fuzz_one() {
+  local target=$1
+  local corpus="$FUZZ/corpus/$target"
+  local artifacts="$FUZZ/artifacts/$target"
+  local log="$WORK/$target.log"
   mkdir -p "$corpus" "$artifacts" "$WORK/$target"
-  log="$WORK/$target.log"
 
   # Every checked-in input, in full: the fuzzing run below cuts inputs to -max_len bytes.
-  inputs=("$corpus"/*)
+  local inputs=("$corpus"/*)
   [ -e "${inputs[0]}" ] || inputs=()
   echo "==> $target: replaying ${#inputs[@]} corpus inputs"
   if [ "${#inputs[@]}" -gt 0 ] && ! "$BIN/$target" -artifact_prefix="$artifacts/" "${inputs[@]}" >"$log" 2>&1; then
     { grep -E "^Running: " "$log" | tail -n1; grep -E -A1 "panicked at" "$log" | head -n2; grep -E "ERROR: |^SUMMARY" "$log"; } >&2 \
       || tail -n 30 "$log" >&2
     echo "fuzz $target: FAILED on a corpus input (full log above)" >&2
-    failed+=("$target")
-    report+=("fuzz $target: FAILED replaying the corpus")
-    continue
+    echo "fuzz $target: FAILED replaying the corpus" >"$WORK/$target.line"
+    return 1
   fi
   if [ "$SECONDS_PER_TARGET" -eq 0 ]; then
-    report+=("fuzz $target: corpus of ${#inputs[@]} inputs replayed")
-    continue
+    echo "fuzz $target: corpus of ${#inputs[@]} inputs replayed" >"$WORK/$target.line"
+    return 0
   fi
 
   echo "==> $target: fuzzing for ${SECONDS_PER_TARGET}s"
   # New inputs go to the scratch directory (first), so the checked-in corpus stays as it is.
   # 4096 bytes keep runs fast; longer inputs are what the replay above and long runs are for.
-  rc=0
+  local rc=0 target_start runs rate line
   target_start=$(date +%s)
   "$BIN/$target" "$WORK/$target" "$corpus" \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=25 -rss_limit_mb=2048 \
@@ -74,11 +75,28 @@ for target in $TARGETS; do
     # The panic (message, file:line) or sanitizer report, and where the input was saved.
     { grep -E -A1 "panicked at" "$log" | head -n2; grep -E "ERROR: |^SUMMARY|Test unit written|^Base64" "$log"; } >&2 \
       || tail -n 30 "$log" >&2
-    failed+=("$target")
     line="$line  FAILED (exit $rc; input saved in $artifacts/)"
   fi
   echo "    $line"
-  report+=("$line")
+  echo "$line" >"$WORK/$target.line"
+  return "$rc"
+}
+
+# Each libFuzzer run is one process on one core: FUZZ_JOBS of them at a time (default: one per
+# core), so the fuzzing time of the whole set, not of each target, is what the run waits for.
+JOBS="${FUZZ_JOBS:-$(nproc)}"
+for target in $TARGETS; do
+  while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
+    wait -n || true
+  done
+  ( rc=0; fuzz_one "$target" || rc=$?; echo "$rc" >"$WORK/$target.rc" ) &
+done
+wait
+failed=()
+report=()
+for target in $TARGETS; do
+  [ "$(cat "$WORK/$target.rc" 2>/dev/null)" = 0 ] || failed+=("$target")
+  report+=("$(cat "$WORK/$target.line" 2>/dev/null || echo "fuzz $target: no result")")
 done
 
 echo

@@ -7,7 +7,7 @@
 # After the Maven build, two consumer checks take the installed jar from the local Maven repository
 # into a separate project, one built with Maven and one with Gradle (Debian's, installed meanwhile).
 # Usage: scripts/test.sh            (CI=true: batch mode, no colour)
-#        FUZZ_SECONDS=30            seconds per fuzz target (default 30, which keeps the whole run under 20 minutes on 2 cores with a cold fuzz build; 0 replays the corpus only; rust/fuzz/README.md: longer runs)
+#        FUZZ_SECONDS=30            seconds per fuzz target (default 30; the targets run one per core; 0 replays the corpus only; rust/fuzz/README.md: longer runs)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -190,8 +190,8 @@ CLIPPY_STATUS="FAILED"
 cargo clippy --release -p glide-jni
 CLIPPY_STATUS="OK"
 
-# Gradle for the Gradle consumer check, installed in the background (apt: ~70 MB, ~13 s of one
-# core): the fuzz targets run one at a time, which leaves the second core free.
+# Gradle for the Gradle consumer check, installed in the background (apt: ~70 MB, ~13 s, most of
+# it waiting on the download and the disk) while the fuzz targets run.
 bash "$ROOT/scripts/ensure-deps.sh" --gradle >"$GRADLE_DEPS_LOG" 2>&1 &
 GRADLE_DEPS_PID=$!
 
