@@ -6,13 +6,20 @@
 # Usage: scripts/fuzz.sh [seconds-per-target]   (default 60; 0 replays the corpus only)
 #        FUZZ_JOBS=1 scripts/fuzz.sh               (one target at a time; default: one per core)
 #        FUZZ_TARGETS="resp_parse reply_shape" scripts/fuzz.sh 300   (some targets only)
+#        scripts/fuzz.sh --build-only           (build the targets, run nothing; scripts/test.sh
+#                                                runs it while the Rust tests run)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FUZZ="$ROOT/rust/fuzz"
+BUILD_ONLY=false
+if [ "${1:-}" = "--build-only" ]; then
+  BUILD_ONLY=true
+  shift
+fi
 SECONDS_PER_TARGET="${1:-60}"
 if ! [[ "$SECONDS_PER_TARGET" =~ ^[0-9]+$ ]]; then
-  echo "usage: scripts/fuzz.sh [seconds-per-target]" >&2
+  echo "usage: scripts/fuzz.sh [--build-only] [seconds-per-target]" >&2
   exit 2
 fi
 
@@ -30,6 +37,10 @@ echo "==> cargo +nightly fuzz build (address sanitizer, debug assertions)"
 # -a: overflow checks and debug assertions, so arithmetic on lengths read from the input is checked.
 cargo +nightly fuzz build -a
 build_seconds=$(( $(date +%s) - start ))
+if $BUILD_ONLY; then
+  echo "fuzz build: ${build_seconds}s"
+  exit 0
+fi
 
 WORK="$(mktemp -d -t glide-fuzz.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT

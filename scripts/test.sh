@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: the Rust crate's tests, a short fuzz run of each fuzz target (scripts/fuzz.sh),
+# Runs every test: the Rust crate's tests, a short fuzz run of each fuzz target (scripts/fuzz.sh;
+# the targets are built while the Rust tests run),
 # then the full Maven build (which builds the native library, bundles it into the client jar and
 # runs the Java tests against real redis-server 7.0), then the Valkey 9.1 leg: the server-facing
 # Rust and Java test classes again against valkey-server 9.1 (scripts/ensure-deps.sh fetches it;
@@ -42,6 +43,8 @@ StandaloneReplicasTest"
 # summary names them.
 VALKEY_RUST_TESTS=(--test standalone --test cluster)
 FUZZ_LOG="$(mktemp -t glide-fuzz.XXXXXX)"
+FUZZ_BUILD_LOG="$(mktemp -t glide-fuzz-build.XXXXXX)"
+FUZZ_BUILD_PID=""
 REDIS_DIR=""
 REDIS_PID=""
 CONSUMER_STATUS="not run"
@@ -99,6 +102,8 @@ summary() {
   stop_redis
   # Never leave apt half done: let a Gradle install still under way finish.
   [ -n "$GRADLE_DEPS_PID" ] && wait "$GRADLE_DEPS_PID" 2>/dev/null
+  # A fuzz build still running (the Rust tests failed first) is of no use any more.
+  [ -n "$FUZZ_BUILD_PID" ] && { pkill -P "$FUZZ_BUILD_PID" 2>/dev/null; kill "$FUZZ_BUILD_PID" 2>/dev/null; wait "$FUZZ_BUILD_PID" 2>/dev/null; }
   echo
   echo "================ test summary ================"
   local c_pass=0 c_fail=0 c_skip=0
@@ -155,7 +160,7 @@ summary() {
   local skipped=$(( c_skip + j_skip ))
   [ "$rc" -ne 0 ] && echo "FAILED (exit code $rc)"
   echo "$passed passed, $failed failed, $skipped skipped"
-  rm -f "$CARGO_LOG" "$CARGO_VALKEY_LOG" "$FUZZ_LOG" "$GRADLE_DEPS_LOG"
+  rm -f "$CARGO_LOG" "$CARGO_VALKEY_LOG" "$FUZZ_LOG" "$FUZZ_BUILD_LOG" "$GRADLE_DEPS_LOG"
   exit "$rc"
 }
 trap summary EXIT
@@ -182,7 +187,12 @@ python3 tools/gen-wire-constants.py --check
 WIRE_STATUS="OK"
 
 echo "==> cargo test --release -p glide-jni"
-cargo test --release -p glide-jni 2>&1 | tee "$CARGO_LOG"
+cargo test --release -p glide-jni --no-run 2>&1 | tee "$CARGO_LOG"
+# The fuzz targets' build (nightly, address sanitizer; about 3 minutes of both cores) runs while
+# the Rust tests run: they spend most of their minute waiting on the servers they start.
+bash "$ROOT/scripts/fuzz.sh" --build-only >"$FUZZ_BUILD_LOG" 2>&1 &
+FUZZ_BUILD_PID=$!
+cargo test --release -p glide-jni 2>&1 | tee -a "$CARGO_LOG"
 
 # Fails only on the lints the crate denies (lib.rs: an unsafe block without its SAFETY comment).
 echo "==> cargo clippy --release -p glide-jni"
@@ -196,6 +206,9 @@ bash "$ROOT/scripts/ensure-deps.sh" --gradle >"$GRADLE_DEPS_LOG" 2>&1 &
 GRADLE_DEPS_PID=$!
 
 echo "==> fuzz (${FUZZ_SECONDS:-30}s per target)"
+wait "$FUZZ_BUILD_PID" || { cat "$FUZZ_BUILD_LOG" >&2; exit 1; }
+FUZZ_BUILD_PID=""
+sed -n 's/^fuzz build: /fuzz build (during the Rust tests): /p' "$FUZZ_BUILD_LOG"
 bash "$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-30}" 2>&1 | tee "$FUZZ_LOG"
 
 echo "==> mvn install"
