@@ -770,6 +770,29 @@ mod tests {
         assert_eq!(hgetall.expect_as(-5), None);
     }
 
+    /// The commands Java defines (glide.internal.commands), as its DefinedCommandsTest checks it
+    /// sends them: one per line, `NAME(code) arg arg ...`. Each code must name the shape the probe
+    /// derives from the same bytes, so defining a command's shape in Java changes no reply.
+    const DEFINED: &str = include_str!("../../java/client/src/test/resources/glide/internal/commands/defined-shapes.txt");
+
+    #[test]
+    fn each_defined_commands_code_is_the_shape_the_probe_derives() {
+        let mut checked = 0;
+        for line in DEFINED.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let (shape, command) = line.split_once(' ').unwrap_or_else(|| panic!("no command: {line}"));
+            let code: i32 = shape
+                .split_once('(')
+                .and_then(|(_, rest)| rest.strip_suffix(')'))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("no NAME(code): {line}"));
+            let given = Expect::from_code(code).unwrap_or_else(|| panic!("unknown code: {line}"));
+            let args: Vec<&str> = command.split(' ').collect();
+            assert_eq!(probe(&args), given, "{line}");
+            checked += 1;
+        }
+        assert!(checked >= 60, "only {checked} defined commands listed: is the file cut short?");
+    }
+
     fn probe(args: &[&str]) -> Expect {
         let mut p = Probe::new();
         for (i, a) in args.iter().enumerate() {
