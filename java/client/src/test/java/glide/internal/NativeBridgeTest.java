@@ -138,12 +138,7 @@ class NativeBridgeTest {
     @Test
     void aMalformedPackedCommandIsRefusedAndTheConnectionStaysUsable() throws Exception {
         try (RedisServer server = RedisServer.start();
-                GlideClient client =
-                        GlideClient.createClient(
-                                        GlideClientConfiguration.builder()
-                                                .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
-                                                .build())
-                                .get(20, TimeUnit.SECONDS)) {
+                GlideClient client = connect(server)) {
             long handle = handleOf(client);
             byte[] good = CommandPacker.pack(new byte[][] {bytes("SET"), bytes("k"), bytes("v")});
             byte[][] malformed = {
@@ -170,12 +165,7 @@ class NativeBridgeTest {
     @Test
     void anUnknownShapeCodeIsRefusedWithItsNumber() throws Exception {
         try (RedisServer server = RedisServer.start();
-                GlideClient client =
-                        GlideClient.createClient(
-                                        GlideClientConfiguration.builder()
-                                                .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
-                                                .build())
-                                .get(20, TimeUnit.SECONDS)) {
+                GlideClient client = connect(server)) {
             long handle = handleOf(client);
             byte[] set = CommandPacker.pack(new byte[][] {bytes("SET"), bytes("shape-k"), bytes("sent")});
             RequestException one =
@@ -193,6 +183,14 @@ class NativeBridgeTest {
             // A known explicit code is taken: the boolean shape on EXPIRE's 0/1.
             assertEquals(Boolean.FALSE, client.expire("shape-k", 10).get(20, TimeUnit.SECONDS));
         }
+    }
+
+    private static GlideClient connect(RedisServer server) throws Exception {
+        return GlideClient.createClient(
+                        GlideClientConfiguration.builder()
+                                .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
+                                .build())
+                .get(20, TimeUnit.SECONDS);
     }
 
     private static byte[] bytes(String s) {
