@@ -44,6 +44,8 @@ def load():
         for field in ("rust", "java", "type", "doc", "values"):
             if field not in group:
                 fail(f"[{key}] has no {field}")
+        if not isinstance(group.get("java_public", False), bool):
+            fail(f"[{key}] java_public must be true or false")
         if group["type"] not in RUST_TYPES:
             fail(f"[{key}] type {group['type']!r} is not one of {sorted(RUST_TYPES)}")
         limit = RUST_TYPES[group["type"]][2]
@@ -188,7 +190,8 @@ def java(groups, statistics, figures):
         " * same file) must agree on across JNI. Change {@code tools/wire/constants.toml} and run the",
         " * command above again.",
         " */",
-        "final class Wire {",
+        # Public only when a group must be read outside glide.internal (java_public).
+        ("public final class Wire {" if any(g.get("java_public") for g in groups) else "final class Wire {"),
         "    private Wire() {}",
     ]
     for g in groups:
@@ -196,13 +199,14 @@ def java(groups, statistics, figures):
         out.append("    /**")
         out += wrap(javadoc(g["doc"]), 100, "     * ")
         out.append("     */")
-        out.append(f"    static final class {g['java']} {{")
+        access = "public " if g.get("java_public") else ""
+        out.append(f"    {access}static final class {g['java']} {{")
         out.append(f"        private {g['java']}() {{}}")
         out.append("")
         for v in g["values"]:
             if "doc" in v:
                 out.append(f"        /** {javadoc(v['doc'])} */")
-            out.append(f"        static final int {v['name']} = {java_literal(v['value'])};")
+            out.append(f"        {access}static final int {v['name']} = {java_literal(v['value'])};")
         owners = [v["name"] for v in g["values"] if v.get("owns_bytes")]
         from_on = [v["name"] for v in g["values"] if v.get("owns_bytes_from")]
         if owners or from_on:

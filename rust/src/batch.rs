@@ -55,7 +55,8 @@ const EXEC: &[u8] = b"*1\r\n$4\r\nEXEC\r\n";
 impl BatchSpec {
     /// Splits `packed` (commands back to back, `lengths[i]` bytes each) into
     /// commands, checks each is well formed, and gives each its reply shape:
-    /// `shapes[i]` is a [`crate::wire::shape`] code: the shape the command implies, or a map.
+    /// `shapes[i]` is a [`crate::wire::shape`] code: `NATURAL` (the shape the command implies) or
+    /// the shape it names; an unknown code fails the batch.
     pub fn parse(packed: &[u8], lengths: &[i32], shapes: &[i32], atomic: bool, raise_on_error: bool) -> Result<BatchSpec, String> {
         if lengths.len() != shapes.len() {
             return Err("a batch needs one shape per command".into());
@@ -72,7 +73,7 @@ impl BatchSpec {
             let bytes = &packed[start..end];
             let mut probe = Probe::new();
             resp::walk_command(bytes, |index, arg| probe.feed(index, arg)).map_err(|e| format!("command {i} of the batch: {e}"))?;
-            let expect = probe.expect_as(shape).ok_or_else(|| format!("unknown reply shape {shape}"))?;
+            let expect = probe.expect_as(shape).ok_or_else(|| format!("command {i} of the batch: {}", shape::unknown_code(shape)))?;
             commands.push(BatchCommand { packed: bytes.to_vec(), expect, selects_database: probe.selects_database() });
             start = end;
         }
@@ -284,7 +285,17 @@ mod tests {
         assert!(BatchSpec::parse(&[], &[], &[], false, false).is_err(), "an empty pipeline");
         let empty = BatchSpec::parse(&[], &[], &[], true, false).expect("an empty transaction");
         assert_eq!(empty.transaction_bytes(), [MULTI, EXEC].concat());
-        assert!(BatchSpec::parse(&bytes, &lengths, &[7], false, false).is_err(), "unknown shape");
+        let unknown = BatchSpec::parse(&bytes, &lengths, &[999], false, false).expect_err("unknown shape");
+        assert!(unknown.contains("command 0 of the batch: unknown reply shape code 999"), "{unknown}");
+    }
+
+    /// A command defined in Java comes with its shape's code, used as given.
+    #[test]
+    fn a_given_shape_code_is_used_as_the_commands_shape() {
+        let (bytes, lengths, _) = packed(&[&[b"EXPIRE", b"k", b"1"], &[b"GET", b"k"], &[b"HGETALL", b"h"]]);
+        let shapes = [crate::wire::shape::BOOLEAN, crate::wire::shape::AS_SENT, crate::wire::shape::NATURAL];
+        let s = BatchSpec::parse(&bytes, &lengths, &shapes, false, false).unwrap();
+        assert_eq!(s.expects(), vec![Expect::Boolean, Expect::Natural, Expect::Map]);
     }
 
     #[test]

@@ -138,6 +138,57 @@ impl Expect {
     }
 }
 
+impl Expect {
+    /// The [`crate::wire::shape`] code that names this shape: what a command defined in Java
+    /// (`glide.internal.commands`) sends instead of letting [`Probe`] derive it. A match without a
+    /// wildcard, as in [`Expect::position`]: a new variant needs its code before the crate builds.
+    pub const fn code(self) -> i32 {
+        use crate::wire::shape;
+        match self {
+            Expect::Natural => shape::AS_SENT,
+            Expect::Map => shape::MAP,
+            Expect::Double => shape::DOUBLE,
+            Expect::DoubleOrNil => shape::DOUBLE_OR_NIL,
+            Expect::Boolean => shape::BOOLEAN,
+            Expect::BooleanArray => shape::BOOLEAN_ARRAY,
+            Expect::Set => shape::SET,
+            Expect::DoubleOrNilArray => shape::DOUBLE_OR_NIL_ARRAY,
+            Expect::MemberScoreMap => shape::MEMBER_SCORE_MAP,
+            Expect::RankWithScore => shape::RANK_WITH_SCORE,
+            Expect::KeyMemberScore => shape::KEY_MEMBER_SCORE,
+            Expect::FunctionList => shape::FUNCTION_LIST,
+            Expect::AclUser => shape::ACL_USER,
+            Expect::FunctionStats => shape::FUNCTION_STATS,
+            Expect::KeyToArray => shape::KEY_TO_ARRAY,
+            Expect::Pairs => shape::PAIRS,
+            Expect::StreamEntries => shape::STREAM_ENTRIES,
+            Expect::StreamsRead => shape::STREAMS_READ,
+            Expect::AutoClaim => shape::AUTO_CLAIM,
+            Expect::StreamInfo => shape::STREAM_INFO,
+            Expect::MapArray => shape::MAP_ARRAY,
+            Expect::GeoPositions => shape::GEO_POSITIONS,
+            Expect::GeoSearch => shape::GEO_SEARCH,
+            Expect::MemberScorePairs => shape::MEMBER_SCORE_PAIRS,
+            Expect::KeyAndMemberScoreMap => shape::KEY_AND_MEMBER_SCORE_MAP,
+        }
+    }
+
+    /// The shape a [`crate::wire::shape`] code names; `None` for [`crate::wire::shape::NATURAL`]
+    /// (which names no shape: the probe decides) and for a code that is not known.
+    pub fn from_code(code: i32) -> Option<Expect> {
+        Expect::ALL.into_iter().find(|e| e.code() == code)
+    }
+}
+
+/// What crosses JNI for a code no [`Expect`] has and that is not `NATURAL`: the Java client and the
+/// native library were built from different wire specs (or a caller passed a bad number).
+pub fn unknown_code(code: i32) -> String {
+    format!(
+        "unknown reply shape code {code}: the Java classes and the native library of glide-jni do not \
+         agree (use the jar's own library)"
+    )
+}
+
 /// Positions of the sorted-set options seen so far (see [`Probe::feed_sorted_set`]).
 #[derive(Debug, Default)]
 struct ZsetOptions {
@@ -264,13 +315,15 @@ impl Probe {
         &self.name[..self.name_len]
     }
 
-    /// The shape Java asked for with a [`crate::wire::shape`] code: the command's own
-    /// ([`Probe::expect`]) or a map. `None` for a code that is not known.
+    /// The shape Java asked for with a [`crate::wire::shape`] code: for `NATURAL` the one the
+    /// command's bytes imply ([`Probe::expect`]), for any other code the shape it names, as given
+    /// (a command defined in Java decided it once, where it is defined). `None` for a code that
+    /// is not known.
     pub fn expect_as(&self, code: i32) -> Option<Expect> {
-        match code {
-            crate::wire::shape::NATURAL => Some(self.expect()),
-            crate::wire::shape::MAP => Some(Expect::Map),
-            _ => None,
+        if code == crate::wire::shape::NATURAL {
+            Some(self.expect())
+        } else {
+            Expect::from_code(code)
         }
     }
 
@@ -684,6 +737,61 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn every_shape_has_a_code_of_its_own_and_natural_names_none() {
+        let mut seen = std::collections::HashSet::new();
+        for expect in Expect::ALL {
+            let code = expect.code();
+            assert_ne!(code, crate::wire::shape::NATURAL, "{expect:?}: NATURAL means 'let the probe decide'");
+            assert!(seen.insert(code), "{expect:?} shares code {code}");
+            assert_eq!(Expect::from_code(code), Some(expect));
+        }
+        let past_the_last = Expect::ALL.iter().map(|e| e.code()).max().unwrap() + 1;
+        for unknown in [crate::wire::shape::NATURAL, -1, past_the_last, 1000, i32::MIN, i32::MAX] {
+            assert_eq!(Expect::from_code(unknown), None, "{unknown}");
+        }
+        assert!(unknown_code(77).contains("unknown reply shape code 77"));
+    }
+
+    /// A code other than NATURAL is used as given: the command's bytes are not consulted.
+    #[test]
+    fn a_given_code_wins_over_the_probe_and_natural_still_probes() {
+        let mut get = Probe::new();
+        get.feed(0, b"GET");
+        get.feed(1, b"k");
+        assert_eq!(get.expect_as(crate::wire::shape::NATURAL), Some(Expect::Natural));
+        assert_eq!(get.expect_as(crate::wire::shape::BOOLEAN), Some(Expect::Boolean));
+        let mut hgetall = Probe::new();
+        hgetall.feed(0, b"HGETALL");
+        hgetall.feed(1, b"h");
+        assert_eq!(hgetall.expect_as(crate::wire::shape::NATURAL), Some(Expect::Map));
+        assert_eq!(hgetall.expect_as(crate::wire::shape::AS_SENT), Some(Expect::Natural));
+        assert_eq!(hgetall.expect_as(-5), None);
+    }
+
+    /// The commands Java defines (glide.internal.commands), as its DefinedCommandsTest checks it
+    /// sends them: one per line, `NAME(code) arg arg ...`. Each code must name the shape the probe
+    /// derives from the same bytes, so defining a command's shape in Java changes no reply.
+    const DEFINED: &str = include_str!("../../java/client/src/test/resources/glide/internal/commands/defined-shapes.txt");
+
+    #[test]
+    fn each_defined_commands_code_is_the_shape_the_probe_derives() {
+        let mut checked = 0;
+        for line in DEFINED.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let (shape, command) = line.split_once(' ').unwrap_or_else(|| panic!("no command: {line}"));
+            let code: i32 = shape
+                .split_once('(')
+                .and_then(|(_, rest)| rest.strip_suffix(')'))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("no NAME(code): {line}"));
+            let given = Expect::from_code(code).unwrap_or_else(|| panic!("unknown code: {line}"));
+            let args: Vec<&str> = command.split(' ').collect();
+            assert_eq!(probe(&args), given, "{line}");
+            checked += 1;
+        }
+        assert!(checked >= 60, "only {checked} defined commands listed: is the file cut short?");
+    }
 
     fn probe(args: &[&str]) -> Expect {
         let mut p = Probe::new();

@@ -93,11 +93,62 @@ pub mod route {
 }
 
 /// The reply shape Java asks for, per command (`submit`'s `shape`, `submitBatch`'s `shapes`).
+/// `NATURAL` lets the core derive it from the command's bytes (customCommand, and the commands not
+/// yet defined in glide.internal.commands); every other code names one `shape::Expect` variant,
+/// which the core uses as given. An unknown code is refused with a RequestException.
 pub mod shape {
-    /// The shape the command implies (see `shape::Probe`).
+    /// Derived by the core from the command's bytes (see `shape::Probe`).
     pub const NATURAL: i32 = 0;
-    /// Flat key/value pairs (RESP2) or a map (RESP3) as a map.
+    /// `Expect::Map`: flat key/value pairs (RESP2) or a map (RESP3) as a map.
     pub const MAP: i32 = 1;
+    /// `Expect::Natural`: the reply as the server sent it.
+    pub const AS_SENT: i32 = 2;
+    /// `Expect::Double`.
+    pub const DOUBLE: i32 = 3;
+    /// `Expect::DoubleOrNil`.
+    pub const DOUBLE_OR_NIL: i32 = 4;
+    /// `Expect::Boolean`: 0/1 as a boolean.
+    pub const BOOLEAN: i32 = 5;
+    /// `Expect::BooleanArray`.
+    pub const BOOLEAN_ARRAY: i32 = 6;
+    /// `Expect::Set`.
+    pub const SET: i32 = 7;
+    /// `Expect::DoubleOrNilArray`.
+    pub const DOUBLE_OR_NIL_ARRAY: i32 = 8;
+    /// `Expect::MemberScoreMap`.
+    pub const MEMBER_SCORE_MAP: i32 = 9;
+    /// `Expect::RankWithScore`.
+    pub const RANK_WITH_SCORE: i32 = 10;
+    /// `Expect::KeyMemberScore`.
+    pub const KEY_MEMBER_SCORE: i32 = 11;
+    /// `Expect::FunctionList`.
+    pub const FUNCTION_LIST: i32 = 12;
+    /// `Expect::AclUser`.
+    pub const ACL_USER: i32 = 13;
+    /// `Expect::FunctionStats`.
+    pub const FUNCTION_STATS: i32 = 14;
+    /// `Expect::KeyToArray`.
+    pub const KEY_TO_ARRAY: i32 = 15;
+    /// `Expect::Pairs`.
+    pub const PAIRS: i32 = 16;
+    /// `Expect::StreamEntries`.
+    pub const STREAM_ENTRIES: i32 = 17;
+    /// `Expect::StreamsRead`.
+    pub const STREAMS_READ: i32 = 18;
+    /// `Expect::AutoClaim`.
+    pub const AUTO_CLAIM: i32 = 19;
+    /// `Expect::StreamInfo`.
+    pub const STREAM_INFO: i32 = 20;
+    /// `Expect::MapArray`.
+    pub const MAP_ARRAY: i32 = 21;
+    /// `Expect::GeoPositions`.
+    pub const GEO_POSITIONS: i32 = 22;
+    /// `Expect::GeoSearch`.
+    pub const GEO_SEARCH: i32 = 23;
+    /// `Expect::MemberScorePairs`.
+    pub const MEMBER_SCORE_PAIRS: i32 = 24;
+    /// `Expect::KeyAndMemberScoreMap`.
+    pub const KEY_AND_MEMBER_SCORE_MAP: i32 = 25;
 }
 
 /// `createClient`'s protocol; any other value is refused with a ConfigurationError.

@@ -7,6 +7,7 @@ use glide_jni::batch::BatchSpec;
 use glide_jni::reply::{self, BulkAs, Failure, Outcome};
 use glide_jni::resp::{self, Value};
 use glide_jni::shape::{self, Expect, Probe};
+use glide_jni::wire;
 use proptest::prelude::*;
 
 /// Every reply shape (see [`index`]).
@@ -241,15 +242,16 @@ proptest! {
 
     /// A batch of well-formed commands is accepted: its pipeline and transaction
     /// bytes are the commands back to back (around MULTI/EXEC), and each command
-    /// gets the shape its name and options give it alone, or a map when asked.
+    /// gets the shape its name and options give it alone (`NATURAL`), or the one
+    /// its code names.
     #[test]
     fn a_packed_batch_splits_into_its_commands(
         commands in prop::collection::vec(command(), 1..8),
-        maps in prop::collection::vec(any::<bool>(), 8),
+        given in prop::collection::vec(prop::option::of(prop::sample::select(Expect::ALL.to_vec())), 8),
         atomic in any::<bool>(),
     ) {
         let (packed, lengths) = pack_all(&commands);
-        let shapes: Vec<i32> = (0..commands.len()).map(|i| i32::from(maps[i])).collect();
+        let shapes: Vec<i32> = (0..commands.len()).map(|i| given[i].map_or(wire::shape::NATURAL, Expect::code)).collect();
         let spec = BatchSpec::parse(&packed, &lengths, &shapes, atomic, false).expect("well-formed commands");
         prop_assert_eq!(spec.pipeline_bytes(), packed.clone());
         let transaction = [&resp::pack(&[b"MULTI"])[..], &packed, &resp::pack(&[b"EXEC"])].concat();
@@ -258,7 +260,7 @@ proptest! {
         let expects: Vec<Expect> = commands.iter().zip(&shapes).map(|(command, &shape)| {
             let mut probe = Probe::new();
             command.iter().enumerate().for_each(|(i, arg)| probe.feed(i, arg));
-            if shape == 1 { Expect::Map } else { probe.expect() }
+            Expect::from_code(shape).unwrap_or_else(|| probe.expect())
         }).collect();
         prop_assert_eq!(spec.expects(), expects);
     }
@@ -272,7 +274,7 @@ proptest! {
         which in any::<prop::sample::Index>(),
         shift in prop_oneof![-40i32..0, 1i32..40],
         move_to_next in any::<bool>(),
-        bad_shape in prop_oneof![i32::MIN..0, 2..i32::MAX],
+        bad_shape in any::<i32>().prop_filter("a code Java never sends", |c| *c != wire::shape::NATURAL && Expect::from_code(*c).is_none()),
     ) {
         let (packed, lengths) = pack_all(&commands);
         let shapes = vec![0; commands.len()];

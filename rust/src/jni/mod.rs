@@ -173,7 +173,8 @@ fn submit<'caller>(
     command: JByteArray<'caller>,
     // -1: the client's default; 0: no timeout; > 0: milliseconds.
     timeout_ms: jint,
-    // A `wire::shape` code: the shape the command implies, or a map (flat pairs or map).
+    // A `wire::shape` code: NATURAL (the shape the command implies, see shape::Probe) or the
+    // `shape::Expect` it names (a command defined in glide.internal.commands); others refused.
     shape: jint,
     // The caller wants bulk strings as GlideString (bytes), not String.
     binary: jboolean,
@@ -189,7 +190,7 @@ fn submit<'caller>(
     let client = unsafe { ClientHandle(handle).client()? };
     let cmd = read_command(env, &command)?;
     let span = command_span(env, &trace, request_id, route_kind == wire::route::SCAN_STEP, &cmd, client)?;
-    let expect = cmd.probe.expect_as(shape).ok_or_else(|| BridgeError::request(format!("unknown reply shape {shape}")))?;
+    let expect = cmd.probe.expect_as(shape).ok_or_else(|| BridgeError::request(crate::shape::unknown_code(shape)))?;
     let bulk_as = if binary { BulkAs::Bytes } else { BulkAs::Text };
     let timeout = request_timeout(timeout_ms, client.base_config().request_timeout);
     let selects_database = cmd.probe.selects_database();

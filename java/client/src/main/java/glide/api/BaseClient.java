@@ -117,6 +117,9 @@ import glide.internal.NativeClient;
 import glide.internal.RouteSpec;
 import glide.internal.ReplyConverters;
 import glide.internal.Statistics;
+import glide.internal.commands.Command;
+import glide.internal.commands.KeyCommands;
+import glide.internal.commands.StringCommands;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -206,6 +209,12 @@ public abstract class BaseClient
     <T> CompletableFuture<T> run(
             byte[][] args, boolean binary, int timeoutMs, RouteSpec route, Function<Object, T> convert) {
         return sink.execute(args, binary, timeoutMs, CommandSink.NATURAL, route, convert);
+    }
+
+    /** Runs a command as its definition (glide.internal.commands) built it. */
+    <T> CompletableFuture<T> run(Command<T> command) {
+        return sink.execute(
+                command.args(), command.binary(), command.timeoutMs(), command.shape(), command.route(), command.convert());
     }
 
     private <T> CompletableFuture<T> runMap(Args args, boolean binary, Function<Object, T> convert) {
@@ -823,718 +832,652 @@ public abstract class BaseClient
     }
 
     public CompletableFuture<String> randomKey() {
-        return run(Args.command("RANDOMKEY", 1), false, STRING);
+        return run(KeyCommands.TEXT.randomKey());
     }
 
     public CompletableFuture<GlideString> randomKeyBinary() {
-        return run(Args.command("RANDOMKEY", 1), true, GLIDE_STRING);
+        return run(KeyCommands.BINARY.randomKey());
     }
 
-    // ---- generic ----
+    // ---- generic: each command is defined once, in glide.internal.commands.KeyCommands ----
 
     @Override
     public CompletableFuture<Long> del(String[] keys) {
-        return run(Args.command("DEL", keys.length + 1).addAll(keys), false, LONG);
+        return run(KeyCommands.TEXT.del(keys));
     }
 
     @Override
     public CompletableFuture<Long> del(GlideString[] keys) {
-        return run(Args.command("DEL", keys.length + 1).addAll(keys), true, LONG);
+        return run(KeyCommands.BINARY.del(keys));
     }
 
     @Override
     public CompletableFuture<Long> exists(String[] keys) {
-        return run(Args.command("EXISTS", keys.length + 1).addAll(keys), false, LONG);
+        return run(KeyCommands.TEXT.exists(keys));
     }
 
     @Override
     public CompletableFuture<Long> exists(GlideString[] keys) {
-        return run(Args.command("EXISTS", keys.length + 1).addAll(keys), true, LONG);
+        return run(KeyCommands.BINARY.exists(keys));
     }
 
     @Override
     public CompletableFuture<Long> unlink(String[] keys) {
-        return run(Args.command("UNLINK", keys.length + 1).addAll(keys), false, LONG);
+        return run(KeyCommands.TEXT.unlink(keys));
     }
 
     @Override
     public CompletableFuture<Long> unlink(GlideString[] keys) {
-        return run(Args.command("UNLINK", keys.length + 1).addAll(keys), true, LONG);
+        return run(KeyCommands.BINARY.unlink(keys));
     }
 
     @Override
     public CompletableFuture<Long> touch(String[] keys) {
-        return run(Args.command("TOUCH", keys.length + 1).addAll(keys), false, LONG);
+        return run(KeyCommands.TEXT.touch(keys));
     }
 
     @Override
     public CompletableFuture<Long> touch(GlideString[] keys) {
-        return run(Args.command("TOUCH", keys.length + 1).addAll(keys), true, LONG);
+        return run(KeyCommands.BINARY.touch(keys));
     }
 
     @Override
     public CompletableFuture<Boolean> expire(String key, long seconds) {
-        return run(Args.command("EXPIRE", 3).add(key).add(seconds), false, BOOLEAN);
+        return run(KeyCommands.TEXT.expire(key, seconds));
     }
 
     @Override
     public CompletableFuture<Boolean> expire(GlideString key, long seconds) {
-        return run(Args.command("EXPIRE", 3).add(key).add(seconds), true, BOOLEAN);
+        return run(KeyCommands.BINARY.expire(key, seconds));
     }
 
     @Override
     public CompletableFuture<Boolean> expire(String key, long seconds, ExpireOptions expireOptions) {
-        return run(Args.command("EXPIRE", 4).add(key).add(seconds).addAll(expireOptions.toArgs()), false, BOOLEAN);
+        return run(KeyCommands.TEXT.expire(key, seconds, expireOptions));
     }
 
     @Override
     public CompletableFuture<Boolean> expire(GlideString key, long seconds, ExpireOptions expireOptions) {
-        return run(Args.command("EXPIRE", 4).add(key).add(seconds).addAll(expireOptions.toArgs()), true, BOOLEAN);
+        return run(KeyCommands.BINARY.expire(key, seconds, expireOptions));
     }
 
     @Override
     public CompletableFuture<Boolean> expireAt(String key, long unixSeconds) {
-        return run(Args.command("EXPIREAT", 3).add(key).add(unixSeconds), false, BOOLEAN);
+        return run(KeyCommands.TEXT.expireAt(key, unixSeconds));
     }
 
     @Override
     public CompletableFuture<Boolean> expireAt(GlideString key, long unixSeconds) {
-        return run(Args.command("EXPIREAT", 3).add(key).add(unixSeconds), true, BOOLEAN);
+        return run(KeyCommands.BINARY.expireAt(key, unixSeconds));
     }
 
     @Override
     public CompletableFuture<Boolean> expireAt(String key, long unixSeconds, ExpireOptions expireOptions) {
-        return run(Args.command("EXPIREAT", 4).add(key).add(unixSeconds).addAll(expireOptions.toArgs()), false, BOOLEAN);
+        return run(KeyCommands.TEXT.expireAt(key, unixSeconds, expireOptions));
     }
 
     @Override
     public CompletableFuture<Boolean> expireAt(GlideString key, long unixSeconds, ExpireOptions expireOptions) {
-        return run(Args.command("EXPIREAT", 4).add(key).add(unixSeconds).addAll(expireOptions.toArgs()), true, BOOLEAN);
+        return run(KeyCommands.BINARY.expireAt(key, unixSeconds, expireOptions));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpire(String key, long milliseconds) {
-        return run(Args.command("PEXPIRE", 3).add(key).add(milliseconds), false, BOOLEAN);
+        return run(KeyCommands.TEXT.pexpire(key, milliseconds));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpire(GlideString key, long milliseconds) {
-        return run(Args.command("PEXPIRE", 3).add(key).add(milliseconds), true, BOOLEAN);
+        return run(KeyCommands.BINARY.pexpire(key, milliseconds));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpire(String key, long milliseconds, ExpireOptions expireOptions) {
-        return run(Args.command("PEXPIRE", 4).add(key).add(milliseconds).addAll(expireOptions.toArgs()), false, BOOLEAN);
+        return run(KeyCommands.TEXT.pexpire(key, milliseconds, expireOptions));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpire(GlideString key, long milliseconds, ExpireOptions expireOptions) {
-        return run(Args.command("PEXPIRE", 4).add(key).add(milliseconds).addAll(expireOptions.toArgs()), true, BOOLEAN);
+        return run(KeyCommands.BINARY.pexpire(key, milliseconds, expireOptions));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpireAt(String key, long unixMilliseconds) {
-        return run(Args.command("PEXPIREAT", 3).add(key).add(unixMilliseconds), false, BOOLEAN);
+        return run(KeyCommands.TEXT.pexpireAt(key, unixMilliseconds));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpireAt(GlideString key, long unixMilliseconds) {
-        return run(Args.command("PEXPIREAT", 3).add(key).add(unixMilliseconds), true, BOOLEAN);
+        return run(KeyCommands.BINARY.pexpireAt(key, unixMilliseconds));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpireAt(String key, long unixMilliseconds, ExpireOptions expireOptions) {
-        return run(Args.command("PEXPIREAT", 4).add(key).add(unixMilliseconds).addAll(expireOptions.toArgs()), false, BOOLEAN);
+        return run(KeyCommands.TEXT.pexpireAt(key, unixMilliseconds, expireOptions));
     }
 
     @Override
     public CompletableFuture<Boolean> pexpireAt(GlideString key, long unixMilliseconds, ExpireOptions expireOptions) {
-        return run(Args.command("PEXPIREAT", 4).add(key).add(unixMilliseconds).addAll(expireOptions.toArgs()), true, BOOLEAN);
+        return run(KeyCommands.BINARY.pexpireAt(key, unixMilliseconds, expireOptions));
     }
 
     @Override
     public CompletableFuture<Long> ttl(String key) {
-        return run(Args.command("TTL", 2).add(key), false, LONG);
+        return run(KeyCommands.TEXT.ttl(key));
     }
 
     @Override
     public CompletableFuture<Long> ttl(GlideString key) {
-        return run(Args.command("TTL", 2).add(key), true, LONG);
+        return run(KeyCommands.BINARY.ttl(key));
     }
 
     @Override
     public CompletableFuture<Long> pttl(String key) {
-        return run(Args.command("PTTL", 2).add(key), false, LONG);
+        return run(KeyCommands.TEXT.pttl(key));
     }
 
     @Override
     public CompletableFuture<Long> pttl(GlideString key) {
-        return run(Args.command("PTTL", 2).add(key), true, LONG);
+        return run(KeyCommands.BINARY.pttl(key));
     }
 
     @Override
     public CompletableFuture<Long> expiretime(String key) {
-        return run(Args.command("EXPIRETIME", 2).add(key), false, LONG);
+        return run(KeyCommands.TEXT.expiretime(key));
     }
 
     @Override
     public CompletableFuture<Long> expiretime(GlideString key) {
-        return run(Args.command("EXPIRETIME", 2).add(key), true, LONG);
+        return run(KeyCommands.BINARY.expiretime(key));
     }
 
     @Override
     public CompletableFuture<Long> pexpiretime(String key) {
-        return run(Args.command("PEXPIRETIME", 2).add(key), false, LONG);
+        return run(KeyCommands.TEXT.pexpiretime(key));
     }
 
     @Override
     public CompletableFuture<Long> pexpiretime(GlideString key) {
-        return run(Args.command("PEXPIRETIME", 2).add(key), true, LONG);
+        return run(KeyCommands.BINARY.pexpiretime(key));
     }
 
     @Override
     public CompletableFuture<Boolean> persist(String key) {
-        return run(Args.command("PERSIST", 2).add(key), false, BOOLEAN);
+        return run(KeyCommands.TEXT.persist(key));
     }
 
     @Override
     public CompletableFuture<Boolean> persist(GlideString key) {
-        return run(Args.command("PERSIST", 2).add(key), true, BOOLEAN);
+        return run(KeyCommands.BINARY.persist(key));
     }
 
     @Override
     public CompletableFuture<String> rename(String key, String newKey) {
-        return run(Args.command("RENAME", 3).add(key).add(newKey), false, ANY_TEXT);
+        return run(KeyCommands.TEXT.rename(key, newKey));
     }
 
     @Override
     public CompletableFuture<String> rename(GlideString key, GlideString newKey) {
-        return run(Args.command("RENAME", 3).add(key).add(newKey), true, ANY_TEXT);
+        return run(KeyCommands.BINARY.rename(key, newKey));
     }
 
     @Override
     public CompletableFuture<Boolean> renamenx(String key, String newKey) {
-        return run(Args.command("RENAMENX", 3).add(key).add(newKey), false, BOOLEAN);
+        return run(KeyCommands.TEXT.renamenx(key, newKey));
     }
 
     @Override
     public CompletableFuture<Boolean> renamenx(GlideString key, GlideString newKey) {
-        return run(Args.command("RENAMENX", 3).add(key).add(newKey), true, BOOLEAN);
+        return run(KeyCommands.BINARY.renamenx(key, newKey));
     }
 
     @Override
     public CompletableFuture<String> type(String key) {
-        return run(Args.command("TYPE", 2).add(key), false, ANY_TEXT);
+        return run(KeyCommands.TEXT.type(key));
     }
 
     @Override
     public CompletableFuture<String> type(GlideString key) {
-        return run(Args.command("TYPE", 2).add(key), true, ANY_TEXT);
+        return run(KeyCommands.BINARY.type(key));
     }
 
     @Override
     public CompletableFuture<Boolean> copy(String source, String destination) {
-        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), null, false), false, BOOLEAN);
+        return run(KeyCommands.TEXT.copy(source, destination, null, false));
     }
 
     @Override
     public CompletableFuture<Boolean> copy(GlideString source, GlideString destination) {
-        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), null, false), true, BOOLEAN);
+        return run(KeyCommands.BINARY.copy(source, destination, null, false));
     }
 
     @Override
     public CompletableFuture<Boolean> copy(String source, String destination, boolean replace) {
-        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), null, replace), false, BOOLEAN);
+        return run(KeyCommands.TEXT.copy(source, destination, null, replace));
     }
 
     @Override
     public CompletableFuture<Boolean> copy(GlideString source, GlideString destination, boolean replace) {
-        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), null, replace), true, BOOLEAN);
+        return run(KeyCommands.BINARY.copy(source, destination, null, replace));
     }
 
     @Override
     public CompletableFuture<Boolean> copy(String source, String destination, long destinationDB) {
-        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), destinationDB, false), false, BOOLEAN);
+        return run(KeyCommands.TEXT.copy(source, destination, destinationDB, false));
     }
 
     @Override
     public CompletableFuture<Boolean> copy(GlideString source, GlideString destination, long destinationDB) {
-        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), destinationDB, false), true, BOOLEAN);
+        return run(KeyCommands.BINARY.copy(source, destination, destinationDB, false));
     }
 
     @Override
     public CompletableFuture<Boolean> copy(String source, String destination, long destinationDB, boolean replace) {
-        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), destinationDB, replace), false, BOOLEAN);
+        return run(KeyCommands.TEXT.copy(source, destination, destinationDB, replace));
     }
 
     @Override
     public CompletableFuture<Boolean> copy(GlideString source, GlideString destination, long destinationDB, boolean replace) {
-        return run(copyArgs(Args.command("COPY", 6).add(source).add(destination), destinationDB, replace), true, BOOLEAN);
+        return run(KeyCommands.BINARY.copy(source, destination, destinationDB, replace));
     }
 
     @Override
     public CompletableFuture<String> objectEncoding(String key) {
-        return run(Args.command("OBJECT", 3).add("ENCODING").add(key), false, ANY_TEXT);
+        return run(KeyCommands.TEXT.objectEncoding(key));
     }
 
     @Override
     public CompletableFuture<String> objectEncoding(GlideString key) {
-        return run(Args.command("OBJECT", 3).add("ENCODING").add(key), true, ANY_TEXT);
+        return run(KeyCommands.BINARY.objectEncoding(key));
     }
 
     @Override
     public CompletableFuture<Long> objectFreq(String key) {
-        return run(Args.command("OBJECT", 3).add("FREQ").add(key), false, LONG);
+        return run(KeyCommands.TEXT.objectFreq(key));
     }
 
     @Override
     public CompletableFuture<Long> objectFreq(GlideString key) {
-        return run(Args.command("OBJECT", 3).add("FREQ").add(key), true, LONG);
+        return run(KeyCommands.BINARY.objectFreq(key));
     }
 
     @Override
     public CompletableFuture<Long> objectIdletime(String key) {
-        return run(Args.command("OBJECT", 3).add("IDLETIME").add(key), false, LONG);
+        return run(KeyCommands.TEXT.objectIdletime(key));
     }
 
     @Override
     public CompletableFuture<Long> objectIdletime(GlideString key) {
-        return run(Args.command("OBJECT", 3).add("IDLETIME").add(key), true, LONG);
+        return run(KeyCommands.BINARY.objectIdletime(key));
     }
 
     @Override
     public CompletableFuture<Long> objectRefcount(String key) {
-        return run(Args.command("OBJECT", 3).add("REFCOUNT").add(key), false, LONG);
+        return run(KeyCommands.TEXT.objectRefcount(key));
     }
 
     @Override
     public CompletableFuture<Long> objectRefcount(GlideString key) {
-        return run(Args.command("OBJECT", 3).add("REFCOUNT").add(key), true, LONG);
+        return run(KeyCommands.BINARY.objectRefcount(key));
     }
 
     @Override
     public CompletableFuture<Boolean> move(String key, long dbIndex) {
-        return run(Args.command("MOVE", 3).add(key).add(dbIndex), false, BOOLEAN);
+        return run(KeyCommands.TEXT.move(key, dbIndex));
     }
 
     @Override
     public CompletableFuture<Boolean> move(GlideString key, long dbIndex) {
-        return run(Args.command("MOVE", 3).add(key).add(dbIndex), true, BOOLEAN);
+        return run(KeyCommands.BINARY.move(key, dbIndex));
     }
 
     @Override
     public CompletableFuture<byte[]> dump(GlideString key) {
-        return run(Args.command("DUMP", 2).add(key), true, BYTES);
+        return run(KeyCommands.BINARY.dump(key));
     }
 
     @Override
     public CompletableFuture<String> restore(GlideString key, long ttl, byte[] value) {
-        return run(Args.command("RESTORE", 4).add(key).add(ttl).add(GlideString.of(value)), true, ANY_TEXT);
+        return run(KeyCommands.BINARY.restore(key, ttl, value));
     }
 
     @Override
-    public CompletableFuture<String> restore(
-            GlideString key, long ttl, byte[] value, RestoreOptions restoreOptions) {
-        Args args = Args.command("RESTORE", 10).add(key).add(ttl).add(GlideString.of(value));
-        return run(args.addAll(restoreOptions.toArgs()), true, ANY_TEXT);
+    public CompletableFuture<String> restore(GlideString key, long ttl, byte[] value, RestoreOptions restoreOptions) {
+        return run(KeyCommands.BINARY.restore(key, ttl, value, restoreOptions));
     }
 
     @Override
     public CompletableFuture<Long> wait(long numreplicas, long timeout) {
-        // Blocks on the server for up to `timeout` ms: the request timeout must not cut it.
-        byte[][] args = Args.command("WAIT", 3).add(numreplicas).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forCommand(args), LONG);
+        return run(KeyCommands.TEXT.wait(numreplicas, timeout));
     }
 
     @Override
     public CompletableFuture<String[]> sort(String key) {
-        return run(Args.command("SORT", 2).add(key), false, STRING_ARRAY);
+        return run(KeyCommands.TEXT.sort(key));
     }
 
     @Override
     public CompletableFuture<GlideString[]> sort(GlideString key) {
-        return run(Args.command("SORT", 2).add(key), true, GLIDE_STRING_ARRAY);
+        return run(KeyCommands.BINARY.sort(key));
     }
 
     @Override
     public CompletableFuture<String[]> sort(String key, SortOptions sortOptions) {
-        return run(Args.command("SORT", 16).add(key).addAll(sortOptions.toArgs()), false, STRING_ARRAY);
+        return run(KeyCommands.TEXT.sort(key, sortOptions));
     }
 
     @Override
     public CompletableFuture<GlideString[]> sort(GlideString key, SortOptionsBinary sortOptions) {
-        return run(Args.command("SORT", 16).add(key).addAll(sortOptions.toGlideStringArgs()), true, GLIDE_STRING_ARRAY);
+        return run(KeyCommands.BINARY.sort(key, sortOptions));
     }
 
     @Override
     public CompletableFuture<String[]> sortReadOnly(String key) {
-        return run(Args.command("SORT_RO", 2).add(key), false, STRING_ARRAY);
+        return run(KeyCommands.TEXT.sortReadOnly(key));
     }
 
     @Override
     public CompletableFuture<GlideString[]> sortReadOnly(GlideString key) {
-        return run(Args.command("SORT_RO", 2).add(key), true, GLIDE_STRING_ARRAY);
+        return run(KeyCommands.BINARY.sortReadOnly(key));
     }
 
     @Override
     public CompletableFuture<String[]> sortReadOnly(String key, SortOptions sortOptions) {
-        return run(Args.command("SORT_RO", 16).add(key).addAll(sortOptions.toArgs()), false, STRING_ARRAY);
+        return run(KeyCommands.TEXT.sortReadOnly(key, sortOptions));
     }
 
     @Override
     public CompletableFuture<GlideString[]> sortReadOnly(GlideString key, SortOptionsBinary sortOptions) {
-        return run(Args.command("SORT_RO", 16).add(key).addAll(sortOptions.toGlideStringArgs()), true, GLIDE_STRING_ARRAY);
+        return run(KeyCommands.BINARY.sortReadOnly(key, sortOptions));
     }
 
     @Override
     public CompletableFuture<Long> sortStore(String key, String destination) {
-        return run(Args.command("SORT", 4).add(key).add(SortOptions.STORE_COMMAND_STRING).add(destination), false, LONG);
+        return run(KeyCommands.TEXT.sortStore(key, destination));
     }
 
     @Override
     public CompletableFuture<Long> sortStore(GlideString key, GlideString destination) {
-        return run(Args.command("SORT", 4).add(key).add(SortOptions.STORE_COMMAND_STRING).add(destination), true, LONG);
+        return run(KeyCommands.BINARY.sortStore(key, destination));
     }
 
     @Override
     public CompletableFuture<Long> sortStore(String key, String destination, SortOptions sortOptions) {
-        Args args = Args.command("SORT", 18).add(key).addAll(sortOptions.toArgs());
-        return run(args.add(SortOptions.STORE_COMMAND_STRING).add(destination), false, LONG);
+        return run(KeyCommands.TEXT.sortStore(key, destination, sortOptions));
     }
 
     @Override
     public CompletableFuture<Long> sortStore(GlideString key, GlideString destination, SortOptionsBinary sortOptions) {
-        Args args = Args.command("SORT", 18).add(key).addAll(sortOptions.toGlideStringArgs());
-        return run(args.add(SortOptions.STORE_COMMAND_STRING).add(destination), true, LONG);
+        return run(KeyCommands.BINARY.sortStore(key, destination, sortOptions));
     }
 
     @Override
     public CompletableFuture<String> migrate(String host, long port, String key, long destinationDB, long timeout) {
-        return run(Args.command("MIGRATE", 6).add(host).add(port).add(key).add(destinationDB).add(timeout), false, ANY_TEXT);
+        return run(KeyCommands.TEXT.migrate(host, port, key, destinationDB, timeout));
     }
 
     @Override
     public CompletableFuture<String> migrate(String host, long port, GlideString key, long destinationDB, long timeout) {
-        return run(Args.command("MIGRATE", 6).add(host).add(port).add(key).add(destinationDB).add(timeout), true, ANY_TEXT);
+        return run(KeyCommands.BINARY.migrate(host, port, key, destinationDB, timeout));
     }
 
     @Override
-    public CompletableFuture<String> migrate(
-            String host, long port, String key, long destinationDB, long timeout, MigrateOptions migrateOptions) {
-        Args args = Args.command("MIGRATE", 11).add(host).add(port).add(key).add(destinationDB).add(timeout);
-        return run(args.addAll(migrateOptions.toArgs()), false, ANY_TEXT);
+    public CompletableFuture<String> migrate(String host, long port, String key, long destinationDB, long timeout, MigrateOptions migrateOptions) {
+        return run(KeyCommands.TEXT.migrate(host, port, key, destinationDB, timeout, migrateOptions));
     }
 
     @Override
-    public CompletableFuture<String> migrate(
-            String host, long port, GlideString key, long destinationDB, long timeout, MigrateOptions migrateOptions) {
-        Args args = Args.command("MIGRATE", 11).add(host).add(port).add(key).add(destinationDB).add(timeout);
-        return run(args.addAll(migrateOptions.toArgs()), true, ANY_TEXT);
+    public CompletableFuture<String> migrate(String host, long port, GlideString key, long destinationDB, long timeout, MigrateOptions migrateOptions) {
+        return run(KeyCommands.BINARY.migrate(host, port, key, destinationDB, timeout, migrateOptions));
     }
 
     @Override
     public CompletableFuture<Long[]> waitaof(long numOfLocal, long numOfReplicas, long timeout) {
-        // Blocks on the server for up to `timeout` ms: the request timeout must not cut it.
-        byte[][] args = Args.command("WAITAOF", 4).add(numOfLocal).add(numOfReplicas).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forCommand(args), ReplyConverters.LONG_ARRAY);
-    }
-
-    /** COPY's optional DB and REPLACE. */
-    private static Args copyArgs(Args args, Long destinationDB, boolean replace) {
-        if (destinationDB != null) {
-            args.add("DB").add(destinationDB);
-        }
-        return replace ? args.add("REPLACE") : args;
+        return run(KeyCommands.TEXT.waitaof(numOfLocal, numOfReplicas, timeout));
     }
 
     // (end of generic)
 
-    // ---- strings ----
+    // ---- strings: each command is defined once, in glide.internal.commands.StringCommands ----
 
     @Override
     public CompletableFuture<String> get(String key) {
-        return run(Args.command("GET", 2).add(key), false, STRING);
+        return run(StringCommands.TEXT.get(key));
     }
 
     @Override
     public CompletableFuture<GlideString> get(GlideString key) {
-        return run(Args.command("GET", 2).add(key), true, GLIDE_STRING);
+        return run(StringCommands.BINARY.get(key));
     }
 
     @Override
     public CompletableFuture<String> set(String key, String value) {
-        return run(Args.command("SET", 3).add(key).add(value), false, STRING);
+        return run(StringCommands.TEXT.set(key, value));
     }
 
     @Override
     public CompletableFuture<String> set(GlideString key, GlideString value) {
-        return run(Args.command("SET", 3).add(key).add(value), true, ANY_TEXT);
+        return run(StringCommands.BINARY.set(key, value));
     }
 
     @Override
     public CompletableFuture<String> set(String key, String value, SetOptions options) {
-        Args args = Args.command("SET", 8).add(key).add(value);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        return run(args, false, STRING);
+        return run(StringCommands.TEXT.set(key, value, options));
     }
 
     @Override
     public CompletableFuture<String> set(GlideString key, GlideString value, SetOptions options) {
-        Args args = Args.command("SET", 8).add(key).add(value);
-        if (options != null) {
-            args.addAll(options.toArgsBinary());
-        }
-        return run(args, true, ANY_TEXT);
+        return run(StringCommands.BINARY.set(key, value, options));
     }
 
     @Override
     public CompletableFuture<String[]> mget(String[] keys) {
-        return run(Args.command("MGET", keys.length + 1).addAll(keys), false, STRING_ARRAY);
+        return run(StringCommands.TEXT.mget(keys));
     }
 
     @Override
     public CompletableFuture<GlideString[]> mget(GlideString[] keys) {
-        return run(Args.command("MGET", keys.length + 1).addAll(keys), true, GLIDE_STRING_ARRAY);
+        return run(StringCommands.BINARY.mget(keys));
     }
 
     @Override
     public CompletableFuture<String> mset(Map<String, String> keyValueMap) {
-        Args args = Args.command("MSET", keyValueMap.size() * 2 + 1);
-        for (Map.Entry<String, String> e : keyValueMap.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, false, ANY_TEXT);
+        return run(StringCommands.TEXT.mset(keyValueMap));
     }
 
     @Override
     public CompletableFuture<String> msetBinary(Map<GlideString, GlideString> keyValueMap) {
-        Args args = Args.command("MSET", keyValueMap.size() * 2 + 1);
-        for (Map.Entry<GlideString, GlideString> e : keyValueMap.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, true, ANY_TEXT);
+        return run(StringCommands.BINARY.mset(keyValueMap));
     }
 
     @Override
     public CompletableFuture<Long> incr(String key) {
-        return run(Args.command("INCR", 2).add(key), false, LONG);
+        return run(StringCommands.TEXT.incr(key));
     }
 
     @Override
     public CompletableFuture<Long> incr(GlideString key) {
-        return run(Args.command("INCR", 2).add(key), true, LONG);
+        return run(StringCommands.BINARY.incr(key));
     }
 
     @Override
     public CompletableFuture<Long> incrBy(String key, long amount) {
-        return run(Args.command("INCRBY", 3).add(key).add(amount), false, LONG);
+        return run(StringCommands.TEXT.incrBy(key, amount));
     }
 
     @Override
     public CompletableFuture<Long> incrBy(GlideString key, long amount) {
-        return run(Args.command("INCRBY", 3).add(key).add(amount), true, LONG);
+        return run(StringCommands.BINARY.incrBy(key, amount));
     }
 
     @Override
     public CompletableFuture<String> getdel(String key) {
-        return run(Args.command("GETDEL", 2).add(key), false, STRING);
+        return run(StringCommands.TEXT.getdel(key));
     }
 
     @Override
     public CompletableFuture<GlideString> getdel(GlideString key) {
-        return run(Args.command("GETDEL", 2).add(key), true, GLIDE_STRING);
+        return run(StringCommands.BINARY.getdel(key));
     }
 
     @Override
     public CompletableFuture<String> getex(String key) {
-        return run(Args.command("GETEX", 2).add(key), false, STRING);
+        return run(StringCommands.TEXT.getex(key));
     }
 
     @Override
     public CompletableFuture<GlideString> getex(GlideString key) {
-        return run(Args.command("GETEX", 2).add(key), true, GLIDE_STRING);
+        return run(StringCommands.BINARY.getex(key));
     }
 
     @Override
     public CompletableFuture<String> getex(String key, GetExOptions options) {
-        Args args = Args.command("GETEX", 4).add(key);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        return run(args, false, STRING);
+        return run(StringCommands.TEXT.getex(key, options));
     }
 
     @Override
     public CompletableFuture<GlideString> getex(GlideString key, GetExOptions options) {
-        Args args = Args.command("GETEX", 4).add(key);
-        if (options != null) {
-            args.addAll(options.toGlideStringArgs());
-        }
-        return run(args, true, GLIDE_STRING);
+        return run(StringCommands.BINARY.getex(key, options));
     }
 
     @Override
     public CompletableFuture<Boolean> msetnx(Map<String, String> keyValueMap) {
-        Args args = Args.command("MSETNX", keyValueMap.size() * 2 + 1);
-        for (Map.Entry<String, String> e : keyValueMap.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, false, BOOLEAN);
+        return run(StringCommands.TEXT.msetnx(keyValueMap));
     }
 
     @Override
     public CompletableFuture<Boolean> msetnxBinary(Map<GlideString, GlideString> keyValueMap) {
-        Args args = Args.command("MSETNX", keyValueMap.size() * 2 + 1);
-        for (Map.Entry<GlideString, GlideString> e : keyValueMap.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, true, BOOLEAN);
+        return run(StringCommands.BINARY.msetnx(keyValueMap));
     }
 
     @Override
     public CompletableFuture<Double> incrByFloat(String key, double amount) {
-        return run(Args.command("INCRBYFLOAT", 3).add(key).add(amount), false, ReplyConverters.DOUBLE);
+        return run(StringCommands.TEXT.incrByFloat(key, amount));
     }
 
     @Override
     public CompletableFuture<Double> incrByFloat(GlideString key, double amount) {
-        return run(Args.command("INCRBYFLOAT", 3).add(key).add(amount), true, ReplyConverters.DOUBLE);
+        return run(StringCommands.BINARY.incrByFloat(key, amount));
     }
 
     @Override
     public CompletableFuture<Long> decr(String key) {
-        return run(Args.command("DECR", 2).add(key), false, LONG);
+        return run(StringCommands.TEXT.decr(key));
     }
 
     @Override
     public CompletableFuture<Long> decr(GlideString key) {
-        return run(Args.command("DECR", 2).add(key), true, LONG);
+        return run(StringCommands.BINARY.decr(key));
     }
 
     @Override
     public CompletableFuture<Long> decrBy(String key, long amount) {
-        return run(Args.command("DECRBY", 3).add(key).add(amount), false, LONG);
+        return run(StringCommands.TEXT.decrBy(key, amount));
     }
 
     @Override
     public CompletableFuture<Long> decrBy(GlideString key, long amount) {
-        return run(Args.command("DECRBY", 3).add(key).add(amount), true, LONG);
+        return run(StringCommands.BINARY.decrBy(key, amount));
     }
 
     @Override
     public CompletableFuture<Long> strlen(String key) {
-        return run(Args.command("STRLEN", 2).add(key), false, LONG);
+        return run(StringCommands.TEXT.strlen(key));
     }
 
     @Override
     public CompletableFuture<Long> strlen(GlideString key) {
-        return run(Args.command("STRLEN", 2).add(key), true, LONG);
+        return run(StringCommands.BINARY.strlen(key));
     }
 
     @Override
     public CompletableFuture<Long> setrange(String key, int offset, String value) {
-        return run(Args.command("SETRANGE", 4).add(key).add(offset).add(value), false, LONG);
+        return run(StringCommands.TEXT.setrange(key, offset, value));
     }
 
     @Override
     public CompletableFuture<Long> setrange(GlideString key, int offset, GlideString value) {
-        return run(Args.command("SETRANGE", 4).add(key).add(offset).add(value), true, LONG);
+        return run(StringCommands.BINARY.setrange(key, offset, value));
     }
 
     @Override
     public CompletableFuture<String> getrange(String key, int start, int end) {
-        return run(Args.command("GETRANGE", 4).add(key).add(start).add(end), false, STRING);
+        return run(StringCommands.TEXT.getrange(key, start, end));
     }
 
     @Override
     public CompletableFuture<GlideString> getrange(GlideString key, int start, int end) {
-        return run(Args.command("GETRANGE", 4).add(key).add(start).add(end), true, GLIDE_STRING);
+        return run(StringCommands.BINARY.getrange(key, start, end));
     }
 
     @Override
     public CompletableFuture<Long> append(String key, String value) {
-        return run(Args.command("APPEND", 3).add(key).add(value), false, LONG);
+        return run(StringCommands.TEXT.append(key, value));
     }
 
     @Override
     public CompletableFuture<Long> append(GlideString key, GlideString value) {
-        return run(Args.command("APPEND", 3).add(key).add(value), true, LONG);
+        return run(StringCommands.BINARY.append(key, value));
     }
 
     @Override
     public CompletableFuture<String> lcs(String key1, String key2) {
-        return run(Args.command("LCS", 3).add(key1).add(key2), false, STRING);
+        return run(StringCommands.TEXT.lcs(key1, key2));
     }
 
     @Override
     public CompletableFuture<GlideString> lcs(GlideString key1, GlideString key2) {
-        return run(Args.command("LCS", 3).add(key1).add(key2), true, GLIDE_STRING);
+        return run(StringCommands.BINARY.lcs(key1, key2));
     }
 
     @Override
     public CompletableFuture<Long> lcsLen(String key1, String key2) {
-        return run(Args.command("LCS", 4).add(key1).add(key2).add(LEN_VALKEY_API), false, LONG);
+        return run(StringCommands.TEXT.lcsLen(key1, key2));
     }
 
     @Override
     public CompletableFuture<Long> lcsLen(GlideString key1, GlideString key2) {
-        return run(Args.command("LCS", 4).add(key1).add(key2).add(LEN_VALKEY_API), true, LONG);
+        return run(StringCommands.BINARY.lcsLen(key1, key2));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> lcsIdx(String key1, String key2) {
-        return run(lcsIdxArgs(Args.command("LCS", 4).add(key1).add(key2), null, false), false, ReplyConverters.LCS_IDX);
+        return run(StringCommands.TEXT.lcsIdx(key1, key2, null, false));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> lcsIdx(GlideString key1, GlideString key2) {
-        return run(lcsIdxArgs(Args.command("LCS", 4).add(key1).add(key2), null, false), true, ReplyConverters.LCS_IDX);
+        return run(StringCommands.BINARY.lcsIdx(key1, key2, null, false));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> lcsIdx(String key1, String key2, long minMatchLen) {
-        return run(lcsIdxArgs(Args.command("LCS", 6).add(key1).add(key2), minMatchLen, false), false, ReplyConverters.LCS_IDX);
+        return run(StringCommands.TEXT.lcsIdx(key1, key2, minMatchLen, false));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> lcsIdx(GlideString key1, GlideString key2, long minMatchLen) {
-        return run(lcsIdxArgs(Args.command("LCS", 6).add(key1).add(key2), minMatchLen, false), true, ReplyConverters.LCS_IDX);
+        return run(StringCommands.BINARY.lcsIdx(key1, key2, minMatchLen, false));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(String key1, String key2) {
-        Args args = lcsIdxArgs(Args.command("LCS", 5).add(key1).add(key2), null, true);
-        return run(args, false, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+        return run(StringCommands.TEXT.lcsIdx(key1, key2, null, true));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(GlideString key1, GlideString key2) {
-        Args args = lcsIdxArgs(Args.command("LCS", 5).add(key1).add(key2), null, true);
-        return run(args, true, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+        return run(StringCommands.BINARY.lcsIdx(key1, key2, null, true));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(String key1, String key2, long minMatchLen) {
-        Args args = lcsIdxArgs(Args.command("LCS", 7).add(key1).add(key2), minMatchLen, true);
-        return run(args, false, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
+        return run(StringCommands.TEXT.lcsIdx(key1, key2, minMatchLen, true));
     }
 
     @Override
-    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(
-            GlideString key1, GlideString key2, long minMatchLen) {
-        Args args = lcsIdxArgs(Args.command("LCS", 7).add(key1).add(key2), minMatchLen, true);
-        return run(args, true, ReplyConverters.LCS_IDX_WITH_MATCH_LEN);
-    }
-
-    /** LCS's IDX with its optional MINMATCHLEN and WITHMATCHLEN (the core makes the reply a map). */
-    private static Args lcsIdxArgs(Args args, Long minMatchLen, boolean withMatchLen) {
-        args.add(IDX_COMMAND_STRING);
-        if (minMatchLen != null) {
-            args.add(MINMATCHLEN_COMMAND_STRING).add(minMatchLen);
-        }
-        return withMatchLen ? args.add(WITHMATCHLEN_COMMAND_STRING) : args;
+    public CompletableFuture<Map<String, Object>> lcsIdxWithMatchLen(GlideString key1, GlideString key2, long minMatchLen) {
+        return run(StringCommands.BINARY.lcsIdx(key1, key2, minMatchLen, true));
     }
 
     // (end of strings)

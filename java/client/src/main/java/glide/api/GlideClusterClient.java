@@ -40,6 +40,8 @@ import glide.api.models.configuration.ClusterSubscriptionConfiguration;
 import glide.api.models.configuration.ClusterSubscriptionConfiguration.PubSubClusterChannelMode;
 import glide.api.models.configuration.PubSubState;
 import java.util.Set;
+import glide.internal.commands.Command;
+import glide.internal.commands.KeyCommands;
 import glide.internal.Args;
 import glide.internal.BatchRecorders;
 import glide.internal.CommandSink;
@@ -318,6 +320,17 @@ public class GlideClusterClient extends BaseClient
         };
     }
 
+    /** A defined command (glide.internal.commands) sent to the nodes {@code route} names. */
+    private <T> CompletableFuture<T> routed(Command<T> command, Route route) {
+        RouteSpec spec;
+        try {
+            spec = RouteSpec.of(route);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return run(command.routedTo(spec));
+    }
+
     private <T> CompletableFuture<T> routed(Args args, boolean binary, Route route, Function<Object, T> convert) {
         RouteSpec spec;
         try {
@@ -448,12 +461,12 @@ public class GlideClusterClient extends BaseClient
 
     @Override
     public CompletableFuture<String> randomKey(Route route) {
-        return routed(Args.command("RANDOMKEY", 1), false, route, STRING);
+        return routed(KeyCommands.TEXT.randomKey(), route);
     }
 
     @Override
     public CompletableFuture<GlideString> randomKeyBinary(Route route) {
-        return routed(Args.command("RANDOMKEY", 1), true, route, GLIDE_STRING);
+        return routed(KeyCommands.BINARY.randomKey(), route);
     }
 
     @Override

@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * The commands of a batch, in order, as they will be sent: each one's arguments and the reply
- * shape the core gives it. Filled through {@link #record}, which runs one client method
- * against this list instead of the server.
+ * shape the core gives it. Filled by {@link #add(byte[][], int)} with a defined command
+ * (glide.internal.commands), or, for the families not defined there yet, through {@link
+ * #record}, which runs one client method against this list instead of the server.
  */
 public final class BatchCommands implements CommandSink {
     private final List<byte[][]> commands = new ArrayList<>();
@@ -57,8 +58,16 @@ public final class BatchCommands implements CommandSink {
 
     /** Appends a command built directly (one the clients have no method for). */
     public void add(byte[][] args) {
+        add(args, NATURAL);
+    }
+
+    /**
+     * Appends a defined command (glide.internal.commands) with the reply shape its definition
+     * states, a {@link Wire.Shape} code.
+     */
+    public void add(byte[][] args, int shape) {
         commands.add(args);
-        shapes.add(NATURAL);
+        shapes.add(shape);
     }
 
     public int size() {
@@ -68,6 +77,11 @@ public final class BatchCommands implements CommandSink {
     /** The arguments of command {@code i} (for tests and diagnostics). */
     public byte[][] command(int i) {
         return commands.get(i);
+    }
+
+    /** The {@link Wire.Shape} code of command {@code i} (for tests and diagnostics). */
+    public int shape(int i) {
+        return shapes.get(i);
     }
 
     /**

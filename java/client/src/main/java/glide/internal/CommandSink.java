@@ -9,7 +9,10 @@ import java.util.function.Function;
  * clients' argument building instead of repeating it for every command.
  */
 public interface CommandSink {
-    /** {@code shape}: the reply shape the command implies. */
+    /**
+     * {@code shape}: the reply shape the command's bytes imply, derived by the core
+     * (customCommand, and the families not yet defined in {@code glide.internal.commands}).
+     */
     int NATURAL = Wire.Shape.NATURAL;
 
     /** {@code shape}: flat key/value pairs (RESP2) or a map (RESP3) as a map. */
@@ -17,7 +20,7 @@ public interface CommandSink {
 
     /**
      * Runs (or records) one command. {@code timeoutMs}: -1 the client's request timeout, 0 none;
-     * {@code shape}: {@link #NATURAL} or {@link #MAP}.
+     * {@code shape}: a {@link Wire.Shape} code ({@link #NATURAL}: let the core derive it).
      */
     <T> CompletableFuture<T> execute(
             byte[][] args,

@@ -6,7 +6,7 @@ package glide.internal;
  * same file) must agree on across JNI. Change {@code tools/wire/constants.toml} and run the
  * command above again.
  */
-final class Wire {
+public final class Wire {
     private Wire() {}
 
     /**
@@ -121,15 +121,66 @@ final class Wire {
 
     /**
      * The reply shape Java asks for, per command ({@code submit}'s {@code shape}, {@code
-     * submitBatch}'s {@code shapes}).
+     * submitBatch}'s {@code shapes}). {@code NATURAL} lets the core derive it from the command's
+     * bytes (customCommand, and the commands not yet defined in glide.internal.commands); every
+     * other code names one {@code shape::Expect} variant, which the core uses as given. An unknown
+     * code is refused with a RequestException.
      */
-    static final class Shape {
+    public static final class Shape {
         private Shape() {}
 
-        /** The shape the command implies (see {@code shape::Probe}). */
-        static final int NATURAL = 0;
-        /** Flat key/value pairs (RESP2) or a map (RESP3) as a map. */
-        static final int MAP = 1;
+        /** Derived by the core from the command's bytes (see {@code shape::Probe}). */
+        public static final int NATURAL = 0;
+        /** {@code Expect::Map}: flat key/value pairs (RESP2) or a map (RESP3) as a map. */
+        public static final int MAP = 1;
+        /** {@code Expect::Natural}: the reply as the server sent it. */
+        public static final int AS_SENT = 2;
+        /** {@code Expect::Double}. */
+        public static final int DOUBLE = 3;
+        /** {@code Expect::DoubleOrNil}. */
+        public static final int DOUBLE_OR_NIL = 4;
+        /** {@code Expect::Boolean}: 0/1 as a boolean. */
+        public static final int BOOLEAN = 5;
+        /** {@code Expect::BooleanArray}. */
+        public static final int BOOLEAN_ARRAY = 6;
+        /** {@code Expect::Set}. */
+        public static final int SET = 7;
+        /** {@code Expect::DoubleOrNilArray}. */
+        public static final int DOUBLE_OR_NIL_ARRAY = 8;
+        /** {@code Expect::MemberScoreMap}. */
+        public static final int MEMBER_SCORE_MAP = 9;
+        /** {@code Expect::RankWithScore}. */
+        public static final int RANK_WITH_SCORE = 10;
+        /** {@code Expect::KeyMemberScore}. */
+        public static final int KEY_MEMBER_SCORE = 11;
+        /** {@code Expect::FunctionList}. */
+        public static final int FUNCTION_LIST = 12;
+        /** {@code Expect::AclUser}. */
+        public static final int ACL_USER = 13;
+        /** {@code Expect::FunctionStats}. */
+        public static final int FUNCTION_STATS = 14;
+        /** {@code Expect::KeyToArray}. */
+        public static final int KEY_TO_ARRAY = 15;
+        /** {@code Expect::Pairs}. */
+        public static final int PAIRS = 16;
+        /** {@code Expect::StreamEntries}. */
+        public static final int STREAM_ENTRIES = 17;
+        /** {@code Expect::StreamsRead}. */
+        public static final int STREAMS_READ = 18;
+        /** {@code Expect::AutoClaim}. */
+        public static final int AUTO_CLAIM = 19;
+        /** {@code Expect::StreamInfo}. */
+        public static final int STREAM_INFO = 20;
+        /** {@code Expect::MapArray}. */
+        public static final int MAP_ARRAY = 21;
+        /** {@code Expect::GeoPositions}. */
+        public static final int GEO_POSITIONS = 22;
+        /** {@code Expect::GeoSearch}. */
+        public static final int GEO_SEARCH = 23;
+        /** {@code Expect::MemberScorePairs}. */
+        public static final int MEMBER_SCORE_PAIRS = 24;
+        /** {@code Expect::KeyAndMemberScoreMap}. */
+        public static final int KEY_AND_MEMBER_SCORE_MAP = 25;
     }
 
     /**

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import glide.internal.commands.KeyCommands;
+import java.util.function.Function;
 
 /** The generic key family (issue 5): expiry, rename, type, copy, dump/restore, object, move, wait. */
 class GenericKeyCommandsTest {
@@ -362,6 +364,46 @@ class GenericKeyCommandsTest {
                 assertInstanceOf(RequestException.class, e);
                 assertTrue(e.getMessage().toLowerCase().contains("unknown command"), e.getMessage());
             }
+        }
+    }
+
+    // ---- defined shapes: the typed result equals customCommand's (the shape the core derives) ----
+
+    /** Yes-or-no replies (0/1 integers on the wire) are booleans, with and without a condition. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void conditionalKeyCommandsAreBooleans(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.Setup value = (c, k) -> await(c.set(k, "v"));
+            SameAsDerived.Setup expiring = (c, k) -> {
+                await(c.set(k, "v"));
+                await(c.expire(k, 100));
+            };
+            Function<Object, Boolean> bool = KeyCommands.TEXT.persist("a").convert();
+            SameAsDerived.check(client, value, k -> client.expire(k, 100, ExpireOptions.HAS_NO_EXPIRY),
+                    k -> new String[] {"EXPIRE", k, "100", "NX"}, bool, true);
+            SameAsDerived.check(client, expiring, k -> client.expire(k, 100, ExpireOptions.HAS_NO_EXPIRY),
+                    k -> new String[] {"EXPIRE", k, "100", "NX"}, bool, false);
+            SameAsDerived.check(client, expiring, k -> client.pexpireAt(k, 1, ExpireOptions.NEW_EXPIRY_GREATER_THAN_CURRENT),
+                    k -> new String[] {"PEXPIREAT", k, "1", "GT"}, bool, false);
+            SameAsDerived.check(client, expiring, k -> client.persist(k), k -> new String[] {"PERSIST", k}, bool, true);
+            SameAsDerived.check(client, value, k -> client.copy(k, k + ":copy", true),
+                    k -> new String[] {"COPY", k, k + ":copy", "REPLACE"}, bool, true);
+            SameAsDerived.check(client, (c, k) -> { value.on(c, k); value.on(c, k + ":new"); }, k -> client.renamenx(k, k + ":new"),
+                    k -> new String[] {"RENAMENX", k, k + ":new"}, bool, false);
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.msetnx(Map.of(k, "a", k + ":2", "b")),
+                    k -> new String[] {"MSETNX", k, "a", k + ":2", "b"}, bool, true);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void sortWithOptionsIsAnArrayOfValues(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SortOptions options = SortOptions.builder().alpha().orderBy(OrderBy.DESC).limit(new Limit(0, 2)).build();
+            SameAsDerived.check(client, (c, k) -> await(c.rpush(k, new String[] {"b", "c", "a"})), k -> client.sort(k, options),
+                    k -> new String[] {"SORT", k, "LIMIT", "0", "2", "DESC", "ALPHA"},
+                    KeyCommands.TEXT.sort("a").convert(), new String[] {"c", "b"});
         }
     }
 }

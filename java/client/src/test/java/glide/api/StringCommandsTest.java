@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import glide.api.models.commands.SetOptions;
+import glide.internal.commands.StringCommands;
+import java.util.function.Function;
 
 /**
  * The string family (issue 5): getdel, getex, msetnx, incrByFloat, decr/decrBy, strlen,
@@ -349,6 +352,75 @@ class StringCommandsTest {
             await(client.lpush(l, new String[] {"x"}));
             assertInstanceOf(RequestException.class, failure(client.lcs(a, l)));
             assertInstanceOf(RequestException.class, failure(client.lcsIdx(gs(l), gs(a))));
+        }
+    }
+
+    // ---- defined shapes: the typed result equals customCommand's (the shape the core derives) ----
+
+    /** Two keys for LCS: {@code key} and {@code key:2}, the values of the server's own example. */
+    private static void lcsPair(GlideClient client, String key) throws Exception {
+        await(client.set(key, "ohmytext"));
+        await(client.set(key + ":2", "mynewtext"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void lcsWithIdxIsAMapWhateverTheProtocol(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            plain.put("matches", new Long[][][] {{{4L, 7L}, {5L, 8L}}, {{2L, 3L}, {0L, 1L}}});
+            plain.put("len", 6L);
+            SameAsDerived.check(client, StringCommandsTest::lcsPair, k -> client.lcsIdx(k, k + ":2"),
+                    k -> new String[] {"LCS", k, k + ":2", "IDX"},
+                    StringCommands.TEXT.lcsIdx("a", "b", null, false).convert(), plain);
+            Map<String, Object> longOnes = new LinkedHashMap<>();
+            longOnes.put("matches", new Object[] {new Object[] {new Object[] {4L, 7L}, new Object[] {5L, 8L}, 4L}});
+            longOnes.put("len", 6L);
+            SameAsDerived.check(client, StringCommandsTest::lcsPair, k -> client.lcsIdxWithMatchLen(k, k + ":2", 4),
+                    k -> new String[] {"LCS", k, k + ":2", "IDX", "MINMATCHLEN", "4", "WITHMATCHLEN"},
+                    StringCommands.TEXT.lcsIdx("a", "b", 4L, true).convert(), longOnes);
+            // Without IDX the reply is the subsequence itself, no map.
+            SameAsDerived.check(client, StringCommandsTest::lcsPair, k -> client.lcs(k, k + ":2"),
+                    k -> new String[] {"LCS", k, k + ":2"}, StringCommands.TEXT.lcs("a", "b").convert(), "mytext");
+        }
+    }
+
+    /** The binary overload: the same map, its keys text, from GlideString arguments. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void lcsWithIdxOfBinaryArguments(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            String key = "d-" + UUID.randomUUID();
+            lcsPair(client, key);
+            Map<String, Object> typed = await(client.lcsIdx(gs(key), gs(key + ":2"), 4));
+            Object raw = await(client.customCommand(new GlideString[] {gs("LCS"), gs(key), gs(key + ":2"), gs("IDX"), gs("MINMATCHLEN"), gs("4")}));
+            Map<String, Object> derived = StringCommands.BINARY.lcsIdx(gs("a"), gs("b"), 4L, false).convert().apply(raw);
+            assertTrue(SameAsDerived.deepEquals(typed, derived), SameAsDerived.show(typed) + " vs " + SameAsDerived.show(derived));
+            assertEquals(6L, typed.get("len"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void incrByFloatIsADoubleWhateverTheProtocol(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.check(client, (c, k) -> await(c.set(k, "1.25")), k -> client.incrByFloat(k, 0.5),
+                    k -> new String[] {"INCRBYFLOAT", k, "0.5"}, StringCommands.TEXT.incrByFloat("a", 0).convert(), 1.75);
+        }
+    }
+
+    /** SET's options change what it returns: the old value with GET, nil when NX fails. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void setWithOptionsReturnsWhatTheOptionsAskFor(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SetOptions get = SetOptions.builder().returnOldValue(true).expiry(SetOptions.Expiry.Seconds(50L)).build();
+            Function<Object, String> text = StringCommands.TEXT.set("a", "b").convert();
+            SameAsDerived.check(client, (c, k) -> await(c.set(k, "old")), k -> client.set(k, "new", get),
+                    k -> new String[] {"SET", k, "new", "GET", "EX", "50"}, text, "old");
+            SetOptions nx = SetOptions.builder().conditionalSetOnlyIfNotExist().build();
+            SameAsDerived.check(client, (c, k) -> await(c.set(k, "old")), k -> client.set(k, "new", nx),
+                    k -> new String[] {"SET", k, "new", "NX"}, text, null);
         }
     }
 }

@@ -138,12 +138,7 @@ class NativeBridgeTest {
     @Test
     void aMalformedPackedCommandIsRefusedAndTheConnectionStaysUsable() throws Exception {
         try (RedisServer server = RedisServer.start();
-                GlideClient client =
-                        GlideClient.createClient(
-                                        GlideClientConfiguration.builder()
-                                                .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
-                                                .build())
-                                .get(20, TimeUnit.SECONDS)) {
+                GlideClient client = connect(server)) {
             long handle = handleOf(client);
             byte[] good = CommandPacker.pack(new byte[][] {bytes("SET"), bytes("k"), bytes("v")});
             byte[][] malformed = {
@@ -160,6 +155,42 @@ class NativeBridgeTest {
             assertEquals("OK", client.set("k", "v").get(20, TimeUnit.SECONDS));
             assertEquals("v", client.get("k").get(20, TimeUnit.SECONDS));
         }
+    }
+
+    /**
+     * A reply shape code the core does not know (Java and the native library built from different
+     * wire specs) is refused at the boundary, for a command and for a batch, with words naming the
+     * code; nothing is sent and the client stays usable.
+     */
+    @Test
+    void anUnknownShapeCodeIsRefusedWithItsNumber() throws Exception {
+        try (RedisServer server = RedisServer.start();
+                GlideClient client = connect(server)) {
+            long handle = handleOf(client);
+            byte[] set = CommandPacker.pack(new byte[][] {bytes("SET"), bytes("shape-k"), bytes("sent")});
+            RequestException one =
+                    assertThrows(RequestException.class, () -> NativeBridge.submit(handle, 1, set, -1, 999, false, 0, 0, null, null));
+            assertTrue(one.getMessage().contains("unknown reply shape code 999"), one.getMessage());
+            int[] lengths = {set.length};
+            RequestException batch =
+                    assertThrows(
+                            RequestException.class,
+                            () -> NativeBridge.submitBatch(
+                                    handle, 2, set, lengths, new int[] {-3}, false, false, -1, false, 0, 0, null, false, false, null));
+            assertTrue(batch.getMessage().contains("command 0 of the batch: unknown reply shape code -3"), batch.getMessage());
+            // Neither SET reached the server.
+            assertEquals(null, client.get("shape-k").get(20, TimeUnit.SECONDS));
+            // A known explicit code is taken: the boolean shape on EXPIRE's 0/1.
+            assertEquals(Boolean.FALSE, client.expire("shape-k", 10).get(20, TimeUnit.SECONDS));
+        }
+    }
+
+    private static GlideClient connect(RedisServer server) throws Exception {
+        return GlideClient.createClient(
+                        GlideClientConfiguration.builder()
+                                .address(NodeAddress.builder().host(server.host()).port(server.port()).build())
+                                .build())
+                .get(20, TimeUnit.SECONDS);
     }
 
     private static byte[] bytes(String s) {

@@ -3,6 +3,9 @@ package glide.api.models;
 import glide.api.BaseClient;
 import glide.internal.BatchCommands;
 import glide.internal.BatchRecorders;
+import glide.internal.commands.Command;
+import glide.internal.commands.KeyCommands;
+import glide.internal.commands.StringCommands;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,9 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * #withBinaryOutput()} asks for {@link GlideString}s. A command refused by the client's own checks
  * (a bad argument) throws here, when it is added.
  *
- * <p>Each method records what the client method of the same name would send, through a client
- * whose commands go to this batch (see {@link BatchCommands}): the arguments are built in one
- * place for both.
+ * <p>Each method queues what the client method of the same name sends, built in one place for
+ * both: the families defined in {@code glide.internal.commands} (strings, keys) add the defined
+ * command, with its reply shape; the others are still recorded through a client whose commands
+ * go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
  * @param <T> the concrete batch class, returned by every builder method
  */
@@ -58,7 +62,20 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return commands;
     }
 
-    /** Records the one command {@code call} makes on the recorder client. */
+    /**
+     * Queues a command as its definition (glide.internal.commands) built it: its arguments and
+     * its reply shape. (Its converter and timeout are the client's concern: a batch's replies are
+     * converted together, and the batch has its own timeout.)
+     */
+    private T add(Command<?> command) {
+        commands.add(command.args(), command.shape());
+        return getThis();
+    }
+
+    /**
+     * Records the one command {@code call} makes on the recorder client: the families not yet
+     * defined in glide.internal.commands.
+     */
     protected T record(Function<BaseClient, ? extends CompletableFuture<?>> call) {
         commands.record(() -> call.apply(recorder));
         return getThis();
@@ -298,7 +315,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues WAIT: the number of replicas that acknowledged the writes before it. */
     public T wait(long numreplicas, long timeout) {
-        return record(c -> c.wait(numreplicas, timeout));
+        return add(KeyCommands.BINARY.wait(numreplicas, timeout));
     }
 
     // ---- strings ----
@@ -306,143 +323,143 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /** Queues GET: the value, or null. */
     public <ArgType> T get(ArgType key) {
         checkArgType(key);
-        return record(c -> c.get(gs(key)));
+        return add(StringCommands.BINARY.get(gs(key)));
     }
 
     /** Queues GETDEL: the value it deleted, or null. */
     public <ArgType> T getdel(ArgType key) {
         checkArgType(key);
-        return record(c -> c.getdel(gs(key)));
+        return add(StringCommands.BINARY.getdel(gs(key)));
     }
 
     /** Queues GETEX: the value, or null. */
     public <ArgType> T getex(ArgType key) {
         checkArgType(key);
-        return record(c -> c.getex(gs(key)));
+        return add(StringCommands.BINARY.getex(gs(key)));
     }
 
     /** Queues GETEX with an expiry change: the value, or null. */
     public <ArgType> T getex(ArgType key, glide.api.models.commands.GetExOptions options) {
         checkArgType(key);
-        return record(c -> c.getex(gs(key), options));
+        return add(StringCommands.BINARY.getex(gs(key), options));
     }
 
     /** Queues SET: "OK". */
     public <ArgType> T set(ArgType key, ArgType value) {
         checkArgType(key);
-        return record(c -> c.set(gs(key), gs(value)));
+        return add(StringCommands.BINARY.set(gs(key), gs(value)));
     }
 
     /** Queues SET with options: "OK", the old value (GET), or null when a condition failed. */
     public <ArgType> T set(ArgType key, ArgType value, glide.api.models.commands.SetOptions options) {
         checkArgType(key);
-        return record(c -> c.set(gs(key), gs(value), options));
+        return add(StringCommands.BINARY.set(gs(key), gs(value), options));
     }
 
     /** Queues APPEND: the new length. */
     public <ArgType> T append(ArgType key, ArgType value) {
         checkArgType(key);
-        return record(c -> c.append(gs(key), gs(value)));
+        return add(StringCommands.BINARY.append(gs(key), gs(value)));
     }
 
     /** Queues MGET: the values, null for a missing key. */
     public <ArgType> T mget(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.mget(gs(keys)));
+        return add(StringCommands.BINARY.mget(gs(keys)));
     }
 
     /** Queues MSET with the map's pairs in iteration order: "OK". */
     public T mset(java.util.Map<?, ?> keyValueMap) {
-        return record(c -> c.msetBinary(binaryMap(keyValueMap)));
+        return add(StringCommands.BINARY.mset(binaryMap(keyValueMap)));
     }
 
     /** Queues MSETNX with the map's pairs in iteration order: true if every key was set. */
     public T msetnx(java.util.Map<?, ?> keyValueMap) {
-        return record(c -> c.msetnxBinary(binaryMap(keyValueMap)));
+        return add(StringCommands.BINARY.msetnx(binaryMap(keyValueMap)));
     }
 
     /** Queues INCR: the new value. */
     public <ArgType> T incr(ArgType key) {
         checkArgType(key);
-        return record(c -> c.incr(gs(key)));
+        return add(StringCommands.BINARY.incr(gs(key)));
     }
 
     /** Queues INCRBY: the new value. */
     public <ArgType> T incrBy(ArgType key, long amount) {
         checkArgType(key);
-        return record(c -> c.incrBy(gs(key), amount));
+        return add(StringCommands.BINARY.incrBy(gs(key), amount));
     }
 
     /** Queues INCRBYFLOAT: the new value. */
     public <ArgType> T incrByFloat(ArgType key, double amount) {
         checkArgType(key);
-        return record(c -> c.incrByFloat(gs(key), amount));
+        return add(StringCommands.BINARY.incrByFloat(gs(key), amount));
     }
 
     /** Queues DECR: the new value. */
     public <ArgType> T decr(ArgType key) {
         checkArgType(key);
-        return record(c -> c.decr(gs(key)));
+        return add(StringCommands.BINARY.decr(gs(key)));
     }
 
     /** Queues DECRBY: the new value. */
     public <ArgType> T decrBy(ArgType key, long amount) {
         checkArgType(key);
-        return record(c -> c.decrBy(gs(key), amount));
+        return add(StringCommands.BINARY.decrBy(gs(key), amount));
     }
 
     /** Queues STRLEN: the value's length, 0 for a missing key. */
     public <ArgType> T strlen(ArgType key) {
         checkArgType(key);
-        return record(c -> c.strlen(gs(key)));
+        return add(StringCommands.BINARY.strlen(gs(key)));
     }
 
     /** Queues SETRANGE: the new length. */
     public <ArgType> T setrange(ArgType key, int offset, ArgType value) {
         checkArgType(key);
-        return record(c -> c.setrange(gs(key), offset, gs(value)));
+        return add(StringCommands.BINARY.setrange(gs(key), offset, gs(value)));
     }
 
     /** Queues GETRANGE: the substring. */
     public <ArgType> T getrange(ArgType key, int start, int end) {
         checkArgType(key);
-        return record(c -> c.getrange(gs(key), start, end));
+        return add(StringCommands.BINARY.getrange(gs(key), start, end));
     }
 
     /** Queues LCS: the longest common subsequence. */
     public <ArgType> T lcs(ArgType key1, ArgType key2) {
         checkArgType(key1);
-        return record(c -> c.lcs(gs(key1), gs(key2)));
+        return add(StringCommands.BINARY.lcs(gs(key1), gs(key2)));
     }
 
     /** Queues LCS LEN: the length of the longest common subsequence. */
     public <ArgType> T lcsLen(ArgType key1, ArgType key2) {
         checkArgType(key1);
-        return record(c -> c.lcsLen(gs(key1), gs(key2)));
+        return add(StringCommands.BINARY.lcsLen(gs(key1), gs(key2)));
     }
 
     /** Queues LCS IDX: a map with "matches" and "len". */
     public <ArgType> T lcsIdx(ArgType key1, ArgType key2) {
         checkArgType(key1);
-        return record(c -> c.lcsIdx(gs(key1), gs(key2)));
+        return add(StringCommands.BINARY.lcsIdx(gs(key1), gs(key2), null, false));
     }
 
     /** Queues LCS IDX MINMATCHLEN: a map with "matches" and "len". */
     public <ArgType> T lcsIdx(ArgType key1, ArgType key2, long minMatchLen) {
         checkArgType(key1);
-        return record(c -> c.lcsIdx(gs(key1), gs(key2), minMatchLen));
+        return add(StringCommands.BINARY.lcsIdx(gs(key1), gs(key2), minMatchLen, false));
     }
 
     /** Queues LCS IDX WITHMATCHLEN: a map with "matches" (each with its length) and "len". */
     public <ArgType> T lcsIdxWithMatchLen(ArgType key1, ArgType key2) {
         checkArgType(key1);
-        return record(c -> c.lcsIdxWithMatchLen(gs(key1), gs(key2)));
+        return add(StringCommands.BINARY.lcsIdx(gs(key1), gs(key2), null, true));
     }
 
     /** Queues LCS IDX MINMATCHLEN WITHMATCHLEN: a map with "matches" and "len". */
     public <ArgType> T lcsIdxWithMatchLen(ArgType key1, ArgType key2, long minMatchLen) {
         checkArgType(key1);
-        return record(c -> c.lcsIdxWithMatchLen(gs(key1), gs(key2), minMatchLen));
+        return add(StringCommands.BINARY.lcsIdx(gs(key1), gs(key2), minMatchLen, true));
     }
 
     // ---- generic keys ----
@@ -450,260 +467,242 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /** Queues DEL: the number of keys removed. */
     public <ArgType> T del(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.del(gs(keys)));
+        return add(KeyCommands.BINARY.del(gs(keys)));
     }
 
     /** Queues EXISTS: how many of the keys exist (a repeated key counts each time). */
     public <ArgType> T exists(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.exists(gs(keys)));
+        return add(KeyCommands.BINARY.exists(gs(keys)));
     }
 
     /** Queues UNLINK: the number of keys removed (freed in the background). */
     public <ArgType> T unlink(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.unlink(gs(keys)));
+        return add(KeyCommands.BINARY.unlink(gs(keys)));
     }
 
     /** Queues MOVE to database {@code dbIndex}: true if the key moved. */
     public <ArgType> T move(ArgType key, long dbIndex) {
         checkArgType(key);
-        return record(c -> c.move(gs(key), dbIndex));
+        return add(KeyCommands.BINARY.move(gs(key), dbIndex));
     }
 
     /** Queues EXPIRE (seconds): true if the timeout was set. */
     public <ArgType> T expire(ArgType key, long seconds) {
         checkArgType(key);
-        return record(c -> c.expire(gs(key), seconds));
+        return add(KeyCommands.BINARY.expire(gs(key), seconds));
     }
 
     /** Queues EXPIRE with a condition: true if the timeout was set. */
     public <ArgType> T expire(ArgType key, long seconds, glide.api.models.commands.ExpireOptions expireOptions) {
         checkArgType(key);
-        return record(c -> c.expire(gs(key), seconds, expireOptions));
+        return add(KeyCommands.BINARY.expire(gs(key), seconds, expireOptions));
     }
 
     /** Queues EXPIREAT (Unix seconds): true if the timeout was set. */
     public <ArgType> T expireAt(ArgType key, long unixSeconds) {
         checkArgType(key);
-        return record(c -> c.expireAt(gs(key), unixSeconds));
+        return add(KeyCommands.BINARY.expireAt(gs(key), unixSeconds));
     }
 
     /** Queues EXPIREAT with a condition: true if the timeout was set. */
     public <ArgType> T expireAt(
             ArgType key, long unixSeconds, glide.api.models.commands.ExpireOptions expireOptions) {
         checkArgType(key);
-        return record(c -> c.expireAt(gs(key), unixSeconds, expireOptions));
+        return add(KeyCommands.BINARY.expireAt(gs(key), unixSeconds, expireOptions));
     }
 
     /** Queues PEXPIRE (milliseconds): true if the timeout was set. */
     public <ArgType> T pexpire(ArgType key, long milliseconds) {
         checkArgType(key);
-        return record(c -> c.pexpire(gs(key), milliseconds));
+        return add(KeyCommands.BINARY.pexpire(gs(key), milliseconds));
     }
 
     /** Queues PEXPIRE with a condition: true if the timeout was set. */
     public <ArgType> T pexpire(
             ArgType key, long milliseconds, glide.api.models.commands.ExpireOptions expireOptions) {
         checkArgType(key);
-        return record(c -> c.pexpire(gs(key), milliseconds, expireOptions));
+        return add(KeyCommands.BINARY.pexpire(gs(key), milliseconds, expireOptions));
     }
 
     /** Queues PEXPIREAT (Unix milliseconds): true if the timeout was set. */
     public <ArgType> T pexpireAt(ArgType key, long unixMilliseconds) {
         checkArgType(key);
-        return record(c -> c.pexpireAt(gs(key), unixMilliseconds));
+        return add(KeyCommands.BINARY.pexpireAt(gs(key), unixMilliseconds));
     }
 
     /** Queues PEXPIREAT with a condition: true if the timeout was set. */
     public <ArgType> T pexpireAt(
             ArgType key, long unixMilliseconds, glide.api.models.commands.ExpireOptions expireOptions) {
         checkArgType(key);
-        return record(c -> c.pexpireAt(gs(key), unixMilliseconds, expireOptions));
+        return add(KeyCommands.BINARY.pexpireAt(gs(key), unixMilliseconds, expireOptions));
     }
 
     /** Queues TTL: seconds left, -1 without a timeout, -2 for a missing key. */
     public <ArgType> T ttl(ArgType key) {
         checkArgType(key);
-        return record(c -> c.ttl(gs(key)));
+        return add(KeyCommands.BINARY.ttl(gs(key)));
     }
 
     /** Queues EXPIRETIME: the Unix seconds it expires at, -1 without a timeout, -2 if missing. */
     public <ArgType> T expiretime(ArgType key) {
         checkArgType(key);
-        return record(c -> c.expiretime(gs(key)));
+        return add(KeyCommands.BINARY.expiretime(gs(key)));
     }
 
     /** Queues PEXPIRETIME: the Unix milliseconds it expires at, -1 or -2 as for expiretime. */
     public <ArgType> T pexpiretime(ArgType key) {
         checkArgType(key);
-        return record(c -> c.pexpiretime(gs(key)));
+        return add(KeyCommands.BINARY.pexpiretime(gs(key)));
     }
 
     /** Queues PTTL: milliseconds left, -1 without a timeout, -2 for a missing key. */
     public <ArgType> T pttl(ArgType key) {
         checkArgType(key);
-        return record(c -> c.pttl(gs(key)));
+        return add(KeyCommands.BINARY.pttl(gs(key)));
     }
 
     /** Queues PERSIST: true if a timeout was removed. */
     public <ArgType> T persist(ArgType key) {
         checkArgType(key);
-        return record(c -> c.persist(gs(key)));
+        return add(KeyCommands.BINARY.persist(gs(key)));
     }
 
     /** Queues TYPE: the value's type name, "none" for a missing key. */
     public <ArgType> T type(ArgType key) {
         checkArgType(key);
-        return record(c -> c.type(gs(key)));
+        return add(KeyCommands.BINARY.type(gs(key)));
     }
 
     /** Queues RANDOMKEY: a random key, or null for an empty database. */
     public T randomKey() {
-        return record(c -> c.randomKeyBinary());
+        return add(KeyCommands.BINARY.randomKey());
     }
 
     /** Queues RENAME: "OK". */
     public <ArgType> T rename(ArgType key, ArgType newKey) {
         checkArgType(key);
-        return record(c -> c.rename(gs(key), gs(newKey)));
+        return add(KeyCommands.BINARY.rename(gs(key), gs(newKey)));
     }
 
     /** Queues RENAMENX: true if renamed, false if the new key existed. */
     public <ArgType> T renamenx(ArgType key, ArgType newKey) {
         checkArgType(key);
-        return record(c -> c.renamenx(gs(key), gs(newKey)));
+        return add(KeyCommands.BINARY.renamenx(gs(key), gs(newKey)));
     }
 
     /** Queues OBJECT ENCODING: the internal encoding, or null. */
     public <ArgType> T objectEncoding(ArgType key) {
         checkArgType(key);
-        return record(c -> c.objectEncoding(gs(key)));
+        return add(KeyCommands.BINARY.objectEncoding(gs(key)));
     }
 
     /** Queues OBJECT FREQ: the access frequency (LFU policies), or null. */
     public <ArgType> T objectFreq(ArgType key) {
         checkArgType(key);
-        return record(c -> c.objectFreq(gs(key)));
+        return add(KeyCommands.BINARY.objectFreq(gs(key)));
     }
 
     /** Queues OBJECT IDLETIME: seconds since the last access, or null. */
     public <ArgType> T objectIdletime(ArgType key) {
         checkArgType(key);
-        return record(c -> c.objectIdletime(gs(key)));
+        return add(KeyCommands.BINARY.objectIdletime(gs(key)));
     }
 
     /** Queues OBJECT REFCOUNT: the reference count, or null. */
     public <ArgType> T objectRefcount(ArgType key) {
         checkArgType(key);
-        return record(c -> c.objectRefcount(gs(key)));
+        return add(KeyCommands.BINARY.objectRefcount(gs(key)));
     }
 
     /** Queues TOUCH: how many of the keys exist. */
     public <ArgType> T touch(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.touch(gs(keys)));
+        return add(KeyCommands.BINARY.touch(gs(keys)));
     }
 
     /** Queues COPY [REPLACE]: true if copied. */
     public <ArgType> T copy(ArgType source, ArgType destination, boolean replace) {
         checkArgType(source);
-        return record(c -> c.copy(gs(source), gs(destination), replace));
+        return add(KeyCommands.BINARY.copy(gs(source), gs(destination), null, replace));
     }
 
     /** Queues COPY: true if copied (false if the destination existed). */
     public <ArgType> T copy(ArgType source, ArgType destination) {
         checkArgType(source);
-        return record(c -> c.copy(gs(source), gs(destination)));
+        return add(KeyCommands.BINARY.copy(gs(source), gs(destination), null, false));
     }
 
     /** Queues COPY DB: true if copied. */
     public <ArgType> T copy(ArgType source, ArgType destination, long destinationDB) {
         checkArgType(source);
-        return record(c -> c.copy(gs(source), gs(destination), destinationDB));
+        return add(KeyCommands.BINARY.copy(gs(source), gs(destination), destinationDB, false));
     }
 
     /** Queues COPY DB [REPLACE]: true if copied. */
     public <ArgType> T copy(ArgType source, ArgType destination, long destinationDB, boolean replace) {
         checkArgType(source);
-        return record(c -> c.copy(gs(source), gs(destination), destinationDB, replace));
+        return add(KeyCommands.BINARY.copy(gs(source), gs(destination), destinationDB, replace));
     }
 
     /** Queues DUMP: the serialized value (bytes), or null. */
     public <ArgType> T dump(ArgType key) {
         checkArgType(key);
-        return record(c -> c.dump(gs(key)));
+        return add(KeyCommands.BINARY.dump(gs(key)));
     }
 
     /** Queues RESTORE: "OK". */
     public <ArgType> T restore(ArgType key, long ttl, byte[] value) {
         checkArgType(key);
-        return record(c -> c.restore(gs(key), ttl, value));
+        return add(KeyCommands.BINARY.restore(gs(key), ttl, value));
     }
 
     /** Queues RESTORE with options: "OK". */
     public <ArgType> T restore(
             ArgType key, long ttl, byte[] value, glide.api.models.commands.RestoreOptions restoreOptions) {
         checkArgType(key);
-        return record(c -> c.restore(gs(key), ttl, value, restoreOptions));
+        return add(KeyCommands.BINARY.restore(gs(key), ttl, value, restoreOptions));
     }
 
     /** Queues SORT: the sorted elements. */
     public <ArgType> T sort(ArgType key) {
         checkArgType(key);
-        return record(c -> c.sort(gs(key)));
+        return add(KeyCommands.BINARY.sort(gs(key)));
     }
 
-    // SORT / SORT_RO with SortOptions: the client's binary overload takes SortOptionsBinary and
-    // its SortOptions one a String key (not byte-exact for a binary key), so these three are
-    // built here: the key's bytes, then the options' (text) arguments.
+    // SORT / SORT_RO with SortOptions: the key's bytes, then the options' (text) arguments, as
+    // KeyCommands writes text options whatever the codec.
 
     /** Queues SORT with options: the sorted elements (or what GET patterns fetched). */
     public <ArgType> T sort(ArgType key, glide.api.models.commands.SortOptions sortOptions) {
         checkArgType(key);
-        return added(glide.internal.Args.command("SORT", 16)
-                .add(gs(key))
-                .addAll(sortOptions.toArgs())
-                .build());
+        return add(KeyCommands.BINARY.sort(gs(key), sortOptions));
     }
 
     /** Queues SORT_RO: the sorted elements. */
     public <ArgType> T sortReadOnly(ArgType key) {
         checkArgType(key);
-        return record(c -> c.sortReadOnly(gs(key)));
+        return add(KeyCommands.BINARY.sortReadOnly(gs(key)));
     }
 
     /** Queues SORT_RO with options: the sorted elements. */
     public <ArgType> T sortReadOnly(ArgType key, glide.api.models.commands.SortOptions sortOptions) {
         checkArgType(key);
-        return added(glide.internal.Args.command("SORT_RO", 16)
-                .add(gs(key))
-                .addAll(sortOptions.toArgs())
-                .build());
+        return add(KeyCommands.BINARY.sortReadOnly(gs(key), sortOptions));
     }
 
     /** Queues SORT ... STORE: the number of elements stored. */
     public <ArgType> T sortStore(ArgType key, ArgType destination) {
         checkArgType(key);
-        return record(c -> c.sortStore(gs(key), gs(destination)));
+        return add(KeyCommands.BINARY.sortStore(gs(key), gs(destination)));
     }
 
     /** Queues SORT with options ... STORE: the number of elements stored. */
     public <ArgType> T sortStore(
             ArgType key, ArgType destination, glide.api.models.commands.SortOptions sortOptions) {
         checkArgType(key);
-        return added(glide.internal.Args.command("SORT", 18)
-                .add(gs(key))
-                .addAll(sortOptions.toArgs())
-                .add(glide.api.models.commands.SortOptions.STORE_COMMAND_STRING)
-                .add(gs(destination))
-                .build());
-    }
-
-    /** Appends a command built here (for the few the clients cannot record byte-exact). */
-    private T added(byte[][] args) {
-        commands().add(args);
-        return getThis();
+        return add(KeyCommands.BINARY.sortStore(gs(key), gs(destination), sortOptions));
     }
 
     // ---- hashes ----
@@ -1218,6 +1217,12 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     public <ArgType> T sscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.SScanOptions sScanOptions) {
         checkArgType(key);
         return scanWithOptions("SSCAN", key, cursor, sScanOptions.toGlideStringArgs());
+    }
+
+    /** Appends a command built here (for the few the clients cannot record byte-exact). */
+    private T added(byte[][] args) {
+        commands().add(args);
+        return getThis();
     }
 
     /** HSCAN/SSCAN key cursor with the options' byte-exact arguments. */

@@ -1,0 +1,407 @@
+package glide.internal.commands;
+
+import static glide.api.models.GlideString.gs;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import glide.api.GlideClient;
+import glide.api.commands.GenericBaseCommands;
+import glide.api.commands.StringBaseCommands;
+import glide.api.models.Batch;
+import glide.api.models.ClusterBatch;
+import glide.api.models.GlideString;
+import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.GetExOptions;
+import glide.api.models.commands.MigrateOptions;
+import glide.api.models.commands.RestoreOptions;
+import glide.api.models.commands.SetOptions;
+import glide.api.models.commands.SortBaseOptions.Limit;
+import glide.api.models.commands.SortBaseOptions.OrderBy;
+import glide.api.models.commands.SortOptions;
+import glide.api.models.commands.SortOptionsBinary;
+import glide.internal.BatchRecorders;
+import glide.internal.BlockingTimeouts;
+import glide.internal.CommandSink;
+import glide.internal.RouteSpec;
+import glide.internal.Wire;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The string and key commands as the API sends them through their definitions: for each method,
+ * its String overload, its GlideString overload and its batch builder must send the same bytes
+ * with the same reply shape code, and that line must be in {@code defined-shapes.txt}, whose every
+ * line the Rust test {@code each_defined_commands_code_is_the_shape_the_probe_derives} checks
+ * against the probe. Together: a defined command's explicit shape is the one the core used to
+ * derive from its bytes. No server or native library needed.
+ */
+class DefinedCommandsTest {
+    private static final String SAMPLES = "defined-shapes.txt";
+
+    /** What a client method handed to its sink. */
+    private static final class Sent {
+        byte[][] args;
+        boolean binary;
+        int timeoutMs;
+        int shape;
+        RouteSpec route;
+    }
+
+    /** Keeps what the client sends instead of sending it. */
+    private static final class Capture implements CommandSink {
+        final List<Sent> sent = new ArrayList<>();
+
+        @Override
+        public <T> CompletableFuture<T> execute(
+                byte[][] args, boolean binary, int timeoutMs, int shape, RouteSpec route, Function<Object, T> convert) {
+            Sent s = new Sent();
+            s.args = args;
+            s.binary = binary;
+            s.timeoutMs = timeoutMs;
+            s.shape = shape;
+            s.route = route;
+            sent.add(s);
+            return new CompletableFuture<>();
+        }
+    }
+
+    /** One API method in its forms; a null form: the API has none. */
+    private static final class Sample {
+        final String method;
+        final Consumer<GlideClient> text;
+        final Consumer<GlideClient> binary;
+        final Consumer<Batch> batch;
+        int timeoutMs = BlockingTimeouts.DEFAULT;
+
+        Sample(String method, Consumer<GlideClient> text, Consumer<GlideClient> binary, Consumer<Batch> batch) {
+            this.method = method;
+            this.text = text;
+            this.binary = binary;
+            this.batch = batch;
+        }
+
+        Sample blocking(int nativeTimeoutMs) {
+            timeoutMs = nativeTimeoutMs;
+            return this;
+        }
+    }
+
+    private static Sample s(String method, Consumer<GlideClient> text, Consumer<GlideClient> binary, Consumer<Batch> batch) {
+        return new Sample(method, text, binary, batch);
+    }
+
+    private static final String[] KEYS = {"k", "k2"};
+    private static final GlideString[] BINARY_KEYS = {gs("k"), gs("k2")};
+    private static final byte[] VALUE = {'v'};
+
+    private static Map<String, String> pairs() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("k", "v");
+        m.put("k2", "v2");
+        return m;
+    }
+
+    private static Map<GlideString, GlideString> binaryPairs() {
+        Map<GlideString, GlideString> m = new LinkedHashMap<>();
+        m.put(gs("k"), gs("v"));
+        m.put(gs("k2"), gs("v2"));
+        return m;
+    }
+
+    private static SetOptions setOptions() {
+        return SetOptions.builder()
+                .conditionalSetOnlyIfNotExist()
+                .returnOldValue(true)
+                .expiry(SetOptions.Expiry.Seconds(5L))
+                .build();
+    }
+
+    private static SortOptions sortOptions() {
+        return SortOptions.builder()
+                .limit(new Limit(0, 2))
+                .orderBy(OrderBy.DESC)
+                .alpha()
+                .byPattern("w_*")
+                .getPattern("o_*")
+                .build();
+    }
+
+    private static SortOptionsBinary binarySortOptions() {
+        return SortOptionsBinary.builder()
+                .limit(new Limit(0, 2))
+                .orderBy(OrderBy.DESC)
+                .alpha()
+                .byPattern(gs("w_*"))
+                .getPattern(gs("o_*"))
+                .build();
+    }
+
+    private static RestoreOptions restoreOptions() {
+        return RestoreOptions.builder().replace().absttl().idletime(5L).build();
+    }
+
+    private static MigrateOptions migrateOptions() {
+        return MigrateOptions.builder().copy(true).replace(true).build();
+    }
+
+    private static List<Sample> samples() {
+        ExpireOptions nx = ExpireOptions.HAS_NO_EXPIRY;
+        List<Sample> all = new ArrayList<>();
+        // strings
+        all.add(s("get", c -> c.get("k"), c -> c.get(gs("k")), b -> b.get("k")));
+        all.add(s("getdel", c -> c.getdel("k"), c -> c.getdel(gs("k")), b -> b.getdel("k")));
+        all.add(s("getex", c -> c.getex("k"), c -> c.getex(gs("k")), b -> b.getex("k")));
+        all.add(s("getex", c -> c.getex("k", GetExOptions.Seconds(10L)), c -> c.getex(gs("k"), GetExOptions.Seconds(10L)),
+                b -> b.getex("k", GetExOptions.Seconds(10L))));
+        all.add(s("getex", c -> c.getex("k", GetExOptions.Persist()), c -> c.getex(gs("k"), GetExOptions.Persist()),
+                b -> b.getex("k", GetExOptions.Persist())));
+        all.add(s("set", c -> c.set("k", "v"), c -> c.set(gs("k"), gs("v")), b -> b.set("k", "v")));
+        all.add(s("set", c -> c.set("k", "v", setOptions()), c -> c.set(gs("k"), gs("v"), setOptions()),
+                b -> b.set("k", "v", setOptions())));
+        all.add(s("mget", c -> c.mget(KEYS), c -> c.mget(BINARY_KEYS), b -> b.mget(KEYS)));
+        all.add(s("mset", c -> c.mset(pairs()), c -> c.msetBinary(binaryPairs()), b -> b.mset(pairs())));
+        all.add(s("msetnx", c -> c.msetnx(pairs()), c -> c.msetnxBinary(binaryPairs()), b -> b.msetnx(pairs())));
+        all.add(s("incr", c -> c.incr("k"), c -> c.incr(gs("k")), b -> b.incr("k")));
+        all.add(s("incrBy", c -> c.incrBy("k", 3), c -> c.incrBy(gs("k"), 3), b -> b.incrBy("k", 3)));
+        all.add(s("incrByFloat", c -> c.incrByFloat("k", 0.5), c -> c.incrByFloat(gs("k"), 0.5), b -> b.incrByFloat("k", 0.5)));
+        all.add(s("decr", c -> c.decr("k"), c -> c.decr(gs("k")), b -> b.decr("k")));
+        all.add(s("decrBy", c -> c.decrBy("k", 3), c -> c.decrBy(gs("k"), 3), b -> b.decrBy("k", 3)));
+        all.add(s("strlen", c -> c.strlen("k"), c -> c.strlen(gs("k")), b -> b.strlen("k")));
+        all.add(s("setrange", c -> c.setrange("k", 2, "v"), c -> c.setrange(gs("k"), 2, gs("v")), b -> b.setrange("k", 2, "v")));
+        all.add(s("getrange", c -> c.getrange("k", 0, -1), c -> c.getrange(gs("k"), 0, -1), b -> b.getrange("k", 0, -1)));
+        all.add(s("append", c -> c.append("k", "v"), c -> c.append(gs("k"), gs("v")), b -> b.append("k", "v")));
+        all.add(s("lcs", c -> c.lcs("k", "k2"), c -> c.lcs(gs("k"), gs("k2")), b -> b.lcs("k", "k2")));
+        all.add(s("lcsLen", c -> c.lcsLen("k", "k2"), c -> c.lcsLen(gs("k"), gs("k2")), b -> b.lcsLen("k", "k2")));
+        all.add(s("lcsIdx", c -> c.lcsIdx("k", "k2"), c -> c.lcsIdx(gs("k"), gs("k2")), b -> b.lcsIdx("k", "k2")));
+        all.add(s("lcsIdx", c -> c.lcsIdx("k", "k2", 4), c -> c.lcsIdx(gs("k"), gs("k2"), 4), b -> b.lcsIdx("k", "k2", 4)));
+        all.add(s("lcsIdxWithMatchLen", c -> c.lcsIdxWithMatchLen("k", "k2"), c -> c.lcsIdxWithMatchLen(gs("k"), gs("k2")),
+                b -> b.lcsIdxWithMatchLen("k", "k2")));
+        all.add(s("lcsIdxWithMatchLen", c -> c.lcsIdxWithMatchLen("k", "k2", 4), c -> c.lcsIdxWithMatchLen(gs("k"), gs("k2"), 4),
+                b -> b.lcsIdxWithMatchLen("k", "k2", 4)));
+        // keys
+        all.add(s("del", c -> c.del(KEYS), c -> c.del(BINARY_KEYS), b -> b.del(KEYS)));
+        all.add(s("exists", c -> c.exists(KEYS), c -> c.exists(BINARY_KEYS), b -> b.exists(KEYS)));
+        all.add(s("unlink", c -> c.unlink(KEYS), c -> c.unlink(BINARY_KEYS), b -> b.unlink(KEYS)));
+        all.add(s("touch", c -> c.touch(KEYS), c -> c.touch(BINARY_KEYS), b -> b.touch(KEYS)));
+        all.add(s("expire", c -> c.expire("k", 10), c -> c.expire(gs("k"), 10), b -> b.expire("k", 10)));
+        all.add(s("expire", c -> c.expire("k", 10, nx), c -> c.expire(gs("k"), 10, nx), b -> b.expire("k", 10, nx)));
+        all.add(s("expireAt", c -> c.expireAt("k", 10), c -> c.expireAt(gs("k"), 10), b -> b.expireAt("k", 10)));
+        all.add(s("expireAt", c -> c.expireAt("k", 10, nx), c -> c.expireAt(gs("k"), 10, nx), b -> b.expireAt("k", 10, nx)));
+        all.add(s("pexpire", c -> c.pexpire("k", 10), c -> c.pexpire(gs("k"), 10), b -> b.pexpire("k", 10)));
+        all.add(s("pexpire", c -> c.pexpire("k", 10, nx), c -> c.pexpire(gs("k"), 10, nx), b -> b.pexpire("k", 10, nx)));
+        all.add(s("pexpireAt", c -> c.pexpireAt("k", 10), c -> c.pexpireAt(gs("k"), 10), b -> b.pexpireAt("k", 10)));
+        all.add(s("pexpireAt", c -> c.pexpireAt("k", 10, nx), c -> c.pexpireAt(gs("k"), 10, nx), b -> b.pexpireAt("k", 10, nx)));
+        all.add(s("ttl", c -> c.ttl("k"), c -> c.ttl(gs("k")), b -> b.ttl("k")));
+        all.add(s("pttl", c -> c.pttl("k"), c -> c.pttl(gs("k")), b -> b.pttl("k")));
+        all.add(s("expiretime", c -> c.expiretime("k"), c -> c.expiretime(gs("k")), b -> b.expiretime("k")));
+        all.add(s("pexpiretime", c -> c.pexpiretime("k"), c -> c.pexpiretime(gs("k")), b -> b.pexpiretime("k")));
+        all.add(s("persist", c -> c.persist("k"), c -> c.persist(gs("k")), b -> b.persist("k")));
+        all.add(s("rename", c -> c.rename("k", "k2"), c -> c.rename(gs("k"), gs("k2")), b -> b.rename("k", "k2")));
+        all.add(s("renamenx", c -> c.renamenx("k", "k2"), c -> c.renamenx(gs("k"), gs("k2")), b -> b.renamenx("k", "k2")));
+        all.add(s("type", c -> c.type("k"), c -> c.type(gs("k")), b -> b.type("k")));
+        all.add(s("copy", c -> c.copy("k", "k2"), c -> c.copy(gs("k"), gs("k2")), b -> b.copy("k", "k2")));
+        all.add(s("copy", c -> c.copy("k", "k2", true), c -> c.copy(gs("k"), gs("k2"), true), b -> b.copy("k", "k2", true)));
+        all.add(s("copy", c -> c.copy("k", "k2", 1), c -> c.copy(gs("k"), gs("k2"), 1), b -> b.copy("k", "k2", 1)));
+        all.add(s("copy", c -> c.copy("k", "k2", 1, true), c -> c.copy(gs("k"), gs("k2"), 1, true), b -> b.copy("k", "k2", 1, true)));
+        all.add(s("objectEncoding", c -> c.objectEncoding("k"), c -> c.objectEncoding(gs("k")), b -> b.objectEncoding("k")));
+        all.add(s("objectFreq", c -> c.objectFreq("k"), c -> c.objectFreq(gs("k")), b -> b.objectFreq("k")));
+        all.add(s("objectIdletime", c -> c.objectIdletime("k"), c -> c.objectIdletime(gs("k")), b -> b.objectIdletime("k")));
+        all.add(s("objectRefcount", c -> c.objectRefcount("k"), c -> c.objectRefcount(gs("k")), b -> b.objectRefcount("k")));
+        all.add(s("move", c -> c.move("k", 1), c -> c.move(gs("k"), 1), b -> b.move("k", 1)));
+        all.add(s("dump", null, c -> c.dump(gs("k")), b -> b.dump("k")));
+        all.add(s("restore", null, c -> c.restore(gs("k"), 0, VALUE), b -> b.restore("k", 0, VALUE)));
+        all.add(s("restore", null, c -> c.restore(gs("k"), 0, VALUE, restoreOptions()), b -> b.restore("k", 0, VALUE, restoreOptions())));
+        all.add(s("wait", c -> c.wait(1L, 100L), null, b -> b.wait(1L, 100L)).blocking(BlockingTimeouts.forMillis(100)));
+        all.add(s("waitaof", c -> c.waitaof(1, 0, 100), null, null).blocking(BlockingTimeouts.forMillis(100)));
+        all.add(s("sort", c -> c.sort("k"), c -> c.sort(gs("k")), b -> b.sort("k")));
+        all.add(s("sort", c -> c.sort("k", sortOptions()), c -> c.sort(gs("k"), binarySortOptions()), b -> b.sort("k", sortOptions())));
+        all.add(s("sortReadOnly", c -> c.sortReadOnly("k"), c -> c.sortReadOnly(gs("k")), b -> b.sortReadOnly("k")));
+        all.add(s("sortReadOnly", c -> c.sortReadOnly("k", sortOptions()), c -> c.sortReadOnly(gs("k"), binarySortOptions()),
+                b -> b.sortReadOnly("k", sortOptions())));
+        all.add(s("sortStore", c -> c.sortStore("k", "d"), c -> c.sortStore(gs("k"), gs("d")), b -> b.sortStore("k", "d")));
+        all.add(s("sortStore", c -> c.sortStore("k", "d", sortOptions()), c -> c.sortStore(gs("k"), gs("d"), binarySortOptions()),
+                b -> b.sortStore("k", "d", sortOptions())));
+        all.add(s("migrate", c -> c.migrate("h", 6379, "k", 0, 100), c -> c.migrate("h", 6379, gs("k"), 0, 100), null));
+        all.add(s("migrate", c -> c.migrate("h", 6379, "k", 0, 100, migrateOptions()),
+                c -> c.migrate("h", 6379, gs("k"), 0, 100, migrateOptions()), null));
+        all.add(s("randomKey", c -> c.randomKey(), c -> c.randomKeyBinary(), b -> b.randomKey()));
+        return all;
+    }
+
+    /** {@code NAME(code) arg arg ...}, the arguments as UTF-8 (the samples are text). */
+    private static String line(byte[][] args, int shape) {
+        StringBuilder out = new StringBuilder(shapeName(shape)).append('(').append(shape).append(')');
+        for (byte[] arg : args) {
+            out.append(' ').append(new String(arg, StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    /** The Wire.Shape constant named by {@code code}; NATURAL is what a definition must never send. */
+    private static String shapeName(int code) {
+        assertNotEquals(Wire.Shape.NATURAL, code, "a defined command left its shape to the probe");
+        for (Field f : Wire.Shape.class.getFields()) {
+            try {
+                if (f.getType() == int.class && f.getInt(null) == code) {
+                    return f.getName();
+                }
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no Wire.Shape has code " + code);
+    }
+
+    private static Sent sent(Consumer<GlideClient> call) {
+        Capture sink = new Capture();
+        call.accept((GlideClient) BatchRecorders.recorder(false, sink));
+        assertEquals(1, sink.sent.size(), "one command per call");
+        return sink.sent.get(0);
+    }
+
+    private static List<String> expectedLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = DefinedCommandsTest.class.getResourceAsStream(SAMPLES)) {
+            assertTrue(in != null, SAMPLES + " is missing");
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+                if (!l.isBlank() && !l.startsWith("#")) {
+                    lines.add(l.trim());
+                }
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void everyFormOfEveryDefinedMethodSendsTheListedBytesAndShape() throws IOException {
+        List<String> produced = new ArrayList<>();
+        for (Sample sample : samples()) {
+            String line = null;
+            if (sample.text != null) {
+                Sent text = sent(sample.text);
+                assertFalse(text.binary, sample.method + ": a String overload reads text");
+                assertEquals(sample.timeoutMs, text.timeoutMs, sample.method);
+                assertSame(RouteSpec.DEFAULT, text.route, sample.method);
+                line = line(text.args, text.shape);
+            }
+            if (sample.binary != null) {
+                Sent binary = sent(sample.binary);
+                assertTrue(binary.binary, sample.method + ": a GlideString overload reads bytes");
+                assertEquals(sample.timeoutMs, binary.timeoutMs, sample.method);
+                assertSame(RouteSpec.DEFAULT, binary.route, sample.method);
+                String binaryLine = line(binary.args, binary.shape);
+                assertEquals(line == null ? binaryLine : line, binaryLine, sample.method + ": String and GlideString overloads differ");
+                line = binaryLine;
+            }
+            if (sample.batch != null) {
+                for (Batch batch : new Batch[] {new Batch(false), new Batch(true)}) {
+                    sample.batch.accept(batch);
+                    assertEquals(1, batch.commands().size(), sample.method);
+                    String batchLine = line(batch.commands().command(0), batch.commands().shape(0));
+                    assertEquals(line == null ? batchLine : line, batchLine, sample.method + ": the batch builder differs");
+                    line = batchLine;
+                }
+            }
+            produced.add(line);
+        }
+        List<String> listed = expectedLines();
+        List<String> unlisted = new ArrayList<>(produced);
+        unlisted.removeAll(listed);
+        List<String> notProduced = new ArrayList<>(listed);
+        notProduced.removeAll(produced);
+        assertEquals(List.of(), unlisted, "sent but not in " + SAMPLES + " (the Rust test checks each line against the probe)");
+        assertEquals(List.of(), notProduced, "in " + SAMPLES + " but sent by no sample");
+    }
+
+    /** Every method of the two families has a sample (by name), so none is left unchecked. */
+    @Test
+    void theSamplesCoverBothFamilies() {
+        TreeSet<String> declared = new TreeSet<>();
+        for (Class<?> family : new Class<?>[] {StringBaseCommands.class, GenericBaseCommands.class}) {
+            for (Method m : family.getDeclaredMethods()) {
+                declared.add(m.getName());
+            }
+        }
+        TreeSet<String> sampled = new TreeSet<>();
+        samples().forEach(s -> sampled.add(s.method));
+        // The binary forms named apart: sampled with their text form.
+        sampled.add("msetBinary");
+        sampled.add("msetnxBinary");
+        declared.removeAll(sampled);
+        assertEquals(new TreeSet<>(), declared, "methods without a sample");
+    }
+
+    /** A cluster batch queues the same command as a standalone one. */
+    @Test
+    void aClusterBatchQueuesTheSameDefinedCommand() {
+        ClusterBatch cluster = new ClusterBatch(false).get("k").expire(gs("k"), 5, ExpireOptions.HAS_EXISTING_EXPIRY);
+        Batch standalone = new Batch(false).get("k").expire(gs("k"), 5, ExpireOptions.HAS_EXISTING_EXPIRY);
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(standalone.commands().command(i), cluster.commands().command(i));
+            assertEquals(standalone.commands().shape(i), cluster.commands().shape(i));
+        }
+        assertEquals(Wire.Shape.BOOLEAN, cluster.commands().shape(1));
+    }
+
+    @Test
+    void theCodecsEncodeTextAsUtf8AndBytesAsGiven() {
+        byte[] notText = {(byte) 0xff, 0, (byte) 0xc3};
+        Command<GlideString> binary = StringCommands.BINARY.get(gs(notText));
+        assertArrayEquals(notText, binary.args()[1]);
+        assertTrue(binary.binary());
+        Command<String> text = StringCommands.TEXT.get("é");
+        assertArrayEquals("é".getBytes(StandardCharsets.UTF_8), text.args()[1]);
+        assertFalse(text.binary());
+        assertSame(Codec.TEXT.value(), text.convert());
+        assertSame(Codec.BINARY.value(), binary.convert());
+    }
+
+    /** A null key fails where the command is built, naming the command and the argument. */
+    @Test
+    void aNullArgumentIsRefusedWithTheCommandsName() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> KeyCommands.TEXT.expire(null, 1));
+        assertEquals("EXPIRE: argument 1 must not be null", e.getMessage());
+        e = assertThrows(NullPointerException.class, () -> StringCommands.BINARY.set(gs("k"), null));
+        assertEquals("SET: argument 2 must not be null", e.getMessage());
+    }
+
+    /** A definition must name its shape: NATURAL would hand the decision back to the probe. */
+    @Test
+    void aDefinitionCannotLeaveItsShapeToTheProbe() {
+        assertThrows(IllegalArgumentException.class, () -> Codec.TEXT.command("GET", 2).arg("k").returning(Wire.Shape.NATURAL, v -> v));
+    }
+
+    @Test
+    void aRouteChangesOnlyWhereTheCommandGoes() {
+        Command<String> random = KeyCommands.TEXT.randomKey();
+        RouteSpec route = RouteSpec.of(glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute.RANDOM);
+        Command<String> routed = random.routedTo(route);
+        assertSame(route, routed.route());
+        assertSame(RouteSpec.DEFAULT, random.route());
+        assertSame(random.args(), routed.args());
+        assertEquals(random.shape(), routed.shape());
+        assertSame(random.convert(), routed.convert());
+        assertEquals(random.binary(), routed.binary());
+        assertEquals(random.timeoutMs(), routed.timeoutMs());
+    }
+}
