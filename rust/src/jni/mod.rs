@@ -445,9 +445,9 @@ fn free_client<'caller>(
 }
 
 /// The completer thread's wait: up to `timeout_ms` for completions, written into
-/// `out` as (request id, kind, payload) triples; meanwhile it may read the
-/// connection it last sent on (see `client::idle_reading`). Returns the number
-/// of triples.
+/// `out` as [`wire::completion`] records; meanwhile it may read the connection
+/// it last sent on (see `client::idle_reading`). Returns the number of
+/// completions.
 fn await_completions<'caller>(
     env: &mut Env<'caller>,
     _class: JClass<'caller>,
@@ -459,14 +459,14 @@ fn await_completions<'caller>(
     thread_local! {
         static BATCH: std::cell::RefCell<(Vec<Completion>, Vec<jlong>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
     }
-    let capacity = (out.len(env)? / 3).min(1024);
+    let capacity = (out.len(env)? / wire::completion::LEN).min(1024);
     BATCH.with(|buffers| {
         let (batch, flat) = &mut *buffers.borrow_mut();
         batch.resize(capacity, NONE);
         let n = crate::client::idle_reading::await_completions(batch, Duration::from_millis(timeout_ms.max(0) as u64));
         flat.clear();
         for c in &batch[..n] {
-            flat.extend_from_slice(&[c.request_id, c.kind as jlong, c.payload]);
+            flat.extend_from_slice(&c.to_record());
         }
         if let Err(e) = out.set_region(env, 0, flat) {
             completion::push_all(batch[..n].iter().copied()); // never lost
@@ -577,9 +577,10 @@ fn optional_string(env: &mut Env<'_>, s: &JString<'_>) -> Result<Option<String>,
 
 /// Lets the calling Java thread read replies while it waits for its own (up to
 /// `timeout_ms`), or, when someone else reads that connection, wait as long for
-/// its completion to be handed over (see `followers`). Returns -1 if the request
-/// is not waiting on a connection: then it waits normally. Otherwise returns how many
-/// completions it wrote to `out` as (request id, kind, payload) triples: its
+/// its completion to be handed over (see `followers`). Returns
+/// [`wire::help_read::NOT_WAITING`] if the request is not waiting on a connection:
+/// then it waits normally. Otherwise returns how many
+/// completions it wrote to `out` as [`wire::completion`] records: its
 /// own among them if it came, and those of other requests, which Java hands
 /// to the threads waiting for them or back to the completer (see
 /// `completion::collecting`). Completions beyond `out`'s room are queued.
@@ -597,19 +598,19 @@ fn help_read<'caller>(
     let (read, collected) = completion::collecting(|| client.help_read(request_id, timeout));
     if !read {
         completion::push_all(collected);
-        return Ok(-1);
+        return Ok(wire::help_read::NOT_WAITING);
     }
     hand_over(env, &out, collected)
 }
 
-/// Writes as many of `collected` as `out` has room for as (request id, kind, payload) triples
+/// Writes as many of `collected` as `out` has room for as [`wire::completion`] records
 /// and queues the rest for the completer; returns how many it wrote. None is ever lost.
 fn hand_over(env: &mut Env<'_>, out: &JLongArray<'_>, mut collected: Vec<Completion>) -> Result<jint, BridgeError> {
-    let room = (out.len(env)? / 3).min(collected.len());
+    let room = (out.len(env)? / wire::completion::LEN).min(collected.len());
     let overflow = collected.split_off(room);
     completion::push_all(overflow);
-    let triples: Vec<jlong> = collected.iter().flat_map(|c| [c.request_id, c.kind as jlong, c.payload]).collect();
-    if let Err(e) = out.set_region(env, 0, &triples) {
+    let records: Vec<jlong> = collected.iter().flat_map(|c| c.to_record()).collect();
+    if let Err(e) = out.set_region(env, 0, &records) {
         completion::push_all(collected); // never lost, even if Java's array failed us
         return Err(e.into());
     }
@@ -617,16 +618,17 @@ fn hand_over(env: &mut Env<'_>, out: &JLongArray<'_>, mut collected: Vec<Complet
 }
 
 /// Queues completions a reading thread could not hand to a waiting thread
-/// (`triples`: `n` (request id, kind, payload)), for the completer.
+/// (`records`: `n` [`wire::completion`] records), for the completer.
 fn requeue<'caller>(
     env: &mut Env<'caller>,
     _class: JClass<'caller>,
-    triples: JLongArray<'caller>,
+    records: JLongArray<'caller>,
     n: jint,
 ) -> Result<(), BridgeError> {
-    let n = (n.max(0) as usize).min(triples.len(env)? / 3);
-    let mut values = vec![0 as jlong; 3 * n];
-    triples.get_region(env, 0, &mut values)?;
-    completion::push_all(values.chunks_exact(3).map(|t| Completion { request_id: t[0], kind: t[1] as i32, payload: t[2] }));
+    let n = (n.max(0) as usize).min(records.len(env)? / wire::completion::LEN);
+    let mut values = vec![0 as jlong; wire::completion::LEN * n];
+    records.get_region(env, 0, &mut values)?;
+    let (whole, _) = values.as_chunks::<{ wire::completion::LEN }>();
+    completion::push_all(whole.iter().map(Completion::from_record));
     Ok(())
 }

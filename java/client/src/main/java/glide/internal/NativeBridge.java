@@ -193,22 +193,22 @@ final class NativeBridge {
 
     static native void freeClient(long handle);
 
-    /** Fills {@code out} with (id, kind, payload) triples; returns how many. */
+    /** Fills {@code out} with completions ({@link Wire.Completion} records); returns how many. */
     static native int awaitCompletions(long[] out, int timeoutMs);
 
     /**
      * Reads replies on this thread for up to {@code timeoutMs} while it waits for request {@code
      * requestId}, or, when someone else is reading that connection, waits as long for them to
-     * hand this request's completion over. Returns -1 if the request is not waiting on a
-     * connection (not sent yet, or done): then wait normally. Otherwise returns how many
-     * completions it wrote to {@code out} as (request id, kind, payload) triples, its own among
-     * them if it came: the caller completes its own future and gives each other completion to
-     * the thread waiting for it or to {@link #requeue}.
+     * hand this request's completion over. Returns {@link Wire.HelpRead#NOT_WAITING} if the
+     * request is not waiting on a connection (not sent yet, or done): then wait normally.
+     * Otherwise returns how many completions it wrote to {@code out} as {@link Wire.Completion}
+     * records, its own among them if it came: the caller completes its own future and gives each
+     * other completion to the thread waiting for it or to {@link #requeue}.
      */
     static native int helpRead(long handle, long requestId, int timeoutMs, long[] out);
 
-    /** Queues {@code n} completions ({@link #helpRead}'s triples) for the completer thread. */
-    static native void requeue(long[] triples, int n);
+    /** Queues {@code n} completions ({@link Wire.Completion} records) for the completer thread. */
+    static native void requeue(long[] records, int n);
 
     static native byte[] takeBytes(long pointer);
 

@@ -427,12 +427,12 @@ public final class NativeClient implements CommandSink {
 
     /**
      * See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}; returns
-     * {@link NativeBridge#helpRead}'s result (-1: not waiting on a connection; else the triples
-     * written to {@code out}).
+     * {@link NativeBridge#helpRead}'s result ({@link Wire.HelpRead#NOT_WAITING}, or how many
+     * completions it wrote to {@code out}).
      */
     int helpRead(long requestId, int timeoutMs, long[] out) {
         if (closed) {
-            return -1;
+            return Wire.HelpRead.NOT_WAITING;
         }
         try {
             return NativeBridge.helpRead(handle, requestId, timeoutMs, out);
