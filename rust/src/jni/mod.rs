@@ -171,7 +171,7 @@ fn submit<'caller>(
     request_id: jlong,
     // The whole command as RESP (an array of bulk strings), packed by Java.
     command: JByteArray<'caller>,
-    // -1: the client's default; 0: no timeout; > 0: milliseconds.
+    // > 0: milliseconds; else a `wire::timeout` code (see `request_timeout`).
     timeout_ms: jint,
     // A `wire::shape` code: the shape the command implies, or a map (flat pairs or map).
     shape: jint,
@@ -250,7 +250,7 @@ fn submit_batch<'caller>(
     atomic: jboolean,
     // The first server error fails the batch instead of being its command's element.
     raise_on_error: jboolean,
-    // -1: the client's default; 0: no timeout; > 0: milliseconds (for the whole batch).
+    // As for `submit`, for the whole batch.
     timeout_ms: jint,
     binary: jboolean,
     // Cluster clients only: as for `submit` (0: each command's own routing).
@@ -297,12 +297,13 @@ fn read_batch(
     BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error).map_err(BridgeError::request)
 }
 
-/// -1: the client's default; 0: no timeout; > 0: milliseconds.
+/// A request's timeout from `timeout_ms`: milliseconds when positive, else a [`wire::timeout`]
+/// code (`DEFAULT`, as is any other negative number: the client's `default`; `NONE`: none).
 fn request_timeout(timeout_ms: jint, default: Duration) -> Option<Duration> {
     match timeout_ms {
-        t if t < 0 => Some(default),
-        0 => None,
-        t => Some(Duration::from_millis(t as u64)),
+        wire::timeout::NONE => None,
+        t if t > 0 => Some(Duration::from_millis(t as u64)),
+        _ => Some(default),
     }
 }
 

@@ -124,7 +124,7 @@ final class NativeBridge {
     /**
      * Starts one command, packed as RESP ({@link CommandPacker}), to the nodes {@code routeKind}
      * names (cluster clients; a {@link Wire.Route} code, see {@link RouteSpec}). Returns a {@link
-     * Wire.Submitted} code. {@code timeoutMs}: -1 for the client's default, 0 for none. {@code
+     * Wire.Submitted} code. {@code timeoutMs}: milliseconds, or a {@link Wire.Timeout} code. {@code
      * shape}: a {@link Wire.Shape} code. {@code binary}: bulk strings become
      * GlideString (the core then skips checking that they are UTF-8). {@code trace}: null, or
      * the trace context of a request sampled for OpenTelemetry ({@link TraceSampling#sample}).

@@ -140,7 +140,8 @@ public final class NativeClient implements CommandSink {
     }
 
     /**
-     * Sends one command. {@code timeoutMs}: -1 for the client's request timeout, 0 for none.
+     * Sends one command. {@code timeoutMs}: {@link Wire.Timeout#DEFAULT} for the client's request
+     * timeout, {@link Wire.Timeout#NONE} for none.
      * {@code shape}: a {@link Wire.Shape} code.
      */
     public <T> CompletableFuture<T> execute(
@@ -206,7 +207,7 @@ public final class NativeClient implements CommandSink {
     /**
      * Runs a batch: one request for the inflight limit, one completion with an array of every
      * command's reply in order (null: a transaction aborted because a watched key changed). {@code
-     * timeoutMs}: -1 the client's request timeout, 0 none. {@code route} and the retry flags
+     * timeoutMs}: as for {@link #execute}. {@code route} and the retry flags
      * apply to cluster clients.
      */
     public CompletableFuture<Object[]> executeBatch(
