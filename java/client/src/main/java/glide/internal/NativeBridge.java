@@ -127,7 +127,8 @@ final class NativeBridge {
      * Wire.Submitted} code. {@code timeoutMs}: milliseconds, or a {@link Wire.Timeout} code. {@code
      * shape}: a {@link Wire.Shape} code. {@code binary}: bulk strings become
      * GlideString (the core then skips checking that they are UTF-8). {@code trace}: null, or
-     * the trace context of a request sampled for OpenTelemetry ({@link TraceSampling#sample}).
+     * the trace context of a request sampled for OpenTelemetry ({@link TraceSampling#sample}; laid
+     * out as {@link Wire.Trace} says).
      */
     static native int submit(
             long handle,
