@@ -231,18 +231,19 @@ final class NativeBridge {
 
     // Logging (see LogBridge and glide.api.logging.Logger; rust/src/logging).
 
-    /** Configures the Logger sink: a Logger.Level number (-1 DEFAULT), null file: stdout. */
+    /** Configures the Logger sink: a {@link Wire.LogLevel} code, null file: stdout. */
     static native int configureLogger(int level, String fileName);
 
-    /** One application line for the Logger sink (a Logger.Level number). */
+    /** One application line for the Logger sink (a {@link Wire.LogLevel} code). */
     static native void logFromApplication(int level, String identifier, String message);
 
-    /** The most verbose level the application's logging enables for glide.* (Logger.Level number). */
+    /** The most verbose level the application's logging enables for glide.* (a {@link Wire.LogLevel} code). */
     static native void setJvmLogLevel(int level);
 
     /**
-     * Takes waiting core log records (waits up to timeoutMs for the first): record i's level in
-     * levels[i], its logger name and message in texts[2i] and texts[2i+1]. Returns how many.
+     * Takes waiting core log records (waits up to timeoutMs for the first): record i's level (a
+     * {@link Wire.LogLevel} code) in levels[i], its logger name and message in texts, as a {@link
+     * Wire.LogRecord} record. Returns how many.
      */
     static native int takeLogRecords(int[] levels, String[] texts, int timeoutMs);
 
