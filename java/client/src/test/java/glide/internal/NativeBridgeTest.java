@@ -49,6 +49,38 @@ class NativeBridgeTest {
         assertThrows(glide.api.models.exceptions.ConfigurationError.class, () -> NativeBridge.createClient(1, null, 0, 0));
     }
 
+    /**
+     * Each reconnect value Java places at its {@link Wire.Reconnect} index is the one the core
+     * reads there: a negative value at one index is refused under that value's name (so two
+     * indices swapped on either side fail here).
+     */
+    @Test
+    void eachReconnectValueIsReadWhereJavaPutsIt() {
+        NativeLoader.load();
+        String[] names = new String[Wire.Reconnect.LEN];
+        names[Wire.Reconnect.NUM_OF_RETRIES] = "numOfRetries";
+        names[Wire.Reconnect.FACTOR] = "factor";
+        names[Wire.Reconnect.EXPONENT_BASE] = "exponentBase";
+        names[Wire.Reconnect.JITTER_PERCENT] = "jitterPercent";
+        for (int i = 0; i < Wire.Reconnect.LEN; i++) {
+            int[] backoff = backoff(1, 10, 2, 0);
+            backoff[i] = -1;
+            String message = refused(valid(3, false, 0, backoff).toBytes());
+            assertTrue(message.contains("reconnectStrategy." + names[i] + " must not be negative"), message);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new NativeConfig().reconnect(new int[Wire.Reconnect.LEN + 1]));
+    }
+
+    /** A backoff as ConnectionSettings holds it: each value at its {@link Wire.Reconnect} index. */
+    private static int[] backoff(int numOfRetries, int factor, int exponentBase, int jitterPercent) {
+        int[] backoff = new int[Wire.Reconnect.LEN];
+        backoff[Wire.Reconnect.NUM_OF_RETRIES] = numOfRetries;
+        backoff[Wire.Reconnect.FACTOR] = factor;
+        backoff[Wire.Reconnect.EXPONENT_BASE] = exponentBase;
+        backoff[Wire.Reconnect.JITTER_PERCENT] = jitterPercent;
+        return backoff;
+    }
+
     private static String refused(byte[] config) {
         return assertThrows(glide.api.models.exceptions.ConfigurationError.class, () -> NativeBridge.createClient(1, config, 0, 0))
                 .getMessage();
@@ -60,13 +92,17 @@ class NativeBridgeTest {
     }
 
     private static NativeConfig valid(int protocol, boolean cluster, int readFrom) {
+        return valid(protocol, cluster, readFrom, backoff(1, 10, 2, 0));
+    }
+
+    private static NativeConfig valid(int protocol, boolean cluster, int readFrom, int[] backoff) {
         return new NativeConfig()
                 .address("127.0.0.1", 1)
                 .databaseId(0)
                 .requestTimeoutMs(1000)
                 .inflightLimit(1000)
                 .protocol(protocol)
-                .reconnect(1, 10, 2, 0)
+                .reconnect(backoff)
                 .connectionTimeoutMs(1000)
                 .lazyConnect(true)
                 .cluster(cluster)
