@@ -68,8 +68,8 @@ fn create_client<'caller>(
 }
 
 /// The next pub/sub message of a client with subscriptions, as a pointer to a
-/// frame [channel, payload, pattern or nil] that Java takes (`takeBytes`); 0
-/// when none came within `timeout_ms` (0: do not wait) or the client is closed.
+/// [`wire::pubsub_message`] frame that Java takes (`takeBytes`); 0 when none
+/// came within `timeout_ms` (0: do not wait) or the client is closed.
 fn take_pub_sub_message<'caller>(
     _env: &mut Env<'caller>,
     _class: JClass<'caller>,
@@ -82,8 +82,17 @@ fn take_pub_sub_message<'caller>(
         Ok(ms) => pubsub.wait(Duration::from_millis(ms)),
     };
     let Some(message) = message else { return Ok(0) };
-    let frame = reply::bytes_array_frame(&[Some(message.channel()), Some(message.payload()), message.pattern()]);
-    Ok(reply::bytes_into_raw(frame))
+    Ok(reply::bytes_into_raw(reply::bytes_array_frame(&message_parts(&message))))
+}
+
+/// A message's parts, each at its [`wire::pubsub_message`] position (the pattern nil unless
+/// it came through a pattern subscription).
+fn message_parts(message: &pubsub::Message) -> [Option<&[u8]>; wire::pubsub_message::LEN] {
+    let mut parts = [None; wire::pubsub_message::LEN];
+    parts[wire::pubsub_message::CHANNEL] = Some(message.channel());
+    parts[wire::pubsub_message::PAYLOAD] = Some(message.payload());
+    parts[wire::pubsub_message::PATTERN] = message.pattern();
+    parts
 }
 
 /// The pub/sub state of a client (every RESP3 one has it).
@@ -144,8 +153,8 @@ fn await_subscriptions<'caller>(
     Ok(pubsub.wait_confirmed(read_mode(mode)?, &names, subscribed, timeout))
 }
 
-/// What the client wants and what the server confirmed, as a frame of six arrays of names:
-/// wanted exact, pattern, sharded, then confirmed exact, pattern, sharded.
+/// What the client wants and what the server confirmed, as a [`wire::subscription_state`]
+/// frame of arrays of names.
 fn subscription_state<'caller>(
     _env: &mut Env<'caller>,
     _class: JClass<'caller>,
@@ -153,12 +162,24 @@ fn subscription_state<'caller>(
 ) -> Result<jlong, BridgeError> {
     let (_, pubsub) = pubsub_of(handle)?;
     let (wanted, confirmed) = pubsub.subscriptions();
-    let names = |set: &std::collections::BTreeSet<Vec<u8>>| Value::Array(set.iter().cloned().map(Value::BulkString).collect());
-    let value = Value::Array(wanted.iter().chain(confirmed.iter()).map(names).collect());
-    match Outcome::from_value(value, Expect::Natural, BulkAs::Bytes) {
+    match Outcome::from_value(state_value(&wanted, &confirmed), Expect::Natural, BulkAs::Bytes) {
         Outcome::Frame(frame) => Ok(reply::bytes_into_raw(frame)),
         other => Err(BridgeError::request(format!("internal error: subscriptions encoded as {other:?}"))),
     }
+}
+
+/// The wanted and confirmed names of each mode, each list at its [`wire::subscription_state`]
+/// position.
+fn state_value(wanted: &pubsub::ByMode, confirmed: &pubsub::ByMode) -> Value {
+    let names = |set: &std::collections::BTreeSet<Vec<u8>>| Value::Array(set.iter().cloned().map(Value::BulkString).collect());
+    let mut lists = vec![Value::Nil; wire::subscription_state::LEN];
+    for mode in Mode::ALL {
+        // A mode's number is its wire::subscription_mode code (see `Mode`).
+        let m = mode as usize;
+        lists[wire::subscription_state::WANTED + m] = names(&wanted[m]);
+        lists[wire::subscription_state::CONFIRMED + m] = names(&confirmed[m]);
+    }
+    Value::Array(lists)
 }
 
 /// Starts one command. Returns a [`wire::submitted`] code: started, or refused by the inflight
@@ -632,4 +653,58 @@ fn requeue<'caller>(
     let (whole, _) = values.as_chunks::<{ wire::completion::LEN }>();
     completion::push_all(whole.iter().map(Completion::from_record));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each mode's wanted and confirmed names are at their `wire::subscription_state` positions,
+    /// where Java's `NativeClient.wantedNames` and `confirmedNames` read them, and no position is
+    /// left empty.
+    #[test]
+    fn subscription_lists_are_at_their_wire_positions() {
+        let name = |side: &str, mode: Mode| format!("{side} {mode:?}").into_bytes();
+        let mut wanted = pubsub::ByMode::default();
+        let mut confirmed = pubsub::ByMode::default();
+        for mode in Mode::ALL {
+            wanted[mode as usize].insert(name("wanted", mode));
+            confirmed[mode as usize].insert(name("confirmed", mode));
+        }
+        let Value::Array(lists) = state_value(&wanted, &confirmed) else { panic!("not an array") };
+        assert_eq!(lists.len(), wire::subscription_state::LEN);
+        let one = |bytes: Vec<u8>| Value::Array(vec![Value::BulkString(bytes)]);
+        for (mode, code) in [
+            (Mode::Exact, wire::subscription_mode::EXACT),
+            (Mode::Pattern, wire::subscription_mode::PATTERN),
+            (Mode::Sharded, wire::subscription_mode::SHARDED),
+        ] {
+            let code = code as usize;
+            assert_eq!(lists[wire::subscription_state::WANTED + code], one(name("wanted", mode)));
+            assert_eq!(lists[wire::subscription_state::CONFIRMED + code], one(name("confirmed", mode)));
+        }
+    }
+
+    /// A message's channel, payload and pattern are at their `wire::pubsub_message` positions,
+    /// where Java's `NativeClient.takePubSubMessage` reads them.
+    #[test]
+    fn a_messages_parts_are_at_their_wire_positions() {
+        let message = pubsub::Message::new(b"the channel", b"the payload", Some(b"the*"));
+        let parts = message_parts(&message);
+        assert_eq!(parts[wire::pubsub_message::CHANNEL], Some(&b"the channel"[..]));
+        assert_eq!(parts[wire::pubsub_message::PAYLOAD], Some(&b"the payload"[..]));
+        assert_eq!(parts[wire::pubsub_message::PATTERN], Some(&b"the*"[..]));
+        let plain = pubsub::Message::new(b"c", b"p", None);
+        assert_eq!(message_parts(&plain)[wire::pubsub_message::PATTERN], None);
+    }
+
+    /// `timeoutMs`: milliseconds when positive, else a `wire::timeout` code.
+    #[test]
+    fn timeout_codes_are_read_as_the_spec_says() {
+        let default = Duration::from_millis(250);
+        assert_eq!(request_timeout(wire::timeout::DEFAULT, default), Some(default));
+        assert_eq!(request_timeout(-7, default), Some(default), "any negative number: the default");
+        assert_eq!(request_timeout(wire::timeout::NONE, default), None);
+        assert_eq!(request_timeout(40, default), Some(Duration::from_millis(40)));
+    }
 }

@@ -103,22 +103,25 @@ final class NativeBridge {
     static native void freeTlsSettings(long tlsSettings);
 
     /**
-     * The next pub/sub message of a client with subscriptions: a pointer to a frame [channel,
-     * payload, pattern or null] to decode, or 0 when none came within {@code timeoutMs} (0: do not
-     * wait) or the client is closed.
+     * The next pub/sub message of a client with subscriptions: a pointer to a frame to decode
+     * (laid out as {@link Wire.PubSubMessage} says), or 0 when none came within {@code timeoutMs}
+     * (0: do not wait) or the client is closed.
      */
     static native long takePubSubMessage(long handle, int timeoutMs);
 
     /**
      * Subscribes to (or unsubscribes from; empty {@code names}: from all) {@code names} in {@code
-     * mode} (0 exact, 1 pattern, 2 sharded) now; confirmations come later.
+     * mode} (a {@link Wire.SubscriptionMode} code) now; confirmations come later.
      */
     static native void changeSubscriptions(long handle, int mode, byte[][] names, boolean subscribe);
 
     /** Blocks up to {@code timeoutMs} until the server confirmed that change; whether it did. */
     static native boolean awaitSubscriptions(long handle, int mode, byte[][] names, boolean subscribed, int timeoutMs);
 
-    /** A frame of six arrays of names: wanted exact/pattern/sharded, then confirmed ones. */
+    /**
+     * A frame of arrays of names, wanted and confirmed per mode, laid out as {@link
+     * Wire.SubscriptionState} says.
+     */
     static native long subscriptionState(long handle);
 
     /**

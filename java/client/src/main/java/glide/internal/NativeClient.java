@@ -313,9 +313,9 @@ public final class NativeClient implements CommandSink {
             return null;
         }
         Object[] parts = (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, frame, true);
-        GlideString channel = (GlideString) parts[0];
-        GlideString payload = (GlideString) parts[1];
-        GlideString pattern = (GlideString) parts[2];
+        GlideString channel = (GlideString) parts[Wire.PubSubMessage.CHANNEL];
+        GlideString payload = (GlideString) parts[Wire.PubSubMessage.PAYLOAD];
+        GlideString pattern = (GlideString) parts[Wire.PubSubMessage.PATTERN];
         return pattern == null ? new PubSubMessage(payload, channel) : new PubSubMessage(payload, channel, pattern);
     }
 
@@ -343,7 +343,11 @@ public final class NativeClient implements CommandSink {
         }
     }
 
-    /** Wanted and confirmed names per mode: six arrays (exact, pattern, sharded; twice). */
+    /**
+     * Wanted and confirmed names per mode, as arrays of {@link GlideString} laid out as {@link
+     * Wire.SubscriptionState} says: read them with {@link #wantedNames} and {@link
+     * #confirmedNames}.
+     */
     public Object[] subscriptionState() {
         if (closed) {
             throw closedError();
@@ -355,6 +359,16 @@ public final class NativeClient implements CommandSink {
             Reference.reachabilityFence(this);
         }
         return (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, frame, true);
+    }
+
+    /** The names wanted in {@code mode} (a {@link Wire.SubscriptionMode} code) by {@code state}. */
+    public static Object[] wantedNames(Object[] state, int mode) {
+        return (Object[]) state[Wire.SubscriptionState.WANTED + mode];
+    }
+
+    /** The names the server confirmed in {@code mode}, by {@code state}. */
+    public static Object[] confirmedNames(Object[] state, int mode) {
+        return (Object[]) state[Wire.SubscriptionState.CONFIRMED + mode];
     }
 
     /** The ACL user of the configuration (null: the default user), for AUTH. */

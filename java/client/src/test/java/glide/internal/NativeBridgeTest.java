@@ -209,4 +209,45 @@ class NativeBridgeTest {
         handle.setAccessible(true);
         return handle.getLong(core.get(client));
     }
+
+    /**
+     * The core writes the subscription lists where Java reads them ({@link Wire.SubscriptionState}):
+     * a lazy RESP3 client configured with a channel and a pattern wants each in its own mode, and
+     * has nothing confirmed (no server ever answered it).
+     */
+    @Test
+    void subscriptionListsAreReadWhereTheCoreWritesThem() {
+        NativeLoader.load();
+        byte[] config =
+                valid(Wire.Protocol.RESP3, false, Wire.ReadFrom.PRIMARY)
+                        .pubsub(1 << 20, Wire.Overflow.DROP_OLDEST)
+                        .subscription(Wire.SubscriptionMode.EXACT, "news".getBytes(StandardCharsets.UTF_8))
+                        .subscription(Wire.SubscriptionMode.PATTERN, "n*".getBytes(StandardCharsets.UTF_8))
+                        .toBytes();
+        // An id of its own, so that the creation's completion cannot reach another test's request.
+        long id = Completions.register(new Completions.Pending<>(null, false, v -> v));
+        long handle = NativeBridge.createClient(id, config, 0, 0);
+        try {
+            Object[] state =
+                    (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, NativeBridge.subscriptionState(handle), true);
+            assertEquals(Wire.SubscriptionState.LEN, state.length);
+            assertEquals(java.util.List.of("news"), names(NativeClient.wantedNames(state, Wire.SubscriptionMode.EXACT)));
+            assertEquals(java.util.List.of("n*"), names(NativeClient.wantedNames(state, Wire.SubscriptionMode.PATTERN)));
+            assertEquals(java.util.List.of(), names(NativeClient.wantedNames(state, Wire.SubscriptionMode.SHARDED)));
+            for (int mode : new int[] {Wire.SubscriptionMode.EXACT, Wire.SubscriptionMode.PATTERN, Wire.SubscriptionMode.SHARDED}) {
+                assertEquals(java.util.List.of(), names(NativeClient.confirmedNames(state, mode)));
+            }
+        } finally {
+            NativeBridge.freeClient(handle);
+            Completions.forget(id);
+        }
+    }
+
+    private static java.util.List<String> names(Object[] names) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Object name : names) {
+            out.add(name.toString());
+        }
+        return out;
+    }
 }
