@@ -333,7 +333,7 @@ fn read_route(env: &mut Env<'_>, kind: jint, int: jint, bytes: &JByteArray<'_>) 
         u16::try_from(int)
             .ok()
             .filter(|s| *s < cluster::slots::SLOT_COUNT)
-            .ok_or_else(|| BridgeError::request(format!("slot {int} is out of range (0-16383)")))
+            .ok_or_else(|| BridgeError::request(format!("slot {int} is out of range (0-{})", cluster::slots::SLOT_COUNT - 1)))
     };
     let read_bytes = |env: &mut Env<'_>| -> Result<Vec<u8>, BridgeError> {
         if bytes.is_null() {
