@@ -160,7 +160,9 @@ class NativeBridgeTest {
     @Test
     void aNullHandleIsAClosingException() {
         byte[] ping = CommandPacker.pack(new byte[][] {"PING".getBytes(StandardCharsets.US_ASCII)});
-        assertThrows(ClosingException.class, () -> NativeBridge.submit(0, 1, ping, -1, 0, false, 0, 0, null, null));
+        assertThrows(
+                ClosingException.class,
+                () -> NativeBridge.submit(0, 1, ping, Wire.Timeout.DEFAULT, Wire.Shape.NATURAL, false, Wire.Route.DEFAULT, 0, null, null));
         assertThrows(ClosingException.class, () -> NativeBridge.closeClient(0));
     }
 
@@ -191,7 +193,10 @@ class NativeBridgeTest {
                 null,
             };
             for (byte[] command : malformed) {
-                assertThrows(RequestException.class, () -> NativeBridge.submit(handle, 1, command, -1, 0, false, 0, 0, null, null));
+                assertThrows(
+                        RequestException.class,
+                        () -> NativeBridge.submit(
+                                handle, 1, command, Wire.Timeout.DEFAULT, Wire.Shape.NATURAL, false, Wire.Route.DEFAULT, 0, null, null));
             }
             assertEquals("OK", client.set("k", "v").get(20, TimeUnit.SECONDS));
             assertEquals("v", client.get("k").get(20, TimeUnit.SECONDS));
