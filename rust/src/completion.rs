@@ -18,6 +18,8 @@ use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
 
+use crate::wire;
+
 /// One finished request as three numbers: which request, what kind of outcome,
 /// and the payload (a value, or a pointer to native bytes; see [`crate::reply`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,29 @@ pub struct Completion {
     pub request_id: i64,
     pub kind: i32,
     pub payload: i64,
+}
+
+impl Completion {
+    /// This completion as Java reads it from a `long[]`: each number at its
+    /// [`wire::completion`] position.
+    pub fn to_record(self) -> [i64; wire::completion::LEN] {
+        let mut record = [0; wire::completion::LEN];
+        record[wire::completion::REQUEST_ID] = self.request_id;
+        record[wire::completion::KIND] = i64::from(self.kind);
+        record[wire::completion::PAYLOAD] = self.payload;
+        record
+    }
+
+    /// A completion as Java wrote it in a `long[]` (`requeue`): the inverse of
+    /// [`Completion::to_record`].
+    pub fn from_record(record: &[i64; wire::completion::LEN]) -> Completion {
+        Completion {
+            request_id: record[wire::completion::REQUEST_ID],
+            // Java writes back a kind it read from a record of ours: it fits an i32.
+            kind: record[wire::completion::KIND] as i32,
+            payload: record[wire::completion::PAYLOAD],
+        }
+    }
 }
 
 struct Queue {
@@ -265,5 +290,19 @@ mod tests {
         assert!(start.elapsed() < Duration::from_secs(4));
         assert_eq!(out[0].request_id, 77);
         pusher.join().unwrap();
+    }
+
+    /// Each number of a record is at its `wire::completion` position, where Java's
+    /// `Completions` reads it, and a record Java writes back reads as the same completion.
+    /// Distinct values, so that two positions swapped fail here.
+    #[test]
+    fn a_completion_record_follows_the_wire_layout() {
+        let c = Completion { request_id: 7, kind: wire::kind::BULK, payload: -3 };
+        let record = c.to_record();
+        assert_eq!(record.len(), wire::completion::LEN);
+        assert_eq!(record[wire::completion::REQUEST_ID], 7);
+        assert_eq!(record[wire::completion::KIND], i64::from(wire::kind::BULK));
+        assert_eq!(record[wire::completion::PAYLOAD], -3);
+        assert_eq!(Completion::from_record(&record), c);
     }
 }

@@ -49,9 +49,8 @@ use crate::reply::{BulkAs, Failure, Outcome};
 use crate::resp::{self, Value};
 use crate::runtime;
 use crate::shape::Expect;
+use crate::wire;
 
-/// Slots read in the first step, before anything is known of key density.
-pub const FIRST_BATCH: u32 = 16;
 /// Most slots one transaction reads.
 const MAX_BATCH: u32 = 1024;
 /// Transactions one step may send before it returns what it has.
@@ -132,13 +131,13 @@ pub struct ScanStep {
 }
 
 impl ScanStep {
-    /// `[next slot, batch, [keys...]]`, as Java reads it.
+    /// The step as Java reads it: each part at its [`wire::scan_step`] position.
     pub fn into_value(self) -> Value {
-        Value::Array(vec![
-            Value::Int(self.cursor.next_slot as i64),
-            Value::Int(self.cursor.batch as i64),
-            Value::Array(self.keys.into_iter().map(Value::BulkString).collect()),
-        ])
+        let mut parts = vec![Value::Nil; wire::scan_step::LEN];
+        parts[wire::scan_step::NEXT_SLOT] = Value::Int(i64::from(self.cursor.next_slot));
+        parts[wire::scan_step::BATCH] = Value::Int(i64::from(self.cursor.batch));
+        parts[wire::scan_step::KEYS] = Value::Array(self.keys.into_iter().map(Value::BulkString).collect());
+        Value::Array(parts)
     }
 }
 
@@ -266,7 +265,7 @@ fn key_list(value: Value) -> Result<Vec<Vec<u8>>, (Failure, String)> {
 
 impl ClusterClient {
     /// Starts one scan step (`packed` as [`parse_step`] reads it), or refuses it at
-    /// once. Completes request `id` with `[next slot, batch, [keys...]]`.
+    /// once. Completes request `id` with the step ([`ScanStep::into_value`]).
     pub fn scan(
         self: &Arc<Self>,
         id: i64,
@@ -494,6 +493,18 @@ mod tests {
         for bad in ["SCAN 16385 1", "SCAN x 1", "SCAN 0", "SCAN 0 1 COUNT 0", "SCAN 0 1 COUNT", "SCAN 0 1 LIMIT 3", "GET 0 1"] {
             assert!(parse_step(&args(bad)).is_err(), "{bad}");
         }
+    }
+
+    /// The next slot, the batch and the keys are at their `wire::scan_step` positions, where
+    /// Java's `SlotScanCursor.result` reads them.
+    #[test]
+    fn a_step_is_laid_out_as_the_wire_says() {
+        let step = ScanStep { cursor: ScanCursor { next_slot: SLOT_COUNT as u32, batch: 7 }, keys: vec![b"k".to_vec()] };
+        let Value::Array(parts) = step.into_value() else { panic!("not an array") };
+        assert_eq!(parts.len(), wire::scan_step::LEN);
+        assert_eq!(parts[wire::scan_step::NEXT_SLOT], Value::Int(i64::from(wire::cluster::SLOT_COUNT)));
+        assert_eq!(parts[wire::scan_step::BATCH], Value::Int(7));
+        assert_eq!(parts[wire::scan_step::KEYS], Value::Array(vec![Value::BulkString(b"k".to_vec())]));
     }
 
     #[test]

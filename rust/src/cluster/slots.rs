@@ -7,7 +7,8 @@
 
 use crate::resp::Value;
 
-pub const SLOT_COUNT: u16 = 16_384;
+/// How many slots there are (Java's slot checks and finished scan cursors use the same number).
+pub const SLOT_COUNT: u16 = crate::wire::cluster::SLOT_COUNT as u16;
 
 /// A node's address as the cluster announces it (`host:port`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -59,7 +59,8 @@ struct Fields {
     request_timeout_ms: Option<i32>,
     inflight_limit: Option<i32>,
     protocol: Option<i32>,
-    reconnect: Option<[i32; 4]>,
+    /// Each value at its [`wire::reconnect`] position.
+    reconnect: Option<[i32; wire::reconnect::LEN]>,
     connection_timeout_ms: Option<i32>,
     lazy_connect: Option<bool>,
     cluster: Option<bool>,
@@ -152,7 +153,13 @@ impl Fields {
                 REQUEST_TIMEOUT_MS => once(&mut f.request_timeout_ms, tag, r.i32()?)?,
                 INFLIGHT_LIMIT => once(&mut f.inflight_limit, tag, r.i32()?)?,
                 PROTOCOL => once(&mut f.protocol, tag, r.i32()?)?,
-                RECONNECT => once(&mut f.reconnect, tag, [r.i32()?, r.i32()?, r.i32()?, r.i32()?])?,
+                RECONNECT => {
+                    let mut backoff = [0; wire::reconnect::LEN];
+                    for value in &mut backoff {
+                        *value = r.i32()?;
+                    }
+                    once(&mut f.reconnect, tag, backoff)?
+                }
                 CONNECTION_TIMEOUT_MS => once(&mut f.connection_timeout_ms, tag, r.i32()?)?,
                 LAZY_CONNECT => once(&mut f.lazy_connect, tag, r.bool()?)?,
                 CLUSTER => once(&mut f.cluster, tag, r.bool()?)?,
@@ -205,10 +212,10 @@ impl Fields {
                 other => return Err(refuse(format!("protocol {other} is neither RESP2 (2) nor RESP3 (3)"))),
             },
             backoff: Backoff {
-                num_of_retries: non_negative(b[0], "reconnectStrategy.numOfRetries")?,
-                factor_ms: non_negative(b[1], "reconnectStrategy.factor")?,
-                exponent_base: non_negative(b[2], "reconnectStrategy.exponentBase")?,
-                jitter_percent: non_negative(b[3], "reconnectStrategy.jitterPercent")?,
+                num_of_retries: non_negative(b[wire::reconnect::NUM_OF_RETRIES], "reconnectStrategy.numOfRetries")?,
+                factor_ms: non_negative(b[wire::reconnect::FACTOR], "reconnectStrategy.factor")?,
+                exponent_base: non_negative(b[wire::reconnect::EXPONENT_BASE], "reconnectStrategy.exponentBase")?,
+                jitter_percent: non_negative(b[wire::reconnect::JITTER_PERCENT], "reconnectStrategy.jitterPercent")?,
             },
             connection_timeout: millis(non_negative(
                 required(self.connection_timeout_ms, "CONNECTION_TIMEOUT_MS")?,
@@ -315,7 +322,7 @@ mod tests {
             w.0.extend_from_slice(&port.to_be_bytes());
             w
         }
-        fn reconnect(mut self, v: [i32; 4]) -> Self {
+        fn reconnect(mut self, v: [i32; wire::reconnect::LEN]) -> Self {
             self.0.push(RECONNECT);
             for x in v {
                 self.0.extend_from_slice(&x.to_be_bytes());
@@ -339,13 +346,28 @@ mod tests {
 
     /// Every required field, valid; `protocol`, `cluster`, `read_from` as given.
     fn valid(protocol: i32, cluster: bool, read_from: i32) -> Writer {
+        valid_with_backoff(protocol, cluster, read_from, backoff(8, 10, 2, 20))
+    }
+
+    /// A backoff as Java's `ConnectionSettings` holds it: each value at its `wire::reconnect`
+    /// position.
+    fn backoff(num_of_retries: i32, factor: i32, exponent_base: i32, jitter_percent: i32) -> [i32; wire::reconnect::LEN] {
+        let mut b = [0; wire::reconnect::LEN];
+        b[wire::reconnect::NUM_OF_RETRIES] = num_of_retries;
+        b[wire::reconnect::FACTOR] = factor;
+        b[wire::reconnect::EXPONENT_BASE] = exponent_base;
+        b[wire::reconnect::JITTER_PERCENT] = jitter_percent;
+        b
+    }
+
+    fn valid_with_backoff(protocol: i32, cluster: bool, read_from: i32, backoff: [i32; wire::reconnect::LEN]) -> Writer {
         Writer::default()
             .address("127.0.0.1", 6379)
             .i64(DATABASE_ID, 0)
             .i32(REQUEST_TIMEOUT_MS, 250)
             .i32(INFLIGHT_LIMIT, 1000)
             .i32(PROTOCOL, protocol)
-            .reconnect([8, 10, 2, 20])
+            .reconnect(backoff)
             .i32(CONNECTION_TIMEOUT_MS, 2000)
             .bool(LAZY_CONNECT, true)
             .bool(CLUSTER, cluster)
@@ -386,6 +408,8 @@ mod tests {
         assert_eq!(s.base.inflight_limit, 1000);
         assert_eq!(s.base.connection_timeout, Duration::from_millis(2000));
         assert!(s.base.lazy_connect);
+        // Four distinct values: two positions swapped would fail here.
+        assert_eq!(s.base.backoff, Backoff { num_of_retries: 8, factor_ms: 10, exponent_base: 2, jitter_percent: 20 });
         assert!(matches!(s.read_from, ReadFrom::AzAffinity(ref zone) if zone == "az-1"));
         let (wanted, _) = s.pubsub.expect("subscriptions").subscriptions();
         assert!(wanted[Mode::Exact as usize].contains(b"news".as_slice()));
@@ -430,10 +454,29 @@ mod tests {
         for (tag, v) in [(REQUEST_TIMEOUT_MS, -1), (INFLIGHT_LIMIT, 1), (PROTOCOL, 3), (CONNECTION_TIMEOUT_MS, 1), (READ_FROM, 0), (PUBSUB_CHECK_MS, 0)] {
             w = w.i32(tag, v);
         }
-        let w = w.i64(DATABASE_ID, 0).reconnect([1, 1, 1, 1]).bool(LAZY_CONNECT, true).bool(CLUSTER, false).bool(READ_ONLY, false);
+        let w = w.i64(DATABASE_ID, 0).reconnect(backoff(1, 1, 1, 1)).bool(LAZY_CONNECT, true).bool(CLUSTER, false).bool(READ_ONLY, false);
         assert!(refusal(&w.0).contains("requestTimeout must not be negative"));
         let check = valid(3, false, 0).0;
         let check = [&check[..check.len() - 5], &Writer::default().i32(PUBSUB_CHECK_MS, -1).0[..]].concat();
         assert!(refusal(&check).contains("pubsubReconciliationIntervalMs must not be negative"));
+    }
+
+    /// Each backoff value is read from its `wire::reconnect` position: a negative one there is
+    /// refused under its own name (Java's NativeBridgeTest sends the same from Java).
+    #[test]
+    fn each_backoff_value_is_read_from_its_position() {
+        let names = [
+            (wire::reconnect::NUM_OF_RETRIES, "numOfRetries"),
+            (wire::reconnect::FACTOR, "factor"),
+            (wire::reconnect::EXPONENT_BASE, "exponentBase"),
+            (wire::reconnect::JITTER_PERCENT, "jitterPercent"),
+        ];
+        assert_eq!(names.len(), wire::reconnect::LEN);
+        for (position, name) in names {
+            let mut b = backoff(8, 10, 2, 20);
+            b[position] = -1;
+            let refused = refusal(&valid_with_backoff(3, false, 0, b).0);
+            assert!(refused.contains(&format!("reconnectStrategy.{name} must not be negative")), "{refused}");
+        }
     }
 }

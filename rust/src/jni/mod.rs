@@ -68,8 +68,8 @@ fn create_client<'caller>(
 }
 
 /// The next pub/sub message of a client with subscriptions, as a pointer to a
-/// frame [channel, payload, pattern or nil] that Java takes (`takeBytes`); 0
-/// when none came within `timeout_ms` (0: do not wait) or the client is closed.
+/// [`wire::pubsub_message`] frame that Java takes (`takeBytes`); 0 when none
+/// came within `timeout_ms` (0: do not wait) or the client is closed.
 fn take_pub_sub_message<'caller>(
     _env: &mut Env<'caller>,
     _class: JClass<'caller>,
@@ -82,8 +82,17 @@ fn take_pub_sub_message<'caller>(
         Ok(ms) => pubsub.wait(Duration::from_millis(ms)),
     };
     let Some(message) = message else { return Ok(0) };
-    let frame = reply::bytes_array_frame(&[Some(message.channel()), Some(message.payload()), message.pattern()]);
-    Ok(reply::bytes_into_raw(frame))
+    Ok(reply::bytes_into_raw(reply::bytes_array_frame(&message_parts(&message))))
+}
+
+/// A message's parts, each at its [`wire::pubsub_message`] position (the pattern nil unless
+/// it came through a pattern subscription).
+fn message_parts(message: &pubsub::Message) -> [Option<&[u8]>; wire::pubsub_message::LEN] {
+    let mut parts = [None; wire::pubsub_message::LEN];
+    parts[wire::pubsub_message::CHANNEL] = Some(message.channel());
+    parts[wire::pubsub_message::PAYLOAD] = Some(message.payload());
+    parts[wire::pubsub_message::PATTERN] = message.pattern();
+    parts
 }
 
 /// The pub/sub state of a client (every RESP3 one has it).
@@ -144,8 +153,8 @@ fn await_subscriptions<'caller>(
     Ok(pubsub.wait_confirmed(read_mode(mode)?, &names, subscribed, timeout))
 }
 
-/// What the client wants and what the server confirmed, as a frame of six arrays of names:
-/// wanted exact, pattern, sharded, then confirmed exact, pattern, sharded.
+/// What the client wants and what the server confirmed, as a [`wire::subscription_state`]
+/// frame of arrays of names.
 fn subscription_state<'caller>(
     _env: &mut Env<'caller>,
     _class: JClass<'caller>,
@@ -153,12 +162,24 @@ fn subscription_state<'caller>(
 ) -> Result<jlong, BridgeError> {
     let (_, pubsub) = pubsub_of(handle)?;
     let (wanted, confirmed) = pubsub.subscriptions();
-    let names = |set: &std::collections::BTreeSet<Vec<u8>>| Value::Array(set.iter().cloned().map(Value::BulkString).collect());
-    let value = Value::Array(wanted.iter().chain(confirmed.iter()).map(names).collect());
-    match Outcome::from_value(value, Expect::Natural, BulkAs::Bytes) {
+    match Outcome::from_value(state_value(&wanted, &confirmed), Expect::Natural, BulkAs::Bytes) {
         Outcome::Frame(frame) => Ok(reply::bytes_into_raw(frame)),
         other => Err(BridgeError::request(format!("internal error: subscriptions encoded as {other:?}"))),
     }
+}
+
+/// The wanted and confirmed names of each mode, each list at its [`wire::subscription_state`]
+/// position.
+fn state_value(wanted: &pubsub::ByMode, confirmed: &pubsub::ByMode) -> Value {
+    let names = |set: &std::collections::BTreeSet<Vec<u8>>| Value::Array(set.iter().cloned().map(Value::BulkString).collect());
+    let mut lists = vec![Value::Nil; wire::subscription_state::LEN];
+    for mode in Mode::ALL {
+        // A mode's number is its wire::subscription_mode code (see `Mode`).
+        let m = mode as usize;
+        lists[wire::subscription_state::WANTED + m] = names(&wanted[m]);
+        lists[wire::subscription_state::CONFIRMED + m] = names(&confirmed[m]);
+    }
+    Value::Array(lists)
 }
 
 /// Starts one command. Returns a [`wire::submitted`] code: started, or refused by the inflight
@@ -171,7 +192,7 @@ fn submit<'caller>(
     request_id: jlong,
     // The whole command as RESP (an array of bulk strings), packed by Java.
     command: JByteArray<'caller>,
-    // -1: the client's default; 0: no timeout; > 0: milliseconds.
+    // > 0: milliseconds; else a `wire::timeout` code (see `request_timeout`).
     timeout_ms: jint,
     // A `wire::shape` code: NATURAL (the shape the command implies, see shape::Probe) or the
     // `shape::Expect` it names (a command defined in glide.internal.commands); others refused.
@@ -251,7 +272,7 @@ fn submit_batch<'caller>(
     atomic: jboolean,
     // The first server error fails the batch instead of being its command's element.
     raise_on_error: jboolean,
-    // -1: the client's default; 0: no timeout; > 0: milliseconds (for the whole batch).
+    // As for `submit`, for the whole batch.
     timeout_ms: jint,
     binary: jboolean,
     // Cluster clients only: as for `submit` (0: each command's own routing).
@@ -298,12 +319,13 @@ fn read_batch(
     BatchSpec::parse(&packed, &lengths_values, &shape_values, atomic, raise_on_error).map_err(BridgeError::request)
 }
 
-/// -1: the client's default; 0: no timeout; > 0: milliseconds.
+/// A request's timeout from `timeout_ms`: milliseconds when positive, else a [`wire::timeout`]
+/// code (`DEFAULT`, as is any other negative number: the client's `default`; `NONE`: none).
 fn request_timeout(timeout_ms: jint, default: Duration) -> Option<Duration> {
     match timeout_ms {
-        t if t < 0 => Some(default),
-        0 => None,
-        t => Some(Duration::from_millis(t as u64)),
+        wire::timeout::NONE => None,
+        t if t > 0 => Some(Duration::from_millis(t as u64)),
+        _ => Some(default),
     }
 }
 
@@ -312,7 +334,7 @@ fn read_route(env: &mut Env<'_>, kind: jint, int: jint, bytes: &JByteArray<'_>) 
         u16::try_from(int)
             .ok()
             .filter(|s| *s < cluster::slots::SLOT_COUNT)
-            .ok_or_else(|| BridgeError::request(format!("slot {int} is out of range (0-16383)")))
+            .ok_or_else(|| BridgeError::request(format!("slot {int} is out of range (0-{})", cluster::slots::SLOT_COUNT - 1)))
     };
     let read_bytes = |env: &mut Env<'_>| -> Result<Vec<u8>, BridgeError> {
         if bytes.is_null() {
@@ -446,9 +468,9 @@ fn free_client<'caller>(
 }
 
 /// The completer thread's wait: up to `timeout_ms` for completions, written into
-/// `out` as (request id, kind, payload) triples; meanwhile it may read the
-/// connection it last sent on (see `client::idle_reading`). Returns the number
-/// of triples.
+/// `out` as [`wire::completion`] records; meanwhile it may read the connection
+/// it last sent on (see `client::idle_reading`). Returns the number of
+/// completions.
 fn await_completions<'caller>(
     env: &mut Env<'caller>,
     _class: JClass<'caller>,
@@ -460,14 +482,14 @@ fn await_completions<'caller>(
     thread_local! {
         static BATCH: std::cell::RefCell<(Vec<Completion>, Vec<jlong>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
     }
-    let capacity = (out.len(env)? / 3).min(1024);
+    let capacity = (out.len(env)? / wire::completion::LEN).min(1024);
     BATCH.with(|buffers| {
         let (batch, flat) = &mut *buffers.borrow_mut();
         batch.resize(capacity, NONE);
         let n = crate::client::idle_reading::await_completions(batch, Duration::from_millis(timeout_ms.max(0) as u64));
         flat.clear();
         for c in &batch[..n] {
-            flat.extend_from_slice(&[c.request_id, c.kind as jlong, c.payload]);
+            flat.extend_from_slice(&c.to_record());
         }
         if let Err(e) = out.set_region(env, 0, flat) {
             completion::push_all(batch[..n].iter().copied()); // never lost
@@ -578,9 +600,10 @@ fn optional_string(env: &mut Env<'_>, s: &JString<'_>) -> Result<Option<String>,
 
 /// Lets the calling Java thread read replies while it waits for its own (up to
 /// `timeout_ms`), or, when someone else reads that connection, wait as long for
-/// its completion to be handed over (see `followers`). Returns -1 if the request
-/// is not waiting on a connection: then it waits normally. Otherwise returns how many
-/// completions it wrote to `out` as (request id, kind, payload) triples: its
+/// its completion to be handed over (see `followers`). Returns
+/// [`wire::help_read::NOT_WAITING`] if the request is not waiting on a connection:
+/// then it waits normally. Otherwise returns how many
+/// completions it wrote to `out` as [`wire::completion`] records: its
 /// own among them if it came, and those of other requests, which Java hands
 /// to the threads waiting for them or back to the completer (see
 /// `completion::collecting`). Completions beyond `out`'s room are queued.
@@ -598,19 +621,19 @@ fn help_read<'caller>(
     let (read, collected) = completion::collecting(|| client.help_read(request_id, timeout));
     if !read {
         completion::push_all(collected);
-        return Ok(-1);
+        return Ok(wire::help_read::NOT_WAITING);
     }
     hand_over(env, &out, collected)
 }
 
-/// Writes as many of `collected` as `out` has room for as (request id, kind, payload) triples
+/// Writes as many of `collected` as `out` has room for as [`wire::completion`] records
 /// and queues the rest for the completer; returns how many it wrote. None is ever lost.
 fn hand_over(env: &mut Env<'_>, out: &JLongArray<'_>, mut collected: Vec<Completion>) -> Result<jint, BridgeError> {
-    let room = (out.len(env)? / 3).min(collected.len());
+    let room = (out.len(env)? / wire::completion::LEN).min(collected.len());
     let overflow = collected.split_off(room);
     completion::push_all(overflow);
-    let triples: Vec<jlong> = collected.iter().flat_map(|c| [c.request_id, c.kind as jlong, c.payload]).collect();
-    if let Err(e) = out.set_region(env, 0, &triples) {
+    let records: Vec<jlong> = collected.iter().flat_map(|c| c.to_record()).collect();
+    if let Err(e) = out.set_region(env, 0, &records) {
         completion::push_all(collected); // never lost, even if Java's array failed us
         return Err(e.into());
     }
@@ -618,16 +641,71 @@ fn hand_over(env: &mut Env<'_>, out: &JLongArray<'_>, mut collected: Vec<Complet
 }
 
 /// Queues completions a reading thread could not hand to a waiting thread
-/// (`triples`: `n` (request id, kind, payload)), for the completer.
+/// (`records`: `n` [`wire::completion`] records), for the completer.
 fn requeue<'caller>(
     env: &mut Env<'caller>,
     _class: JClass<'caller>,
-    triples: JLongArray<'caller>,
+    records: JLongArray<'caller>,
     n: jint,
 ) -> Result<(), BridgeError> {
-    let n = (n.max(0) as usize).min(triples.len(env)? / 3);
-    let mut values = vec![0 as jlong; 3 * n];
-    triples.get_region(env, 0, &mut values)?;
-    completion::push_all(values.chunks_exact(3).map(|t| Completion { request_id: t[0], kind: t[1] as i32, payload: t[2] }));
+    let n = (n.max(0) as usize).min(records.len(env)? / wire::completion::LEN);
+    let mut values = vec![0 as jlong; wire::completion::LEN * n];
+    records.get_region(env, 0, &mut values)?;
+    let (whole, _) = values.as_chunks::<{ wire::completion::LEN }>();
+    completion::push_all(whole.iter().map(Completion::from_record));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each mode's wanted and confirmed names are at their `wire::subscription_state` positions,
+    /// where Java's `NativeClient.wantedNames` and `confirmedNames` read them, and no position is
+    /// left empty.
+    #[test]
+    fn subscription_lists_are_at_their_wire_positions() {
+        let name = |side: &str, mode: Mode| format!("{side} {mode:?}").into_bytes();
+        let mut wanted = pubsub::ByMode::default();
+        let mut confirmed = pubsub::ByMode::default();
+        for mode in Mode::ALL {
+            wanted[mode as usize].insert(name("wanted", mode));
+            confirmed[mode as usize].insert(name("confirmed", mode));
+        }
+        let Value::Array(lists) = state_value(&wanted, &confirmed) else { panic!("not an array") };
+        assert_eq!(lists.len(), wire::subscription_state::LEN);
+        let one = |bytes: Vec<u8>| Value::Array(vec![Value::BulkString(bytes)]);
+        for (mode, code) in [
+            (Mode::Exact, wire::subscription_mode::EXACT),
+            (Mode::Pattern, wire::subscription_mode::PATTERN),
+            (Mode::Sharded, wire::subscription_mode::SHARDED),
+        ] {
+            let code = code as usize;
+            assert_eq!(lists[wire::subscription_state::WANTED + code], one(name("wanted", mode)));
+            assert_eq!(lists[wire::subscription_state::CONFIRMED + code], one(name("confirmed", mode)));
+        }
+    }
+
+    /// A message's channel, payload and pattern are at their `wire::pubsub_message` positions,
+    /// where Java's `NativeClient.takePubSubMessage` reads them.
+    #[test]
+    fn a_messages_parts_are_at_their_wire_positions() {
+        let message = pubsub::Message::new(b"the channel", b"the payload", Some(b"the*"));
+        let parts = message_parts(&message);
+        assert_eq!(parts[wire::pubsub_message::CHANNEL], Some(&b"the channel"[..]));
+        assert_eq!(parts[wire::pubsub_message::PAYLOAD], Some(&b"the payload"[..]));
+        assert_eq!(parts[wire::pubsub_message::PATTERN], Some(&b"the*"[..]));
+        let plain = pubsub::Message::new(b"c", b"p", None);
+        assert_eq!(message_parts(&plain)[wire::pubsub_message::PATTERN], None);
+    }
+
+    /// `timeoutMs`: milliseconds when positive, else a `wire::timeout` code.
+    #[test]
+    fn timeout_codes_are_read_as_the_spec_says() {
+        let default = Duration::from_millis(250);
+        assert_eq!(request_timeout(wire::timeout::DEFAULT, default), Some(default));
+        assert_eq!(request_timeout(-7, default), Some(default), "any negative number: the default");
+        assert_eq!(request_timeout(wire::timeout::NONE, default), None);
+        assert_eq!(request_timeout(40, default), Some(Duration::from_millis(40)));
+    }
 }

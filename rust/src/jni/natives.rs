@@ -96,7 +96,7 @@ const NATIVES: &[(&str, NativeMethod<'static>)] = &[
     native!(statistics() -> long[]),
     native!(set_max_bulk_length(bytes: jlong) -> jlong),
     native!(help_read(handle: jlong, request_id: jlong, timeout_ms: jint, out: long[]) -> jint),
-    native!(requeue(triples: long[], n: jint)),
+    native!(requeue(records: long[], n: jint)),
     native!(iam_token(
         cluster_name: JString,
         user: JString,

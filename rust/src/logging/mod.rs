@@ -45,6 +45,8 @@ use tracing::span::{Attributes, Id, Record as SpanRecord};
 use tracing::subscriber::Interest;
 use tracing::{Event, Metadata, Subscriber};
 
+use crate::wire;
+
 pub(crate) use rate::RateLimit;
 pub use record::Record;
 
@@ -72,30 +74,29 @@ pub fn verbosity(level: tracing::Level) -> Verbosity {
     }
 }
 
-/// valkey-glide's `Logger.Level` numbers (its public API: ERROR 0 .. TRACE 4,
-/// OFF 5, DEFAULT -1) to a verbosity; DEFAULT and unknown numbers are WARN, the
-/// default valkey-glide's core picks.
+/// A [`wire::log_level`] code (valkey-glide's `Logger.Level` numbers, its public API) to a
+/// verbosity; DEFAULT and unknown numbers are WARN, the default valkey-glide's core picks.
 pub fn from_api_level(level: i32) -> Verbosity {
     match level {
-        0 => ERROR,
-        1 => WARN,
-        2 => INFO,
-        3 => DEBUG,
-        4 => TRACE,
-        5 => OFF,
+        wire::log_level::ERROR => ERROR,
+        wire::log_level::WARN => WARN,
+        wire::log_level::INFO => INFO,
+        wire::log_level::DEBUG => DEBUG,
+        wire::log_level::TRACE => TRACE,
+        wire::log_level::OFF => OFF,
         _ => WARN,
     }
 }
 
-/// A verbosity as valkey-glide's `Logger.Level` number.
+/// A verbosity as a [`wire::log_level`] code.
 pub fn to_api_level(v: Verbosity) -> i32 {
     match v {
-        OFF => 5,
-        ERROR => 0,
-        WARN => 1,
-        INFO => 2,
-        DEBUG => 3,
-        _ => 4,
+        OFF => wire::log_level::OFF,
+        ERROR => wire::log_level::ERROR,
+        WARN => wire::log_level::WARN,
+        INFO => wire::log_level::INFO,
+        DEBUG => wire::log_level::DEBUG,
+        _ => wire::log_level::TRACE,
     }
 }
 
@@ -355,9 +356,15 @@ mod tests {
 
     #[test]
     fn api_levels_round_trip() {
-        for api in 0..=5 {
+        use crate::wire::log_level;
+        let levels = [log_level::ERROR, log_level::WARN, log_level::INFO, log_level::DEBUG, log_level::TRACE, log_level::OFF];
+        for api in levels {
             assert_eq!(to_api_level(from_api_level(api)), api);
         }
-        assert_eq!(from_api_level(-1), WARN);
+        // More verbose is greater on both sides (Java's LogBridge counts down from TRACE).
+        for pair in levels[..5].windows(2) {
+            assert!(from_api_level(pair[0]) < from_api_level(pair[1]));
+        }
+        assert_eq!(from_api_level(log_level::DEFAULT), WARN);
     }
 }

@@ -437,8 +437,8 @@ public abstract class BaseClient
         Map<M, Set<String>> wanted = new java.util.LinkedHashMap<>();
         Map<M, Set<String>> confirmed = new java.util.LinkedHashMap<>();
         for (int m = 0; m < modes.length; m++) {
-            wanted.put(modes[m], names((Object[]) state[m]));
-            confirmed.put(modes[m], names((Object[]) state[3 + m]));
+            wanted.put(modes[m], names(NativeClient.wantedNames(state, m)));
+            confirmed.put(modes[m], names(NativeClient.confirmedNames(state, m)));
         }
         return CompletableFuture.completedFuture(new glide.api.models.configuration.PubSubStateImpl<>(wanted, confirmed));
     }

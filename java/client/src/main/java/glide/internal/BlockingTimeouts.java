@@ -14,11 +14,11 @@ public final class BlockingTimeouts {
     /** Added to a blocking command's own timeout. */
     public static final int MARGIN_MS = 500;
 
-    /** Native timeout argument meaning "the client's default". */
-    public static final int DEFAULT = -1;
+    /** Native timeout argument meaning "the client's default" ({@link Wire.Timeout}). */
+    public static final int DEFAULT = Wire.Timeout.DEFAULT;
 
     /** Native timeout argument meaning "no timeout". */
-    public static final int NONE = 0;
+    public static final int NONE = Wire.Timeout.NONE;
 
     /** The native timeout for a blocking command that waits {@code seconds} (0: forever). */
     public static int forSeconds(double seconds) {

@@ -19,8 +19,9 @@ public interface CommandSink {
     int MAP = Wire.Shape.MAP;
 
     /**
-     * Runs (or records) one command. {@code timeoutMs}: -1 the client's request timeout, 0 none;
-     * {@code shape}: a {@link Wire.Shape} code ({@link #NATURAL}: let the core derive it).
+     * Runs (or records) one command. {@code timeoutMs}: milliseconds, or {@link
+     * BlockingTimeouts#DEFAULT} for the client's request timeout, {@link BlockingTimeouts#NONE}
+     * for none; {@code shape}: a {@link Wire.Shape} code ({@link #NATURAL}: let the core derive it).
      */
     <T> CompletableFuture<T> execute(
             byte[][] args,

@@ -100,7 +100,7 @@ final class Completions {
     }
 
     private static void run() {
-        long[] batch = new long[BATCH * 3];
+        long[] batch = new long[BATCH * Wire.Completion.LEN];
         while (true) {
             int n;
             try {
@@ -121,10 +121,10 @@ final class Completions {
      * of resting on this one.
      */
     private static void completeBatch(long[] batch, int n) {
-        for (int i = 0; i < n; i++) {
-            long id = batch[3 * i];
-            int kind = (int) batch[3 * i + 1];
-            long payload = batch[3 * i + 2];
+        for (int at = 0; at < n * Wire.Completion.LEN; at += Wire.Completion.LEN) {
+            long id = batch[at + Wire.Completion.REQUEST_ID];
+            int kind = (int) batch[at + Wire.Completion.KIND];
+            long payload = batch[at + Wire.Completion.PAYLOAD];
             if (!handOffToWaiter(id, kind, payload)) {
                 complete(id, kind, payload);
             }
@@ -140,7 +140,7 @@ final class Completions {
 
     /**
      * Delivers the {@code n} completions a thread read while waiting for request {@code ownId}
-     * ({@code read} holds (id, kind, payload) triples): each other one to the thread blocked
+     * ({@code read} holds {@link Wire.Completion} records): each other one to the thread blocked
      * waiting for it, or back to the completer; then its own, on this thread. Returns whether
      * its own was among them.
      */
@@ -149,10 +149,10 @@ final class Completions {
         boolean own = false;
         int ownKind = 0;
         long ownPayload = 0;
-        for (int i = 0; i < n; i++) {
-            long id = read[3 * i];
-            int kind = (int) read[3 * i + 1];
-            long payload = read[3 * i + 2];
+        for (int at = 0; at < n * Wire.Completion.LEN; at += Wire.Completion.LEN) {
+            long id = read[at + Wire.Completion.REQUEST_ID];
+            int kind = (int) read[at + Wire.Completion.KIND];
+            long payload = read[at + Wire.Completion.PAYLOAD];
             if (id == ownId) {
                 own = true;
                 ownKind = kind;
@@ -162,10 +162,12 @@ final class Completions {
             if (handOffToWaiter(id, kind, payload)) {
                 continue;
             }
-            // Compacted in place (requeued <= i): the completer delivers these.
-            read[3 * requeued] = id;
-            read[3 * requeued + 1] = kind;
-            read[3 * requeued + 2] = payload;
+            // Compacted in place (requeued records end at or before this one): the completer
+            // delivers these.
+            int to = requeued * Wire.Completion.LEN;
+            read[to + Wire.Completion.REQUEST_ID] = id;
+            read[to + Wire.Completion.KIND] = kind;
+            read[to + Wire.Completion.PAYLOAD] = payload;
             requeued++;
         }
         if (requeued > 0) {

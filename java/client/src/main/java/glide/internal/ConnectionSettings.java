@@ -42,6 +42,7 @@ public final class ConnectionSettings {
     final int requestTimeoutMs;
     final int inflightLimit;
     final int protocol;
+    /** The reconnect backoff, each value at its {@link Wire.Reconnect} index. */
     final int[] backoff;
     final int connectionTimeoutMs;
     /**
@@ -53,8 +54,8 @@ public final class ConnectionSettings {
     /** A cluster client. */
     final boolean cluster;
     /**
-     * 0 PRIMARY, 1 PREFER_REPLICA, 2 AZ_AFFINITY, 3 AZ_AFFINITY_REPLICAS_AND_PRIMARY (the core's
-     * {@code read_from_code}): a cluster's, or a standalone client's given a primary and replicas.
+     * A {@link Wire.ReadFrom} code: a cluster's, or a standalone client's given a primary and
+     * replicas.
      */
     final int readFrom;
     /** The client's availability zone (clientAZ); null when not set. */
@@ -231,15 +232,14 @@ public final class ConnectionSettings {
                 positive(c.getInflightRequestsLimit(), DEFAULT_INFLIGHT_LIMIT, "inflightRequestsLimit");
         protocol = protocolCode(c.getProtocol());
         BackoffStrategy b = c.getReconnectStrategy();
-        backoff =
-                b == null
-                        ? new int[] {8, 10, 2, 20}
-                        : new int[] {
-                            nonNegative(b.getNumOfRetries(), 8, "reconnectStrategy.numOfRetries"),
-                            nonNegative(b.getFactor(), 10, "reconnectStrategy.factor"),
-                            positive(b.getExponentBase(), 2, "reconnectStrategy.exponentBase"),
-                            percent(b.getJitterPercent())
-                        };
+        // No strategy: every value's default, as for a strategy that leaves them all unset.
+        backoff = new int[Wire.Reconnect.LEN];
+        backoff[Wire.Reconnect.NUM_OF_RETRIES] =
+                nonNegative(b == null ? null : b.getNumOfRetries(), 8, "reconnectStrategy.numOfRetries");
+        backoff[Wire.Reconnect.FACTOR] = nonNegative(b == null ? null : b.getFactor(), 10, "reconnectStrategy.factor");
+        backoff[Wire.Reconnect.EXPONENT_BASE] =
+                positive(b == null ? null : b.getExponentBase(), 2, "reconnectStrategy.exponentBase");
+        backoff[Wire.Reconnect.JITTER_PERCENT] = percent(b == null ? null : b.getJitterPercent());
         Integer connectionTimeout = advanced == null ? null : advanced.getConnectionTimeout();
         connectionTimeoutMs =
                 positive(connectionTimeout, DEFAULT_CONNECTION_TIMEOUT_MS, "connectionTimeout");

@@ -213,7 +213,8 @@ final class GlideFuture<T> extends CompletableFuture<T> {
     }
 
     /** Where {@link NativeClient#helpRead} writes the completions this thread read. */
-    private static final ThreadLocal<long[]> READ = ThreadLocal.withInitial(() -> new long[3 * 256]);
+    private static final ThreadLocal<long[]> READ =
+            ThreadLocal.withInitial(() -> new long[256 * Wire.Completion.LEN]);
 
     /** Longest park of a thread waiting for a hand-off before it looks at its future again. */
     private static final int WAIT_SLICE_MS = 50;
@@ -246,7 +247,7 @@ final class GlideFuture<T> extends CompletableFuture<T> {
             }
             int slice = (int) Math.min(HELP_SLICE_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
             int n = c.helpRead(requestId, slice, read);
-            if (n < 0) {
+            if (n == Wire.HelpRead.NOT_WAITING) {
                 return;
             }
             if (Completions.deliverRead(requestId, read, n)) {

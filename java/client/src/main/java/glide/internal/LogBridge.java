@@ -21,11 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LogBridge {
     private LogBridge() {}
 
-    // Levels cross JNI as Logger.Level numbers (valkey-glide's public API); Logger.Level holds them.
-    private static final int ERROR = Level.ERROR.getLevel();
-    private static final int TRACE = Level.TRACE.getLevel();
-    private static final int OFF = Level.OFF.getLevel();
-
     /** How often the thread asks the application's logging for its levels again. */
     private static final long REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
@@ -78,16 +73,18 @@ public final class LogBridge {
      */
     public static void refreshLevel() {
         Sink s = sink();
-        int most = -1; // none yet
+        // Levels cross JNI as Wire.LogLevel codes, which are Logger.Level's numbers (WireTest
+        // checks) and grow with verbosity from ERROR to TRACE: count down from the most verbose.
+        int most = Wire.LogLevel.ERROR - 1; // none yet
         for (String area : NativeBridge.logAreas()) {
-            for (int l = TRACE; l > most && l >= ERROR; l--) {
+            for (int l = Wire.LogLevel.TRACE; l > most && l >= Wire.LogLevel.ERROR; l--) {
                 if (s.enabled(area, Level.fromInt(l))) {
                     most = l;
                     break;
                 }
             }
         }
-        NativeBridge.setJvmLogLevel(most < 0 ? OFF : most);
+        NativeBridge.setJvmLogLevel(most < Wire.LogLevel.ERROR ? Wire.LogLevel.OFF : most);
         if (STARTED.compareAndSet(false, true)) {
             Thread t = new Thread(LogBridge::drain, "glide-log");
             t.setDaemon(true);
@@ -97,8 +94,8 @@ public final class LogBridge {
 
     /**
      * {@code Logger.init}/{@code setLoggerConfig}: configures the core's Logger sink ({@code level}
-     * a Logger.Level number, -1 for the default; {@code fileName} null for stdout) and returns the
-     * level in force.
+     * a Logger.Level number, a {@link Wire.LogLevel} code; {@code fileName} null for stdout) and
+     * returns the level in force.
      */
     public static int configureLogger(int level, String fileName) {
         int inForce = NativeBridge.configureLogger(level, fileName);
@@ -113,7 +110,7 @@ public final class LogBridge {
 
     private static void drain() {
         int[] levels = new int[BATCH];
-        String[] texts = new String[2 * BATCH];
+        String[] texts = new String[BATCH * Wire.LogRecord.LEN];
         long nextRefresh = System.nanoTime() + REFRESH_NANOS;
         while (true) {
             if (System.nanoTime() - nextRefresh >= 0) {
@@ -135,13 +132,14 @@ public final class LogBridge {
             }
             Sink s = sink();
             for (int i = 0; i < n; i++) {
+                int at = i * Wire.LogRecord.LEN;
                 try {
-                    s.log(texts[2 * i], Level.fromInt(levels[i]), texts[2 * i + 1]);
+                    s.log(texts[at + Wire.LogRecord.AREA], Level.fromInt(levels[i]), texts[at + Wire.LogRecord.MESSAGE]);
                 } catch (RuntimeException | LinkageError e) {
                     // The application's logging failed; the next record may fare better.
                 }
-                texts[2 * i] = null;
-                texts[2 * i + 1] = null;
+                // Let the strings go now, not when the slot is next written.
+                java.util.Arrays.fill(texts, at, at + Wire.LogRecord.LEN, null);
             }
         }
     }

@@ -103,31 +103,35 @@ final class NativeBridge {
     static native void freeTlsSettings(long tlsSettings);
 
     /**
-     * The next pub/sub message of a client with subscriptions: a pointer to a frame [channel,
-     * payload, pattern or null] to decode, or 0 when none came within {@code timeoutMs} (0: do not
-     * wait) or the client is closed.
+     * The next pub/sub message of a client with subscriptions: a pointer to a frame to decode
+     * (laid out as {@link Wire.PubSubMessage} says), or 0 when none came within {@code timeoutMs}
+     * (0: do not wait) or the client is closed.
      */
     static native long takePubSubMessage(long handle, int timeoutMs);
 
     /**
      * Subscribes to (or unsubscribes from; empty {@code names}: from all) {@code names} in {@code
-     * mode} (0 exact, 1 pattern, 2 sharded) now; confirmations come later.
+     * mode} (a {@link Wire.SubscriptionMode} code) now; confirmations come later.
      */
     static native void changeSubscriptions(long handle, int mode, byte[][] names, boolean subscribe);
 
     /** Blocks up to {@code timeoutMs} until the server confirmed that change; whether it did. */
     static native boolean awaitSubscriptions(long handle, int mode, byte[][] names, boolean subscribed, int timeoutMs);
 
-    /** A frame of six arrays of names: wanted exact/pattern/sharded, then confirmed ones. */
+    /**
+     * A frame of arrays of names, wanted and confirmed per mode, laid out as {@link
+     * Wire.SubscriptionState} says.
+     */
     static native long subscriptionState(long handle);
 
     /**
      * Starts one command, packed as RESP ({@link CommandPacker}), to the nodes {@code routeKind}
      * names (cluster clients; a {@link Wire.Route} code, see {@link RouteSpec}). Returns a {@link
-     * Wire.Submitted} code. {@code timeoutMs}: -1 for the client's default, 0 for none. {@code
+     * Wire.Submitted} code. {@code timeoutMs}: milliseconds, or a {@link Wire.Timeout} code. {@code
      * shape}: a {@link Wire.Shape} code. {@code binary}: bulk strings become
      * GlideString (the core then skips checking that they are UTF-8). {@code trace}: null, or
-     * the trace context of a request sampled for OpenTelemetry ({@link TraceSampling#sample}).
+     * the trace context of a request sampled for OpenTelemetry ({@link TraceSampling#sample}; laid
+     * out as {@link Wire.Trace} says).
      */
     static native int submit(
             long handle,
@@ -193,22 +197,22 @@ final class NativeBridge {
 
     static native void freeClient(long handle);
 
-    /** Fills {@code out} with (id, kind, payload) triples; returns how many. */
+    /** Fills {@code out} with completions ({@link Wire.Completion} records); returns how many. */
     static native int awaitCompletions(long[] out, int timeoutMs);
 
     /**
      * Reads replies on this thread for up to {@code timeoutMs} while it waits for request {@code
      * requestId}, or, when someone else is reading that connection, waits as long for them to
-     * hand this request's completion over. Returns -1 if the request is not waiting on a
-     * connection (not sent yet, or done): then wait normally. Otherwise returns how many
-     * completions it wrote to {@code out} as (request id, kind, payload) triples, its own among
-     * them if it came: the caller completes its own future and gives each other completion to
-     * the thread waiting for it or to {@link #requeue}.
+     * hand this request's completion over. Returns {@link Wire.HelpRead#NOT_WAITING} if the
+     * request is not waiting on a connection (not sent yet, or done): then wait normally.
+     * Otherwise returns how many completions it wrote to {@code out} as {@link Wire.Completion}
+     * records, its own among them if it came: the caller completes its own future and gives each
+     * other completion to the thread waiting for it or to {@link #requeue}.
      */
     static native int helpRead(long handle, long requestId, int timeoutMs, long[] out);
 
-    /** Queues {@code n} completions ({@link #helpRead}'s triples) for the completer thread. */
-    static native void requeue(long[] triples, int n);
+    /** Queues {@code n} completions ({@link Wire.Completion} records) for the completer thread. */
+    static native void requeue(long[] records, int n);
 
     static native byte[] takeBytes(long pointer);
 
@@ -230,18 +234,19 @@ final class NativeBridge {
 
     // Logging (see LogBridge and glide.api.logging.Logger; rust/src/logging).
 
-    /** Configures the Logger sink: a Logger.Level number (-1 DEFAULT), null file: stdout. */
+    /** Configures the Logger sink: a {@link Wire.LogLevel} code, null file: stdout. */
     static native int configureLogger(int level, String fileName);
 
-    /** One application line for the Logger sink (a Logger.Level number). */
+    /** One application line for the Logger sink (a {@link Wire.LogLevel} code). */
     static native void logFromApplication(int level, String identifier, String message);
 
-    /** The most verbose level the application's logging enables for glide.* (Logger.Level number). */
+    /** The most verbose level the application's logging enables for glide.* (a {@link Wire.LogLevel} code). */
     static native void setJvmLogLevel(int level);
 
     /**
-     * Takes waiting core log records (waits up to timeoutMs for the first): record i's level in
-     * levels[i], its logger name and message in texts[2i] and texts[2i+1]. Returns how many.
+     * Takes waiting core log records (waits up to timeoutMs for the first): record i's level (a
+     * {@link Wire.LogLevel} code) in levels[i], its logger name and message in texts, as a {@link
+     * Wire.LogRecord} record. Returns how many.
      */
     static native int takeLogRecords(int[] levels, String[] texts, int timeoutMs);
 

@@ -140,7 +140,8 @@ public final class NativeClient implements CommandSink {
     }
 
     /**
-     * Sends one command. {@code timeoutMs}: -1 for the client's request timeout, 0 for none.
+     * Sends one command. {@code timeoutMs}: {@link Wire.Timeout#DEFAULT} for the client's request
+     * timeout, {@link Wire.Timeout#NONE} for none.
      * {@code shape}: a {@link Wire.Shape} code.
      */
     public <T> CompletableFuture<T> execute(
@@ -206,7 +207,7 @@ public final class NativeClient implements CommandSink {
     /**
      * Runs a batch: one request for the inflight limit, one completion with an array of every
      * command's reply in order (null: a transaction aborted because a watched key changed). {@code
-     * timeoutMs}: -1 the client's request timeout, 0 none. {@code route} and the retry flags
+     * timeoutMs}: as for {@link #execute}. {@code route} and the retry flags
      * apply to cluster clients.
      */
     public CompletableFuture<Object[]> executeBatch(
@@ -312,9 +313,9 @@ public final class NativeClient implements CommandSink {
             return null;
         }
         Object[] parts = (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, frame, true);
-        GlideString channel = (GlideString) parts[0];
-        GlideString payload = (GlideString) parts[1];
-        GlideString pattern = (GlideString) parts[2];
+        GlideString channel = (GlideString) parts[Wire.PubSubMessage.CHANNEL];
+        GlideString payload = (GlideString) parts[Wire.PubSubMessage.PAYLOAD];
+        GlideString pattern = (GlideString) parts[Wire.PubSubMessage.PATTERN];
         return pattern == null ? new PubSubMessage(payload, channel) : new PubSubMessage(payload, channel, pattern);
     }
 
@@ -342,7 +343,11 @@ public final class NativeClient implements CommandSink {
         }
     }
 
-    /** Wanted and confirmed names per mode: six arrays (exact, pattern, sharded; twice). */
+    /**
+     * Wanted and confirmed names per mode, as arrays of {@link GlideString} laid out as {@link
+     * Wire.SubscriptionState} says: read them with {@link #wantedNames} and {@link
+     * #confirmedNames}.
+     */
     public Object[] subscriptionState() {
         if (closed) {
             throw closedError();
@@ -354,6 +359,16 @@ public final class NativeClient implements CommandSink {
             Reference.reachabilityFence(this);
         }
         return (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, frame, true);
+    }
+
+    /** The names wanted in {@code mode} (a {@link Wire.SubscriptionMode} code) by {@code state}. */
+    public static Object[] wantedNames(Object[] state, int mode) {
+        return (Object[]) state[Wire.SubscriptionState.WANTED + mode];
+    }
+
+    /** The names the server confirmed in {@code mode}, by {@code state}. */
+    public static Object[] confirmedNames(Object[] state, int mode) {
+        return (Object[]) state[Wire.SubscriptionState.CONFIRMED + mode];
     }
 
     /** The ACL user of the configuration (null: the default user), for AUTH. */
@@ -427,12 +442,12 @@ public final class NativeClient implements CommandSink {
 
     /**
      * See {@link GlideFuture}: reads replies on this thread for up to {@code timeoutMs}; returns
-     * {@link NativeBridge#helpRead}'s result (-1: not waiting on a connection; else the triples
-     * written to {@code out}).
+     * {@link NativeBridge#helpRead}'s result ({@link Wire.HelpRead#NOT_WAITING}, or how many
+     * completions it wrote to {@code out}).
      */
     int helpRead(long requestId, int timeoutMs, long[] out) {
         if (closed) {
-            return -1;
+            return Wire.HelpRead.NOT_WAITING;
         }
         try {
             return NativeBridge.helpRead(handle, requestId, timeoutMs, out);

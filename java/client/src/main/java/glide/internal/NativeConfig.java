@@ -28,7 +28,7 @@ final class NativeConfig {
                 .requestTimeoutMs(s.requestTimeoutMs)
                 .inflightLimit(s.inflightLimit)
                 .protocol(s.protocol)
-                .reconnect(s.backoff[0], s.backoff[1], s.backoff[2], s.backoff[3])
+                .reconnect(s.backoff)
                 .connectionTimeoutMs(s.connectionTimeoutMs)
                 .lazyConnect(s.lazyConnect)
                 .cluster(s.cluster)
@@ -80,8 +80,17 @@ final class NativeConfig {
         return tag(Wire.Config.PROTOCOL).i32(value);
     }
 
-    NativeConfig reconnect(int numOfRetries, int factor, int exponentBase, int jitterPercent) {
-        return tag(Wire.Config.RECONNECT).i32(numOfRetries).i32(factor).i32(exponentBase).i32(jitterPercent);
+    /** The reconnect backoff: {@code backoff} holds each value at its {@link Wire.Reconnect} index. */
+    NativeConfig reconnect(int[] backoff) {
+        if (backoff.length != Wire.Reconnect.LEN) {
+            throw new IllegalArgumentException(
+                    "a reconnect backoff has " + Wire.Reconnect.LEN + " values, not " + backoff.length);
+        }
+        tag(Wire.Config.RECONNECT);
+        for (int value : backoff) {
+            i32(value);
+        }
+        return this;
     }
 
     NativeConfig connectionTimeoutMs(int value) {

@@ -8,7 +8,7 @@ package glide.internal;
  */
 final class OtelParent {
     /** No current span: the command's span starts a trace of its own. Read only, never written. */
-    private static final long[] NONE = new long[3];
+    private static final long[] NONE = new long[Wire.Trace.LEN];
 
     private static volatile boolean available = apiPresent();
 
@@ -23,7 +23,7 @@ final class OtelParent {
         }
     }
 
-    /** {@code [trace id high, trace id low, span id]} of the current span, or zeros. */
+    /** The current span's ids as a {@link Wire.Trace} array, or zeros. */
     static long[] current() {
         if (!available) {
             return NONE;
@@ -49,13 +49,19 @@ final class OtelParent {
             if (!context.isValid()) {
                 return NONE;
             }
-            String traceId = context.getTraceId(); // 32 lowercase hex digits
-            String spanId = context.getSpanId(); // 16
-            return new long[] {
-                Long.parseUnsignedLong(traceId, 0, 16, 16),
-                Long.parseUnsignedLong(traceId, 16, 32, 16),
-                Long.parseUnsignedLong(spanId, 0, 16, 16)
-            };
+            return trace(context.getTraceId(), context.getSpanId());
         }
+    }
+
+    /**
+     * A {@link Wire.Trace} array from OpenTelemetry's hex ids: {@code traceId} 32 lowercase hex
+     * digits, {@code spanId} 16. Apart from {@link CurrentSpan} so that it needs no API.
+     */
+    static long[] trace(String traceId, String spanId) {
+        long[] trace = new long[Wire.Trace.LEN];
+        trace[Wire.Trace.TRACE_ID_HIGH] = Long.parseUnsignedLong(traceId, 0, 16, 16);
+        trace[Wire.Trace.TRACE_ID_LOW] = Long.parseUnsignedLong(traceId, 16, 32, 16);
+        trace[Wire.Trace.SPAN_ID] = Long.parseUnsignedLong(spanId, 0, 16, 16);
+        return trace;
     }
 }

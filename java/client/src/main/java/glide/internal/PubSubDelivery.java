@@ -62,10 +62,11 @@ public final class PubSubDelivery {
     }
 
     /**
-     * Changes the subscriptions of {@code mode} (0 exact, 1 pattern, 2 sharded): subscribes to
-     * {@code names} (or unsubscribes; empty: from all). {@code timeoutMs} &lt; 0: completes once
-     * sent (the lazy forms); 0: once the server confirmed, however long it takes (or the client
-     * closes); &gt; 0: fails with {@code TimeoutException} if not confirmed by then.
+     * Changes the subscriptions of {@code mode} ({@link #EXACT}, {@link #PATTERN}, {@link
+     * #SHARDED}): subscribes to {@code names} (or unsubscribes; empty: from all). {@code timeoutMs}
+     * &lt; 0: completes once sent (the lazy forms); 0: once the server confirmed, however long it
+     * takes (or the client closes); &gt; 0: fails with {@code TimeoutException} if not confirmed
+     * by then.
      */
     public static CompletableFuture<Void> change(
             NativeClient core, int mode, byte[][] names, boolean subscribe, int timeoutMs) {

@@ -51,8 +51,9 @@ public final class RouteSpec {
         }
         if (route instanceof SlotIdRoute) {
             SlotIdRoute r = (SlotIdRoute) route;
-            if (r.getSlotId() < 0 || r.getSlotId() > 16383) {
-                throw new RequestException("slot " + r.getSlotId() + " is out of range (0-16383)");
+            if (r.getSlotId() < 0 || r.getSlotId() >= Wire.Cluster.SLOT_COUNT) {
+                throw new RequestException(
+                        "slot " + r.getSlotId() + " is out of range (0-" + (Wire.Cluster.SLOT_COUNT - 1) + ")");
             }
             boolean replica = r.getSlotType() == SlotType.REPLICA;
             return new RouteSpec(replica ? Wire.Route.SLOT_REPLICA : Wire.Route.SLOT_PRIMARY, r.getSlotId(), null);

@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
  * next step should read (a hint the core adapts to key density). See {@code rust/src/cluster/scan.rs}.
  */
 public final class SlotScanCursor implements ClusterScanCursor {
-    static final int SLOT_COUNT = 16384;
-    /** Slots the first step reads (the core's FIRST_BATCH). */
+    /** The next slot of a finished scan ({@link Wire.Cluster#SLOT_COUNT}: the core says so). */
+    static final int SLOT_COUNT = Wire.Cluster.SLOT_COUNT;
+    /**
+     * Slots the first step reads, before anything is known of key density; the core sizes each
+     * next step from what the last one found (and bounds it).
+     */
     private static final int FIRST_BATCH = 16;
 
     public static final SlotScanCursor INITIAL = new SlotScanCursor(0, FIRST_BATCH);
@@ -73,15 +77,19 @@ public final class SlotScanCursor implements ClusterScanCursor {
     }
 
     /**
-     * The core's {@code [next slot, batch, [keys...]]} (keys as bytes) as {@code Object[]{cursor,
-     * keys}}: {@code GlideString[]}, or {@code String[]} when not {@code binary}. A key that is not
-     * UTF-8 then reads with U+FFFD in place of its bad bytes (as valkey-glide's scan does): a scan
-     * must not stop at one odd key; scanBinary returns its exact bytes.
+     * The core's step ({@link Wire.ScanStep}: next slot, batch, keys as bytes) as {@code
+     * Object[]{cursor, keys}}: {@code GlideString[]}, or {@code String[]} when not {@code
+     * binary}. A key that is not UTF-8 then reads with U+FFFD in place of its bad bytes (as
+     * valkey-glide's scan does): a scan must not stop at one odd key; scanBinary returns its exact
+     * bytes.
      */
     public static Object[] result(Object reply, boolean binary) {
         Object[] parts = (Object[]) reply;
-        SlotScanCursor next = new SlotScanCursor(((Long) parts[0]).intValue(), ((Long) parts[1]).intValue());
-        Object[] found = (Object[]) parts[2];
+        SlotScanCursor next =
+                new SlotScanCursor(
+                        ((Long) parts[Wire.ScanStep.NEXT_SLOT]).intValue(),
+                        ((Long) parts[Wire.ScanStep.BATCH]).intValue());
+        Object[] found = (Object[]) parts[Wire.ScanStep.KEYS];
         Object[] keys = binary ? new GlideString[found.length] : new String[found.length];
         for (int i = 0; i < found.length; i++) {
             GlideString key = (GlideString) found[i];

@@ -51,9 +51,9 @@ public final class TraceSampling {
     }
 
     /**
-     * The trace context to send with a request: null when it is not sampled, else {@code [trace
-     * id high, trace id low, parent span id]} of the application's current OpenTelemetry span
-     * (zeros when it has none: the request's span starts a trace).
+     * The trace context to send with a request: null when it is not sampled, else the ids of the
+     * application's current OpenTelemetry span as a {@link Wire.Trace} array (zeros when it has
+     * none: the request's span starts a trace).
      */
     static long[] sample() {
         int p = percentage;

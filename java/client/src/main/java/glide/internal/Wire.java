@@ -2,9 +2,9 @@
 package glide.internal;
 
 /**
- * Every number the Java client and the Rust core ({@code rust/src/wire.rs}, generated from the
- * same file) must agree on across JNI. Change {@code tools/wire/constants.toml} and run the
- * command above again.
+ * Every number and array position the Java client and the Rust core ({@code rust/src/wire.rs},
+ * generated from the same file) must agree on across JNI. Change {@code
+ * tools/wire/constants.toml} and run the command above again.
  */
 public final class Wire {
     private Wire() {}
@@ -247,6 +247,60 @@ public final class Wire {
     }
 
     /**
+     * A log level as valkey-glide's {@code Logger.Level} numbers it (its public API, so these
+     * numbers are fixed): {@code configureLogger}, {@code logFromApplication}, {@code
+     * setJvmLogLevel} and {@code takeLogRecords}'s {@code levels}. More verbose is greater, from
+     * ERROR to TRACE. The Java enum keeps its own numbers (it is public); a Java test checks they
+     * are these.
+     */
+    static final class LogLevel {
+        private LogLevel() {}
+
+        /** The core's default (WARN); any number not listed reads as this. */
+        static final int DEFAULT = -1;
+        static final int ERROR = 0;
+        static final int WARN = 1;
+        static final int INFO = 2;
+        static final int DEBUG = 3;
+        static final int TRACE = 4;
+        /** Nothing is logged. */
+        static final int OFF = 5;
+    }
+
+    /**
+     * {@code submit}'s and {@code submitBatch}'s {@code timeoutMs} when it is not a positive number
+     * of milliseconds.
+     */
+    static final class Timeout {
+        private Timeout() {}
+
+        /** The client's request timeout (so is any other negative number). */
+        static final int DEFAULT = -1;
+        /** No timeout: the request waits for its reply as long as it takes. */
+        static final int NONE = 0;
+    }
+
+    /**
+     * What {@code helpRead} returns besides the number of completions it wrote.
+     */
+    static final class HelpRead {
+        private HelpRead() {}
+
+        /** The request is not waiting on a connection (not sent yet, or done): wait for it as usual. */
+        static final int NOT_WAITING = -1;
+    }
+
+    /**
+     * Numbers of cluster clients that Java's checks and the core's agree on.
+     */
+    static final class Cluster {
+        private Cluster() {}
+
+        /** Hash slots: a slot route's number is below it; a scan cursor whose next slot is this is finished. */
+        static final int SLOT_COUNT = 16384;
+    }
+
+    /**
      * {@code createIamAuth}'s and {@code iamToken}'s service.
      */
     static final class IamService {
@@ -284,7 +338,7 @@ public final class Wire {
         static final int INFLIGHT_LIMIT = 7;
         /** Required {@code i32}: a {@code protocol} code. */
         static final int PROTOCOL = 8;
-        /** Required: four {@code i32}, none negative: numOfRetries, factor, exponentBase, jitterPercent. */
+        /** Required: {@code reconnect}'s {@code LEN} {@code i32}, in its order, none negative. */
         static final int RECONNECT = 9;
         /** Required {@code i32}, not negative. */
         static final int CONNECTION_TIMEOUT_MS = 10;
@@ -304,6 +358,129 @@ public final class Wire {
         static final int SUBSCRIPTION = 17;
         /** Required {@code i32}, not negative: how often subscriptions are checked; 0: the default. */
         static final int PUBSUB_CHECK_MS = 18;
+    }
+
+    /**
+     * One completion in a {@code long[]}: {@code awaitCompletions} and {@code helpRead} write them,
+     * {@code requeue} reads them; completion i's numbers are at {@code i * LEN + position}.
+     */
+    static final class Completion {
+        private Completion() {}
+
+        /** The request's id (from {@code submit}, {@code submitBatch} or {@code createClient}). */
+        static final int REQUEST_ID = 0;
+        /** A {@code kind} code: what the payload is. */
+        static final int KIND = 1;
+        /** The value, or a pointer to native bytes ({@code kind} says which). */
+        static final int PAYLOAD = 2;
+
+        /** Entries per record: the array's length, or the stride from one record to the next. */
+        static final int LEN = 3;
+    }
+
+    /**
+     * The trace context of a request sampled for OpenTelemetry: {@code submit}'s and {@code
+     * submitBatch}'s {@code trace}, a {@code long[]} of {@code LEN} (null: not sampled). The
+     * application's current span becomes the parent of the request's span; all zero when there is
+     * none (the span starts a trace).
+     */
+    static final class Trace {
+        private Trace() {}
+
+        /** The trace id's high 64 bits. */
+        static final int TRACE_ID_HIGH = 0;
+        /** The trace id's low 64 bits. */
+        static final int TRACE_ID_LOW = 1;
+        /** The parent span's id. */
+        static final int SPAN_ID = 2;
+
+        /** Entries per record: the array's length, or the stride from one record to the next. */
+        static final int LEN = 3;
+    }
+
+    /**
+     * One core log record's texts in {@code takeLogRecords}'s {@code texts}: record i's at {@code i
+     * * LEN + position}. Its level is {@code levels[i]}, a {@code log_level} code.
+     */
+    static final class LogRecord {
+        private LogRecord() {}
+
+        /** The Java logger name it goes to (one of {@code logAreas}). */
+        static final int AREA = 0;
+        static final int MESSAGE = 1;
+
+        /** Entries per record: the array's length, or the stride from one record to the next. */
+        static final int LEN = 2;
+    }
+
+    /**
+     * The reconnect backoff: the {@code i32} values of configuration field {@code RECONNECT}, in
+     * this order (Java's {@code ConnectionSettings.backoff} holds them at these indices).
+     */
+    static final class Reconnect {
+        private Reconnect() {}
+
+        /** After this many attempts the delay stops growing (the attempts go on). */
+        static final int NUM_OF_RETRIES = 0;
+        /** Milliseconds: attempt n waits {@code factor * exponentBase ^ min(n, numOfRetries)}. */
+        static final int FACTOR = 1;
+        /** The base of that power. */
+        static final int EXPONENT_BASE = 2;
+        /** Up to this percentage of a delay is added at random. */
+        static final int JITTER_PERCENT = 3;
+
+        /** Entries per record: the array's length, or the stride from one record to the next. */
+        static final int LEN = 4;
+    }
+
+    /**
+     * {@code subscriptionState}'s frame: an array of {@code LEN} arrays of names, what the client
+     * wants and what the server confirmed, one array per {@code subscription_mode} code each: mode
+     * m's wanted names at {@code WANTED + m}, its confirmed ones at {@code CONFIRMED + m}.
+     */
+    static final class SubscriptionState {
+        private SubscriptionState() {}
+
+        /** The names the client wants, by mode. */
+        static final int WANTED = 0;
+        /** The names the server confirmed, by mode. */
+        static final int CONFIRMED = 3;
+
+        /** Entries per record: the array's length, or the stride from one record to the next. */
+        static final int LEN = 6;
+    }
+
+    /**
+     * {@code takePubSubMessage}'s frame: one message as an array of {@code LEN} bulk strings.
+     */
+    static final class PubSubMessage {
+        private PubSubMessage() {}
+
+        static final int CHANNEL = 0;
+        static final int PAYLOAD = 1;
+        /** The pattern it matched (nil unless received through a pattern subscription). */
+        static final int PATTERN = 2;
+
+        /** Entries per record: the array's length, or the stride from one record to the next. */
+        static final int LEN = 3;
+    }
+
+    /**
+     * A cluster scan step's reply ({@code submit} with route {@code SCAN_STEP}): an array of {@code
+     * LEN}, the next cursor and the keys found.
+     */
+    static final class ScanStep {
+        private ScanStep() {}
+
+        /** The first slot not read yet (an integer); {@code cluster::SLOT_COUNT} when the scan is finished. */
+        static final int NEXT_SLOT = 0;
+        /** How many slots the next step reads (an integer). */
+        static final int BATCH = 1;
+        /** The keys found, an array of bulk strings. */
+        static final int KEYS = 2;
+
+        /** Entries per record: the array's length, or the stride from one record to the next. */
+        static final int LEN = 3;
     }
 
     /**

@@ -49,6 +49,38 @@ class NativeBridgeTest {
         assertThrows(glide.api.models.exceptions.ConfigurationError.class, () -> NativeBridge.createClient(1, null, 0, 0));
     }
 
+    /**
+     * Each reconnect value Java places at its {@link Wire.Reconnect} index is the one the core
+     * reads there: a negative value at one index is refused under that value's name (so two
+     * indices swapped on either side fail here).
+     */
+    @Test
+    void eachReconnectValueIsReadWhereJavaPutsIt() {
+        NativeLoader.load();
+        String[] names = new String[Wire.Reconnect.LEN];
+        names[Wire.Reconnect.NUM_OF_RETRIES] = "numOfRetries";
+        names[Wire.Reconnect.FACTOR] = "factor";
+        names[Wire.Reconnect.EXPONENT_BASE] = "exponentBase";
+        names[Wire.Reconnect.JITTER_PERCENT] = "jitterPercent";
+        for (int i = 0; i < Wire.Reconnect.LEN; i++) {
+            int[] backoff = backoff(1, 10, 2, 0);
+            backoff[i] = -1;
+            String message = refused(valid(3, false, 0, backoff).toBytes());
+            assertTrue(message.contains("reconnectStrategy." + names[i] + " must not be negative"), message);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new NativeConfig().reconnect(new int[Wire.Reconnect.LEN + 1]));
+    }
+
+    /** A backoff as ConnectionSettings holds it: each value at its {@link Wire.Reconnect} index. */
+    private static int[] backoff(int numOfRetries, int factor, int exponentBase, int jitterPercent) {
+        int[] backoff = new int[Wire.Reconnect.LEN];
+        backoff[Wire.Reconnect.NUM_OF_RETRIES] = numOfRetries;
+        backoff[Wire.Reconnect.FACTOR] = factor;
+        backoff[Wire.Reconnect.EXPONENT_BASE] = exponentBase;
+        backoff[Wire.Reconnect.JITTER_PERCENT] = jitterPercent;
+        return backoff;
+    }
+
     private static String refused(byte[] config) {
         return assertThrows(glide.api.models.exceptions.ConfigurationError.class, () -> NativeBridge.createClient(1, config, 0, 0))
                 .getMessage();
@@ -60,13 +92,17 @@ class NativeBridgeTest {
     }
 
     private static NativeConfig valid(int protocol, boolean cluster, int readFrom) {
+        return valid(protocol, cluster, readFrom, backoff(1, 10, 2, 0));
+    }
+
+    private static NativeConfig valid(int protocol, boolean cluster, int readFrom, int[] backoff) {
         return new NativeConfig()
                 .address("127.0.0.1", 1)
                 .databaseId(0)
                 .requestTimeoutMs(1000)
                 .inflightLimit(1000)
                 .protocol(protocol)
-                .reconnect(1, 10, 2, 0)
+                .reconnect(backoff)
                 .connectionTimeoutMs(1000)
                 .lazyConnect(true)
                 .cluster(cluster)
@@ -124,7 +160,9 @@ class NativeBridgeTest {
     @Test
     void aNullHandleIsAClosingException() {
         byte[] ping = CommandPacker.pack(new byte[][] {"PING".getBytes(StandardCharsets.US_ASCII)});
-        assertThrows(ClosingException.class, () -> NativeBridge.submit(0, 1, ping, -1, 0, false, 0, 0, null, null));
+        assertThrows(
+                ClosingException.class,
+                () -> NativeBridge.submit(0, 1, ping, Wire.Timeout.DEFAULT, Wire.Shape.NATURAL, false, Wire.Route.DEFAULT, 0, null, null));
         assertThrows(ClosingException.class, () -> NativeBridge.closeClient(0));
     }
 
@@ -150,7 +188,10 @@ class NativeBridgeTest {
                 null,
             };
             for (byte[] command : malformed) {
-                assertThrows(RequestException.class, () -> NativeBridge.submit(handle, 1, command, -1, 0, false, 0, 0, null, null));
+                assertThrows(
+                        RequestException.class,
+                        () -> NativeBridge.submit(
+                                handle, 1, command, Wire.Timeout.DEFAULT, Wire.Shape.NATURAL, false, Wire.Route.DEFAULT, 0, null, null));
             }
             assertEquals("OK", client.set("k", "v").get(20, TimeUnit.SECONDS));
             assertEquals("v", client.get("k").get(20, TimeUnit.SECONDS));
@@ -203,5 +244,46 @@ class NativeBridgeTest {
         Field handle = NativeClient.class.getDeclaredField("handle");
         handle.setAccessible(true);
         return handle.getLong(core.get(client));
+    }
+
+    /**
+     * The core writes the subscription lists where Java reads them ({@link Wire.SubscriptionState}):
+     * a lazy RESP3 client configured with a channel and a pattern wants each in its own mode, and
+     * has nothing confirmed (no server ever answered it).
+     */
+    @Test
+    void subscriptionListsAreReadWhereTheCoreWritesThem() {
+        NativeLoader.load();
+        byte[] config =
+                valid(Wire.Protocol.RESP3, false, Wire.ReadFrom.PRIMARY)
+                        .pubsub(1 << 20, Wire.Overflow.DROP_OLDEST)
+                        .subscription(Wire.SubscriptionMode.EXACT, "news".getBytes(StandardCharsets.UTF_8))
+                        .subscription(Wire.SubscriptionMode.PATTERN, "n*".getBytes(StandardCharsets.UTF_8))
+                        .toBytes();
+        // An id of its own, so that the creation's completion cannot reach another test's request.
+        long id = Completions.register(new Completions.Pending<>(null, false, v -> v));
+        long handle = NativeBridge.createClient(id, config, 0, 0);
+        try {
+            Object[] state =
+                    (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, NativeBridge.subscriptionState(handle), true);
+            assertEquals(Wire.SubscriptionState.LEN, state.length);
+            assertEquals(java.util.List.of("news"), names(NativeClient.wantedNames(state, Wire.SubscriptionMode.EXACT)));
+            assertEquals(java.util.List.of("n*"), names(NativeClient.wantedNames(state, Wire.SubscriptionMode.PATTERN)));
+            assertEquals(java.util.List.of(), names(NativeClient.wantedNames(state, Wire.SubscriptionMode.SHARDED)));
+            for (int mode : new int[] {Wire.SubscriptionMode.EXACT, Wire.SubscriptionMode.PATTERN, Wire.SubscriptionMode.SHARDED}) {
+                assertEquals(java.util.List.of(), names(NativeClient.confirmedNames(state, mode)));
+            }
+        } finally {
+            NativeBridge.freeClient(handle);
+            Completions.forget(id);
+        }
+    }
+
+    private static java.util.List<String> names(Object[] names) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Object name : names) {
+            out.add(name.toString());
+        }
+        return out;
     }
 }
