@@ -16,7 +16,7 @@ for rep in $(seq $REPS); do
   for v in "${order[@]}"; do
    java -Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT -Dbench.server.pid=$RP ${EXTRA:-} \
      -cp /tmp/cb-$v.jar io.glidejni.bench.CallbacksMain --workload w1 --chains $n ${MODE:-} --warmup ${WARM:-2} --measure ${MEAS:-4} 2>/dev/null \
-     | python3 -c "import json,sys; d=json.loads(sys.stdin.readline()); print('rep$rep', '$v', 'N=%d'%d['chains'], '%.0f ops/s'%d['ops_per_s'], 'p50 %.0f p99 %.0f us'%(d['p50_us'],d['p99_us']), 'cpu %.1f us/op'%d['cpu_client_us_per_op'], 'srv %.1f'%d.get('cpu_server_us_per_op',0), 'FAILED' if d['failed'] else '')"
+     | python3 -c "import json,sys; d=json.loads(sys.stdin.readline()); print('rep$rep', '$v', 'N=%d'%d['chains'], '%.0f ops/s'%d['ops_per_s'], 'p50 %.0f p99 %.0f us'%(d['p50_us'],d['p99_us']), 'cpu %.1f us/op'%d['cpu_client_us_per_op'], 'heap %s B/op'%d.get('heap_bytes_per_op','?'), 'srv %.1f'%d.get('cpu_server_us_per_op',0), 'FAILED' if d['failed'] else '')"
   done
  done
 done
