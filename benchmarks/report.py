@@ -33,6 +33,7 @@ import re
 import sys
 
 import report_modes  # beside this file
+import report_targets  # beside this file
 
 CLIENT_LABEL = {
     "glide-jni": "glide-jni",
@@ -373,6 +374,7 @@ def write_markdown(path, machine, clients, threads, methods, res, rb, png_name, 
 
     if points:
         L += w1_overview(clients, threads, res, rb if with_rb else {}, points, machine, modes_machine)
+        L += report_targets.section(res, points, methods, threads, SHORT)
 
     # overview of the blocking mode: ops/s (p50 us) per workload x concurrency, one column per client
     if methods:
@@ -873,6 +875,8 @@ def main():
                     help="no redis-benchmark ceiling columns and rows")
     ap.add_argument("--readme-table", action="store_true",
                     help="also print results.md's \"W1 in every mode\" table on stdout, for README.md")
+    ap.add_argument("--targets", action="store_true",
+                    help="also print results.md's section on issue 16's targets on stdout")
     ap.add_argument("--tls-ceiling", nargs=2, metavar=("PLAIN_RAW", "TLS_RAW"),
                     help="directories each holding a redis-benchmark/ of CSVs, from the plaintext and "
                          "the TLS server: adds what TLS costs the server's own client")
@@ -930,6 +934,8 @@ def main():
                                       redis_benchmark(a.tls_ceiling[1], threads), threads, methods, res)
         with open(os.path.join(a.out, "results.md"), "a") as f:
             f.write("\n".join(section) + "\n")
+    if a.targets:
+        print("\n".join(report_targets.section(res, points, methods, threads, SHORT)))
     if a.readme_table and points:
         print("\n".join(w1_overview(clients, threads, res, rb, points, machine, modes_machine)[4:]))
     missing = sum(1 for r in res.values() if "ops" not in r)
