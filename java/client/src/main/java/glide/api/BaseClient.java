@@ -3,30 +3,13 @@ package glide.api;
 import static glide.internal.ReplyConverters.ANY_TEXT;
 import static glide.internal.ReplyConverters.BOOLEAN;
 import static glide.internal.ReplyConverters.BYTES;
-import static glide.internal.ReplyConverters.DOUBLE;
-import static glide.internal.ReplyConverters.GEO_POSITIONS;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
 import static glide.internal.ReplyConverters.IDENTITY;
 import static glide.internal.ReplyConverters.LONG;
-import static glide.internal.ReplyConverters.OBJECT_ARRAY;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
 import static glide.internal.ReplyConverters.TEXT_MAP;
-import static glide.internal.ReplyConverters.ARRAY_OF_ARRAYS;
-import static glide.internal.ReplyConverters.AUTOCLAIM;
-import static glide.internal.ReplyConverters.AUTOCLAIM_BINARY;
-import static glide.internal.ReplyConverters.AUTOCLAIM_JUSTID;
-import static glide.internal.ReplyConverters.AUTOCLAIM_JUSTID_BINARY;
-import static glide.internal.ReplyConverters.MAP_ARRAY;
-import static glide.internal.ReplyConverters.STREAMS_READ;
-import static glide.internal.ReplyConverters.STREAMS_READ_BINARY;
-import static glide.internal.ReplyConverters.STREAM_ENTRIES;
-import static glide.internal.ReplyConverters.STREAM_ENTRIES_BINARY;
-import static glide.internal.ReplyConverters.TEXT_ARRAY_OF_ARRAYS;
-import static glide.internal.ReplyConverters.TEXT_MAP_ARRAY;
-import static glide.internal.ReplyConverters.TEXT_OBJECT_ARRAY;
-import static glide.internal.ReplyConverters.TEXT_OBJECT_MAP;
 
 import glide.api.commands.BitmapBaseCommands;
 import glide.api.commands.GenericBaseCommands;
@@ -73,7 +56,6 @@ import glide.api.models.commands.ScriptDebugMode;
 import glide.api.models.commands.ScriptOptions;
 import glide.api.models.commands.ScriptOptionsGlideString;
 import glide.api.models.commands.SetOptions;
-import glide.api.models.commands.bitmap.BitFieldOptions;
 import glide.api.models.commands.function.FunctionListOptions;
 import glide.api.models.commands.function.FunctionRestorePolicy;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands;
@@ -104,7 +86,6 @@ import glide.api.models.commands.stream.StreamRange;
 import glide.api.models.commands.stream.StreamReadGroupOptions;
 import glide.api.models.commands.stream.StreamReadOptions;
 import glide.api.models.commands.stream.StreamTrimOptions;
-import glide.api.models.commands.stream.XInfoStreamOptions;
 import glide.api.models.commands.scan.ZScanOptions;
 import glide.api.models.commands.scan.ZScanOptionsBinary;
 import glide.internal.Args;
@@ -117,8 +98,12 @@ import glide.internal.NativeClient;
 import glide.internal.RouteSpec;
 import glide.internal.ReplyConverters;
 import glide.internal.Statistics;
+import glide.internal.commands.BitmapCommands;
 import glide.internal.commands.Command;
+import glide.internal.commands.GeoCommands;
+import glide.internal.commands.HyperLogLogCommands;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.StreamCommands;
 import glide.internal.commands.StringCommands;
 import java.util.Map;
 import java.util.Objects;
@@ -3097,289 +3082,269 @@ public abstract class BaseClient
 
     // (end of sorted sets)
 
-    // ---- hyperloglog and bitmaps ----
+    // ---- hyperloglog and bitmaps: each command is defined once, in glide.internal.commands
+    // (HyperLogLogCommands, BitmapCommands) ----
 
     @Override
     public CompletableFuture<Boolean> pfadd(String key, String[] elements) {
-        return run(Args.command("PFADD", elements.length + 2).add(key).addAll(elements), false, BOOLEAN);
+        return run(HyperLogLogCommands.TEXT.pfadd(key, elements));
     }
 
     @Override
     public CompletableFuture<Boolean> pfadd(GlideString key, GlideString[] elements) {
-        return run(Args.command("PFADD", elements.length + 2).add(key).addAll(elements), true, BOOLEAN);
+        return run(HyperLogLogCommands.BINARY.pfadd(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> pfcount(String[] keys) {
-        return run(Args.command("PFCOUNT", keys.length + 1).addAll(keys), false, LONG);
+        return run(HyperLogLogCommands.TEXT.pfcount(keys));
     }
 
     @Override
     public CompletableFuture<Long> pfcount(GlideString[] keys) {
-        return run(Args.command("PFCOUNT", keys.length + 1).addAll(keys), true, LONG);
+        return run(HyperLogLogCommands.BINARY.pfcount(keys));
     }
 
     @Override
     public CompletableFuture<String> pfmerge(String destination, String[] sourceKeys) {
-        return run(Args.command("PFMERGE", sourceKeys.length + 2).add(destination).addAll(sourceKeys), false, ANY_TEXT);
+        return run(HyperLogLogCommands.TEXT.pfmerge(destination, sourceKeys));
     }
 
     @Override
     public CompletableFuture<String> pfmerge(GlideString destination, GlideString[] sourceKeys) {
-        return run(Args.command("PFMERGE", sourceKeys.length + 2).add(destination).addAll(sourceKeys), true, ANY_TEXT);
+        return run(HyperLogLogCommands.BINARY.pfmerge(destination, sourceKeys));
     }
 
     @Override
     public CompletableFuture<Long> bitcount(String key) {
-        return run(Args.command("BITCOUNT", 2).add(key), false, LONG);
+        return run(BitmapCommands.TEXT.bitcount(key));
     }
 
     @Override
     public CompletableFuture<Long> bitcount(GlideString key) {
-        return run(Args.command("BITCOUNT", 2).add(key), true, LONG);
+        return run(BitmapCommands.BINARY.bitcount(key));
     }
 
     @Override
     public CompletableFuture<Long> bitcount(String key, long start) {
-        // Without an end, as valkey-glide sends it: Valkey 8 and later count to the end, Redis
-        // 7.0 answers a syntax error (it needs both).
-        return run(Args.command("BITCOUNT", 3).add(key).add(start), false, LONG);
+        return run(BitmapCommands.TEXT.bitcount(key, start));
     }
 
     @Override
     public CompletableFuture<Long> bitcount(GlideString key, long start) {
-        return run(Args.command("BITCOUNT", 3).add(key).add(start), true, LONG);
+        return run(BitmapCommands.BINARY.bitcount(key, start));
     }
 
     @Override
     public CompletableFuture<Long> bitcount(String key, long start, long end) {
-        return run(Args.command("BITCOUNT", 4).add(key).add(start).add(end), false, LONG);
+        return run(BitmapCommands.TEXT.bitcount(key, start, end));
     }
 
     @Override
     public CompletableFuture<Long> bitcount(GlideString key, long start, long end) {
-        return run(Args.command("BITCOUNT", 4).add(key).add(start).add(end), true, LONG);
+        return run(BitmapCommands.BINARY.bitcount(key, start, end));
     }
 
     @Override
     public CompletableFuture<Long> bitcount(String key, long start, long end, BitmapIndexType options) {
-        return run(Args.command("BITCOUNT", 5).add(key).add(start).add(end).add(options.name()), false, LONG);
+        return run(BitmapCommands.TEXT.bitcount(key, start, end, options));
     }
 
     @Override
     public CompletableFuture<Long> bitcount(GlideString key, long start, long end, BitmapIndexType options) {
-        return run(Args.command("BITCOUNT", 5).add(key).add(start).add(end).add(options.name()), true, LONG);
+        return run(BitmapCommands.BINARY.bitcount(key, start, end, options));
     }
 
     @Override
     public CompletableFuture<Long> setbit(String key, long offset, long value) {
-        return run(Args.command("SETBIT", 4).add(key).add(offset).add(value), false, LONG);
+        return run(BitmapCommands.TEXT.setbit(key, offset, value));
     }
 
     @Override
     public CompletableFuture<Long> setbit(GlideString key, long offset, long value) {
-        return run(Args.command("SETBIT", 4).add(key).add(offset).add(value), true, LONG);
+        return run(BitmapCommands.BINARY.setbit(key, offset, value));
     }
 
     @Override
     public CompletableFuture<Long> getbit(String key, long offset) {
-        return run(Args.command("GETBIT", 3).add(key).add(offset), false, LONG);
+        return run(BitmapCommands.TEXT.getbit(key, offset));
     }
 
     @Override
     public CompletableFuture<Long> getbit(GlideString key, long offset) {
-        return run(Args.command("GETBIT", 3).add(key).add(offset), true, LONG);
+        return run(BitmapCommands.BINARY.getbit(key, offset));
     }
 
     @Override
     public CompletableFuture<Long> bitpos(String key, long bit) {
-        return run(Args.command("BITPOS", 3).add(key).add(bit), false, LONG);
+        return run(BitmapCommands.TEXT.bitpos(key, bit));
     }
 
     @Override
     public CompletableFuture<Long> bitpos(GlideString key, long bit) {
-        return run(Args.command("BITPOS", 3).add(key).add(bit), true, LONG);
+        return run(BitmapCommands.BINARY.bitpos(key, bit));
     }
 
     @Override
     public CompletableFuture<Long> bitpos(String key, long bit, long start) {
-        return run(Args.command("BITPOS", 4).add(key).add(bit).add(start), false, LONG);
+        return run(BitmapCommands.TEXT.bitpos(key, bit, start));
     }
 
     @Override
     public CompletableFuture<Long> bitpos(GlideString key, long bit, long start) {
-        return run(Args.command("BITPOS", 4).add(key).add(bit).add(start), true, LONG);
+        return run(BitmapCommands.BINARY.bitpos(key, bit, start));
     }
 
     @Override
     public CompletableFuture<Long> bitpos(String key, long bit, long start, long end) {
-        return run(Args.command("BITPOS", 5).add(key).add(bit).add(start).add(end), false, LONG);
+        return run(BitmapCommands.TEXT.bitpos(key, bit, start, end));
     }
 
     @Override
     public CompletableFuture<Long> bitpos(GlideString key, long bit, long start, long end) {
-        return run(Args.command("BITPOS", 5).add(key).add(bit).add(start).add(end), true, LONG);
+        return run(BitmapCommands.BINARY.bitpos(key, bit, start, end));
     }
 
     @Override
     public CompletableFuture<Long> bitpos(String key, long bit, long start, long end, BitmapIndexType offsetType) {
-        return run(Args.command("BITPOS", 6).add(key).add(bit).add(start).add(end).add(offsetType.name()), false, LONG);
+        return run(BitmapCommands.TEXT.bitpos(key, bit, start, end, offsetType));
     }
 
     @Override
     public CompletableFuture<Long> bitpos(GlideString key, long bit, long start, long end, BitmapIndexType offsetType) {
-        return run(Args.command("BITPOS", 6).add(key).add(bit).add(start).add(end).add(offsetType.name()), true, LONG);
+        return run(BitmapCommands.BINARY.bitpos(key, bit, start, end, offsetType));
     }
 
     @Override
     public CompletableFuture<Long[]> bitfield(String key, BitFieldSubCommands[] subCommands) {
-        return run(Args.command("BITFIELD", 2 + 4 * subCommands.length).add(key).addAll(BitFieldOptions.createBitFieldArgs(subCommands)), false, BaseClient::longArray);
+        return run(BitmapCommands.TEXT.bitfield(key, subCommands));
     }
 
     @Override
     public CompletableFuture<Long[]> bitfield(GlideString key, BitFieldSubCommands[] subCommands) {
-        return run(Args.command("BITFIELD", 2 + 4 * subCommands.length).add(key).addAll(BitFieldOptions.createBitFieldArgs(subCommands)), true, BaseClient::longArray);
+        return run(BitmapCommands.BINARY.bitfield(key, subCommands));
     }
 
     @Override
     public CompletableFuture<Long[]> bitfieldReadOnly(String key, BitFieldReadOnlySubCommands[] subCommands) {
-        return run(Args.command("BITFIELD_RO", 2 + 3 * subCommands.length).add(key).addAll(BitFieldOptions.createBitFieldArgs(subCommands)), false, BaseClient::longArray);
+        return run(BitmapCommands.TEXT.bitfieldReadOnly(key, subCommands));
     }
 
     @Override
     public CompletableFuture<Long[]> bitfieldReadOnly(GlideString key, BitFieldReadOnlySubCommands[] subCommands) {
-        return run(Args.command("BITFIELD_RO", 2 + 3 * subCommands.length).add(key).addAll(BitFieldOptions.createBitFieldArgs(subCommands)), true, BaseClient::longArray);
+        return run(BitmapCommands.BINARY.bitfieldReadOnly(key, subCommands));
     }
 
     @Override
     public CompletableFuture<Long> bitop(BitwiseOperation bitwiseOperation, String destination, String[] keys) {
-        Args args = Args.command("BITOP", keys.length + 3).add(bitwiseOperation.name()).add(destination).addAll(keys);
-        return run(args, false, LONG);
+        return run(BitmapCommands.TEXT.bitop(bitwiseOperation, destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> bitop(BitwiseOperation bitwiseOperation, GlideString destination, GlideString[] keys) {
-        Args args = Args.command("BITOP", keys.length + 3).add(bitwiseOperation.name()).add(destination).addAll(keys);
-        return run(args, true, LONG);
-    }
-
-    /** An array of integers (nulls kept) as Long[]. */
-    static Long[] longArray(Object reply) {
-        Object[] items = (Object[]) reply;
-        Long[] out = new Long[items.length];
-        for (int i = 0; i < items.length; i++) {
-            out[i] = (Long) items[i];
-        }
-        return out;
+        return run(BitmapCommands.BINARY.bitop(bitwiseOperation, destination, keys));
     }
 
     // (end of hyperloglog and bitmaps)
 
-    // ---- geo ----
+    // ---- geo: each command is defined once, in glide.internal.commands.GeoCommands ----
 
     @Override
     public CompletableFuture<Long> geoadd(
             String key, Map<String, GeospatialData> membersToGeospatialData, GeoAddOptions options) {
-        Args args = Args.command("GEOADD", membersToGeospatialData.size() * 3 + 4).add(key).addAll(options.toArgs());
-        membersToGeospatialData.forEach((member, position) -> args.addAll(position.toArgs()).add(member));
-        return run(args, false, LONG);
+        return run(GeoCommands.TEXT.geoadd(key, membersToGeospatialData, options));
     }
 
     @Override
     public CompletableFuture<Long> geoadd(
             GlideString key, Map<GlideString, GeospatialData> membersToGeospatialData, GeoAddOptions options) {
-        Args args = Args.command("GEOADD", membersToGeospatialData.size() * 3 + 4).add(key).addAll(options.toArgs());
-        membersToGeospatialData.forEach((member, position) -> args.addAll(position.toArgs()).add(member));
-        return run(args, true, LONG);
+        return run(GeoCommands.BINARY.geoadd(key, membersToGeospatialData, options));
     }
 
     @Override
     public CompletableFuture<Long> geoadd(String key, Map<String, GeospatialData> membersToGeospatialData) {
-        return geoadd(key, membersToGeospatialData, new GeoAddOptions(false));
+        return run(GeoCommands.TEXT.geoadd(key, membersToGeospatialData));
     }
 
     @Override
     public CompletableFuture<Long> geoadd(GlideString key, Map<GlideString, GeospatialData> membersToGeospatialData) {
-        return geoadd(key, membersToGeospatialData, new GeoAddOptions(false));
+        return run(GeoCommands.BINARY.geoadd(key, membersToGeospatialData));
     }
 
     @Override
     public CompletableFuture<Double[][]> geopos(String key, String[] members) {
-        return run(Args.command("GEOPOS", members.length + 2).add(key).addAll(members), false, GEO_POSITIONS);
+        return run(GeoCommands.TEXT.geopos(key, members));
     }
 
     @Override
     public CompletableFuture<Double[][]> geopos(GlideString key, GlideString[] members) {
-        return run(Args.command("GEOPOS", members.length + 2).add(key).addAll(members), true, GEO_POSITIONS);
+        return run(GeoCommands.BINARY.geopos(key, members));
     }
 
     @Override
     public CompletableFuture<Double> geodist(String key, String member1, String member2, GeoUnit geoUnit) {
-        return run(Args.command("GEODIST", 5).add(key).add(member1).add(member2).add(geoUnit.getValkeyAPI()), false, DOUBLE);
+        return run(GeoCommands.TEXT.geodist(key, member1, member2, geoUnit));
     }
 
     @Override
     public CompletableFuture<Double> geodist(
             GlideString key, GlideString member1, GlideString member2, GeoUnit geoUnit) {
-        return run(Args.command("GEODIST", 5).add(key).add(member1).add(member2).add(geoUnit.getValkeyAPI()), true, DOUBLE);
+        return run(GeoCommands.BINARY.geodist(key, member1, member2, geoUnit));
     }
 
     @Override
     public CompletableFuture<Double> geodist(String key, String member1, String member2) {
-        return run(Args.command("GEODIST", 4).add(key).add(member1).add(member2), false, DOUBLE);
+        return run(GeoCommands.TEXT.geodist(key, member1, member2));
     }
 
     @Override
     public CompletableFuture<Double> geodist(GlideString key, GlideString member1, GlideString member2) {
-        return run(Args.command("GEODIST", 4).add(key).add(member1).add(member2), true, DOUBLE);
+        return run(GeoCommands.BINARY.geodist(key, member1, member2));
     }
 
     @Override
     public CompletableFuture<String[]> geohash(String key, String[] members) {
-        return run(Args.command("GEOHASH", members.length + 2).add(key).addAll(members), false, STRING_ARRAY);
+        return run(GeoCommands.TEXT.geohash(key, members));
     }
 
     @Override
     public CompletableFuture<GlideString[]> geohash(GlideString key, GlideString[] members) {
-        return run(Args.command("GEOHASH", members.length + 2).add(key).addAll(members), true, GLIDE_STRING_ARRAY);
+        return run(GeoCommands.BINARY.geohash(key, members));
     }
 
     @Override
     public CompletableFuture<String[]> geosearch(String key, SearchOrigin searchFrom, GeoSearchShape searchBy) {
-        return run(geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, null, null, null), false, STRING_ARRAY);
+        return run(GeoCommands.TEXT.geosearch(key, searchFrom, searchBy, null));
     }
 
     @Override
-    public CompletableFuture<GlideString[]> geosearch(GlideString key, SearchOrigin searchFrom, GeoSearchShape searchBy) {
-        return run(geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, null, null, null), true, GLIDE_STRING_ARRAY);
+    public CompletableFuture<GlideString[]> geosearch(
+            GlideString key, SearchOrigin searchFrom, GeoSearchShape searchBy) {
+        return run(GeoCommands.BINARY.geosearch(key, searchFrom, searchBy, null));
     }
 
     @Override
     public CompletableFuture<String[]> geosearch(
             String key, SearchOrigin searchFrom, GeoSearchShape searchBy, GeoSearchResultOptions resultOptions) {
-        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, null, null, resultOptions);
-        return run(args, false, STRING_ARRAY);
+        return run(GeoCommands.TEXT.geosearch(key, searchFrom, searchBy, resultOptions));
     }
 
     @Override
     public CompletableFuture<GlideString[]> geosearch(
             GlideString key, SearchOrigin searchFrom, GeoSearchShape searchBy, GeoSearchResultOptions resultOptions) {
-        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, null, null, resultOptions);
-        return run(args, true, GLIDE_STRING_ARRAY);
+        return run(GeoCommands.BINARY.geosearch(key, searchFrom, searchBy, resultOptions));
     }
 
     @Override
     public CompletableFuture<Object[]> geosearch(
             String key, SearchOrigin searchFrom, GeoSearchShape searchBy, GeoSearchOptions options) {
-        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, options, null, null);
-        return run(args, false, OBJECT_ARRAY);
+        return run(GeoCommands.TEXT.geosearch(key, searchFrom, searchBy, options, null));
     }
 
     @Override
     public CompletableFuture<Object[]> geosearch(
             GlideString key, SearchOrigin searchFrom, GeoSearchShape searchBy, GeoSearchOptions options) {
-        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, options, null, null);
-        return run(args, true, OBJECT_ARRAY);
+        return run(GeoCommands.BINARY.geosearch(key, searchFrom, searchBy, options, null));
     }
 
     @Override
@@ -3389,8 +3354,7 @@ public abstract class BaseClient
             GeoSearchShape searchBy,
             GeoSearchOptions options,
             GeoSearchResultOptions resultOptions) {
-        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, options, null, resultOptions);
-        return run(args, false, OBJECT_ARRAY);
+        return run(GeoCommands.TEXT.geosearch(key, searchFrom, searchBy, options, resultOptions));
     }
 
     @Override
@@ -3400,22 +3364,19 @@ public abstract class BaseClient
             GeoSearchShape searchBy,
             GeoSearchOptions options,
             GeoSearchResultOptions resultOptions) {
-        Args args = geoSearchArgs(Args.command("GEOSEARCH", 16).add(key), searchFrom, searchBy, options, null, resultOptions);
-        return run(args, true, OBJECT_ARRAY);
+        return run(GeoCommands.BINARY.geosearch(key, searchFrom, searchBy, options, resultOptions));
     }
 
     @Override
     public CompletableFuture<Long> geosearchstore(
             String destination, String source, SearchOrigin searchFrom, GeoSearchShape searchBy) {
-        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
-        return run(geoSearchArgs(args, searchFrom, searchBy, null, null, null), false, LONG);
+        return run(GeoCommands.TEXT.geosearchstore(destination, source, searchFrom, searchBy, null, null));
     }
 
     @Override
     public CompletableFuture<Long> geosearchstore(
             GlideString destination, GlideString source, SearchOrigin searchFrom, GeoSearchShape searchBy) {
-        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
-        return run(geoSearchArgs(args, searchFrom, searchBy, null, null, null), true, LONG);
+        return run(GeoCommands.BINARY.geosearchstore(destination, source, searchFrom, searchBy, null, null));
     }
 
     @Override
@@ -3425,8 +3386,7 @@ public abstract class BaseClient
             SearchOrigin searchFrom,
             GeoSearchShape searchBy,
             GeoSearchResultOptions resultOptions) {
-        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
-        return run(geoSearchArgs(args, searchFrom, searchBy, null, null, resultOptions), false, LONG);
+        return run(GeoCommands.TEXT.geosearchstore(destination, source, searchFrom, searchBy, null, resultOptions));
     }
 
     @Override
@@ -3436,8 +3396,7 @@ public abstract class BaseClient
             SearchOrigin searchFrom,
             GeoSearchShape searchBy,
             GeoSearchResultOptions resultOptions) {
-        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
-        return run(geoSearchArgs(args, searchFrom, searchBy, null, null, resultOptions), true, LONG);
+        return run(GeoCommands.BINARY.geosearchstore(destination, source, searchFrom, searchBy, null, resultOptions));
     }
 
     @Override
@@ -3447,8 +3406,7 @@ public abstract class BaseClient
             SearchOrigin searchFrom,
             GeoSearchShape searchBy,
             GeoSearchStoreOptions options) {
-        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
-        return run(geoSearchArgs(args, searchFrom, searchBy, null, options, null), false, LONG);
+        return run(GeoCommands.TEXT.geosearchstore(destination, source, searchFrom, searchBy, options, null));
     }
 
     @Override
@@ -3458,8 +3416,7 @@ public abstract class BaseClient
             SearchOrigin searchFrom,
             GeoSearchShape searchBy,
             GeoSearchStoreOptions options) {
-        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
-        return run(geoSearchArgs(args, searchFrom, searchBy, null, options, null), true, LONG);
+        return run(GeoCommands.BINARY.geosearchstore(destination, source, searchFrom, searchBy, options, null));
     }
 
     @Override
@@ -3470,8 +3427,7 @@ public abstract class BaseClient
             GeoSearchShape searchBy,
             GeoSearchStoreOptions options,
             GeoSearchResultOptions resultOptions) {
-        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
-        return run(geoSearchArgs(args, searchFrom, searchBy, null, options, resultOptions), false, LONG);
+        return run(GeoCommands.TEXT.geosearchstore(destination, source, searchFrom, searchBy, options, resultOptions));
     }
 
     @Override
@@ -3482,420 +3438,290 @@ public abstract class BaseClient
             GeoSearchShape searchBy,
             GeoSearchStoreOptions options,
             GeoSearchResultOptions resultOptions) {
-        Args args = Args.command("GEOSEARCHSTORE", 16).add(destination).add(source);
-        return run(geoSearchArgs(args, searchFrom, searchBy, null, options, resultOptions), true, LONG);
-    }
-
-    /** GEOSEARCH[STORE]'s arguments after its key(s); any option may be null. */
-    static Args geoSearchArgs(
-            Args args,
-            SearchOrigin origin,
-            GeoSearchShape shape,
-            GeoSearchOptions options,
-            GeoSearchStoreOptions storeOptions,
-            GeoSearchResultOptions resultOptions) {
-        args.addAll(origin.toGlideStringArgs()).addAll(shape.toArgs());
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        if (resultOptions != null) {
-            args.addAll(resultOptions.toArgs());
-        }
-        if (storeOptions != null) {
-            args.addAll(storeOptions.toArgs());
-        }
-        return args;
+        return run(GeoCommands.BINARY.geosearchstore(destination, source, searchFrom, searchBy, options, resultOptions));
     }
 
     // (end of geo)
 
-    // ---- streams ----
+    // ---- streams: each command is defined once, in glide.internal.commands.StreamCommands ----
 
     @Override
     public CompletableFuture<String> xadd(String key, Map<String, String> values) {
-        return xadd(key, values, (StreamAddOptions) null);
-    }
-
-    @Override
-    public CompletableFuture<String> xadd(String key, String[][] values) {
-        return xadd(key, values, (StreamAddOptions) null);
+        return run(StreamCommands.TEXT.xadd(key, values));
     }
 
     @Override
     public CompletableFuture<GlideString> xadd(GlideString key, Map<GlideString, GlideString> values) {
-        return xadd(key, values, (StreamAddOptionsBinary) null);
+        return run(StreamCommands.BINARY.xadd(key, values));
+    }
+
+    @Override
+    public CompletableFuture<String> xadd(String key, String[][] values) {
+        return run(StreamCommands.TEXT.xadd(key, values));
     }
 
     @Override
     public CompletableFuture<GlideString> xadd(GlideString key, GlideString[][] values) {
-        return xadd(key, values, (StreamAddOptionsBinary) null);
+        return run(StreamCommands.BINARY.xadd(key, values));
     }
 
     @Override
     public CompletableFuture<String> xadd(String key, Map<String, String> values, StreamAddOptions options) {
-        Args args = xaddStart(key, values.size() * 2, options);
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, false, STRING);
-    }
-
-    @Override
-    public CompletableFuture<String> xadd(String key, String[][] values, StreamAddOptions options) {
-        Args args = xaddStart(key, values.length * 2, options);
-        for (String[] pair : values) {
-            checkPair(pair);
-            args.add(pair[0]).add(pair[1]);
-        }
-        return run(args, false, STRING);
+        return run(StreamCommands.TEXT.xadd(key, values, options));
     }
 
     @Override
     public CompletableFuture<GlideString> xadd(
             GlideString key, Map<GlideString, GlideString> values, StreamAddOptionsBinary options) {
-        Args args = xaddStart(key, values.size() * 2, options);
-        for (Map.Entry<GlideString, GlideString> e : values.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, true, GLIDE_STRING);
+        return run(StreamCommands.BINARY.xadd(key, values, options));
     }
 
     @Override
-    public CompletableFuture<GlideString> xadd(GlideString key, GlideString[][] values, StreamAddOptionsBinary options) {
-        Args args = xaddStart(key, values.length * 2, options);
-        for (GlideString[] pair : values) {
-            checkPair(pair);
-            args.add(pair[0]).add(pair[1]);
-        }
-        return run(args, true, GLIDE_STRING);
+    public CompletableFuture<String> xadd(String key, String[][] values, StreamAddOptions options) {
+        return run(StreamCommands.TEXT.xadd(key, values, options));
     }
 
-    /** {@code XADD key [NOMKSTREAM] [trim] id}; no options means {@code *}. */
-    private static Args xaddStart(String key, int pairArgs, StreamAddOptions options) {
-        String[] opts = options == null ? new String[] {StreamAddOptions.ID_WILDCARD_VALKEY_API} : options.toArgs();
-        return Args.command("XADD", pairArgs + opts.length + 2).add(key).addAll(opts);
-    }
-
-    private static Args xaddStart(GlideString key, int pairArgs, StreamAddOptionsBinary options) {
-        GlideString[] opts = options == null
-                ? new GlideString[] {StreamAddOptionsBinary.ID_WILDCARD_VALKEY_API_GLIDE_STRING}
-                : options.toArgs();
-        return Args.command("XADD", pairArgs + opts.length + 2).add(key).addAll(opts);
-    }
-
-    private static void checkPair(Object[] pair) {
-        if (pair == null || pair.length != 2) {
-            throw new IllegalArgumentException("XADD: each field/value pair must have exactly two elements");
-        }
+    @Override
+    public CompletableFuture<GlideString> xadd(
+            GlideString key, GlideString[][] values, StreamAddOptionsBinary options) {
+        return run(StreamCommands.BINARY.xadd(key, values, options));
     }
 
     @Override
     public CompletableFuture<Map<String, Map<String, String[][]>>> xread(Map<String, String> keysAndIds) {
-        return xread(keysAndIds, null);
+        return run(StreamCommands.TEXT.xread(keysAndIds, null));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Map<GlideString, GlideString[][]>>> xreadBinary(
             Map<GlideString, GlideString> keysAndIds) {
-        return xreadBinary(keysAndIds, null);
+        return run(StreamCommands.BINARY.xread(keysAndIds, null));
     }
 
     @Override
     public CompletableFuture<Map<String, Map<String, String[][]>>> xread(
             Map<String, String> keysAndIds, StreamReadOptions options) {
-        Args args = Args.command("XREAD", keysAndIds.size() * 2 + 6);
-        args.addAll(options == null ? new String[] {StreamReadOptions.READ_STREAMS_VALKEY_API} : options.toArgs());
-        return run(streams(args, keysAndIds).build(), false, readTimeout(options), STREAMS_READ);
+        return run(StreamCommands.TEXT.xread(keysAndIds, options));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Map<GlideString, GlideString[][]>>> xreadBinary(
             Map<GlideString, GlideString> keysAndIds, StreamReadOptions options) {
-        Args args = Args.command("XREAD", keysAndIds.size() * 2 + 6);
-        args.addAll(options == null ? new String[] {StreamReadOptions.READ_STREAMS_VALKEY_API} : options.toArgs());
-        return run(streamsBinary(args, keysAndIds).build(), true, readTimeout(options), STREAMS_READ_BINARY);
+        return run(StreamCommands.BINARY.xread(keysAndIds, options));
     }
 
     @Override
     public CompletableFuture<Map<String, Map<String, String[][]>>> xreadgroup(
             Map<String, String> keysAndIds, String group, String consumer) {
-        return xreadgroup(keysAndIds, group, consumer, null);
+        return run(StreamCommands.TEXT.xreadgroup(keysAndIds, group, consumer, null));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Map<GlideString, GlideString[][]>>> xreadgroup(
             Map<GlideString, GlideString> keysAndIds, GlideString group, GlideString consumer) {
-        return xreadgroup(keysAndIds, group, consumer, null);
+        return run(StreamCommands.BINARY.xreadgroup(keysAndIds, group, consumer, null));
     }
 
     @Override
     public CompletableFuture<Map<String, Map<String, String[][]>>> xreadgroup(
             Map<String, String> keysAndIds, String group, String consumer, StreamReadGroupOptions options) {
-        Args args = Args.command("XREADGROUP", keysAndIds.size() * 2 + 10);
-        args.add(StreamReadGroupOptions.READ_GROUP_VALKEY_API).add(group).add(consumer);
-        return run(streams(readGroupOptions(args, options), keysAndIds).build(), false, readTimeout(options), STREAMS_READ);
+        return run(StreamCommands.TEXT.xreadgroup(keysAndIds, group, consumer, options));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Map<GlideString, GlideString[][]>>> xreadgroup(
-            Map<GlideString, GlideString> keysAndIds,
+            Map<GlideString,
+            GlideString> keysAndIds,
             GlideString group,
             GlideString consumer,
             StreamReadGroupOptions options) {
-        Args args = Args.command("XREADGROUP", keysAndIds.size() * 2 + 10);
-        args.add(StreamReadGroupOptions.READ_GROUP_VALKEY_API).add(group).add(consumer);
-        return run(
-                streamsBinary(readGroupOptions(args, options), keysAndIds).build(),
-                true,
-                readTimeout(options),
-                STREAMS_READ_BINARY);
-    }
-
-    /** XREADGROUP's options after {@code GROUP group consumer}, up to and including STREAMS. */
-    private static Args readGroupOptions(Args args, StreamReadGroupOptions options) {
-        if (options == null) {
-            return args.add(StreamReadOptions.READ_STREAMS_VALKEY_API);
-        }
-        // toArgs(group, consumer) starts with GROUP group consumer: skip them, they are in already.
-        GlideString[] all = options.toArgs("", "");
-        return args.addAll(java.util.Arrays.copyOfRange(all, 3, all.length));
-    }
-
-    /** {@code key... id...} from one pass over the map, so keys and IDs stay paired. */
-    private static Args streams(Args args, Map<String, String> keysAndIds) {
-        String[] keys = new String[keysAndIds.size()];
-        String[] ids = new String[keys.length];
-        int i = 0;
-        for (Map.Entry<String, String> e : keysAndIds.entrySet()) {
-            keys[i] = e.getKey();
-            ids[i++] = e.getValue();
-        }
-        return args.addAll(keys).addAll(ids);
-    }
-
-    private static Args streamsBinary(Args args, Map<GlideString, GlideString> keysAndIds) {
-        GlideString[] keys = new GlideString[keysAndIds.size()];
-        GlideString[] ids = new GlideString[keys.length];
-        int i = 0;
-        for (Map.Entry<GlideString, GlideString> e : keysAndIds.entrySet()) {
-            keys[i] = e.getKey();
-            ids[i++] = e.getValue();
-        }
-        return args.addAll(keys).addAll(ids);
-    }
-
-    /**
-     * A read with BLOCK waits on the server for up to that many ms (0: forever): the request
-     * timeout must not cut it.
-     */
-    private static int readTimeout(StreamReadOptions options) {
-        if (options == null || !options.isBlocking()) {
-            return BlockingTimeouts.DEFAULT;
-        }
-        String[] args = options.toArgs(); // [COUNT n] BLOCK ms STREAMS
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (StreamReadOptions.READ_BLOCK_VALKEY_API.equals(args[i])) {
-                return BlockingTimeouts.forMillis(Long.parseLong(args[i + 1]));
-            }
-        }
-        return BlockingTimeouts.DEFAULT;
+        return run(StreamCommands.BINARY.xreadgroup(keysAndIds, group, consumer, options));
     }
 
     @Override
     public CompletableFuture<Long> xtrim(String key, StreamTrimOptions options) {
-        return run(Args.command("XTRIM", 7).add(key).addAll(options.toArgs()), false, LONG);
+        return run(StreamCommands.TEXT.xtrim(key, options));
     }
 
     @Override
     public CompletableFuture<Long> xtrim(GlideString key, StreamTrimOptions options) {
-        return run(Args.command("XTRIM", 7).add(key).addAll(options.toGlideStringArgs()), true, LONG);
+        return run(StreamCommands.BINARY.xtrim(key, options));
     }
 
     @Override
     public CompletableFuture<Long> xlen(String key) {
-        return run(Args.command("XLEN", 2).add(key), false, LONG);
+        return run(StreamCommands.TEXT.xlen(key));
     }
 
     @Override
     public CompletableFuture<Long> xlen(GlideString key) {
-        return run(Args.command("XLEN", 2).add(key), true, LONG);
+        return run(StreamCommands.BINARY.xlen(key));
     }
 
     @Override
     public CompletableFuture<Long> xdel(String key, String[] ids) {
-        return run(Args.command("XDEL", ids.length + 2).add(key).addAll(ids), false, LONG);
+        return run(StreamCommands.TEXT.xdel(key, ids));
     }
 
     @Override
     public CompletableFuture<Long> xdel(GlideString key, GlideString[] ids) {
-        return run(Args.command("XDEL", ids.length + 2).add(key).addAll(ids), true, LONG);
+        return run(StreamCommands.BINARY.xdel(key, ids));
     }
 
     @Override
     public CompletableFuture<Map<String, String[][]>> xrange(String key, StreamRange start, StreamRange end) {
-        return run(Args.command("XRANGE", 4).add(key).addAll(StreamRange.toArgs(start, end)), false, STREAM_ENTRIES);
+        return run(StreamCommands.TEXT.xrange(key, start, end));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[][]>> xrange(
             GlideString key, StreamRange start, StreamRange end) {
-        return run(Args.command("XRANGE", 4).add(key).addAll(StreamRange.toArgs(start, end)), true, STREAM_ENTRIES_BINARY);
+        return run(StreamCommands.BINARY.xrange(key, start, end));
     }
 
     @Override
     public CompletableFuture<Map<String, String[][]>> xrange(
             String key, StreamRange start, StreamRange end, long count) {
-        Args args = Args.command("XRANGE", 6).add(key).addAll(StreamRange.toArgs(start, end, count));
-        return run(args, false, STREAM_ENTRIES);
+        return run(StreamCommands.TEXT.xrange(key, start, end, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[][]>> xrange(
             GlideString key, StreamRange start, StreamRange end, long count) {
-        Args args = Args.command("XRANGE", 6).add(key).addAll(StreamRange.toArgs(start, end, count));
-        return run(args, true, STREAM_ENTRIES_BINARY);
+        return run(StreamCommands.BINARY.xrange(key, start, end, count));
     }
 
     @Override
     public CompletableFuture<Map<String, String[][]>> xrevrange(String key, StreamRange end, StreamRange start) {
-        return run(Args.command("XREVRANGE", 4).add(key).addAll(StreamRange.toArgs(end, start)), false, STREAM_ENTRIES);
+        return run(StreamCommands.TEXT.xrevrange(key, end, start));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[][]>> xrevrange(
             GlideString key, StreamRange end, StreamRange start) {
-        Args args = Args.command("XREVRANGE", 4).add(key).addAll(StreamRange.toArgs(end, start));
-        return run(args, true, STREAM_ENTRIES_BINARY);
+        return run(StreamCommands.BINARY.xrevrange(key, end, start));
     }
 
     @Override
     public CompletableFuture<Map<String, String[][]>> xrevrange(
             String key, StreamRange end, StreamRange start, long count) {
-        Args args = Args.command("XREVRANGE", 6).add(key).addAll(StreamRange.toArgs(end, start, count));
-        return run(args, false, STREAM_ENTRIES);
+        return run(StreamCommands.TEXT.xrevrange(key, end, start, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[][]>> xrevrange(
             GlideString key, StreamRange end, StreamRange start, long count) {
-        Args args = Args.command("XREVRANGE", 6).add(key).addAll(StreamRange.toArgs(end, start, count));
-        return run(args, true, STREAM_ENTRIES_BINARY);
+        return run(StreamCommands.BINARY.xrevrange(key, end, start, count));
     }
 
     @Override
     public CompletableFuture<String> xgroupCreate(String key, String groupName, String id) {
-        return run(Args.command("XGROUP", 5).add("CREATE").add(key).add(groupName).add(id), false, ANY_TEXT);
+        return run(StreamCommands.TEXT.xgroupCreate(key, groupName, id));
     }
 
     @Override
     public CompletableFuture<String> xgroupCreate(GlideString key, GlideString groupName, GlideString id) {
-        return run(Args.command("XGROUP", 5).add("CREATE").add(key).add(groupName).add(id), true, ANY_TEXT);
+        return run(StreamCommands.BINARY.xgroupCreate(key, groupName, id));
     }
 
     @Override
-    public CompletableFuture<String> xgroupCreate(
-            String key, String groupName, String id, StreamGroupOptions options) {
-        Args args = Args.command("XGROUP", 8).add("CREATE").add(key).add(groupName).add(id);
-        return run(args.addAll(options.toArgs()), false, ANY_TEXT);
+    public CompletableFuture<String> xgroupCreate(String key, String groupName, String id, StreamGroupOptions options) {
+        return run(StreamCommands.TEXT.xgroupCreate(key, groupName, id, options));
     }
 
     @Override
     public CompletableFuture<String> xgroupCreate(
             GlideString key, GlideString groupName, GlideString id, StreamGroupOptions options) {
-        Args args = Args.command("XGROUP", 8).add("CREATE").add(key).add(groupName).add(id);
-        return run(args.addAll(options.toArgs()), true, ANY_TEXT);
+        return run(StreamCommands.BINARY.xgroupCreate(key, groupName, id, options));
     }
 
     @Override
     public CompletableFuture<Boolean> xgroupDestroy(String key, String groupName) {
-        return run(Args.command("XGROUP", 4).add("DESTROY").add(key).add(groupName), false, BOOLEAN);
+        return run(StreamCommands.TEXT.xgroupDestroy(key, groupName));
     }
 
     @Override
     public CompletableFuture<Boolean> xgroupDestroy(GlideString key, GlideString groupName) {
-        return run(Args.command("XGROUP", 4).add("DESTROY").add(key).add(groupName), true, BOOLEAN);
+        return run(StreamCommands.BINARY.xgroupDestroy(key, groupName));
     }
 
     @Override
     public CompletableFuture<Boolean> xgroupCreateConsumer(String key, String group, String consumer) {
-        return run(Args.command("XGROUP", 5).add("CREATECONSUMER").add(key).add(group).add(consumer), false, BOOLEAN);
+        return run(StreamCommands.TEXT.xgroupCreateConsumer(key, group, consumer));
     }
 
     @Override
     public CompletableFuture<Boolean> xgroupCreateConsumer(GlideString key, GlideString group, GlideString consumer) {
-        return run(Args.command("XGROUP", 5).add("CREATECONSUMER").add(key).add(group).add(consumer), true, BOOLEAN);
+        return run(StreamCommands.BINARY.xgroupCreateConsumer(key, group, consumer));
     }
 
     @Override
     public CompletableFuture<Long> xgroupDelConsumer(String key, String group, String consumer) {
-        return run(Args.command("XGROUP", 5).add("DELCONSUMER").add(key).add(group).add(consumer), false, LONG);
+        return run(StreamCommands.TEXT.xgroupDelConsumer(key, group, consumer));
     }
 
     @Override
     public CompletableFuture<Long> xgroupDelConsumer(GlideString key, GlideString group, GlideString consumer) {
-        return run(Args.command("XGROUP", 5).add("DELCONSUMER").add(key).add(group).add(consumer), true, LONG);
+        return run(StreamCommands.BINARY.xgroupDelConsumer(key, group, consumer));
     }
 
     @Override
     public CompletableFuture<String> xgroupSetId(String key, String groupName, String id) {
-        return run(Args.command("XGROUP", 5).add("SETID").add(key).add(groupName).add(id), false, ANY_TEXT);
+        return run(StreamCommands.TEXT.xgroupSetId(key, groupName, id));
     }
 
     @Override
     public CompletableFuture<String> xgroupSetId(GlideString key, GlideString groupName, GlideString id) {
-        return run(Args.command("XGROUP", 5).add("SETID").add(key).add(groupName).add(id), true, ANY_TEXT);
+        return run(StreamCommands.BINARY.xgroupSetId(key, groupName, id));
     }
 
     @Override
     public CompletableFuture<String> xgroupSetId(String key, String groupName, String id, long entriesRead) {
-        Args args = Args.command("XGROUP", 7).add("SETID").add(key).add(groupName).add(id);
-        return run(args.add(StreamGroupOptions.ENTRIES_READ_VALKEY_API).add(entriesRead), false, ANY_TEXT);
+        return run(StreamCommands.TEXT.xgroupSetId(key, groupName, id, entriesRead));
     }
 
     @Override
     public CompletableFuture<String> xgroupSetId(
             GlideString key, GlideString groupName, GlideString id, long entriesRead) {
-        Args args = Args.command("XGROUP", 7).add("SETID").add(key).add(groupName).add(id);
-        return run(args.add(StreamGroupOptions.ENTRIES_READ_VALKEY_API).add(entriesRead), true, ANY_TEXT);
+        return run(StreamCommands.BINARY.xgroupSetId(key, groupName, id, entriesRead));
     }
 
     @Override
     public CompletableFuture<Long> xack(String key, String group, String[] ids) {
-        return run(Args.command("XACK", ids.length + 3).add(key).add(group).addAll(ids), false, LONG);
+        return run(StreamCommands.TEXT.xack(key, group, ids));
     }
 
     @Override
     public CompletableFuture<Long> xack(GlideString key, GlideString group, GlideString[] ids) {
-        return run(Args.command("XACK", ids.length + 3).add(key).add(group).addAll(ids), true, LONG);
+        return run(StreamCommands.BINARY.xack(key, group, ids));
     }
 
     @Override
     public CompletableFuture<Object[]> xpending(String key, String group) {
-        return run(Args.command("XPENDING", 3).add(key).add(group), false, TEXT_OBJECT_ARRAY);
+        return run(StreamCommands.TEXT.xpending(key, group));
     }
 
     @Override
     public CompletableFuture<Object[]> xpending(GlideString key, GlideString group) {
-        return run(Args.command("XPENDING", 3).add(key).add(group), true, v -> (Object[]) v);
+        return run(StreamCommands.BINARY.xpending(key, group));
     }
 
     @Override
     public CompletableFuture<Object[][]> xpending(
             String key, String group, StreamRange start, StreamRange end, long count) {
-        return xpending(key, group, start, end, count, StreamPendingOptions.builder().build());
+        return run(StreamCommands.TEXT.xpending(key, group, start, end, count, StreamPendingOptions.builder().build()));
     }
 
     @Override
     public CompletableFuture<Object[][]> xpending(
             GlideString key, GlideString group, StreamRange start, StreamRange end, long count) {
-        return xpending(key, group, start, end, count, StreamPendingOptionsBinary.builder().build());
+        return run(StreamCommands.BINARY.xpending(key, group, start, end, count, StreamPendingOptionsBinary.builder().build()));
     }
 
     @Override
     public CompletableFuture<Object[][]> xpending(
             String key, String group, StreamRange start, StreamRange end, long count, StreamPendingOptions options) {
-        Args args = Args.command("XPENDING", 9).add(key).add(group).addAll(options.toArgs(start, end, count));
-        return run(args, false, TEXT_ARRAY_OF_ARRAYS);
+        return run(StreamCommands.TEXT.xpending(key, group, start, end, count, options));
     }
 
     @Override
@@ -3906,26 +3732,25 @@ public abstract class BaseClient
             StreamRange end,
             long count,
             StreamPendingOptionsBinary options) {
-        Args args = Args.command("XPENDING", 9).add(key).add(group).addAll(options.toArgs(start, end, count));
-        return run(args, true, ARRAY_OF_ARRAYS);
+        return run(StreamCommands.BINARY.xpending(key, group, start, end, count, options));
     }
 
     @Override
     public CompletableFuture<Map<String, String[][]>> xclaim(
             String key, String group, String consumer, long minIdleTime, String[] ids) {
-        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, null, false), false, STREAM_ENTRIES);
+        return run(StreamCommands.TEXT.xclaim(key, group, consumer, minIdleTime, ids, null));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[][]>> xclaim(
             GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString[] ids) {
-        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, null, false), true, STREAM_ENTRIES_BINARY);
+        return run(StreamCommands.BINARY.xclaim(key, group, consumer, minIdleTime, ids, null));
     }
 
     @Override
     public CompletableFuture<Map<String, String[][]>> xclaim(
             String key, String group, String consumer, long minIdleTime, String[] ids, StreamClaimOptions options) {
-        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, options, false), false, STREAM_ENTRIES);
+        return run(StreamCommands.TEXT.xclaim(key, group, consumer, minIdleTime, ids, options));
     }
 
     @Override
@@ -3936,25 +3761,25 @@ public abstract class BaseClient
             long minIdleTime,
             GlideString[] ids,
             StreamClaimOptions options) {
-        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, options, false), true, STREAM_ENTRIES_BINARY);
+        return run(StreamCommands.BINARY.xclaim(key, group, consumer, minIdleTime, ids, options));
     }
 
     @Override
     public CompletableFuture<String[]> xclaimJustId(
             String key, String group, String consumer, long minIdleTime, String[] ids) {
-        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, null, true), false, STRING_ARRAY);
+        return run(StreamCommands.TEXT.xclaimJustId(key, group, consumer, minIdleTime, ids, null));
     }
 
     @Override
     public CompletableFuture<GlideString[]> xclaimJustId(
             GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString[] ids) {
-        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, null, true), true, GLIDE_STRING_ARRAY);
+        return run(StreamCommands.BINARY.xclaimJustId(key, group, consumer, minIdleTime, ids, null));
     }
 
     @Override
     public CompletableFuture<String[]> xclaimJustId(
             String key, String group, String consumer, long minIdleTime, String[] ids, StreamClaimOptions options) {
-        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, options, true), false, STRING_ARRAY);
+        return run(StreamCommands.TEXT.xclaimJustId(key, group, consumer, minIdleTime, ids, options));
     }
 
     @Override
@@ -3965,160 +3790,105 @@ public abstract class BaseClient
             long minIdleTime,
             GlideString[] ids,
             StreamClaimOptions options) {
-        return run(xclaimArgs(key, group, consumer, minIdleTime, ids, options, true), true, GLIDE_STRING_ARRAY);
-    }
-
-    /** {@code XCLAIM key group consumer min-idle-time id... [options] [JUSTID]}. */
-    private static Args xclaimArgs(
-            String key, String group, String consumer, long minIdleTime, String[] ids, StreamClaimOptions options, boolean justId) {
-        Args args = Args.command("XCLAIM", ids.length + 13).add(key).add(group).add(consumer).add(minIdleTime).addAll(ids);
-        return xclaimOptions(args, options, justId);
-    }
-
-    private static Args xclaimArgs(
-            GlideString key,
-            GlideString group,
-            GlideString consumer,
-            long minIdleTime,
-            GlideString[] ids,
-            StreamClaimOptions options,
-            boolean justId) {
-        Args args = Args.command("XCLAIM", ids.length + 13).add(key).add(group).add(consumer).add(minIdleTime).addAll(ids);
-        return xclaimOptions(args, options, justId);
-    }
-
-    private static Args xclaimOptions(Args args, StreamClaimOptions options, boolean justId) {
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        return justId ? args.add(StreamClaimOptions.JUST_ID_VALKEY_API) : args;
+        return run(StreamCommands.BINARY.xclaimJustId(key, group, consumer, minIdleTime, ids, options));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>[]> xinfoGroups(String key) {
-        return run(Args.command("XINFO", 3).add("GROUPS").add(key), false, TEXT_MAP_ARRAY);
+        return run(StreamCommands.TEXT.xinfoGroups(key));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>[]> xinfoGroups(GlideString key) {
-        return run(Args.command("XINFO", 3).add("GROUPS").add(key), true, MAP_ARRAY);
+        return run(StreamCommands.BINARY.xinfoGroups(key));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>[]> xinfoConsumers(String key, String groupName) {
-        return run(Args.command("XINFO", 4).add("CONSUMERS").add(key).add(groupName), false, TEXT_MAP_ARRAY);
+        return run(StreamCommands.TEXT.xinfoConsumers(key, groupName));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>[]> xinfoConsumers(GlideString key, GlideString groupName) {
-        return run(Args.command("XINFO", 4).add("CONSUMERS").add(key).add(groupName), true, MAP_ARRAY);
+        return run(StreamCommands.BINARY.xinfoConsumers(key, groupName));
     }
 
     @Override
     public CompletableFuture<Object[]> xautoclaim(
             String key, String group, String consumer, long minIdleTime, String start) {
-        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, null, false), false, AUTOCLAIM);
+        return run(StreamCommands.TEXT.xautoclaim(key, group, consumer, minIdleTime, start, null));
     }
 
     @Override
     public CompletableFuture<Object[]> xautoclaim(
             GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString start) {
-        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, null, false), true, AUTOCLAIM_BINARY);
+        return run(StreamCommands.BINARY.xautoclaim(key, group, consumer, minIdleTime, start, null));
     }
 
     @Override
     public CompletableFuture<Object[]> xautoclaim(
             String key, String group, String consumer, long minIdleTime, String start, long count) {
-        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, count, false), false, AUTOCLAIM);
+        return run(StreamCommands.TEXT.xautoclaim(key, group, consumer, minIdleTime, start, count));
     }
 
     @Override
     public CompletableFuture<Object[]> xautoclaim(
             GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString start, long count) {
-        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, count, false), true, AUTOCLAIM_BINARY);
+        return run(StreamCommands.BINARY.xautoclaim(key, group, consumer, minIdleTime, start, count));
     }
 
     @Override
     public CompletableFuture<Object[]> xautoclaimJustId(
             String key, String group, String consumer, long minIdleTime, String start) {
-        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, null, true), false, AUTOCLAIM_JUSTID);
+        return run(StreamCommands.TEXT.xautoclaimJustId(key, group, consumer, minIdleTime, start, null));
     }
 
     @Override
     public CompletableFuture<Object[]> xautoclaimJustId(
             GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString start) {
-        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, null, true), true, AUTOCLAIM_JUSTID_BINARY);
+        return run(StreamCommands.BINARY.xautoclaimJustId(key, group, consumer, minIdleTime, start, null));
     }
 
     @Override
     public CompletableFuture<Object[]> xautoclaimJustId(
             String key, String group, String consumer, long minIdleTime, String start, long count) {
-        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, count, true), false, AUTOCLAIM_JUSTID);
+        return run(StreamCommands.TEXT.xautoclaimJustId(key, group, consumer, minIdleTime, start, count));
     }
 
     @Override
     public CompletableFuture<Object[]> xautoclaimJustId(
             GlideString key, GlideString group, GlideString consumer, long minIdleTime, GlideString start, long count) {
-        return run(xautoclaimArgs(key, group, consumer, minIdleTime, start, count, true), true, AUTOCLAIM_JUSTID_BINARY);
-    }
-
-    /** {@code XAUTOCLAIM key group consumer min-idle-time start [COUNT count] [JUSTID]}. */
-    private static Args xautoclaimArgs(
-            String key, String group, String consumer, long minIdleTime, String start, Long count, boolean justId) {
-        Args args = Args.command("XAUTOCLAIM", 9).add(key).add(group).add(consumer).add(minIdleTime).add(start);
-        return xautoclaimOptions(args, count, justId);
-    }
-
-    private static Args xautoclaimArgs(
-            GlideString key,
-            GlideString group,
-            GlideString consumer,
-            long minIdleTime,
-            GlideString start,
-            Long count,
-            boolean justId) {
-        Args args = Args.command("XAUTOCLAIM", 9).add(key).add(group).add(consumer).add(minIdleTime).add(start);
-        return xautoclaimOptions(args, count, justId);
-    }
-
-    private static Args xautoclaimOptions(Args args, Long count, boolean justId) {
-        if (count != null) {
-            args.add(StreamRange.RANGE_COUNT_VALKEY_API).add(count);
-        }
-        return justId ? args.add(StreamClaimOptions.JUST_ID_VALKEY_API) : args;
+        return run(StreamCommands.BINARY.xautoclaimJustId(key, group, consumer, minIdleTime, start, count));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> xinfoStream(String key) {
-        return run(Args.command("XINFO", 3).add("STREAM").add(key), false, ReplyConverters.TEXT_KEYED_MAP);
+        return run(StreamCommands.TEXT.xinfoStream(key));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>> xinfoStream(GlideString key) {
-        return run(Args.command("XINFO", 3).add("STREAM").add(key), true, ReplyConverters.map());
+        return run(StreamCommands.BINARY.xinfoStream(key));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> xinfoStreamFull(String key) {
-        return run(Args.command("XINFO", 4).add("STREAM").add(key).add(XInfoStreamOptions.FULL), false, ReplyConverters.TEXT_KEYED_MAP);
+        return run(StreamCommands.TEXT.xinfoStreamFull(key, null));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>> xinfoStreamFull(GlideString key) {
-        Args args = Args.command("XINFO", 4).add("STREAM").add(key).add(XInfoStreamOptions.FULL);
-        return run(args, true, ReplyConverters.map());
+        return run(StreamCommands.BINARY.xinfoStreamFull(key, null));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> xinfoStreamFull(String key, int count) {
-        Args args = Args.command("XINFO", 6).add("STREAM").add(key).add(XInfoStreamOptions.FULL);
-        return run(args.add(XInfoStreamOptions.COUNT).add(count), false, ReplyConverters.TEXT_KEYED_MAP);
+        return run(StreamCommands.TEXT.xinfoStreamFull(key, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>> xinfoStreamFull(GlideString key, int count) {
-        Args args = Args.command("XINFO", 6).add("STREAM").add(key).add(XInfoStreamOptions.FULL);
-        return run(args.add(XInfoStreamOptions.COUNT).add(count), true, ReplyConverters.map());
+        return run(StreamCommands.BINARY.xinfoStreamFull(key, count));
     }
 
     // (end of streams)

@@ -25,6 +25,7 @@ import glide.api.models.commands.geospatial.GeoUnit;
 import glide.api.models.commands.geospatial.GeospatialData;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
+import glide.internal.commands.GeoCommands;
 import glide.testutil.RedisServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -250,5 +251,25 @@ class GeoCommandsTest {
         assertArrayEquals(new String[] {"WITHDIST"}, GeoSearchOptions.builder().withDist(true).withCoord(false).build().toArgs());
         assertEquals("mi", GeoUnit.MILES.getValkeyAPI());
         assertEquals("m", GeoUnit.METERS.getValkeyAPI());
+    }
+
+    /** GEODIST's and GEOSEARCH's defined shapes give what the core derives from the same bytes. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void definedShapesAreTheDerivedOnes(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.Setup sicily = (c, k) -> await(c.geoadd(k, sicily()));
+            SameAsDerived.check(client, sicily, k -> client.geodist(k, "Palermo", "Catania", GeoUnit.KILOMETERS),
+                    k -> new String[] {"GEODIST", k, "Palermo", "Catania", "km"},
+                    GeoCommands.TEXT.geodist("k", "a", "b").convert(), 166.2742);
+            SameAsDerived.check(client, sicily, k -> client.geodist(k, "Palermo", "nowhere"),
+                    k -> new String[] {"GEODIST", k, "Palermo", "nowhere"}, GeoCommands.TEXT.geodist("k", "a", "b").convert(), null);
+            GeoSearchOptions withDist = GeoSearchOptions.builder().withdist().build();
+            GeoSearchResultOptions nearestFirst = new GeoSearchResultOptions(SortOrder.ASC);
+            SameAsDerived.check(client, sicily, k -> client.geosearch(k, SOUTH, AROUND_SICILY, withDist, nearestFirst),
+                    k -> new String[] {"GEOSEARCH", k, "FROMLONLAT", "15.0", "37.0", "BYRADIUS", "400.0", "km", "WITHDIST", "ASC"},
+                    GeoCommands.TEXT.geosearch("k", SOUTH, AROUND_SICILY, withDist, null).convert(),
+                    new Object[] {new Object[] {"Catania", new Object[] {56.4413}}, new Object[] {"Palermo", new Object[] {190.4424}}});
+        }
     }
 }

@@ -26,6 +26,8 @@ import glide.api.models.commands.bitmap.BitmapIndexType;
 import glide.api.models.commands.bitmap.BitwiseOperation;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
+import glide.internal.commands.BitmapCommands;
+import glide.internal.commands.HyperLogLogCommands;
 import glide.testutil.RedisServer;
 import java.util.Map;
 import java.util.UUID;
@@ -186,5 +188,25 @@ class HyperLogLogAndBitmapCommandsTest {
                 new String[] {"GET", "i5", "#3", "OVERFLOW", "WRAP", "SET", "u2", "1", "3"},
                 BitFieldOptions.createBitFieldArgs(subs));
         assertEquals(gs("#3"), BitFieldOptions.createBitFieldGlideStringArgs(subs)[2]);
+    }
+
+    /** PFADD's defined boolean and BITFIELD's array are what the core derives from the same bytes. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void definedShapesAreTheDerivedOnes(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.pfadd(k, new String[] {"a", "b"}),
+                    k -> new String[] {"PFADD", k, "a", "b"}, HyperLogLogCommands.TEXT.pfadd("k", new String[0]).convert(), true);
+            SameAsDerived.check(client, (c, k) -> await(c.pfadd(k, new String[] {"a"})), k -> client.pfadd(k, new String[] {"a"}),
+                    k -> new String[] {"PFADD", k, "a"}, HyperLogLogCommands.TEXT.pfadd("k", new String[0]).convert(), false);
+            BitFieldSubCommands[] fields = {
+                new BitFieldSet(new UnsignedEncoding(8), new Offset(0), 200),
+                new BitFieldOverflow(BitOverflowControl.FAIL),
+                new BitFieldIncrby(new UnsignedEncoding(8), new Offset(0), 100)
+            };
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.bitfield(k, fields),
+                    k -> new String[] {"BITFIELD", k, "SET", "u8", "0", "200", "OVERFLOW", "FAIL", "INCRBY", "u8", "0", "100"},
+                    BitmapCommands.TEXT.bitfield("k", fields).convert(), new Long[] {0L, null});
+        }
     }
 }

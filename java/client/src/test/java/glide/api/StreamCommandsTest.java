@@ -30,6 +30,7 @@ import glide.api.models.commands.stream.StreamTrimOptions.MinId;
 import glide.api.models.commands.stream.XInfoStreamOptions;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
+import glide.internal.commands.StreamCommands;
 import glide.testutil.RedisServer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -713,5 +714,32 @@ class StreamCommandsTest {
             }
         }
         return false;
+    }
+
+    /** XRANGE's and XAUTOCLAIM's defined shapes give what the core derives from the same bytes. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void definedShapesAreTheDerivedOnes(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.Setup twoEntries = (c, k) -> {
+                await(c.xadd(k, new String[][] {{"f", "v"}}, StreamAddOptions.builder().id("1-1").build()));
+                await(c.xadd(k, new String[][] {{"f2", "v2"}}, StreamAddOptions.builder().id("1-2").build()));
+            };
+            Map<String, String[][]> entries = new LinkedHashMap<>();
+            entries.put("1-1", new String[][] {{"f", "v"}});
+            entries.put("1-2", new String[][] {{"f2", "v2"}});
+            SameAsDerived.check(client, twoEntries, k -> client.xrange(k, InfRangeBound.MIN, InfRangeBound.MAX),
+                    k -> new String[] {"XRANGE", k, "-", "+"},
+                    StreamCommands.TEXT.xrange("k", InfRangeBound.MIN, InfRangeBound.MAX).convert(), entries);
+            SameAsDerived.Setup delivered = (c, k) -> {
+                twoEntries.on(c, k);
+                await(c.xgroupCreate(k, "g", "0"));
+                await(c.xreadgroup(Map.of(k, ">"), "g", "c1"));
+            };
+            SameAsDerived.check(client, delivered, k -> client.xautoclaim(k, "g", "c2", 0, "0-0"),
+                    k -> new String[] {"XAUTOCLAIM", k, "g", "c2", "0", "0-0"},
+                    StreamCommands.TEXT.xautoclaim("k", "g", "c", 0, "0-0", null).convert(),
+                    new Object[] {"0-0", entries, new String[0]});
+        }
     }
 }

@@ -3,8 +3,12 @@ package glide.api.models;
 import glide.api.BaseClient;
 import glide.internal.BatchCommands;
 import glide.internal.BatchRecorders;
+import glide.internal.commands.BitmapCommands;
 import glide.internal.commands.Command;
+import glide.internal.commands.GeoCommands;
+import glide.internal.commands.HyperLogLogCommands;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.StreamCommands;
 import glide.internal.commands.StringCommands;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
@@ -1239,19 +1243,19 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /** Queues PFADD: true if the estimate changed. */
     public <ArgType> T pfadd(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.pfadd(gs(key), gs(elements)));
+        return add(HyperLogLogCommands.BINARY.pfadd(gs(key), gs(elements)));
     }
 
     /** Queues PFCOUNT: the estimated cardinality of the union. */
     public <ArgType> T pfcount(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.pfcount(gs(keys)));
+        return add(HyperLogLogCommands.BINARY.pfcount(gs(keys)));
     }
 
     /** Queues PFMERGE: "OK". */
     public <ArgType> T pfmerge(ArgType destination, ArgType[] sourceKeys) {
         checkArgType(destination);
-        return record(c -> c.pfmerge(gs(destination), gs(sourceKeys)));
+        return add(HyperLogLogCommands.BINARY.pfmerge(gs(destination), gs(sourceKeys)));
     }
 
     // ---- bitmaps ----
@@ -1259,56 +1263,56 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /** Queues BITCOUNT: the number of set bits. */
     public <ArgType> T bitcount(ArgType key) {
         checkArgType(key);
-        return record(c -> c.bitcount(gs(key)));
+        return add(BitmapCommands.BINARY.bitcount(gs(key)));
     }
 
     /** Queues BITCOUNT from byte {@code start}: the number of set bits. */
     public <ArgType> T bitcount(ArgType key, long start) {
         checkArgType(key);
-        return record(c -> c.bitcount(gs(key), start));
+        return add(BitmapCommands.BINARY.bitcount(gs(key), start));
     }
 
     /** Queues BITCOUNT over bytes start..end: the number of set bits. */
     public <ArgType> T bitcount(ArgType key, long start, long end) {
         checkArgType(key);
-        return record(c -> c.bitcount(gs(key), start, end));
+        return add(BitmapCommands.BINARY.bitcount(gs(key), start, end));
     }
 
     /** Queues BITCOUNT over a BYTE or BIT range: the number of set bits. */
     public <ArgType> T bitcount(
             ArgType key, long start, long end, glide.api.models.commands.bitmap.BitmapIndexType options) {
         checkArgType(key);
-        return record(c -> c.bitcount(gs(key), start, end, options));
+        return add(BitmapCommands.BINARY.bitcount(gs(key), start, end, options));
     }
 
     /** Queues SETBIT: the bit's previous value. */
     public <ArgType> T setbit(ArgType key, long offset, long value) {
         checkArgType(key);
-        return record(c -> c.setbit(gs(key), offset, value));
+        return add(BitmapCommands.BINARY.setbit(gs(key), offset, value));
     }
 
     /** Queues GETBIT: the bit's value. */
     public <ArgType> T getbit(ArgType key, long offset) {
         checkArgType(key);
-        return record(c -> c.getbit(gs(key), offset));
+        return add(BitmapCommands.BINARY.getbit(gs(key), offset));
     }
 
     /** Queues BITPOS: the position of the first bit equal to {@code bit}, or -1. */
     public <ArgType> T bitpos(ArgType key, long bit) {
         checkArgType(key);
-        return record(c -> c.bitpos(gs(key), bit));
+        return add(BitmapCommands.BINARY.bitpos(gs(key), bit));
     }
 
     /** Queues BITPOS from byte {@code start}: a position, or -1. */
     public <ArgType> T bitpos(ArgType key, long bit, long start) {
         checkArgType(key);
-        return record(c -> c.bitpos(gs(key), bit, start));
+        return add(BitmapCommands.BINARY.bitpos(gs(key), bit, start));
     }
 
     /** Queues BITPOS over bytes start..end: a position, or -1. */
     public <ArgType> T bitpos(ArgType key, long bit, long start, long end) {
         checkArgType(key);
-        return record(c -> c.bitpos(gs(key), bit, start, end));
+        return add(BitmapCommands.BINARY.bitpos(gs(key), bit, start, end));
     }
 
     /** Queues BITPOS over a BYTE or BIT range: a position, or -1. */
@@ -1319,7 +1323,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long end,
             glide.api.models.commands.bitmap.BitmapIndexType offsetType) {
         checkArgType(key);
-        return record(c -> c.bitpos(gs(key), bit, start, end, offsetType));
+        return add(BitmapCommands.BINARY.bitpos(gs(key), bit, start, end, offsetType));
     }
 
     /** Queues BITOP: the length of the stored result. */
@@ -1328,14 +1332,14 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType destination,
             ArgType[] keys) {
         checkArgType(destination);
-        return record(c -> c.bitop(bitwiseOperation, gs(destination), gs(keys)));
+        return add(BitmapCommands.BINARY.bitop(bitwiseOperation, gs(destination), gs(keys)));
     }
 
     /** Queues BITFIELD: one result per subcommand (null for an overflow FAIL). */
     public <ArgType> T bitfield(
             ArgType key, glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands[] subCommands) {
         checkArgType(key);
-        return record(c -> c.bitfield(gs(key), subCommands));
+        return add(BitmapCommands.BINARY.bitfield(gs(key), subCommands));
     }
 
     /** Queues BITFIELD_RO: one value per GET subcommand. */
@@ -1343,7 +1347,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType key,
             glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands[] subCommands) {
         checkArgType(key);
-        return record(c -> c.bitfieldReadOnly(gs(key), subCommands));
+        return add(BitmapCommands.BINARY.bitfieldReadOnly(gs(key), subCommands));
     }
 
     // ==== (end of part A) ====
@@ -1790,39 +1794,39 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             java.util.Map<ArgType, glide.api.models.commands.geospatial.GeospatialData> membersToGeospatialData,
             glide.api.models.commands.geospatial.GeoAddOptions options) {
         checkArgType(key);
-        return record(c -> c.geoadd(gs(key), gsKeys(membersToGeospatialData), options));
+        return add(GeoCommands.BINARY.geoadd(gs(key), gsKeys(membersToGeospatialData), options));
     }
 
     /** Queues GEOADD; result: the count of members added. */
     public <ArgType> T geoadd(
             ArgType key, java.util.Map<ArgType, glide.api.models.commands.geospatial.GeospatialData> membersToGeospatialData) {
         checkArgType(key);
-        return record(c -> c.geoadd(gs(key), gsKeys(membersToGeospatialData)));
+        return add(GeoCommands.BINARY.geoadd(gs(key), gsKeys(membersToGeospatialData)));
     }
 
     /** Queues GEOPOS; result: each member's longitude and latitude (null where missing). */
     public <ArgType> T geopos(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.geopos(gs(key), gs(members)));
+        return add(GeoCommands.BINARY.geopos(gs(key), gs(members)));
     }
 
     /** Queues GEODIST in a unit; result: the distance, or null. */
     public <ArgType> T geodist(
             ArgType key, ArgType member1, ArgType member2, glide.api.models.commands.geospatial.GeoUnit geoUnit) {
         checkArgType(key);
-        return record(c -> c.geodist(gs(key), gs(member1), gs(member2), geoUnit));
+        return add(GeoCommands.BINARY.geodist(gs(key), gs(member1), gs(member2), geoUnit));
     }
 
     /** Queues GEODIST (meters); result: the distance, or null. */
     public <ArgType> T geodist(ArgType key, ArgType member1, ArgType member2) {
         checkArgType(key);
-        return record(c -> c.geodist(gs(key), gs(member1), gs(member2)));
+        return add(GeoCommands.BINARY.geodist(gs(key), gs(member1), gs(member2)));
     }
 
     /** Queues GEOHASH; result: each member's geohash (null where missing). */
     public <ArgType> T geohash(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.geohash(gs(key), gs(members)));
+        return add(GeoCommands.BINARY.geohash(gs(key), gs(members)));
     }
 
     /** Queues GEOSEARCH; result: the matching members. */
@@ -1831,7 +1835,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin searchFrom,
             glide.api.models.commands.geospatial.GeoSearchShape searchBy) {
         checkArgType(key);
-        return record(c -> c.geosearch(gs(key), searchFrom, searchBy));
+        return add(GeoCommands.BINARY.geosearch(gs(key), searchFrom, searchBy, null));
     }
 
     /** Queues GEOSEARCH with COUNT/ordering; result: the matching members. */
@@ -1841,7 +1845,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchResultOptions resultOptions) {
         checkArgType(key);
-        return record(c -> c.geosearch(gs(key), searchFrom, searchBy, resultOptions));
+        return add(GeoCommands.BINARY.geosearch(gs(key), searchFrom, searchBy, resultOptions));
     }
 
     /** Queues GEOSEARCH WITHDIST/WITHCOORD/WITHHASH; result: members with the asked details. */
@@ -1851,7 +1855,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchOptions options) {
         checkArgType(key);
-        return record(c -> c.geosearch(gs(key), searchFrom, searchBy, options));
+        return add(GeoCommands.BINARY.geosearch(gs(key), searchFrom, searchBy, options, null));
     }
 
     /** Queues GEOSEARCH with details and COUNT/ordering; result: members with the asked details. */
@@ -1862,7 +1866,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchOptions options,
             glide.api.models.commands.geospatial.GeoSearchResultOptions resultOptions) {
         checkArgType(key);
-        return record(c -> c.geosearch(gs(key), searchFrom, searchBy, options, resultOptions));
+        return add(GeoCommands.BINARY.geosearch(gs(key), searchFrom, searchBy, options, resultOptions));
     }
 
     /** Queues GEOSEARCHSTORE; result: the count of members stored. */
@@ -1872,7 +1876,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchOrigin.SearchOrigin searchFrom,
             glide.api.models.commands.geospatial.GeoSearchShape searchBy) {
         checkArgType(destination);
-        return record(c -> c.geosearchstore(gs(destination), gs(source), searchFrom, searchBy));
+        return add(GeoCommands.BINARY.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, null, null));
     }
 
     /** Queues GEOSEARCHSTORE with COUNT/ordering; result: the count of members stored. */
@@ -1883,7 +1887,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchResultOptions resultOptions) {
         checkArgType(destination);
-        return record(c -> c.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, resultOptions));
+        return add(GeoCommands.BINARY.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, null, resultOptions));
     }
 
     /** Queues GEOSEARCHSTORE (STOREDIST if asked); result: the count of members stored. */
@@ -1894,7 +1898,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchShape searchBy,
             glide.api.models.commands.geospatial.GeoSearchStoreOptions options) {
         checkArgType(destination);
-        return record(c -> c.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, options));
+        return add(GeoCommands.BINARY.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, options, null));
     }
 
     /** Queues GEOSEARCHSTORE with STOREDIST and COUNT/ordering; result: the count of members stored. */
@@ -1906,7 +1910,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.geospatial.GeoSearchStoreOptions options,
             glide.api.models.commands.geospatial.GeoSearchResultOptions resultOptions) {
         checkArgType(destination);
-        return record(c -> c.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, options, resultOptions));
+        return add(GeoCommands.BINARY.geosearchstore(gs(destination), gs(source), searchFrom, searchBy, options, resultOptions));
     }
 
     // ---- streams ----
@@ -1914,65 +1918,65 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /** Queues XADD of {@code values} (ID {@code *}); result: the new entry's ID. */
     public <ArgType> T xadd(ArgType key, java.util.Map<ArgType, ArgType> values) {
         checkArgType(key);
-        return record(c -> c.xadd(gs(key), binaryMap(values)));
+        return add(StreamCommands.BINARY.xadd(gs(key), binaryMap(values)));
     }
 
     /** Queues XADD of field/value pairs (ID {@code *}); result: the new entry's ID. */
     public <ArgType> T xadd(ArgType key, ArgType[][] values) {
         checkArgType(key);
-        return record(c -> c.xadd(gs(key), gsPairs(values)));
+        return add(StreamCommands.BINARY.xadd(gs(key), gsPairs(values)));
     }
 
     /** Queues XADD with options; result: the new entry's ID, or null (NOMKSTREAM, no stream). */
     public <ArgType> T xadd(
             ArgType key, java.util.Map<ArgType, ArgType> values, glide.api.models.commands.stream.StreamAddOptions options) {
         checkArgType(key);
-        return record(c -> c.xadd(gs(key), binaryMap(values), streamAddBinary(options)));
+        return add(StreamCommands.BINARY.xadd(gs(key), binaryMap(values), options));
     }
 
     /** Queues XADD of field/value pairs with options; result: the new entry's ID, or null. */
     public <ArgType> T xadd(
             ArgType key, ArgType[][] values, glide.api.models.commands.stream.StreamAddOptions options) {
         checkArgType(key);
-        return record(c -> c.xadd(gs(key), gsPairs(values), streamAddBinary(options)));
+        return add(StreamCommands.BINARY.xadd(gs(key), gsPairs(values), options));
     }
 
     /** Queues XREAD of each stream after its ID; result: entries per stream, or null. */
     public <ArgType> T xread(java.util.Map<ArgType, ArgType> keysAndIds) {
         checkArgType(keysAndIds);
-        return record(c -> c.xreadBinary(binaryMap(keysAndIds)));
+        return add(StreamCommands.BINARY.xread(binaryMap(keysAndIds), null));
     }
 
     /** Queues XREAD with COUNT/BLOCK; result: entries per stream, or null. */
     public <ArgType> T xread(
             java.util.Map<ArgType, ArgType> keysAndIds, glide.api.models.commands.stream.StreamReadOptions options) {
         checkArgType(keysAndIds);
-        return record(c -> c.xreadBinary(binaryMap(keysAndIds), options));
+        return add(StreamCommands.BINARY.xread(binaryMap(keysAndIds), options));
     }
 
     /** Queues XTRIM; result: the count of entries removed. */
     public <ArgType> T xtrim(ArgType key, glide.api.models.commands.stream.StreamTrimOptions options) {
         checkArgType(key);
-        return record(c -> c.xtrim(gs(key), options));
+        return add(StreamCommands.BINARY.xtrim(gs(key), options));
     }
 
     /** Queues XLEN; result: the count of entries. */
     public <ArgType> T xlen(ArgType key) {
         checkArgType(key);
-        return record(c -> c.xlen(gs(key)));
+        return add(StreamCommands.BINARY.xlen(gs(key)));
     }
 
     /** Queues XDEL; result: the count of entries deleted. */
     public <ArgType> T xdel(ArgType key, ArgType[] ids) {
         checkArgType(key);
-        return record(c -> c.xdel(gs(key), gs(ids)));
+        return add(StreamCommands.BINARY.xdel(gs(key), gs(ids)));
     }
 
     /** Queues XRANGE; result: the entries in range, by ID. */
     public <ArgType> T xrange(
             ArgType key, glide.api.models.commands.stream.StreamRange start, glide.api.models.commands.stream.StreamRange end) {
         checkArgType(key);
-        return record(c -> c.xrange(gs(key), start, end));
+        return add(StreamCommands.BINARY.xrange(gs(key), start, end));
     }
 
     /** Queues XRANGE ... COUNT; result: at most {@code count} entries in range, by ID. */
@@ -1982,14 +1986,14 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.stream.StreamRange end,
             long count) {
         checkArgType(key);
-        return record(c -> c.xrange(gs(key), start, end, count));
+        return add(StreamCommands.BINARY.xrange(gs(key), start, end, count));
     }
 
     /** Queues XREVRANGE; result: the entries in range, newest first. */
     public <ArgType> T xrevrange(
             ArgType key, glide.api.models.commands.stream.StreamRange end, glide.api.models.commands.stream.StreamRange start) {
         checkArgType(key);
-        return record(c -> c.xrevrange(gs(key), end, start));
+        return add(StreamCommands.BINARY.xrevrange(gs(key), end, start));
     }
 
     /** Queues XREVRANGE ... COUNT; result: at most {@code count} entries, newest first. */
@@ -1999,56 +2003,56 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.stream.StreamRange start,
             long count) {
         checkArgType(key);
-        return record(c -> c.xrevrange(gs(key), end, start, count));
+        return add(StreamCommands.BINARY.xrevrange(gs(key), end, start, count));
     }
 
     /** Queues XGROUP CREATE; result: {@code OK}. */
     public <ArgType> T xgroupCreate(ArgType key, ArgType groupName, ArgType id) {
         checkArgType(key);
-        return record(c -> c.xgroupCreate(gs(key), gs(groupName), gs(id)));
+        return add(StreamCommands.BINARY.xgroupCreate(gs(key), gs(groupName), gs(id)));
     }
 
     /** Queues XGROUP CREATE with MKSTREAM/ENTRIESREAD; result: {@code OK}. */
     public <ArgType> T xgroupCreate(
             ArgType key, ArgType groupName, ArgType id, glide.api.models.commands.stream.StreamGroupOptions options) {
         checkArgType(key);
-        return record(c -> c.xgroupCreate(gs(key), gs(groupName), gs(id), options));
+        return add(StreamCommands.BINARY.xgroupCreate(gs(key), gs(groupName), gs(id), options));
     }
 
     /** Queues XGROUP DESTROY; result: whether the group was destroyed. */
     public <ArgType> T xgroupDestroy(ArgType key, ArgType groupName) {
         checkArgType(key);
-        return record(c -> c.xgroupDestroy(gs(key), gs(groupName)));
+        return add(StreamCommands.BINARY.xgroupDestroy(gs(key), gs(groupName)));
     }
 
     /** Queues XGROUP CREATECONSUMER; result: whether the consumer was created. */
     public <ArgType> T xgroupCreateConsumer(ArgType key, ArgType group, ArgType consumer) {
         checkArgType(key);
-        return record(c -> c.xgroupCreateConsumer(gs(key), gs(group), gs(consumer)));
+        return add(StreamCommands.BINARY.xgroupCreateConsumer(gs(key), gs(group), gs(consumer)));
     }
 
     /** Queues XGROUP DELCONSUMER; result: the count of the consumer's pending entries. */
     public <ArgType> T xgroupDelConsumer(ArgType key, ArgType group, ArgType consumer) {
         checkArgType(key);
-        return record(c -> c.xgroupDelConsumer(gs(key), gs(group), gs(consumer)));
+        return add(StreamCommands.BINARY.xgroupDelConsumer(gs(key), gs(group), gs(consumer)));
     }
 
     /** Queues XGROUP SETID; result: {@code OK}. */
     public <ArgType> T xgroupSetId(ArgType key, ArgType groupName, ArgType id) {
         checkArgType(key);
-        return record(c -> c.xgroupSetId(gs(key), gs(groupName), gs(id)));
+        return add(StreamCommands.BINARY.xgroupSetId(gs(key), gs(groupName), gs(id)));
     }
 
     /** Queues XGROUP SETID ... ENTRIESREAD; result: {@code OK}. */
     public <ArgType> T xgroupSetId(ArgType key, ArgType groupName, ArgType id, long entriesRead) {
         checkArgType(key);
-        return record(c -> c.xgroupSetId(gs(key), gs(groupName), gs(id), entriesRead));
+        return add(StreamCommands.BINARY.xgroupSetId(gs(key), gs(groupName), gs(id), entriesRead));
     }
 
     /** Queues XREADGROUP; result: entries per stream, or null. */
     public <ArgType> T xreadgroup(java.util.Map<ArgType, ArgType> keysAndIds, ArgType group, ArgType consumer) {
         checkArgType(group);
-        return record(c -> c.xreadgroup(binaryMap(keysAndIds), gs(group), gs(consumer)));
+        return add(StreamCommands.BINARY.xreadgroup(binaryMap(keysAndIds), gs(group), gs(consumer), null));
     }
 
     /** Queues XREADGROUP with COUNT/BLOCK/NOACK; result: entries per stream, or null. */
@@ -2058,19 +2062,19 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType consumer,
             glide.api.models.commands.stream.StreamReadGroupOptions options) {
         checkArgType(group);
-        return record(c -> c.xreadgroup(binaryMap(keysAndIds), gs(group), gs(consumer), options));
+        return add(StreamCommands.BINARY.xreadgroup(binaryMap(keysAndIds), gs(group), gs(consumer), options));
     }
 
     /** Queues XACK; result: the count of entries acknowledged. */
     public <ArgType> T xack(ArgType key, ArgType group, ArgType[] ids) {
         checkArgType(key);
-        return record(c -> c.xack(gs(key), gs(group), gs(ids)));
+        return add(StreamCommands.BINARY.xack(gs(key), gs(group), gs(ids)));
     }
 
     /** Queues XPENDING (summary form); result: count, lowest and highest IDs, per-consumer counts. */
     public <ArgType> T xpending(ArgType key, ArgType group) {
         checkArgType(key);
-        return record(c -> c.xpending(gs(key), gs(group)));
+        return add(StreamCommands.BINARY.xpending(gs(key), gs(group)));
     }
 
     /** Queues XPENDING (extended form); result: one array per pending entry. */
@@ -2081,7 +2085,9 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.stream.StreamRange end,
             long count) {
         checkArgType(key);
-        return record(c -> c.xpending(gs(key), gs(group), start, end, count));
+        return add(StreamCommands.BINARY.xpending(
+                gs(key), gs(group), start, end, count,
+                glide.api.models.commands.stream.StreamPendingOptionsBinary.builder().build()));
     }
 
     /** Queues XPENDING (extended form, IDLE/consumer); result: one array per pending entry. */
@@ -2093,31 +2099,31 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             long count,
             glide.api.models.commands.stream.StreamPendingOptions options) {
         checkArgType(key);
-        return record(c -> c.xpending(gs(key), gs(group), start, end, count, pendingBinary(options, start, end, count)));
+        return add(StreamCommands.BINARY.xpending(gs(key), gs(group), start, end, count, options));
     }
 
     /** Queues XINFO STREAM; result: the stream's details. */
     public <ArgType> T xinfoStream(ArgType key) {
         checkArgType(key);
-        return record(c -> c.xinfoStream(gs(key)));
+        return add(StreamCommands.BINARY.xinfoStream(gs(key)));
     }
 
     /** Queues XINFO STREAM ... FULL; result: the stream's full details. */
     public <ArgType> T xinfoStreamFull(ArgType key) {
         checkArgType(key);
-        return record(c -> c.xinfoStreamFull(gs(key)));
+        return add(StreamCommands.BINARY.xinfoStreamFull(gs(key), null));
     }
 
     /** Queues XINFO STREAM ... FULL COUNT; result: the stream's full details, entries capped. */
     public <ArgType> T xinfoStreamFull(ArgType key, int count) {
         checkArgType(key);
-        return record(c -> c.xinfoStreamFull(gs(key), count));
+        return add(StreamCommands.BINARY.xinfoStreamFull(gs(key), count));
     }
 
     /** Queues XCLAIM; result: the claimed entries, by ID. */
     public <ArgType> T xclaim(ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType[] ids) {
         checkArgType(key);
-        return record(c -> c.xclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids)));
+        return add(StreamCommands.BINARY.xclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids), null));
     }
 
     /** Queues XCLAIM with options; result: the claimed entries, by ID. */
@@ -2129,13 +2135,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] ids,
             glide.api.models.commands.stream.StreamClaimOptions options) {
         checkArgType(key);
-        return record(c -> c.xclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids), options));
+        return add(StreamCommands.BINARY.xclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids), options));
     }
 
     /** Queues XCLAIM ... JUSTID; result: the claimed IDs. */
     public <ArgType> T xclaimJustId(ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType[] ids) {
         checkArgType(key);
-        return record(c -> c.xclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids)));
+        return add(StreamCommands.BINARY.xclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids), null));
     }
 
     /** Queues XCLAIM ... JUSTID with options; result: the claimed IDs. */
@@ -2147,45 +2153,45 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] ids,
             glide.api.models.commands.stream.StreamClaimOptions options) {
         checkArgType(key);
-        return record(c -> c.xclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids), options));
+        return add(StreamCommands.BINARY.xclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(ids), options));
     }
 
     /** Queues XINFO GROUPS; result: one map per consumer group. */
     public <ArgType> T xinfoGroups(ArgType key) {
         checkArgType(key);
-        return record(c -> c.xinfoGroups(gs(key)));
+        return add(StreamCommands.BINARY.xinfoGroups(gs(key)));
     }
 
     /** Queues XINFO CONSUMERS; result: one map per consumer of the group. */
     public <ArgType> T xinfoConsumers(ArgType key, ArgType groupName) {
         checkArgType(key);
-        return record(c -> c.xinfoConsumers(gs(key), gs(groupName)));
+        return add(StreamCommands.BINARY.xinfoConsumers(gs(key), gs(groupName)));
     }
 
     /** Queues XAUTOCLAIM; result: the next start ID, the claimed entries and the deleted IDs. */
     public <ArgType> T xautoclaim(ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType start) {
         checkArgType(key);
-        return record(c -> c.xautoclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(start)));
+        return add(StreamCommands.BINARY.xautoclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), null));
     }
 
     /** Queues XAUTOCLAIM ... COUNT; result: the next start ID, the claimed entries, the deleted IDs. */
     public <ArgType> T xautoclaim(
             ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType start, long count) {
         checkArgType(key);
-        return record(c -> c.xautoclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), count));
+        return add(StreamCommands.BINARY.xautoclaim(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), count));
     }
 
     /** Queues XAUTOCLAIM ... JUSTID; result: the next start ID, the claimed IDs, the deleted IDs. */
     public <ArgType> T xautoclaimJustId(ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType start) {
         checkArgType(key);
-        return record(c -> c.xautoclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(start)));
+        return add(StreamCommands.BINARY.xautoclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), null));
     }
 
     /** Queues XAUTOCLAIM ... COUNT ... JUSTID; result: the next start ID, claimed IDs, deleted IDs. */
     public <ArgType> T xautoclaimJustId(
             ArgType key, ArgType group, ArgType consumer, long minIdleTime, ArgType start, long count) {
         checkArgType(key);
-        return record(c -> c.xautoclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), count));
+        return add(StreamCommands.BINARY.xautoclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), count));
     }
 
     // ---- functions ----
@@ -2325,88 +2331,6 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             out[i] = pairs[i] == null ? null : gs(pairs[i]);
         }
         return out;
-    }
-
-    /**
-     * XADD options for the GlideString overload. The text options hold only text (ID, trim), so
-     * their arguments are taken as given: {@code [NOMKSTREAM] [trim...] id}.
-     */
-    private static glide.api.models.commands.stream.StreamAddOptionsBinary streamAddBinary(
-            glide.api.models.commands.stream.StreamAddOptions options) {
-        if (options == null) {
-            return null;
-        }
-        String[] args = options.toArgs();
-        int from = 0;
-        glide.api.models.commands.stream.StreamAddOptionsBinary.StreamAddOptionsBinaryBuilder b =
-                glide.api.models.commands.stream.StreamAddOptionsBinary.builder();
-        if (args.length > 1 && glide.api.models.commands.stream.StreamAddOptions.NO_MAKE_STREAM_VALKEY_API.equals(args[0])) {
-            b.makeStream(false);
-            from = 1;
-        }
-        if (args.length - 1 > from) {
-            b.trim(new FixedTrim(java.util.Arrays.copyOfRange(args, from, args.length - 1)));
-        }
-        return b.id(GlideString.of(args[args.length - 1])).build();
-    }
-
-    /** Trim arguments already made (by {@link #streamAddBinary}), sent as they are. */
-    private static final class FixedTrim extends glide.api.models.commands.stream.StreamTrimOptions {
-        private final String[] args;
-
-        FixedTrim(String[] args) {
-            this.args = args;
-        }
-
-        @Override
-        protected String getMethod() {
-            return args[0];
-        }
-
-        @Override
-        protected String getThreshold() {
-            return args[args.length - 1];
-        }
-
-        @Override
-        public String[] toArgs() {
-            return args.clone();
-        }
-
-        @Override
-        public GlideString[] toGlideStringArgs() {
-            GlideString[] out = new GlideString[args.length];
-            for (int i = 0; i < args.length; i++) {
-                out[i] = GlideString.of(args[i]);
-            }
-            return out;
-        }
-    }
-
-    /**
-     * XPENDING options for the GlideString overload, read back from their arguments {@code [IDLE
-     * n] start end count [consumer]} (the consumer is text, so its bytes are its UTF-8).
-     */
-    private static glide.api.models.commands.stream.StreamPendingOptionsBinary pendingBinary(
-            glide.api.models.commands.stream.StreamPendingOptions options,
-            glide.api.models.commands.stream.StreamRange start,
-            glide.api.models.commands.stream.StreamRange end,
-            long count) {
-        if (options == null) {
-            return null;
-        }
-        String[] args = options.toArgs(start, end, count);
-        glide.api.models.commands.stream.StreamPendingOptionsBinary.StreamPendingOptionsBinaryBuilder b =
-                glide.api.models.commands.stream.StreamPendingOptionsBinary.builder();
-        // Without IDLE: 3 or 4 arguments; with it: 5 or 6.
-        boolean idle = args.length >= 5;
-        if (idle) {
-            b.minIdleTime(Long.parseLong(args[1]));
-        }
-        if (args.length == (idle ? 6 : 4)) {
-            b.consumer(GlideString.of(args[args.length - 1]));
-        }
-        return b.build();
     }
 
     /**
