@@ -4,6 +4,7 @@ import glide.api.BaseClient;
 import glide.internal.BatchCommands;
 import glide.internal.BatchRecorders;
 import glide.internal.commands.Command;
+import glide.internal.commands.HashCommands;
 import glide.internal.commands.KeyCommands;
 import glide.internal.commands.StringCommands;
 import java.util.function.Function;
@@ -21,9 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * (a bad argument) throws here, when it is added.
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
- * both: the families defined in {@code glide.internal.commands} (strings, keys) add the defined
- * command, with its reply shape; the others are still recorded through a client whose commands
- * go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
+ * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes) add the
+ * defined command, with its reply shape; the others are still recorded through a client whose
+ * commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
  * @param <T> the concrete batch class, returned by every builder method
  */
@@ -705,18 +706,18 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return add(KeyCommands.BINARY.sortStore(gs(key), gs(destination), sortOptions));
     }
 
-    // ---- hashes ----
+    // ---- hashes (defined in glide.internal.commands.HashCommands) ----
 
     /** Queues HGET: the field's value, or null. */
     public <ArgType> T hget(ArgType key, ArgType field) {
         checkArgType(key);
-        return record(c -> c.hget(gs(key), gs(field)));
+        return add(HashCommands.BINARY.hget(gs(key), gs(field)));
     }
 
     /** Queues HSET with the map's pairs in iteration order: the number of new fields. */
     public <ArgType> T hset(ArgType key, java.util.Map<ArgType, ArgType> fieldValueMap) {
         checkArgType(key);
-        return record(c -> c.hset(gs(key), binaryMap(fieldValueMap)));
+        return add(HashCommands.BINARY.hset(gs(key), binaryMap(fieldValueMap)));
     }
 
     /** Queues HSETEX: 1 if every field was set, 0 if a condition failed. */
@@ -725,13 +726,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             java.util.Map<ArgType, ArgType> fieldValueMap,
             glide.api.models.commands.HSetExOptions options) {
         checkArgType(key);
-        return record(c -> c.hsetex(gs(key), binaryMap(fieldValueMap), options));
+        return add(HashCommands.BINARY.hsetex(gs(key), binaryMap(fieldValueMap), options));
     }
 
     /** Queues HGETEX: the fields' values (null for a missing one). */
     public <ArgType> T hgetex(ArgType key, ArgType[] fields, glide.api.models.commands.HGetExOptions options) {
         checkArgType(key);
-        return record(c -> c.hgetex(gs(key), gs(fields), options));
+        return add(HashCommands.BINARY.hgetex(gs(key), gs(fields), options));
     }
 
     /** Queues HEXPIRE (seconds): a code per field (1 set, 0 condition failed, 2 deleted, -2 missing). */
@@ -741,13 +742,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
         checkArgType(key);
-        return record(c -> c.hexpire(gs(key), seconds, gs(fields), options));
+        return add(HashCommands.BINARY.hexpire(gs(key), seconds, gs(fields), options));
     }
 
     /** Queues HPERSIST: a code per field (1 removed, -1 no timeout, -2 missing). */
     public <ArgType> T hpersist(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hpersist(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hpersist(gs(key), gs(fields)));
     }
 
     /** Queues HPEXPIRE (milliseconds): a code per field, as for hexpire. */
@@ -757,7 +758,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
         checkArgType(key);
-        return record(c -> c.hpexpire(gs(key), milliseconds, gs(fields), options));
+        return add(HashCommands.BINARY.hpexpire(gs(key), milliseconds, gs(fields), options));
     }
 
     /** Queues HEXPIREAT (Unix seconds): a code per field, as for hexpire. */
@@ -767,7 +768,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
         checkArgType(key);
-        return record(c -> c.hexpireat(gs(key), unixSeconds, gs(fields), options));
+        return add(HashCommands.BINARY.hexpireat(gs(key), unixSeconds, gs(fields), options));
     }
 
     /** Queues HPEXPIREAT (Unix milliseconds): a code per field, as for hexpire. */
@@ -777,130 +778,127 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
         checkArgType(key);
-        return record(c -> c.hpexpireat(gs(key), unixMilliseconds, gs(fields), options));
+        return add(HashCommands.BINARY.hpexpireat(gs(key), unixMilliseconds, gs(fields), options));
     }
 
     /** Queues HTTL: seconds left per field (-1 no timeout, -2 missing). */
     public <ArgType> T httl(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.httl(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.httl(gs(key), gs(fields)));
     }
 
     /** Queues HPTTL: milliseconds left per field (-1 no timeout, -2 missing). */
     public <ArgType> T hpttl(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hpttl(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hpttl(gs(key), gs(fields)));
     }
 
     /** Queues HEXPIRETIME: the Unix seconds each field expires at (-1 none, -2 missing). */
     public <ArgType> T hexpiretime(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hexpiretime(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hexpiretime(gs(key), gs(fields)));
     }
 
     /** Queues HPEXPIRETIME: the Unix milliseconds each field expires at (-1 none, -2 missing). */
     public <ArgType> T hpexpiretime(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hpexpiretime(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hpexpiretime(gs(key), gs(fields)));
     }
 
     /** Queues HSETNX: true if the field was set (it did not exist). */
     public <ArgType> T hsetnx(ArgType key, ArgType field, ArgType value) {
         checkArgType(key);
-        return record(c -> c.hsetnx(gs(key), gs(field), gs(value)));
+        return add(HashCommands.BINARY.hsetnx(gs(key), gs(field), gs(value)));
     }
 
     /** Queues HDEL: the number of fields removed. */
     public <ArgType> T hdel(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hdel(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hdel(gs(key), gs(fields)));
     }
 
     /** Queues HLEN: the number of fields. */
     public <ArgType> T hlen(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hlen(gs(key)));
+        return add(HashCommands.BINARY.hlen(gs(key)));
     }
 
     /** Queues HVALS: the values. */
     public <ArgType> T hvals(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hvals(gs(key)));
+        return add(HashCommands.BINARY.hvals(gs(key)));
     }
 
     /** Queues HMGET: the fields' values, null for a missing one. */
     public <ArgType> T hmget(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hmget(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hmget(gs(key), gs(fields)));
     }
 
     /** Queues HEXISTS: true if the field exists. */
     public <ArgType> T hexists(ArgType key, ArgType field) {
         checkArgType(key);
-        return record(c -> c.hexists(gs(key), gs(field)));
+        return add(HashCommands.BINARY.hexists(gs(key), gs(field)));
     }
 
     /** Queues HGETALL: a map of field to value. */
     public <ArgType> T hgetall(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hgetall(gs(key)));
+        return add(HashCommands.BINARY.hgetall(gs(key)));
     }
 
     /** Queues HINCRBY: the field's new value. */
     public <ArgType> T hincrBy(ArgType key, ArgType field, long amount) {
         checkArgType(key);
-        return record(c -> c.hincrBy(gs(key), gs(field), amount));
+        return add(HashCommands.BINARY.hincrBy(gs(key), gs(field), amount));
     }
 
     /** Queues HINCRBYFLOAT: the field's new value. */
     public <ArgType> T hincrByFloat(ArgType key, ArgType field, double amount) {
         checkArgType(key);
-        return record(c -> c.hincrByFloat(gs(key), gs(field), amount));
+        return add(HashCommands.BINARY.hincrByFloat(gs(key), gs(field), amount));
     }
 
     /** Queues HKEYS: the field names. */
     public <ArgType> T hkeys(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hkeys(gs(key)));
+        return add(HashCommands.BINARY.hkeys(gs(key)));
     }
 
     /** Queues HSTRLEN: the length of the field's value, 0 if missing. */
     public <ArgType> T hstrlen(ArgType key, ArgType field) {
         checkArgType(key);
-        return record(c -> c.hstrlen(gs(key), gs(field)));
+        return add(HashCommands.BINARY.hstrlen(gs(key), gs(field)));
     }
 
     /** Queues HRANDFIELD: a random field, or null. */
     public <ArgType> T hrandfield(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hrandfield(gs(key)));
+        return add(HashCommands.BINARY.hrandfield(gs(key)));
     }
 
     /** Queues HRANDFIELD count: random fields (repeats allowed for a negative count). */
     public <ArgType> T hrandfieldWithCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.hrandfieldWithCount(gs(key), count));
+        return add(HashCommands.BINARY.hrandfieldWithCount(gs(key), count));
     }
 
     /** Queues HRANDFIELD count WITHVALUES: [field, value] pairs. */
     public <ArgType> T hrandfieldWithCountWithValues(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.hrandfieldWithCountWithValues(gs(key), count));
+        return add(HashCommands.BINARY.hrandfieldWithCountWithValues(gs(key), count));
     }
 
     /** Queues HSCAN: [next cursor, [field, value, ...]]. */
     public <ArgType> T hscan(ArgType key, ArgType cursor) {
         checkArgType(key);
-        return record(c -> c.hscan(gs(key), gs(cursor)));
+        return add(HashCommands.BINARY.hscan(gs(key), gs(cursor)));
     }
 
-    /**
-     * Queues HSCAN with options: [next cursor, [field, value, ...]]. Built here: the client's
-     * binary overload takes HScanOptionsBinary, and these options' binary form is byte-exact.
-     */
+    /** Queues HSCAN with options (written as their bytes): [next cursor, [field, value, ...]]. */
     public <ArgType> T hscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.HScanOptions hScanOptions) {
         checkArgType(key);
-        return scanWithOptions("HSCAN", key, cursor, hScanOptions.toGlideStringArgs());
+        return add(HashCommands.BINARY.hscan(gs(key), gs(cursor), hScanOptions));
     }
 
     // ---- lists ----
