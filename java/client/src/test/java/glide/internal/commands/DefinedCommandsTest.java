@@ -11,12 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.GlideClient;
 import glide.api.commands.GenericBaseCommands;
+import glide.api.commands.HashBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.Batch;
 import glide.api.models.ClusterBatch;
 import glide.api.models.GlideString;
 import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.ExpirySet;
 import glide.api.models.commands.GetExOptions;
+import glide.api.models.commands.HGetExExpiry;
+import glide.api.models.commands.HGetExOptions;
+import glide.api.models.commands.HSetExOptions;
+import glide.api.models.commands.HashFieldExpirationConditionOptions;
 import glide.api.models.commands.MigrateOptions;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.SetOptions;
@@ -24,6 +30,8 @@ import glide.api.models.commands.SortBaseOptions.Limit;
 import glide.api.models.commands.SortBaseOptions.OrderBy;
 import glide.api.models.commands.SortOptions;
 import glide.api.models.commands.SortOptionsBinary;
+import glide.api.models.commands.scan.HScanOptions;
+import glide.api.models.commands.scan.HScanOptionsBinary;
 import glide.internal.BatchRecorders;
 import glide.internal.BlockingTimeouts;
 import glide.internal.CommandSink;
@@ -244,6 +252,7 @@ class DefinedCommandsTest {
         all.add(s("migrate", c -> c.migrate("h", 6379, "k", 0, 100, migrateOptions()),
                 c -> c.migrate("h", 6379, gs("k"), 0, 100, migrateOptions()), null));
         all.add(s("randomKey", c -> c.randomKey(), c -> c.randomKeyBinary(), b -> b.randomKey()));
+        all.addAll(hashSamples());
         return all;
     }
 
@@ -403,5 +412,109 @@ class DefinedCommandsTest {
         assertSame(random.convert(), routed.convert());
         assertEquals(random.binary(), routed.binary());
         assertEquals(random.timeoutMs(), routed.timeoutMs());
+    }
+
+    // ---- hashes (HashCommands) and lists (ListCommands) ----
+
+    private static final String[] FIELDS = {"f", "f2"};
+    private static final GlideString[] BINARY_FIELDS = {gs("f"), gs("f2")};
+
+    private static Map<String, String> fieldValues() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("f", "v");
+        m.put("f2", "v2");
+        return m;
+    }
+
+    private static Map<GlideString, GlideString> binaryFieldValues() {
+        Map<GlideString, GlideString> m = new LinkedHashMap<>();
+        m.put(gs("f"), gs("v"));
+        m.put(gs("f2"), gs("v2"));
+        return m;
+    }
+
+    /** Each hash method; the option-taking ones also with null options (no options sent). */
+    private static List<Sample> hashSamples() {
+        HSetExOptions setex = HSetExOptions.builder().onlyIfNoneExist().expiry(ExpirySet.Seconds(10L)).build();
+        HGetExOptions getex = HGetExOptions.builder().expiry(HGetExExpiry.Seconds(10L)).build();
+        HashFieldExpirationConditionOptions nx =
+                HashFieldExpirationConditionOptions.builder().condition(ExpireOptions.HAS_NO_EXPIRY).build();
+        HScanOptions scan = HScanOptions.builder().matchPattern("f*").count(5L).noValues(true).build();
+        HScanOptionsBinary binaryScan = HScanOptionsBinary.builder().matchPattern(gs("f*")).count(5L).noValues(true).build();
+        List<Sample> all = new ArrayList<>();
+        all.add(s("hget", c -> c.hget("k", "f"), c -> c.hget(gs("k"), gs("f")), b -> b.hget("k", "f")));
+        all.add(s("hset", c -> c.hset("k", fieldValues()), c -> c.hset(gs("k"), binaryFieldValues()), b -> b.hset("k", fieldValues())));
+        all.add(s("hgetall", c -> c.hgetall("k"), c -> c.hgetall(gs("k")), b -> b.hgetall("k")));
+        all.add(s("hsetnx", c -> c.hsetnx("k", "f", "v"), c -> c.hsetnx(gs("k"), gs("f"), gs("v")), b -> b.hsetnx("k", "f", "v")));
+        all.add(s("hdel", c -> c.hdel("k", FIELDS), c -> c.hdel(gs("k"), BINARY_FIELDS), b -> b.hdel("k", FIELDS)));
+        all.add(s("hlen", c -> c.hlen("k"), c -> c.hlen(gs("k")), b -> b.hlen("k")));
+        all.add(s("hvals", c -> c.hvals("k"), c -> c.hvals(gs("k")), b -> b.hvals("k")));
+        all.add(s("hmget", c -> c.hmget("k", FIELDS), c -> c.hmget(gs("k"), BINARY_FIELDS), b -> b.hmget("k", FIELDS)));
+        all.add(s("hexists", c -> c.hexists("k", "f"), c -> c.hexists(gs("k"), gs("f")), b -> b.hexists("k", "f")));
+        all.add(s("hincrBy", c -> c.hincrBy("k", "f", 3), c -> c.hincrBy(gs("k"), gs("f"), 3), b -> b.hincrBy("k", "f", 3)));
+        all.add(s("hincrByFloat", c -> c.hincrByFloat("k", "f", 0.5), c -> c.hincrByFloat(gs("k"), gs("f"), 0.5),
+                b -> b.hincrByFloat("k", "f", 0.5)));
+        all.add(s("hkeys", c -> c.hkeys("k"), c -> c.hkeys(gs("k")), b -> b.hkeys("k")));
+        all.add(s("hstrlen", c -> c.hstrlen("k", "f"), c -> c.hstrlen(gs("k"), gs("f")), b -> b.hstrlen("k", "f")));
+        all.add(s("hrandfield", c -> c.hrandfield("k"), c -> c.hrandfield(gs("k")), b -> b.hrandfield("k")));
+        all.add(s("hrandfieldWithCount", c -> c.hrandfieldWithCount("k", 2), c -> c.hrandfieldWithCount(gs("k"), 2),
+                b -> b.hrandfieldWithCount("k", 2)));
+        all.add(s("hrandfieldWithCountWithValues", c -> c.hrandfieldWithCountWithValues("k", 2),
+                c -> c.hrandfieldWithCountWithValues(gs("k"), 2), b -> b.hrandfieldWithCountWithValues("k", 2)));
+        all.add(s("hscan", c -> c.hscan("k", "0"), c -> c.hscan(gs("k"), gs("0")), b -> b.hscan("k", "0")));
+        all.add(s("hscan", c -> c.hscan("k", "0", scan), c -> c.hscan(gs("k"), gs("0"), binaryScan), b -> b.hscan("k", "0", scan)));
+        all.add(s("hsetex", c -> c.hsetex("k", fieldValues(), setex), c -> c.hsetex(gs("k"), binaryFieldValues(), setex),
+                b -> b.hsetex("k", fieldValues(), setex)));
+        all.add(s("hsetex", c -> c.hsetex("k", fieldValues(), null), c -> c.hsetex(gs("k"), binaryFieldValues(), null),
+                b -> b.hsetex("k", fieldValues(), null)));
+        all.add(s("hgetex", c -> c.hgetex("k", FIELDS, getex), c -> c.hgetex(gs("k"), BINARY_FIELDS, getex),
+                b -> b.hgetex("k", FIELDS, getex)));
+        all.add(s("hgetex", c -> c.hgetex("k", FIELDS, null), c -> c.hgetex(gs("k"), BINARY_FIELDS, null),
+                b -> b.hgetex("k", FIELDS, null)));
+        all.add(s("hexpire", c -> c.hexpire("k", 10, FIELDS, nx), c -> c.hexpire(gs("k"), 10, BINARY_FIELDS, nx),
+                b -> b.hexpire("k", 10, FIELDS, nx)));
+        all.add(s("hexpire", c -> c.hexpire("k", 10, FIELDS, null), c -> c.hexpire(gs("k"), 10, BINARY_FIELDS, null),
+                b -> b.hexpire("k", 10, FIELDS, null)));
+        all.add(s("hpexpire", c -> c.hpexpire("k", 10, FIELDS, nx), c -> c.hpexpire(gs("k"), 10, BINARY_FIELDS, nx),
+                b -> b.hpexpire("k", 10, FIELDS, nx)));
+        all.add(s("hexpireat", c -> c.hexpireat("k", 10, FIELDS, nx), c -> c.hexpireat(gs("k"), 10, BINARY_FIELDS, nx),
+                b -> b.hexpireat("k", 10, FIELDS, nx)));
+        all.add(s("hpexpireat", c -> c.hpexpireat("k", 10, FIELDS, nx), c -> c.hpexpireat(gs("k"), 10, BINARY_FIELDS, nx),
+                b -> b.hpexpireat("k", 10, FIELDS, nx)));
+        all.add(s("hpersist", c -> c.hpersist("k", FIELDS), c -> c.hpersist(gs("k"), BINARY_FIELDS), b -> b.hpersist("k", FIELDS)));
+        all.add(s("httl", c -> c.httl("k", FIELDS), c -> c.httl(gs("k"), BINARY_FIELDS), b -> b.httl("k", FIELDS)));
+        all.add(s("hpttl", c -> c.hpttl("k", FIELDS), c -> c.hpttl(gs("k"), BINARY_FIELDS), b -> b.hpttl("k", FIELDS)));
+        all.add(s("hexpiretime", c -> c.hexpiretime("k", FIELDS), c -> c.hexpiretime(gs("k"), BINARY_FIELDS),
+                b -> b.hexpiretime("k", FIELDS)));
+        all.add(s("hpexpiretime", c -> c.hpexpiretime("k", FIELDS), c -> c.hpexpiretime(gs("k"), BINARY_FIELDS),
+                b -> b.hpexpiretime("k", FIELDS)));
+        return all;
+    }
+
+    /** Every method of the hash family has a sample (by name). */
+    @Test
+    void theSamplesCoverTheHashFamily() {
+        TreeSet<String> declared = new TreeSet<>();
+        for (Class<?> family : new Class<?>[] {HashBaseCommands.class}) {
+            for (Method m : family.getDeclaredMethods()) {
+                declared.add(m.getName());
+            }
+        }
+        TreeSet<String> sampled = new TreeSet<>();
+        samples().forEach(s -> sampled.add(s.method));
+        declared.removeAll(sampled);
+        assertEquals(new TreeSet<>(), declared, "methods without a sample");
+    }
+
+    /** HSCAN's options are written as bytes: a pattern that is not UTF-8 reaches the batch as given. */
+    @Test
+    void hscanOptionsKeepTheirPatternsBytes() {
+        byte[] notText = {(byte) 0xff, '*'};
+        HScanOptions options = HScanOptions.builder().matchPatternBinary(gs(notText)).build();
+        Command<Object[]> text = HashCommands.TEXT.hscan("k", "0", options);
+        assertArrayEquals(notText, text.args()[4]);
+        Batch batch = new Batch(false).hscan("k", "0", options);
+        assertArrayEquals(notText, batch.commands().command(0)[4]);
+        assertEquals(Wire.Shape.AS_SENT, batch.commands().shape(0));
     }
 }
