@@ -120,6 +120,7 @@ import glide.internal.Statistics;
 import glide.internal.commands.Command;
 import glide.internal.commands.HashCommands;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.ListCommands;
 import glide.internal.commands.StringCommands;
 import java.util.Map;
 import java.util.Objects;
@@ -1782,234 +1783,215 @@ public abstract class BaseClient
 
     // (end of hashes)
 
-    // ---- lists ----
+    // ---- lists: each command is defined once, in glide.internal.commands.ListCommands ----
 
     @Override
     public CompletableFuture<Long> lpush(String key, String[] elements) {
-        return run(Args.command("LPUSH", elements.length + 2).add(key).addAll(elements), false, LONG);
+        return run(ListCommands.TEXT.lpush(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> lpush(GlideString key, GlideString[] elements) {
-        return run(Args.command("LPUSH", elements.length + 2).add(key).addAll(elements), true, LONG);
-    }
-
-    @Override
-    public CompletableFuture<String[]> lrange(String key, long start, long end) {
-        return run(Args.command("LRANGE", 4).add(key).add(start).add(end), false, STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<GlideString[]> lrange(GlideString key, long start, long end) {
-        return run(Args.command("LRANGE", 4).add(key).add(start).add(end), true, GLIDE_STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<String[]> blpop(String[] keys, double timeout) {
-        byte[][] args = Args.command("BLPOP", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<GlideString[]> blpop(GlideString[] keys, double timeout) {
-        byte[][] args = Args.command("BLPOP", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<Long> rpush(String key, String[] elements) {
-        return run(Args.command("RPUSH", elements.length + 2).add(key).addAll(elements), false, LONG);
-    }
-
-    @Override
-    public CompletableFuture<Long> rpush(GlideString key, GlideString[] elements) {
-        return run(Args.command("RPUSH", elements.length + 2).add(key).addAll(elements), true, LONG);
+        return run(ListCommands.BINARY.lpush(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> lpushx(String key, String[] elements) {
-        return run(Args.command("LPUSHX", elements.length + 2).add(key).addAll(elements), false, LONG);
+        return run(ListCommands.TEXT.lpushx(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> lpushx(GlideString key, GlideString[] elements) {
-        return run(Args.command("LPUSHX", elements.length + 2).add(key).addAll(elements), true, LONG);
+        return run(ListCommands.BINARY.lpushx(key, elements));
+    }
+
+    @Override
+    public CompletableFuture<Long> rpush(String key, String[] elements) {
+        return run(ListCommands.TEXT.rpush(key, elements));
+    }
+
+    @Override
+    public CompletableFuture<Long> rpush(GlideString key, GlideString[] elements) {
+        return run(ListCommands.BINARY.rpush(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> rpushx(String key, String[] elements) {
-        return run(Args.command("RPUSHX", elements.length + 2).add(key).addAll(elements), false, LONG);
+        return run(ListCommands.TEXT.rpushx(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> rpushx(GlideString key, GlideString[] elements) {
-        return run(Args.command("RPUSHX", elements.length + 2).add(key).addAll(elements), true, LONG);
+        return run(ListCommands.BINARY.rpushx(key, elements));
+    }
+
+    @Override
+    public CompletableFuture<String[]> lrange(String key, long start, long end) {
+        return run(ListCommands.TEXT.lrange(key, start, end));
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> lrange(GlideString key, long start, long end) {
+        return run(ListCommands.BINARY.lrange(key, start, end));
     }
 
     @Override
     public CompletableFuture<String> lpop(String key) {
-        return run(Args.command("LPOP", 2).add(key), false, STRING);
+        return run(ListCommands.TEXT.lpop(key));
     }
 
     @Override
     public CompletableFuture<GlideString> lpop(GlideString key) {
-        return run(Args.command("LPOP", 2).add(key), true, GLIDE_STRING);
+        return run(ListCommands.BINARY.lpop(key));
     }
 
     @Override
     public CompletableFuture<String[]> lpopCount(String key, long count) {
-        return run(Args.command("LPOP", 3).add(key).add(count), false, STRING_ARRAY);
+        return run(ListCommands.TEXT.lpopCount(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[]> lpopCount(GlideString key, long count) {
-        return run(Args.command("LPOP", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+        return run(ListCommands.BINARY.lpopCount(key, count));
     }
 
     @Override
     public CompletableFuture<String> rpop(String key) {
-        return run(Args.command("RPOP", 2).add(key), false, STRING);
+        return run(ListCommands.TEXT.rpop(key));
     }
 
     @Override
     public CompletableFuture<GlideString> rpop(GlideString key) {
-        return run(Args.command("RPOP", 2).add(key), true, GLIDE_STRING);
+        return run(ListCommands.BINARY.rpop(key));
     }
 
     @Override
     public CompletableFuture<String[]> rpopCount(String key, long count) {
-        return run(Args.command("RPOP", 3).add(key).add(count), false, STRING_ARRAY);
+        return run(ListCommands.TEXT.rpopCount(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[]> rpopCount(GlideString key, long count) {
-        return run(Args.command("RPOP", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+        return run(ListCommands.BINARY.rpopCount(key, count));
     }
 
     @Override
     public CompletableFuture<Long> lpos(String key, String element) {
-        return run(Args.command("LPOS", 3).add(key).add(element), false, LONG);
+        return run(ListCommands.TEXT.lpos(key, element));
     }
 
     @Override
     public CompletableFuture<Long> lpos(GlideString key, GlideString element) {
-        return run(Args.command("LPOS", 3).add(key).add(element), true, LONG);
+        return run(ListCommands.BINARY.lpos(key, element));
     }
 
     @Override
     public CompletableFuture<Long> lpos(String key, String element, LPosOptions options) {
-        return run(lposArgs(Args.command("LPOS", 7).add(key).add(element), null, options), false, LONG);
+        return run(ListCommands.TEXT.lpos(key, element, options));
     }
 
     @Override
     public CompletableFuture<Long> lpos(GlideString key, GlideString element, LPosOptions options) {
-        return run(lposArgs(Args.command("LPOS", 7).add(key).add(element), null, options), true, LONG);
+        return run(ListCommands.BINARY.lpos(key, element, options));
     }
 
     @Override
     public CompletableFuture<Long[]> lposCount(String key, String element, long count) {
-        return run(lposArgs(Args.command("LPOS", 5).add(key).add(element), count, null), false, ReplyConverters.LONG_ARRAY);
+        return run(ListCommands.TEXT.lposCount(key, element, count));
     }
 
     @Override
     public CompletableFuture<Long[]> lposCount(GlideString key, GlideString element, long count) {
-        return run(lposArgs(Args.command("LPOS", 5).add(key).add(element), count, null), true, ReplyConverters.LONG_ARRAY);
+        return run(ListCommands.BINARY.lposCount(key, element, count));
     }
 
     @Override
     public CompletableFuture<Long[]> lposCount(String key, String element, long count, LPosOptions options) {
-        return run(lposArgs(Args.command("LPOS", 9).add(key).add(element), count, options), false, ReplyConverters.LONG_ARRAY);
+        return run(ListCommands.TEXT.lposCount(key, element, count, options));
     }
 
     @Override
-    public CompletableFuture<Long[]> lposCount(
-            GlideString key, GlideString element, long count, LPosOptions options) {
-        return run(lposArgs(Args.command("LPOS", 9).add(key).add(element), count, options), true, ReplyConverters.LONG_ARRAY);
+    public CompletableFuture<Long[]> lposCount(GlideString key, GlideString element, long count, LPosOptions options) {
+        return run(ListCommands.BINARY.lposCount(key, element, count, options));
     }
 
     @Override
     public CompletableFuture<String> lindex(String key, long index) {
-        return run(Args.command("LINDEX", 3).add(key).add(index), false, STRING);
+        return run(ListCommands.TEXT.lindex(key, index));
     }
 
     @Override
     public CompletableFuture<GlideString> lindex(GlideString key, long index) {
-        return run(Args.command("LINDEX", 3).add(key).add(index), true, GLIDE_STRING);
+        return run(ListCommands.BINARY.lindex(key, index));
     }
 
     @Override
     public CompletableFuture<String> ltrim(String key, long start, long end) {
-        return run(Args.command("LTRIM", 4).add(key).add(start).add(end), false, ANY_TEXT);
+        return run(ListCommands.TEXT.ltrim(key, start, end));
     }
 
     @Override
     public CompletableFuture<String> ltrim(GlideString key, long start, long end) {
-        return run(Args.command("LTRIM", 4).add(key).add(start).add(end), true, ANY_TEXT);
+        return run(ListCommands.BINARY.ltrim(key, start, end));
     }
 
     @Override
     public CompletableFuture<Long> llen(String key) {
-        return run(Args.command("LLEN", 2).add(key), false, LONG);
+        return run(ListCommands.TEXT.llen(key));
     }
 
     @Override
     public CompletableFuture<Long> llen(GlideString key) {
-        return run(Args.command("LLEN", 2).add(key), true, LONG);
+        return run(ListCommands.BINARY.llen(key));
     }
 
     @Override
     public CompletableFuture<Long> lrem(String key, long count, String element) {
-        return run(Args.command("LREM", 4).add(key).add(count).add(element), false, LONG);
+        return run(ListCommands.TEXT.lrem(key, count, element));
     }
 
     @Override
     public CompletableFuture<Long> lrem(GlideString key, long count, GlideString element) {
-        return run(Args.command("LREM", 4).add(key).add(count).add(element), true, LONG);
+        return run(ListCommands.BINARY.lrem(key, count, element));
     }
 
     @Override
     public CompletableFuture<Long> linsert(String key, InsertPosition position, String pivot, String element) {
-        Args args = Args.command("LINSERT", 5).add(key).add(position.name()).add(pivot).add(element);
-        return run(args, false, LONG);
+        return run(ListCommands.TEXT.linsert(key, position, pivot, element));
     }
 
     @Override
     public CompletableFuture<Long> linsert(
             GlideString key, InsertPosition position, GlideString pivot, GlideString element) {
-        Args args = Args.command("LINSERT", 5).add(key).add(position.name()).add(pivot).add(element);
-        return run(args, true, LONG);
+        return run(ListCommands.BINARY.linsert(key, position, pivot, element));
     }
 
     @Override
     public CompletableFuture<String> lset(String key, long index, String element) {
-        return run(Args.command("LSET", 4).add(key).add(index).add(element), false, ANY_TEXT);
+        return run(ListCommands.TEXT.lset(key, index, element));
     }
 
     @Override
     public CompletableFuture<String> lset(GlideString key, long index, GlideString element) {
-        return run(Args.command("LSET", 4).add(key).add(index).add(element), true, ANY_TEXT);
+        return run(ListCommands.BINARY.lset(key, index, element));
     }
 
     @Override
     public CompletableFuture<String> lmove(
             String source, String destination, ListDirection wherefrom, ListDirection whereto) {
-        Args args = Args.command("LMOVE", 5).add(source).add(destination).add(wherefrom.name()).add(whereto.name());
-        return run(args, false, STRING);
+        return run(ListCommands.TEXT.lmove(source, destination, wherefrom, whereto));
     }
 
     @Override
     public CompletableFuture<GlideString> lmove(
             GlideString source, GlideString destination, ListDirection wherefrom, ListDirection whereto) {
-        Args args = Args.command("LMOVE", 5).add(source).add(destination).add(wherefrom.name()).add(whereto.name());
-        return run(args, true, GLIDE_STRING);
+        return run(ListCommands.BINARY.lmove(source, destination, wherefrom, whereto));
     }
 
     @Override
     public CompletableFuture<String> blmove(
             String source, String destination, ListDirection wherefrom, ListDirection whereto, double timeout) {
-        byte[][] args = Args.command("BLMOVE", 6).add(source).add(destination)
-                .add(wherefrom.name()).add(whereto.name()).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING);
+        return run(ListCommands.TEXT.blmove(source, destination, wherefrom, whereto, timeout));
     }
 
     @Override
@@ -2019,91 +2001,71 @@ public abstract class BaseClient
             ListDirection wherefrom,
             ListDirection whereto,
             double timeout) {
-        byte[][] args = Args.command("BLMOVE", 6).add(source).add(destination)
-                .add(wherefrom.name()).add(whereto.name()).add(timeout).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING);
+        return run(ListCommands.BINARY.blmove(source, destination, wherefrom, whereto, timeout));
+    }
+
+    @Override
+    public CompletableFuture<String[]> blpop(String[] keys, double timeout) {
+        return run(ListCommands.TEXT.blpop(keys, timeout));
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> blpop(GlideString[] keys, double timeout) {
+        return run(ListCommands.BINARY.blpop(keys, timeout));
     }
 
     @Override
     public CompletableFuture<String[]> brpop(String[] keys, double timeout) {
-        byte[][] args = Args.command("BRPOP", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING_ARRAY);
+        return run(ListCommands.TEXT.brpop(keys, timeout));
     }
 
     @Override
     public CompletableFuture<GlideString[]> brpop(GlideString[] keys, double timeout) {
-        byte[][] args = Args.command("BRPOP", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING_ARRAY);
+        return run(ListCommands.BINARY.brpop(keys, timeout));
     }
 
     @Override
     public CompletableFuture<Map<String, String[]>> lmpop(String[] keys, ListDirection direction, long count) {
-        Args args = Args.command("LMPOP", keys.length + 5).add(keys.length).addAll(keys);
-        return run(mpopArgs(args, direction, count), false, ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+        return run(ListCommands.TEXT.lmpop(keys, direction, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[]>> lmpop(
             GlideString[] keys, ListDirection direction, long count) {
-        Args args = Args.command("LMPOP", keys.length + 5).add(keys.length).addAll(keys);
-        return run(mpopArgs(args, direction, count), true, ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+        return run(ListCommands.BINARY.lmpop(keys, direction, count));
     }
 
     @Override
     public CompletableFuture<Map<String, String[]>> lmpop(String[] keys, ListDirection direction) {
-        Args args = Args.command("LMPOP", keys.length + 3).add(keys.length).addAll(keys);
-        return run(mpopArgs(args, direction, null), false, ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+        return run(ListCommands.TEXT.lmpop(keys, direction, null));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[]>> lmpop(GlideString[] keys, ListDirection direction) {
-        Args args = Args.command("LMPOP", keys.length + 3).add(keys.length).addAll(keys);
-        return run(mpopArgs(args, direction, null), true, ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+        return run(ListCommands.BINARY.lmpop(keys, direction, null));
     }
 
     @Override
     public CompletableFuture<Map<String, String[]>> blmpop(
             String[] keys, ListDirection direction, long count, double timeout) {
-        Args args = Args.command("BLMPOP", keys.length + 6).add(timeout).add(keys.length).addAll(keys);
-        byte[][] packed = mpopArgs(args, direction, count).build();
-        return run(packed, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+        return run(ListCommands.TEXT.blmpop(keys, direction, count, timeout));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[]>> blmpop(
             GlideString[] keys, ListDirection direction, long count, double timeout) {
-        Args args = Args.command("BLMPOP", keys.length + 6).add(timeout).add(keys.length).addAll(keys);
-        byte[][] packed = mpopArgs(args, direction, count).build();
-        return run(packed, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+        return run(ListCommands.BINARY.blmpop(keys, direction, count, timeout));
     }
 
     @Override
     public CompletableFuture<Map<String, String[]>> blmpop(String[] keys, ListDirection direction, double timeout) {
-        Args args = Args.command("BLMPOP", keys.length + 4).add(timeout).add(keys.length).addAll(keys);
-        byte[][] packed = mpopArgs(args, direction, null).build();
-        return run(packed, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+        return run(ListCommands.TEXT.blmpop(keys, direction, null, timeout));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[]>> blmpop(
             GlideString[] keys, ListDirection direction, double timeout) {
-        Args args = Args.command("BLMPOP", keys.length + 4).add(timeout).add(keys.length).addAll(keys);
-        byte[][] packed = mpopArgs(args, direction, null).build();
-        return run(packed, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
-    }
-
-    /** LPOS's optional COUNT, then RANK/MAXLEN. */
-    private static Args lposArgs(Args args, Long count, LPosOptions options) {
-        if (count != null) {
-            args.add(COUNT_FOR_LIST_VALKEY_API).add(count);
-        }
-        return options == null ? args : args.addAll(options.toArgs());
-    }
-
-    /** LMPOP/BLMPOP's direction and optional COUNT (the core makes the reply {key: elements}). */
-    private static Args mpopArgs(Args args, ListDirection direction, Long count) {
-        args.add(direction.name());
-        return count == null ? args : args.add(COUNT_FOR_LIST_VALKEY_API).add(count);
+        return run(ListCommands.BINARY.blmpop(keys, direction, null, timeout));
     }
 
     // (end of lists)

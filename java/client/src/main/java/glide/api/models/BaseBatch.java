@@ -6,6 +6,7 @@ import glide.internal.BatchRecorders;
 import glide.internal.commands.Command;
 import glide.internal.commands.HashCommands;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.ListCommands;
 import glide.internal.commands.StringCommands;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
@@ -22,9 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * (a bad argument) throws here, when it is added.
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
- * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes) add the
- * defined command, with its reply shape; the others are still recorded through a client whose
- * commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
+ * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes, lists)
+ * add the defined command, with its reply shape; the others are still recorded through a client
+ * whose commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
  * @param <T> the concrete batch class, returned by every builder method
  */
@@ -901,97 +902,97 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return add(HashCommands.BINARY.hscan(gs(key), gs(cursor), hScanOptions));
     }
 
-    // ---- lists ----
+    // ---- lists (defined in glide.internal.commands.ListCommands) ----
 
     /** Queues LPUSH: the list's new length. */
     public <ArgType> T lpush(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.lpush(gs(key), gs(elements)));
+        return add(ListCommands.BINARY.lpush(gs(key), gs(elements)));
     }
 
     /** Queues LPOP: the first element, or null. */
     public <ArgType> T lpop(ArgType key) {
         checkArgType(key);
-        return record(c -> c.lpop(gs(key)));
+        return add(ListCommands.BINARY.lpop(gs(key)));
     }
 
     /** Queues LPOS: the element's index, or null. */
     public <ArgType> T lpos(ArgType key, ArgType element) {
         checkArgType(key);
-        return record(c -> c.lpos(gs(key), gs(element)));
+        return add(ListCommands.BINARY.lpos(gs(key), gs(element)));
     }
 
     /** Queues LPOS with RANK/MAXLEN: the element's index, or null. */
     public <ArgType> T lpos(ArgType key, ArgType element, glide.api.models.commands.LPosOptions options) {
         checkArgType(key);
-        return record(c -> c.lpos(gs(key), gs(element), options));
+        return add(ListCommands.BINARY.lpos(gs(key), gs(element), options));
     }
 
     /** Queues LPOS COUNT: the matching indexes. */
     public <ArgType> T lposCount(ArgType key, ArgType element, long count) {
         checkArgType(key);
-        return record(c -> c.lposCount(gs(key), gs(element), count));
+        return add(ListCommands.BINARY.lposCount(gs(key), gs(element), count));
     }
 
     /** Queues LPOS COUNT with RANK/MAXLEN: the matching indexes. */
     public <ArgType> T lposCount(
             ArgType key, ArgType element, long count, glide.api.models.commands.LPosOptions options) {
         checkArgType(key);
-        return record(c -> c.lposCount(gs(key), gs(element), count, options));
+        return add(ListCommands.BINARY.lposCount(gs(key), gs(element), count, options));
     }
 
     /** Queues LPOP count: the popped elements, or null. */
     public <ArgType> T lpopCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.lpopCount(gs(key), count));
+        return add(ListCommands.BINARY.lpopCount(gs(key), count));
     }
 
     /** Queues LRANGE: the elements in the range. */
     public <ArgType> T lrange(ArgType key, long start, long end) {
         checkArgType(key);
-        return record(c -> c.lrange(gs(key), start, end));
+        return add(ListCommands.BINARY.lrange(gs(key), start, end));
     }
 
     /** Queues LINDEX: the element, or null. */
     public <ArgType> T lindex(ArgType key, long index) {
         checkArgType(key);
-        return record(c -> c.lindex(gs(key), index));
+        return add(ListCommands.BINARY.lindex(gs(key), index));
     }
 
     /** Queues LTRIM: "OK". */
     public <ArgType> T ltrim(ArgType key, long start, long end) {
         checkArgType(key);
-        return record(c -> c.ltrim(gs(key), start, end));
+        return add(ListCommands.BINARY.ltrim(gs(key), start, end));
     }
 
     /** Queues LLEN: the list's length. */
     public <ArgType> T llen(ArgType key) {
         checkArgType(key);
-        return record(c -> c.llen(gs(key)));
+        return add(ListCommands.BINARY.llen(gs(key)));
     }
 
     /** Queues LREM: the number of elements removed. */
     public <ArgType> T lrem(ArgType key, long count, ArgType element) {
         checkArgType(key);
-        return record(c -> c.lrem(gs(key), count, gs(element)));
+        return add(ListCommands.BINARY.lrem(gs(key), count, gs(element)));
     }
 
     /** Queues RPUSH: the list's new length. */
     public <ArgType> T rpush(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.rpush(gs(key), gs(elements)));
+        return add(ListCommands.BINARY.rpush(gs(key), gs(elements)));
     }
 
     /** Queues RPOP: the last element, or null. */
     public <ArgType> T rpop(ArgType key) {
         checkArgType(key);
-        return record(c -> c.rpop(gs(key)));
+        return add(ListCommands.BINARY.rpop(gs(key)));
     }
 
     /** Queues RPOP count: the popped elements, or null. */
     public <ArgType> T rpopCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.rpopCount(gs(key), count));
+        return add(ListCommands.BINARY.rpopCount(gs(key), count));
     }
 
     /** Queues LINSERT: the new length, -1 if the pivot is missing, 0 if the key is. */
@@ -1001,68 +1002,62 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType pivot,
             ArgType element) {
         checkArgType(key);
-        return record(c -> c.linsert(gs(key), position, gs(pivot), gs(element)));
+        return add(ListCommands.BINARY.linsert(gs(key), position, gs(pivot), gs(element)));
     }
 
     /** Queues BRPOP: [key, element], or null on timeout. */
     public <ArgType> T brpop(ArgType[] keys, double timeout) {
         checkArgType(keys);
-        return record(c -> c.brpop(gs(keys), timeout));
+        return add(ListCommands.BINARY.brpop(gs(keys), timeout));
     }
 
     /** Queues LPUSHX: the list's new length, 0 if it does not exist. */
     public <ArgType> T lpushx(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.lpushx(gs(key), gs(elements)));
+        return add(ListCommands.BINARY.lpushx(gs(key), gs(elements)));
     }
 
     /** Queues RPUSHX: the list's new length, 0 if it does not exist. */
     public <ArgType> T rpushx(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.rpushx(gs(key), gs(elements)));
+        return add(ListCommands.BINARY.rpushx(gs(key), gs(elements)));
     }
 
     /** Queues BLPOP: [key, element], or null on timeout. */
     public <ArgType> T blpop(ArgType[] keys, double timeout) {
         checkArgType(keys);
-        return record(c -> c.blpop(gs(keys), timeout));
+        return add(ListCommands.BINARY.blpop(gs(keys), timeout));
     }
 
     /** Queues BLMPOP [COUNT] (a null count: none): {key: elements}, or null on timeout. */
     public <ArgType> T blmpop(
             ArgType[] keys, glide.api.models.commands.ListDirection direction, Long count, double timeout) {
         checkArgType(keys);
-        GlideString[] binary = gs(keys);
-        return count == null
-                ? record(c -> c.blmpop(binary, direction, timeout))
-                : record(c -> c.blmpop(binary, direction, count, timeout));
+        return add(ListCommands.BINARY.blmpop(gs(keys), direction, count, timeout));
     }
 
     /** Queues BLMPOP: {key: [element]}, or null on timeout. */
     public <ArgType> T blmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction, double timeout) {
         checkArgType(keys);
-        return record(c -> c.blmpop(gs(keys), direction, timeout));
+        return add(ListCommands.BINARY.blmpop(gs(keys), direction, null, timeout));
     }
 
     /** Queues LMPOP [COUNT] (a null count: none): {key: elements}, or null. */
     public <ArgType> T lmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction, Long count) {
         checkArgType(keys);
-        GlideString[] binary = gs(keys);
-        return count == null
-                ? record(c -> c.lmpop(binary, direction))
-                : record(c -> c.lmpop(binary, direction, count));
+        return add(ListCommands.BINARY.lmpop(gs(keys), direction, count));
     }
 
     /** Queues LMPOP: {key: [element]}, or null. */
     public <ArgType> T lmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction) {
         checkArgType(keys);
-        return record(c -> c.lmpop(gs(keys), direction));
+        return add(ListCommands.BINARY.lmpop(gs(keys), direction, null));
     }
 
     /** Queues LSET: "OK". */
     public <ArgType> T lset(ArgType key, long index, ArgType element) {
         checkArgType(key);
-        return record(c -> c.lset(gs(key), index, gs(element)));
+        return add(ListCommands.BINARY.lset(gs(key), index, gs(element)));
     }
 
     /** Queues LMOVE: the moved element, or null. */
@@ -1072,7 +1067,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.ListDirection wherefrom,
             glide.api.models.commands.ListDirection whereto) {
         checkArgType(source);
-        return record(c -> c.lmove(gs(source), gs(destination), wherefrom, whereto));
+        return add(ListCommands.BINARY.lmove(gs(source), gs(destination), wherefrom, whereto));
     }
 
     /** Queues BLMOVE: the moved element, or null on timeout. */
@@ -1083,7 +1078,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.ListDirection whereto,
             double timeout) {
         checkArgType(source);
-        return record(c -> c.blmove(gs(source), gs(destination), wherefrom, whereto, timeout));
+        return add(ListCommands.BINARY.blmove(gs(source), gs(destination), wherefrom, whereto, timeout));
     }
 
     // ---- sets ----
