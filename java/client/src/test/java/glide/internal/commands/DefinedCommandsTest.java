@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import glide.api.GlideClient;
 import glide.api.commands.GenericBaseCommands;
 import glide.api.commands.HashBaseCommands;
+import glide.api.commands.ListBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.Batch;
 import glide.api.models.ClusterBatch;
@@ -23,6 +24,9 @@ import glide.api.models.commands.HGetExExpiry;
 import glide.api.models.commands.HGetExOptions;
 import glide.api.models.commands.HSetExOptions;
 import glide.api.models.commands.HashFieldExpirationConditionOptions;
+import glide.api.models.commands.LInsertOptions.InsertPosition;
+import glide.api.models.commands.LPosOptions;
+import glide.api.models.commands.ListDirection;
 import glide.api.models.commands.MigrateOptions;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.SetOptions;
@@ -55,7 +59,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The string and key commands as the API sends them through their definitions: for each method,
+ * The commands defined in glide.internal.commands as the API sends them: for each method,
  * its String overload, its GlideString overload and its batch builder must send the same bytes
  * with the same reply shape code, and that line must be in {@code defined-shapes.txt}, whose every
  * line the Rust test {@code each_defined_commands_code_is_the_shape_the_probe_derives} checks
@@ -253,6 +257,7 @@ class DefinedCommandsTest {
                 c -> c.migrate("h", 6379, gs("k"), 0, 100, migrateOptions()), null));
         all.add(s("randomKey", c -> c.randomKey(), c -> c.randomKeyBinary(), b -> b.randomKey()));
         all.addAll(hashSamples());
+        all.addAll(listSamples());
         return all;
     }
 
@@ -491,11 +496,82 @@ class DefinedCommandsTest {
         return all;
     }
 
-    /** Every method of the hash family has a sample (by name). */
+    private static final String[] ELEMENTS = {"a", "b"};
+    private static final GlideString[] BINARY_ELEMENTS = {gs("a"), gs("b")};
+
+    /**
+     * Each list method; LMPOP and BLMPOP with and without COUNT. The blocking ones must wait as
+     * long as they ask the server to (0.5 s plus the margin), not the client's request timeout.
+     */
+    private static List<Sample> listSamples() {
+        LPosOptions lpos = LPosOptions.builder().rank(-1L).maxLength(10L).build();
+        int halfASecond = BlockingTimeouts.forSeconds(0.5);
+        ListDirection left = ListDirection.LEFT;
+        ListDirection right = ListDirection.RIGHT;
+        InsertPosition before = InsertPosition.BEFORE;
+        List<Sample> all = new ArrayList<>();
+        all.add(s("lpush", c -> c.lpush("k", ELEMENTS), c -> c.lpush(gs("k"), BINARY_ELEMENTS), b -> b.lpush("k", ELEMENTS)));
+        all.add(s("lpushx", c -> c.lpushx("k", ELEMENTS), c -> c.lpushx(gs("k"), BINARY_ELEMENTS), b -> b.lpushx("k", ELEMENTS)));
+        all.add(s("rpush", c -> c.rpush("k", ELEMENTS), c -> c.rpush(gs("k"), BINARY_ELEMENTS), b -> b.rpush("k", ELEMENTS)));
+        all.add(s("rpushx", c -> c.rpushx("k", ELEMENTS), c -> c.rpushx(gs("k"), BINARY_ELEMENTS), b -> b.rpushx("k", ELEMENTS)));
+        all.add(s("lrange", c -> c.lrange("k", 0, -1), c -> c.lrange(gs("k"), 0, -1), b -> b.lrange("k", 0, -1)));
+        all.add(s("lpop", c -> c.lpop("k"), c -> c.lpop(gs("k")), b -> b.lpop("k")));
+        all.add(s("lpopCount", c -> c.lpopCount("k", 2), c -> c.lpopCount(gs("k"), 2), b -> b.lpopCount("k", 2)));
+        all.add(s("rpop", c -> c.rpop("k"), c -> c.rpop(gs("k")), b -> b.rpop("k")));
+        all.add(s("rpopCount", c -> c.rpopCount("k", 2), c -> c.rpopCount(gs("k"), 2), b -> b.rpopCount("k", 2)));
+        all.add(s("lpos", c -> c.lpos("k", "a"), c -> c.lpos(gs("k"), gs("a")), b -> b.lpos("k", "a")));
+        all.add(s("lpos", c -> c.lpos("k", "a", lpos), c -> c.lpos(gs("k"), gs("a"), lpos), b -> b.lpos("k", "a", lpos)));
+        all.add(s("lposCount", c -> c.lposCount("k", "a", 2), c -> c.lposCount(gs("k"), gs("a"), 2), b -> b.lposCount("k", "a", 2)));
+        all.add(s("lposCount", c -> c.lposCount("k", "a", 2, lpos), c -> c.lposCount(gs("k"), gs("a"), 2, lpos),
+                b -> b.lposCount("k", "a", 2, lpos)));
+        all.add(s("lindex", c -> c.lindex("k", 1), c -> c.lindex(gs("k"), 1), b -> b.lindex("k", 1)));
+        all.add(s("ltrim", c -> c.ltrim("k", 0, -1), c -> c.ltrim(gs("k"), 0, -1), b -> b.ltrim("k", 0, -1)));
+        all.add(s("llen", c -> c.llen("k"), c -> c.llen(gs("k")), b -> b.llen("k")));
+        all.add(s("lrem", c -> c.lrem("k", 2, "a"), c -> c.lrem(gs("k"), 2, gs("a")), b -> b.lrem("k", 2, "a")));
+        all.add(s("linsert", c -> c.linsert("k", before, "p", "a"), c -> c.linsert(gs("k"), before, gs("p"), gs("a")),
+                b -> b.linsert("k", before, "p", "a")));
+        all.add(s("lset", c -> c.lset("k", 1, "a"), c -> c.lset(gs("k"), 1, gs("a")), b -> b.lset("k", 1, "a")));
+        all.add(s("lmove", c -> c.lmove("k", "k2", left, right), c -> c.lmove(gs("k"), gs("k2"), left, right),
+                b -> b.lmove("k", "k2", left, right)));
+        all.add(s("blmove", c -> c.blmove("k", "k2", left, right, 0.5), c -> c.blmove(gs("k"), gs("k2"), left, right, 0.5),
+                b -> b.blmove("k", "k2", left, right, 0.5)).blocking(halfASecond));
+        all.add(s("blpop", c -> c.blpop(KEYS, 0.5), c -> c.blpop(BINARY_KEYS, 0.5), b -> b.blpop(KEYS, 0.5)).blocking(halfASecond));
+        all.add(s("brpop", c -> c.brpop(KEYS, 0.5), c -> c.brpop(BINARY_KEYS, 0.5), b -> b.brpop(KEYS, 0.5)).blocking(halfASecond));
+        all.add(s("lmpop", c -> c.lmpop(KEYS, left), c -> c.lmpop(BINARY_KEYS, left), b -> b.lmpop(KEYS, left)));
+        all.add(s("lmpop", c -> c.lmpop(KEYS, left, 3), c -> c.lmpop(BINARY_KEYS, left, 3), b -> b.lmpop(KEYS, left, 3L)));
+        all.add(s("blmpop", c -> c.blmpop(KEYS, left, 0.5), c -> c.blmpop(BINARY_KEYS, left, 0.5), b -> b.blmpop(KEYS, left, 0.5))
+                .blocking(halfASecond));
+        all.add(s("blmpop", c -> c.blmpop(KEYS, left, 3, 0.5), c -> c.blmpop(BINARY_KEYS, left, 3, 0.5),
+                b -> b.blmpop(KEYS, left, 3L, 0.5)).blocking(halfASecond));
+        return all;
+    }
+
+    /**
+     * A blocking list command waits as long as customCommand would for the same bytes
+     * (BlockingTimeouts.forCommand reads the timeout argument): 0 (forever) is no client timeout.
+     */
     @Test
-    void theSamplesCoverTheHashFamily() {
+    void aBlockingListCommandWaitsAsLongAsTheSameCommandGivenWhole() {
+        for (double seconds : new double[] {0, 0.25, 2, 1e12}) {
+            List<Command<?>> blocking = List.of(
+                    ListCommands.TEXT.blpop(KEYS, seconds),
+                    ListCommands.BINARY.brpop(BINARY_KEYS, seconds),
+                    ListCommands.TEXT.blmove("k", "k2", ListDirection.LEFT, ListDirection.RIGHT, seconds),
+                    ListCommands.BINARY.blmpop(BINARY_KEYS, ListDirection.RIGHT, 2L, seconds),
+                    ListCommands.TEXT.blmpop(KEYS, ListDirection.RIGHT, null, seconds));
+            for (Command<?> command : blocking) {
+                assertEquals(BlockingTimeouts.forCommand(command.args()), command.timeoutMs(), line(command.args(), command.shape()));
+            }
+        }
+        assertEquals(BlockingTimeouts.NONE, ListCommands.TEXT.blpop(KEYS, 0).timeoutMs());
+        assertEquals(BlockingTimeouts.DEFAULT, ListCommands.TEXT.lmpop(KEYS, ListDirection.LEFT, null).timeoutMs());
+    }
+
+    /** Every method of the hash and list families has a sample (by name). */
+    @Test
+    void theSamplesCoverTheHashAndListFamilies() {
         TreeSet<String> declared = new TreeSet<>();
-        for (Class<?> family : new Class<?>[] {HashBaseCommands.class}) {
+        for (Class<?> family : new Class<?>[] {HashBaseCommands.class, ListBaseCommands.class}) {
             for (Method m : family.getDeclaredMethods()) {
                 declared.add(m.getName());
             }
