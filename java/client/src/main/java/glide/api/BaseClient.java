@@ -101,8 +101,10 @@ import glide.internal.Statistics;
 import glide.internal.commands.BitmapCommands;
 import glide.internal.commands.Command;
 import glide.internal.commands.GeoCommands;
+import glide.internal.commands.HashCommands;
 import glide.internal.commands.HyperLogLogCommands;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.ListCommands;
 import glide.internal.commands.StreamCommands;
 import glide.internal.commands.StringCommands;
 import java.util.Map;
@@ -200,10 +202,6 @@ public abstract class BaseClient
     <T> CompletableFuture<T> run(Command<T> command) {
         return sink.execute(
                 command.args(), command.binary(), command.timeoutMs(), command.shape(), command.route(), command.convert());
-    }
-
-    private <T> CompletableFuture<T> runMap(Args args, boolean binary, Function<Object, T> convert) {
-        return sink.execute(args.build(), binary, BlockingTimeouts.DEFAULT, CommandSink.MAP, RouteSpec.DEFAULT, convert);
     }
 
     /**
@@ -1467,619 +1465,518 @@ public abstract class BaseClient
 
     // (end of strings)
 
-    // ---- hashes ----
+    // ---- hashes: each command is defined once, in glide.internal.commands.HashCommands ----
 
     @Override
     public CompletableFuture<String> hget(String key, String field) {
-        return run(Args.command("HGET", 3).add(key).add(field), false, STRING);
+        return run(HashCommands.TEXT.hget(key, field));
     }
 
     @Override
     public CompletableFuture<GlideString> hget(GlideString key, GlideString field) {
-        return run(Args.command("HGET", 3).add(key).add(field), true, GLIDE_STRING);
+        return run(HashCommands.BINARY.hget(key, field));
     }
 
     @Override
     public CompletableFuture<Long> hset(String key, Map<String, String> fieldValueMap) {
-        Args args = Args.command("HSET", fieldValueMap.size() * 2 + 2).add(key);
-        for (Map.Entry<String, String> e : fieldValueMap.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, false, LONG);
+        return run(HashCommands.TEXT.hset(key, fieldValueMap));
     }
 
     @Override
     public CompletableFuture<Long> hset(GlideString key, Map<GlideString, GlideString> fieldValueMap) {
-        Args args = Args.command("HSET", fieldValueMap.size() * 2 + 2).add(key);
-        for (Map.Entry<GlideString, GlideString> e : fieldValueMap.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, true, LONG);
+        return run(HashCommands.BINARY.hset(key, fieldValueMap));
     }
 
     @Override
     public CompletableFuture<Map<String, String>> hgetall(String key) {
-        return runMap(Args.command("HGETALL", 2).add(key), false, ReplyConverters.TEXT_MAP);
+        return run(HashCommands.TEXT.hgetall(key));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString>> hgetall(GlideString key) {
-        return runMap(Args.command("HGETALL", 2).add(key), true, ReplyConverters.map());
+        return run(HashCommands.BINARY.hgetall(key));
     }
 
     @Override
     public CompletableFuture<Boolean> hsetnx(String key, String field, String value) {
-        return run(Args.command("HSETNX", 4).add(key).add(field).add(value), false, BOOLEAN);
+        return run(HashCommands.TEXT.hsetnx(key, field, value));
     }
 
     @Override
     public CompletableFuture<Boolean> hsetnx(GlideString key, GlideString field, GlideString value) {
-        return run(Args.command("HSETNX", 4).add(key).add(field).add(value), true, BOOLEAN);
+        return run(HashCommands.BINARY.hsetnx(key, field, value));
     }
 
     @Override
     public CompletableFuture<Long> hdel(String key, String[] fields) {
-        return run(Args.command("HDEL", fields.length + 2).add(key).addAll(fields), false, LONG);
+        return run(HashCommands.TEXT.hdel(key, fields));
     }
 
     @Override
     public CompletableFuture<Long> hdel(GlideString key, GlideString[] fields) {
-        return run(Args.command("HDEL", fields.length + 2).add(key).addAll(fields), true, LONG);
+        return run(HashCommands.BINARY.hdel(key, fields));
     }
 
     @Override
     public CompletableFuture<Long> hlen(String key) {
-        return run(Args.command("HLEN", 2).add(key), false, LONG);
+        return run(HashCommands.TEXT.hlen(key));
     }
 
     @Override
     public CompletableFuture<Long> hlen(GlideString key) {
-        return run(Args.command("HLEN", 2).add(key), true, LONG);
+        return run(HashCommands.BINARY.hlen(key));
     }
 
     @Override
     public CompletableFuture<String[]> hvals(String key) {
-        return run(Args.command("HVALS", 2).add(key), false, STRING_ARRAY);
+        return run(HashCommands.TEXT.hvals(key));
     }
 
     @Override
     public CompletableFuture<GlideString[]> hvals(GlideString key) {
-        return run(Args.command("HVALS", 2).add(key), true, GLIDE_STRING_ARRAY);
+        return run(HashCommands.BINARY.hvals(key));
     }
 
     @Override
     public CompletableFuture<String[]> hmget(String key, String[] fields) {
-        return run(Args.command("HMGET", fields.length + 2).add(key).addAll(fields), false, STRING_ARRAY);
+        return run(HashCommands.TEXT.hmget(key, fields));
     }
 
     @Override
     public CompletableFuture<GlideString[]> hmget(GlideString key, GlideString[] fields) {
-        return run(Args.command("HMGET", fields.length + 2).add(key).addAll(fields), true, GLIDE_STRING_ARRAY);
+        return run(HashCommands.BINARY.hmget(key, fields));
     }
 
     @Override
     public CompletableFuture<Boolean> hexists(String key, String field) {
-        return run(Args.command("HEXISTS", 3).add(key).add(field), false, BOOLEAN);
+        return run(HashCommands.TEXT.hexists(key, field));
     }
 
     @Override
     public CompletableFuture<Boolean> hexists(GlideString key, GlideString field) {
-        return run(Args.command("HEXISTS", 3).add(key).add(field), true, BOOLEAN);
+        return run(HashCommands.BINARY.hexists(key, field));
     }
 
     @Override
     public CompletableFuture<Long> hincrBy(String key, String field, long amount) {
-        return run(Args.command("HINCRBY", 4).add(key).add(field).add(amount), false, LONG);
+        return run(HashCommands.TEXT.hincrBy(key, field, amount));
     }
 
     @Override
     public CompletableFuture<Long> hincrBy(GlideString key, GlideString field, long amount) {
-        return run(Args.command("HINCRBY", 4).add(key).add(field).add(amount), true, LONG);
+        return run(HashCommands.BINARY.hincrBy(key, field, amount));
     }
 
     @Override
     public CompletableFuture<Double> hincrByFloat(String key, String field, double amount) {
-        return run(Args.command("HINCRBYFLOAT", 4).add(key).add(field).add(amount), false, ReplyConverters.DOUBLE);
+        return run(HashCommands.TEXT.hincrByFloat(key, field, amount));
     }
 
     @Override
     public CompletableFuture<Double> hincrByFloat(GlideString key, GlideString field, double amount) {
-        return run(Args.command("HINCRBYFLOAT", 4).add(key).add(field).add(amount), true, ReplyConverters.DOUBLE);
+        return run(HashCommands.BINARY.hincrByFloat(key, field, amount));
     }
 
     @Override
     public CompletableFuture<String[]> hkeys(String key) {
-        return run(Args.command("HKEYS", 2).add(key), false, STRING_ARRAY);
+        return run(HashCommands.TEXT.hkeys(key));
     }
 
     @Override
     public CompletableFuture<GlideString[]> hkeys(GlideString key) {
-        return run(Args.command("HKEYS", 2).add(key), true, GLIDE_STRING_ARRAY);
+        return run(HashCommands.BINARY.hkeys(key));
     }
 
     @Override
     public CompletableFuture<Long> hstrlen(String key, String field) {
-        return run(Args.command("HSTRLEN", 3).add(key).add(field), false, LONG);
+        return run(HashCommands.TEXT.hstrlen(key, field));
     }
 
     @Override
     public CompletableFuture<Long> hstrlen(GlideString key, GlideString field) {
-        return run(Args.command("HSTRLEN", 3).add(key).add(field), true, LONG);
+        return run(HashCommands.BINARY.hstrlen(key, field));
     }
 
     @Override
     public CompletableFuture<String> hrandfield(String key) {
-        return run(Args.command("HRANDFIELD", 2).add(key), false, STRING);
+        return run(HashCommands.TEXT.hrandfield(key));
     }
 
     @Override
     public CompletableFuture<GlideString> hrandfield(GlideString key) {
-        return run(Args.command("HRANDFIELD", 2).add(key), true, GLIDE_STRING);
+        return run(HashCommands.BINARY.hrandfield(key));
     }
 
     @Override
     public CompletableFuture<String[]> hrandfieldWithCount(String key, long count) {
-        return run(Args.command("HRANDFIELD", 3).add(key).add(count), false, STRING_ARRAY);
+        return run(HashCommands.TEXT.hrandfieldWithCount(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[]> hrandfieldWithCount(GlideString key, long count) {
-        return run(Args.command("HRANDFIELD", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+        return run(HashCommands.BINARY.hrandfieldWithCount(key, count));
     }
 
     @Override
     public CompletableFuture<String[][]> hrandfieldWithCountWithValues(String key, long count) {
-        Args args = Args.command("HRANDFIELD", 4).add(key).add(count).add(WITH_VALUES_VALKEY_API);
-        return run(args, false, ReplyConverters.STRING_PAIRS);
+        return run(HashCommands.TEXT.hrandfieldWithCountWithValues(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[][]> hrandfieldWithCountWithValues(GlideString key, long count) {
-        Args args = Args.command("HRANDFIELD", 4).add(key).add(count).add(WITH_VALUES_VALKEY_API);
-        return run(args, true, ReplyConverters.GLIDE_STRING_PAIRS);
+        return run(HashCommands.BINARY.hrandfieldWithCountWithValues(key, count));
     }
 
     @Override
     public CompletableFuture<Object[]> hscan(String key, String cursor) {
-        return run(Args.command("HSCAN", 3).add(key).add(cursor), false, ReplyConverters.SCAN_STEP);
+        return run(HashCommands.TEXT.hscan(key, cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> hscan(GlideString key, GlideString cursor) {
-        return run(Args.command("HSCAN", 3).add(key).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(HashCommands.BINARY.hscan(key, cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> hscan(String key, String cursor, HScanOptions hScanOptions) {
-        Args args = Args.command("HSCAN", 8).add(key).add(cursor).addAll(hScanOptions.toGlideStringArgs());
-        return run(args, false, ReplyConverters.SCAN_STEP);
+        return run(HashCommands.TEXT.hscan(key, cursor, hScanOptions));
     }
 
     @Override
     public CompletableFuture<Object[]> hscan(GlideString key, GlideString cursor, HScanOptionsBinary hScanOptions) {
-        Args args = Args.command("HSCAN", 8).add(key).add(cursor).addAll(hScanOptions.toGlideStringArgs());
-        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(HashCommands.BINARY.hscan(key, cursor, hScanOptions));
     }
 
     @Override
     public CompletableFuture<Long> hsetex(String key, Map<String, String> fieldValueMap, HSetExOptions options) {
-        Args args = Args.command("HSETEX", fieldValueMap.size() * 2 + 8).add(key);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        args.add(FIELDS_VALKEY_API).add(fieldValueMap.size());
-        for (Map.Entry<String, String> e : fieldValueMap.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, false, LONG);
+        return run(HashCommands.TEXT.hsetex(key, fieldValueMap, options));
     }
 
     @Override
     public CompletableFuture<Long> hsetex(
             GlideString key, Map<GlideString, GlideString> fieldValueMap, HSetExOptions options) {
-        Args args = Args.command("HSETEX", fieldValueMap.size() * 2 + 8).add(key);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        args.add(FIELDS_VALKEY_API).add(fieldValueMap.size());
-        for (Map.Entry<GlideString, GlideString> e : fieldValueMap.entrySet()) {
-            args.add(e.getKey()).add(e.getValue());
-        }
-        return run(args, true, LONG);
+        return run(HashCommands.BINARY.hsetex(key, fieldValueMap, options));
     }
 
     @Override
     public CompletableFuture<String[]> hgetex(String key, String[] fields, HGetExOptions options) {
-        Args args = Args.command("HGETEX", fields.length + 6).add(key);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        return run(withFields(args, fields), false, STRING_ARRAY);
+        return run(HashCommands.TEXT.hgetex(key, fields, options));
     }
 
     @Override
     public CompletableFuture<GlideString[]> hgetex(GlideString key, GlideString[] fields, HGetExOptions options) {
-        Args args = Args.command("HGETEX", fields.length + 6).add(key);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        return run(withFields(args, fields), true, GLIDE_STRING_ARRAY);
+        return run(HashCommands.BINARY.hgetex(key, fields, options));
     }
 
     @Override
     public CompletableFuture<Long[]> hexpire(
             String key, long seconds, String[] fields, HashFieldExpirationConditionOptions options) {
-        return run(fieldExpiry("HEXPIRE", key, seconds, fields, options), false, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.TEXT.hexpire(key, seconds, fields, options));
     }
 
     @Override
     public CompletableFuture<Long[]> hexpire(
             GlideString key, long seconds, GlideString[] fields, HashFieldExpirationConditionOptions options) {
-        return run(fieldExpiry("HEXPIRE", key, seconds, fields, options), true, ReplyConverters.LONG_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<Long[]> hpersist(String key, String[] fields) {
-        return run(fieldsOf("HPERSIST", key, fields), false, ReplyConverters.LONG_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<Long[]> hpersist(GlideString key, GlideString[] fields) {
-        return run(fieldsOf("HPERSIST", key, fields), true, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.BINARY.hexpire(key, seconds, fields, options));
     }
 
     @Override
     public CompletableFuture<Long[]> hpexpire(
             String key, long milliseconds, String[] fields, HashFieldExpirationConditionOptions options) {
-        return run(fieldExpiry("HPEXPIRE", key, milliseconds, fields, options), false, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.TEXT.hpexpire(key, milliseconds, fields, options));
     }
 
     @Override
     public CompletableFuture<Long[]> hpexpire(
             GlideString key, long milliseconds, GlideString[] fields, HashFieldExpirationConditionOptions options) {
-        return run(fieldExpiry("HPEXPIRE", key, milliseconds, fields, options), true, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.BINARY.hpexpire(key, milliseconds, fields, options));
     }
 
     @Override
     public CompletableFuture<Long[]> hexpireat(
             String key, long unixSeconds, String[] fields, HashFieldExpirationConditionOptions options) {
-        return run(fieldExpiry("HEXPIREAT", key, unixSeconds, fields, options), false, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.TEXT.hexpireat(key, unixSeconds, fields, options));
     }
 
     @Override
     public CompletableFuture<Long[]> hexpireat(
             GlideString key, long unixSeconds, GlideString[] fields, HashFieldExpirationConditionOptions options) {
-        return run(fieldExpiry("HEXPIREAT", key, unixSeconds, fields, options), true, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.BINARY.hexpireat(key, unixSeconds, fields, options));
     }
 
     @Override
     public CompletableFuture<Long[]> hpexpireat(
             String key, long unixMilliseconds, String[] fields, HashFieldExpirationConditionOptions options) {
-        Args args = fieldExpiry("HPEXPIREAT", key, unixMilliseconds, fields, options);
-        return run(args, false, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.TEXT.hpexpireat(key, unixMilliseconds, fields, options));
     }
 
     @Override
     public CompletableFuture<Long[]> hpexpireat(
-            GlideString key,
-            long unixMilliseconds,
-            GlideString[] fields,
-            HashFieldExpirationConditionOptions options) {
-        Args args = fieldExpiry("HPEXPIREAT", key, unixMilliseconds, fields, options);
-        return run(args, true, ReplyConverters.LONG_ARRAY);
+            GlideString key, long unixMilliseconds, GlideString[] fields, HashFieldExpirationConditionOptions options) {
+        return run(HashCommands.BINARY.hpexpireat(key, unixMilliseconds, fields, options));
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpersist(String key, String[] fields) {
+        return run(HashCommands.TEXT.hpersist(key, fields));
+    }
+
+    @Override
+    public CompletableFuture<Long[]> hpersist(GlideString key, GlideString[] fields) {
+        return run(HashCommands.BINARY.hpersist(key, fields));
     }
 
     @Override
     public CompletableFuture<Long[]> httl(String key, String[] fields) {
-        return run(fieldsOf("HTTL", key, fields), false, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.TEXT.httl(key, fields));
     }
 
     @Override
     public CompletableFuture<Long[]> httl(GlideString key, GlideString[] fields) {
-        return run(fieldsOf("HTTL", key, fields), true, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.BINARY.httl(key, fields));
     }
 
     @Override
     public CompletableFuture<Long[]> hpttl(String key, String[] fields) {
-        return run(fieldsOf("HPTTL", key, fields), false, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.TEXT.hpttl(key, fields));
     }
 
     @Override
     public CompletableFuture<Long[]> hpttl(GlideString key, GlideString[] fields) {
-        return run(fieldsOf("HPTTL", key, fields), true, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.BINARY.hpttl(key, fields));
     }
 
     @Override
     public CompletableFuture<Long[]> hexpiretime(String key, String[] fields) {
-        return run(fieldsOf("HEXPIRETIME", key, fields), false, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.TEXT.hexpiretime(key, fields));
     }
 
     @Override
     public CompletableFuture<Long[]> hexpiretime(GlideString key, GlideString[] fields) {
-        return run(fieldsOf("HEXPIRETIME", key, fields), true, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.BINARY.hexpiretime(key, fields));
     }
 
     @Override
     public CompletableFuture<Long[]> hpexpiretime(String key, String[] fields) {
-        return run(fieldsOf("HPEXPIRETIME", key, fields), false, ReplyConverters.LONG_ARRAY);
+        return run(HashCommands.TEXT.hpexpiretime(key, fields));
     }
 
     @Override
     public CompletableFuture<Long[]> hpexpiretime(GlideString key, GlideString[] fields) {
-        return run(fieldsOf("HPEXPIRETIME", key, fields), true, ReplyConverters.LONG_ARRAY);
-    }
-
-    /** {@code FIELDS n field...}, the tail of the field-expiration commands. */
-    private static Args withFields(Args args, String[] fields) {
-        return args.add(FIELDS_VALKEY_API).add(fields.length).addAll(fields);
-    }
-
-    private static Args withFields(Args args, GlideString[] fields) {
-        return args.add(FIELDS_VALKEY_API).add(fields.length).addAll(fields);
-    }
-
-    /** {@code NAME key FIELDS n field...} (HTTL, HPERSIST...). */
-    private static Args fieldsOf(String command, String key, String[] fields) {
-        return withFields(Args.command(command, fields.length + 4).add(key), fields);
-    }
-
-    private static Args fieldsOf(String command, GlideString key, GlideString[] fields) {
-        return withFields(Args.command(command, fields.length + 4).add(key), fields);
-    }
-
-    /** {@code NAME key time [NX|XX|GT|LT] FIELDS n field...} (HEXPIRE and its variants). */
-    private static Args fieldExpiry(
-            String command, String key, long time, String[] fields, HashFieldExpirationConditionOptions options) {
-        Args args = Args.command(command, fields.length + 6).add(key).add(time);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        return withFields(args, fields);
-    }
-
-    private static Args fieldExpiry(
-            String command,
-            GlideString key,
-            long time,
-            GlideString[] fields,
-            HashFieldExpirationConditionOptions options) {
-        Args args = Args.command(command, fields.length + 6).add(key).add(time);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        return withFields(args, fields);
+        return run(HashCommands.BINARY.hpexpiretime(key, fields));
     }
 
     // (end of hashes)
 
-    // ---- lists ----
+    // ---- lists: each command is defined once, in glide.internal.commands.ListCommands ----
 
     @Override
     public CompletableFuture<Long> lpush(String key, String[] elements) {
-        return run(Args.command("LPUSH", elements.length + 2).add(key).addAll(elements), false, LONG);
+        return run(ListCommands.TEXT.lpush(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> lpush(GlideString key, GlideString[] elements) {
-        return run(Args.command("LPUSH", elements.length + 2).add(key).addAll(elements), true, LONG);
-    }
-
-    @Override
-    public CompletableFuture<String[]> lrange(String key, long start, long end) {
-        return run(Args.command("LRANGE", 4).add(key).add(start).add(end), false, STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<GlideString[]> lrange(GlideString key, long start, long end) {
-        return run(Args.command("LRANGE", 4).add(key).add(start).add(end), true, GLIDE_STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<String[]> blpop(String[] keys, double timeout) {
-        byte[][] args = Args.command("BLPOP", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<GlideString[]> blpop(GlideString[] keys, double timeout) {
-        byte[][] args = Args.command("BLPOP", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<Long> rpush(String key, String[] elements) {
-        return run(Args.command("RPUSH", elements.length + 2).add(key).addAll(elements), false, LONG);
-    }
-
-    @Override
-    public CompletableFuture<Long> rpush(GlideString key, GlideString[] elements) {
-        return run(Args.command("RPUSH", elements.length + 2).add(key).addAll(elements), true, LONG);
+        return run(ListCommands.BINARY.lpush(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> lpushx(String key, String[] elements) {
-        return run(Args.command("LPUSHX", elements.length + 2).add(key).addAll(elements), false, LONG);
+        return run(ListCommands.TEXT.lpushx(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> lpushx(GlideString key, GlideString[] elements) {
-        return run(Args.command("LPUSHX", elements.length + 2).add(key).addAll(elements), true, LONG);
+        return run(ListCommands.BINARY.lpushx(key, elements));
+    }
+
+    @Override
+    public CompletableFuture<Long> rpush(String key, String[] elements) {
+        return run(ListCommands.TEXT.rpush(key, elements));
+    }
+
+    @Override
+    public CompletableFuture<Long> rpush(GlideString key, GlideString[] elements) {
+        return run(ListCommands.BINARY.rpush(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> rpushx(String key, String[] elements) {
-        return run(Args.command("RPUSHX", elements.length + 2).add(key).addAll(elements), false, LONG);
+        return run(ListCommands.TEXT.rpushx(key, elements));
     }
 
     @Override
     public CompletableFuture<Long> rpushx(GlideString key, GlideString[] elements) {
-        return run(Args.command("RPUSHX", elements.length + 2).add(key).addAll(elements), true, LONG);
+        return run(ListCommands.BINARY.rpushx(key, elements));
+    }
+
+    @Override
+    public CompletableFuture<String[]> lrange(String key, long start, long end) {
+        return run(ListCommands.TEXT.lrange(key, start, end));
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> lrange(GlideString key, long start, long end) {
+        return run(ListCommands.BINARY.lrange(key, start, end));
     }
 
     @Override
     public CompletableFuture<String> lpop(String key) {
-        return run(Args.command("LPOP", 2).add(key), false, STRING);
+        return run(ListCommands.TEXT.lpop(key));
     }
 
     @Override
     public CompletableFuture<GlideString> lpop(GlideString key) {
-        return run(Args.command("LPOP", 2).add(key), true, GLIDE_STRING);
+        return run(ListCommands.BINARY.lpop(key));
     }
 
     @Override
     public CompletableFuture<String[]> lpopCount(String key, long count) {
-        return run(Args.command("LPOP", 3).add(key).add(count), false, STRING_ARRAY);
+        return run(ListCommands.TEXT.lpopCount(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[]> lpopCount(GlideString key, long count) {
-        return run(Args.command("LPOP", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+        return run(ListCommands.BINARY.lpopCount(key, count));
     }
 
     @Override
     public CompletableFuture<String> rpop(String key) {
-        return run(Args.command("RPOP", 2).add(key), false, STRING);
+        return run(ListCommands.TEXT.rpop(key));
     }
 
     @Override
     public CompletableFuture<GlideString> rpop(GlideString key) {
-        return run(Args.command("RPOP", 2).add(key), true, GLIDE_STRING);
+        return run(ListCommands.BINARY.rpop(key));
     }
 
     @Override
     public CompletableFuture<String[]> rpopCount(String key, long count) {
-        return run(Args.command("RPOP", 3).add(key).add(count), false, STRING_ARRAY);
+        return run(ListCommands.TEXT.rpopCount(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[]> rpopCount(GlideString key, long count) {
-        return run(Args.command("RPOP", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+        return run(ListCommands.BINARY.rpopCount(key, count));
     }
 
     @Override
     public CompletableFuture<Long> lpos(String key, String element) {
-        return run(Args.command("LPOS", 3).add(key).add(element), false, LONG);
+        return run(ListCommands.TEXT.lpos(key, element));
     }
 
     @Override
     public CompletableFuture<Long> lpos(GlideString key, GlideString element) {
-        return run(Args.command("LPOS", 3).add(key).add(element), true, LONG);
+        return run(ListCommands.BINARY.lpos(key, element));
     }
 
     @Override
     public CompletableFuture<Long> lpos(String key, String element, LPosOptions options) {
-        return run(lposArgs(Args.command("LPOS", 7).add(key).add(element), null, options), false, LONG);
+        return run(ListCommands.TEXT.lpos(key, element, options));
     }
 
     @Override
     public CompletableFuture<Long> lpos(GlideString key, GlideString element, LPosOptions options) {
-        return run(lposArgs(Args.command("LPOS", 7).add(key).add(element), null, options), true, LONG);
+        return run(ListCommands.BINARY.lpos(key, element, options));
     }
 
     @Override
     public CompletableFuture<Long[]> lposCount(String key, String element, long count) {
-        return run(lposArgs(Args.command("LPOS", 5).add(key).add(element), count, null), false, ReplyConverters.LONG_ARRAY);
+        return run(ListCommands.TEXT.lposCount(key, element, count));
     }
 
     @Override
     public CompletableFuture<Long[]> lposCount(GlideString key, GlideString element, long count) {
-        return run(lposArgs(Args.command("LPOS", 5).add(key).add(element), count, null), true, ReplyConverters.LONG_ARRAY);
+        return run(ListCommands.BINARY.lposCount(key, element, count));
     }
 
     @Override
     public CompletableFuture<Long[]> lposCount(String key, String element, long count, LPosOptions options) {
-        return run(lposArgs(Args.command("LPOS", 9).add(key).add(element), count, options), false, ReplyConverters.LONG_ARRAY);
+        return run(ListCommands.TEXT.lposCount(key, element, count, options));
     }
 
     @Override
-    public CompletableFuture<Long[]> lposCount(
-            GlideString key, GlideString element, long count, LPosOptions options) {
-        return run(lposArgs(Args.command("LPOS", 9).add(key).add(element), count, options), true, ReplyConverters.LONG_ARRAY);
+    public CompletableFuture<Long[]> lposCount(GlideString key, GlideString element, long count, LPosOptions options) {
+        return run(ListCommands.BINARY.lposCount(key, element, count, options));
     }
 
     @Override
     public CompletableFuture<String> lindex(String key, long index) {
-        return run(Args.command("LINDEX", 3).add(key).add(index), false, STRING);
+        return run(ListCommands.TEXT.lindex(key, index));
     }
 
     @Override
     public CompletableFuture<GlideString> lindex(GlideString key, long index) {
-        return run(Args.command("LINDEX", 3).add(key).add(index), true, GLIDE_STRING);
+        return run(ListCommands.BINARY.lindex(key, index));
     }
 
     @Override
     public CompletableFuture<String> ltrim(String key, long start, long end) {
-        return run(Args.command("LTRIM", 4).add(key).add(start).add(end), false, ANY_TEXT);
+        return run(ListCommands.TEXT.ltrim(key, start, end));
     }
 
     @Override
     public CompletableFuture<String> ltrim(GlideString key, long start, long end) {
-        return run(Args.command("LTRIM", 4).add(key).add(start).add(end), true, ANY_TEXT);
+        return run(ListCommands.BINARY.ltrim(key, start, end));
     }
 
     @Override
     public CompletableFuture<Long> llen(String key) {
-        return run(Args.command("LLEN", 2).add(key), false, LONG);
+        return run(ListCommands.TEXT.llen(key));
     }
 
     @Override
     public CompletableFuture<Long> llen(GlideString key) {
-        return run(Args.command("LLEN", 2).add(key), true, LONG);
+        return run(ListCommands.BINARY.llen(key));
     }
 
     @Override
     public CompletableFuture<Long> lrem(String key, long count, String element) {
-        return run(Args.command("LREM", 4).add(key).add(count).add(element), false, LONG);
+        return run(ListCommands.TEXT.lrem(key, count, element));
     }
 
     @Override
     public CompletableFuture<Long> lrem(GlideString key, long count, GlideString element) {
-        return run(Args.command("LREM", 4).add(key).add(count).add(element), true, LONG);
+        return run(ListCommands.BINARY.lrem(key, count, element));
     }
 
     @Override
     public CompletableFuture<Long> linsert(String key, InsertPosition position, String pivot, String element) {
-        Args args = Args.command("LINSERT", 5).add(key).add(position.name()).add(pivot).add(element);
-        return run(args, false, LONG);
+        return run(ListCommands.TEXT.linsert(key, position, pivot, element));
     }
 
     @Override
     public CompletableFuture<Long> linsert(
             GlideString key, InsertPosition position, GlideString pivot, GlideString element) {
-        Args args = Args.command("LINSERT", 5).add(key).add(position.name()).add(pivot).add(element);
-        return run(args, true, LONG);
+        return run(ListCommands.BINARY.linsert(key, position, pivot, element));
     }
 
     @Override
     public CompletableFuture<String> lset(String key, long index, String element) {
-        return run(Args.command("LSET", 4).add(key).add(index).add(element), false, ANY_TEXT);
+        return run(ListCommands.TEXT.lset(key, index, element));
     }
 
     @Override
     public CompletableFuture<String> lset(GlideString key, long index, GlideString element) {
-        return run(Args.command("LSET", 4).add(key).add(index).add(element), true, ANY_TEXT);
+        return run(ListCommands.BINARY.lset(key, index, element));
     }
 
     @Override
     public CompletableFuture<String> lmove(
             String source, String destination, ListDirection wherefrom, ListDirection whereto) {
-        Args args = Args.command("LMOVE", 5).add(source).add(destination).add(wherefrom.name()).add(whereto.name());
-        return run(args, false, STRING);
+        return run(ListCommands.TEXT.lmove(source, destination, wherefrom, whereto));
     }
 
     @Override
     public CompletableFuture<GlideString> lmove(
             GlideString source, GlideString destination, ListDirection wherefrom, ListDirection whereto) {
-        Args args = Args.command("LMOVE", 5).add(source).add(destination).add(wherefrom.name()).add(whereto.name());
-        return run(args, true, GLIDE_STRING);
+        return run(ListCommands.BINARY.lmove(source, destination, wherefrom, whereto));
     }
 
     @Override
     public CompletableFuture<String> blmove(
             String source, String destination, ListDirection wherefrom, ListDirection whereto, double timeout) {
-        byte[][] args = Args.command("BLMOVE", 6).add(source).add(destination)
-                .add(wherefrom.name()).add(whereto.name()).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING);
+        return run(ListCommands.TEXT.blmove(source, destination, wherefrom, whereto, timeout));
     }
 
     @Override
@@ -2089,91 +1986,71 @@ public abstract class BaseClient
             ListDirection wherefrom,
             ListDirection whereto,
             double timeout) {
-        byte[][] args = Args.command("BLMOVE", 6).add(source).add(destination)
-                .add(wherefrom.name()).add(whereto.name()).add(timeout).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING);
+        return run(ListCommands.BINARY.blmove(source, destination, wherefrom, whereto, timeout));
+    }
+
+    @Override
+    public CompletableFuture<String[]> blpop(String[] keys, double timeout) {
+        return run(ListCommands.TEXT.blpop(keys, timeout));
+    }
+
+    @Override
+    public CompletableFuture<GlideString[]> blpop(GlideString[] keys, double timeout) {
+        return run(ListCommands.BINARY.blpop(keys, timeout));
     }
 
     @Override
     public CompletableFuture<String[]> brpop(String[] keys, double timeout) {
-        byte[][] args = Args.command("BRPOP", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), STRING_ARRAY);
+        return run(ListCommands.TEXT.brpop(keys, timeout));
     }
 
     @Override
     public CompletableFuture<GlideString[]> brpop(GlideString[] keys, double timeout) {
-        byte[][] args = Args.command("BRPOP", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), GLIDE_STRING_ARRAY);
+        return run(ListCommands.BINARY.brpop(keys, timeout));
     }
 
     @Override
     public CompletableFuture<Map<String, String[]>> lmpop(String[] keys, ListDirection direction, long count) {
-        Args args = Args.command("LMPOP", keys.length + 5).add(keys.length).addAll(keys);
-        return run(mpopArgs(args, direction, count), false, ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+        return run(ListCommands.TEXT.lmpop(keys, direction, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[]>> lmpop(
             GlideString[] keys, ListDirection direction, long count) {
-        Args args = Args.command("LMPOP", keys.length + 5).add(keys.length).addAll(keys);
-        return run(mpopArgs(args, direction, count), true, ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+        return run(ListCommands.BINARY.lmpop(keys, direction, count));
     }
 
     @Override
     public CompletableFuture<Map<String, String[]>> lmpop(String[] keys, ListDirection direction) {
-        Args args = Args.command("LMPOP", keys.length + 3).add(keys.length).addAll(keys);
-        return run(mpopArgs(args, direction, null), false, ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+        return run(ListCommands.TEXT.lmpop(keys, direction, null));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[]>> lmpop(GlideString[] keys, ListDirection direction) {
-        Args args = Args.command("LMPOP", keys.length + 3).add(keys.length).addAll(keys);
-        return run(mpopArgs(args, direction, null), true, ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+        return run(ListCommands.BINARY.lmpop(keys, direction, null));
     }
 
     @Override
     public CompletableFuture<Map<String, String[]>> blmpop(
             String[] keys, ListDirection direction, long count, double timeout) {
-        Args args = Args.command("BLMPOP", keys.length + 6).add(timeout).add(keys.length).addAll(keys);
-        byte[][] packed = mpopArgs(args, direction, count).build();
-        return run(packed, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+        return run(ListCommands.TEXT.blmpop(keys, direction, count, timeout));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[]>> blmpop(
             GlideString[] keys, ListDirection direction, long count, double timeout) {
-        Args args = Args.command("BLMPOP", keys.length + 6).add(timeout).add(keys.length).addAll(keys);
-        byte[][] packed = mpopArgs(args, direction, count).build();
-        return run(packed, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
+        return run(ListCommands.BINARY.blmpop(keys, direction, count, timeout));
     }
 
     @Override
     public CompletableFuture<Map<String, String[]>> blmpop(String[] keys, ListDirection direction, double timeout) {
-        Args args = Args.command("BLMPOP", keys.length + 4).add(timeout).add(keys.length).addAll(keys);
-        byte[][] packed = mpopArgs(args, direction, null).build();
-        return run(packed, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP);
+        return run(ListCommands.TEXT.blmpop(keys, direction, null, timeout));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, GlideString[]>> blmpop(
             GlideString[] keys, ListDirection direction, double timeout) {
-        Args args = Args.command("BLMPOP", keys.length + 4).add(timeout).add(keys.length).addAll(keys);
-        byte[][] packed = mpopArgs(args, direction, null).build();
-        return run(packed, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP);
-    }
-
-    /** LPOS's optional COUNT, then RANK/MAXLEN. */
-    private static Args lposArgs(Args args, Long count, LPosOptions options) {
-        if (count != null) {
-            args.add(COUNT_FOR_LIST_VALKEY_API).add(count);
-        }
-        return options == null ? args : args.addAll(options.toArgs());
-    }
-
-    /** LMPOP/BLMPOP's direction and optional COUNT (the core makes the reply {key: elements}). */
-    private static Args mpopArgs(Args args, ListDirection direction, Long count) {
-        args.add(direction.name());
-        return count == null ? args : args.add(COUNT_FOR_LIST_VALKEY_API).add(count);
+        return run(ListCommands.BINARY.blmpop(keys, direction, null, timeout));
     }
 
     // (end of lists)

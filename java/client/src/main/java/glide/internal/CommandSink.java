@@ -15,9 +15,6 @@ public interface CommandSink {
      */
     int NATURAL = Wire.Shape.NATURAL;
 
-    /** {@code shape}: flat key/value pairs (RESP2) or a map (RESP3) as a map. */
-    int MAP = Wire.Shape.MAP;
-
     /**
      * Runs (or records) one command. {@code timeoutMs}: milliseconds, or {@link
      * BlockingTimeouts#DEFAULT} for the client's request timeout, {@link BlockingTimeouts#NONE}

@@ -28,6 +28,7 @@ import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
 import glide.testutil.RedisServer;
 import glide.testutil.ScriptedServer;
+import glide.internal.commands.HashCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -691,6 +692,68 @@ class HashCommandsTest {
             assertEquals(-2L, ((Object[]) replies[3])[1]);
             assertEquals(Arrays.asList(1L, -2L), Arrays.asList((Object[]) replies[4]));
             assertEquals(Arrays.asList(-1L, -2L), Arrays.asList((Object[]) replies[5]));
+        }
+    }
+
+    // ---- defined shapes: the typed result equals customCommand's (the shape the core derives) ----
+
+    /** HGETALL a map, HEXISTS/HSETNX booleans, HINCRBYFLOAT a double, whatever the protocol. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void hashCommandsWithAShapeGiveWhatTheProbeDerives(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.Setup twoFields = (c, k) -> await(c.hset(k, Map.of("f", "1.25", "g", "w")));
+            Function<Object, Map<String, String>> map = HashCommands.TEXT.hgetall("a").convert();
+            SameAsDerived.check(client, twoFields, k -> client.hgetall(k), k -> new String[] {"HGETALL", k}, map,
+                    Map.of("f", "1.25", "g", "w"));
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.hgetall(k), k -> new String[] {"HGETALL", k}, map,
+                    Map.of());
+            Function<Object, Boolean> bool = HashCommands.TEXT.hexists("a", "b").convert();
+            SameAsDerived.check(client, twoFields, k -> client.hexists(k, "f"), k -> new String[] {"HEXISTS", k, "f"}, bool, true);
+            SameAsDerived.check(client, twoFields, k -> client.hexists(k, "x"), k -> new String[] {"HEXISTS", k, "x"}, bool, false);
+            SameAsDerived.check(client, twoFields, k -> client.hsetnx(k, "f", "z"), k -> new String[] {"HSETNX", k, "f", "z"},
+                    bool, false);
+            SameAsDerived.check(client, twoFields, k -> client.hsetnx(k, "n", "z"), k -> new String[] {"HSETNX", k, "n", "z"},
+                    bool, true);
+            SameAsDerived.check(client, twoFields, k -> client.hincrByFloat(k, "f", 0.5),
+                    k -> new String[] {"HINCRBYFLOAT", k, "f", "0.5"}, HashCommands.TEXT.hincrByFloat("a", "b", 0).convert(), 1.75);
+        }
+    }
+
+    /** HRANDFIELD ... WITHVALUES: [field, value] pairs under both protocols, repeats kept (negative count). */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void hrandfieldWithValuesIsPairsWhateverTheProtocol(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.check(client, (c, k) -> await(c.hset(k, Map.of("f", "v"))), k -> client.hrandfieldWithCountWithValues(k, -2),
+                    k -> new String[] {"HRANDFIELD", k, "-2", "WITHVALUES"},
+                    HashCommands.TEXT.hrandfieldWithCountWithValues("a", 1).convert(), new String[][] {{"f", "v"}, {"f", "v"}});
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.hrandfieldWithCountWithValues(k, 2),
+                    k -> new String[] {"HRANDFIELD", k, "2", "WITHVALUES"},
+                    HashCommands.TEXT.hrandfieldWithCountWithValues("a", 1).convert(), new String[0][]);
+        }
+    }
+
+    /** The binary overloads: the same shapes, their values byte for byte. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void binaryHashCommandsWithAShapeGiveWhatTheProbeDerives(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            GlideString k = binary(1);
+            GlideString field = binary(2);
+            GlideString value = binary(3);
+            await(client.hset(k, Map.of(field, value)));
+            Map<GlideString, GlideString> typed = await(client.hgetall(k));
+            Object raw = await(client.customCommand(new GlideString[] {gs("HGETALL"), k}));
+            Map<GlideString, GlideString> derived = HashCommands.BINARY.hgetall(gs("a")).convert().apply(raw);
+            assertEquals(Map.of(field, value), typed);
+            assertEquals(typed, derived);
+
+            GlideString[][] pairs = await(client.hrandfieldWithCountWithValues(k, -2));
+            raw = await(client.customCommand(new GlideString[] {gs("HRANDFIELD"), k, gs("-2"), gs("WITHVALUES")}));
+            GlideString[][] derivedPairs = HashCommands.BINARY.hrandfieldWithCountWithValues(gs("a"), 1).convert().apply(raw);
+            assertTrue(SameAsDerived.deepEquals(new GlideString[][] {{field, value}, {field, value}}, pairs), SameAsDerived.show(pairs));
+            assertTrue(SameAsDerived.deepEquals(pairs, derivedPairs), SameAsDerived.show(derivedPairs));
         }
     }
 }

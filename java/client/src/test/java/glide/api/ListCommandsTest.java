@@ -17,10 +17,12 @@ import glide.api.models.commands.ListDirection;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
 import glide.testutil.RedisServer;
+import glide.internal.commands.ListCommands;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -439,6 +441,61 @@ class ListCommandsTest {
             }
             assertEquals("text", await(client.get(s)));
             assertArrayEquals(new String[] {"x"}, await(client.lrange(l, 0, -1)), "the list was not moved");
+        }
+    }
+
+    // ---- defined shapes: the typed result equals customCommand's (the shape the core derives) ----
+
+    /**
+     * Runs {@code typed}, then {@code raw} as customCommand, each on {@code key} freshly set to
+     * [a, b, c] (their replies name the key, so both must pop from the same one): the customCommand
+     * reply through the definition's converter must equal the typed result, and that {@code expected}.
+     */
+    private static <K, V> void sameAsDerived(
+            GlideClient client,
+            String key,
+            Callable<CompletableFuture<Map<K, V[]>>> typed,
+            Callable<CompletableFuture<Object>> raw,
+            Function<Object, Map<K, V[]>> convert,
+            Map<K, V[]> expected)
+            throws Exception {
+        await(client.del(new String[] {key}));
+        await(client.rpush(key, new String[] {"a", "b", "c"}));
+        Map<K, V[]> viaDefinition = await(typed.call());
+        await(client.del(new String[] {key}));
+        await(client.rpush(key, new String[] {"a", "b", "c"}));
+        Map<K, V[]> viaProbe = convert.apply(await(raw.call()));
+        assertTrue(SameAsDerived.deepEquals(viaDefinition, viaProbe), SameAsDerived.show(viaDefinition) + " vs " + SameAsDerived.show(viaProbe));
+        assertTrue(SameAsDerived.deepEquals(expected, viaDefinition), SameAsDerived.show(viaDefinition));
+    }
+
+    /** LMPOP and BLMPOP: {key: elements} from [key, [elements]] under both protocols; nil stays null. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void lmpopAndBlmpopAreAKeyToElementsMapWhateverTheProtocol(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            String k = key();
+            String empty = key();
+            Function<Object, Map<String, String[]>> text = ListCommands.TEXT.lmpop(new String[] {k}, ListDirection.LEFT, null).convert();
+            sameAsDerived(client, k, () -> client.lmpop(new String[] {empty, k}, ListDirection.LEFT),
+                    () -> client.customCommand(new String[] {"LMPOP", "2", empty, k, "LEFT"}), text, Map.of(k, new String[] {"a"}));
+            sameAsDerived(client, k, () -> client.lmpop(new String[] {k}, ListDirection.RIGHT, 2),
+                    () -> client.customCommand(new String[] {"LMPOP", "1", k, "RIGHT", "COUNT", "2"}), text,
+                    Map.of(k, new String[] {"c", "b"}));
+            sameAsDerived(client, k, () -> client.blmpop(new String[] {empty, k}, ListDirection.LEFT, 0.5),
+                    () -> client.customCommand(new String[] {"BLMPOP", "0.5", "2", empty, k, "LEFT"}), text,
+                    Map.of(k, new String[] {"a"}));
+            sameAsDerived(client, k, () -> client.blmpop(new String[] {k}, ListDirection.RIGHT, 5, 0.5),
+                    () -> client.customCommand(new String[] {"BLMPOP", "0.5", "1", k, "RIGHT", "COUNT", "5"}), text,
+                    Map.of(k, new String[] {"c", "b", "a"}));
+            sameAsDerived(client, k, () -> client.lmpop(new String[] {empty}, ListDirection.LEFT),
+                    () -> client.customCommand(new String[] {"LMPOP", "1", empty, "LEFT"}), text, null);
+
+            Function<Object, Map<GlideString, GlideString[]>> binary =
+                    ListCommands.BINARY.lmpop(new GlideString[] {gs(k)}, ListDirection.LEFT, null).convert();
+            sameAsDerived(client, k, () -> client.blmpop(new GlideString[] {gs(empty), gs(k)}, ListDirection.LEFT, 2, 0.5),
+                    () -> client.customCommand(new GlideString[] {gs("BLMPOP"), gs("0.5"), gs("2"), gs(empty), gs(k), gs("LEFT"), gs("COUNT"), gs("2")}),
+                    binary, Map.of(gs(k), new GlideString[] {gs("a"), gs("b")}));
         }
     }
 }

@@ -6,8 +6,10 @@ import glide.internal.BatchRecorders;
 import glide.internal.commands.BitmapCommands;
 import glide.internal.commands.Command;
 import glide.internal.commands.GeoCommands;
+import glide.internal.commands.HashCommands;
 import glide.internal.commands.HyperLogLogCommands;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.ListCommands;
 import glide.internal.commands.StreamCommands;
 import glide.internal.commands.StringCommands;
 import java.util.function.Function;
@@ -25,9 +27,9 @@ import java.util.concurrent.CompletableFuture;
  * (a bad argument) throws here, when it is added.
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
- * both: the families defined in {@code glide.internal.commands} (strings, keys) add the defined
- * command, with its reply shape; the others are still recorded through a client whose commands
- * go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
+ * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes, lists)
+ * add the defined command, with its reply shape; the others are still recorded through a client
+ * whose commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
  * @param <T> the concrete batch class, returned by every builder method
  */
@@ -709,18 +711,18 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return add(KeyCommands.BINARY.sortStore(gs(key), gs(destination), sortOptions));
     }
 
-    // ---- hashes ----
+    // ---- hashes (defined in glide.internal.commands.HashCommands) ----
 
     /** Queues HGET: the field's value, or null. */
     public <ArgType> T hget(ArgType key, ArgType field) {
         checkArgType(key);
-        return record(c -> c.hget(gs(key), gs(field)));
+        return add(HashCommands.BINARY.hget(gs(key), gs(field)));
     }
 
     /** Queues HSET with the map's pairs in iteration order: the number of new fields. */
     public <ArgType> T hset(ArgType key, java.util.Map<ArgType, ArgType> fieldValueMap) {
         checkArgType(key);
-        return record(c -> c.hset(gs(key), binaryMap(fieldValueMap)));
+        return add(HashCommands.BINARY.hset(gs(key), binaryMap(fieldValueMap)));
     }
 
     /** Queues HSETEX: 1 if every field was set, 0 if a condition failed. */
@@ -729,13 +731,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             java.util.Map<ArgType, ArgType> fieldValueMap,
             glide.api.models.commands.HSetExOptions options) {
         checkArgType(key);
-        return record(c -> c.hsetex(gs(key), binaryMap(fieldValueMap), options));
+        return add(HashCommands.BINARY.hsetex(gs(key), binaryMap(fieldValueMap), options));
     }
 
     /** Queues HGETEX: the fields' values (null for a missing one). */
     public <ArgType> T hgetex(ArgType key, ArgType[] fields, glide.api.models.commands.HGetExOptions options) {
         checkArgType(key);
-        return record(c -> c.hgetex(gs(key), gs(fields), options));
+        return add(HashCommands.BINARY.hgetex(gs(key), gs(fields), options));
     }
 
     /** Queues HEXPIRE (seconds): a code per field (1 set, 0 condition failed, 2 deleted, -2 missing). */
@@ -745,13 +747,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
         checkArgType(key);
-        return record(c -> c.hexpire(gs(key), seconds, gs(fields), options));
+        return add(HashCommands.BINARY.hexpire(gs(key), seconds, gs(fields), options));
     }
 
     /** Queues HPERSIST: a code per field (1 removed, -1 no timeout, -2 missing). */
     public <ArgType> T hpersist(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hpersist(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hpersist(gs(key), gs(fields)));
     }
 
     /** Queues HPEXPIRE (milliseconds): a code per field, as for hexpire. */
@@ -761,7 +763,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
         checkArgType(key);
-        return record(c -> c.hpexpire(gs(key), milliseconds, gs(fields), options));
+        return add(HashCommands.BINARY.hpexpire(gs(key), milliseconds, gs(fields), options));
     }
 
     /** Queues HEXPIREAT (Unix seconds): a code per field, as for hexpire. */
@@ -771,7 +773,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
         checkArgType(key);
-        return record(c -> c.hexpireat(gs(key), unixSeconds, gs(fields), options));
+        return add(HashCommands.BINARY.hexpireat(gs(key), unixSeconds, gs(fields), options));
     }
 
     /** Queues HPEXPIREAT (Unix milliseconds): a code per field, as for hexpire. */
@@ -781,223 +783,220 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType[] fields,
             glide.api.models.commands.HashFieldExpirationConditionOptions options) {
         checkArgType(key);
-        return record(c -> c.hpexpireat(gs(key), unixMilliseconds, gs(fields), options));
+        return add(HashCommands.BINARY.hpexpireat(gs(key), unixMilliseconds, gs(fields), options));
     }
 
     /** Queues HTTL: seconds left per field (-1 no timeout, -2 missing). */
     public <ArgType> T httl(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.httl(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.httl(gs(key), gs(fields)));
     }
 
     /** Queues HPTTL: milliseconds left per field (-1 no timeout, -2 missing). */
     public <ArgType> T hpttl(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hpttl(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hpttl(gs(key), gs(fields)));
     }
 
     /** Queues HEXPIRETIME: the Unix seconds each field expires at (-1 none, -2 missing). */
     public <ArgType> T hexpiretime(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hexpiretime(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hexpiretime(gs(key), gs(fields)));
     }
 
     /** Queues HPEXPIRETIME: the Unix milliseconds each field expires at (-1 none, -2 missing). */
     public <ArgType> T hpexpiretime(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hpexpiretime(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hpexpiretime(gs(key), gs(fields)));
     }
 
     /** Queues HSETNX: true if the field was set (it did not exist). */
     public <ArgType> T hsetnx(ArgType key, ArgType field, ArgType value) {
         checkArgType(key);
-        return record(c -> c.hsetnx(gs(key), gs(field), gs(value)));
+        return add(HashCommands.BINARY.hsetnx(gs(key), gs(field), gs(value)));
     }
 
     /** Queues HDEL: the number of fields removed. */
     public <ArgType> T hdel(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hdel(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hdel(gs(key), gs(fields)));
     }
 
     /** Queues HLEN: the number of fields. */
     public <ArgType> T hlen(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hlen(gs(key)));
+        return add(HashCommands.BINARY.hlen(gs(key)));
     }
 
     /** Queues HVALS: the values. */
     public <ArgType> T hvals(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hvals(gs(key)));
+        return add(HashCommands.BINARY.hvals(gs(key)));
     }
 
     /** Queues HMGET: the fields' values, null for a missing one. */
     public <ArgType> T hmget(ArgType key, ArgType[] fields) {
         checkArgType(key);
-        return record(c -> c.hmget(gs(key), gs(fields)));
+        return add(HashCommands.BINARY.hmget(gs(key), gs(fields)));
     }
 
     /** Queues HEXISTS: true if the field exists. */
     public <ArgType> T hexists(ArgType key, ArgType field) {
         checkArgType(key);
-        return record(c -> c.hexists(gs(key), gs(field)));
+        return add(HashCommands.BINARY.hexists(gs(key), gs(field)));
     }
 
     /** Queues HGETALL: a map of field to value. */
     public <ArgType> T hgetall(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hgetall(gs(key)));
+        return add(HashCommands.BINARY.hgetall(gs(key)));
     }
 
     /** Queues HINCRBY: the field's new value. */
     public <ArgType> T hincrBy(ArgType key, ArgType field, long amount) {
         checkArgType(key);
-        return record(c -> c.hincrBy(gs(key), gs(field), amount));
+        return add(HashCommands.BINARY.hincrBy(gs(key), gs(field), amount));
     }
 
     /** Queues HINCRBYFLOAT: the field's new value. */
     public <ArgType> T hincrByFloat(ArgType key, ArgType field, double amount) {
         checkArgType(key);
-        return record(c -> c.hincrByFloat(gs(key), gs(field), amount));
+        return add(HashCommands.BINARY.hincrByFloat(gs(key), gs(field), amount));
     }
 
     /** Queues HKEYS: the field names. */
     public <ArgType> T hkeys(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hkeys(gs(key)));
+        return add(HashCommands.BINARY.hkeys(gs(key)));
     }
 
     /** Queues HSTRLEN: the length of the field's value, 0 if missing. */
     public <ArgType> T hstrlen(ArgType key, ArgType field) {
         checkArgType(key);
-        return record(c -> c.hstrlen(gs(key), gs(field)));
+        return add(HashCommands.BINARY.hstrlen(gs(key), gs(field)));
     }
 
     /** Queues HRANDFIELD: a random field, or null. */
     public <ArgType> T hrandfield(ArgType key) {
         checkArgType(key);
-        return record(c -> c.hrandfield(gs(key)));
+        return add(HashCommands.BINARY.hrandfield(gs(key)));
     }
 
     /** Queues HRANDFIELD count: random fields (repeats allowed for a negative count). */
     public <ArgType> T hrandfieldWithCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.hrandfieldWithCount(gs(key), count));
+        return add(HashCommands.BINARY.hrandfieldWithCount(gs(key), count));
     }
 
     /** Queues HRANDFIELD count WITHVALUES: [field, value] pairs. */
     public <ArgType> T hrandfieldWithCountWithValues(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.hrandfieldWithCountWithValues(gs(key), count));
+        return add(HashCommands.BINARY.hrandfieldWithCountWithValues(gs(key), count));
     }
 
     /** Queues HSCAN: [next cursor, [field, value, ...]]. */
     public <ArgType> T hscan(ArgType key, ArgType cursor) {
         checkArgType(key);
-        return record(c -> c.hscan(gs(key), gs(cursor)));
+        return add(HashCommands.BINARY.hscan(gs(key), gs(cursor)));
     }
 
-    /**
-     * Queues HSCAN with options: [next cursor, [field, value, ...]]. Built here: the client's
-     * binary overload takes HScanOptionsBinary, and these options' binary form is byte-exact.
-     */
+    /** Queues HSCAN with options (written as their bytes): [next cursor, [field, value, ...]]. */
     public <ArgType> T hscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.HScanOptions hScanOptions) {
         checkArgType(key);
-        return scanWithOptions("HSCAN", key, cursor, hScanOptions.toGlideStringArgs());
+        return add(HashCommands.BINARY.hscan(gs(key), gs(cursor), hScanOptions));
     }
 
-    // ---- lists ----
+    // ---- lists (defined in glide.internal.commands.ListCommands) ----
 
     /** Queues LPUSH: the list's new length. */
     public <ArgType> T lpush(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.lpush(gs(key), gs(elements)));
+        return add(ListCommands.BINARY.lpush(gs(key), gs(elements)));
     }
 
     /** Queues LPOP: the first element, or null. */
     public <ArgType> T lpop(ArgType key) {
         checkArgType(key);
-        return record(c -> c.lpop(gs(key)));
+        return add(ListCommands.BINARY.lpop(gs(key)));
     }
 
     /** Queues LPOS: the element's index, or null. */
     public <ArgType> T lpos(ArgType key, ArgType element) {
         checkArgType(key);
-        return record(c -> c.lpos(gs(key), gs(element)));
+        return add(ListCommands.BINARY.lpos(gs(key), gs(element)));
     }
 
     /** Queues LPOS with RANK/MAXLEN: the element's index, or null. */
     public <ArgType> T lpos(ArgType key, ArgType element, glide.api.models.commands.LPosOptions options) {
         checkArgType(key);
-        return record(c -> c.lpos(gs(key), gs(element), options));
+        return add(ListCommands.BINARY.lpos(gs(key), gs(element), options));
     }
 
     /** Queues LPOS COUNT: the matching indexes. */
     public <ArgType> T lposCount(ArgType key, ArgType element, long count) {
         checkArgType(key);
-        return record(c -> c.lposCount(gs(key), gs(element), count));
+        return add(ListCommands.BINARY.lposCount(gs(key), gs(element), count));
     }
 
     /** Queues LPOS COUNT with RANK/MAXLEN: the matching indexes. */
     public <ArgType> T lposCount(
             ArgType key, ArgType element, long count, glide.api.models.commands.LPosOptions options) {
         checkArgType(key);
-        return record(c -> c.lposCount(gs(key), gs(element), count, options));
+        return add(ListCommands.BINARY.lposCount(gs(key), gs(element), count, options));
     }
 
     /** Queues LPOP count: the popped elements, or null. */
     public <ArgType> T lpopCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.lpopCount(gs(key), count));
+        return add(ListCommands.BINARY.lpopCount(gs(key), count));
     }
 
     /** Queues LRANGE: the elements in the range. */
     public <ArgType> T lrange(ArgType key, long start, long end) {
         checkArgType(key);
-        return record(c -> c.lrange(gs(key), start, end));
+        return add(ListCommands.BINARY.lrange(gs(key), start, end));
     }
 
     /** Queues LINDEX: the element, or null. */
     public <ArgType> T lindex(ArgType key, long index) {
         checkArgType(key);
-        return record(c -> c.lindex(gs(key), index));
+        return add(ListCommands.BINARY.lindex(gs(key), index));
     }
 
     /** Queues LTRIM: "OK". */
     public <ArgType> T ltrim(ArgType key, long start, long end) {
         checkArgType(key);
-        return record(c -> c.ltrim(gs(key), start, end));
+        return add(ListCommands.BINARY.ltrim(gs(key), start, end));
     }
 
     /** Queues LLEN: the list's length. */
     public <ArgType> T llen(ArgType key) {
         checkArgType(key);
-        return record(c -> c.llen(gs(key)));
+        return add(ListCommands.BINARY.llen(gs(key)));
     }
 
     /** Queues LREM: the number of elements removed. */
     public <ArgType> T lrem(ArgType key, long count, ArgType element) {
         checkArgType(key);
-        return record(c -> c.lrem(gs(key), count, gs(element)));
+        return add(ListCommands.BINARY.lrem(gs(key), count, gs(element)));
     }
 
     /** Queues RPUSH: the list's new length. */
     public <ArgType> T rpush(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.rpush(gs(key), gs(elements)));
+        return add(ListCommands.BINARY.rpush(gs(key), gs(elements)));
     }
 
     /** Queues RPOP: the last element, or null. */
     public <ArgType> T rpop(ArgType key) {
         checkArgType(key);
-        return record(c -> c.rpop(gs(key)));
+        return add(ListCommands.BINARY.rpop(gs(key)));
     }
 
     /** Queues RPOP count: the popped elements, or null. */
     public <ArgType> T rpopCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.rpopCount(gs(key), count));
+        return add(ListCommands.BINARY.rpopCount(gs(key), count));
     }
 
     /** Queues LINSERT: the new length, -1 if the pivot is missing, 0 if the key is. */
@@ -1007,68 +1006,62 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType pivot,
             ArgType element) {
         checkArgType(key);
-        return record(c -> c.linsert(gs(key), position, gs(pivot), gs(element)));
+        return add(ListCommands.BINARY.linsert(gs(key), position, gs(pivot), gs(element)));
     }
 
     /** Queues BRPOP: [key, element], or null on timeout. */
     public <ArgType> T brpop(ArgType[] keys, double timeout) {
         checkArgType(keys);
-        return record(c -> c.brpop(gs(keys), timeout));
+        return add(ListCommands.BINARY.brpop(gs(keys), timeout));
     }
 
     /** Queues LPUSHX: the list's new length, 0 if it does not exist. */
     public <ArgType> T lpushx(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.lpushx(gs(key), gs(elements)));
+        return add(ListCommands.BINARY.lpushx(gs(key), gs(elements)));
     }
 
     /** Queues RPUSHX: the list's new length, 0 if it does not exist. */
     public <ArgType> T rpushx(ArgType key, ArgType[] elements) {
         checkArgType(key);
-        return record(c -> c.rpushx(gs(key), gs(elements)));
+        return add(ListCommands.BINARY.rpushx(gs(key), gs(elements)));
     }
 
     /** Queues BLPOP: [key, element], or null on timeout. */
     public <ArgType> T blpop(ArgType[] keys, double timeout) {
         checkArgType(keys);
-        return record(c -> c.blpop(gs(keys), timeout));
+        return add(ListCommands.BINARY.blpop(gs(keys), timeout));
     }
 
     /** Queues BLMPOP [COUNT] (a null count: none): {key: elements}, or null on timeout. */
     public <ArgType> T blmpop(
             ArgType[] keys, glide.api.models.commands.ListDirection direction, Long count, double timeout) {
         checkArgType(keys);
-        GlideString[] binary = gs(keys);
-        return count == null
-                ? record(c -> c.blmpop(binary, direction, timeout))
-                : record(c -> c.blmpop(binary, direction, count, timeout));
+        return add(ListCommands.BINARY.blmpop(gs(keys), direction, count, timeout));
     }
 
     /** Queues BLMPOP: {key: [element]}, or null on timeout. */
     public <ArgType> T blmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction, double timeout) {
         checkArgType(keys);
-        return record(c -> c.blmpop(gs(keys), direction, timeout));
+        return add(ListCommands.BINARY.blmpop(gs(keys), direction, null, timeout));
     }
 
     /** Queues LMPOP [COUNT] (a null count: none): {key: elements}, or null. */
     public <ArgType> T lmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction, Long count) {
         checkArgType(keys);
-        GlideString[] binary = gs(keys);
-        return count == null
-                ? record(c -> c.lmpop(binary, direction))
-                : record(c -> c.lmpop(binary, direction, count));
+        return add(ListCommands.BINARY.lmpop(gs(keys), direction, count));
     }
 
     /** Queues LMPOP: {key: [element]}, or null. */
     public <ArgType> T lmpop(ArgType[] keys, glide.api.models.commands.ListDirection direction) {
         checkArgType(keys);
-        return record(c -> c.lmpop(gs(keys), direction));
+        return add(ListCommands.BINARY.lmpop(gs(keys), direction, null));
     }
 
     /** Queues LSET: "OK". */
     public <ArgType> T lset(ArgType key, long index, ArgType element) {
         checkArgType(key);
-        return record(c -> c.lset(gs(key), index, gs(element)));
+        return add(ListCommands.BINARY.lset(gs(key), index, gs(element)));
     }
 
     /** Queues LMOVE: the moved element, or null. */
@@ -1078,7 +1071,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.ListDirection wherefrom,
             glide.api.models.commands.ListDirection whereto) {
         checkArgType(source);
-        return record(c -> c.lmove(gs(source), gs(destination), wherefrom, whereto));
+        return add(ListCommands.BINARY.lmove(gs(source), gs(destination), wherefrom, whereto));
     }
 
     /** Queues BLMOVE: the moved element, or null on timeout. */
@@ -1089,7 +1082,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.ListDirection whereto,
             double timeout) {
         checkArgType(source);
-        return record(c -> c.blmove(gs(source), gs(destination), wherefrom, whereto, timeout));
+        return add(ListCommands.BINARY.blmove(gs(source), gs(destination), wherefrom, whereto, timeout));
     }
 
     // ---- sets ----

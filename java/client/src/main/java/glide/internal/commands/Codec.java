@@ -40,7 +40,10 @@ public final class Codec<V> {
                     ReplyConverters.STRING_ARRAY,
                     ReplyConverters.STRING,
                     ReplyConverters.TEXT_MAP,
-                    ReplyConverters.STRING_SET);
+                    ReplyConverters.STRING_SET,
+                    ReplyConverters.STRING_PAIRS,
+                    ReplyConverters.TEXT_TO_TEXT_ARRAY_MAP,
+                    ReplyConverters.SCAN_STEP);
 
     /**
      * Arguments as their bytes; results as {@link GlideString}s, byte for byte, except the replies
@@ -55,7 +58,10 @@ public final class Codec<V> {
                     ReplyConverters.GLIDE_STRING_ARRAY,
                     ReplyConverters.ANY_TEXT,
                     ReplyConverters.<GlideString, GlideString>map(),
-                    ReplyConverters.GLIDE_STRING_SET);
+                    ReplyConverters.GLIDE_STRING_SET,
+                    ReplyConverters.GLIDE_STRING_PAIRS,
+                    ReplyConverters.GLIDE_TO_GLIDE_ARRAY_MAP,
+                    ReplyConverters.SCAN_STEP_BINARY);
 
     private final boolean binary;
     private final BiConsumer<Args, V> add;
@@ -65,6 +71,9 @@ public final class Codec<V> {
     private final Function<Object, String> text;
     private final Function<Object, Map<V, V>> map;
     private final Function<Object, Set<V>> set;
+    private final Function<Object, V[][]> pairs;
+    private final Function<Object, Map<V, V[]>> arrays;
+    private final Function<Object, Object[]> scanStep;
 
     private Codec(
             boolean binary,
@@ -74,7 +83,10 @@ public final class Codec<V> {
             Function<Object, V[]> array,
             Function<Object, String> text,
             Function<Object, Map<V, V>> map,
-            Function<Object, Set<V>> set) {
+            Function<Object, Set<V>> set,
+            Function<Object, V[][]> pairs,
+            Function<Object, Map<V, V[]>> arrays,
+            Function<Object, Object[]> scanStep) {
         this.binary = binary;
         this.add = add;
         this.addAll = addAll;
@@ -83,6 +95,9 @@ public final class Codec<V> {
         this.text = text;
         this.map = map;
         this.set = set;
+        this.pairs = pairs;
+        this.arrays = arrays;
+        this.scanStep = scanStep;
     }
 
     /** Whether the core hands bulk strings over as bytes ({@link GlideString}), not text. */
@@ -127,6 +142,24 @@ public final class Codec<V> {
     /** A set of values (SMEMBERS). */
     public Function<Object, Set<V>> set() {
         return set;
+    }
+
+    /** Pairs of values, [[a, b], ...], as the core makes them of either protocol (HRANDFIELD ... WITHVALUES). */
+    public Function<Object, V[][]> pairs() {
+        return pairs;
+    }
+
+    /** A map of a value to an array of values, or null (LMPOP's {key: elements}). */
+    public Function<Object, Map<V, V[]>> arrays() {
+        return arrays;
+    }
+
+    /**
+     * One step of a key's scan (HSCAN): {@code {cursor, elements}}, an {@code Object[]} for both
+     * overloads whose two parts are values of this codec.
+     */
+    public Function<Object, Object[]> scanStep() {
+        return scanStep;
     }
 
     /** Starts command {@code name}; {@code capacity} hints at the argument count, name included. */

@@ -13,7 +13,9 @@ import glide.api.GlideClient;
 import glide.api.commands.BitmapBaseCommands;
 import glide.api.commands.GenericBaseCommands;
 import glide.api.commands.GeospatialIndicesBaseCommands;
+import glide.api.commands.HashBaseCommands;
 import glide.api.commands.HyperLogLogBaseCommands;
+import glide.api.commands.ListBaseCommands;
 import glide.api.commands.StreamBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.Batch;
@@ -21,7 +23,15 @@ import glide.api.models.ClusterBatch;
 import glide.api.models.GlideString;
 import glide.api.models.commands.ConditionalChange;
 import glide.api.models.commands.ExpireOptions;
+import glide.api.models.commands.ExpirySet;
 import glide.api.models.commands.GetExOptions;
+import glide.api.models.commands.HGetExExpiry;
+import glide.api.models.commands.HGetExOptions;
+import glide.api.models.commands.HSetExOptions;
+import glide.api.models.commands.HashFieldExpirationConditionOptions;
+import glide.api.models.commands.LInsertOptions.InsertPosition;
+import glide.api.models.commands.LPosOptions;
+import glide.api.models.commands.ListDirection;
 import glide.api.models.commands.MigrateOptions;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.SetOptions;
@@ -32,8 +42,8 @@ import glide.api.models.commands.SortOptionsBinary;
 import glide.api.models.commands.SortOrder;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldGet;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldIncrby;
-import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldOverflow;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldOverflow.BitOverflowControl;
+import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldOverflow;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldReadOnlySubCommands;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSet;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldSubCommands;
@@ -53,14 +63,16 @@ import glide.api.models.commands.geospatial.GeoSearchShape;
 import glide.api.models.commands.geospatial.GeoSearchStoreOptions;
 import glide.api.models.commands.geospatial.GeoUnit;
 import glide.api.models.commands.geospatial.GeospatialData;
+import glide.api.models.commands.scan.HScanOptions;
+import glide.api.models.commands.scan.HScanOptionsBinary;
 import glide.api.models.commands.stream.StreamAddOptions;
 import glide.api.models.commands.stream.StreamAddOptionsBinary;
 import glide.api.models.commands.stream.StreamClaimOptions;
 import glide.api.models.commands.stream.StreamGroupOptions;
 import glide.api.models.commands.stream.StreamPendingOptions;
 import glide.api.models.commands.stream.StreamPendingOptionsBinary;
-import glide.api.models.commands.stream.StreamRange;
 import glide.api.models.commands.stream.StreamRange.InfRangeBound;
+import glide.api.models.commands.stream.StreamRange;
 import glide.api.models.commands.stream.StreamReadGroupOptions;
 import glide.api.models.commands.stream.StreamReadOptions;
 import glide.api.models.commands.stream.StreamTrimOptions.MaxLen;
@@ -88,7 +100,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The string and key commands as the API sends them through their definitions: for each method,
+ * The commands defined in glide.internal.commands as the API sends them: for each method,
  * its String overload, its GlideString overload and its batch builder must send the same bytes
  * with the same reply shape code, and that line must be in {@code defined-shapes.txt}, whose every
  * line the Rust test {@code each_defined_commands_code_is_the_shape_the_probe_derives} checks
@@ -185,13 +197,13 @@ class DefinedCommandsTest {
         return m;
     }
 
-    private static Map<String, String> fieldValues() {
+    private static Map<String, String> streamEntry() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("f", "v");
         return m;
     }
 
-    private static Map<GlideString, GlideString> binaryFieldValues() {
+    private static Map<GlideString, GlideString> binaryStreamEntry() {
         Map<GlideString, GlideString> m = new LinkedHashMap<>();
         m.put(gs("f"), gs("v"));
         return m;
@@ -402,11 +414,11 @@ class DefinedCommandsTest {
         StreamClaimOptions force = StreamClaimOptions.builder().force().build();
         String[] ids = {"1-1", "1-2"};
         GlideString[] binaryIds = {gs("1-1"), gs("1-2")};
-        all.add(s("xadd", c -> c.xadd("k", fieldValues()), c -> c.xadd(gs("k"), binaryFieldValues()), b -> b.xadd("k", fieldValues())));
+        all.add(s("xadd", c -> c.xadd("k", streamEntry()), c -> c.xadd(gs("k"), binaryStreamEntry()), b -> b.xadd("k", streamEntry())));
         all.add(s("xadd", c -> c.xadd("k", new String[][] {{"f", "v"}}), c -> c.xadd(gs("k"), new GlideString[][] {{gs("f"), gs("v")}}),
                 b -> b.xadd("k", new String[][] {{"f", "v"}})));
-        all.add(s("xadd", c -> c.xadd("k", fieldValues(), addText), c -> c.xadd(gs("k"), binaryFieldValues(), addBinary),
-                b -> b.xadd("k", fieldValues(), addText)));
+        all.add(s("xadd", c -> c.xadd("k", streamEntry(), addText), c -> c.xadd(gs("k"), binaryStreamEntry(), addBinary),
+                b -> b.xadd("k", streamEntry(), addText)));
         all.add(s("xadd", c -> c.xadd("k", new String[][] {{"f", "v"}}, addText),
                 c -> c.xadd(gs("k"), new GlideString[][] {{gs("f"), gs("v")}}, addBinary),
                 b -> b.xadd("k", new String[][] {{"f", "v"}}, addText)));
@@ -466,6 +478,8 @@ class DefinedCommandsTest {
         all.add(s("xinfoStream", c -> c.xinfoStream("k"), c -> c.xinfoStream(gs("k")), b -> b.xinfoStream("k")));
         all.add(s("xinfoStreamFull", c -> c.xinfoStreamFull("k"), c -> c.xinfoStreamFull(gs("k")), b -> b.xinfoStreamFull("k")));
         all.add(s("xinfoStreamFull", c -> c.xinfoStreamFull("k", 5), c -> c.xinfoStreamFull(gs("k"), 5), b -> b.xinfoStreamFull("k", 5)));
+        all.addAll(hashSamples());
+        all.addAll(listSamples());
         return all;
     }
 
@@ -629,5 +643,177 @@ class DefinedCommandsTest {
         assertSame(random.convert(), routed.convert());
         assertEquals(random.binary(), routed.binary());
         assertEquals(random.timeoutMs(), routed.timeoutMs());
+    }
+
+    // ---- hashes (HashCommands) and lists (ListCommands) ----
+
+    private static final String[] FIELDS = {"f", "f2"};
+    private static final GlideString[] BINARY_FIELDS = {gs("f"), gs("f2")};
+
+    private static Map<String, String> fieldValues() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("f", "v");
+        m.put("f2", "v2");
+        return m;
+    }
+
+    private static Map<GlideString, GlideString> binaryFieldValues() {
+        Map<GlideString, GlideString> m = new LinkedHashMap<>();
+        m.put(gs("f"), gs("v"));
+        m.put(gs("f2"), gs("v2"));
+        return m;
+    }
+
+    /** Each hash method; the option-taking ones also with null options (no options sent). */
+    private static List<Sample> hashSamples() {
+        HSetExOptions setex = HSetExOptions.builder().onlyIfNoneExist().expiry(ExpirySet.Seconds(10L)).build();
+        HGetExOptions getex = HGetExOptions.builder().expiry(HGetExExpiry.Seconds(10L)).build();
+        HashFieldExpirationConditionOptions nx =
+                HashFieldExpirationConditionOptions.builder().condition(ExpireOptions.HAS_NO_EXPIRY).build();
+        HScanOptions scan = HScanOptions.builder().matchPattern("f*").count(5L).noValues(true).build();
+        HScanOptionsBinary binaryScan = HScanOptionsBinary.builder().matchPattern(gs("f*")).count(5L).noValues(true).build();
+        List<Sample> all = new ArrayList<>();
+        all.add(s("hget", c -> c.hget("k", "f"), c -> c.hget(gs("k"), gs("f")), b -> b.hget("k", "f")));
+        all.add(s("hset", c -> c.hset("k", fieldValues()), c -> c.hset(gs("k"), binaryFieldValues()), b -> b.hset("k", fieldValues())));
+        all.add(s("hgetall", c -> c.hgetall("k"), c -> c.hgetall(gs("k")), b -> b.hgetall("k")));
+        all.add(s("hsetnx", c -> c.hsetnx("k", "f", "v"), c -> c.hsetnx(gs("k"), gs("f"), gs("v")), b -> b.hsetnx("k", "f", "v")));
+        all.add(s("hdel", c -> c.hdel("k", FIELDS), c -> c.hdel(gs("k"), BINARY_FIELDS), b -> b.hdel("k", FIELDS)));
+        all.add(s("hlen", c -> c.hlen("k"), c -> c.hlen(gs("k")), b -> b.hlen("k")));
+        all.add(s("hvals", c -> c.hvals("k"), c -> c.hvals(gs("k")), b -> b.hvals("k")));
+        all.add(s("hmget", c -> c.hmget("k", FIELDS), c -> c.hmget(gs("k"), BINARY_FIELDS), b -> b.hmget("k", FIELDS)));
+        all.add(s("hexists", c -> c.hexists("k", "f"), c -> c.hexists(gs("k"), gs("f")), b -> b.hexists("k", "f")));
+        all.add(s("hincrBy", c -> c.hincrBy("k", "f", 3), c -> c.hincrBy(gs("k"), gs("f"), 3), b -> b.hincrBy("k", "f", 3)));
+        all.add(s("hincrByFloat", c -> c.hincrByFloat("k", "f", 0.5), c -> c.hincrByFloat(gs("k"), gs("f"), 0.5),
+                b -> b.hincrByFloat("k", "f", 0.5)));
+        all.add(s("hkeys", c -> c.hkeys("k"), c -> c.hkeys(gs("k")), b -> b.hkeys("k")));
+        all.add(s("hstrlen", c -> c.hstrlen("k", "f"), c -> c.hstrlen(gs("k"), gs("f")), b -> b.hstrlen("k", "f")));
+        all.add(s("hrandfield", c -> c.hrandfield("k"), c -> c.hrandfield(gs("k")), b -> b.hrandfield("k")));
+        all.add(s("hrandfieldWithCount", c -> c.hrandfieldWithCount("k", 2), c -> c.hrandfieldWithCount(gs("k"), 2),
+                b -> b.hrandfieldWithCount("k", 2)));
+        all.add(s("hrandfieldWithCountWithValues", c -> c.hrandfieldWithCountWithValues("k", 2),
+                c -> c.hrandfieldWithCountWithValues(gs("k"), 2), b -> b.hrandfieldWithCountWithValues("k", 2)));
+        all.add(s("hscan", c -> c.hscan("k", "0"), c -> c.hscan(gs("k"), gs("0")), b -> b.hscan("k", "0")));
+        all.add(s("hscan", c -> c.hscan("k", "0", scan), c -> c.hscan(gs("k"), gs("0"), binaryScan), b -> b.hscan("k", "0", scan)));
+        all.add(s("hsetex", c -> c.hsetex("k", fieldValues(), setex), c -> c.hsetex(gs("k"), binaryFieldValues(), setex),
+                b -> b.hsetex("k", fieldValues(), setex)));
+        all.add(s("hsetex", c -> c.hsetex("k", fieldValues(), null), c -> c.hsetex(gs("k"), binaryFieldValues(), null),
+                b -> b.hsetex("k", fieldValues(), null)));
+        all.add(s("hgetex", c -> c.hgetex("k", FIELDS, getex), c -> c.hgetex(gs("k"), BINARY_FIELDS, getex),
+                b -> b.hgetex("k", FIELDS, getex)));
+        all.add(s("hgetex", c -> c.hgetex("k", FIELDS, null), c -> c.hgetex(gs("k"), BINARY_FIELDS, null),
+                b -> b.hgetex("k", FIELDS, null)));
+        all.add(s("hexpire", c -> c.hexpire("k", 10, FIELDS, nx), c -> c.hexpire(gs("k"), 10, BINARY_FIELDS, nx),
+                b -> b.hexpire("k", 10, FIELDS, nx)));
+        all.add(s("hexpire", c -> c.hexpire("k", 10, FIELDS, null), c -> c.hexpire(gs("k"), 10, BINARY_FIELDS, null),
+                b -> b.hexpire("k", 10, FIELDS, null)));
+        all.add(s("hpexpire", c -> c.hpexpire("k", 10, FIELDS, nx), c -> c.hpexpire(gs("k"), 10, BINARY_FIELDS, nx),
+                b -> b.hpexpire("k", 10, FIELDS, nx)));
+        all.add(s("hexpireat", c -> c.hexpireat("k", 10, FIELDS, nx), c -> c.hexpireat(gs("k"), 10, BINARY_FIELDS, nx),
+                b -> b.hexpireat("k", 10, FIELDS, nx)));
+        all.add(s("hpexpireat", c -> c.hpexpireat("k", 10, FIELDS, nx), c -> c.hpexpireat(gs("k"), 10, BINARY_FIELDS, nx),
+                b -> b.hpexpireat("k", 10, FIELDS, nx)));
+        all.add(s("hpersist", c -> c.hpersist("k", FIELDS), c -> c.hpersist(gs("k"), BINARY_FIELDS), b -> b.hpersist("k", FIELDS)));
+        all.add(s("httl", c -> c.httl("k", FIELDS), c -> c.httl(gs("k"), BINARY_FIELDS), b -> b.httl("k", FIELDS)));
+        all.add(s("hpttl", c -> c.hpttl("k", FIELDS), c -> c.hpttl(gs("k"), BINARY_FIELDS), b -> b.hpttl("k", FIELDS)));
+        all.add(s("hexpiretime", c -> c.hexpiretime("k", FIELDS), c -> c.hexpiretime(gs("k"), BINARY_FIELDS),
+                b -> b.hexpiretime("k", FIELDS)));
+        all.add(s("hpexpiretime", c -> c.hpexpiretime("k", FIELDS), c -> c.hpexpiretime(gs("k"), BINARY_FIELDS),
+                b -> b.hpexpiretime("k", FIELDS)));
+        return all;
+    }
+
+    /**
+     * Each list method; LMPOP and BLMPOP with and without COUNT. The blocking ones must wait as
+     * long as they ask the server to (0.5 s plus the margin), not the client's request timeout.
+     */
+    private static List<Sample> listSamples() {
+        LPosOptions lpos = LPosOptions.builder().rank(-1L).maxLength(10L).build();
+        int halfASecond = BlockingTimeouts.forSeconds(0.5);
+        ListDirection left = ListDirection.LEFT;
+        ListDirection right = ListDirection.RIGHT;
+        InsertPosition before = InsertPosition.BEFORE;
+        List<Sample> all = new ArrayList<>();
+        all.add(s("lpush", c -> c.lpush("k", ELEMENTS), c -> c.lpush(gs("k"), BINARY_ELEMENTS), b -> b.lpush("k", ELEMENTS)));
+        all.add(s("lpushx", c -> c.lpushx("k", ELEMENTS), c -> c.lpushx(gs("k"), BINARY_ELEMENTS), b -> b.lpushx("k", ELEMENTS)));
+        all.add(s("rpush", c -> c.rpush("k", ELEMENTS), c -> c.rpush(gs("k"), BINARY_ELEMENTS), b -> b.rpush("k", ELEMENTS)));
+        all.add(s("rpushx", c -> c.rpushx("k", ELEMENTS), c -> c.rpushx(gs("k"), BINARY_ELEMENTS), b -> b.rpushx("k", ELEMENTS)));
+        all.add(s("lrange", c -> c.lrange("k", 0, -1), c -> c.lrange(gs("k"), 0, -1), b -> b.lrange("k", 0, -1)));
+        all.add(s("lpop", c -> c.lpop("k"), c -> c.lpop(gs("k")), b -> b.lpop("k")));
+        all.add(s("lpopCount", c -> c.lpopCount("k", 2), c -> c.lpopCount(gs("k"), 2), b -> b.lpopCount("k", 2)));
+        all.add(s("rpop", c -> c.rpop("k"), c -> c.rpop(gs("k")), b -> b.rpop("k")));
+        all.add(s("rpopCount", c -> c.rpopCount("k", 2), c -> c.rpopCount(gs("k"), 2), b -> b.rpopCount("k", 2)));
+        all.add(s("lpos", c -> c.lpos("k", "a"), c -> c.lpos(gs("k"), gs("a")), b -> b.lpos("k", "a")));
+        all.add(s("lpos", c -> c.lpos("k", "a", lpos), c -> c.lpos(gs("k"), gs("a"), lpos), b -> b.lpos("k", "a", lpos)));
+        all.add(s("lposCount", c -> c.lposCount("k", "a", 2), c -> c.lposCount(gs("k"), gs("a"), 2), b -> b.lposCount("k", "a", 2)));
+        all.add(s("lposCount", c -> c.lposCount("k", "a", 2, lpos), c -> c.lposCount(gs("k"), gs("a"), 2, lpos),
+                b -> b.lposCount("k", "a", 2, lpos)));
+        all.add(s("lindex", c -> c.lindex("k", 1), c -> c.lindex(gs("k"), 1), b -> b.lindex("k", 1)));
+        all.add(s("ltrim", c -> c.ltrim("k", 0, -1), c -> c.ltrim(gs("k"), 0, -1), b -> b.ltrim("k", 0, -1)));
+        all.add(s("llen", c -> c.llen("k"), c -> c.llen(gs("k")), b -> b.llen("k")));
+        all.add(s("lrem", c -> c.lrem("k", 2, "a"), c -> c.lrem(gs("k"), 2, gs("a")), b -> b.lrem("k", 2, "a")));
+        all.add(s("linsert", c -> c.linsert("k", before, "p", "a"), c -> c.linsert(gs("k"), before, gs("p"), gs("a")),
+                b -> b.linsert("k", before, "p", "a")));
+        all.add(s("lset", c -> c.lset("k", 1, "a"), c -> c.lset(gs("k"), 1, gs("a")), b -> b.lset("k", 1, "a")));
+        all.add(s("lmove", c -> c.lmove("k", "k2", left, right), c -> c.lmove(gs("k"), gs("k2"), left, right),
+                b -> b.lmove("k", "k2", left, right)));
+        all.add(s("blmove", c -> c.blmove("k", "k2", left, right, 0.5), c -> c.blmove(gs("k"), gs("k2"), left, right, 0.5),
+                b -> b.blmove("k", "k2", left, right, 0.5)).blocking(halfASecond));
+        all.add(s("blpop", c -> c.blpop(KEYS, 0.5), c -> c.blpop(BINARY_KEYS, 0.5), b -> b.blpop(KEYS, 0.5)).blocking(halfASecond));
+        all.add(s("brpop", c -> c.brpop(KEYS, 0.5), c -> c.brpop(BINARY_KEYS, 0.5), b -> b.brpop(KEYS, 0.5)).blocking(halfASecond));
+        all.add(s("lmpop", c -> c.lmpop(KEYS, left), c -> c.lmpop(BINARY_KEYS, left), b -> b.lmpop(KEYS, left)));
+        all.add(s("lmpop", c -> c.lmpop(KEYS, left, 3), c -> c.lmpop(BINARY_KEYS, left, 3), b -> b.lmpop(KEYS, left, 3L)));
+        all.add(s("blmpop", c -> c.blmpop(KEYS, left, 0.5), c -> c.blmpop(BINARY_KEYS, left, 0.5), b -> b.blmpop(KEYS, left, 0.5))
+                .blocking(halfASecond));
+        all.add(s("blmpop", c -> c.blmpop(KEYS, left, 3, 0.5), c -> c.blmpop(BINARY_KEYS, left, 3, 0.5),
+                b -> b.blmpop(KEYS, left, 3L, 0.5)).blocking(halfASecond));
+        return all;
+    }
+
+    /**
+     * A blocking list command waits as long as customCommand would for the same bytes
+     * (BlockingTimeouts.forCommand reads the timeout argument): 0 (forever) is no client timeout.
+     */
+    @Test
+    void aBlockingListCommandWaitsAsLongAsTheSameCommandGivenWhole() {
+        for (double seconds : new double[] {0, 0.25, 2, 1e12}) {
+            List<Command<?>> blocking = List.of(
+                    ListCommands.TEXT.blpop(KEYS, seconds),
+                    ListCommands.BINARY.brpop(BINARY_KEYS, seconds),
+                    ListCommands.TEXT.blmove("k", "k2", ListDirection.LEFT, ListDirection.RIGHT, seconds),
+                    ListCommands.BINARY.blmpop(BINARY_KEYS, ListDirection.RIGHT, 2L, seconds),
+                    ListCommands.TEXT.blmpop(KEYS, ListDirection.RIGHT, null, seconds));
+            for (Command<?> command : blocking) {
+                assertEquals(BlockingTimeouts.forCommand(command.args()), command.timeoutMs(), line(command.args(), command.shape()));
+            }
+        }
+        assertEquals(BlockingTimeouts.NONE, ListCommands.TEXT.blpop(KEYS, 0).timeoutMs());
+        assertEquals(BlockingTimeouts.DEFAULT, ListCommands.TEXT.lmpop(KEYS, ListDirection.LEFT, null).timeoutMs());
+    }
+
+    /** Every method of the hash and list families has a sample (by name). */
+    @Test
+    void theSamplesCoverTheHashAndListFamilies() {
+        TreeSet<String> declared = new TreeSet<>();
+        for (Class<?> family : new Class<?>[] {HashBaseCommands.class, ListBaseCommands.class}) {
+            for (Method m : family.getDeclaredMethods()) {
+                declared.add(m.getName());
+            }
+        }
+        TreeSet<String> sampled = new TreeSet<>();
+        samples().forEach(s -> sampled.add(s.method));
+        declared.removeAll(sampled);
+        assertEquals(new TreeSet<>(), declared, "methods without a sample");
+    }
+
+    /** HSCAN's options are written as bytes: a pattern that is not UTF-8 reaches the batch as given. */
+    @Test
+    void hscanOptionsKeepTheirPatternsBytes() {
+        byte[] notText = {(byte) 0xff, '*'};
+        HScanOptions options = HScanOptions.builder().matchPatternBinary(gs(notText)).build();
+        Command<Object[]> text = HashCommands.TEXT.hscan("k", "0", options);
+        assertArrayEquals(notText, text.args()[4]);
+        Batch batch = new Batch(false).hscan("k", "0", options);
+        assertArrayEquals(notText, batch.commands().command(0)[4]);
+        assertEquals(Wire.Shape.AS_SENT, batch.commands().shape(0));
     }
 }
