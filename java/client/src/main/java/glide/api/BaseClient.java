@@ -119,6 +119,7 @@ import glide.internal.ReplyConverters;
 import glide.internal.Statistics;
 import glide.internal.commands.Command;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.SetCommands;
 import glide.internal.commands.StringCommands;
 import java.util.Map;
 import java.util.Objects;
@@ -2193,222 +2194,216 @@ public abstract class BaseClient
 
     // (end of lists)
 
-    // ---- sets ----
+    // ---- sets: each command is defined once, in glide.internal.commands.SetCommands ----
 
     @Override
     public CompletableFuture<Long> sadd(String key, String[] members) {
-        return run(Args.command("SADD", members.length + 2).add(key).addAll(members), false, LONG);
+        return run(SetCommands.TEXT.sadd(key, members));
     }
 
     @Override
     public CompletableFuture<Long> sadd(GlideString key, GlideString[] members) {
-        return run(Args.command("SADD", members.length + 2).add(key).addAll(members), true, LONG);
+        return run(SetCommands.BINARY.sadd(key, members));
     }
 
     @Override
     public CompletableFuture<Long> srem(String key, String[] members) {
-        return run(Args.command("SREM", members.length + 2).add(key).addAll(members), false, LONG);
+        return run(SetCommands.TEXT.srem(key, members));
     }
 
     @Override
     public CompletableFuture<Long> srem(GlideString key, GlideString[] members) {
-        return run(Args.command("SREM", members.length + 2).add(key).addAll(members), true, LONG);
+        return run(SetCommands.BINARY.srem(key, members));
     }
 
     @Override
     public CompletableFuture<Set<String>> smembers(String key) {
-        return run(Args.command("SMEMBERS", 2).add(key), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.smembers(key));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> smembers(GlideString key) {
-        return run(Args.command("SMEMBERS", 2).add(key), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.smembers(key));
     }
 
     @Override
     public CompletableFuture<Long> scard(String key) {
-        return run(Args.command("SCARD", 2).add(key), false, LONG);
+        return run(SetCommands.TEXT.scard(key));
     }
 
     @Override
     public CompletableFuture<Long> scard(GlideString key) {
-        return run(Args.command("SCARD", 2).add(key), true, LONG);
+        return run(SetCommands.BINARY.scard(key));
     }
 
     @Override
     public CompletableFuture<Boolean[]> smismember(String key, String[] members) {
-        Args args = Args.command("SMISMEMBER", members.length + 2).add(key).addAll(members);
-        return run(args, false, ReplyConverters.BOOLEAN_ARRAY);
+        return run(SetCommands.TEXT.smismember(key, members));
     }
 
     @Override
     public CompletableFuture<Boolean[]> smismember(GlideString key, GlideString[] members) {
-        Args args = Args.command("SMISMEMBER", members.length + 2).add(key).addAll(members);
-        return run(args, true, ReplyConverters.BOOLEAN_ARRAY);
+        return run(SetCommands.BINARY.smismember(key, members));
     }
 
     @Override
     public CompletableFuture<Boolean> smove(String source, String destination, String member) {
-        return run(Args.command("SMOVE", 4).add(source).add(destination).add(member), false, BOOLEAN);
+        return run(SetCommands.TEXT.smove(source, destination, member));
     }
 
     @Override
     public CompletableFuture<Boolean> smove(GlideString source, GlideString destination, GlideString member) {
-        return run(Args.command("SMOVE", 4).add(source).add(destination).add(member), true, BOOLEAN);
+        return run(SetCommands.BINARY.smove(source, destination, member));
     }
 
     @Override
     public CompletableFuture<Boolean> sismember(String key, String member) {
-        return run(Args.command("SISMEMBER", 3).add(key).add(member), false, BOOLEAN);
+        return run(SetCommands.TEXT.sismember(key, member));
     }
 
     @Override
     public CompletableFuture<Boolean> sismember(GlideString key, GlideString member) {
-        return run(Args.command("SISMEMBER", 3).add(key).add(member), true, BOOLEAN);
+        return run(SetCommands.BINARY.sismember(key, member));
     }
 
     @Override
     public CompletableFuture<Set<String>> sdiff(String[] keys) {
-        return run(Args.command("SDIFF", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.sdiff(keys));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> sdiff(GlideString[] keys) {
-        return run(Args.command("SDIFF", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.sdiff(keys));
     }
 
     @Override
     public CompletableFuture<Long> sdiffstore(String destination, String[] keys) {
-        return run(Args.command("SDIFFSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+        return run(SetCommands.TEXT.sdiffstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> sdiffstore(GlideString destination, GlideString[] keys) {
-        return run(Args.command("SDIFFSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+        return run(SetCommands.BINARY.sdiffstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Set<String>> sinter(String[] keys) {
-        return run(Args.command("SINTER", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.sinter(keys));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> sinter(GlideString[] keys) {
-        return run(Args.command("SINTER", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.sinter(keys));
     }
 
     @Override
     public CompletableFuture<Long> sintercard(String[] keys) {
-        return run(Args.command("SINTERCARD", keys.length + 2).add(keys.length).addAll(keys), false, LONG);
+        return run(SetCommands.TEXT.sintercard(keys, null));
     }
 
     @Override
     public CompletableFuture<Long> sintercard(GlideString[] keys) {
-        return run(Args.command("SINTERCARD", keys.length + 2).add(keys.length).addAll(keys), true, LONG);
+        return run(SetCommands.BINARY.sintercard(keys, null));
     }
 
     @Override
     public CompletableFuture<Long> sintercard(String[] keys, long limit) {
-        Args args = Args.command("SINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
-        return run(args.add(SET_LIMIT_VALKEY_API).add(limit), false, LONG);
+        return run(SetCommands.TEXT.sintercard(keys, limit));
     }
 
     @Override
     public CompletableFuture<Long> sintercard(GlideString[] keys, long limit) {
-        Args args = Args.command("SINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
-        return run(args.add(SET_LIMIT_VALKEY_API).add(limit), true, LONG);
+        return run(SetCommands.BINARY.sintercard(keys, limit));
     }
 
     @Override
     public CompletableFuture<Long> sinterstore(String destination, String[] keys) {
-        return run(Args.command("SINTERSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+        return run(SetCommands.TEXT.sinterstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> sinterstore(GlideString destination, GlideString[] keys) {
-        return run(Args.command("SINTERSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+        return run(SetCommands.BINARY.sinterstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> sunionstore(String destination, String[] keys) {
-        return run(Args.command("SUNIONSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+        return run(SetCommands.TEXT.sunionstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> sunionstore(GlideString destination, GlideString[] keys) {
-        return run(Args.command("SUNIONSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+        return run(SetCommands.BINARY.sunionstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<String> srandmember(String key) {
-        return run(Args.command("SRANDMEMBER", 2).add(key), false, STRING);
+        return run(SetCommands.TEXT.srandmember(key));
     }
 
     @Override
     public CompletableFuture<GlideString> srandmember(GlideString key) {
-        return run(Args.command("SRANDMEMBER", 2).add(key), true, GLIDE_STRING);
+        return run(SetCommands.BINARY.srandmember(key));
     }
 
     @Override
     public CompletableFuture<String[]> srandmember(String key, long count) {
-        return run(Args.command("SRANDMEMBER", 3).add(key).add(count), false, STRING_ARRAY);
+        return run(SetCommands.TEXT.srandmember(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[]> srandmember(GlideString key, long count) {
-        return run(Args.command("SRANDMEMBER", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+        return run(SetCommands.BINARY.srandmember(key, count));
     }
 
     @Override
     public CompletableFuture<String> spop(String key) {
-        return run(Args.command("SPOP", 2).add(key), false, STRING);
+        return run(SetCommands.TEXT.spop(key));
     }
 
     @Override
     public CompletableFuture<GlideString> spop(GlideString key) {
-        return run(Args.command("SPOP", 2).add(key), true, GLIDE_STRING);
+        return run(SetCommands.BINARY.spop(key));
     }
 
     @Override
     public CompletableFuture<Set<String>> spopCount(String key, long count) {
-        return run(Args.command("SPOP", 3).add(key).add(count), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.spopCount(key, count));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> spopCount(GlideString key, long count) {
-        return run(Args.command("SPOP", 3).add(key).add(count), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.spopCount(key, count));
     }
 
     @Override
     public CompletableFuture<Set<String>> sunion(String[] keys) {
-        return run(Args.command("SUNION", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.sunion(keys));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> sunion(GlideString[] keys) {
-        return run(Args.command("SUNION", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.sunion(keys));
     }
 
     @Override
     public CompletableFuture<Object[]> sscan(String key, String cursor) {
-        return run(Args.command("SSCAN", 3).add(key).add(cursor), false, ReplyConverters.SCAN_STEP);
+        return run(SetCommands.TEXT.sscan(key, cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> sscan(GlideString key, GlideString cursor) {
-        return run(Args.command("SSCAN", 3).add(key).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(SetCommands.BINARY.sscan(key, cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> sscan(String key, String cursor, SScanOptions sScanOptions) {
-        Args args = Args.command("SSCAN", 7).add(key).add(cursor).addAll(sScanOptions.toGlideStringArgs());
-        return run(args, false, ReplyConverters.SCAN_STEP);
+        return run(SetCommands.TEXT.sscan(key, cursor, sScanOptions));
     }
 
     @Override
     public CompletableFuture<Object[]> sscan(GlideString key, GlideString cursor, SScanOptionsBinary sScanOptions) {
-        Args args = Args.command("SSCAN", 7).add(key).add(cursor).addAll(sScanOptions.toGlideStringArgs());
-        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(SetCommands.BINARY.sscan(key, cursor, sScanOptions));
     }
 
     // (end of sets)

@@ -5,6 +5,7 @@ import glide.internal.BatchCommands;
 import glide.internal.BatchRecorders;
 import glide.internal.commands.Command;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.SetCommands;
 import glide.internal.commands.StringCommands;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
@@ -1093,130 +1094,130 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /** Queues SADD: the number of members added. */
     public <ArgType> T sadd(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.sadd(gs(key), gs(members)));
+        return add(SetCommands.BINARY.sadd(gs(key), gs(members)));
     }
 
     /** Queues SISMEMBER: true if a member. */
     public <ArgType> T sismember(ArgType key, ArgType member) {
         checkArgType(key);
-        return record(c -> c.sismember(gs(key), gs(member)));
+        return add(SetCommands.BINARY.sismember(gs(key), gs(member)));
     }
 
     /** Queues SREM: the number of members removed. */
     public <ArgType> T srem(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.srem(gs(key), gs(members)));
+        return add(SetCommands.BINARY.srem(gs(key), gs(members)));
     }
 
     /** Queues SMEMBERS: the members, as a set. */
     public <ArgType> T smembers(ArgType key) {
         checkArgType(key);
-        return record(c -> c.smembers(gs(key)));
+        return add(SetCommands.BINARY.smembers(gs(key)));
     }
 
     /** Queues SCARD: the number of members. */
     public <ArgType> T scard(ArgType key) {
         checkArgType(key);
-        return record(c -> c.scard(gs(key)));
+        return add(SetCommands.BINARY.scard(gs(key)));
     }
 
     /** Queues SDIFF: the members of the first set not in the others, as a set. */
     public <ArgType> T sdiff(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.sdiff(gs(keys)));
+        return add(SetCommands.BINARY.sdiff(gs(keys)));
     }
 
     /** Queues SMISMEMBER: true or false per member. */
     public <ArgType> T smismember(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.smismember(gs(key), gs(members)));
+        return add(SetCommands.BINARY.smismember(gs(key), gs(members)));
     }
 
     /** Queues SDIFFSTORE: the size of the stored set. */
     public <ArgType> T sdiffstore(ArgType destination, ArgType[] keys) {
         checkArgType(destination);
-        return record(c -> c.sdiffstore(gs(destination), gs(keys)));
+        return add(SetCommands.BINARY.sdiffstore(gs(destination), gs(keys)));
     }
 
     /** Queues SMOVE: true if the member moved. */
     public <ArgType> T smove(ArgType source, ArgType destination, ArgType member) {
         checkArgType(source);
-        return record(c -> c.smove(gs(source), gs(destination), gs(member)));
+        return add(SetCommands.BINARY.smove(gs(source), gs(destination), gs(member)));
     }
 
     /** Queues SINTER: the common members, as a set. */
     public <ArgType> T sinter(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.sinter(gs(keys)));
+        return add(SetCommands.BINARY.sinter(gs(keys)));
     }
 
     /** Queues SINTERSTORE: the size of the stored set. */
     public <ArgType> T sinterstore(ArgType destination, ArgType[] keys) {
         checkArgType(destination);
-        return record(c -> c.sinterstore(gs(destination), gs(keys)));
+        return add(SetCommands.BINARY.sinterstore(gs(destination), gs(keys)));
     }
 
     /** Queues SINTERCARD: the number of common members. */
     public <ArgType> T sintercard(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.sintercard(gs(keys)));
+        return add(SetCommands.BINARY.sintercard(gs(keys), null));
     }
 
     /** Queues SINTERCARD LIMIT: the number of common members, at most {@code limit}. */
     public <ArgType> T sintercard(ArgType[] keys, long limit) {
         checkArgType(keys);
-        return record(c -> c.sintercard(gs(keys), limit));
+        return add(SetCommands.BINARY.sintercard(gs(keys), limit));
     }
 
     /** Queues SUNIONSTORE: the size of the stored set. */
     public <ArgType> T sunionstore(ArgType destination, ArgType[] keys) {
         checkArgType(destination);
-        return record(c -> c.sunionstore(gs(destination), gs(keys)));
+        return add(SetCommands.BINARY.sunionstore(gs(destination), gs(keys)));
     }
 
     /** Queues SUNION: the members of any of the sets, as a set. */
     public <ArgType> T sunion(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.sunion(gs(keys)));
+        return add(SetCommands.BINARY.sunion(gs(keys)));
     }
 
     /** Queues SRANDMEMBER: a random member, or null. */
     public <ArgType> T srandmember(ArgType key) {
         checkArgType(key);
-        return record(c -> c.srandmember(gs(key)));
+        return add(SetCommands.BINARY.srandmember(gs(key)));
     }
 
     /** Queues SRANDMEMBER count: random members (repeats allowed for a negative count). */
     public <ArgType> T srandmember(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.srandmember(gs(key), count));
+        return add(SetCommands.BINARY.srandmember(gs(key), count));
     }
 
     /** Queues SPOP: the removed member, or null. */
     public <ArgType> T spop(ArgType key) {
         checkArgType(key);
-        return record(c -> c.spop(gs(key)));
+        return add(SetCommands.BINARY.spop(gs(key)));
     }
 
     /** Queues SPOP count: the removed members, as a set. */
     public <ArgType> T spopCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.spopCount(gs(key), count));
+        return add(SetCommands.BINARY.spopCount(gs(key), count));
     }
 
     /** Queues SSCAN: [next cursor, [member, ...]]. */
     public <ArgType> T sscan(ArgType key, ArgType cursor) {
         checkArgType(key);
-        return record(c -> c.sscan(gs(key), gs(cursor)));
+        return add(SetCommands.BINARY.sscan(gs(key), gs(cursor)));
     }
 
     /**
-     * Queues SSCAN with options: [next cursor, [member, ...]]. Built here, as hscan with options
-     * is.
+     * Queues SSCAN with options: [next cursor, [member, ...]]. The definition takes these text
+     * options with binary arguments (the client's GlideString overload takes binary options).
      */
     public <ArgType> T sscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.SScanOptions sScanOptions) {
         checkArgType(key);
-        return scanWithOptions("SSCAN", key, cursor, sScanOptions.toGlideStringArgs());
+        return add(SetCommands.BINARY.sscan(gs(key), gs(cursor), sScanOptions));
     }
 
     /** Appends a command built here (for the few the clients cannot record byte-exact). */
