@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import glide.api.GlideClient;
 import glide.api.commands.GenericBaseCommands;
+import glide.api.commands.SetBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.Batch;
 import glide.api.models.ClusterBatch;
@@ -24,6 +25,8 @@ import glide.api.models.commands.SortBaseOptions.Limit;
 import glide.api.models.commands.SortBaseOptions.OrderBy;
 import glide.api.models.commands.SortOptions;
 import glide.api.models.commands.SortOptionsBinary;
+import glide.api.models.commands.scan.SScanOptions;
+import glide.api.models.commands.scan.SScanOptionsBinary;
 import glide.internal.BatchRecorders;
 import glide.internal.BlockingTimeouts;
 import glide.internal.CommandSink;
@@ -166,6 +169,7 @@ class DefinedCommandsTest {
     private static List<Sample> samples() {
         ExpireOptions nx = ExpireOptions.HAS_NO_EXPIRY;
         List<Sample> all = new ArrayList<>();
+        all.addAll(setFamilySamples());
         // strings
         all.add(s("get", c -> c.get("k"), c -> c.get(gs("k")), b -> b.get("k")));
         all.add(s("getdel", c -> c.getdel("k"), c -> c.getdel(gs("k")), b -> b.getdel("k")));
@@ -403,5 +407,63 @@ class DefinedCommandsTest {
         assertSame(random.convert(), routed.convert());
         assertEquals(random.binary(), routed.binary());
         assertEquals(random.timeoutMs(), routed.timeoutMs());
+    }
+
+    // ==== sets and sorted sets (SetCommands, SortedSetCommands) ====
+
+    private static final String[] MEMBERS = {"a", "b"};
+    private static final GlideString[] BINARY_MEMBERS = {gs("a"), gs("b")};
+
+    private static SScanOptions sscanOptions() {
+        return SScanOptions.builder().matchPattern("a*").count(7L).build();
+    }
+
+    private static SScanOptionsBinary binarySscanOptions() {
+        return SScanOptionsBinary.builder().matchPattern(gs("a*")).count(7L).build();
+    }
+
+    /** The samples of the set and sorted-set families, in {@link #samples()} with the others. */
+    private static List<Sample> setFamilySamples() {
+        List<Sample> all = new ArrayList<>();
+        // sets
+        all.add(s("sadd", c -> c.sadd("k", MEMBERS), c -> c.sadd(gs("k"), BINARY_MEMBERS), b -> b.sadd("k", MEMBERS)));
+        all.add(s("srem", c -> c.srem("k", MEMBERS), c -> c.srem(gs("k"), BINARY_MEMBERS), b -> b.srem("k", MEMBERS)));
+        all.add(s("smembers", c -> c.smembers("k"), c -> c.smembers(gs("k")), b -> b.smembers("k")));
+        all.add(s("scard", c -> c.scard("k"), c -> c.scard(gs("k")), b -> b.scard("k")));
+        all.add(s("smismember", c -> c.smismember("k", MEMBERS), c -> c.smismember(gs("k"), BINARY_MEMBERS),
+                b -> b.smismember("k", MEMBERS)));
+        all.add(s("smove", c -> c.smove("k", "k2", "a"), c -> c.smove(gs("k"), gs("k2"), gs("a")), b -> b.smove("k", "k2", "a")));
+        all.add(s("sismember", c -> c.sismember("k", "a"), c -> c.sismember(gs("k"), gs("a")), b -> b.sismember("k", "a")));
+        all.add(s("sdiff", c -> c.sdiff(KEYS), c -> c.sdiff(BINARY_KEYS), b -> b.sdiff(KEYS)));
+        all.add(s("sdiffstore", c -> c.sdiffstore("d", KEYS), c -> c.sdiffstore(gs("d"), BINARY_KEYS), b -> b.sdiffstore("d", KEYS)));
+        all.add(s("sinter", c -> c.sinter(KEYS), c -> c.sinter(BINARY_KEYS), b -> b.sinter(KEYS)));
+        all.add(s("sintercard", c -> c.sintercard(KEYS), c -> c.sintercard(BINARY_KEYS), b -> b.sintercard(KEYS)));
+        all.add(s("sintercard", c -> c.sintercard(KEYS, 5), c -> c.sintercard(BINARY_KEYS, 5), b -> b.sintercard(KEYS, 5)));
+        all.add(s("sinterstore", c -> c.sinterstore("d", KEYS), c -> c.sinterstore(gs("d"), BINARY_KEYS),
+                b -> b.sinterstore("d", KEYS)));
+        all.add(s("sunionstore", c -> c.sunionstore("d", KEYS), c -> c.sunionstore(gs("d"), BINARY_KEYS),
+                b -> b.sunionstore("d", KEYS)));
+        all.add(s("sunion", c -> c.sunion(KEYS), c -> c.sunion(BINARY_KEYS), b -> b.sunion(KEYS)));
+        all.add(s("srandmember", c -> c.srandmember("k"), c -> c.srandmember(gs("k")), b -> b.srandmember("k")));
+        all.add(s("srandmember", c -> c.srandmember("k", -3), c -> c.srandmember(gs("k"), -3), b -> b.srandmember("k", -3)));
+        all.add(s("spop", c -> c.spop("k"), c -> c.spop(gs("k")), b -> b.spop("k")));
+        all.add(s("spopCount", c -> c.spopCount("k", 2), c -> c.spopCount(gs("k"), 2), b -> b.spopCount("k", 2)));
+        all.add(s("sscan", c -> c.sscan("k", "0"), c -> c.sscan(gs("k"), gs("0")), b -> b.sscan("k", "0")));
+        all.add(s("sscan", c -> c.sscan("k", "0", sscanOptions()), c -> c.sscan(gs("k"), gs("0"), binarySscanOptions()),
+                b -> b.sscan("k", "0", sscanOptions())));
+        return all;
+    }
+
+    /** Every method of the set families has a sample (by name), as for the string and key ones. */
+    @Test
+    void theSamplesCoverTheSetFamilies() {
+        TreeSet<String> declared = new TreeSet<>();
+        for (Class<?> family : new Class<?>[] {SetBaseCommands.class}) {
+            for (Method m : family.getDeclaredMethods()) {
+                declared.add(m.getName());
+            }
+        }
+        setFamilySamples().forEach(s -> declared.remove(s.method));
+        assertEquals(new TreeSet<>(), declared, "methods without a sample");
     }
 }
