@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import glide.api.GlideClient;
 import glide.api.commands.GenericBaseCommands;
 import glide.api.commands.SetBaseCommands;
+import glide.api.commands.SortedSetBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.Batch;
 import glide.api.models.ClusterBatch;
@@ -27,6 +28,23 @@ import glide.api.models.commands.SortOptions;
 import glide.api.models.commands.SortOptionsBinary;
 import glide.api.models.commands.scan.SScanOptions;
 import glide.api.models.commands.scan.SScanOptionsBinary;
+import glide.api.models.commands.RangeOptions;
+import glide.api.models.commands.RangeOptions.InfLexBound;
+import glide.api.models.commands.RangeOptions.InfScoreBound;
+import glide.api.models.commands.RangeOptions.LexBoundary;
+import glide.api.models.commands.RangeOptions.RangeByIndex;
+import glide.api.models.commands.RangeOptions.RangeByLex;
+import glide.api.models.commands.RangeOptions.RangeByScore;
+import glide.api.models.commands.RangeOptions.ScoreBoundary;
+import glide.api.models.commands.ScoreFilter;
+import glide.api.models.commands.WeightAggregateOptions.Aggregate;
+import glide.api.models.commands.WeightAggregateOptions.KeyArray;
+import glide.api.models.commands.WeightAggregateOptions.KeyArrayBinary;
+import glide.api.models.commands.WeightAggregateOptions.WeightedKeys;
+import glide.api.models.commands.WeightAggregateOptions.WeightedKeysBinary;
+import glide.api.models.commands.ZAddOptions;
+import glide.api.models.commands.scan.ZScanOptions;
+import glide.api.models.commands.scan.ZScanOptionsBinary;
 import glide.internal.BatchRecorders;
 import glide.internal.BlockingTimeouts;
 import glide.internal.CommandSink;
@@ -47,6 +65,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.commons.lang3.tuple.Pair;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -422,6 +441,48 @@ class DefinedCommandsTest {
         return SScanOptionsBinary.builder().matchPattern(gs("a*")).count(7L).build();
     }
 
+    private static Map<String, Double> scores() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("a", 1.0);
+        m.put("b", 2.0);
+        return m;
+    }
+
+    private static Map<GlideString, Double> binaryScores() {
+        Map<GlideString, Double> m = new LinkedHashMap<>();
+        m.put(gs("a"), 1.0);
+        m.put(gs("b"), 2.0);
+        return m;
+    }
+
+    private static ZAddOptions zaddOptions() {
+        return ZAddOptions.builder()
+                .conditionalChange(ZAddOptions.ConditionalChange.ONLY_IF_EXISTS)
+                .updateOptions(ZAddOptions.UpdateOptions.SCORE_GREATER_THAN_CURRENT)
+                .build();
+    }
+
+    private static final RangeByIndex BY_INDEX = new RangeByIndex(0, -1);
+    private static final RangeByScore BY_SCORE =
+            new RangeByScore(InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false), new RangeOptions.Limit(0, 2));
+    private static final RangeByLex BY_LEX = new RangeByLex(InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c"));
+
+    private static WeightedKeys weighted() {
+        return new WeightedKeys(List.of(Pair.of("k", 1.0), Pair.of("k2", 2.0)));
+    }
+
+    private static WeightedKeysBinary binaryWeighted() {
+        return new WeightedKeysBinary(List.of(Pair.of(gs("k"), 1.0), Pair.of(gs("k2"), 2.0)));
+    }
+
+    private static ZScanOptions zscanOptions() {
+        return ZScanOptions.builder().matchPattern("a*").count(7L).noScores(true).build();
+    }
+
+    private static ZScanOptionsBinary binaryZscanOptions() {
+        return ZScanOptionsBinary.builder().matchPattern(gs("a*")).count(7L).noScores(true).build();
+    }
+
     /** The samples of the set and sorted-set families, in {@link #samples()} with the others. */
     private static List<Sample> setFamilySamples() {
         List<Sample> all = new ArrayList<>();
@@ -451,14 +512,110 @@ class DefinedCommandsTest {
         all.add(s("sscan", c -> c.sscan("k", "0"), c -> c.sscan(gs("k"), gs("0")), b -> b.sscan("k", "0")));
         all.add(s("sscan", c -> c.sscan("k", "0", sscanOptions()), c -> c.sscan(gs("k"), gs("0"), binarySscanOptions()),
                 b -> b.sscan("k", "0", sscanOptions())));
+        // sorted sets
+        ZAddOptions xxGt = zaddOptions();
+        KeyArray keyArray = new KeyArray(KEYS);
+        KeyArrayBinary binaryKeyArray = new KeyArrayBinary(BINARY_KEYS);
+        int blockingHalfSecond = BlockingTimeouts.forSeconds(0.5);
+        all.add(s("zadd", c -> c.zadd("k", scores(), xxGt, true), c -> c.zadd(gs("k"), binaryScores(), xxGt, true),
+                b -> b.zadd("k", scores(), xxGt, true)));
+        all.add(s("zadd", c -> c.zadd("k", scores(), xxGt), c -> c.zadd(gs("k"), binaryScores(), xxGt), b -> b.zadd("k", scores(), xxGt)));
+        all.add(s("zadd", c -> c.zadd("k", scores(), true), c -> c.zadd(gs("k"), binaryScores(), true), b -> b.zadd("k", scores(), true)));
+        all.add(s("zadd", c -> c.zadd("k", scores()), c -> c.zadd(gs("k"), binaryScores()), b -> b.zadd("k", scores())));
+        all.add(s("zaddIncr", c -> c.zaddIncr("k", "a", 1.5, xxGt), c -> c.zaddIncr(gs("k"), gs("a"), 1.5, xxGt),
+                b -> b.zaddIncr("k", "a", 1.5, xxGt)));
+        all.add(s("zaddIncr", c -> c.zaddIncr("k", "a", 1.5), c -> c.zaddIncr(gs("k"), gs("a"), 1.5), b -> b.zaddIncr("k", "a", 1.5)));
+        all.add(s("zrem", c -> c.zrem("k", MEMBERS), c -> c.zrem(gs("k"), BINARY_MEMBERS), b -> b.zrem("k", MEMBERS)));
+        all.add(s("zcard", c -> c.zcard("k"), c -> c.zcard(gs("k")), b -> b.zcard("k")));
+        all.add(s("zincrby", c -> c.zincrby("k", 1.5, "a"), c -> c.zincrby(gs("k"), 1.5, gs("a")), b -> b.zincrby("k", 1.5, "a")));
+        all.add(s("zcount", c -> c.zcount("k", InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false)),
+                c -> c.zcount(gs("k"), InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false)),
+                b -> b.zcount("k", InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false))));
+        all.add(s("zlexcount", c -> c.zlexcount("k", InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c")),
+                c -> c.zlexcount(gs("k"), InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c")),
+                b -> b.zlexcount("k", InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c"))));
+        all.add(s("zremrangebyscore", c -> c.zremrangebyscore("k", InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false)),
+                c -> c.zremrangebyscore(gs("k"), InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false)),
+                b -> b.zremrangebyscore("k", InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false))));
+        all.add(s("zremrangebylex", c -> c.zremrangebylex("k", InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c")),
+                c -> c.zremrangebylex(gs("k"), InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c")),
+                b -> b.zremrangebylex("k", InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c"))));
+        all.add(s("zremrangebyrank", c -> c.zremrangebyrank("k", 0, 1), c -> c.zremrangebyrank(gs("k"), 0, 1),
+                b -> b.zremrangebyrank("k", 0, 1)));
+        all.add(s("zpopmin", c -> c.zpopmin("k"), c -> c.zpopmin(gs("k")), b -> b.zpopmin("k")));
+        all.add(s("zpopmin", c -> c.zpopmin("k", 2), c -> c.zpopmin(gs("k"), 2), b -> b.zpopmin("k", 2)));
+        all.add(s("zpopmax", c -> c.zpopmax("k"), c -> c.zpopmax(gs("k")), b -> b.zpopmax("k")));
+        all.add(s("zpopmax", c -> c.zpopmax("k", 2), c -> c.zpopmax(gs("k"), 2), b -> b.zpopmax("k", 2)));
+        all.add(s("bzpopmin", c -> c.bzpopmin(KEYS, 0.5), c -> c.bzpopmin(BINARY_KEYS, 0.5), b -> b.bzpopmin(KEYS, 0.5))
+                .blocking(blockingHalfSecond));
+        all.add(s("bzpopmax", c -> c.bzpopmax(KEYS, 0.5), c -> c.bzpopmax(BINARY_KEYS, 0.5), b -> b.bzpopmax(KEYS, 0.5))
+                .blocking(blockingHalfSecond));
+        all.add(s("zmpop", c -> c.zmpop(KEYS, ScoreFilter.MIN), c -> c.zmpop(BINARY_KEYS, ScoreFilter.MIN),
+                b -> b.zmpop(KEYS, ScoreFilter.MIN)));
+        all.add(s("zmpop", c -> c.zmpop(KEYS, ScoreFilter.MAX, 3), c -> c.zmpop(BINARY_KEYS, ScoreFilter.MAX, 3),
+                b -> b.zmpop(KEYS, ScoreFilter.MAX, 3)));
+        all.add(s("bzmpop", c -> c.bzmpop(KEYS, ScoreFilter.MIN, 0.5), c -> c.bzmpop(BINARY_KEYS, ScoreFilter.MIN, 0.5),
+                b -> b.bzmpop(KEYS, ScoreFilter.MIN, 0.5)).blocking(blockingHalfSecond));
+        all.add(s("bzmpop", c -> c.bzmpop(KEYS, ScoreFilter.MAX, 0.5, 3), c -> c.bzmpop(BINARY_KEYS, ScoreFilter.MAX, 0.5, 3),
+                b -> b.bzmpop(KEYS, ScoreFilter.MAX, 0.5, 3)).blocking(blockingHalfSecond));
+        all.add(s("zscore", c -> c.zscore("k", "a"), c -> c.zscore(gs("k"), gs("a")), b -> b.zscore("k", "a")));
+        all.add(s("zmscore", c -> c.zmscore("k", MEMBERS), c -> c.zmscore(gs("k"), BINARY_MEMBERS), b -> b.zmscore("k", MEMBERS)));
+        all.add(s("zrank", c -> c.zrank("k", "a"), c -> c.zrank(gs("k"), gs("a")), b -> b.zrank("k", "a")));
+        all.add(s("zrankWithScore", c -> c.zrankWithScore("k", "a"), c -> c.zrankWithScore(gs("k"), gs("a")),
+                b -> b.zrankWithScore("k", "a")));
+        all.add(s("zrevrank", c -> c.zrevrank("k", "a"), c -> c.zrevrank(gs("k"), gs("a")), b -> b.zrevrank("k", "a")));
+        all.add(s("zrevrankWithScore", c -> c.zrevrankWithScore("k", "a"), c -> c.zrevrankWithScore(gs("k"), gs("a")),
+                b -> b.zrevrankWithScore("k", "a")));
+        all.add(s("zrange", c -> c.zrange("k", BY_INDEX, true), c -> c.zrange(gs("k"), BY_INDEX, true), b -> b.zrange("k", BY_INDEX, true)));
+        all.add(s("zrange", c -> c.zrange("k", BY_SCORE), c -> c.zrange(gs("k"), BY_SCORE), b -> b.zrange("k", BY_SCORE)));
+        all.add(s("zrange", c -> c.zrange("k", BY_LEX), c -> c.zrange(gs("k"), BY_LEX), b -> b.zrange("k", BY_LEX)));
+        all.add(s("zrangeWithScores", c -> c.zrangeWithScores("k", BY_INDEX, true), c -> c.zrangeWithScores(gs("k"), BY_INDEX, true),
+                b -> b.zrangeWithScores("k", BY_INDEX, true)));
+        all.add(s("zrangeWithScores", c -> c.zrangeWithScores("k", BY_SCORE), c -> c.zrangeWithScores(gs("k"), BY_SCORE),
+                b -> b.zrangeWithScores("k", BY_SCORE)));
+        all.add(s("zrangestore", c -> c.zrangestore("d", "k", BY_INDEX, true), c -> c.zrangestore(gs("d"), gs("k"), BY_INDEX, true),
+                b -> b.zrangestore("d", "k", BY_INDEX, true)));
+        all.add(s("zrangestore", c -> c.zrangestore("d", "k", BY_LEX), c -> c.zrangestore(gs("d"), gs("k"), BY_LEX),
+                b -> b.zrangestore("d", "k", BY_LEX)));
+        all.add(s("zrandmember", c -> c.zrandmember("k"), c -> c.zrandmember(gs("k")), b -> b.zrandmember("k")));
+        all.add(s("zrandmemberWithCount", c -> c.zrandmemberWithCount("k", 3), c -> c.zrandmemberWithCount(gs("k"), 3),
+                b -> b.zrandmemberWithCount("k", 3)));
+        all.add(s("zrandmemberWithCountWithScores", c -> c.zrandmemberWithCountWithScores("k", 3),
+                c -> c.zrandmemberWithCountWithScores(gs("k"), 3), b -> b.zrandmemberWithCountWithScores("k", 3)));
+        all.add(s("zscan", c -> c.zscan("k", "0"), c -> c.zscan(gs("k"), gs("0")), b -> b.zscan("k", "0")));
+        all.add(s("zscan", c -> c.zscan("k", "0", zscanOptions()), c -> c.zscan(gs("k"), gs("0"), binaryZscanOptions()),
+                b -> b.zscan("k", "0", zscanOptions())));
+        all.add(s("zdiff", c -> c.zdiff(KEYS), c -> c.zdiff(BINARY_KEYS), b -> b.zdiff(KEYS)));
+        all.add(s("zdiffWithScores", c -> c.zdiffWithScores(KEYS), c -> c.zdiffWithScores(BINARY_KEYS), b -> b.zdiffWithScores(KEYS)));
+        all.add(s("zdiffstore", c -> c.zdiffstore("d", KEYS), c -> c.zdiffstore(gs("d"), BINARY_KEYS), b -> b.zdiffstore("d", KEYS)));
+        all.add(s("zintercard", c -> c.zintercard(KEYS), c -> c.zintercard(BINARY_KEYS), b -> b.zintercard(KEYS)));
+        all.add(s("zintercard", c -> c.zintercard(KEYS, 5), c -> c.zintercard(BINARY_KEYS, 5), b -> b.zintercard(KEYS, 5)));
+        all.add(s("zunion", c -> c.zunion(keyArray), c -> c.zunion(binaryKeyArray), b -> b.zunion(keyArray)));
+        all.add(s("zunionWithScores", c -> c.zunionWithScores(keyArray), c -> c.zunionWithScores(binaryKeyArray),
+                b -> b.zunionWithScores(keyArray)));
+        all.add(s("zunionWithScores", c -> c.zunionWithScores(weighted(), Aggregate.MAX),
+                c -> c.zunionWithScores(binaryWeighted(), Aggregate.MAX), b -> b.zunionWithScores(weighted(), Aggregate.MAX)));
+        all.add(s("zinter", c -> c.zinter(keyArray), c -> c.zinter(binaryKeyArray), b -> b.zinter(keyArray)));
+        all.add(s("zinterWithScores", c -> c.zinterWithScores(keyArray), c -> c.zinterWithScores(binaryKeyArray),
+                b -> b.zinterWithScores(keyArray)));
+        all.add(s("zinterWithScores", c -> c.zinterWithScores(weighted(), Aggregate.MAX),
+                c -> c.zinterWithScores(binaryWeighted(), Aggregate.MAX), b -> b.zinterWithScores(weighted(), Aggregate.MAX)));
+        all.add(s("zunionstore", c -> c.zunionstore("d", keyArray), c -> c.zunionstore(gs("d"), binaryKeyArray),
+                b -> b.zunionstore("d", keyArray)));
+        all.add(s("zunionstore", c -> c.zunionstore("d", weighted(), Aggregate.MAX),
+                c -> c.zunionstore(gs("d"), binaryWeighted(), Aggregate.MAX), b -> b.zunionstore("d", weighted(), Aggregate.MAX)));
+        all.add(s("zinterstore", c -> c.zinterstore("d", keyArray), c -> c.zinterstore(gs("d"), binaryKeyArray),
+                b -> b.zinterstore("d", keyArray)));
+        all.add(s("zinterstore", c -> c.zinterstore("d", weighted(), Aggregate.MAX),
+                c -> c.zinterstore(gs("d"), binaryWeighted(), Aggregate.MAX), b -> b.zinterstore("d", weighted(), Aggregate.MAX)));
         return all;
     }
 
-    /** Every method of the set families has a sample (by name), as for the string and key ones. */
+    /** Every method of the set and sorted-set families has a sample (by name), as for the string and key ones. */
     @Test
     void theSamplesCoverTheSetFamilies() {
         TreeSet<String> declared = new TreeSet<>();
-        for (Class<?> family : new Class<?>[] {SetBaseCommands.class}) {
+        for (Class<?> family : new Class<?>[] {SetBaseCommands.class, SortedSetBaseCommands.class}) {
             for (Method m : family.getDeclaredMethods()) {
                 declared.add(m.getName());
             }
