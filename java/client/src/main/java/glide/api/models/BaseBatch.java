@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * (a bad argument) throws here, when it is added.
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
- * both: the families defined in {@code glide.internal.commands} (strings, keys) add the defined
+ * both: the families defined in {@code glide.internal.commands} (strings, keys, sets, sorted sets) add the defined
  * command, with its reply shape; the others are still recorded through a client whose commands
  * go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
