@@ -105,6 +105,8 @@ import glide.internal.commands.HashCommands;
 import glide.internal.commands.HyperLogLogCommands;
 import glide.internal.commands.KeyCommands;
 import glide.internal.commands.ListCommands;
+import glide.internal.commands.SetCommands;
+import glide.internal.commands.SortedSetCommands;
 import glide.internal.commands.StreamCommands;
 import glide.internal.commands.StringCommands;
 import java.util.Map;
@@ -2055,906 +2057,799 @@ public abstract class BaseClient
 
     // (end of lists)
 
-    // ---- sets ----
+    // ---- sets: each command is defined once, in glide.internal.commands.SetCommands ----
 
     @Override
     public CompletableFuture<Long> sadd(String key, String[] members) {
-        return run(Args.command("SADD", members.length + 2).add(key).addAll(members), false, LONG);
+        return run(SetCommands.TEXT.sadd(key, members));
     }
 
     @Override
     public CompletableFuture<Long> sadd(GlideString key, GlideString[] members) {
-        return run(Args.command("SADD", members.length + 2).add(key).addAll(members), true, LONG);
+        return run(SetCommands.BINARY.sadd(key, members));
     }
 
     @Override
     public CompletableFuture<Long> srem(String key, String[] members) {
-        return run(Args.command("SREM", members.length + 2).add(key).addAll(members), false, LONG);
+        return run(SetCommands.TEXT.srem(key, members));
     }
 
     @Override
     public CompletableFuture<Long> srem(GlideString key, GlideString[] members) {
-        return run(Args.command("SREM", members.length + 2).add(key).addAll(members), true, LONG);
+        return run(SetCommands.BINARY.srem(key, members));
     }
 
     @Override
     public CompletableFuture<Set<String>> smembers(String key) {
-        return run(Args.command("SMEMBERS", 2).add(key), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.smembers(key));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> smembers(GlideString key) {
-        return run(Args.command("SMEMBERS", 2).add(key), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.smembers(key));
     }
 
     @Override
     public CompletableFuture<Long> scard(String key) {
-        return run(Args.command("SCARD", 2).add(key), false, LONG);
+        return run(SetCommands.TEXT.scard(key));
     }
 
     @Override
     public CompletableFuture<Long> scard(GlideString key) {
-        return run(Args.command("SCARD", 2).add(key), true, LONG);
+        return run(SetCommands.BINARY.scard(key));
     }
 
     @Override
     public CompletableFuture<Boolean[]> smismember(String key, String[] members) {
-        Args args = Args.command("SMISMEMBER", members.length + 2).add(key).addAll(members);
-        return run(args, false, ReplyConverters.BOOLEAN_ARRAY);
+        return run(SetCommands.TEXT.smismember(key, members));
     }
 
     @Override
     public CompletableFuture<Boolean[]> smismember(GlideString key, GlideString[] members) {
-        Args args = Args.command("SMISMEMBER", members.length + 2).add(key).addAll(members);
-        return run(args, true, ReplyConverters.BOOLEAN_ARRAY);
+        return run(SetCommands.BINARY.smismember(key, members));
     }
 
     @Override
     public CompletableFuture<Boolean> smove(String source, String destination, String member) {
-        return run(Args.command("SMOVE", 4).add(source).add(destination).add(member), false, BOOLEAN);
+        return run(SetCommands.TEXT.smove(source, destination, member));
     }
 
     @Override
     public CompletableFuture<Boolean> smove(GlideString source, GlideString destination, GlideString member) {
-        return run(Args.command("SMOVE", 4).add(source).add(destination).add(member), true, BOOLEAN);
+        return run(SetCommands.BINARY.smove(source, destination, member));
     }
 
     @Override
     public CompletableFuture<Boolean> sismember(String key, String member) {
-        return run(Args.command("SISMEMBER", 3).add(key).add(member), false, BOOLEAN);
+        return run(SetCommands.TEXT.sismember(key, member));
     }
 
     @Override
     public CompletableFuture<Boolean> sismember(GlideString key, GlideString member) {
-        return run(Args.command("SISMEMBER", 3).add(key).add(member), true, BOOLEAN);
+        return run(SetCommands.BINARY.sismember(key, member));
     }
 
     @Override
     public CompletableFuture<Set<String>> sdiff(String[] keys) {
-        return run(Args.command("SDIFF", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.sdiff(keys));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> sdiff(GlideString[] keys) {
-        return run(Args.command("SDIFF", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.sdiff(keys));
     }
 
     @Override
     public CompletableFuture<Long> sdiffstore(String destination, String[] keys) {
-        return run(Args.command("SDIFFSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+        return run(SetCommands.TEXT.sdiffstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> sdiffstore(GlideString destination, GlideString[] keys) {
-        return run(Args.command("SDIFFSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+        return run(SetCommands.BINARY.sdiffstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Set<String>> sinter(String[] keys) {
-        return run(Args.command("SINTER", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.sinter(keys));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> sinter(GlideString[] keys) {
-        return run(Args.command("SINTER", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.sinter(keys));
     }
 
     @Override
     public CompletableFuture<Long> sintercard(String[] keys) {
-        return run(Args.command("SINTERCARD", keys.length + 2).add(keys.length).addAll(keys), false, LONG);
+        return run(SetCommands.TEXT.sintercard(keys, null));
     }
 
     @Override
     public CompletableFuture<Long> sintercard(GlideString[] keys) {
-        return run(Args.command("SINTERCARD", keys.length + 2).add(keys.length).addAll(keys), true, LONG);
+        return run(SetCommands.BINARY.sintercard(keys, null));
     }
 
     @Override
     public CompletableFuture<Long> sintercard(String[] keys, long limit) {
-        Args args = Args.command("SINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
-        return run(args.add(SET_LIMIT_VALKEY_API).add(limit), false, LONG);
+        return run(SetCommands.TEXT.sintercard(keys, limit));
     }
 
     @Override
     public CompletableFuture<Long> sintercard(GlideString[] keys, long limit) {
-        Args args = Args.command("SINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
-        return run(args.add(SET_LIMIT_VALKEY_API).add(limit), true, LONG);
+        return run(SetCommands.BINARY.sintercard(keys, limit));
     }
 
     @Override
     public CompletableFuture<Long> sinterstore(String destination, String[] keys) {
-        return run(Args.command("SINTERSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+        return run(SetCommands.TEXT.sinterstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> sinterstore(GlideString destination, GlideString[] keys) {
-        return run(Args.command("SINTERSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+        return run(SetCommands.BINARY.sinterstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> sunionstore(String destination, String[] keys) {
-        return run(Args.command("SUNIONSTORE", keys.length + 2).add(destination).addAll(keys), false, LONG);
+        return run(SetCommands.TEXT.sunionstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> sunionstore(GlideString destination, GlideString[] keys) {
-        return run(Args.command("SUNIONSTORE", keys.length + 2).add(destination).addAll(keys), true, LONG);
+        return run(SetCommands.BINARY.sunionstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<String> srandmember(String key) {
-        return run(Args.command("SRANDMEMBER", 2).add(key), false, STRING);
+        return run(SetCommands.TEXT.srandmember(key));
     }
 
     @Override
     public CompletableFuture<GlideString> srandmember(GlideString key) {
-        return run(Args.command("SRANDMEMBER", 2).add(key), true, GLIDE_STRING);
+        return run(SetCommands.BINARY.srandmember(key));
     }
 
     @Override
     public CompletableFuture<String[]> srandmember(String key, long count) {
-        return run(Args.command("SRANDMEMBER", 3).add(key).add(count), false, STRING_ARRAY);
+        return run(SetCommands.TEXT.srandmember(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[]> srandmember(GlideString key, long count) {
-        return run(Args.command("SRANDMEMBER", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+        return run(SetCommands.BINARY.srandmember(key, count));
     }
 
     @Override
     public CompletableFuture<String> spop(String key) {
-        return run(Args.command("SPOP", 2).add(key), false, STRING);
+        return run(SetCommands.TEXT.spop(key));
     }
 
     @Override
     public CompletableFuture<GlideString> spop(GlideString key) {
-        return run(Args.command("SPOP", 2).add(key), true, GLIDE_STRING);
+        return run(SetCommands.BINARY.spop(key));
     }
 
     @Override
     public CompletableFuture<Set<String>> spopCount(String key, long count) {
-        return run(Args.command("SPOP", 3).add(key).add(count), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.spopCount(key, count));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> spopCount(GlideString key, long count) {
-        return run(Args.command("SPOP", 3).add(key).add(count), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.spopCount(key, count));
     }
 
     @Override
     public CompletableFuture<Set<String>> sunion(String[] keys) {
-        return run(Args.command("SUNION", keys.length + 1).addAll(keys), false, ReplyConverters.STRING_SET);
+        return run(SetCommands.TEXT.sunion(keys));
     }
 
     @Override
     public CompletableFuture<Set<GlideString>> sunion(GlideString[] keys) {
-        return run(Args.command("SUNION", keys.length + 1).addAll(keys), true, ReplyConverters.GLIDE_STRING_SET);
+        return run(SetCommands.BINARY.sunion(keys));
     }
 
     @Override
     public CompletableFuture<Object[]> sscan(String key, String cursor) {
-        return run(Args.command("SSCAN", 3).add(key).add(cursor), false, ReplyConverters.SCAN_STEP);
+        return run(SetCommands.TEXT.sscan(key, cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> sscan(GlideString key, GlideString cursor) {
-        return run(Args.command("SSCAN", 3).add(key).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(SetCommands.BINARY.sscan(key, cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> sscan(String key, String cursor, SScanOptions sScanOptions) {
-        Args args = Args.command("SSCAN", 7).add(key).add(cursor).addAll(sScanOptions.toGlideStringArgs());
-        return run(args, false, ReplyConverters.SCAN_STEP);
+        return run(SetCommands.TEXT.sscan(key, cursor, sScanOptions));
     }
 
     @Override
     public CompletableFuture<Object[]> sscan(GlideString key, GlideString cursor, SScanOptionsBinary sScanOptions) {
-        Args args = Args.command("SSCAN", 7).add(key).add(cursor).addAll(sScanOptions.toGlideStringArgs());
-        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(SetCommands.BINARY.sscan(key, cursor, sScanOptions));
     }
 
     // (end of sets)
 
-    // ---- sorted sets ----
+    // ---- sorted sets: each command is defined once, in glide.internal.commands.SortedSetCommands ----
 
     @Override
     public CompletableFuture<Long> zadd(
             String key, Map<String, Double> membersScoresMap, ZAddOptions options, boolean changed) {
-        return run(zaddArgs(key, membersScoresMap, options, changed), false, LONG);
+        return run(SortedSetCommands.TEXT.zadd(key, membersScoresMap, options, changed));
     }
 
     @Override
     public CompletableFuture<Long> zadd(
             GlideString key, Map<GlideString, Double> membersScoresMap, ZAddOptions options, boolean changed) {
-        return run(zaddArgs(key, membersScoresMap, options, changed), true, LONG);
+        return run(SortedSetCommands.BINARY.zadd(key, membersScoresMap, options, changed));
     }
 
     @Override
     public CompletableFuture<Long> zadd(String key, Map<String, Double> membersScoresMap, ZAddOptions options) {
-        return run(zaddArgs(key, membersScoresMap, options, false), false, LONG);
+        return run(SortedSetCommands.TEXT.zadd(key, membersScoresMap, options, false));
     }
 
     @Override
     public CompletableFuture<Long> zadd(
             GlideString key, Map<GlideString, Double> membersScoresMap, ZAddOptions options) {
-        return run(zaddArgs(key, membersScoresMap, options, false), true, LONG);
+        return run(SortedSetCommands.BINARY.zadd(key, membersScoresMap, options, false));
     }
 
     @Override
     public CompletableFuture<Long> zadd(String key, Map<String, Double> membersScoresMap, boolean changed) {
-        return run(zaddArgs(key, membersScoresMap, null, changed), false, LONG);
+        return run(SortedSetCommands.TEXT.zadd(key, membersScoresMap, null, changed));
     }
 
     @Override
     public CompletableFuture<Long> zadd(GlideString key, Map<GlideString, Double> membersScoresMap, boolean changed) {
-        return run(zaddArgs(key, membersScoresMap, null, changed), true, LONG);
+        return run(SortedSetCommands.BINARY.zadd(key, membersScoresMap, null, changed));
     }
 
     @Override
     public CompletableFuture<Long> zadd(String key, Map<String, Double> membersScoresMap) {
-        return run(zaddArgs(key, membersScoresMap, null, false), false, LONG);
+        return run(SortedSetCommands.TEXT.zadd(key, membersScoresMap, null, false));
     }
 
     @Override
     public CompletableFuture<Long> zadd(GlideString key, Map<GlideString, Double> membersScoresMap) {
-        return run(zaddArgs(key, membersScoresMap, null, false), true, LONG);
+        return run(SortedSetCommands.BINARY.zadd(key, membersScoresMap, null, false));
     }
 
     @Override
     public CompletableFuture<Double> zaddIncr(String key, String member, double increment, ZAddOptions options) {
-        return run(zaddIncrArgs(key, options).add(increment).add(member), false, ReplyConverters.DOUBLE);
+        return run(SortedSetCommands.TEXT.zaddIncr(key, member, increment, options));
     }
 
     @Override
     public CompletableFuture<Double> zaddIncr(
             GlideString key, GlideString member, double increment, ZAddOptions options) {
-        return run(zaddIncrArgs(key, options).add(increment).add(member), true, ReplyConverters.DOUBLE);
+        return run(SortedSetCommands.BINARY.zaddIncr(key, member, increment, options));
     }
 
     @Override
     public CompletableFuture<Double> zaddIncr(String key, String member, double increment) {
-        return run(zaddIncrArgs(key, null).add(increment).add(member), false, ReplyConverters.DOUBLE);
+        return run(SortedSetCommands.TEXT.zaddIncr(key, member, increment, null));
     }
 
     @Override
     public CompletableFuture<Double> zaddIncr(GlideString key, GlideString member, double increment) {
-        return run(zaddIncrArgs(key, null).add(increment).add(member), true, ReplyConverters.DOUBLE);
+        return run(SortedSetCommands.BINARY.zaddIncr(key, member, increment, null));
     }
 
     @Override
     public CompletableFuture<Long> zrem(String key, String[] members) {
-        return run(Args.command("ZREM", members.length + 2).add(key).addAll(members), false, LONG);
+        return run(SortedSetCommands.TEXT.zrem(key, members));
     }
 
     @Override
     public CompletableFuture<Long> zrem(GlideString key, GlideString[] members) {
-        return run(Args.command("ZREM", members.length + 2).add(key).addAll(members), true, LONG);
+        return run(SortedSetCommands.BINARY.zrem(key, members));
     }
 
     @Override
     public CompletableFuture<Long> zcard(String key) {
-        return run(Args.command("ZCARD", 2).add(key), false, LONG);
+        return run(SortedSetCommands.TEXT.zcard(key));
     }
 
     @Override
     public CompletableFuture<Long> zcard(GlideString key) {
-        return run(Args.command("ZCARD", 2).add(key), true, LONG);
+        return run(SortedSetCommands.BINARY.zcard(key));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zpopmin(String key, long count) {
-        return run(Args.command("ZPOPMIN", 3).add(key).add(count), false, ReplyConverters.TEXT_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zpopmin(key, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zpopmin(GlideString key, long count) {
-        return run(Args.command("ZPOPMIN", 3).add(key).add(count), true, ReplyConverters.map());
+        return run(SortedSetCommands.BINARY.zpopmin(key, count));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zpopmin(String key) {
-        return run(Args.command("ZPOPMIN", 2).add(key), false, ReplyConverters.TEXT_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zpopmin(key));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zpopmin(GlideString key) {
-        return run(Args.command("ZPOPMIN", 2).add(key), true, ReplyConverters.map());
+        return run(SortedSetCommands.BINARY.zpopmin(key));
     }
 
     @Override
     public CompletableFuture<Object[]> bzpopmin(String[] keys, double timeout) {
-        byte[][] args = Args.command("BZPOPMIN", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_KEY_MEMBER_SCORE);
+        return run(SortedSetCommands.TEXT.bzpopmin(keys, timeout));
     }
 
     @Override
     public CompletableFuture<Object[]> bzpopmin(GlideString[] keys, double timeout) {
-        byte[][] args = Args.command("BZPOPMIN", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.OBJECT_ARRAY);
+        return run(SortedSetCommands.BINARY.bzpopmin(keys, timeout));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zpopmax(String key, long count) {
-        return run(Args.command("ZPOPMAX", 3).add(key).add(count), false, ReplyConverters.TEXT_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zpopmax(key, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zpopmax(GlideString key, long count) {
-        return run(Args.command("ZPOPMAX", 3).add(key).add(count), true, ReplyConverters.map());
+        return run(SortedSetCommands.BINARY.zpopmax(key, count));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zpopmax(String key) {
-        return run(Args.command("ZPOPMAX", 2).add(key), false, ReplyConverters.TEXT_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zpopmax(key));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zpopmax(GlideString key) {
-        return run(Args.command("ZPOPMAX", 2).add(key), true, ReplyConverters.map());
+        return run(SortedSetCommands.BINARY.zpopmax(key));
     }
 
     @Override
     public CompletableFuture<Object[]> bzpopmax(String[] keys, double timeout) {
-        byte[][] args = Args.command("BZPOPMAX", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_KEY_MEMBER_SCORE);
+        return run(SortedSetCommands.TEXT.bzpopmax(keys, timeout));
     }
 
     @Override
     public CompletableFuture<Object[]> bzpopmax(GlideString[] keys, double timeout) {
-        byte[][] args = Args.command("BZPOPMAX", keys.length + 2).addAll(keys).add(timeout).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.OBJECT_ARRAY);
+        return run(SortedSetCommands.BINARY.bzpopmax(keys, timeout));
     }
 
     @Override
     public CompletableFuture<Double> zscore(String key, String member) {
-        return run(Args.command("ZSCORE", 3).add(key).add(member), false, ReplyConverters.DOUBLE);
+        return run(SortedSetCommands.TEXT.zscore(key, member));
     }
 
     @Override
     public CompletableFuture<Double> zscore(GlideString key, GlideString member) {
-        return run(Args.command("ZSCORE", 3).add(key).add(member), true, ReplyConverters.DOUBLE);
+        return run(SortedSetCommands.BINARY.zscore(key, member));
     }
 
     @Override
     public CompletableFuture<String[]> zrange(String key, RangeQuery rangeQuery, boolean reverse) {
-        String[] range = RangeOptions.createZRangeArgs(key, rangeQuery, reverse, false);
-        return run(Args.command("ZRANGE", range.length + 1).addAll(range), false, STRING_ARRAY);
+        return run(SortedSetCommands.TEXT.zrange(key, rangeQuery, reverse));
     }
 
     @Override
     public CompletableFuture<GlideString[]> zrange(GlideString key, RangeQuery rangeQuery, boolean reverse) {
-        GlideString[] range = RangeOptions.createZRangeArgsBinary(key, rangeQuery, reverse, false);
-        return run(Args.command("ZRANGE", range.length + 1).addAll(range), true, GLIDE_STRING_ARRAY);
+        return run(SortedSetCommands.BINARY.zrange(key, rangeQuery, reverse));
     }
 
     @Override
     public CompletableFuture<String[]> zrange(String key, RangeQuery rangeQuery) {
-        return zrange(key, rangeQuery, false);
+        return run(SortedSetCommands.TEXT.zrange(key, rangeQuery, false));
     }
 
     @Override
     public CompletableFuture<GlideString[]> zrange(GlideString key, RangeQuery rangeQuery) {
-        return zrange(key, rangeQuery, false);
+        return run(SortedSetCommands.BINARY.zrange(key, rangeQuery, false));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zrangeWithScores(
             String key, ScoredRangeQuery rangeQuery, boolean reverse) {
-        String[] range = RangeOptions.createZRangeArgs(key, rangeQuery, reverse, true);
-        return run(Args.command("ZRANGE", range.length + 1).addAll(range), false, ReplyConverters.TEXT_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zrangeWithScores(key, rangeQuery, reverse));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zrangeWithScores(
             GlideString key, ScoredRangeQuery rangeQuery, boolean reverse) {
-        GlideString[] range = RangeOptions.createZRangeArgsBinary(key, rangeQuery, reverse, true);
-        return run(Args.command("ZRANGE", range.length + 1).addAll(range), true, ReplyConverters.map());
+        return run(SortedSetCommands.BINARY.zrangeWithScores(key, rangeQuery, reverse));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zrangeWithScores(String key, ScoredRangeQuery rangeQuery) {
-        return zrangeWithScores(key, rangeQuery, false);
+        return run(SortedSetCommands.TEXT.zrangeWithScores(key, rangeQuery, false));
     }
 
     @Override
-    public CompletableFuture<Map<GlideString, Double>> zrangeWithScores(
-            GlideString key, ScoredRangeQuery rangeQuery) {
-        return zrangeWithScores(key, rangeQuery, false);
+    public CompletableFuture<Map<GlideString, Double>> zrangeWithScores(GlideString key, ScoredRangeQuery rangeQuery) {
+        return run(SortedSetCommands.BINARY.zrangeWithScores(key, rangeQuery, false));
     }
 
     @Override
     public CompletableFuture<Long> zrangestore(
             String destination, String source, RangeQuery rangeQuery, boolean reverse) {
-        String[] range = RangeOptions.createZRangeStoreArgs(destination, source, rangeQuery, reverse);
-        return run(Args.command("ZRANGESTORE", range.length + 1).addAll(range), false, LONG);
+        return run(SortedSetCommands.TEXT.zrangestore(destination, source, rangeQuery, reverse));
     }
 
     @Override
     public CompletableFuture<Long> zrangestore(
             GlideString destination, GlideString source, RangeQuery rangeQuery, boolean reverse) {
-        GlideString[] range = RangeOptions.createZRangeStoreArgsBinary(destination, source, rangeQuery, reverse);
-        return run(Args.command("ZRANGESTORE", range.length + 1).addAll(range), true, LONG);
+        return run(SortedSetCommands.BINARY.zrangestore(destination, source, rangeQuery, reverse));
     }
 
     @Override
     public CompletableFuture<Long> zrangestore(String destination, String source, RangeQuery rangeQuery) {
-        return zrangestore(destination, source, rangeQuery, false);
+        return run(SortedSetCommands.TEXT.zrangestore(destination, source, rangeQuery, false));
     }
 
     @Override
     public CompletableFuture<Long> zrangestore(GlideString destination, GlideString source, RangeQuery rangeQuery) {
-        return zrangestore(destination, source, rangeQuery, false);
+        return run(SortedSetCommands.BINARY.zrangestore(destination, source, rangeQuery, false));
     }
 
     @Override
     public CompletableFuture<Long> zrank(String key, String member) {
-        return run(Args.command("ZRANK", 3).add(key).add(member), false, LONG);
+        return run(SortedSetCommands.TEXT.zrank(key, member));
     }
 
     @Override
     public CompletableFuture<Long> zrank(GlideString key, GlideString member) {
-        return run(Args.command("ZRANK", 3).add(key).add(member), true, LONG);
+        return run(SortedSetCommands.BINARY.zrank(key, member));
     }
 
     @Override
     public CompletableFuture<Object[]> zrankWithScore(String key, String member) {
-        Args args = Args.command("ZRANK", 4).add(key).add(member).add(WITH_SCORE_VALKEY_API);
-        return run(args, false, ReplyConverters.OBJECT_ARRAY);
+        return run(SortedSetCommands.TEXT.zrankWithScore(key, member));
     }
 
     @Override
     public CompletableFuture<Object[]> zrankWithScore(GlideString key, GlideString member) {
-        Args args = Args.command("ZRANK", 4).add(key).add(member).add(WITH_SCORE_VALKEY_API);
-        return run(args, true, ReplyConverters.OBJECT_ARRAY);
+        return run(SortedSetCommands.BINARY.zrankWithScore(key, member));
     }
 
     @Override
     public CompletableFuture<Long> zrevrank(String key, String member) {
-        return run(Args.command("ZREVRANK", 3).add(key).add(member), false, LONG);
+        return run(SortedSetCommands.TEXT.zrevrank(key, member));
     }
 
     @Override
     public CompletableFuture<Long> zrevrank(GlideString key, GlideString member) {
-        return run(Args.command("ZREVRANK", 3).add(key).add(member), true, LONG);
+        return run(SortedSetCommands.BINARY.zrevrank(key, member));
     }
 
     @Override
     public CompletableFuture<Object[]> zrevrankWithScore(String key, String member) {
-        Args args = Args.command("ZREVRANK", 4).add(key).add(member).add(WITH_SCORE_VALKEY_API);
-        return run(args, false, ReplyConverters.OBJECT_ARRAY);
+        return run(SortedSetCommands.TEXT.zrevrankWithScore(key, member));
     }
 
     @Override
     public CompletableFuture<Object[]> zrevrankWithScore(GlideString key, GlideString member) {
-        Args args = Args.command("ZREVRANK", 4).add(key).add(member).add(WITH_SCORE_VALKEY_API);
-        return run(args, true, ReplyConverters.OBJECT_ARRAY);
+        return run(SortedSetCommands.BINARY.zrevrankWithScore(key, member));
     }
 
     @Override
     public CompletableFuture<Double[]> zmscore(String key, String[] members) {
-        return run(Args.command("ZMSCORE", members.length + 2).add(key).addAll(members), false, ReplyConverters.DOUBLE_ARRAY);
+        return run(SortedSetCommands.TEXT.zmscore(key, members));
     }
 
     @Override
     public CompletableFuture<Double[]> zmscore(GlideString key, GlideString[] members) {
-        return run(Args.command("ZMSCORE", members.length + 2).add(key).addAll(members), true, ReplyConverters.DOUBLE_ARRAY);
+        return run(SortedSetCommands.BINARY.zmscore(key, members));
     }
 
     @Override
     public CompletableFuture<String[]> zdiff(String[] keys) {
-        return run(Args.command("ZDIFF", keys.length + 2).add(keys.length).addAll(keys), false, STRING_ARRAY);
+        return run(SortedSetCommands.TEXT.zdiff(keys));
     }
 
     @Override
     public CompletableFuture<GlideString[]> zdiff(GlideString[] keys) {
-        return run(Args.command("ZDIFF", keys.length + 2).add(keys.length).addAll(keys), true, GLIDE_STRING_ARRAY);
+        return run(SortedSetCommands.BINARY.zdiff(keys));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zdiffWithScores(String[] keys) {
-        Args args = Args.command("ZDIFF", keys.length + 3).add(keys.length).addAll(keys).add(WITH_SCORES_VALKEY_API);
-        return run(args, false, ReplyConverters.TEXT_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zdiffWithScores(keys));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zdiffWithScores(GlideString[] keys) {
-        Args args = Args.command("ZDIFF", keys.length + 3).add(keys.length).addAll(keys).add(WITH_SCORES_VALKEY_API);
-        return run(args, true, ReplyConverters.map());
+        return run(SortedSetCommands.BINARY.zdiffWithScores(keys));
     }
 
     @Override
     public CompletableFuture<Long> zdiffstore(String destination, String[] keys) {
-        Args args = Args.command("ZDIFFSTORE", keys.length + 3).add(destination).add(keys.length).addAll(keys);
-        return run(args, false, LONG);
+        return run(SortedSetCommands.TEXT.zdiffstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> zdiffstore(GlideString destination, GlideString[] keys) {
-        Args args = Args.command("ZDIFFSTORE", keys.length + 3).add(destination).add(keys.length).addAll(keys);
-        return run(args, true, LONG);
+        return run(SortedSetCommands.BINARY.zdiffstore(destination, keys));
     }
 
     @Override
     public CompletableFuture<Long> zcount(String key, ScoreRange minScore, ScoreRange maxScore) {
-        return run(Args.command("ZCOUNT", 4).add(key).add(minScore.toArgs()).add(maxScore.toArgs()), false, LONG);
+        return run(SortedSetCommands.TEXT.zcount(key, minScore, maxScore));
     }
 
     @Override
     public CompletableFuture<Long> zcount(GlideString key, ScoreRange minScore, ScoreRange maxScore) {
-        return run(Args.command("ZCOUNT", 4).add(key).add(minScore.toArgs()).add(maxScore.toArgs()), true, LONG);
+        return run(SortedSetCommands.BINARY.zcount(key, minScore, maxScore));
     }
 
     @Override
     public CompletableFuture<Long> zremrangebyrank(String key, long start, long end) {
-        return run(Args.command("ZREMRANGEBYRANK", 4).add(key).add(start).add(end), false, LONG);
+        return run(SortedSetCommands.TEXT.zremrangebyrank(key, start, end));
     }
 
     @Override
     public CompletableFuture<Long> zremrangebyrank(GlideString key, long start, long end) {
-        return run(Args.command("ZREMRANGEBYRANK", 4).add(key).add(start).add(end), true, LONG);
+        return run(SortedSetCommands.BINARY.zremrangebyrank(key, start, end));
     }
 
     @Override
     public CompletableFuture<Long> zremrangebylex(String key, LexRange minLex, LexRange maxLex) {
-        return run(Args.command("ZREMRANGEBYLEX", 4).add(key).add(minLex.toArgs()).add(maxLex.toArgs()), false, LONG);
+        return run(SortedSetCommands.TEXT.zremrangebylex(key, minLex, maxLex));
     }
 
     @Override
     public CompletableFuture<Long> zremrangebylex(GlideString key, LexRange minLex, LexRange maxLex) {
-        return run(Args.command("ZREMRANGEBYLEX", 4).add(key).add(minLex.toArgs()).add(maxLex.toArgs()), true, LONG);
+        return run(SortedSetCommands.BINARY.zremrangebylex(key, minLex, maxLex));
     }
 
     @Override
     public CompletableFuture<Long> zremrangebyscore(String key, ScoreRange minScore, ScoreRange maxScore) {
-        Args args = Args.command("ZREMRANGEBYSCORE", 4).add(key).add(minScore.toArgs()).add(maxScore.toArgs());
-        return run(args, false, LONG);
+        return run(SortedSetCommands.TEXT.zremrangebyscore(key, minScore, maxScore));
     }
 
     @Override
     public CompletableFuture<Long> zremrangebyscore(GlideString key, ScoreRange minScore, ScoreRange maxScore) {
-        Args args = Args.command("ZREMRANGEBYSCORE", 4).add(key).add(minScore.toArgs()).add(maxScore.toArgs());
-        return run(args, true, LONG);
+        return run(SortedSetCommands.BINARY.zremrangebyscore(key, minScore, maxScore));
     }
 
     @Override
     public CompletableFuture<Long> zlexcount(String key, LexRange minLex, LexRange maxLex) {
-        return run(Args.command("ZLEXCOUNT", 4).add(key).add(minLex.toArgs()).add(maxLex.toArgs()), false, LONG);
+        return run(SortedSetCommands.TEXT.zlexcount(key, minLex, maxLex));
     }
 
     @Override
     public CompletableFuture<Long> zlexcount(GlideString key, LexRange minLex, LexRange maxLex) {
-        return run(Args.command("ZLEXCOUNT", 4).add(key).add(minLex.toArgs()).add(maxLex.toArgs()), true, LONG);
+        return run(SortedSetCommands.BINARY.zlexcount(key, minLex, maxLex));
     }
 
     @Override
     public CompletableFuture<Long> zunionstore(
             String destination, KeysOrWeightedKeys keysOrWeightedKeys, Aggregate aggregate) {
-        return run(setOperation("ZUNIONSTORE", destination, keysOrWeightedKeys.toArgs(), aggregate, false), false, LONG);
+        return run(SortedSetCommands.TEXT.zunionstore(destination, keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     @Override
     public CompletableFuture<Long> zunionstore(
             GlideString destination, KeysOrWeightedKeysBinary keysOrWeightedKeys, Aggregate aggregate) {
-        return run(setOperation("ZUNIONSTORE", destination, keysOrWeightedKeys.toArgs(), aggregate, false), true, LONG);
+        return run(SortedSetCommands.BINARY.zunionstore(destination, keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     @Override
     public CompletableFuture<Long> zunionstore(String destination, KeysOrWeightedKeys keysOrWeightedKeys) {
-        return zunionstore(destination, keysOrWeightedKeys, null);
+        return run(SortedSetCommands.TEXT.zunionstore(destination, keysOrWeightedKeys.toArgs(), null));
     }
 
     @Override
     public CompletableFuture<Long> zunionstore(GlideString destination, KeysOrWeightedKeysBinary keysOrWeightedKeys) {
-        return zunionstore(destination, keysOrWeightedKeys, null);
+        return run(SortedSetCommands.BINARY.zunionstore(destination, keysOrWeightedKeys.toArgs(), null));
     }
 
     @Override
     public CompletableFuture<Long> zinterstore(
             String destination, KeysOrWeightedKeys keysOrWeightedKeys, Aggregate aggregate) {
-        return run(setOperation("ZINTERSTORE", destination, keysOrWeightedKeys.toArgs(), aggregate, false), false, LONG);
+        return run(SortedSetCommands.TEXT.zinterstore(destination, keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     @Override
     public CompletableFuture<Long> zinterstore(
             GlideString destination, KeysOrWeightedKeysBinary keysOrWeightedKeys, Aggregate aggregate) {
-        return run(setOperation("ZINTERSTORE", destination, keysOrWeightedKeys.toArgs(), aggregate, false), true, LONG);
+        return run(SortedSetCommands.BINARY.zinterstore(destination, keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     @Override
     public CompletableFuture<Long> zinterstore(String destination, KeysOrWeightedKeys keysOrWeightedKeys) {
-        return zinterstore(destination, keysOrWeightedKeys, null);
+        return run(SortedSetCommands.TEXT.zinterstore(destination, keysOrWeightedKeys.toArgs(), null));
     }
 
     @Override
     public CompletableFuture<Long> zinterstore(GlideString destination, KeysOrWeightedKeysBinary keysOrWeightedKeys) {
-        return zinterstore(destination, keysOrWeightedKeys, null);
+        return run(SortedSetCommands.BINARY.zinterstore(destination, keysOrWeightedKeys.toArgs(), null));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> zmpop(String[] keys, ScoreFilter modifier) {
-        return run(zmpopArgs("ZMPOP", null, keys, modifier, null), false, ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zmpop(keys, modifier, null));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>> zmpop(GlideString[] keys, ScoreFilter modifier) {
-        return run(zmpopArgs("ZMPOP", null, keys, modifier, null), true, ReplyConverters.KEY_TO_SCORE_MAP);
+        return run(SortedSetCommands.BINARY.zmpop(keys, modifier, null));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> zmpop(String[] keys, ScoreFilter modifier, long count) {
-        return run(zmpopArgs("ZMPOP", null, keys, modifier, count), false, ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zmpop(keys, modifier, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>> zmpop(GlideString[] keys, ScoreFilter modifier, long count) {
-        return run(zmpopArgs("ZMPOP", null, keys, modifier, count), true, ReplyConverters.KEY_TO_SCORE_MAP);
+        return run(SortedSetCommands.BINARY.zmpop(keys, modifier, count));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> bzmpop(String[] keys, ScoreFilter modifier, double timeout) {
-        byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, null).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.bzmpop(keys, modifier, timeout, null));
     }
 
     @Override
-    public CompletableFuture<Map<GlideString, Object>> bzmpop(GlideString[] keys, ScoreFilter modifier, double timeout) {
-        byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, null).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.KEY_TO_SCORE_MAP);
+    public CompletableFuture<Map<GlideString, Object>> bzmpop(
+            GlideString[] keys, ScoreFilter modifier, double timeout) {
+        return run(SortedSetCommands.BINARY.bzmpop(keys, modifier, timeout, null));
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> bzmpop(
             String[] keys, ScoreFilter modifier, double timeout, long count) {
-        byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, count).build();
-        return run(args, false, BlockingTimeouts.forSeconds(timeout), ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.bzmpop(keys, modifier, timeout, count));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Object>> bzmpop(
             GlideString[] keys, ScoreFilter modifier, double timeout, long count) {
-        byte[][] args = zmpopArgs("BZMPOP", timeout, keys, modifier, count).build();
-        return run(args, true, BlockingTimeouts.forSeconds(timeout), ReplyConverters.KEY_TO_SCORE_MAP);
+        return run(SortedSetCommands.BINARY.bzmpop(keys, modifier, timeout, count));
     }
 
     @Override
     public CompletableFuture<String[]> zunion(KeyArray keys) {
-        return run(setOperation("ZUNION", null, keys.toArgs(), null, false), false, STRING_ARRAY);
+        return run(SortedSetCommands.TEXT.zunion(keys.toArgs()));
     }
 
     @Override
     public CompletableFuture<GlideString[]> zunion(KeyArrayBinary keys) {
-        return run(setOperation("ZUNION", null, keys.toArgs(), null, false), true, GLIDE_STRING_ARRAY);
+        return run(SortedSetCommands.BINARY.zunion(keys.toArgs()));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zunionWithScores(
             KeysOrWeightedKeys keysOrWeightedKeys, Aggregate aggregate) {
-        Args args = setOperation("ZUNION", null, keysOrWeightedKeys.toArgs(), aggregate, true);
-        return run(args, false, ReplyConverters.TEXT_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zunionWithScores(keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zunionWithScores(
             KeysOrWeightedKeysBinary keysOrWeightedKeys, Aggregate aggregate) {
-        Args args = setOperation("ZUNION", null, keysOrWeightedKeys.toArgs(), aggregate, true);
-        return run(args, true, ReplyConverters.map());
+        return run(SortedSetCommands.BINARY.zunionWithScores(keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zunionWithScores(KeysOrWeightedKeys keysOrWeightedKeys) {
-        return zunionWithScores(keysOrWeightedKeys, null);
+        return run(SortedSetCommands.TEXT.zunionWithScores(keysOrWeightedKeys.toArgs(), null));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zunionWithScores(KeysOrWeightedKeysBinary keysOrWeightedKeys) {
-        return zunionWithScores(keysOrWeightedKeys, null);
+        return run(SortedSetCommands.BINARY.zunionWithScores(keysOrWeightedKeys.toArgs(), null));
     }
 
     @Override
     public CompletableFuture<String[]> zinter(KeyArray keys) {
-        return run(setOperation("ZINTER", null, keys.toArgs(), null, false), false, STRING_ARRAY);
+        return run(SortedSetCommands.TEXT.zinter(keys.toArgs()));
     }
 
     @Override
     public CompletableFuture<GlideString[]> zinter(KeyArrayBinary keys) {
-        return run(setOperation("ZINTER", null, keys.toArgs(), null, false), true, GLIDE_STRING_ARRAY);
-    }
-
-    @Override
-    public CompletableFuture<Map<String, Double>> zinterWithScores(KeysOrWeightedKeys keysOrWeightedKeys) {
-        return zinterWithScores(keysOrWeightedKeys, null);
-    }
-
-    @Override
-    public CompletableFuture<Map<GlideString, Double>> zinterWithScores(KeysOrWeightedKeysBinary keysOrWeightedKeys) {
-        return zinterWithScores(keysOrWeightedKeys, null);
+        return run(SortedSetCommands.BINARY.zinter(keys.toArgs()));
     }
 
     @Override
     public CompletableFuture<Map<String, Double>> zinterWithScores(
             KeysOrWeightedKeys keysOrWeightedKeys, Aggregate aggregate) {
-        Args args = setOperation("ZINTER", null, keysOrWeightedKeys.toArgs(), aggregate, true);
-        return run(args, false, ReplyConverters.TEXT_SCORE_MAP);
+        return run(SortedSetCommands.TEXT.zinterWithScores(keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     @Override
     public CompletableFuture<Map<GlideString, Double>> zinterWithScores(
             KeysOrWeightedKeysBinary keysOrWeightedKeys, Aggregate aggregate) {
-        Args args = setOperation("ZINTER", null, keysOrWeightedKeys.toArgs(), aggregate, true);
-        return run(args, true, ReplyConverters.map());
+        return run(SortedSetCommands.BINARY.zinterWithScores(keysOrWeightedKeys.toArgs(), aggregate));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Double>> zinterWithScores(KeysOrWeightedKeys keysOrWeightedKeys) {
+        return run(SortedSetCommands.TEXT.zinterWithScores(keysOrWeightedKeys.toArgs(), null));
+    }
+
+    @Override
+    public CompletableFuture<Map<GlideString, Double>> zinterWithScores(KeysOrWeightedKeysBinary keysOrWeightedKeys) {
+        return run(SortedSetCommands.BINARY.zinterWithScores(keysOrWeightedKeys.toArgs(), null));
     }
 
     @Override
     public CompletableFuture<String> zrandmember(String key) {
-        return run(Args.command("ZRANDMEMBER", 2).add(key), false, STRING);
+        return run(SortedSetCommands.TEXT.zrandmember(key));
     }
 
     @Override
     public CompletableFuture<GlideString> zrandmember(GlideString key) {
-        return run(Args.command("ZRANDMEMBER", 2).add(key), true, GLIDE_STRING);
+        return run(SortedSetCommands.BINARY.zrandmember(key));
     }
 
     @Override
     public CompletableFuture<String[]> zrandmemberWithCount(String key, long count) {
-        return run(Args.command("ZRANDMEMBER", 3).add(key).add(count), false, STRING_ARRAY);
+        return run(SortedSetCommands.TEXT.zrandmemberWithCount(key, count));
     }
 
     @Override
     public CompletableFuture<GlideString[]> zrandmemberWithCount(GlideString key, long count) {
-        return run(Args.command("ZRANDMEMBER", 3).add(key).add(count), true, GLIDE_STRING_ARRAY);
+        return run(SortedSetCommands.BINARY.zrandmemberWithCount(key, count));
     }
 
     @Override
     public CompletableFuture<Object[][]> zrandmemberWithCountWithScores(String key, long count) {
-        Args args = Args.command("ZRANDMEMBER", 4).add(key).add(count).add(WITH_SCORES_VALKEY_API);
-        return run(args, false, ReplyConverters.TEXT_MEMBER_SCORE_PAIRS);
+        return run(SortedSetCommands.TEXT.zrandmemberWithCountWithScores(key, count));
     }
 
     @Override
     public CompletableFuture<Object[][]> zrandmemberWithCountWithScores(GlideString key, long count) {
-        Args args = Args.command("ZRANDMEMBER", 4).add(key).add(count).add(WITH_SCORES_VALKEY_API);
-        return run(args, true, ReplyConverters.MEMBER_SCORE_PAIRS);
+        return run(SortedSetCommands.BINARY.zrandmemberWithCountWithScores(key, count));
     }
 
     @Override
     public CompletableFuture<Double> zincrby(String key, double increment, String member) {
-        return run(Args.command("ZINCRBY", 4).add(key).add(increment).add(member), false, ReplyConverters.DOUBLE);
+        return run(SortedSetCommands.TEXT.zincrby(key, increment, member));
     }
 
     @Override
     public CompletableFuture<Double> zincrby(GlideString key, double increment, GlideString member) {
-        return run(Args.command("ZINCRBY", 4).add(key).add(increment).add(member), true, ReplyConverters.DOUBLE);
+        return run(SortedSetCommands.BINARY.zincrby(key, increment, member));
     }
 
     @Override
     public CompletableFuture<Long> zintercard(String[] keys) {
-        return run(Args.command("ZINTERCARD", keys.length + 2).add(keys.length).addAll(keys), false, LONG);
+        return run(SortedSetCommands.TEXT.zintercard(keys, null));
     }
 
     @Override
     public CompletableFuture<Long> zintercard(GlideString[] keys) {
-        return run(Args.command("ZINTERCARD", keys.length + 2).add(keys.length).addAll(keys), true, LONG);
+        return run(SortedSetCommands.BINARY.zintercard(keys, null));
     }
 
     @Override
     public CompletableFuture<Long> zintercard(String[] keys, long limit) {
-        Args args = Args.command("ZINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
-        return run(args.add(LIMIT_VALKEY_API).add(limit), false, LONG);
+        return run(SortedSetCommands.TEXT.zintercard(keys, limit));
     }
 
     @Override
     public CompletableFuture<Long> zintercard(GlideString[] keys, long limit) {
-        Args args = Args.command("ZINTERCARD", keys.length + 4).add(keys.length).addAll(keys);
-        return run(args.add(LIMIT_VALKEY_API).add(limit), true, LONG);
+        return run(SortedSetCommands.BINARY.zintercard(keys, limit));
     }
 
     @Override
     public CompletableFuture<Object[]> zscan(String key, String cursor) {
-        return run(Args.command("ZSCAN", 3).add(key).add(cursor), false, ReplyConverters.SCAN_STEP);
+        return run(SortedSetCommands.TEXT.zscan(key, cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> zscan(GlideString key, GlideString cursor) {
-        return run(Args.command("ZSCAN", 3).add(key).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(SortedSetCommands.BINARY.zscan(key, cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> zscan(String key, String cursor, ZScanOptions zScanOptions) {
-        Args args = Args.command("ZSCAN", 8).add(key).add(cursor).addAll(zScanOptions.toGlideStringArgs());
-        return run(args, false, ReplyConverters.SCAN_STEP);
+        return run(SortedSetCommands.TEXT.zscan(key, cursor, zScanOptions));
     }
 
     @Override
     public CompletableFuture<Object[]> zscan(GlideString key, GlideString cursor, ZScanOptionsBinary zScanOptions) {
-        Args args = Args.command("ZSCAN", 8).add(key).add(cursor).addAll(zScanOptions.toGlideStringArgs());
-        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
-    }
-
-    /** A String or GlideString argument, as the overload that called gave it. */
-    private static Args addText(Args args, Object arg) {
-        return arg instanceof GlideString ? args.add((GlideString) arg) : args.add((String) arg);
-    }
-
-    /** {@code ZADD key [XX|NX] [GT|LT] [CH] score member...}. */
-    private static Args zaddArgs(Object key, Map<?, Double> membersScores, ZAddOptions options, boolean changed) {
-        Args args = addText(Args.command("ZADD", membersScores.size() * 2 + 5), key);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        if (changed) {
-            args.add("CH");
-        }
-        for (Map.Entry<?, Double> e : membersScores.entrySet()) {
-            Double score = e.getValue();
-            if (score == null) {
-                throw new NullPointerException("ZADD: the score of member " + e.getKey() + " must not be null");
-            }
-            addText(args.add(score), e.getKey());
-        }
-        return args;
-    }
-
-    /** {@code ZADD key [XX|NX] [GT|LT] INCR}; the caller adds the increment and the member. */
-    private static Args zaddIncrArgs(Object key, ZAddOptions options) {
-        Args args = addText(Args.command("ZADD", 7), key);
-        if (options != null) {
-            args.addAll(options.toArgs());
-        }
-        return args.add("INCR");
-    }
-
-    /**
-     * {@code NAME [destination] numkeys key... [WEIGHTS w...] [AGGREGATE a] [WITHSCORES]}: ZUNION,
-     * ZINTER and their STORE forms; {@code keys} is what {@code KeysOrWeightedKeys.toArgs()} gave
-     * (String[] or GlideString[]).
-     */
-    private static Args setOperation(
-            String command, Object destination, Object[] keys, Aggregate aggregate, boolean withScores) {
-        Args args = Args.command(command, keys.length + 6);
-        if (destination != null) {
-            addText(args, destination);
-        }
-        for (Object key : keys) {
-            addText(args, key);
-        }
-        if (aggregate != null) {
-            args.addAll(aggregate.toArgs());
-        }
-        return withScores ? args.add(WITH_SCORES_VALKEY_API) : args;
-    }
-
-    /** {@code [B]ZMPOP [timeout] numkeys key... MIN|MAX [COUNT count]}. */
-    private static Args zmpopArgs(String command, Double timeout, Object[] keys, ScoreFilter modifier, Long count) {
-        Args args = Args.command(command, keys.length + 6);
-        if (timeout != null) {
-            args.add(timeout.doubleValue());
-        }
-        args.add(keys.length);
-        for (Object key : keys) {
-            addText(args, key);
-        }
-        args.add(modifier.name());
-        return count == null ? args : args.add(COUNT_VALKEY_API).add(count.longValue());
+        return run(SortedSetCommands.BINARY.zscan(key, cursor, zScanOptions));
     }
 
     // (end of sorted sets)

@@ -8,7 +8,8 @@ import java.util.function.Function;
  * public and the batch classes live in another package.
  *
  * <p>Being retired family by family: a family whose commands are defined in {@code
- * glide.internal.commands} (so far strings, keys, hashes and lists) is queued from its
+ * glide.internal.commands} (so far strings, keys, hashes, lists, sets, sorted sets,
+ * HyperLogLog, bitmaps, geo and streams) is queued from its
  * definition, with no recorder client; this class goes once no batch method records through it.
  */
 public final class BatchRecorders {

@@ -18,6 +18,7 @@ import glide.api.models.commands.scan.SScanOptionsBinary;
 import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
+import glide.internal.commands.SetCommands;
 import glide.testutil.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -405,5 +406,48 @@ class SetCommandsTest {
         assertEquals(gs("MATCH"), SScanOptionsBinary.MATCH_OPTION_GLIDE_STRING);
         assertEquals(gs("COUNT"), SScanOptionsBinary.COUNT_OPTION_GLIDE_STRING);
         assertEquals("LIMIT", SetBaseCommands.SET_LIMIT_VALKEY_API);
+    }
+
+    /**
+     * The set family's replies that are not left as sent (sets, booleans, an array of booleans)
+     * are what the core derives for the same bytes: the definitions' explicit shapes change
+     * nothing (glide.internal.commands.SetCommands).
+     */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void definedShapesAreTheDerivedOnes(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.Setup sets = (c, k) -> {
+                await(c.sadd(k, new String[] {"a", "b", "c"}));
+                await(c.sadd(k + ":2", new String[] {"b", "c", "d"}));
+            };
+            Function<Object, Set<String>> set = SetCommands.TEXT.smembers("a").convert();
+            SameAsDerived.check(client, sets, k -> client.smembers(k), k -> new String[] {"SMEMBERS", k}, set,
+                    Set.of("a", "b", "c"));
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.smembers(k), k -> new String[] {"SMEMBERS", k}, set,
+                    Set.of());
+            SameAsDerived.check(client, sets, k -> client.sdiff(new String[] {k, k + ":2"}),
+                    k -> new String[] {"SDIFF", k, k + ":2"}, set, Set.of("a"));
+            SameAsDerived.check(client, sets, k -> client.sinter(new String[] {k, k + ":2"}),
+                    k -> new String[] {"SINTER", k, k + ":2"}, set, Set.of("b", "c"));
+            SameAsDerived.check(client, sets, k -> client.sunion(new String[] {k, k + ":2"}),
+                    k -> new String[] {"SUNION", k, k + ":2"}, set, Set.of("a", "b", "c", "d"));
+            SameAsDerived.check(client, sets, k -> client.spopCount(k, 5), k -> new String[] {"SPOP", k, "5"}, set,
+                    Set.of("a", "b", "c"));
+            // Without a count SPOP's reply is one member, left as sent.
+            SameAsDerived.check(client, (c, k) -> await(c.sadd(k, new String[] {"m"})), k -> client.spop(k),
+                    k -> new String[] {"SPOP", k}, SetCommands.TEXT.spop("a").convert(), "m");
+
+            Function<Object, Boolean> bool = SetCommands.TEXT.sismember("a", "b").convert();
+            SameAsDerived.check(client, sets, k -> client.sismember(k, "a"), k -> new String[] {"SISMEMBER", k, "a"}, bool, true);
+            SameAsDerived.check(client, sets, k -> client.sismember(k, "d"), k -> new String[] {"SISMEMBER", k, "d"}, bool, false);
+            SameAsDerived.check(client, sets, k -> client.smove(k, k + ":2", "a"), k -> new String[] {"SMOVE", k, k + ":2", "a"},
+                    bool, true);
+            SameAsDerived.check(client, sets, k -> client.smove(k, k + ":2", "z"), k -> new String[] {"SMOVE", k, k + ":2", "z"},
+                    bool, false);
+            SameAsDerived.check(client, sets, k -> client.smismember(k, new String[] {"a", "z", "c"}),
+                    k -> new String[] {"SMISMEMBER", k, "a", "z", "c"}, SetCommands.TEXT.smismember("a", new String[0]).convert(),
+                    new Boolean[] {true, false, true});
+        }
     }
 }

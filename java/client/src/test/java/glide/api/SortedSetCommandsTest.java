@@ -39,6 +39,7 @@ import glide.api.models.configuration.GlideClientConfiguration;
 import glide.api.models.configuration.NodeAddress;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
+import glide.internal.commands.SortedSetCommands;
 import glide.testutil.RedisServer;
 import glide.testutil.ScriptedServer;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.commons.lang3.tuple.Pair;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -976,5 +978,132 @@ class SortedSetCommandsTest {
         assertEquals("COUNT", SortedSetBaseCommands.COUNT_VALKEY_API);
         assertEquals("LIMIT", SortedSetBaseCommands.LIMIT_VALKEY_API);
         assertEquals(List.of(ScoreFilter.MIN, ScoreFilter.MAX), List.of(ScoreFilter.values()));
+    }
+
+    // ---- the definitions' explicit shapes (glide.internal.commands.SortedSetCommands) ----
+
+    /**
+     * As {@link SameAsDerived#check}, but on one key, set up again before customCommand runs: for
+     * the replies that name the key they popped from (BZPOPMIN, BZPOPMAX, ZMPOP, BZMPOP).
+     */
+    private static <T> void sameOnOneKey(
+            GlideClient client,
+            SameAsDerived.Setup setup,
+            Function<String, CompletableFuture<T>> typed,
+            Function<String, String[]> raw,
+            Function<Object, T> convert,
+            Function<String, Object> expected)
+            throws Exception {
+        String k = key();
+        setup.on(client, k);
+        T viaDefinition = await(typed.apply(k));
+        await(client.del(new String[] {k}));
+        setup.on(client, k);
+        T viaProbe = convert.apply(await(client.customCommand(raw.apply(k))));
+        String command = Arrays.toString(raw.apply("<key>"));
+        assertTrue(SameAsDerived.deepEquals(viaDefinition, viaProbe),
+                command + ": " + SameAsDerived.show(viaDefinition) + " vs " + SameAsDerived.show(viaProbe));
+        assertTrue(SameAsDerived.deepEquals(expected.apply(k), viaDefinition), command + ": " + SameAsDerived.show(viaDefinition));
+    }
+
+    /**
+     * Every sorted-set reply that is not left as sent (scores, score maps, [key, member, score],
+     * {key: {member: score}}, [member, score] pairs) is what the core derives for the same bytes:
+     * the definitions' explicit shapes change nothing.
+     */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void definedShapesAreTheDerivedOnes(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.Setup abc = (c, k) -> await(c.zadd(k, scores("a", 1, "b", 2, "c", 3)));
+            SameAsDerived.Setup two = (c, k) -> {
+                abc.on(c, k);
+                await(c.zadd(k + ":2", scores("b", 10, "c", 20, "d", 30)));
+            };
+            SortedSetCommands<String> z = SortedSetCommands.TEXT;
+            ZAddOptions xxGt = ZAddOptions.builder()
+                    .conditionalChange(ConditionalChange.ONLY_IF_EXISTS)
+                    .updateOptions(UpdateOptions.SCORE_GREATER_THAN_CURRENT)
+                    .build();
+            ZAddOptions nx = ZAddOptions.builder().conditionalChange(ConditionalChange.ONLY_IF_DOES_NOT_EXIST).build();
+
+            // one score, or nil
+            Function<Object, Double> score = z.zaddIncr("a", "b", 0, null).convert();
+            SameAsDerived.check(client, abc, k -> client.zaddIncr(k, "a", 1.5, xxGt),
+                    k -> new String[] {"ZADD", k, "XX", "GT", "INCR", "1.5", "a"}, score, 2.5);
+            SameAsDerived.check(client, abc, k -> client.zaddIncr(k, "a", 1.5, nx),
+                    k -> new String[] {"ZADD", k, "NX", "INCR", "1.5", "a"}, score, null);
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.zaddIncr(k, "a", INF),
+                    k -> new String[] {"ZADD", k, "INCR", "inf", "a"}, score, INF);
+            SameAsDerived.check(client, abc, k -> client.zincrby(k, -0.5, "c"), k -> new String[] {"ZINCRBY", k, "-0.5", "c"},
+                    z.zincrby("a", 0, "b").convert(), 2.5);
+            SameAsDerived.check(client, abc, k -> client.zscore(k, "b"), k -> new String[] {"ZSCORE", k, "b"},
+                    z.zscore("a", "b").convert(), 2.0);
+            SameAsDerived.check(client, abc, k -> client.zscore(k, "z"), k -> new String[] {"ZSCORE", k, "z"},
+                    z.zscore("a", "b").convert(), null);
+            SameAsDerived.check(client, abc, k -> client.zmscore(k, new String[] {"c", "z"}), k -> new String[] {"ZMSCORE", k, "c", "z"},
+                    z.zmscore("a", new String[0]).convert(), new Double[] {3.0, null});
+
+            // members with their scores
+            Function<Object, Map<String, Double>> map = z.zpopmin("a").convert();
+            SameAsDerived.check(client, abc, k -> client.zpopmin(k), k -> new String[] {"ZPOPMIN", k}, map, Map.of("a", 1.0));
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.zpopmin(k), k -> new String[] {"ZPOPMIN", k}, map, Map.of());
+            SameAsDerived.check(client, abc, k -> client.zpopmax(k, 2), k -> new String[] {"ZPOPMAX", k, "2"}, map,
+                    Map.of("c", 3.0, "b", 2.0));
+            SameAsDerived.check(client, abc, k -> client.zrangeWithScores(k, new RangeByIndex(0, 1)),
+                    k -> new String[] {"ZRANGE", k, "0", "1", "WITHSCORES"}, map, Map.of("a", 1.0, "b", 2.0));
+            SameAsDerived.check(client, abc,
+                    k -> client.zrangeWithScores(k, new RangeByScore(InfScoreBound.POSITIVE_INFINITY, new ScoreBoundary(2)), true),
+                    k -> new String[] {"ZRANGE", k, "+inf", "2.0", "BYSCORE", "REV", "WITHSCORES"}, map, Map.of("c", 3.0, "b", 2.0));
+            SameAsDerived.check(client, two, k -> client.zdiffWithScores(new String[] {k, k + ":2"}),
+                    k -> new String[] {"ZDIFF", "2", k, k + ":2", "WITHSCORES"}, map, Map.of("a", 1.0));
+            SameAsDerived.check(client, two, k -> client.zunionWithScores(new KeyArray(new String[] {k, k + ":2"})),
+                    k -> new String[] {"ZUNION", "2", k, k + ":2", "WITHSCORES"}, map, Map.of("a", 1.0, "b", 12.0, "c", 23.0, "d", 30.0));
+            SameAsDerived.check(client, two,
+                    k -> client.zinterWithScores(new WeightedKeys(List.of(Pair.of(k, 2.0), Pair.of(k + ":2", 1.0))), Aggregate.MAX),
+                    k -> new String[] {"ZINTER", "2", k, k + ":2", "WEIGHTS", "2.0", "1.0", "AGGREGATE", "MAX", "WITHSCORES"}, map,
+                    Map.of("b", 10.0, "c", 20.0));
+
+            // [member, score] pairs: one member, so the random picks agree
+            SameAsDerived.check(client, (c, k) -> await(c.zadd(k, scores("m", 1.5))), k -> client.zrandmemberWithCountWithScores(k, -2),
+                    k -> new String[] {"ZRANDMEMBER", k, "-2", "WITHSCORES"}, z.zrandmemberWithCountWithScores("a", 0).convert(),
+                    new Object[][] {{"m", 1.5}, {"m", 1.5}});
+
+            // replies naming the key
+            sameOnOneKey(client, abc, k -> client.bzpopmin(new String[] {k}, 0.5), k -> new String[] {"BZPOPMIN", k, "0.5"},
+                    z.bzpopmin(new String[0], 0).convert(), k -> new Object[] {k, "a", 1.0});
+            sameOnOneKey(client, abc, k -> client.bzpopmax(new String[] {k}, 0.5), k -> new String[] {"BZPOPMAX", k, "0.5"},
+                    z.bzpopmax(new String[0], 0).convert(), k -> new Object[] {k, "c", 3.0});
+            Function<Object, Map<String, Object>> popped = z.zmpop(new String[0], ScoreFilter.MIN, null).convert();
+            sameOnOneKey(client, abc, k -> client.zmpop(new String[] {k}, ScoreFilter.MIN), k -> new String[] {"ZMPOP", "1", k, "MIN"},
+                    popped, k -> Map.of(k, Map.of("a", 1.0)));
+            sameOnOneKey(client, abc, k -> client.bzmpop(new String[] {k}, ScoreFilter.MAX, 0.5, 2),
+                    k -> new String[] {"BZMPOP", "0.5", "1", k, "MAX", "COUNT", "2"}, popped, k -> Map.of(k, Map.of("c", 3.0, "b", 2.0)));
+            sameOnOneKey(client, SameAsDerived.NOTHING, k -> client.zmpop(new String[] {k}, ScoreFilter.MIN),
+                    k -> new String[] {"ZMPOP", "1", k, "MIN"}, popped, k -> null);
+        }
+    }
+
+    /** ZRANK/ZREVRANK ... WITHSCORE ([rank, score]) on the scripted server: the local one lacks them. */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void rankWithScoreIsTheDerivedShape(ProtocolVersion protocol) throws Exception {
+        ScriptedServer.Responder responder = (command, resp3) -> {
+            switch (command.get(0)) {
+                case "ZRANK":
+                case "ZREVRANK":
+                    return resp3 ? "*2\r\n:2\r\n,2.5\r\n" : "*2\r\n:2\r\n$3\r\n2.5\r\n";
+                default:
+                    return "-ERR unexpected\r\n";
+            }
+        };
+        try (ScriptedServer fake = ScriptedServer.start(responder);
+                GlideClient client = connect(fake, protocol)) {
+            Function<Object, Object[]> rank = SortedSetCommands.TEXT.zrankWithScore("a", "b").convert();
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.zrankWithScore(k, "m"),
+                    k -> new String[] {"ZRANK", k, "m", "WITHSCORE"}, rank, new Object[] {2L, 2.5});
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.zrevrankWithScore(k, "m"),
+                    k -> new String[] {"ZREVRANK", k, "m", "WITHSCORE"}, rank, new Object[] {2L, 2.5});
+        }
     }
 }

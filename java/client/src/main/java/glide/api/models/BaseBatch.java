@@ -10,6 +10,8 @@ import glide.internal.commands.HashCommands;
 import glide.internal.commands.HyperLogLogCommands;
 import glide.internal.commands.KeyCommands;
 import glide.internal.commands.ListCommands;
+import glide.internal.commands.SetCommands;
+import glide.internal.commands.SortedSetCommands;
 import glide.internal.commands.StreamCommands;
 import glide.internal.commands.StringCommands;
 import java.util.function.Function;
@@ -27,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * (a bad argument) throws here, when it is added.
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
- * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes, lists)
+ * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes, lists, sets,
+ * sorted sets, HyperLogLog, bitmaps, geo, streams)
  * add the defined command, with its reply shape; the others are still recorded through a client
  * whose commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
@@ -1090,130 +1093,130 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /** Queues SADD: the number of members added. */
     public <ArgType> T sadd(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.sadd(gs(key), gs(members)));
+        return add(SetCommands.BINARY.sadd(gs(key), gs(members)));
     }
 
     /** Queues SISMEMBER: true if a member. */
     public <ArgType> T sismember(ArgType key, ArgType member) {
         checkArgType(key);
-        return record(c -> c.sismember(gs(key), gs(member)));
+        return add(SetCommands.BINARY.sismember(gs(key), gs(member)));
     }
 
     /** Queues SREM: the number of members removed. */
     public <ArgType> T srem(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.srem(gs(key), gs(members)));
+        return add(SetCommands.BINARY.srem(gs(key), gs(members)));
     }
 
     /** Queues SMEMBERS: the members, as a set. */
     public <ArgType> T smembers(ArgType key) {
         checkArgType(key);
-        return record(c -> c.smembers(gs(key)));
+        return add(SetCommands.BINARY.smembers(gs(key)));
     }
 
     /** Queues SCARD: the number of members. */
     public <ArgType> T scard(ArgType key) {
         checkArgType(key);
-        return record(c -> c.scard(gs(key)));
+        return add(SetCommands.BINARY.scard(gs(key)));
     }
 
     /** Queues SDIFF: the members of the first set not in the others, as a set. */
     public <ArgType> T sdiff(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.sdiff(gs(keys)));
+        return add(SetCommands.BINARY.sdiff(gs(keys)));
     }
 
     /** Queues SMISMEMBER: true or false per member. */
     public <ArgType> T smismember(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.smismember(gs(key), gs(members)));
+        return add(SetCommands.BINARY.smismember(gs(key), gs(members)));
     }
 
     /** Queues SDIFFSTORE: the size of the stored set. */
     public <ArgType> T sdiffstore(ArgType destination, ArgType[] keys) {
         checkArgType(destination);
-        return record(c -> c.sdiffstore(gs(destination), gs(keys)));
+        return add(SetCommands.BINARY.sdiffstore(gs(destination), gs(keys)));
     }
 
     /** Queues SMOVE: true if the member moved. */
     public <ArgType> T smove(ArgType source, ArgType destination, ArgType member) {
         checkArgType(source);
-        return record(c -> c.smove(gs(source), gs(destination), gs(member)));
+        return add(SetCommands.BINARY.smove(gs(source), gs(destination), gs(member)));
     }
 
     /** Queues SINTER: the common members, as a set. */
     public <ArgType> T sinter(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.sinter(gs(keys)));
+        return add(SetCommands.BINARY.sinter(gs(keys)));
     }
 
     /** Queues SINTERSTORE: the size of the stored set. */
     public <ArgType> T sinterstore(ArgType destination, ArgType[] keys) {
         checkArgType(destination);
-        return record(c -> c.sinterstore(gs(destination), gs(keys)));
+        return add(SetCommands.BINARY.sinterstore(gs(destination), gs(keys)));
     }
 
     /** Queues SINTERCARD: the number of common members. */
     public <ArgType> T sintercard(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.sintercard(gs(keys)));
+        return add(SetCommands.BINARY.sintercard(gs(keys), null));
     }
 
     /** Queues SINTERCARD LIMIT: the number of common members, at most {@code limit}. */
     public <ArgType> T sintercard(ArgType[] keys, long limit) {
         checkArgType(keys);
-        return record(c -> c.sintercard(gs(keys), limit));
+        return add(SetCommands.BINARY.sintercard(gs(keys), limit));
     }
 
     /** Queues SUNIONSTORE: the size of the stored set. */
     public <ArgType> T sunionstore(ArgType destination, ArgType[] keys) {
         checkArgType(destination);
-        return record(c -> c.sunionstore(gs(destination), gs(keys)));
+        return add(SetCommands.BINARY.sunionstore(gs(destination), gs(keys)));
     }
 
     /** Queues SUNION: the members of any of the sets, as a set. */
     public <ArgType> T sunion(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.sunion(gs(keys)));
+        return add(SetCommands.BINARY.sunion(gs(keys)));
     }
 
     /** Queues SRANDMEMBER: a random member, or null. */
     public <ArgType> T srandmember(ArgType key) {
         checkArgType(key);
-        return record(c -> c.srandmember(gs(key)));
+        return add(SetCommands.BINARY.srandmember(gs(key)));
     }
 
     /** Queues SRANDMEMBER count: random members (repeats allowed for a negative count). */
     public <ArgType> T srandmember(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.srandmember(gs(key), count));
+        return add(SetCommands.BINARY.srandmember(gs(key), count));
     }
 
     /** Queues SPOP: the removed member, or null. */
     public <ArgType> T spop(ArgType key) {
         checkArgType(key);
-        return record(c -> c.spop(gs(key)));
+        return add(SetCommands.BINARY.spop(gs(key)));
     }
 
     /** Queues SPOP count: the removed members, as a set. */
     public <ArgType> T spopCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.spopCount(gs(key), count));
+        return add(SetCommands.BINARY.spopCount(gs(key), count));
     }
 
     /** Queues SSCAN: [next cursor, [member, ...]]. */
     public <ArgType> T sscan(ArgType key, ArgType cursor) {
         checkArgType(key);
-        return record(c -> c.sscan(gs(key), gs(cursor)));
+        return add(SetCommands.BINARY.sscan(gs(key), gs(cursor)));
     }
 
     /**
-     * Queues SSCAN with options: [next cursor, [member, ...]]. Built here, as hscan with options
-     * is.
+     * Queues SSCAN with options: [next cursor, [member, ...]]. The definition takes these text
+     * options with binary arguments (the client's GlideString overload takes binary options).
      */
     public <ArgType> T sscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.SScanOptions sScanOptions) {
         checkArgType(key);
-        return scanWithOptions("SSCAN", key, cursor, sScanOptions.toGlideStringArgs());
+        return add(SetCommands.BINARY.sscan(gs(key), gs(cursor), sScanOptions));
     }
 
     /** Appends a command built here (for the few the clients cannot record byte-exact). */
@@ -1359,165 +1362,165 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.ZAddOptions options,
             boolean changed) {
         checkArgType(key);
-        return record(c -> c.zadd(gs(key), gsKeys(membersScoresMap), options, changed));
+        return add(SortedSetCommands.BINARY.zadd(gs(key), gsKeys(membersScoresMap), options, changed));
     }
 
     /** Queues ZADD with options; result: the count of members added. */
     public <ArgType> T zadd(
             ArgType key, java.util.Map<ArgType, Double> membersScoresMap, glide.api.models.commands.ZAddOptions options) {
         checkArgType(key);
-        return record(c -> c.zadd(gs(key), gsKeys(membersScoresMap), options));
+        return add(SortedSetCommands.BINARY.zadd(gs(key), gsKeys(membersScoresMap), options, false));
     }
 
     /** Queues ZADD (with CH if {@code changed}); result: the count added (or changed). */
     public <ArgType> T zadd(ArgType key, java.util.Map<ArgType, Double> membersScoresMap, boolean changed) {
         checkArgType(key);
-        return record(c -> c.zadd(gs(key), gsKeys(membersScoresMap), changed));
+        return add(SortedSetCommands.BINARY.zadd(gs(key), gsKeys(membersScoresMap), null, changed));
     }
 
     /** Queues ZADD; result: the count of members added. */
     public <ArgType> T zadd(ArgType key, java.util.Map<ArgType, Double> membersScoresMap) {
         checkArgType(key);
-        return record(c -> c.zadd(gs(key), gsKeys(membersScoresMap)));
+        return add(SortedSetCommands.BINARY.zadd(gs(key), gsKeys(membersScoresMap), null, false));
     }
 
     /** Queues ZADD ... INCR with options; result: the member's new score, or null if not applied. */
     public <ArgType> T zaddIncr(
             ArgType key, ArgType member, double increment, glide.api.models.commands.ZAddOptions options) {
         checkArgType(key);
-        return record(c -> c.zaddIncr(gs(key), gs(member), increment, options));
+        return add(SortedSetCommands.BINARY.zaddIncr(gs(key), gs(member), increment, options));
     }
 
     /** Queues ZADD ... INCR; result: the member's new score. */
     public <ArgType> T zaddIncr(ArgType key, ArgType member, double increment) {
         checkArgType(key);
-        return record(c -> c.zaddIncr(gs(key), gs(member), increment));
+        return add(SortedSetCommands.BINARY.zaddIncr(gs(key), gs(member), increment, null));
     }
 
     /** Queues ZREM; result: the count of members removed. */
     public <ArgType> T zrem(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.zrem(gs(key), gs(members)));
+        return add(SortedSetCommands.BINARY.zrem(gs(key), gs(members)));
     }
 
     /** Queues ZCARD; result: the set's cardinality. */
     public <ArgType> T zcard(ArgType key) {
         checkArgType(key);
-        return record(c -> c.zcard(gs(key)));
+        return add(SortedSetCommands.BINARY.zcard(gs(key)));
     }
 
     /** Queues ZPOPMIN with a count; result: the popped members and scores. */
     public <ArgType> T zpopmin(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.zpopmin(gs(key), count));
+        return add(SortedSetCommands.BINARY.zpopmin(gs(key), count));
     }
 
     /** Queues ZPOPMIN; result: the popped member and its score. */
     public <ArgType> T zpopmin(ArgType key) {
         checkArgType(key);
-        return record(c -> c.zpopmin(gs(key)));
+        return add(SortedSetCommands.BINARY.zpopmin(gs(key)));
     }
 
     /** Queues ZRANDMEMBER; result: a random member, or null. */
     public <ArgType> T zrandmember(ArgType key) {
         checkArgType(key);
-        return record(c -> c.zrandmember(gs(key)));
+        return add(SortedSetCommands.BINARY.zrandmember(gs(key)));
     }
 
     /** Queues ZRANDMEMBER with a count; result: the random members. */
     public <ArgType> T zrandmemberWithCount(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.zrandmemberWithCount(gs(key), count));
+        return add(SortedSetCommands.BINARY.zrandmemberWithCount(gs(key), count));
     }
 
     /** Queues ZRANDMEMBER ... WITHSCORES; result: member/score pairs. */
     public <ArgType> T zrandmemberWithCountWithScores(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.zrandmemberWithCountWithScores(gs(key), count));
+        return add(SortedSetCommands.BINARY.zrandmemberWithCountWithScores(gs(key), count));
     }
 
     /** Queues ZINCRBY; result: the member's new score. */
     public <ArgType> T zincrby(ArgType key, double increment, ArgType member) {
         checkArgType(key);
-        return record(c -> c.zincrby(gs(key), increment, gs(member)));
+        return add(SortedSetCommands.BINARY.zincrby(gs(key), increment, gs(member)));
     }
 
     /** Queues BZPOPMIN; result: key, member and score, or null on timeout. */
     public <ArgType> T bzpopmin(ArgType[] keys, double timeout) {
         checkArgType(keys);
-        return record(c -> c.bzpopmin(gs(keys), timeout));
+        return add(SortedSetCommands.BINARY.bzpopmin(gs(keys), timeout));
     }
 
     /** Queues ZPOPMAX with a count; result: the popped members and scores. */
     public <ArgType> T zpopmax(ArgType key, long count) {
         checkArgType(key);
-        return record(c -> c.zpopmax(gs(key), count));
+        return add(SortedSetCommands.BINARY.zpopmax(gs(key), count));
     }
 
     /** Queues ZPOPMAX; result: the popped member and its score. */
     public <ArgType> T zpopmax(ArgType key) {
         checkArgType(key);
-        return record(c -> c.zpopmax(gs(key)));
+        return add(SortedSetCommands.BINARY.zpopmax(gs(key)));
     }
 
     /** Queues BZPOPMAX; result: key, member and score, or null on timeout. */
     public <ArgType> T bzpopmax(ArgType[] keys, double timeout) {
         checkArgType(keys);
-        return record(c -> c.bzpopmax(gs(keys), timeout));
+        return add(SortedSetCommands.BINARY.bzpopmax(gs(keys), timeout));
     }
 
     /** Queues ZSCORE; result: the member's score, or null. */
     public <ArgType> T zscore(ArgType key, ArgType member) {
         checkArgType(key);
-        return record(c -> c.zscore(gs(key), gs(member)));
+        return add(SortedSetCommands.BINARY.zscore(gs(key), gs(member)));
     }
 
     /** Queues ZRANK; result: the member's rank (ascending), or null. */
     public <ArgType> T zrank(ArgType key, ArgType member) {
         checkArgType(key);
-        return record(c -> c.zrank(gs(key), gs(member)));
+        return add(SortedSetCommands.BINARY.zrank(gs(key), gs(member)));
     }
 
     /** Queues ZRANK ... WITHSCORE; result: rank and score, or null. */
     public <ArgType> T zrankWithScore(ArgType key, ArgType member) {
         checkArgType(key);
-        return record(c -> c.zrankWithScore(gs(key), gs(member)));
+        return add(SortedSetCommands.BINARY.zrankWithScore(gs(key), gs(member)));
     }
 
     /** Queues ZREVRANK; result: the member's rank (descending), or null. */
     public <ArgType> T zrevrank(ArgType key, ArgType member) {
         checkArgType(key);
-        return record(c -> c.zrevrank(gs(key), gs(member)));
+        return add(SortedSetCommands.BINARY.zrevrank(gs(key), gs(member)));
     }
 
     /** Queues ZREVRANK ... WITHSCORE; result: rank and score, or null. */
     public <ArgType> T zrevrankWithScore(ArgType key, ArgType member) {
         checkArgType(key);
-        return record(c -> c.zrevrankWithScore(gs(key), gs(member)));
+        return add(SortedSetCommands.BINARY.zrevrankWithScore(gs(key), gs(member)));
     }
 
     /** Queues ZMSCORE; result: each member's score (null where missing). */
     public <ArgType> T zmscore(ArgType key, ArgType[] members) {
         checkArgType(key);
-        return record(c -> c.zmscore(gs(key), gs(members)));
+        return add(SortedSetCommands.BINARY.zmscore(gs(key), gs(members)));
     }
 
     /** Queues ZDIFF; result: the members of the first set not in the others. */
     public <ArgType> T zdiff(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.zdiff(gs(keys)));
+        return add(SortedSetCommands.BINARY.zdiff(gs(keys)));
     }
 
     /** Queues ZDIFF ... WITHSCORES; result: members of the difference with their scores. */
     public <ArgType> T zdiffWithScores(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.zdiffWithScores(gs(keys)));
+        return add(SortedSetCommands.BINARY.zdiffWithScores(gs(keys)));
     }
 
     /** Queues ZDIFFSTORE; result: the size of the stored set. */
     public <ArgType> T zdiffstore(ArgType destination, ArgType[] keys) {
         checkArgType(destination);
-        return record(c -> c.zdiffstore(gs(destination), gs(keys)));
+        return add(SortedSetCommands.BINARY.zdiffstore(gs(destination), gs(keys)));
     }
 
     /** Queues ZCOUNT; result: the count of members scored within the range. */
@@ -1526,13 +1529,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.RangeOptions.ScoreRange minScore,
             glide.api.models.commands.RangeOptions.ScoreRange maxScore) {
         checkArgType(key);
-        return record(c -> c.zcount(gs(key), minScore, maxScore));
+        return add(SortedSetCommands.BINARY.zcount(gs(key), minScore, maxScore));
     }
 
     /** Queues ZREMRANGEBYRANK; result: the count of members removed. */
     public <ArgType> T zremrangebyrank(ArgType key, long start, long end) {
         checkArgType(key);
-        return record(c -> c.zremrangebyrank(gs(key), start, end));
+        return add(SortedSetCommands.BINARY.zremrangebyrank(gs(key), start, end));
     }
 
     /** Queues ZRANGESTORE (REV if {@code reverse}); result: the size of the stored set. */
@@ -1540,14 +1543,14 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             ArgType destination, ArgType source, glide.api.models.commands.RangeOptions.RangeQuery rangeQuery,
             boolean reverse) {
         checkArgType(destination);
-        return record(c -> c.zrangestore(gs(destination), gs(source), rangeQuery, reverse));
+        return add(SortedSetCommands.BINARY.zrangestore(gs(destination), gs(source), rangeQuery, reverse));
     }
 
     /** Queues ZRANGESTORE; result: the size of the stored set. */
     public <ArgType> T zrangestore(
             ArgType destination, ArgType source, glide.api.models.commands.RangeOptions.RangeQuery rangeQuery) {
         checkArgType(destination);
-        return record(c -> c.zrangestore(gs(destination), gs(source), rangeQuery));
+        return add(SortedSetCommands.BINARY.zrangestore(gs(destination), gs(source), rangeQuery, false));
     }
 
     /** Queues ZREMRANGEBYLEX; result: the count of members removed. */
@@ -1556,7 +1559,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.RangeOptions.LexRange minLex,
             glide.api.models.commands.RangeOptions.LexRange maxLex) {
         checkArgType(key);
-        return record(c -> c.zremrangebylex(gs(key), minLex, maxLex));
+        return add(SortedSetCommands.BINARY.zremrangebylex(gs(key), minLex, maxLex));
     }
 
     /** Queues ZREMRANGEBYSCORE; result: the count of members removed. */
@@ -1565,7 +1568,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.RangeOptions.ScoreRange minScore,
             glide.api.models.commands.RangeOptions.ScoreRange maxScore) {
         checkArgType(key);
-        return record(c -> c.zremrangebyscore(gs(key), minScore, maxScore));
+        return add(SortedSetCommands.BINARY.zremrangebyscore(gs(key), minScore, maxScore));
     }
 
     /** Queues ZLEXCOUNT; result: the count of members within the lexicographic range. */
@@ -1574,7 +1577,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             glide.api.models.commands.RangeOptions.LexRange minLex,
             glide.api.models.commands.RangeOptions.LexRange maxLex) {
         checkArgType(key);
-        return record(c -> c.zlexcount(gs(key), minLex, maxLex));
+        return add(SortedSetCommands.BINARY.zlexcount(gs(key), minLex, maxLex));
     }
 
     /** Queues ZUNIONSTORE with an aggregation; result: the size of the stored set. */
@@ -1582,7 +1585,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             String destination,
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys keysOrWeightedKeys,
             glide.api.models.commands.WeightAggregateOptions.Aggregate aggregate) {
-        return record(c -> c.zunionstore(destination, keysOrWeightedKeys, aggregate));
+        return add(SortedSetCommands.TEXT.zunionstore(destination, keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     /** Queues ZUNIONSTORE with an aggregation (binary keys); result: the size of the stored set. */
@@ -1590,20 +1593,20 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             GlideString destination,
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary keysOrWeightedKeys,
             glide.api.models.commands.WeightAggregateOptions.Aggregate aggregate) {
-        return record(c -> c.zunionstore(destination, keysOrWeightedKeys, aggregate));
+        return add(SortedSetCommands.BINARY.zunionstore(destination, keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     /** Queues ZUNIONSTORE; result: the size of the stored set. */
     public T zunionstore(
             String destination, glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys keysOrWeightedKeys) {
-        return record(c -> c.zunionstore(destination, keysOrWeightedKeys));
+        return add(SortedSetCommands.TEXT.zunionstore(destination, keysOrWeightedKeys.toArgs(), null));
     }
 
     /** Queues ZUNIONSTORE (binary keys); result: the size of the stored set. */
     public T zunionstore(
             GlideString destination,
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary keysOrWeightedKeys) {
-        return record(c -> c.zunionstore(destination, keysOrWeightedKeys));
+        return add(SortedSetCommands.BINARY.zunionstore(destination, keysOrWeightedKeys.toArgs(), null));
     }
 
     /** Queues ZINTERSTORE with an aggregation; result: the size of the stored set. */
@@ -1611,7 +1614,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             String destination,
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys keysOrWeightedKeys,
             glide.api.models.commands.WeightAggregateOptions.Aggregate aggregate) {
-        return record(c -> c.zinterstore(destination, keysOrWeightedKeys, aggregate));
+        return add(SortedSetCommands.TEXT.zinterstore(destination, keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     /** Queues ZINTERSTORE with an aggregation (binary keys); result: the size of the stored set. */
@@ -1619,164 +1622,164 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             GlideString destination,
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary keysOrWeightedKeys,
             glide.api.models.commands.WeightAggregateOptions.Aggregate aggregate) {
-        return record(c -> c.zinterstore(destination, keysOrWeightedKeys, aggregate));
+        return add(SortedSetCommands.BINARY.zinterstore(destination, keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     /** Queues ZINTERCARD; result: the cardinality of the intersection. */
     public <ArgType> T zintercard(ArgType[] keys) {
         checkArgType(keys);
-        return record(c -> c.zintercard(gs(keys)));
+        return add(SortedSetCommands.BINARY.zintercard(gs(keys), null));
     }
 
     /** Queues ZINTERCARD ... LIMIT; result: the cardinality of the intersection, capped. */
     public <ArgType> T zintercard(ArgType[] keys, long limit) {
         checkArgType(keys);
-        return record(c -> c.zintercard(gs(keys), limit));
+        return add(SortedSetCommands.BINARY.zintercard(gs(keys), limit));
     }
 
     /** Queues ZINTERSTORE; result: the size of the stored set. */
     public T zinterstore(
             String destination, glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys keysOrWeightedKeys) {
-        return record(c -> c.zinterstore(destination, keysOrWeightedKeys));
+        return add(SortedSetCommands.TEXT.zinterstore(destination, keysOrWeightedKeys.toArgs(), null));
     }
 
     /** Queues ZINTERSTORE (binary keys); result: the size of the stored set. */
     public T zinterstore(
             GlideString destination,
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary keysOrWeightedKeys) {
-        return record(c -> c.zinterstore(destination, keysOrWeightedKeys));
+        return add(SortedSetCommands.BINARY.zinterstore(destination, keysOrWeightedKeys.toArgs(), null));
     }
 
     /** Queues ZUNION; result: the members of the union. */
     public T zunion(glide.api.models.commands.WeightAggregateOptions.KeyArray keys) {
-        return record(c -> c.zunion(keys));
+        return add(SortedSetCommands.TEXT.zunion(keys.toArgs()));
     }
 
     /** Queues ZUNION (binary keys); result: the members of the union. */
     public T zunion(glide.api.models.commands.WeightAggregateOptions.KeyArrayBinary keys) {
-        return record(c -> c.zunion(keys));
+        return add(SortedSetCommands.BINARY.zunion(keys.toArgs()));
     }
 
     /** Queues ZUNION ... WITHSCORES with an aggregation; result: members and scores. */
     public T zunionWithScores(
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys keysOrWeightedKeys,
             glide.api.models.commands.WeightAggregateOptions.Aggregate aggregate) {
-        return record(c -> c.zunionWithScores(keysOrWeightedKeys, aggregate));
+        return add(SortedSetCommands.TEXT.zunionWithScores(keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     /** Queues ZUNION ... WITHSCORES with an aggregation (binary keys); result: members and scores. */
     public T zunionWithScores(
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary keysOrWeightedKeys,
             glide.api.models.commands.WeightAggregateOptions.Aggregate aggregate) {
-        return record(c -> c.zunionWithScores(keysOrWeightedKeys, aggregate));
+        return add(SortedSetCommands.BINARY.zunionWithScores(keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     /** Queues ZUNION ... WITHSCORES; result: members and scores. */
     public T zunionWithScores(glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys keysOrWeightedKeys) {
-        return record(c -> c.zunionWithScores(keysOrWeightedKeys));
+        return add(SortedSetCommands.TEXT.zunionWithScores(keysOrWeightedKeys.toArgs(), null));
     }
 
     /** Queues ZUNION ... WITHSCORES (binary keys); result: members and scores. */
     public T zunionWithScores(
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary keysOrWeightedKeys) {
-        return record(c -> c.zunionWithScores(keysOrWeightedKeys));
+        return add(SortedSetCommands.BINARY.zunionWithScores(keysOrWeightedKeys.toArgs(), null));
     }
 
     /** Queues ZINTER; result: the members of the intersection. */
     public T zinter(glide.api.models.commands.WeightAggregateOptions.KeyArray keys) {
-        return record(c -> c.zinter(keys));
+        return add(SortedSetCommands.TEXT.zinter(keys.toArgs()));
     }
 
     /** Queues ZINTER (binary keys); result: the members of the intersection. */
     public T zinter(glide.api.models.commands.WeightAggregateOptions.KeyArrayBinary keys) {
-        return record(c -> c.zinter(keys));
+        return add(SortedSetCommands.BINARY.zinter(keys.toArgs()));
     }
 
     /** Queues ZINTER ... WITHSCORES; result: members and scores. */
     public T zinterWithScores(glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys keysOrWeightedKeys) {
-        return record(c -> c.zinterWithScores(keysOrWeightedKeys));
+        return add(SortedSetCommands.TEXT.zinterWithScores(keysOrWeightedKeys.toArgs(), null));
     }
 
     /** Queues ZINTER ... WITHSCORES (binary keys); result: members and scores. */
     public T zinterWithScores(
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary keysOrWeightedKeys) {
-        return record(c -> c.zinterWithScores(keysOrWeightedKeys));
+        return add(SortedSetCommands.BINARY.zinterWithScores(keysOrWeightedKeys.toArgs(), null));
     }
 
     /** Queues ZINTER ... WITHSCORES with an aggregation; result: members and scores. */
     public T zinterWithScores(
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeys keysOrWeightedKeys,
             glide.api.models.commands.WeightAggregateOptions.Aggregate aggregate) {
-        return record(c -> c.zinterWithScores(keysOrWeightedKeys, aggregate));
+        return add(SortedSetCommands.TEXT.zinterWithScores(keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     /** Queues ZINTER ... WITHSCORES with an aggregation (binary keys); result: members and scores. */
     public T zinterWithScores(
             glide.api.models.commands.WeightAggregateOptions.KeysOrWeightedKeysBinary keysOrWeightedKeys,
             glide.api.models.commands.WeightAggregateOptions.Aggregate aggregate) {
-        return record(c -> c.zinterWithScores(keysOrWeightedKeys, aggregate));
+        return add(SortedSetCommands.BINARY.zinterWithScores(keysOrWeightedKeys.toArgs(), aggregate));
     }
 
     /** Queues ZRANGE (REV if {@code reverse}); result: the members in range. */
     public <ArgType> T zrange(ArgType key, glide.api.models.commands.RangeOptions.RangeQuery rangeQuery, boolean reverse) {
         checkArgType(key);
-        return record(c -> c.zrange(gs(key), rangeQuery, reverse));
+        return add(SortedSetCommands.BINARY.zrange(gs(key), rangeQuery, reverse));
     }
 
     /** Queues ZRANGE; result: the members in range. */
     public <ArgType> T zrange(ArgType key, glide.api.models.commands.RangeOptions.RangeQuery rangeQuery) {
         checkArgType(key);
-        return record(c -> c.zrange(gs(key), rangeQuery));
+        return add(SortedSetCommands.BINARY.zrange(gs(key), rangeQuery, false));
     }
 
     /** Queues ZRANGE ... WITHSCORES (REV if {@code reverse}); result: members and scores. */
     public <ArgType> T zrangeWithScores(
             ArgType key, glide.api.models.commands.RangeOptions.ScoredRangeQuery rangeQuery, boolean reverse) {
         checkArgType(key);
-        return record(c -> c.zrangeWithScores(gs(key), rangeQuery, reverse));
+        return add(SortedSetCommands.BINARY.zrangeWithScores(gs(key), rangeQuery, reverse));
     }
 
     /** Queues ZRANGE ... WITHSCORES; result: members and scores. */
     public <ArgType> T zrangeWithScores(ArgType key, glide.api.models.commands.RangeOptions.ScoredRangeQuery rangeQuery) {
         checkArgType(key);
-        return record(c -> c.zrangeWithScores(gs(key), rangeQuery));
+        return add(SortedSetCommands.BINARY.zrangeWithScores(gs(key), rangeQuery, false));
     }
 
     /** Queues ZMPOP; result: the key popped from and its members with scores, or null. */
     public <ArgType> T zmpop(ArgType[] keys, glide.api.models.commands.ScoreFilter modifier) {
         checkArgType(keys);
-        return record(c -> c.zmpop(gs(keys), modifier));
+        return add(SortedSetCommands.BINARY.zmpop(gs(keys), modifier, null));
     }
 
     /** Queues ZMPOP ... COUNT; result: the key popped from and its members with scores, or null. */
     public <ArgType> T zmpop(ArgType[] keys, glide.api.models.commands.ScoreFilter modifier, long count) {
         checkArgType(keys);
-        return record(c -> c.zmpop(gs(keys), modifier, count));
+        return add(SortedSetCommands.BINARY.zmpop(gs(keys), modifier, count));
     }
 
     /** Queues BZMPOP; result: the key popped from and its members with scores, or null on timeout. */
     public <ArgType> T bzmpop(ArgType[] keys, glide.api.models.commands.ScoreFilter modifier, double timeout) {
         checkArgType(keys);
-        return record(c -> c.bzmpop(gs(keys), modifier, timeout));
+        return add(SortedSetCommands.BINARY.bzmpop(gs(keys), modifier, timeout, null));
     }
 
     /** Queues BZMPOP ... COUNT; result: the key popped from and its members with scores, or null. */
     public <ArgType> T bzmpop(
             ArgType[] keys, glide.api.models.commands.ScoreFilter modifier, double timeout, long count) {
         checkArgType(keys);
-        return record(c -> c.bzmpop(gs(keys), modifier, timeout, count));
+        return add(SortedSetCommands.BINARY.bzmpop(gs(keys), modifier, timeout, count));
     }
 
     /** Queues ZSCAN; result: the next cursor and a flat array of members and scores. */
     public <ArgType> T zscan(ArgType key, ArgType cursor) {
         checkArgType(key);
-        return record(c -> c.zscan(gs(key), gs(cursor)));
+        return add(SortedSetCommands.BINARY.zscan(gs(key), gs(cursor)));
     }
 
     /** Queues ZSCAN with options; result: the next cursor and a flat array of members (and scores). */
     public <ArgType> T zscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.ZScanOptions zScanOptions) {
         checkArgType(key);
-        return record(c -> c.zscan(gs(key), gs(cursor), zScanBinary(zScanOptions)));
+        return add(SortedSetCommands.BINARY.zscan(gs(key), gs(cursor), zScanOptions));
     }
 
     // ---- geo ----
@@ -2324,31 +2327,6 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
             out[i] = pairs[i] == null ? null : gs(pairs[i]);
         }
         return out;
-    }
-
-    /**
-     * ZSCAN options for the GlideString overload, read back from their binary arguments {@code
-     * [MATCH pattern] [COUNT n] [NOSCORES]} (the pattern's bytes kept).
-     */
-    private static glide.api.models.commands.scan.ZScanOptionsBinary zScanBinary(
-            glide.api.models.commands.scan.ZScanOptions options) {
-        if (options == null) {
-            return null;
-        }
-        GlideString[] args = options.toGlideStringArgs();
-        glide.api.models.commands.scan.ZScanOptionsBinary.ZScanOptionsBinaryBuilder<?, ?> b =
-                glide.api.models.commands.scan.ZScanOptionsBinary.builder();
-        for (int i = 0; i < args.length; i++) {
-            String word = args[i].toString();
-            if (glide.api.models.commands.scan.BaseScanOptions.MATCH_OPTION_STRING.equals(word)) {
-                b.matchPattern(args[++i]);
-            } else if (glide.api.models.commands.scan.BaseScanOptions.COUNT_OPTION_STRING.equals(word)) {
-                b.count(Long.parseLong(args[++i].toString()));
-            } else if (glide.api.models.commands.scan.ZScanOptions.NO_SCORES_API.equals(word)) {
-                b.noScores(true);
-            }
-        }
-        return b.build();
     }
 
     // ==== (end of part B) ====

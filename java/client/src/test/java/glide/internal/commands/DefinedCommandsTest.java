@@ -16,6 +16,8 @@ import glide.api.commands.GeospatialIndicesBaseCommands;
 import glide.api.commands.HashBaseCommands;
 import glide.api.commands.HyperLogLogBaseCommands;
 import glide.api.commands.ListBaseCommands;
+import glide.api.commands.SetBaseCommands;
+import glide.api.commands.SortedSetBaseCommands;
 import glide.api.commands.StreamBaseCommands;
 import glide.api.commands.StringBaseCommands;
 import glide.api.models.Batch;
@@ -39,7 +41,22 @@ import glide.api.models.commands.SortBaseOptions.Limit;
 import glide.api.models.commands.SortBaseOptions.OrderBy;
 import glide.api.models.commands.SortOptions;
 import glide.api.models.commands.SortOptionsBinary;
+import glide.api.models.commands.RangeOptions.InfLexBound;
+import glide.api.models.commands.RangeOptions.InfScoreBound;
+import glide.api.models.commands.RangeOptions.LexBoundary;
+import glide.api.models.commands.RangeOptions.RangeByIndex;
+import glide.api.models.commands.RangeOptions.RangeByLex;
+import glide.api.models.commands.RangeOptions.RangeByScore;
+import glide.api.models.commands.RangeOptions.ScoreBoundary;
+import glide.api.models.commands.RangeOptions;
+import glide.api.models.commands.ScoreFilter;
 import glide.api.models.commands.SortOrder;
+import glide.api.models.commands.WeightAggregateOptions.Aggregate;
+import glide.api.models.commands.WeightAggregateOptions.KeyArray;
+import glide.api.models.commands.WeightAggregateOptions.KeyArrayBinary;
+import glide.api.models.commands.WeightAggregateOptions.WeightedKeys;
+import glide.api.models.commands.WeightAggregateOptions.WeightedKeysBinary;
+import glide.api.models.commands.ZAddOptions;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldGet;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldIncrby;
 import glide.api.models.commands.bitmap.BitFieldOptions.BitFieldOverflow.BitOverflowControl;
@@ -65,6 +82,10 @@ import glide.api.models.commands.geospatial.GeoUnit;
 import glide.api.models.commands.geospatial.GeospatialData;
 import glide.api.models.commands.scan.HScanOptions;
 import glide.api.models.commands.scan.HScanOptionsBinary;
+import glide.api.models.commands.scan.SScanOptions;
+import glide.api.models.commands.scan.SScanOptionsBinary;
+import glide.api.models.commands.scan.ZScanOptions;
+import glide.api.models.commands.scan.ZScanOptionsBinary;
 import glide.api.models.commands.stream.StreamAddOptions;
 import glide.api.models.commands.stream.StreamAddOptionsBinary;
 import glide.api.models.commands.stream.StreamClaimOptions;
@@ -97,6 +118,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.commons.lang3.tuple.Pair;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -167,8 +189,8 @@ class DefinedCommandsTest {
     private static final byte[] VALUE = {'v'};
     private static final String[] ELEMENTS = {"a", "b"};
     private static final GlideString[] BINARY_ELEMENTS = {gs("a"), gs("b")};
-    private static final String[] MEMBERS = {"m", "m2"};
-    private static final GlideString[] BINARY_MEMBERS = {gs("m"), gs("m2")};
+    private static final String[] GEO_MEMBERS = {"m", "m2"};
+    private static final GlideString[] BINARY_GEO_MEMBERS = {gs("m"), gs("m2")};
 
     private static Map<String, String> pairs() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -261,6 +283,7 @@ class DefinedCommandsTest {
     private static List<Sample> samples() {
         ExpireOptions nx = ExpireOptions.HAS_NO_EXPIRY;
         List<Sample> all = new ArrayList<>();
+        all.addAll(setFamilySamples());
         // strings
         all.add(s("get", c -> c.get("k"), c -> c.get(gs("k")), b -> b.get("k")));
         all.add(s("getdel", c -> c.getdel("k"), c -> c.getdel(gs("k")), b -> b.getdel("k")));
@@ -378,11 +401,11 @@ class DefinedCommandsTest {
         all.add(s("geoadd", c -> c.geoadd("k", places()), c -> c.geoadd(gs("k"), binaryPlaces()), b -> b.geoadd("k", places())));
         all.add(s("geoadd", c -> c.geoadd("k", places(), nxChanged), c -> c.geoadd(gs("k"), binaryPlaces(), nxChanged),
                 b -> b.geoadd("k", places(), nxChanged)));
-        all.add(s("geopos", c -> c.geopos("k", MEMBERS), c -> c.geopos(gs("k"), BINARY_MEMBERS), b -> b.geopos("k", MEMBERS)));
+        all.add(s("geopos", c -> c.geopos("k", GEO_MEMBERS), c -> c.geopos(gs("k"), BINARY_GEO_MEMBERS), b -> b.geopos("k", GEO_MEMBERS)));
         all.add(s("geodist", c -> c.geodist("k", "m", "m2"), c -> c.geodist(gs("k"), gs("m"), gs("m2")), b -> b.geodist("k", "m", "m2")));
         all.add(s("geodist", c -> c.geodist("k", "m", "m2", GeoUnit.KILOMETERS), c -> c.geodist(gs("k"), gs("m"), gs("m2"), GeoUnit.KILOMETERS),
                 b -> b.geodist("k", "m", "m2", GeoUnit.KILOMETERS)));
-        all.add(s("geohash", c -> c.geohash("k", MEMBERS), c -> c.geohash(gs("k"), BINARY_MEMBERS), b -> b.geohash("k", MEMBERS)));
+        all.add(s("geohash", c -> c.geohash("k", GEO_MEMBERS), c -> c.geohash(gs("k"), BINARY_GEO_MEMBERS), b -> b.geohash("k", GEO_MEMBERS)));
         all.add(s("geosearch", c -> c.geosearch("k", member, radius), c -> c.geosearch(gs("k"), member, radius),
                 b -> b.geosearch("k", member, radius)));
         all.add(s("geosearch", c -> c.geosearch("k", member, radius, firstTwo), c -> c.geosearch(gs("k"), member, radius, firstTwo),
@@ -575,7 +598,8 @@ class DefinedCommandsTest {
         TreeSet<String> declared = new TreeSet<>();
         for (Class<?> family : new Class<?>[] {
             StringBaseCommands.class, GenericBaseCommands.class, HyperLogLogBaseCommands.class, BitmapBaseCommands.class,
-            GeospatialIndicesBaseCommands.class, StreamBaseCommands.class
+            GeospatialIndicesBaseCommands.class, StreamBaseCommands.class, HashBaseCommands.class, ListBaseCommands.class,
+            SetBaseCommands.class, SortedSetBaseCommands.class
         }) {
             for (Method m : family.getDeclaredMethods()) {
                 declared.add(m.getName());
@@ -790,19 +814,187 @@ class DefinedCommandsTest {
         assertEquals(BlockingTimeouts.DEFAULT, ListCommands.TEXT.lmpop(KEYS, ListDirection.LEFT, null).timeoutMs());
     }
 
-    /** Every method of the hash and list families has a sample (by name). */
-    @Test
-    void theSamplesCoverTheHashAndListFamilies() {
-        TreeSet<String> declared = new TreeSet<>();
-        for (Class<?> family : new Class<?>[] {HashBaseCommands.class, ListBaseCommands.class}) {
-            for (Method m : family.getDeclaredMethods()) {
-                declared.add(m.getName());
-            }
-        }
-        TreeSet<String> sampled = new TreeSet<>();
-        samples().forEach(s -> sampled.add(s.method));
-        declared.removeAll(sampled);
-        assertEquals(new TreeSet<>(), declared, "methods without a sample");
+    // ==== sets and sorted sets (SetCommands, SortedSetCommands) ====
+
+    private static final String[] MEMBERS = {"a", "b"};
+    private static final GlideString[] BINARY_MEMBERS = {gs("a"), gs("b")};
+
+    private static SScanOptions sscanOptions() {
+        return SScanOptions.builder().matchPattern("a*").count(7L).build();
+    }
+
+    private static SScanOptionsBinary binarySscanOptions() {
+        return SScanOptionsBinary.builder().matchPattern(gs("a*")).count(7L).build();
+    }
+
+    private static Map<String, Double> scores() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("a", 1.0);
+        m.put("b", 2.0);
+        return m;
+    }
+
+    private static Map<GlideString, Double> binaryScores() {
+        Map<GlideString, Double> m = new LinkedHashMap<>();
+        m.put(gs("a"), 1.0);
+        m.put(gs("b"), 2.0);
+        return m;
+    }
+
+    private static ZAddOptions zaddOptions() {
+        return ZAddOptions.builder()
+                .conditionalChange(ZAddOptions.ConditionalChange.ONLY_IF_EXISTS)
+                .updateOptions(ZAddOptions.UpdateOptions.SCORE_GREATER_THAN_CURRENT)
+                .build();
+    }
+
+    private static final RangeByIndex BY_INDEX = new RangeByIndex(0, -1);
+    private static final RangeByScore BY_SCORE =
+            new RangeByScore(InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false), new RangeOptions.Limit(0, 2));
+    private static final RangeByLex BY_LEX = new RangeByLex(InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c"));
+
+    private static WeightedKeys weighted() {
+        return new WeightedKeys(List.of(Pair.of("k", 1.0), Pair.of("k2", 2.0)));
+    }
+
+    private static WeightedKeysBinary binaryWeighted() {
+        return new WeightedKeysBinary(List.of(Pair.of(gs("k"), 1.0), Pair.of(gs("k2"), 2.0)));
+    }
+
+    private static ZScanOptions zscanOptions() {
+        return ZScanOptions.builder().matchPattern("a*").count(7L).noScores(true).build();
+    }
+
+    private static ZScanOptionsBinary binaryZscanOptions() {
+        return ZScanOptionsBinary.builder().matchPattern(gs("a*")).count(7L).noScores(true).build();
+    }
+
+    /** The samples of the set and sorted-set families, in {@link #samples()} with the others. */
+    private static List<Sample> setFamilySamples() {
+        List<Sample> all = new ArrayList<>();
+        // sets
+        all.add(s("sadd", c -> c.sadd("k", MEMBERS), c -> c.sadd(gs("k"), BINARY_MEMBERS), b -> b.sadd("k", MEMBERS)));
+        all.add(s("srem", c -> c.srem("k", MEMBERS), c -> c.srem(gs("k"), BINARY_MEMBERS), b -> b.srem("k", MEMBERS)));
+        all.add(s("smembers", c -> c.smembers("k"), c -> c.smembers(gs("k")), b -> b.smembers("k")));
+        all.add(s("scard", c -> c.scard("k"), c -> c.scard(gs("k")), b -> b.scard("k")));
+        all.add(s("smismember", c -> c.smismember("k", MEMBERS), c -> c.smismember(gs("k"), BINARY_MEMBERS),
+                b -> b.smismember("k", MEMBERS)));
+        all.add(s("smove", c -> c.smove("k", "k2", "a"), c -> c.smove(gs("k"), gs("k2"), gs("a")), b -> b.smove("k", "k2", "a")));
+        all.add(s("sismember", c -> c.sismember("k", "a"), c -> c.sismember(gs("k"), gs("a")), b -> b.sismember("k", "a")));
+        all.add(s("sdiff", c -> c.sdiff(KEYS), c -> c.sdiff(BINARY_KEYS), b -> b.sdiff(KEYS)));
+        all.add(s("sdiffstore", c -> c.sdiffstore("d", KEYS), c -> c.sdiffstore(gs("d"), BINARY_KEYS), b -> b.sdiffstore("d", KEYS)));
+        all.add(s("sinter", c -> c.sinter(KEYS), c -> c.sinter(BINARY_KEYS), b -> b.sinter(KEYS)));
+        all.add(s("sintercard", c -> c.sintercard(KEYS), c -> c.sintercard(BINARY_KEYS), b -> b.sintercard(KEYS)));
+        all.add(s("sintercard", c -> c.sintercard(KEYS, 5), c -> c.sintercard(BINARY_KEYS, 5), b -> b.sintercard(KEYS, 5)));
+        all.add(s("sinterstore", c -> c.sinterstore("d", KEYS), c -> c.sinterstore(gs("d"), BINARY_KEYS),
+                b -> b.sinterstore("d", KEYS)));
+        all.add(s("sunionstore", c -> c.sunionstore("d", KEYS), c -> c.sunionstore(gs("d"), BINARY_KEYS),
+                b -> b.sunionstore("d", KEYS)));
+        all.add(s("sunion", c -> c.sunion(KEYS), c -> c.sunion(BINARY_KEYS), b -> b.sunion(KEYS)));
+        all.add(s("srandmember", c -> c.srandmember("k"), c -> c.srandmember(gs("k")), b -> b.srandmember("k")));
+        all.add(s("srandmember", c -> c.srandmember("k", -3), c -> c.srandmember(gs("k"), -3), b -> b.srandmember("k", -3)));
+        all.add(s("spop", c -> c.spop("k"), c -> c.spop(gs("k")), b -> b.spop("k")));
+        all.add(s("spopCount", c -> c.spopCount("k", 2), c -> c.spopCount(gs("k"), 2), b -> b.spopCount("k", 2)));
+        all.add(s("sscan", c -> c.sscan("k", "0"), c -> c.sscan(gs("k"), gs("0")), b -> b.sscan("k", "0")));
+        all.add(s("sscan", c -> c.sscan("k", "0", sscanOptions()), c -> c.sscan(gs("k"), gs("0"), binarySscanOptions()),
+                b -> b.sscan("k", "0", sscanOptions())));
+        // sorted sets
+        ZAddOptions xxGt = zaddOptions();
+        KeyArray keyArray = new KeyArray(KEYS);
+        KeyArrayBinary binaryKeyArray = new KeyArrayBinary(BINARY_KEYS);
+        int blockingHalfSecond = BlockingTimeouts.forSeconds(0.5);
+        all.add(s("zadd", c -> c.zadd("k", scores(), xxGt, true), c -> c.zadd(gs("k"), binaryScores(), xxGt, true),
+                b -> b.zadd("k", scores(), xxGt, true)));
+        all.add(s("zadd", c -> c.zadd("k", scores(), xxGt), c -> c.zadd(gs("k"), binaryScores(), xxGt), b -> b.zadd("k", scores(), xxGt)));
+        all.add(s("zadd", c -> c.zadd("k", scores(), true), c -> c.zadd(gs("k"), binaryScores(), true), b -> b.zadd("k", scores(), true)));
+        all.add(s("zadd", c -> c.zadd("k", scores()), c -> c.zadd(gs("k"), binaryScores()), b -> b.zadd("k", scores())));
+        all.add(s("zaddIncr", c -> c.zaddIncr("k", "a", 1.5, xxGt), c -> c.zaddIncr(gs("k"), gs("a"), 1.5, xxGt),
+                b -> b.zaddIncr("k", "a", 1.5, xxGt)));
+        all.add(s("zaddIncr", c -> c.zaddIncr("k", "a", 1.5), c -> c.zaddIncr(gs("k"), gs("a"), 1.5), b -> b.zaddIncr("k", "a", 1.5)));
+        all.add(s("zrem", c -> c.zrem("k", MEMBERS), c -> c.zrem(gs("k"), BINARY_MEMBERS), b -> b.zrem("k", MEMBERS)));
+        all.add(s("zcard", c -> c.zcard("k"), c -> c.zcard(gs("k")), b -> b.zcard("k")));
+        all.add(s("zincrby", c -> c.zincrby("k", 1.5, "a"), c -> c.zincrby(gs("k"), 1.5, gs("a")), b -> b.zincrby("k", 1.5, "a")));
+        all.add(s("zcount", c -> c.zcount("k", InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false)),
+                c -> c.zcount(gs("k"), InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false)),
+                b -> b.zcount("k", InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false))));
+        all.add(s("zlexcount", c -> c.zlexcount("k", InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c")),
+                c -> c.zlexcount(gs("k"), InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c")),
+                b -> b.zlexcount("k", InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c"))));
+        all.add(s("zremrangebyscore", c -> c.zremrangebyscore("k", InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false)),
+                c -> c.zremrangebyscore(gs("k"), InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false)),
+                b -> b.zremrangebyscore("k", InfScoreBound.NEGATIVE_INFINITY, new ScoreBoundary(3, false))));
+        all.add(s("zremrangebylex", c -> c.zremrangebylex("k", InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c")),
+                c -> c.zremrangebylex(gs("k"), InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c")),
+                b -> b.zremrangebylex("k", InfLexBound.NEGATIVE_INFINITY, new LexBoundary("c"))));
+        all.add(s("zremrangebyrank", c -> c.zremrangebyrank("k", 0, 1), c -> c.zremrangebyrank(gs("k"), 0, 1),
+                b -> b.zremrangebyrank("k", 0, 1)));
+        all.add(s("zpopmin", c -> c.zpopmin("k"), c -> c.zpopmin(gs("k")), b -> b.zpopmin("k")));
+        all.add(s("zpopmin", c -> c.zpopmin("k", 2), c -> c.zpopmin(gs("k"), 2), b -> b.zpopmin("k", 2)));
+        all.add(s("zpopmax", c -> c.zpopmax("k"), c -> c.zpopmax(gs("k")), b -> b.zpopmax("k")));
+        all.add(s("zpopmax", c -> c.zpopmax("k", 2), c -> c.zpopmax(gs("k"), 2), b -> b.zpopmax("k", 2)));
+        all.add(s("bzpopmin", c -> c.bzpopmin(KEYS, 0.5), c -> c.bzpopmin(BINARY_KEYS, 0.5), b -> b.bzpopmin(KEYS, 0.5))
+                .blocking(blockingHalfSecond));
+        all.add(s("bzpopmax", c -> c.bzpopmax(KEYS, 0.5), c -> c.bzpopmax(BINARY_KEYS, 0.5), b -> b.bzpopmax(KEYS, 0.5))
+                .blocking(blockingHalfSecond));
+        all.add(s("zmpop", c -> c.zmpop(KEYS, ScoreFilter.MIN), c -> c.zmpop(BINARY_KEYS, ScoreFilter.MIN),
+                b -> b.zmpop(KEYS, ScoreFilter.MIN)));
+        all.add(s("zmpop", c -> c.zmpop(KEYS, ScoreFilter.MAX, 3), c -> c.zmpop(BINARY_KEYS, ScoreFilter.MAX, 3),
+                b -> b.zmpop(KEYS, ScoreFilter.MAX, 3)));
+        all.add(s("bzmpop", c -> c.bzmpop(KEYS, ScoreFilter.MIN, 0.5), c -> c.bzmpop(BINARY_KEYS, ScoreFilter.MIN, 0.5),
+                b -> b.bzmpop(KEYS, ScoreFilter.MIN, 0.5)).blocking(blockingHalfSecond));
+        all.add(s("bzmpop", c -> c.bzmpop(KEYS, ScoreFilter.MAX, 0.5, 3), c -> c.bzmpop(BINARY_KEYS, ScoreFilter.MAX, 0.5, 3),
+                b -> b.bzmpop(KEYS, ScoreFilter.MAX, 0.5, 3)).blocking(blockingHalfSecond));
+        all.add(s("zscore", c -> c.zscore("k", "a"), c -> c.zscore(gs("k"), gs("a")), b -> b.zscore("k", "a")));
+        all.add(s("zmscore", c -> c.zmscore("k", MEMBERS), c -> c.zmscore(gs("k"), BINARY_MEMBERS), b -> b.zmscore("k", MEMBERS)));
+        all.add(s("zrank", c -> c.zrank("k", "a"), c -> c.zrank(gs("k"), gs("a")), b -> b.zrank("k", "a")));
+        all.add(s("zrankWithScore", c -> c.zrankWithScore("k", "a"), c -> c.zrankWithScore(gs("k"), gs("a")),
+                b -> b.zrankWithScore("k", "a")));
+        all.add(s("zrevrank", c -> c.zrevrank("k", "a"), c -> c.zrevrank(gs("k"), gs("a")), b -> b.zrevrank("k", "a")));
+        all.add(s("zrevrankWithScore", c -> c.zrevrankWithScore("k", "a"), c -> c.zrevrankWithScore(gs("k"), gs("a")),
+                b -> b.zrevrankWithScore("k", "a")));
+        all.add(s("zrange", c -> c.zrange("k", BY_INDEX, true), c -> c.zrange(gs("k"), BY_INDEX, true), b -> b.zrange("k", BY_INDEX, true)));
+        all.add(s("zrange", c -> c.zrange("k", BY_SCORE), c -> c.zrange(gs("k"), BY_SCORE), b -> b.zrange("k", BY_SCORE)));
+        all.add(s("zrange", c -> c.zrange("k", BY_LEX), c -> c.zrange(gs("k"), BY_LEX), b -> b.zrange("k", BY_LEX)));
+        all.add(s("zrangeWithScores", c -> c.zrangeWithScores("k", BY_INDEX, true), c -> c.zrangeWithScores(gs("k"), BY_INDEX, true),
+                b -> b.zrangeWithScores("k", BY_INDEX, true)));
+        all.add(s("zrangeWithScores", c -> c.zrangeWithScores("k", BY_SCORE), c -> c.zrangeWithScores(gs("k"), BY_SCORE),
+                b -> b.zrangeWithScores("k", BY_SCORE)));
+        all.add(s("zrangestore", c -> c.zrangestore("d", "k", BY_INDEX, true), c -> c.zrangestore(gs("d"), gs("k"), BY_INDEX, true),
+                b -> b.zrangestore("d", "k", BY_INDEX, true)));
+        all.add(s("zrangestore", c -> c.zrangestore("d", "k", BY_LEX), c -> c.zrangestore(gs("d"), gs("k"), BY_LEX),
+                b -> b.zrangestore("d", "k", BY_LEX)));
+        all.add(s("zrandmember", c -> c.zrandmember("k"), c -> c.zrandmember(gs("k")), b -> b.zrandmember("k")));
+        all.add(s("zrandmemberWithCount", c -> c.zrandmemberWithCount("k", 3), c -> c.zrandmemberWithCount(gs("k"), 3),
+                b -> b.zrandmemberWithCount("k", 3)));
+        all.add(s("zrandmemberWithCountWithScores", c -> c.zrandmemberWithCountWithScores("k", 3),
+                c -> c.zrandmemberWithCountWithScores(gs("k"), 3), b -> b.zrandmemberWithCountWithScores("k", 3)));
+        all.add(s("zscan", c -> c.zscan("k", "0"), c -> c.zscan(gs("k"), gs("0")), b -> b.zscan("k", "0")));
+        all.add(s("zscan", c -> c.zscan("k", "0", zscanOptions()), c -> c.zscan(gs("k"), gs("0"), binaryZscanOptions()),
+                b -> b.zscan("k", "0", zscanOptions())));
+        all.add(s("zdiff", c -> c.zdiff(KEYS), c -> c.zdiff(BINARY_KEYS), b -> b.zdiff(KEYS)));
+        all.add(s("zdiffWithScores", c -> c.zdiffWithScores(KEYS), c -> c.zdiffWithScores(BINARY_KEYS), b -> b.zdiffWithScores(KEYS)));
+        all.add(s("zdiffstore", c -> c.zdiffstore("d", KEYS), c -> c.zdiffstore(gs("d"), BINARY_KEYS), b -> b.zdiffstore("d", KEYS)));
+        all.add(s("zintercard", c -> c.zintercard(KEYS), c -> c.zintercard(BINARY_KEYS), b -> b.zintercard(KEYS)));
+        all.add(s("zintercard", c -> c.zintercard(KEYS, 5), c -> c.zintercard(BINARY_KEYS, 5), b -> b.zintercard(KEYS, 5)));
+        all.add(s("zunion", c -> c.zunion(keyArray), c -> c.zunion(binaryKeyArray), b -> b.zunion(keyArray)));
+        all.add(s("zunionWithScores", c -> c.zunionWithScores(keyArray), c -> c.zunionWithScores(binaryKeyArray),
+                b -> b.zunionWithScores(keyArray)));
+        all.add(s("zunionWithScores", c -> c.zunionWithScores(weighted(), Aggregate.MAX),
+                c -> c.zunionWithScores(binaryWeighted(), Aggregate.MAX), b -> b.zunionWithScores(weighted(), Aggregate.MAX)));
+        all.add(s("zinter", c -> c.zinter(keyArray), c -> c.zinter(binaryKeyArray), b -> b.zinter(keyArray)));
+        all.add(s("zinterWithScores", c -> c.zinterWithScores(keyArray), c -> c.zinterWithScores(binaryKeyArray),
+                b -> b.zinterWithScores(keyArray)));
+        all.add(s("zinterWithScores", c -> c.zinterWithScores(weighted(), Aggregate.MAX),
+                c -> c.zinterWithScores(binaryWeighted(), Aggregate.MAX), b -> b.zinterWithScores(weighted(), Aggregate.MAX)));
+        all.add(s("zunionstore", c -> c.zunionstore("d", keyArray), c -> c.zunionstore(gs("d"), binaryKeyArray),
+                b -> b.zunionstore("d", keyArray)));
+        all.add(s("zunionstore", c -> c.zunionstore("d", weighted(), Aggregate.MAX),
+                c -> c.zunionstore(gs("d"), binaryWeighted(), Aggregate.MAX), b -> b.zunionstore("d", weighted(), Aggregate.MAX)));
+        all.add(s("zinterstore", c -> c.zinterstore("d", keyArray), c -> c.zinterstore(gs("d"), binaryKeyArray),
+                b -> b.zinterstore("d", keyArray)));
+        all.add(s("zinterstore", c -> c.zinterstore("d", weighted(), Aggregate.MAX),
+                c -> c.zinterstore(gs("d"), binaryWeighted(), Aggregate.MAX), b -> b.zinterstore("d", weighted(), Aggregate.MAX)));
+        return all;
     }
 
     /** HSCAN's options are written as bytes: a pattern that is not UTF-8 reaches the batch as given. */
