@@ -464,6 +464,9 @@ public class FamiliesCheck {
         call("zset: zunionWithScores gs", () -> c.zunionWithScores(new KeyArrayBinary(g("z", "z2"))));
         call("zset: zinterstore", () -> c.zinterstore("zi", new KeyArray(a("z", "z2"))));
         call("zset: zunionstore SUM", () -> c.zunionstore("zu", new KeyArray(a("z", "z2")), Aggregate.SUM));
+        // A null destination is refused at the call (NullPointerException), not sent short.
+        call("zset: zinterstore null destination", () -> c.zinterstore(null, new KeyArray(a("z"))));
+        call("zset: zunionstore null destination", () -> c.zunionstore(null, new KeyArray(a("z"))));
         call("zset: zintercard", () -> c.zintercard(a("z", "z2")));
         call("zset: zintercard gs limit", () -> c.zintercard(g("z", "zu"), 2));
         call("zset: zrandmember single", () -> c.zadd("z1", m("solo", 7.0)).thenCompose(x -> c.zrandmember("z1")));
