@@ -1,12 +1,8 @@
 #!/bin/bash
 # ab.sh METHOD T REPS jar-letters...: one method at T threads, the jars in turn, alternating order
 M=$1; T=$2; R=$3; shift 3
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-redis-server --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no >redis.log 2>&1 &
-RP=$!
-trap "kill $RP" EXIT
-sleep 0.5
-java -cp /tmp/bench-$1.jar io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
+. "$(dirname "$0")/server.sh"
+start_server /tmp/bench-$1.jar
 jars=("$@")
 for rep in $(seq $R); do
   order=("${jars[@]}"); [ $((rep%2)) = 0 ] && order=($(printf '%s\n' "${jars[@]}" | tac))

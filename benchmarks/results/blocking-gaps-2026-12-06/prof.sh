@@ -1,12 +1,8 @@
 #!/bin/bash
 # prof.sh JAR CLASS METHOD T: per-thread CPU and wake-ups of the JMH fork over 5 s of measurement
 JAR=$1; C=$2; M=$3; T=$4
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-redis-server --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no >redis.log 2>&1 &
-RP=$!
-trap "kill $RP" EXIT
-sleep 0.5
-java -cp $JAR io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
+. "$(dirname "$0")/server.sh"
+start_server $JAR
 java -jar $JAR "io\.glidejni\.bench\.$C\.$M\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t $T \
     -bm thrpt -tu s -jvmArgs "-Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT" -rf json -rff p.json >p.log 2>&1 &
 JP=$!

@@ -1,12 +1,8 @@
 #!/bin/bash
 # run.sh JAR METHOD T N: N forks of one JMH method at T threads, ops/s per iteration
 JAR=$1; M=$2; T=$3; N=$4
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-redis-server --port $PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize no >redis.log 2>&1 &
-RP=$!
-trap "kill $RP" EXIT
-sleep 0.5
-java -cp $JAR io.glidejni.bench.Prefill 2>/dev/null | redis-cli -p $PORT --pipe >/dev/null
+. "$(dirname "$0")/server.sh"
+start_server $JAR
 for i in $(seq $N); do
   java -jar $JAR "io\.glidejni\.bench\.GlideJniBench\.$M\$" -f 1 -wi 1 -w 2s -i 3 -r 2s -t $T \
     -bm thrpt -tu s -jvmArgs "-Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT" -rf json -rff x.json >x.log 2>&1
