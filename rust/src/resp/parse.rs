@@ -97,11 +97,31 @@ fn line(buf: &[u8], at: usize) -> Result<Option<(&[u8], usize)>, ParseError> {
     }
 }
 
+/// A decimal integer: an optional sign and at least one digit, as `i64::from_str` takes it.
+/// Written out because every length of every reply goes through here, twice (once while
+/// checking that a value is complete, once while copying it): going through `str` checked
+/// UTF-8 first and cost a fifth of the CPU spent parsing an MGET of 100 values.
 fn int(text: &[u8]) -> Result<i64, ParseError> {
-    std::str::from_utf8(text)
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .ok_or_else(|| ParseError(format!("invalid integer {:?}", String::from_utf8_lossy(text))))
+    let invalid = || ParseError(format!("invalid integer {:?}", String::from_utf8_lossy(text)));
+    let (negative, digits) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        _ => (false, text),
+    };
+    if digits.is_empty() {
+        return Err(invalid());
+    }
+    // Accumulated towards the sign, so that i64::MIN, which has no positive twin, fits.
+    let mut n: i64 = 0;
+    for &b in digits {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return Err(invalid());
+        }
+        let digit = i64::from(digit);
+        n = n.checked_mul(10).and_then(|n| if negative { n.checked_sub(digit) } else { n.checked_add(digit) }).ok_or_else(invalid)?;
+    }
+    Ok(n)
 }
 
 /// A length: `None` for -1 (nil), an error for other negative values.
@@ -369,6 +389,28 @@ mod tests {
         let (v, used) = parse(input).unwrap().expect("complete");
         assert_eq!(used, input.len());
         v
+    }
+
+    #[test]
+    fn integers_are_read_as_i64_from_str_reads_them() {
+        let mut inputs: Vec<Vec<u8>> = [
+            "0", "-0", "+0", "7", "-7", "+7", "007", "-007", "9223372036854775807", "-9223372036854775808",
+            "9223372036854775808", "-9223372036854775809", "99999999999999999999", "0000000000000000000000042",
+            "", "-", "+", "--1", "+-1", "1-", " 1", "1 ", "1.0", "1e3", "0x10", "١", "12a", "-1\r",
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .collect();
+        inputs.push(vec![b'1', 0xff]);
+        inputs.push(vec![b'0' + 10]); // ':' is one past '9'
+        inputs.push(vec![b'0' - 1]); // '/' is one before '0'
+        for n in [i64::MIN, i64::MIN + 1, -1_000_000_007, -1, 1, 65_535, 1 << 40, i64::MAX - 1, i64::MAX] {
+            inputs.push(n.to_string().into_bytes());
+        }
+        for input in inputs {
+            let expected = std::str::from_utf8(&input).ok().and_then(|s| s.parse::<i64>().ok());
+            assert_eq!(int(&input).ok(), expected, "{:?}", String::from_utf8_lossy(&input));
+        }
     }
 
     #[test]
