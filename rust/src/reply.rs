@@ -260,6 +260,15 @@ pub fn bytes_into_raw(bytes: Vec<u8>) -> i64 {
     Box::into_raw(Box::new(bytes)) as i64
 }
 
+/// The length of the bytes behind a pointer made by [`bytes_into_raw`], which stay where they are.
+///
+/// # Safety
+/// `ptr` must come from [`bytes_into_raw`] and not have been taken back yet.
+pub unsafe fn bytes_len(ptr: i64) -> usize {
+    // SAFETY: per the contract, `ptr` is a live `Box<Vec<u8>>` nobody has reclaimed; it is only read.
+    unsafe { &*(ptr as *const Vec<u8>) }.len()
+}
+
 /// Takes back the bytes behind a pointer made by [`bytes_into_raw`].
 ///
 /// # Safety

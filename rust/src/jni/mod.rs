@@ -514,6 +514,37 @@ fn take_bytes<'caller>(
     Ok(env.byte_array_from_slice(&bytes)?)
 }
 
+/// Copies the frame behind `ptr` to the start of `scratch` and frees it, returning its length.
+/// A frame longer than `scratch` is left as it is and minus its length returned: Java then
+/// passes the pointer to `takeBytes` (or here again, with a larger `scratch`). Java decodes a
+/// frame into objects of their own at once, so one reused array per thread saves allocating
+/// and zeroing one per reply (the largest allocation of an MGET of 100 small values).
+fn take_frame_into<'caller>(
+    env: &mut Env<'caller>,
+    _class: JClass<'caller>,
+    ptr: jlong,
+    scratch: JByteArray<'caller>,
+) -> Result<jint, BridgeError> {
+    if ptr == 0 {
+        return Err(BridgeError::request("null reply pointer"));
+    }
+    let room = scratch.len(env)?;
+    // SAFETY: Java passes each pointer from a completion until a call consumes it (here when
+    // the frame fits, else takeBytes or freeBytes), so it is still live; only its length is read.
+    let len = unsafe { reply::bytes_len(ptr) };
+    // A frame is at most a Java array long (see resp::LARGEST_JAVA_ARRAY), so it fits a jint.
+    let signed_len = jint::try_from(len).map_err(|_| BridgeError::request("a reply frame longer than a Java array"))?;
+    if len > room {
+        return Ok(-signed_len);
+    }
+    // SAFETY: as above; from here this call owns the frame and frees it whatever happens.
+    let bytes = unsafe { reply::bytes_from_raw(ptr) };
+    // SAFETY: u8 and i8 have the same size and alignment; the slice covers exactly `bytes`.
+    let signed = unsafe { std::slice::from_raw_parts(bytes.as_ptr().cast::<i8>(), len) };
+    scratch.set_region(env, 0, signed)?;
+    Ok(signed_len)
+}
+
 /// Frees the bytes behind `ptr` without reading them (cancelled or closed requests).
 fn free_bytes<'caller>(
     _env: &mut Env<'caller>,

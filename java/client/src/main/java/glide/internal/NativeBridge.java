@@ -10,8 +10,8 @@ package glide.internal;
  * methods exchange (reply kinds, routes, statistics...) are in {@link Wire}.
  *
  * <p>Handles are opaque: a client handle is released exactly once, by {@link #freeClient}, and
- * every pointer that arrives in a completion is passed exactly once to {@link #takeBytes} or
- * {@link #freeBytes}.
+ * every pointer that arrives in a completion is consumed exactly once: by {@link #takeBytes}, by
+ * {@link #freeBytes}, or by a {@link #takeFrameInto} that returns its length.
  */
 final class NativeBridge {
     /**
@@ -215,6 +215,13 @@ final class NativeBridge {
     static native void requeue(long[] records, int n);
 
     static native byte[] takeBytes(long pointer);
+
+    /**
+     * Copies the frame behind {@code pointer} to the start of {@code scratch} and consumes the
+     * pointer, returning the frame's length; a frame longer than {@code scratch} is left alone
+     * (the pointer is not consumed) and minus its length returned.
+     */
+    static native int takeFrameInto(long pointer, byte[] scratch);
 
     static native void freeBytes(long pointer);
 

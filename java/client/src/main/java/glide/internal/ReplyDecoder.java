@@ -48,7 +48,7 @@ final class ReplyDecoder {
             case Wire.Kind.BIGNUM:
                 return new BigInteger(new String(NativeBridge.takeBytes(payload), StandardCharsets.US_ASCII));
             case Wire.Kind.FRAME:
-                return new Frame(NativeBridge.takeBytes(payload), binary).read();
+                return decodeFrame(payload, binary);
             default:
                 throw new RequestException("unknown reply kind " + kind + " from the native core");
         }
@@ -71,6 +71,39 @@ final class ReplyDecoder {
             default:
                 return new RequestException(message);
         }
+    }
+
+    /**
+     * Frames up to this long are copied into a per-thread array that is reused (grown in powers of
+     * two up to here), not into a new one: every value decoded from a frame gets arrays of its own,
+     * so the frame itself is garbage as soon as it is read. A platform thread keeps at most this
+     * much; virtual threads, which may be many, and longer frames get an array of their own.
+     */
+    static final int SCRATCH_MAX = 16 * 1024;
+
+    private static final int SCRATCH_MIN = 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
+
+    private static Object decodeFrame(long payload, boolean binary) {
+        if (VirtualThreads.current()) {
+            return new Frame(NativeBridge.takeBytes(payload), binary).read();
+        }
+        byte[] scratch = SCRATCH.get();
+        int length = scratch == null ? -1 : NativeBridge.takeFrameInto(payload, scratch);
+        if (length < 0) {
+            int needed = scratch == null ? SCRATCH_MIN : -length;
+            if (needed > SCRATCH_MAX) {
+                return new Frame(NativeBridge.takeBytes(payload), binary).read();
+            }
+            scratch = new byte[Math.max(SCRATCH_MIN, Integer.highestOneBit(needed - 1) << 1)];
+            SCRATCH.set(scratch);
+            length = NativeBridge.takeFrameInto(payload, scratch);
+            if (length < 0) {
+                // Only if the scratch was first made without knowing the length (the first frame).
+                return decodeFrame(payload, binary);
+            }
+        }
+        return new Frame(scratch, binary).read();
     }
 
     private static Object text(byte[] bytes, boolean binary) {
@@ -103,7 +136,7 @@ final class ReplyDecoder {
                     return "OK";
                 case Wire.Tag.BULK:
                 case Wire.Tag.SIMPLE:
-                    return text(readBytes(), binary);
+                    return binary ? GlideString.of(readBytes()) : readText();
                 case Wire.Tag.BULK_BINARY:
                     return GlideString.of(readBytes());
                 case Wire.Tag.BIGNUM:
@@ -163,6 +196,18 @@ final class ReplyDecoder {
                 v = (v << 8) | (bytes[pos++] & 0xff);
             }
             return v;
+        }
+
+        /**
+         * A String decoded in place: copying the bytes out first, as {@link #readBytes()} does, would
+         * allocate and copy each element twice (the String keeps a copy of its own). The core tags
+         * bytes that are not valid UTF-8 {@code BULK_BINARY}, so this never decodes lossily.
+         */
+        private String readText() {
+            int n = readLength();
+            String text = new String(bytes, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return text;
         }
 
         private byte[] readBytes() {

@@ -279,6 +279,40 @@ class NativeBridgeTest {
         }
     }
 
+    /**
+     * {@code takeFrameInto} consumes a frame only when it fits: a scratch one byte short gets minus
+     * the length and the pointer stays live (takeBytes still gets the whole frame); one that fits
+     * gets the same bytes and the length.
+     */
+    @Test
+    void aFrameIsTakenIntoTheScratchOnlyWhenItFits() {
+        NativeLoader.load();
+        byte[] config =
+                valid(Wire.Protocol.RESP3, false, Wire.ReadFrom.PRIMARY)
+                        .pubsub(1 << 20, Wire.Overflow.DROP_OLDEST)
+                        .subscription(Wire.SubscriptionMode.EXACT, "news".getBytes(StandardCharsets.UTF_8))
+                        .toBytes();
+        long id = Completions.register(new Completions.Pending<>(null, false, v -> v));
+        long handle = NativeBridge.createClient(id, config, 0, 0);
+        try {
+            byte[] whole = NativeBridge.takeBytes(NativeBridge.subscriptionState(handle));
+            long frame = NativeBridge.subscriptionState(handle);
+            assertEquals(-whole.length, NativeBridge.takeFrameInto(frame, new byte[whole.length - 1]));
+            assertEquals(java.util.Arrays.toString(whole), java.util.Arrays.toString(NativeBridge.takeBytes(frame)));
+
+            byte[] scratch = new byte[whole.length + 7];
+            java.util.Arrays.fill(scratch, (byte) 0x5a);
+            assertEquals(whole.length, NativeBridge.takeFrameInto(NativeBridge.subscriptionState(handle), scratch));
+            assertEquals(
+                    java.util.Arrays.toString(whole), java.util.Arrays.toString(java.util.Arrays.copyOf(scratch, whole.length)));
+            assertEquals(0x5a, scratch[whole.length], "nothing is written past the frame");
+            assertThrows(RequestException.class, () -> NativeBridge.takeFrameInto(0, scratch));
+        } finally {
+            NativeBridge.freeClient(handle);
+            Completions.forget(id);
+        }
+    }
+
     private static java.util.List<String> names(Object[] names) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (Object name : names) {
