@@ -118,27 +118,15 @@ public final class HashCommands<V> {
 
     /** One step: {@code {next cursor, [field, value, ...]}}. */
     public Command<Object[]> hscan(V key, V cursor) {
-        return codec.command("HSCAN", 3).arg(key).arg(cursor).returning(Shape.AS_SENT, codec.scanStep());
+        return KeyScan.step(codec, "HSCAN", key, cursor, KeyScan.NO_OPTIONS);
     }
 
-    /**
-     * HSCAN with text options: written as their bytes ({@code toGlideStringArgs}), which keeps a
-     * pattern given as bytes ({@code matchPatternBinary}) byte for byte, in a text request too.
-     */
     public Command<Object[]> hscan(V key, V cursor, HScanOptions options) {
-        return scanOptions(key, cursor, options.toGlideStringArgs());
+        return KeyScan.step(codec, "HSCAN", key, cursor, options.toGlideStringArgs());
     }
 
     public Command<Object[]> hscan(V key, V cursor, HScanOptionsBinary options) {
-        return scanOptions(key, cursor, options.toGlideStringArgs());
-    }
-
-    private Command<Object[]> scanOptions(V key, V cursor, GlideString[] options) {
-        return codec.command("HSCAN", options.length + 3)
-                .arg(key)
-                .arg(cursor)
-                .raw(options)
-                .returning(Shape.AS_SENT, codec.scanStep());
+        return KeyScan.step(codec, "HSCAN", key, cursor, options.toGlideStringArgs());
     }
 
     /**

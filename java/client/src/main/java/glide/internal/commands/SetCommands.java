@@ -8,7 +8,6 @@ import glide.api.models.commands.scan.SScanOptionsBinary;
 import glide.internal.ReplyConverters;
 import glide.internal.Wire.Shape;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The set commands ({@code SetBaseCommands}), each defined once for both argument types: {@link
@@ -21,20 +20,13 @@ import java.util.function.Function;
  * @param <V> {@code String} or {@link GlideString}
  */
 public final class SetCommands<V> {
-    public static final SetCommands<String> TEXT = new SetCommands<>(Codec.TEXT, ReplyConverters.SCAN_STEP);
-    public static final SetCommands<GlideString> BINARY = new SetCommands<>(Codec.BINARY, ReplyConverters.SCAN_STEP_BINARY);
+    public static final SetCommands<String> TEXT = new SetCommands<>(Codec.TEXT);
+    public static final SetCommands<GlideString> BINARY = new SetCommands<>(Codec.BINARY);
 
     private final Codec<V> codec;
 
-    /**
-     * SSCAN's {cursor, members}: its element type follows the argument type, but it is no codec
-     * converter (only the scans have it), so the two instances carry it themselves.
-     */
-    private final Function<Object, Object[]> scanStep;
-
-    private SetCommands(Codec<V> codec, Function<Object, Object[]> scanStep) {
+    private SetCommands(Codec<V> codec) {
         this.codec = codec;
-        this.scanStep = scanStep;
     }
 
     public Command<Long> sadd(V key, V[] members) {
@@ -126,24 +118,16 @@ public final class SetCommands<V> {
         return codec.command("SPOP", 3).arg(key).arg(count).returning(Shape.SET, codec.set());
     }
 
+    /** One step: {@code {next cursor, [member, ...]}}. */
     public Command<Object[]> sscan(V key, V cursor) {
-        return codec.command("SSCAN", 3).arg(key).arg(cursor).returning(Shape.AS_SENT, scanStep);
+        return KeyScan.step(codec, "SSCAN", key, cursor, KeyScan.NO_OPTIONS);
     }
 
-    /**
-     * SSCAN with MATCH/COUNT: the options' pattern as its bytes (text options give it as UTF-8),
-     * whatever the argument type.
-     */
     public Command<Object[]> sscan(V key, V cursor, SScanOptions options) {
-        return sscanOptions(key, cursor, options.toGlideStringArgs());
+        return KeyScan.step(codec, "SSCAN", key, cursor, options.toGlideStringArgs());
     }
 
-    /** As {@link #sscan(Object, Object, SScanOptions)}, the pattern given as bytes. */
     public Command<Object[]> sscan(V key, V cursor, SScanOptionsBinary options) {
-        return sscanOptions(key, cursor, options.toGlideStringArgs());
-    }
-
-    private Command<Object[]> sscanOptions(V key, V cursor, GlideString[] options) {
-        return codec.command("SSCAN", options.length + 3).arg(key).arg(cursor).raw(options).returning(Shape.AS_SENT, scanStep);
+        return KeyScan.step(codec, "SSCAN", key, cursor, options.toGlideStringArgs());
     }
 }

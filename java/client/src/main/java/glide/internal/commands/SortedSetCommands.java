@@ -38,8 +38,8 @@ import java.util.function.Function;
  * its own).
  *
  * <p>The results whose element type follows the argument type but which no {@link Codec} has
- * (member-score maps and pairs, BZPOPMIN's [key, member, score], ZMPOP's {key: {member: score}},
- * ZSCAN's {cursor, elements}) are carried by the two instances, which differ only in them.
+ * (member-score maps and pairs, BZPOPMIN's [key, member, score], ZMPOP's {key: {member: score}})
+ * are carried by the two instances, which differ only in them.
  *
  * @param <V> {@code String} or {@link GlideString}
  */
@@ -50,8 +50,7 @@ public final class SortedSetCommands<V> {
                     ReplyConverters.TEXT_SCORE_MAP,
                     ReplyConverters.TEXT_MEMBER_SCORE_PAIRS,
                     ReplyConverters.TEXT_KEY_MEMBER_SCORE,
-                    ReplyConverters.TEXT_KEY_TO_SCORE_MAP,
-                    ReplyConverters.SCAN_STEP);
+                    ReplyConverters.TEXT_KEY_TO_SCORE_MAP);
 
     public static final SortedSetCommands<GlideString> BINARY =
             new SortedSetCommands<>(
@@ -59,8 +58,7 @@ public final class SortedSetCommands<V> {
                     ReplyConverters.<GlideString, Double>map(),
                     ReplyConverters.MEMBER_SCORE_PAIRS,
                     ReplyConverters.OBJECT_ARRAY,
-                    ReplyConverters.KEY_TO_SCORE_MAP,
-                    ReplyConverters.SCAN_STEP_BINARY);
+                    ReplyConverters.KEY_TO_SCORE_MAP);
 
     /** ZADD's option that reports changed members, not only added ones. */
     private static final String CHANGED = "CH";
@@ -73,21 +71,18 @@ public final class SortedSetCommands<V> {
     private final Function<Object, Object[][]> memberScorePairs;
     private final Function<Object, Object[]> keyMemberScore;
     private final Function<Object, Map<V, Object>> keyToScoreMap;
-    private final Function<Object, Object[]> scanStep;
 
     private SortedSetCommands(
             Codec<V> codec,
             Function<Object, Map<V, Double>> scoreMap,
             Function<Object, Object[][]> memberScorePairs,
             Function<Object, Object[]> keyMemberScore,
-            Function<Object, Map<V, Object>> keyToScoreMap,
-            Function<Object, Object[]> scanStep) {
+            Function<Object, Map<V, Object>> keyToScoreMap) {
         this.codec = codec;
         this.scoreMap = scoreMap;
         this.memberScorePairs = memberScorePairs;
         this.keyMemberScore = keyMemberScore;
         this.keyToScoreMap = keyToScoreMap;
-        this.scanStep = scanStep;
     }
 
     // ---- adding, removing, counting ----
@@ -309,25 +304,17 @@ public final class SortedSetCommands<V> {
                 .returning(Shape.MEMBER_SCORE_PAIRS, memberScorePairs);
     }
 
+    /** One step: {@code {next cursor, [member, score, ...]}} (members only with NOSCORES). */
     public Command<Object[]> zscan(V key, V cursor) {
-        return codec.command("ZSCAN", 3).arg(key).arg(cursor).returning(Shape.AS_SENT, scanStep);
+        return KeyScan.step(codec, "ZSCAN", key, cursor, KeyScan.NO_OPTIONS);
     }
 
-    /**
-     * ZSCAN with MATCH/COUNT/NOSCORES: the options' pattern as its bytes (text options give it as
-     * UTF-8), whatever the argument type.
-     */
     public Command<Object[]> zscan(V key, V cursor, ZScanOptions options) {
-        return zscanOptions(key, cursor, options.toGlideStringArgs());
+        return KeyScan.step(codec, "ZSCAN", key, cursor, options.toGlideStringArgs());
     }
 
-    /** As {@link #zscan(Object, Object, ZScanOptions)}, the pattern given as bytes. */
     public Command<Object[]> zscan(V key, V cursor, ZScanOptionsBinary options) {
-        return zscanOptions(key, cursor, options.toGlideStringArgs());
-    }
-
-    private Command<Object[]> zscanOptions(V key, V cursor, GlideString[] options) {
-        return codec.command("ZSCAN", options.length + 3).arg(key).arg(cursor).raw(options).returning(Shape.AS_SENT, scanStep);
+        return KeyScan.step(codec, "ZSCAN", key, cursor, options.toGlideStringArgs());
     }
 
     // ---- several sets ----
