@@ -276,6 +276,57 @@ fn commands_keep_their_submission_order() {
     }
 }
 
+/// A command too large for the socket leaves in several writes (the task writes the rest as
+/// the socket drains), while other threads queue small commands behind it: every byte must
+/// leave once and in order, so each value arrives whole and each thread's appends in its order.
+#[test]
+fn large_commands_leave_in_pieces_whole_and_in_order_with_what_others_queue() {
+    let server = Server::start();
+    let mut config = server.config();
+    config.inflight_limit = 10_000;
+    config.request_timeout = Duration::from_secs(30);
+    let client = connect(config);
+    let value = |round: usize| -> Vec<u8> { (0..24 * 1024 * 1024).map(|i| ((i / 7 + round * 13) % 251) as u8).collect() };
+    std::thread::scope(|scope| {
+        let client = &client;
+        let appenders: Vec<_> = (0..2)
+            .map(|t| {
+                scope.spawn(move || {
+                    let key = format!("pieces:appends:{t}");
+                    let mut ids = Vec::new();
+                    for i in 0..3000 {
+                        let r = request(&[b"APPEND", key.as_bytes(), format!("{i},").as_bytes()], Some(Duration::from_secs(30)));
+                        ids.push(r.id);
+                        client.submit(r).unwrap();
+                        if i % 100 == 0 {
+                            std::thread::sleep(Duration::from_millis(2));
+                        }
+                    }
+                    for id in ids {
+                        assert!(matches!(take(wait_for(id, Duration::from_secs(40))), Got::Int(_)));
+                    }
+                    let expected: String = (0..3000).map(|i| format!("{i},")).collect();
+                    assert_eq!(run(client, &[b"GET", key.as_bytes()]), Got::Bytes(kind::BULK, expected.into_bytes()));
+                })
+            })
+            .collect();
+        for round in 0..3 {
+            let key = format!("pieces:big:{round}");
+            assert_eq!(run(client, &[b"SET", key.as_bytes(), &value(round)]), Got::Ok);
+        }
+        for appender in appenders {
+            appender.join().unwrap();
+        }
+    });
+    for round in 0..3 {
+        match run(&client, &[b"GET", format!("pieces:big:{round}").as_bytes()]) {
+            Got::Bytes(_, bytes) => assert!(bytes == value(round), "value {round} came back altered ({} bytes)", bytes.len()),
+            other => panic!("{other:?}"),
+        }
+    }
+    client.close();
+}
+
 /// Large bulk strings are received into their own allocation; replies of every
 /// size, pipelined and interleaved, must still arrive whole and in order.
 #[test]

@@ -64,6 +64,7 @@ use std::os::fd::AsRawFd;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Weak};
 
+use bytes::BytesMut;
 use parking_lot::Mutex;
 use tokio::sync::Notify;
 use tokio::time::Instant;
@@ -123,8 +124,9 @@ pub(crate) trait ConnectionOwner: Send + Sync {
 }
 
 struct State {
-    /// Bytes accepted but not yet written.
-    out: Vec<u8>,
+    /// Bytes accepted but not yet written. Its front may be the rest of a chunk the socket took
+    /// only part of: `BytesMut` is advanced past what left, not copied (see `write_as_writer`).
+    out: BytesMut,
     /// A thread (caller or task) is writing; others append to `out` for it.
     writing: bool,
     pending: VecDeque<Entry>,
@@ -209,7 +211,7 @@ impl Connection {
             pacing,
             tls: tls.map(TlsIo::new),
             state: Mutex::new(State {
-                out: Vec::new(),
+                out: BytesMut::new(),
                 writing: false,
                 pending: VecDeque::new(),
                 broken: None,
@@ -242,7 +244,7 @@ impl Connection {
             state.broken = Some(reason.to_string());
         }
         let pending = state.pending.drain(..).filter(Entry::is_awaited).collect();
-        state.out = Vec::new();
+        state.out = BytesMut::new();
         drop(state);
         self.shared.wake.notify_one();
         self.shared.helper_wake.wake();
@@ -271,7 +273,7 @@ fn fail_connection(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, reason: S
             return;
         }
         state.broken = Some(reason.clone());
-        state.out = Vec::new();
+        state.out = BytesMut::new();
         state.pending.drain(..).collect()
     };
     shared.wake.notify_one(); // the task ends

@@ -2,7 +2,9 @@
 # heap.sh CLASS:METHOD THREADS NAME=JAR...: JMH's heap bytes allocated per operation (-prof gc) of
 # each jar, one short fork each. Allocation per operation does not depend on the machine's load.
 IFS=: read -r CLS M <<<"$1"; T=$2; shift 2
-. "$(dirname "$0")/../blocking-gaps-2026-12-06/server.sh"
+HERE=$(cd "$(dirname "$0")" && pwd)
+cd "$(mktemp -d)" # JMH's files and the server's log
+. "$HERE/../blocking-gaps-2026-12-06/server.sh"
 start_server "${1#*=}"
 for entry in "$@"; do
   name=${entry%%=*}; jar=${entry#*=}

@@ -5,7 +5,9 @@
 # Example: abcpu.sh GlideJniBench:w3Mget100 1 3 base=/tmp/bench-M.jar new=/tmp/bench-T2.jar
 IFS=: read -r CLS M <<<"$1"; T=$2; R=$3; shift 3
 JARS=("$@")
-. "$(dirname "$0")/../blocking-gaps-2026-12-06/server.sh"
+HERE=$(cd "$(dirname "$0")" && pwd)
+cd "$(mktemp -d)" # JMH's files and the server's log
+. "$HERE/../blocking-gaps-2026-12-06/server.sh"
 start_server "${JARS[0]#*=}"
 HZ=$(getconf CLK_TCK)
 for rep in $(seq "$R"); do
