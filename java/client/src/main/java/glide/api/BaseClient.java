@@ -105,6 +105,8 @@ import glide.internal.commands.HashCommands;
 import glide.internal.commands.HyperLogLogCommands;
 import glide.internal.commands.KeyCommands;
 import glide.internal.commands.ListCommands;
+import glide.internal.commands.PubSubCommands;
+import glide.internal.commands.ScriptingCommands;
 import glide.internal.commands.SetCommands;
 import glide.internal.commands.SortedSetCommands;
 import glide.internal.commands.StreamCommands;
@@ -713,49 +715,47 @@ public abstract class BaseClient
                         retryConnectionError);
     }
 
-    // ---- pub/sub: publishing and introspection (subscriptions: issue 6) ----
+    // ---- pub/sub: publishing and introspection (defined in glide.internal.commands.PubSubCommands) ----
 
     /** PUBLISH {@code message} to {@code channel}. "OK" (the receivers are not counted, as in valkey-glide). */
     public CompletableFuture<String> publish(String message, String channel) {
-        return run(Args.command("PUBLISH", 3).add(channel).add(message), false, v -> OK);
+        return run(PubSubCommands.TEXT.publish(message, channel));
     }
 
     public CompletableFuture<String> publish(GlideString message, GlideString channel) {
-        return run(Args.command("PUBLISH", 3).add(channel).add(message), true, v -> OK);
+        return run(PubSubCommands.BINARY.publish(message, channel));
     }
 
     /** PUBSUB CHANNELS: the channels with subscribers (on a cluster: on any node, each once). */
     public CompletableFuture<String[]> pubsubChannels() {
-        return run(Args.command("PUBSUB", 2).add("CHANNELS"), false, STRING_ARRAY);
+        return run(PubSubCommands.TEXT.pubsubChannels());
     }
 
     public CompletableFuture<GlideString[]> pubsubChannelsBinary() {
-        return run(Args.command("PUBSUB", 2).add("CHANNELS"), true, GLIDE_STRING_ARRAY);
+        return run(PubSubCommands.BINARY.pubsubChannels());
     }
 
     /** PUBSUB CHANNELS pattern: those whose name matches the glob {@code pattern}. */
     public CompletableFuture<String[]> pubsubChannels(String pattern) {
-        return run(Args.command("PUBSUB", 3).add("CHANNELS").add(pattern), false, STRING_ARRAY);
+        return run(PubSubCommands.TEXT.pubsubChannels(pattern));
     }
 
     public CompletableFuture<GlideString[]> pubsubChannels(GlideString pattern) {
-        return run(Args.command("PUBSUB", 3).add("CHANNELS").add(pattern), true, GLIDE_STRING_ARRAY);
+        return run(PubSubCommands.BINARY.pubsubChannels(pattern));
     }
 
     /** PUBSUB NUMPAT: pattern subscriptions (on a cluster: summed over the nodes). */
     public CompletableFuture<Long> pubsubNumPat() {
-        return run(Args.command("PUBSUB", 2).add("NUMPAT"), false, LONG);
+        return run(PubSubCommands.TEXT.pubsubNumPat());
     }
 
     /** PUBSUB NUMSUB: each channel's subscribers (on a cluster: summed over the nodes). */
     public CompletableFuture<Map<String, Long>> pubsubNumSub(String[] channels) {
-        Args args = Args.command("PUBSUB", channels.length + 2).add("NUMSUB").addAll(channels);
-        return run(args, false, ReplyConverters.textKeyed());
+        return run(PubSubCommands.TEXT.pubsubNumSub(channels));
     }
 
     public CompletableFuture<Map<GlideString, Long>> pubsubNumSub(GlideString[] channels) {
-        Args args = Args.command("PUBSUB", channels.length + 2).add("NUMSUB").addAll(channels);
-        return run(args, true, ReplyConverters.map());
+        return run(PubSubCommands.BINARY.pubsubNumSub(channels));
     }
 
     // (end of pub/sub)
@@ -3665,36 +3665,36 @@ public abstract class BaseClient
 
     // (end of streams)
 
-    // ---- scripting and functions ----
+    // ---- scripting and functions (defined in glide.internal.commands.ScriptingCommands) ----
 
     @Override
     public CompletableFuture<Object> fcall(String function, String[] keys, String[] arguments) {
-        return run(withKeysAndArgs(Args.command("FCALL", keys.length + arguments.length + 3).add(function), keys, arguments), false, IDENTITY);
+        return run(ScriptingCommands.TEXT.fcall(function, keys, arguments));
     }
 
     @Override
     public CompletableFuture<Object> fcall(GlideString function, GlideString[] keys, GlideString[] arguments) {
-        return run(withKeysAndArgs(Args.command("FCALL", keys.length + arguments.length + 3).add(function), keys, arguments), true, IDENTITY);
+        return run(ScriptingCommands.BINARY.fcall(function, keys, arguments));
     }
 
     @Override
     public CompletableFuture<Object> fcallReadOnly(String function, String[] keys, String[] arguments) {
-        return run(withKeysAndArgs(Args.command("FCALL_RO", keys.length + arguments.length + 3).add(function), keys, arguments), false, IDENTITY);
+        return run(ScriptingCommands.TEXT.fcallReadOnly(function, keys, arguments));
     }
 
     @Override
     public CompletableFuture<Object> fcallReadOnly(GlideString function, GlideString[] keys, GlideString[] arguments) {
-        return run(withKeysAndArgs(Args.command("FCALL_RO", keys.length + arguments.length + 3).add(function), keys, arguments), true, IDENTITY);
+        return run(ScriptingCommands.BINARY.fcallReadOnly(function, keys, arguments));
     }
 
     @Override
     public CompletableFuture<String> scriptShow(String sha1) {
-        return run(Args.command("SCRIPT", 3).add("SHOW").add(sha1), false, STRING);
+        return run(ScriptingCommands.TEXT.scriptShow(sha1));
     }
 
     @Override
     public CompletableFuture<GlideString> scriptShow(GlideString sha1) {
-        return run(Args.command("SCRIPT", 3).add("SHOW").add(sha1), true, GLIDE_STRING);
+        return run(ScriptingCommands.BINARY.scriptShow(sha1));
     }
 
     @Override
@@ -3711,11 +3711,11 @@ public abstract class BaseClient
     public CompletableFuture<Object> invokeScript(Script script, ScriptOptionsGlideString options) {
         GlideString[] keys = options.getKeys().toArray(new GlideString[0]);
         GlideString[] args = options.getArgs().toArray(new GlideString[0]);
-        return scriptCall(script, sha -> withKeysAndArgs(Args.command("EVALSHA", keys.length + args.length + 3).add(sha), keys, args));
+        return scriptCall(script, sha -> ScriptingCommands.BINARY.evalsha(sha, keys, args, script.getBinaryOutput()));
     }
 
     private CompletableFuture<Object> invokeScript(Script script, String[] keys, String[] args) {
-        return scriptCall(script, sha -> withKeysAndArgs(Args.command("EVALSHA", keys.length + args.length + 3).add(sha), keys, args));
+        return scriptCall(script, sha -> ScriptingCommands.TEXT.evalsha(sha, keys, args, script.getBinaryOutput()));
     }
 
     /**
@@ -3724,19 +3724,18 @@ public abstract class BaseClient
      * valkey-glide 2.3.1 does: the code crosses the network once per server, and on a cluster
      * SCRIPT LOAD goes to every node, so the script is then known everywhere (EVALSHA,
      * evalshaReadOnly and scriptExists on any node find it, whatever node ran the first call).
+     * Both commands are defined ({@link ScriptingCommands#evalsha}, {@link
+     * ScriptingCommands#scriptLoad}); this method is only the fallback's logic.
      */
-    CompletableFuture<Object> scriptCall(Script script, Function<String, Args> bySha) {
-        return scriptCall(script, bySha, (args, binary) -> run(args, binary, IDENTITY));
+    CompletableFuture<Object> scriptCall(Script script, Function<String, Command<Object>> bySha) {
+        return scriptCall(script, bySha, this::run);
     }
 
     /** {@link #scriptCall(Script, Function)} with the EVALSHA sent by {@code runner} (a route). */
     CompletableFuture<Object> scriptCall(
-            Script script,
-            Function<String, Args> bySha,
-            java.util.function.BiFunction<Args, Boolean, CompletableFuture<Object>> runner) {
-        boolean binary = script.getBinaryOutput();
+            Script script, Function<String, Command<Object>> bySha, Function<Command<Object>, CompletableFuture<Object>> runner) {
         CompletableFuture<Object> result = new CompletableFuture<>();
-        runner.apply(bySha.apply(script.getHash()), binary).whenComplete((value, error) -> {
+        runner.apply(bySha.apply(script.getHash())).whenComplete((value, error) -> {
             if (error == null) {
                 result.complete(value);
                 return;
@@ -3752,9 +3751,8 @@ public abstract class BaseClient
                 result.completeExceptionally(cause);
                 return;
             }
-            Args load = Args.command("SCRIPT", 3).add("LOAD").add(GlideString.of(code));
-            run(load, false, IDENTITY)
-                    .thenCompose(loaded -> runner.apply(bySha.apply(script.getHash()), binary))
+            run(ScriptingCommands.TEXT.scriptLoad(code))
+                    .thenCompose(loaded -> runner.apply(bySha.apply(script.getHash())))
                     .whenComplete((v, e) -> {
                         if (e == null) {
                             result.complete(v);
@@ -3773,7 +3771,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Object> evalReadOnly(String script, String[] keys, String[] arguments) {
-        return run(withKeysAndArgs(Args.command("EVAL_RO", keys.length + arguments.length + 3).add(script), keys, arguments), false, IDENTITY);
+        return run(ScriptingCommands.TEXT.evalReadOnly(script, keys, arguments));
     }
 
     @Override
@@ -3783,7 +3781,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Object> evalReadOnly(GlideString script, GlideString[] keys, GlideString[] arguments) {
-        return run(withKeysAndArgs(Args.command("EVAL_RO", keys.length + arguments.length + 3).add(script), keys, arguments), true, IDENTITY);
+        return run(ScriptingCommands.BINARY.evalReadOnly(script, keys, arguments));
     }
 
     @Override
@@ -3793,7 +3791,7 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Object> evalshaReadOnly(String sha1, String[] keys, String[] arguments) {
-        return run(withKeysAndArgs(Args.command("EVALSHA_RO", keys.length + arguments.length + 3).add(sha1), keys, arguments), false, IDENTITY);
+        return run(ScriptingCommands.TEXT.evalshaReadOnly(sha1, keys, arguments));
     }
 
     @Override
@@ -3803,139 +3801,108 @@ public abstract class BaseClient
 
     @Override
     public CompletableFuture<Object> evalshaReadOnly(GlideString sha1, GlideString[] keys, GlideString[] arguments) {
-        return run(withKeysAndArgs(Args.command("EVALSHA_RO", keys.length + arguments.length + 3).add(sha1), keys, arguments), true, IDENTITY);
+        return run(ScriptingCommands.BINARY.evalshaReadOnly(sha1, keys, arguments));
     }
 
     @Override
     public CompletableFuture<String> scriptDebug(ScriptDebugMode mode) {
-        return run(Args.command("SCRIPT", 3).add("DEBUG").add(mode.name()), false, ANY_TEXT);
+        return run(ScriptingCommands.TEXT.scriptDebug(mode));
     }
 
-    /** {@code FUNCTION LOAD [REPLACE]}, the code to be added. */
-    static Args functionLoadArgs(boolean replace) {
-        Args args = Args.command("FUNCTION", 4).add("LOAD");
-        return replace ? args.add("REPLACE") : args;
-    }
-
-    /** {@code FUNCTION LIST [LIBRARYNAME pattern] [WITHCODE]}. */
-    static Args functionListArgs(GlideString pattern, boolean withCode) {
-        Args args = Args.command("FUNCTION", 5).add("LIST");
-        if (pattern != null) {
-            args.add(FunctionListOptions.LIBRARY_NAME_VALKEY_API).add(pattern);
-        }
-        return withCode ? args.add(FunctionListOptions.WITH_CODE_VALKEY_API) : args;
-    }
-
-    /** FUNCTION LIST's array of library maps (shaped by the core) as a typed array. */
-    @SuppressWarnings("unchecked")
-    static <K> Map<K, Object>[] libraries(Object reply) {
-        Object[] items = (Object[]) reply;
-        Map<K, Object>[] out = new Map[items.length];
-        for (int i = 0; i < items.length; i++) {
-            Map<K, Object> library = (Map<K, Object>) items[i];
-            // Each library's "functions" is an array of maps: typed as Map[], as valkey-glide does.
-            for (Map.Entry<K, Object> e : library.entrySet()) {
-                if ("functions".equals(String.valueOf(e.getKey())) && e.getValue() instanceof Object[]) {
-                    Object[] functions = (Object[]) e.getValue();
-                    Map<?, ?>[] typed = new Map[functions.length];
-                    for (int j = 0; j < functions.length; j++) {
-                        typed[j] = (Map<?, ?>) functions[j];
-                    }
-                    e.setValue(typed);
-                }
-            }
-            out[i] = library;
-        }
-        return out;
-    }
-
-    /** {@code numkeys key... arg...} after a script or function name. */
-    static Args withKeysAndArgs(Args args, String[] keys, String[] arguments) {
-        return args.add(keys.length).addAll(keys).addAll(arguments);
-    }
-
-    static Args withKeysAndArgs(Args args, GlideString[] keys, GlideString[] arguments) {
-        return args.add(keys.length).addAll(keys).addAll(arguments);
+    /**
+     * A defined command whose result the client wraps further ({@code convert}: FUNCTION STATS
+     * keyed by node, a cluster client's ClusterValue), the command's own converter being applied
+     * inside it.
+     */
+    <R> CompletableFuture<R> runWrapped(Command<?> command, Function<Object, R> convert) {
+        return sink.execute(command.args(), command.binary(), command.timeoutMs(), command.shape(), command.route(), convert);
     }
 
     // Functions and the script cache without a route: the same on both clients (a cluster
     // client sends changes to every primary, by the command's policy).
 
     public CompletableFuture<String> functionLoad(String libraryCode, boolean replace) {
-        return run(functionLoadArgs(replace).add(libraryCode), false, STRING);
+        return run(ScriptingCommands.TEXT.functionLoad(libraryCode, replace));
     }
 
     public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace) {
-        return run(functionLoadArgs(replace).add(libraryCode), true, GLIDE_STRING);
+        return run(ScriptingCommands.BINARY.functionLoad(libraryCode, replace));
     }
 
     public CompletableFuture<Map<String, Object>[]> functionList(boolean withCode) {
-        return run(functionListArgs(null, withCode), false, BaseClient::libraries);
+        return run(ScriptingCommands.TEXT.functionList(withCode));
     }
 
     public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(boolean withCode) {
-        return run(functionListArgs(null, withCode), true, BaseClient::libraries);
+        return run(ScriptingCommands.BINARY.functionList(withCode));
     }
 
     public CompletableFuture<Map<String, Object>[]> functionList(String libNamePattern, boolean withCode) {
-        return run(functionListArgs(GlideString.of(libNamePattern), withCode), false, BaseClient::libraries);
+        return run(ScriptingCommands.TEXT.functionList(libNamePattern, withCode));
     }
 
+    /** A null pattern lists every library (so this overload has always read it). */
     public CompletableFuture<Map<GlideString, Object>[]> functionListBinary(GlideString libNamePattern, boolean withCode) {
-        return run(functionListArgs(libNamePattern, withCode), true, BaseClient::libraries);
+        return run(functionListBinaryCommand(libNamePattern, withCode));
+    }
+
+    /** FUNCTION LIST for the GlideString overloads, which take a null pattern for every library. */
+    static Command<Map<GlideString, Object>[]> functionListBinaryCommand(GlideString libNamePattern, boolean withCode) {
+        return libNamePattern == null
+                ? ScriptingCommands.BINARY.functionList(withCode)
+                : ScriptingCommands.BINARY.functionList(libNamePattern, withCode);
     }
 
     public CompletableFuture<String> functionFlush() {
-        return run(Args.command("FUNCTION", 2).add("FLUSH"), false, ANY_TEXT);
+        return run(ScriptingCommands.TEXT.functionFlush());
     }
 
     public CompletableFuture<String> functionFlush(FlushMode mode) {
-        return run(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, ANY_TEXT);
+        return run(ScriptingCommands.TEXT.functionFlush(mode));
     }
 
     public CompletableFuture<String> functionDelete(String libName) {
-        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), false, ANY_TEXT);
+        return run(ScriptingCommands.TEXT.functionDelete(libName));
     }
 
     public CompletableFuture<String> functionDelete(GlideString libName) {
-        return run(Args.command("FUNCTION", 3).add("DELETE").add(libName), true, ANY_TEXT);
+        return run(ScriptingCommands.BINARY.functionDelete(libName));
     }
 
     public CompletableFuture<byte[]> functionDump() {
-        return run(Args.command("FUNCTION", 2).add("DUMP"), true, BYTES);
+        return run(ScriptingCommands.BINARY.functionDump());
     }
 
     public CompletableFuture<String> functionRestore(byte[] payload) {
-        return run(Args.command("FUNCTION", 3).add("RESTORE").add(GlideString.of(payload)), true, ANY_TEXT);
+        return run(ScriptingCommands.BINARY.functionRestore(payload));
     }
 
     public CompletableFuture<String> functionRestore(byte[] payload, FunctionRestorePolicy policy) {
-        Args args = Args.command("FUNCTION", 4).add("RESTORE").add(GlideString.of(payload)).add(policy.name());
-        return run(args, true, ANY_TEXT);
+        return run(ScriptingCommands.BINARY.functionRestore(payload, policy));
     }
 
     public CompletableFuture<String> functionKill() {
-        return run(Args.command("FUNCTION", 2).add("KILL"), false, ANY_TEXT);
+        return run(ScriptingCommands.TEXT.functionKill());
     }
 
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, ReplyConverters.BOOLEAN_ARRAY);
+        return run(ScriptingCommands.TEXT.scriptExists(sha1s));
     }
 
     public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s) {
-        return run(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, ReplyConverters.BOOLEAN_ARRAY);
+        return run(ScriptingCommands.BINARY.scriptExists(sha1s));
     }
 
     public CompletableFuture<String> scriptFlush() {
-        return run(Args.command("SCRIPT", 2).add("FLUSH"), false, ANY_TEXT);
+        return run(ScriptingCommands.TEXT.scriptFlush());
     }
 
     public CompletableFuture<String> scriptFlush(FlushMode flushMode) {
-        return run(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, ANY_TEXT);
+        return run(ScriptingCommands.TEXT.scriptFlush(flushMode));
     }
 
     public CompletableFuture<String> scriptKill() {
-        return run(Args.command("SCRIPT", 2).add("KILL"), false, ANY_TEXT);
+        return run(ScriptingCommands.TEXT.scriptKill());
     }
 
     // (end of scripting and functions)

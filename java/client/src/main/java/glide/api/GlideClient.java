@@ -10,6 +10,8 @@ import static glide.internal.ReplyConverters.STRING_ARRAY;
 import glide.api.commands.ConnectionManagementCommands;
 import glide.api.commands.GenericCommands;
 import glide.api.commands.ScriptingAndFunctionsCommands;
+import glide.internal.commands.Command;
+import glide.internal.commands.ScriptingCommands;
 import glide.api.commands.ServerManagementCommands;
 import glide.api.models.GlideString;
 import glide.api.models.commands.InfoOptions.Section;
@@ -274,19 +276,20 @@ public class GlideClient extends BaseClient
 
     @Override
     public CompletableFuture<Map<String, Map<String, Map<String, Object>>>> functionStats() {
-        return run(Args.command("FUNCTION", 2).add("STATS"), false, this::byNode);
+        Command<Map<String, Map<String, Object>>> stats = ScriptingCommands.TEXT.functionStats();
+        return runWrapped(stats, reply -> byNode(stats.convert().apply(reply)));
     }
 
     @Override
     public CompletableFuture<Map<String, Map<GlideString, Map<GlideString, Object>>>> functionStatsBinary() {
-        return run(Args.command("FUNCTION", 2).add("STATS"), true, this::byNode);
+        Command<Map<GlideString, Map<GlideString, Object>>> stats = ScriptingCommands.BINARY.functionStats();
+        return runWrapped(stats, reply -> byNode(stats.convert().apply(reply)));
     }
 
     /** One node's reply, keyed by its address (the shape a cluster gives). */
-    @SuppressWarnings("unchecked")
-    private <V> Map<String, V> byNode(Object reply) {
+    private <V> Map<String, V> byNode(V reply) {
         Map<String, V> out = new java.util.LinkedHashMap<>();
-        out.put(nodeAddress, (V) reply);
+        out.put(nodeAddress, reply);
         return out;
     }
 

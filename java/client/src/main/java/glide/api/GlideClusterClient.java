@@ -13,6 +13,8 @@ import static glide.internal.ReplyConverters.TEXT_MAP;
 import glide.api.commands.ConnectionManagementClusterCommands;
 import glide.api.commands.GenericClusterCommands;
 import glide.api.commands.ScriptingAndFunctionsClusterCommands;
+import glide.internal.commands.PubSubCommands;
+import glide.internal.commands.ScriptingCommands;
 import glide.api.commands.ServerManagementClusterCommands;
 import glide.api.models.ClusterValue;
 import glide.api.models.GlideString;
@@ -124,53 +126,45 @@ public class GlideClusterClient extends BaseClient
         });
     }
 
-    // ---- pub/sub: sharded publishing and introspection (subscriptions: issue 6) ----------
+    // ---- pub/sub: sharded publishing and introspection (defined in PubSubCommands) -------
 
     /**
      * PUBLISH, or SPUBLISH when {@code sharded} (to the node of the channel's slot, whose
      * replicas deliver it too). "OK".
      */
     public CompletableFuture<String> publish(String message, String channel, boolean sharded) {
-        if (!sharded) {
-            return publish(message, channel);
-        }
-        return run(Args.command("SPUBLISH", 3).add(channel).add(message).build(), false, BlockingTimeouts.DEFAULT, RouteSpec.DEFAULT, v -> "OK");
+        return run(PubSubCommands.TEXT.publish(message, channel, sharded));
     }
 
     public CompletableFuture<String> publish(GlideString message, GlideString channel, boolean sharded) {
-        if (!sharded) {
-            return publish(message, channel);
-        }
-        return run(Args.command("SPUBLISH", 3).add(channel).add(message).build(), true, BlockingTimeouts.DEFAULT, RouteSpec.DEFAULT, v -> "OK");
+        return run(PubSubCommands.BINARY.publish(message, channel, sharded));
     }
 
     /** PUBSUB SHARDCHANNELS: the shard channels with subscribers on any node, each once. */
     public CompletableFuture<String[]> pubsubShardChannels() {
-        return run(Args.command("PUBSUB", 2).add("SHARDCHANNELS"), false, ReplyConverters.STRING_ARRAY);
+        return run(PubSubCommands.TEXT.pubsubShardChannels());
     }
 
     public CompletableFuture<GlideString[]> pubsubShardChannelsBinary() {
-        return run(Args.command("PUBSUB", 2).add("SHARDCHANNELS"), true, ReplyConverters.GLIDE_STRING_ARRAY);
+        return run(PubSubCommands.BINARY.pubsubShardChannels());
     }
 
     /** PUBSUB SHARDCHANNELS pattern. */
     public CompletableFuture<String[]> pubsubShardChannels(String pattern) {
-        return run(Args.command("PUBSUB", 3).add("SHARDCHANNELS").add(pattern), false, ReplyConverters.STRING_ARRAY);
+        return run(PubSubCommands.TEXT.pubsubShardChannels(pattern));
     }
 
     public CompletableFuture<GlideString[]> pubsubShardChannels(GlideString pattern) {
-        return run(Args.command("PUBSUB", 3).add("SHARDCHANNELS").add(pattern), true, ReplyConverters.GLIDE_STRING_ARRAY);
+        return run(PubSubCommands.BINARY.pubsubShardChannels(pattern));
     }
 
     /** PUBSUB SHARDNUMSUB: each shard channel's subscribers, summed over the nodes. */
     public CompletableFuture<Map<String, Long>> pubsubShardNumSub(String[] channels) {
-        Args args = Args.command("PUBSUB", channels.length + 2).add("SHARDNUMSUB").addAll(channels);
-        return run(args, false, ReplyConverters.textKeyed());
+        return run(PubSubCommands.TEXT.pubsubShardNumSub(channels));
     }
 
     public CompletableFuture<Map<GlideString, Long>> pubsubShardNumSub(GlideString[] channels) {
-        Args args = Args.command("PUBSUB", channels.length + 2).add("SHARDNUMSUB").addAll(channels);
-        return run(args, true, ReplyConverters.map());
+        return run(PubSubCommands.BINARY.pubsubShardNumSub(channels));
     }
 
     // ---- pub/sub: sharded subscriptions after creation (exact and pattern: BaseClient) ----
@@ -670,184 +664,196 @@ public class GlideClusterClient extends BaseClient
         });
     }
 
-    // ---- functions and the script cache ----
+    // ---- functions and the script cache (defined in ScriptingCommands) ----
 
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object reply) {
-        return (T) reply;
+    /**
+     * A defined command to the nodes {@code route} names, its result a ClusterValue: by node when
+     * the core answered by node, else single (each node's reply converted by the definition).
+     */
+    private <T> CompletableFuture<ClusterValue<T>> routedValue(Command<T> command, Route route) {
+        RouteSpec spec;
+        try {
+            spec = RouteSpec.of(route);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return runWrapped(command.routedTo(spec), clusterValue(command.convert()));
     }
 
     @Override
     public CompletableFuture<String> functionLoad(String libraryCode, boolean replace, Route route) {
-        return routed(functionLoadArgs(replace).add(libraryCode), false, route, STRING);
+        return routed(ScriptingCommands.TEXT.functionLoad(libraryCode, replace), route);
     }
 
     @Override
     public CompletableFuture<GlideString> functionLoad(GlideString libraryCode, boolean replace, Route route) {
-        return routed(functionLoadArgs(replace).add(libraryCode), true, route, GLIDE_STRING);
+        return routed(ScriptingCommands.BINARY.functionLoad(libraryCode, replace), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<String, Object>[]>> functionList(boolean withCode, Route route) {
-        return routedValue(functionListArgs(null, withCode), false, route, BaseClient::libraries);
+        return routedValue(ScriptingCommands.TEXT.functionList(withCode), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<GlideString, Object>[]>> functionListBinary(boolean withCode, Route route) {
-        return routedValue(functionListArgs(null, withCode), true, route, BaseClient::libraries);
+        return routedValue(ScriptingCommands.BINARY.functionList(withCode), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<String, Object>[]>> functionList(
             String libNamePattern, boolean withCode, Route route) {
-        return routedValue(functionListArgs(GlideString.of(libNamePattern), withCode), false, route, BaseClient::libraries);
+        return routedValue(ScriptingCommands.TEXT.functionList(libNamePattern, withCode), route);
     }
 
+    /** A null pattern lists every library, as in {@link BaseClient#functionListBinary(GlideString, boolean)}. */
     @Override
     public CompletableFuture<ClusterValue<Map<GlideString, Object>[]>> functionListBinary(
             GlideString libNamePattern, boolean withCode, Route route) {
-        return routedValue(functionListArgs(libNamePattern, withCode), true, route, BaseClient::libraries);
+        return routedValue(functionListBinaryCommand(libNamePattern, withCode), route);
     }
 
     @Override
     public CompletableFuture<String> functionFlush(Route route) {
-        return routed(Args.command("FUNCTION", 2).add("FLUSH"), false, route, ANY_TEXT);
+        return routed(ScriptingCommands.TEXT.functionFlush(), route);
     }
 
     @Override
     public CompletableFuture<String> functionFlush(FlushMode mode, Route route) {
-        return routed(Args.command("FUNCTION", 3).add("FLUSH").add(mode.name()), false, route, ANY_TEXT);
+        return routed(ScriptingCommands.TEXT.functionFlush(mode), route);
     }
 
     @Override
     public CompletableFuture<String> functionDelete(String libName, Route route) {
-        return routed(Args.command("FUNCTION", 3).add("DELETE").add(libName), false, route, ANY_TEXT);
+        return routed(ScriptingCommands.TEXT.functionDelete(libName), route);
     }
 
     @Override
     public CompletableFuture<String> functionDelete(GlideString libName, Route route) {
-        return routed(Args.command("FUNCTION", 3).add("DELETE").add(libName), true, route, ANY_TEXT);
+        return routed(ScriptingCommands.BINARY.functionDelete(libName), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<byte[]>> functionDump(Route route) {
-        return routedValue(Args.command("FUNCTION", 2).add("DUMP"), true, route, BYTES);
+        return routedValue(ScriptingCommands.BINARY.functionDump(), route);
     }
 
     @Override
     public CompletableFuture<String> functionRestore(byte[] payload, Route route) {
-        return routed(Args.command("FUNCTION", 3).add("RESTORE").add(GlideString.of(payload)), true, route, ANY_TEXT);
+        return routed(ScriptingCommands.BINARY.functionRestore(payload), route);
     }
 
     @Override
     public CompletableFuture<String> functionRestore(byte[] payload, FunctionRestorePolicy policy, Route route) {
-        Args args = Args.command("FUNCTION", 4).add("RESTORE").add(GlideString.of(payload)).add(policy.name());
-        return routed(args, true, route, ANY_TEXT);
+        return routed(ScriptingCommands.BINARY.functionRestore(payload, policy), route);
     }
 
     @Override
     public CompletableFuture<Object> fcall(String function) {
-        return run(Args.command("FCALL", 3).add(function).add(0), false, IDENTITY);
+        return run(ScriptingCommands.TEXT.fcall(function));
     }
 
     @Override
     public CompletableFuture<Object> fcall(GlideString function) {
-        return run(Args.command("FCALL", 3).add(function).add(0), true, IDENTITY);
+        return run(ScriptingCommands.BINARY.fcall(function));
     }
 
     @Override
     public CompletableFuture<ClusterValue<Object>> fcall(String function, Route route) {
-        return routedValue(Args.command("FCALL", 3).add(function).add(0), false, route, IDENTITY);
+        return routedValue(ScriptingCommands.TEXT.fcall(function), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Object>> fcall(GlideString function, Route route) {
-        return routedValue(Args.command("FCALL", 3).add(function).add(0), true, route, IDENTITY);
+        return routedValue(ScriptingCommands.BINARY.fcall(function), route);
     }
 
     @Override
     public CompletableFuture<Object> fcall(String function, String[] arguments) {
-        return run(Args.command("FCALL", arguments.length + 3).add(function).add(0).addAll(arguments), false, IDENTITY);
+        return run(ScriptingCommands.TEXT.fcall(function, arguments));
     }
 
     @Override
     public CompletableFuture<Object> fcall(GlideString function, GlideString[] arguments) {
-        return run(Args.command("FCALL", arguments.length + 3).add(function).add(0).addAll(arguments), true, IDENTITY);
+        return run(ScriptingCommands.BINARY.fcall(function, arguments));
     }
 
     @Override
     public CompletableFuture<ClusterValue<Object>> fcall(String function, String[] arguments, Route route) {
-        return routedValue(Args.command("FCALL", arguments.length + 3).add(function).add(0).addAll(arguments), false, route, IDENTITY);
+        return routedValue(ScriptingCommands.TEXT.fcall(function, arguments), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Object>> fcall(GlideString function, GlideString[] arguments, Route route) {
-        return routedValue(Args.command("FCALL", arguments.length + 3).add(function).add(0).addAll(arguments), true, route, IDENTITY);
+        return routedValue(ScriptingCommands.BINARY.fcall(function, arguments), route);
     }
 
     @Override
     public CompletableFuture<Object> fcallReadOnly(String function) {
-        return run(Args.command("FCALL_RO", 3).add(function).add(0), false, IDENTITY);
+        return run(ScriptingCommands.TEXT.fcallReadOnly(function));
     }
 
     @Override
     public CompletableFuture<Object> fcallReadOnly(GlideString function) {
-        return run(Args.command("FCALL_RO", 3).add(function).add(0), true, IDENTITY);
+        return run(ScriptingCommands.BINARY.fcallReadOnly(function));
     }
 
     @Override
     public CompletableFuture<ClusterValue<Object>> fcallReadOnly(String function, Route route) {
-        return routedValue(Args.command("FCALL_RO", 3).add(function).add(0), false, route, IDENTITY);
+        return routedValue(ScriptingCommands.TEXT.fcallReadOnly(function), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Object>> fcallReadOnly(GlideString function, Route route) {
-        return routedValue(Args.command("FCALL_RO", 3).add(function).add(0), true, route, IDENTITY);
+        return routedValue(ScriptingCommands.BINARY.fcallReadOnly(function), route);
     }
 
     @Override
     public CompletableFuture<Object> fcallReadOnly(String function, String[] arguments) {
-        return run(Args.command("FCALL_RO", arguments.length + 3).add(function).add(0).addAll(arguments), false, IDENTITY);
+        return run(ScriptingCommands.TEXT.fcallReadOnly(function, arguments));
     }
 
     @Override
     public CompletableFuture<Object> fcallReadOnly(GlideString function, GlideString[] arguments) {
-        return run(Args.command("FCALL_RO", arguments.length + 3).add(function).add(0).addAll(arguments), true, IDENTITY);
+        return run(ScriptingCommands.BINARY.fcallReadOnly(function, arguments));
     }
 
     @Override
     public CompletableFuture<ClusterValue<Object>> fcallReadOnly(String function, String[] arguments, Route route) {
-        return routedValue(Args.command("FCALL_RO", arguments.length + 3).add(function).add(0).addAll(arguments), false, route, IDENTITY);
+        return routedValue(ScriptingCommands.TEXT.fcallReadOnly(function, arguments), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Object>> fcallReadOnly(GlideString function, GlideString[] arguments, Route route) {
-        return routedValue(Args.command("FCALL_RO", arguments.length + 3).add(function).add(0).addAll(arguments), true, route, IDENTITY);
+        return routedValue(ScriptingCommands.BINARY.fcallReadOnly(function, arguments), route);
     }
 
     @Override
     public CompletableFuture<String> functionKill(Route route) {
-        return routed(Args.command("FUNCTION", 2).add("KILL"), false, route, ANY_TEXT);
+        return routed(ScriptingCommands.TEXT.functionKill(), route);
     }
 
+    /** FUNCTION STATS by the command's policy (every node): by node, each node's map as the definition converts it. */
     @Override
     public CompletableFuture<ClusterValue<Map<String, Map<String, Object>>>> functionStats() {
-        return run(Args.command("FUNCTION", 2).add("STATS"), false, clusterValue(GlideClusterClient::cast));
+        Command<Map<String, Map<String, Object>>> stats = ScriptingCommands.TEXT.functionStats();
+        return runWrapped(stats, clusterValue(stats.convert()));
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<GlideString, Map<GlideString, Object>>>> functionStatsBinary() {
-        return run(Args.command("FUNCTION", 2).add("STATS"), true, clusterValue(GlideClusterClient::cast));
+        Command<Map<GlideString, Map<GlideString, Object>>> stats = ScriptingCommands.BINARY.functionStats();
+        return runWrapped(stats, clusterValue(stats.convert()));
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<String, Map<String, Object>>>> functionStats(Route route) {
-        return routedValue(Args.command("FUNCTION", 2).add("STATS"), false, route, GlideClusterClient::cast);
+        return routedValue(ScriptingCommands.TEXT.functionStats(), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<GlideString, Map<GlideString, Object>>>> functionStatsBinary(Route route) {
-        return routedValue(Args.command("FUNCTION", 2).add("STATS"), true, route, GlideClusterClient::cast);
+        return routedValue(ScriptingCommands.BINARY.functionStats(), route);
     }
 
     @Override
@@ -866,7 +872,11 @@ public class GlideClusterClient extends BaseClient
         return routedScript(script, options.getArgs().toArray(new GlideString[0]), route);
     }
 
-    /** invokeScript without keys to the nodes {@code route} names. */
+    /**
+     * invokeScript without keys to the nodes {@code route} names (the reply as the core gives it:
+     * from several nodes, their replies by node, not a ClusterValue). The SCRIPT LOAD of the
+     * fallback goes by its own policy (every node), see {@link BaseClient#scriptCall}.
+     */
     private CompletableFuture<Object> routedScript(Script script, GlideString[] args, Route route) {
         RouteSpec spec;
         try {
@@ -877,32 +887,32 @@ public class GlideClusterClient extends BaseClient
         GlideString[] none = new GlideString[0];
         return scriptCall(
                 script,
-                sha -> withKeysAndArgs(Args.command("EVALSHA", args.length + 3).add(sha), none, args),
-                (built, binary) -> run(built.build(), binary, BlockingTimeouts.DEFAULT, spec, v -> v));
+                sha -> ScriptingCommands.BINARY.evalsha(sha, none, args, script.getBinaryOutput()),
+                evalsha -> run(evalsha.routedTo(spec)));
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(String[] sha1s, Route route) {
-        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), false, route, ReplyConverters.BOOLEAN_ARRAY);
+        return routed(ScriptingCommands.TEXT.scriptExists(sha1s), route);
     }
 
     @Override
     public CompletableFuture<Boolean[]> scriptExists(GlideString[] sha1s, Route route) {
-        return routed(Args.command("SCRIPT", sha1s.length + 2).add("EXISTS").addAll(sha1s), true, route, ReplyConverters.BOOLEAN_ARRAY);
+        return routed(ScriptingCommands.BINARY.scriptExists(sha1s), route);
     }
 
     @Override
     public CompletableFuture<String> scriptFlush(Route route) {
-        return routed(Args.command("SCRIPT", 2).add("FLUSH"), false, route, ANY_TEXT);
+        return routed(ScriptingCommands.TEXT.scriptFlush(), route);
     }
 
     @Override
     public CompletableFuture<String> scriptFlush(FlushMode flushMode, Route route) {
-        return routed(Args.command("SCRIPT", 3).add("FLUSH").add(flushMode.name()), false, route, ANY_TEXT);
+        return routed(ScriptingCommands.TEXT.scriptFlush(flushMode), route);
     }
 
     @Override
     public CompletableFuture<String> scriptKill(Route route) {
-        return routed(Args.command("SCRIPT", 2).add("KILL"), false, route, ANY_TEXT);
+        return routed(ScriptingCommands.TEXT.scriptKill(), route);
     }
 }

@@ -19,6 +19,7 @@ import glide.api.models.commands.ScriptOptionsGlideString;
 import glide.api.models.commands.function.FunctionRestorePolicy;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
+import glide.internal.commands.ScriptingCommands;
 import glide.testutil.RedisServer;
 import java.util.Map;
 import java.util.Set;
@@ -198,6 +199,61 @@ class ScriptingCommandsTest {
             assertEquals("hi", await(client.fcall(lib + "_echo", new String[0], new String[] {"hi"})));
             assertEquals("OK", await(client.functionFlush(FlushMode.SYNC)));
             assertEquals(0, await(client.functionList(false)).length);
+        }
+    }
+
+    /** One function, so FUNCTION LIST's order is the server's and the same both times. */
+    private static final String ONE_FUNCTION_LIBRARY =
+            "#!lua name=%s\n"
+                    + "redis.register_function{function_name='%s_ro', callback=function(keys, args) return 1 end,"
+                    + " flags={'no-writes'}}\n";
+
+    /**
+     * The replies whose shape the core changes (SCRIPT EXISTS: booleans; FUNCTION LIST: each
+     * library's functions and flags; FUNCTION STATS: the engines' map): the definitions' explicit
+     * shapes (ScriptingCommands) give what customCommand, whose shape the core derives from the
+     * same bytes, gives.
+     */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void definedShapesAreTheDerivedOnes(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol);
+                Script script = new Script("return 'derived " + protocol + "'", false)) {
+            await(client.invokeScript(script));
+            String[] hashes = {script.getHash(), "0".repeat(40)};
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.scriptExists(hashes),
+                    k -> new String[] {"SCRIPT", "EXISTS", hashes[0], hashes[1]}, ScriptingCommands.TEXT.scriptExists(hashes).convert(),
+                    new Boolean[] {true, false});
+
+            assertEquals("OK", await(client.functionFlush()));
+            String lib = "shaped" + protocol;
+            String code = String.format(ONE_FUNCTION_LIBRARY, lib, lib);
+            assertEquals(lib, await(client.functionLoad(code, false)));
+            Map<String, Object> function = new java.util.HashMap<>();
+            function.put("name", lib + "_ro");
+            function.put("description", null);
+            function.put("flags", Set.of("no-writes"));
+            Map<String, Object> library = new java.util.HashMap<>();
+            library.put("library_name", lib);
+            library.put("engine", "LUA");
+            library.put("functions", new Map<?, ?>[] {function});
+            Map<String, Object> withCode = new java.util.HashMap<>(library);
+            withCode.put("library_code", code);
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.functionList(false),
+                    k -> new String[] {"FUNCTION", "LIST"}, ScriptingCommands.TEXT.functionList(false).convert(),
+                    new Object[] {library});
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.functionList(lib, true),
+                    k -> new String[] {"FUNCTION", "LIST", "LIBRARYNAME", lib, "WITHCODE"},
+                    ScriptingCommands.TEXT.functionList(lib, true).convert(), new Object[] {withCode});
+
+            Map<String, Object> engines = Map.of("LUA", Map.of("libraries_count", 1L, "functions_count", 1L));
+            Map<String, Object> stats = new java.util.HashMap<>();
+            stats.put("running_script", null);
+            stats.put("engines", engines);
+            // The standalone client keys the one node's map by its address; customCommand gives the map.
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.functionStats().thenApply(byNode -> byNode.values().iterator().next()),
+                    k -> new String[] {"FUNCTION", "STATS"}, ScriptingCommands.TEXT.functionStats().convert(), stats);
+            assertEquals("OK", await(client.functionFlush()));
         }
     }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
  * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes, lists, sets,
- * sorted sets, HyperLogLog, bitmaps, geo, streams)
+ * sorted sets, HyperLogLog, bitmaps, geo, streams, functions, pub/sub)
  * add the defined command, with its reply shape; the others are still recorded through a client
  * whose commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
@@ -76,7 +76,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
      * its reply shape. (Its converter and timeout are the client's concern: a batch's replies are
      * converted together, and the batch has its own timeout.)
      */
-    private T add(Command<?> command) {
+    protected T add(Command<?> command) {
         commands.add(command.args(), command.shape());
         return getThis();
     }
@@ -2190,117 +2190,116 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return add(StreamCommands.BINARY.xautoclaimJustId(gs(key), gs(group), gs(consumer), minIdleTime, gs(start), count));
     }
 
-    // ---- functions ----
+    // ---- functions (defined in glide.internal.commands.ScriptingCommands) ----
 
     /** Queues FUNCTION LOAD (REPLACE if {@code replace}); result: the library's name. */
     public <ArgType> T functionLoad(ArgType libraryCode, boolean replace) {
         checkArgType(libraryCode);
-        return record(c -> c.functionLoad(gs(libraryCode), replace));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionLoad(gs(libraryCode), replace));
     }
 
     /** Queues FUNCTION LIST (WITHCODE if {@code withCode}); result: one map per library. */
     public T functionList(boolean withCode) {
-        return record(c -> c.functionListBinary(withCode));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionList(withCode));
     }
 
     /** Queues FUNCTION LIST LIBRARYNAME; result: one map per matching library. */
     public <ArgType> T functionList(ArgType libNamePattern, boolean withCode) {
         checkArgType(libNamePattern);
-        return record(c -> c.functionListBinary(gs(libNamePattern), withCode));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionList(gs(libNamePattern), withCode));
     }
 
     /** Queues FCALL with keys and arguments; result: the function's return value. */
     public <ArgType> T fcall(ArgType function, ArgType[] keys, ArgType[] arguments) {
         checkArgType(function);
-        return record(c -> c.fcall(gs(function), gs(keys), gs(arguments)));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.fcall(gs(function), gs(keys), gs(arguments)));
     }
 
     /** Queues FCALL with no keys; result: the function's return value. */
     public <ArgType> T fcall(ArgType function, ArgType[] arguments) {
         checkArgType(function);
-        return record(c -> c.fcall(gs(function), new GlideString[0], gs(arguments)));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.fcall(gs(function), gs(arguments)));
     }
 
     /** Queues FCALL_RO with keys and arguments; result: the function's return value. */
     public <ArgType> T fcallReadOnly(ArgType function, ArgType[] keys, ArgType[] arguments) {
         checkArgType(function);
-        return record(c -> c.fcallReadOnly(gs(function), gs(keys), gs(arguments)));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.fcallReadOnly(gs(function), gs(keys), gs(arguments)));
     }
 
     /** Queues FCALL_RO with no keys; result: the function's return value. */
     public <ArgType> T fcallReadOnly(ArgType function, ArgType[] arguments) {
         checkArgType(function);
-        return record(c -> c.fcallReadOnly(gs(function), new GlideString[0], gs(arguments)));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.fcallReadOnly(gs(function), gs(arguments)));
     }
 
-    /** Queues FUNCTION STATS; result: the running script and the engines' statistics. */
+    /**
+     * Queues FUNCTION STATS; result: the running script and the engines' statistics. (A cluster
+     * client sends it to every node; in a batch it goes where the batch goes.)
+     */
     public T functionStats() {
-        // Only the concrete clients have functionStats (the cluster one routes it to all nodes,
-        // which a batch ignores: the command goes where the batch goes).
-        return record(c -> c instanceof glide.api.GlideClusterClient
-                ? ((glide.api.GlideClusterClient) c).functionStatsBinary()
-                : ((glide.api.GlideClient) c).functionStatsBinary());
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionStats());
     }
 
     /** Queues FUNCTION DUMP; result: the serialized libraries (bytes). */
     public T functionDump() {
-        return record(c -> c.functionDump());
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionDump());
     }
 
     /** Queues FUNCTION RESTORE; result: {@code OK}. */
     public T functionRestore(byte[] payload) {
-        return record(c -> c.functionRestore(payload));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionRestore(payload));
     }
 
     /** Queues FUNCTION RESTORE with a policy; result: {@code OK}. */
     public T functionRestore(byte[] payload, glide.api.models.commands.function.FunctionRestorePolicy policy) {
-        return record(c -> c.functionRestore(payload, policy));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionRestore(payload, policy));
     }
 
     /** Queues FUNCTION FLUSH; result: {@code OK}. */
     public T functionFlush() {
-        return record(c -> c.functionFlush());
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionFlush());
     }
 
     /** Queues FUNCTION FLUSH SYNC/ASYNC; result: {@code OK}. */
     public T functionFlush(glide.api.models.commands.FlushMode mode) {
-        return record(c -> c.functionFlush(mode));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionFlush(mode));
     }
 
     /** Queues FUNCTION DELETE; result: {@code OK}. */
     public <ArgType> T functionDelete(ArgType libName) {
         checkArgType(libName);
-        return record(c -> c.functionDelete(gs(libName)));
+        return add(glide.internal.commands.ScriptingCommands.BINARY.functionDelete(gs(libName)));
     }
 
-    // ---- pub/sub ----
+    // ---- pub/sub (defined in glide.internal.commands.PubSubCommands) ----
 
     /** Queues PUBLISH of {@code message} on {@code channel}; result: the count of receivers. */
     public <ArgType> T publish(ArgType message, ArgType channel) {
         checkArgType(channel);
-        return record(c -> c.publish(gs(message), gs(channel)));
+        return add(glide.internal.commands.PubSubCommands.BINARY.publish(gs(message), gs(channel)));
     }
 
     /** Queues PUBSUB CHANNELS; result: the active channels. */
     public T pubsubChannels() {
-        return record(BaseClient::pubsubChannelsBinary);
+        return add(glide.internal.commands.PubSubCommands.BINARY.pubsubChannels());
     }
 
     /** Queues PUBSUB CHANNELS with a pattern; result: the matching active channels. */
     public <ArgType> T pubsubChannels(ArgType pattern) {
         checkArgType(pattern);
-        return record(c -> c.pubsubChannels(gs(pattern)));
+        return add(glide.internal.commands.PubSubCommands.BINARY.pubsubChannels(gs(pattern)));
     }
 
     /** Queues PUBSUB NUMPAT; result: the count of pattern subscriptions. */
     public T pubsubNumPat() {
-        return record(BaseClient::pubsubNumPat);
+        return add(glide.internal.commands.PubSubCommands.BINARY.pubsubNumPat());
     }
 
     /** Queues PUBSUB NUMSUB; result: each channel's subscriber count (a map). */
     public <ArgType> T pubsubNumSub(ArgType[] channels) {
         checkArgType(channels);
-        return record(c -> c.pubsubNumSub(gs(channels)));
+        return add(glide.internal.commands.PubSubCommands.BINARY.pubsubNumSub(gs(channels)));
     }
 
     // ---- part B helpers ----

@@ -1,8 +1,6 @@
 package glide.api.models;
 
-import glide.api.GlideClusterClient;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import glide.internal.commands.PubSubCommands;
 
 /**
  * A batch for {@link glide.api.GlideClusterClient#exec(ClusterBatch, boolean)}: a transaction
@@ -20,10 +18,7 @@ public class ClusterBatch extends BaseBatch<ClusterBatch> {
         return this;
     }
 
-    /** Records a cluster-only command on the recorder, a {@link GlideClusterClient}. */
-    private ClusterBatch cluster(Function<GlideClusterClient, ? extends CompletableFuture<?>> call) {
-        return record(c -> call.apply((GlideClusterClient) c));
-    }
+    // ---- pub/sub (defined in glide.internal.commands.PubSubCommands) ----
 
     /**
      * Queues PUBLISH, or SPUBLISH if {@code sharded}, of {@code message} on {@code channel};
@@ -31,23 +26,23 @@ public class ClusterBatch extends BaseBatch<ClusterBatch> {
      */
     public <ArgType> ClusterBatch publish(ArgType message, ArgType channel, boolean sharded) {
         checkArgType(channel);
-        return cluster(c -> c.publish(gs(message), gs(channel), sharded));
+        return add(PubSubCommands.BINARY.publish(gs(message), gs(channel), sharded));
     }
 
     /** Queues PUBSUB SHARDNUMSUB; result: each shard channel's subscriber count (a map). */
     public <ArgType> ClusterBatch pubsubShardNumSub(ArgType[] channels) {
         checkArgType(channels);
-        return cluster(c -> c.pubsubShardNumSub(gs(channels)));
+        return add(PubSubCommands.BINARY.pubsubShardNumSub(gs(channels)));
     }
 
     /** Queues PUBSUB SHARDCHANNELS; result: the active shard channels. */
     public ClusterBatch pubsubShardChannels() {
-        return cluster(GlideClusterClient::pubsubShardChannelsBinary);
+        return add(PubSubCommands.BINARY.pubsubShardChannels());
     }
 
     /** Queues PUBSUB SHARDCHANNELS with a pattern; result: the matching active shard channels. */
     public <ArgType> ClusterBatch pubsubShardChannels(ArgType pattern) {
         checkArgType(pattern);
-        return cluster(c -> c.pubsubShardChannels(gs(pattern)));
+        return add(PubSubCommands.BINARY.pubsubShardChannels(gs(pattern)));
     }
 }

@@ -120,6 +120,26 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.commons.lang3.tuple.Pair;
 import org.junit.jupiter.api.Test;
+// scripting/functions and pub/sub
+import glide.api.GlideClusterClient;
+import glide.api.commands.PubSubBaseCommands;
+import glide.api.commands.PubSubClusterCommands;
+import glide.api.commands.ScriptingAndFunctionsBaseCommands;
+import glide.api.commands.ScriptingAndFunctionsClusterCommands;
+import glide.api.commands.ScriptingAndFunctionsCommands;
+import glide.api.models.Script;
+import glide.api.models.commands.FlushMode;
+import glide.api.models.commands.ScriptArgOptions;
+import glide.api.models.commands.ScriptArgOptionsGlideString;
+import glide.api.models.commands.ScriptDebugMode;
+import glide.api.models.commands.ScriptOptions;
+import glide.api.models.commands.ScriptOptionsGlideString;
+import glide.api.models.commands.function.FunctionRestorePolicy;
+import glide.api.models.configuration.RequestRoutingConfiguration.Route;
+import glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SlotKeyRoute;
+import glide.api.models.configuration.RequestRoutingConfiguration.SlotType;
+import glide.api.models.exceptions.RequestException;
 
 /**
  * The commands defined in glide.internal.commands as the API sends them: for each method,
@@ -284,6 +304,7 @@ class DefinedCommandsTest {
         ExpireOptions nx = ExpireOptions.HAS_NO_EXPIRY;
         List<Sample> all = new ArrayList<>();
         all.addAll(setFamilySamples());
+        all.addAll(scriptingAndPubSubSamples());
         // strings
         all.add(s("get", c -> c.get("k"), c -> c.get(gs("k")), b -> b.get("k")));
         all.add(s("getdel", c -> c.getdel("k"), c -> c.getdel(gs("k")), b -> b.getdel("k")));
@@ -583,6 +604,7 @@ class DefinedCommandsTest {
             }
             produced.add(line);
         }
+        produced.addAll(scriptingAndPubSubClusterAndFallbackLines());
         List<String> listed = expectedLines();
         List<String> unlisted = new ArrayList<>(produced);
         unlisted.removeAll(listed);
@@ -611,6 +633,8 @@ class DefinedCommandsTest {
         sampled.add("msetBinary");
         sampled.add("msetnxBinary");
         sampled.add("xreadBinary");
+        declared.addAll(scriptingAndPubSubDeclared());
+        sampled.addAll(scriptingAndPubSubSampledApart());
         declared.removeAll(sampled);
         assertEquals(new TreeSet<>(), declared, "methods without a sample");
     }
@@ -1007,5 +1031,339 @@ class DefinedCommandsTest {
         Batch batch = new Batch(false).hscan("k", "0", options);
         assertArrayEquals(notText, batch.commands().command(0)[4]);
         assertEquals(Wire.Shape.AS_SENT, batch.commands().shape(0));
+    }
+
+    // ==== scripting and functions, pub/sub (ScriptingCommands, PubSubCommands) ====
+
+    /** A script's code and its SHA-1 (no space in it: a line's arguments are split on spaces). */
+    private static final String SCRIPT_CODE = "return";
+    private static final String SCRIPT_SHA = "63143b6f8007b98c53ca2149822777b3566f9241";
+    private static final String[] SHAS = {SCRIPT_SHA, "0".repeat(40)};
+    private static final GlideString[] BINARY_SHAS = {gs(SCRIPT_SHA), gs("0".repeat(40))};
+    private static final String[] CHANNELS = {"ch", "ch2"};
+    private static final GlideString[] BINARY_CHANNELS = {gs("ch"), gs("ch2")};
+    private static final String[] NO_KEYS = {};
+
+    /** Subscribing changes the client's subscription state: not a command of this layer. */
+    private static final List<String> SUBSCRIPTION_METHODS = List.of(
+            "subscribeLazy", "subscribe", "psubscribeLazy", "psubscribe", "unsubscribeLazy", "unsubscribe",
+            "punsubscribeLazy", "punsubscribe", "ssubscribeLazy", "ssubscribe", "sunsubscribeLazy", "sunsubscribe");
+
+    /** The methods of the scripting/functions and pub/sub interfaces, subscribing left out. */
+    private static TreeSet<String> scriptingAndPubSubDeclared() {
+        TreeSet<String> declared = new TreeSet<>();
+        for (Class<?> family : new Class<?>[] {
+            ScriptingAndFunctionsBaseCommands.class, ScriptingAndFunctionsCommands.class,
+            ScriptingAndFunctionsClusterCommands.class, PubSubBaseCommands.class, PubSubClusterCommands.class
+        }) {
+            for (Method m : family.getDeclaredMethods()) {
+                declared.add(m.getName());
+            }
+        }
+        declared.removeAll(SUBSCRIPTION_METHODS);
+        return declared;
+    }
+
+    /** Sampled with their text form (binary forms named apart), or by {@link #clusterSamples()}. */
+    private static TreeSet<String> scriptingAndPubSubSampledApart() {
+        TreeSet<String> sampled = new TreeSet<>(
+                List.of("functionListBinary", "functionStatsBinary", "pubsubChannelsBinary", "pubsubShardChannelsBinary"));
+        clusterSamples().forEach(s -> sampled.add(s.method));
+        return sampled;
+    }
+
+    private static Script script() {
+        return new Script(SCRIPT_CODE, false);
+    }
+
+    /** The same code, its replies as bytes: the flag a GlideString overload of invokeScript reads. */
+    private static Script binaryScript() {
+        return new Script(gs(SCRIPT_CODE), true);
+    }
+
+    private static List<Sample> scriptingAndPubSubSamples() {
+        ScriptOptions options = ScriptOptions.builder().key("k").arg("a").build();
+        ScriptOptionsGlideString binaryOptions = ScriptOptionsGlideString.builder().key(gs("k")).arg(gs("a")).build();
+        List<Sample> all = new ArrayList<>();
+        // calling scripts and functions
+        all.add(s("fcall", c -> c.fcall("f", KEYS, ELEMENTS), c -> c.fcall(gs("f"), BINARY_KEYS, BINARY_ELEMENTS),
+                b -> b.fcall("f", KEYS, ELEMENTS)));
+        all.add(s("fcall", c -> c.fcall("f"), c -> c.fcall(gs("f")), b -> b.fcall("f", NO_KEYS)));
+        all.add(s("fcall", null, null, b -> b.fcall("f", ELEMENTS)));
+        all.add(s("fcallReadOnly", c -> c.fcallReadOnly("f", KEYS, ELEMENTS),
+                c -> c.fcallReadOnly(gs("f"), BINARY_KEYS, BINARY_ELEMENTS), b -> b.fcallReadOnly("f", KEYS, ELEMENTS)));
+        all.add(s("fcallReadOnly", c -> c.fcallReadOnly("f"), c -> c.fcallReadOnly(gs("f")), b -> b.fcallReadOnly("f", NO_KEYS)));
+        all.add(s("fcallReadOnly", null, null, b -> b.fcallReadOnly("f", ELEMENTS)));
+        all.add(s("evalReadOnly", c -> c.evalReadOnly("s"), c -> c.evalReadOnly(gs("s")), null));
+        all.add(s("evalReadOnly", c -> c.evalReadOnly("s", KEYS, ELEMENTS), c -> c.evalReadOnly(gs("s"), BINARY_KEYS, BINARY_ELEMENTS),
+                null));
+        all.add(s("evalshaReadOnly", c -> c.evalshaReadOnly(SCRIPT_SHA), c -> c.evalshaReadOnly(gs(SCRIPT_SHA)), null));
+        all.add(s("evalshaReadOnly", c -> c.evalshaReadOnly(SCRIPT_SHA, KEYS, ELEMENTS),
+                c -> c.evalshaReadOnly(gs(SCRIPT_SHA), BINARY_KEYS, BINARY_ELEMENTS), null));
+        all.add(s("invokeScript", c -> c.invokeScript(script()), c -> c.invokeScript(binaryScript()), null));
+        all.add(s("invokeScript", c -> c.invokeScript(script(), options), c -> c.invokeScript(binaryScript(), binaryOptions), null));
+        // the script cache
+        all.add(s("scriptShow", c -> c.scriptShow(SCRIPT_SHA), c -> c.scriptShow(gs(SCRIPT_SHA)), null));
+        all.add(s("scriptExists", c -> c.scriptExists(SHAS), c -> c.scriptExists(BINARY_SHAS), null));
+        all.add(s("scriptFlush", c -> c.scriptFlush(), null, null));
+        all.add(s("scriptFlush", c -> c.scriptFlush(FlushMode.ASYNC), null, null));
+        all.add(s("scriptKill", c -> c.scriptKill(), null, null));
+        all.add(s("scriptDebug", c -> c.scriptDebug(ScriptDebugMode.YES), null, null));
+        // function libraries
+        all.add(s("functionLoad", c -> c.functionLoad("code", false), c -> c.functionLoad(gs("code"), false),
+                b -> b.functionLoad("code", false)));
+        all.add(s("functionLoad", c -> c.functionLoad("code", true), c -> c.functionLoad(gs("code"), true),
+                b -> b.functionLoad("code", true)));
+        all.add(s("functionList", c -> c.functionList(false), c -> c.functionListBinary(false), b -> b.functionList(false)));
+        all.add(s("functionList", c -> c.functionList(true), c -> c.functionListBinary(true), b -> b.functionList(true)));
+        all.add(s("functionList", c -> c.functionList("lib*", true), c -> c.functionListBinary(gs("lib*"), true),
+                b -> b.functionList("lib*", true)));
+        all.add(s("functionList", c -> c.functionList("lib*", false), c -> c.functionListBinary(gs("lib*"), false),
+                b -> b.functionList(gs("lib*"), false)));
+        all.add(s("functionFlush", c -> c.functionFlush(), null, b -> b.functionFlush()));
+        all.add(s("functionFlush", c -> c.functionFlush(FlushMode.SYNC), null, b -> b.functionFlush(FlushMode.SYNC)));
+        all.add(s("functionDelete", c -> c.functionDelete("lib"), c -> c.functionDelete(gs("lib")), b -> b.functionDelete("lib")));
+        // FUNCTION DUMP and RESTORE carry a payload, bytes: their only overload reads bytes.
+        all.add(s("functionDump", null, c -> c.functionDump(), b -> b.functionDump()));
+        all.add(s("functionRestore", null, c -> c.functionRestore(VALUE), b -> b.functionRestore(VALUE)));
+        all.add(s("functionRestore", null, c -> c.functionRestore(VALUE, FunctionRestorePolicy.REPLACE),
+                b -> b.functionRestore(VALUE, FunctionRestorePolicy.REPLACE)));
+        all.add(s("functionKill", c -> c.functionKill(), null, null));
+        all.add(s("functionStats", c -> c.functionStats(), c -> c.functionStatsBinary(), b -> b.functionStats()));
+        // pub/sub
+        all.add(s("publish", c -> c.publish("m", "ch"), c -> c.publish(gs("m"), gs("ch")), b -> b.publish("m", "ch")));
+        all.add(s("pubsubChannels", c -> c.pubsubChannels(), c -> c.pubsubChannelsBinary(), b -> b.pubsubChannels()));
+        all.add(s("pubsubChannels", c -> c.pubsubChannels("ch*"), c -> c.pubsubChannels(gs("ch*")), b -> b.pubsubChannels("ch*")));
+        all.add(s("pubsubNumPat", c -> c.pubsubNumPat(), null, b -> b.pubsubNumPat()));
+        all.add(s("pubsubNumSub", c -> c.pubsubNumSub(CHANNELS), c -> c.pubsubNumSub(BINARY_CHANNELS), b -> b.pubsubNumSub(CHANNELS)));
+        return all;
+    }
+
+    /** A cluster client's method in its forms, sent to {@code route} (null: the command's own routing). */
+    private static final class ClusterSample {
+        final String method;
+        final Route route;
+        final Consumer<GlideClusterClient> text;
+        final Consumer<GlideClusterClient> binary;
+        final Consumer<ClusterBatch> batch;
+
+        ClusterSample(String method, Route route, Consumer<GlideClusterClient> text, Consumer<GlideClusterClient> binary,
+                Consumer<ClusterBatch> batch) {
+            this.method = method;
+            this.route = route;
+            this.text = text;
+            this.binary = binary;
+            this.batch = batch;
+        }
+    }
+
+    private static ClusterSample cs(String method, Route route, Consumer<GlideClusterClient> text,
+            Consumer<GlideClusterClient> binary, Consumer<ClusterBatch> batch) {
+        return new ClusterSample(method, route, text, binary, batch);
+    }
+
+    /** The forms only a cluster client (or batch) has: routes, keyless FCALL, sharded pub/sub. */
+    private static List<ClusterSample> clusterSamples() {
+        Route all = SimpleMultiNodeRoute.ALL_PRIMARIES;
+        Route slot = new SlotKeyRoute("k", SlotType.PRIMARY);
+        ScriptArgOptions args = ScriptArgOptions.builder().arg("a").build();
+        ScriptArgOptionsGlideString binaryArgs = ScriptArgOptionsGlideString.builder().arg(gs("a")).build();
+        List<ClusterSample> samples = new ArrayList<>();
+        samples.add(cs("functionLoad", all, c -> c.functionLoad("code", true, all), c -> c.functionLoad(gs("code"), true, all), null));
+        samples.add(cs("functionList", all, c -> c.functionList(true, all), c -> c.functionListBinary(true, all), null));
+        samples.add(cs("functionList", all, c -> c.functionList("lib*", false, all), c -> c.functionListBinary(gs("lib*"), false, all),
+                null));
+        samples.add(cs("functionFlush", all, c -> c.functionFlush(all), null, null));
+        samples.add(cs("functionFlush", all, c -> c.functionFlush(FlushMode.SYNC, all), null, null));
+        samples.add(cs("functionDelete", all, c -> c.functionDelete("lib", all), c -> c.functionDelete(gs("lib"), all), null));
+        samples.add(cs("functionDump", all, null, c -> c.functionDump(all), null));
+        samples.add(cs("functionRestore", all, null, c -> c.functionRestore(VALUE, all), null));
+        samples.add(cs("functionRestore", all, null, c -> c.functionRestore(VALUE, FunctionRestorePolicy.FLUSH, all), null));
+        samples.add(cs("fcall", null, c -> c.fcall("f"), c -> c.fcall(gs("f")), b -> b.fcall("f", NO_KEYS)));
+        samples.add(cs("fcall", all, c -> c.fcall("f", all), c -> c.fcall(gs("f"), all), null));
+        samples.add(cs("fcall", null, c -> c.fcall("f", ELEMENTS), c -> c.fcall(gs("f"), BINARY_ELEMENTS), b -> b.fcall("f", ELEMENTS)));
+        samples.add(cs("fcall", all, c -> c.fcall("f", ELEMENTS, all), c -> c.fcall(gs("f"), BINARY_ELEMENTS, all), null));
+        samples.add(cs("fcallReadOnly", null, c -> c.fcallReadOnly("f"), c -> c.fcallReadOnly(gs("f")),
+                b -> b.fcallReadOnly("f", NO_KEYS)));
+        samples.add(cs("fcallReadOnly", all, c -> c.fcallReadOnly("f", all), c -> c.fcallReadOnly(gs("f"), all), null));
+        samples.add(cs("fcallReadOnly", null, c -> c.fcallReadOnly("f", ELEMENTS), c -> c.fcallReadOnly(gs("f"), BINARY_ELEMENTS),
+                b -> b.fcallReadOnly("f", ELEMENTS)));
+        samples.add(cs("fcallReadOnly", all, c -> c.fcallReadOnly("f", ELEMENTS, all),
+                c -> c.fcallReadOnly(gs("f"), BINARY_ELEMENTS, all), null));
+        samples.add(cs("functionKill", all, c -> c.functionKill(all), null, null));
+        samples.add(cs("functionStats", null, c -> c.functionStats(), c -> c.functionStatsBinary(), b -> b.functionStats()));
+        samples.add(cs("functionStats", all, c -> c.functionStats(all), c -> c.functionStatsBinary(all), null));
+        samples.add(cs("invokeScript", slot, c -> c.invokeScript(script(), slot), c -> c.invokeScript(binaryScript(), slot), null));
+        samples.add(cs("invokeScript", slot, c -> c.invokeScript(script(), args, slot),
+                c -> c.invokeScript(binaryScript(), binaryArgs, slot), null));
+        samples.add(cs("scriptExists", all, c -> c.scriptExists(SHAS, all), c -> c.scriptExists(BINARY_SHAS, all), null));
+        samples.add(cs("scriptFlush", all, c -> c.scriptFlush(all), null, null));
+        samples.add(cs("scriptFlush", all, c -> c.scriptFlush(FlushMode.ASYNC, all), null, null));
+        samples.add(cs("scriptKill", all, c -> c.scriptKill(all), null, null));
+        samples.add(cs("publish", null, c -> c.publish("m", "ch", true), c -> c.publish(gs("m"), gs("ch"), true),
+                b -> b.publish("m", "ch", true)));
+        samples.add(cs("publish", null, c -> c.publish("m", "ch", false), c -> c.publish(gs("m"), gs("ch"), false),
+                b -> b.publish("m", "ch", false)));
+        samples.add(cs("pubsubShardChannels", null, c -> c.pubsubShardChannels(), c -> c.pubsubShardChannelsBinary(),
+                b -> b.pubsubShardChannels()));
+        samples.add(cs("pubsubShardChannels", null, c -> c.pubsubShardChannels("ch*"), c -> c.pubsubShardChannels(gs("ch*")),
+                b -> b.pubsubShardChannels("ch*")));
+        samples.add(cs("pubsubShardNumSub", null, c -> c.pubsubShardNumSub(CHANNELS), c -> c.pubsubShardNumSub(BINARY_CHANNELS),
+                b -> b.pubsubShardNumSub(CHANNELS)));
+        return samples;
+    }
+
+    private static Sent sentByCluster(Consumer<GlideClusterClient> call) {
+        Capture sink = new Capture();
+        call.accept((GlideClusterClient) BatchRecorders.recorder(true, sink));
+        assertEquals(1, sink.sent.size(), "one command per call");
+        return sink.sent.get(0);
+    }
+
+    /** A route's kind, number and bytes, to compare two RouteSpecs (which have no equals). */
+    private static List<Object> routeFields(RouteSpec route) {
+        List<Object> fields = new ArrayList<>();
+        for (String name : new String[] {"kind", "number", "bytes"}) {
+            try {
+                Field f = RouteSpec.class.getDeclaredField(name);
+                f.setAccessible(true);
+                Object value = f.get(route);
+                fields.add(value instanceof byte[] ? new String((byte[]) value, StandardCharsets.UTF_8) : value);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return fields;
+    }
+
+    /** The line of one cluster form, checked for its binary flag, timeout and route. */
+    private static String clusterLine(ClusterSample sample, Sent sent, boolean binary) {
+        assertEquals(binary, sent.binary, sample.method + ": the binary flag");
+        assertEquals(BlockingTimeouts.DEFAULT, sent.timeoutMs, sample.method);
+        if (sample.route == null) {
+            assertSame(RouteSpec.DEFAULT, sent.route, sample.method);
+        } else {
+            assertEquals(routeFields(RouteSpec.of(sample.route)), routeFields(sent.route), sample.method + ": the route");
+        }
+        return line(sent.args, sent.shape);
+    }
+
+    /**
+     * The cluster forms' lines (String, GlideString and ClusterBatch forms alike, each sent where
+     * its route says) and the SCRIPT LOAD of invokeScript's fallback: with the standalone
+     * samples', what {@code defined-shapes.txt} must list.
+     */
+    private static List<String> scriptingAndPubSubClusterAndFallbackLines() {
+        List<String> lines = new ArrayList<>();
+        for (ClusterSample sample : clusterSamples()) {
+            String line = null;
+            if (sample.text != null) {
+                line = clusterLine(sample, sentByCluster(sample.text), false);
+            }
+            if (sample.binary != null) {
+                String binaryLine = clusterLine(sample, sentByCluster(sample.binary), true);
+                assertEquals(line == null ? binaryLine : line, binaryLine, sample.method + ": String and GlideString overloads differ");
+                line = binaryLine;
+            }
+            if (sample.batch != null) {
+                for (ClusterBatch batch : new ClusterBatch[] {new ClusterBatch(false), new ClusterBatch(true)}) {
+                    sample.batch.accept(batch);
+                    assertEquals(1, batch.commands().size(), sample.method);
+                    String batchLine = line(batch.commands().command(0), batch.commands().shape(0));
+                    assertEquals(line == null ? batchLine : line, batchLine, sample.method + ": the batch builder differs");
+                    line = batchLine;
+                }
+            }
+            lines.add(line);
+        }
+        Sent load = scriptFallback(false).get(1);
+        lines.add(line(load.args, load.shape));
+        return lines;
+    }
+
+    /**
+     * Fails the first EVALSHA with NOSCRIPT and answers the rest: what invokeScript then sends
+     * (on a cluster client, to a route, when {@code cluster}).
+     */
+    private static List<Sent> scriptFallback(boolean cluster) {
+        List<Sent> sent = new ArrayList<>();
+        CommandSink sink = new CommandSink() {
+            @Override
+            public <T> CompletableFuture<T> execute(
+                    byte[][] args, boolean binary, int timeoutMs, int shape, RouteSpec route, Function<Object, T> convert) {
+                Sent s = new Sent();
+                s.args = args;
+                s.binary = binary;
+                s.timeoutMs = timeoutMs;
+                s.shape = shape;
+                s.route = route;
+                sent.add(s);
+                if (sent.size() == 1) {
+                    return CompletableFuture.failedFuture(new RequestException("NOSCRIPT No matching script."));
+                }
+                return CompletableFuture.completedFuture(convert.apply("x"));
+            }
+        };
+        try (Script binary = binaryScript()) {
+            Object result = cluster
+                    ? ((GlideClusterClient) BatchRecorders.recorder(true, sink)).invokeScript(binary, SimpleMultiNodeRoute.ALL_NODES).join()
+                    : ((GlideClient) BatchRecorders.recorder(false, sink)).invokeScript(binary).join();
+            assertEquals("x", result);
+        }
+        assertEquals(3, sent.size(), "EVALSHA, SCRIPT LOAD, EVALSHA");
+        return sent;
+    }
+
+    /**
+     * invokeScript's fallback sends defined commands: EVALSHA as the Script asks (bytes back for a
+     * binary Script), SCRIPT LOAD of the code, read as text and sent by its own policy (on a
+     * cluster: every node), then the same EVALSHA again, to the same route.
+     */
+    @Test
+    void invokeScriptFallsBackToADefinedScriptLoad() {
+        for (boolean cluster : new boolean[] {false, true}) {
+            List<Sent> sent = scriptFallback(cluster);
+            Sent first = sent.get(0);
+            Sent load = sent.get(1);
+            Sent again = sent.get(2);
+            assertEquals("AS_SENT(2) EVALSHA " + SCRIPT_SHA + " 0", line(first.args, first.shape));
+            assertTrue(first.binary);
+            assertEquals("AS_SENT(2) SCRIPT LOAD " + SCRIPT_CODE, line(load.args, load.shape));
+            assertFalse(load.binary);
+            assertSame(RouteSpec.DEFAULT, load.route);
+            assertEquals(line(first.args, first.shape), line(again.args, again.shape));
+            assertTrue(again.binary);
+            assertEquals(routeFields(first.route), routeFields(again.route));
+            RouteSpec expected = cluster ? RouteSpec.of(SimpleMultiNodeRoute.ALL_NODES) : RouteSpec.DEFAULT;
+            assertEquals(routeFields(expected), routeFields(first.route));
+        }
+    }
+
+    /** The Script, not the options' type, says whether bulk strings come back as bytes. */
+    @Test
+    void invokeScriptReadsItsBinaryFlagFromTheScript() {
+        Capture sink = new Capture();
+        GlideClient client = (GlideClient) BatchRecorders.recorder(false, sink);
+        client.invokeScript(binaryScript(), ScriptOptions.builder().key("k").build());
+        client.invokeScript(script(), ScriptOptionsGlideString.builder().key(gs("k")).build());
+        assertTrue(sink.sent.get(0).binary);
+        assertFalse(sink.sent.get(1).binary);
+        assertEquals(line(sink.sent.get(0).args, sink.sent.get(0).shape), line(sink.sent.get(1).args, sink.sent.get(1).shape));
+    }
+
+    /**
+     * functionListBinary reads a null pattern as every library (as it always has); the String
+     * overload refuses it, and a batch refuses any null argument.
+     */
+    @Test
+    void aNullLibraryPatternListsEveryLibraryOnlyInTheGlideStringOverloads() {
+        Capture sink = new Capture();
+        ((GlideClient) BatchRecorders.recorder(false, sink)).functionListBinary(null, true);
+        ((GlideClusterClient) BatchRecorders.recorder(true, sink)).functionListBinary(null, false, SimpleMultiNodeRoute.ALL_NODES);
+        assertEquals("FUNCTION_LIST(12) FUNCTION LIST WITHCODE", line(sink.sent.get(0).args, sink.sent.get(0).shape));
+        assertEquals("FUNCTION_LIST(12) FUNCTION LIST", line(sink.sent.get(1).args, sink.sent.get(1).shape));
+        GlideClient client = (GlideClient) BatchRecorders.recorder(false, new Capture());
+        assertThrows(NullPointerException.class, () -> client.functionList((String) null, true));
+        assertThrows(IllegalArgumentException.class, () -> new Batch(false).functionList(null, true));
     }
 }
