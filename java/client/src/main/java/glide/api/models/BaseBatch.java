@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
  * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes, lists, sets,
- * sorted sets, HyperLogLog, bitmaps, geo, streams)
+ * sorted sets, HyperLogLog, bitmaps, geo, streams, server and connection management)
  * add the defined command, with its reply shape; the others are still recorded through a client
  * whose commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
