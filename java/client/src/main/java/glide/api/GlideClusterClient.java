@@ -370,10 +370,18 @@ public class GlideClusterClient extends BaseClient
     /**
      * WAITAOF on the nodes {@code route} names: [local fsyncs, replicas that fsynced]. From several
      * nodes, the smallest of each count: what every one of them reached. Blocks on the server for
-     * up to {@code timeout} ms, which the request timeout does not cut.
+     * up to {@code timeout} ms, which the request timeout does not cut. A route refused fails the
+     * returned future itself, with the RequestException as its cause (not behind the minimum).
      */
     public CompletableFuture<Long[]> waitaof(long numOfLocal, long numOfReplicas, long timeout, Route route) {
-        return routedValue(KeyCommands.TEXT.waitaof(numOfLocal, numOfReplicas, timeout), route)
+        Command<Long[]> waitaof = KeyCommands.TEXT.waitaof(numOfLocal, numOfReplicas, timeout);
+        RouteSpec spec;
+        try {
+            spec = RouteSpec.of(route);
+        } catch (RequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return run(waitaof.routedTo(spec).convertedBy(clusterValue(waitaof.convert())))
                 .thenApply(v -> v.hasMultiData() ? smallestOfEach(v.getMultiValue().values()) : v.getSingleValue());
     }
 
