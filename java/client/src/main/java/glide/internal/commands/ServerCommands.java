@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * <p>None of them takes a key or a value: the API gives their arguments (parameter names, user
  * names, rules) as text only, so there is one set of definitions, written as UTF-8, not a {@code
- * TEXT} and a {@code BINARY} instance. Their results are text whatever the batch asks for, except
- * in a batch, whose replies its own output setting converts.
+ * TEXT} and a {@code BINARY} instance. The clients return their results as text; a batch
+ * converts its replies by its own output setting, as for every family.
  *
  * <p>A cluster client sends them where the core's command table puts each one (INFO to every
  * primary, one report per node; DBSIZE to every primary, summed; CONFIG SET to every node...) or
