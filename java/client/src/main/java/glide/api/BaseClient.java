@@ -9,7 +9,6 @@ import static glide.internal.ReplyConverters.IDENTITY;
 import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
-import static glide.internal.ReplyConverters.TEXT_MAP;
 
 import glide.api.commands.BitmapBaseCommands;
 import glide.api.commands.GenericBaseCommands;
@@ -100,6 +99,7 @@ import glide.internal.ReplyConverters;
 import glide.internal.Statistics;
 import glide.internal.commands.BitmapCommands;
 import glide.internal.commands.Command;
+import glide.internal.commands.ConnectionCommands;
 import glide.internal.commands.GeoCommands;
 import glide.internal.commands.HashCommands;
 import glide.internal.commands.HyperLogLogCommands;
@@ -107,10 +107,12 @@ import glide.internal.commands.KeyCommands;
 import glide.internal.commands.ListCommands;
 import glide.internal.commands.PubSubCommands;
 import glide.internal.commands.ScriptingCommands;
+import glide.internal.commands.ServerCommands;
 import glide.internal.commands.SetCommands;
 import glide.internal.commands.SortedSetCommands;
 import glide.internal.commands.StreamCommands;
 import glide.internal.commands.StringCommands;
+import glide.internal.commands.TransactionCommands;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -572,106 +574,92 @@ public abstract class BaseClient
         return run(auth, false, ANY_TEXT);
     }
 
-    // ---- server: LOLWUT and ACL, the same on both clients ----
+    // ---- server: LOLWUT and ACL, the same on both clients (defined in ServerCommands) ----
 
     public CompletableFuture<String> lolwut() {
-        return run(Args.command("LOLWUT", 1), false, STRING);
+        return run(ServerCommands.lolwut(null, new int[0]));
     }
 
     public CompletableFuture<String> lolwut(int[] parameters) {
-        return run(lolwutArgs(null, parameters), false, STRING);
+        return run(ServerCommands.lolwut(null, parameters));
     }
 
     public CompletableFuture<String> lolwut(int version) {
-        return run(lolwutArgs(version, new int[0]), false, STRING);
+        return run(ServerCommands.lolwut(version, new int[0]));
     }
 
     public CompletableFuture<String> lolwut(int version, int[] parameters) {
-        return run(lolwutArgs(version, parameters), false, STRING);
-    }
-
-    /** {@code LOLWUT [VERSION v] [p ...]}. */
-    static Args lolwutArgs(Integer version, int[] parameters) {
-        Args args = Args.command("LOLWUT", parameters.length + 3);
-        if (version != null) {
-            args.add("VERSION").add(version);
-        }
-        for (int p : parameters) {
-            args.add(p);
-        }
-        return args;
+        return run(ServerCommands.lolwut(version, parameters));
     }
 
     public CompletableFuture<String[]> aclCat() {
-        return run(Args.command("ACL", 2).add("CAT"), false, STRING_ARRAY);
+        return run(ServerCommands.aclCat());
     }
 
     public CompletableFuture<String[]> aclCat(String category) {
-        return run(Args.command("ACL", 3).add("CAT").add(category), false, STRING_ARRAY);
+        return run(ServerCommands.aclCat(category));
     }
 
     public CompletableFuture<Long> aclDelUser(String[] usernames) {
-        return run(Args.command("ACL", usernames.length + 2).add("DELUSER").addAll(usernames), false, LONG);
+        return run(ServerCommands.aclDelUser(usernames));
     }
 
     public CompletableFuture<String> aclDryRun(String username, String command, String[] args) {
-        Args all = Args.command("ACL", args.length + 4).add("DRYRUN").add(username).add(command).addAll(args);
-        return run(all, false, ANY_TEXT);
+        return run(ServerCommands.aclDryRun(username, command, args));
     }
 
     public CompletableFuture<String> aclGenPass() {
-        return run(Args.command("ACL", 2).add("GENPASS"), false, STRING);
+        return run(ServerCommands.aclGenPass());
     }
 
     public CompletableFuture<String> aclGenPass(int bits) {
-        return run(Args.command("ACL", 3).add("GENPASS").add(bits), false, STRING);
+        return run(ServerCommands.aclGenPass(bits));
     }
 
     public CompletableFuture<Object> aclGetUser(String username) {
-        return run(Args.command("ACL", 3).add("GETUSER").add(username), false, ReplyConverters.IDENTITY);
+        return run(ServerCommands.aclGetUser(username));
     }
 
     public CompletableFuture<String[]> aclList() {
-        return run(Args.command("ACL", 2).add("LIST"), false, STRING_ARRAY);
+        return run(ServerCommands.aclList());
     }
 
     public CompletableFuture<String> aclLoad() {
-        return run(Args.command("ACL", 2).add("LOAD"), false, ANY_TEXT);
+        return run(ServerCommands.aclLoad());
     }
 
     public CompletableFuture<Object[]> aclLog() {
-        return run(Args.command("ACL", 2).add("LOG"), false, v -> (Object[]) v);
+        return run(ServerCommands.aclLog());
     }
 
     public CompletableFuture<Object[]> aclLog(int count) {
-        return run(Args.command("ACL", 3).add("LOG").add(count), false, v -> (Object[]) v);
+        return run(ServerCommands.aclLog(count));
     }
 
     public CompletableFuture<String> aclSave() {
-        return run(Args.command("ACL", 2).add("SAVE"), false, ANY_TEXT);
+        return run(ServerCommands.aclSave());
     }
 
     public CompletableFuture<String> aclSetUser(String username, String[] rules) {
-        Args args = Args.command("ACL", rules.length + 3).add("SETUSER").add(username).addAll(rules);
-        return run(args, false, ANY_TEXT);
+        return run(ServerCommands.aclSetUser(username, rules));
     }
 
     public CompletableFuture<String[]> aclUsers() {
-        return run(Args.command("ACL", 2).add("USERS"), false, STRING_ARRAY);
+        return run(ServerCommands.aclUsers());
     }
 
     public CompletableFuture<String> aclWhoami() {
-        return run(Args.command("ACL", 2).add("WHOAMI"), false, STRING);
+        return run(ServerCommands.aclWhoami());
     }
 
-    // ---- transactions: WATCH (exec and unwatch are per client) ----
+    // ---- transactions: WATCH (exec and unwatch are per client; defined in TransactionCommands) ----
 
     public CompletableFuture<String> watch(String[] keys) {
-        return run(Args.command("WATCH", keys.length + 1).addAll(keys), false, ANY_TEXT);
+        return run(TransactionCommands.TEXT.watch(keys));
     }
 
     public CompletableFuture<String> watch(GlideString[] keys) {
-        return run(Args.command("WATCH", keys.length + 1).addAll(keys), true, ANY_TEXT);
+        return run(TransactionCommands.BINARY.watch(keys));
     }
 
     /**
@@ -761,59 +749,58 @@ public abstract class BaseClient
     // (end of pub/sub)
 
     // ---- server and connection management without a route: the same on both clients ----
+    // (defined in ServerCommands and ConnectionCommands)
 
     public CompletableFuture<Map<String, String>> configGet(String[] parameters) {
-        return run(Args.command("CONFIG", parameters.length + 2).add("GET").addAll(parameters), false, TEXT_MAP);
+        return run(ServerCommands.configGet(parameters));
     }
 
     public CompletableFuture<String> configSet(Map<String, String> parameters) {
-        Args args = Args.command("CONFIG", 2 * parameters.size() + 2).add("SET");
-        parameters.forEach((k, v) -> args.add(k).add(v));
-        return run(args, false, ANY_TEXT);
+        return run(ServerCommands.configSet(parameters));
     }
 
     public CompletableFuture<String> configResetStat() {
-        return run(Args.command("CONFIG", 2).add("RESETSTAT"), false, ANY_TEXT);
+        return run(ServerCommands.configResetStat());
     }
 
     public CompletableFuture<String> configRewrite() {
-        return run(Args.command("CONFIG", 2).add("REWRITE"), false, ANY_TEXT);
+        return run(ServerCommands.configRewrite());
     }
 
     public CompletableFuture<String[]> time() {
-        return run(Args.command("TIME", 1), false, STRING_ARRAY);
+        return run(ServerCommands.time());
     }
 
     public CompletableFuture<Long> lastsave() {
-        return run(Args.command("LASTSAVE", 1), false, LONG);
+        return run(ServerCommands.lastsave());
     }
 
     public CompletableFuture<Long> dbsize() {
-        return run(Args.command("DBSIZE", 1), false, LONG);
+        return run(ServerCommands.dbsize());
     }
 
     public CompletableFuture<String> flushall() {
-        return run(Args.command("FLUSHALL", 1), false, ANY_TEXT);
+        return run(ServerCommands.flushall());
     }
 
     public CompletableFuture<String> flushall(FlushMode mode) {
-        return run(Args.command("FLUSHALL", 2).add(mode.name()), false, ANY_TEXT);
+        return run(ServerCommands.flushall(mode));
     }
 
     public CompletableFuture<String> flushdb() {
-        return run(Args.command("FLUSHDB", 1), false, ANY_TEXT);
+        return run(ServerCommands.flushdb());
     }
 
     public CompletableFuture<String> flushdb(FlushMode mode) {
-        return run(Args.command("FLUSHDB", 2).add(mode.name()), false, ANY_TEXT);
+        return run(ServerCommands.flushdb(mode));
     }
 
     public CompletableFuture<Long> clientId() {
-        return run(Args.command("CLIENT", 2).add("ID"), false, LONG);
+        return run(ConnectionCommands.TEXT.clientId());
     }
 
     public CompletableFuture<String> clientGetName() {
-        return run(Args.command("CLIENT", 2).add("GETNAME"), false, STRING);
+        return run(ConnectionCommands.TEXT.clientGetName());
     }
 
     public CompletableFuture<String> randomKey() {
@@ -3807,15 +3794,6 @@ public abstract class BaseClient
     @Override
     public CompletableFuture<String> scriptDebug(ScriptDebugMode mode) {
         return run(ScriptingCommands.TEXT.scriptDebug(mode));
-    }
-
-    /**
-     * A defined command whose result the client wraps further ({@code convert}: FUNCTION STATS
-     * keyed by node, a cluster client's ClusterValue), the command's own converter being applied
-     * inside it.
-     */
-    <R> CompletableFuture<R> runWrapped(Command<?> command, Function<Object, R> convert) {
-        return sink.execute(command.args(), command.binary(), command.timeoutMs(), command.shape(), command.route(), convert);
     }
 
     // Functions and the script cache without a route: the same on both clients (a cluster

@@ -1,11 +1,6 @@
 package glide.api;
 
-import static glide.internal.ReplyConverters.ANY_TEXT;
-import static glide.internal.ReplyConverters.GLIDE_STRING;
-import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
 import static glide.internal.ReplyConverters.IDENTITY;
-import static glide.internal.ReplyConverters.STRING;
-import static glide.internal.ReplyConverters.STRING_ARRAY;
 
 import glide.api.commands.ConnectionManagementCommands;
 import glide.api.commands.GenericCommands;
@@ -35,8 +30,10 @@ import glide.internal.CommandSink;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
 import glide.internal.NativeClient;
-import glide.internal.ReplyConverters;
-import java.util.Locale;
+import glide.internal.commands.ConnectionCommands;
+import glide.internal.commands.KeyCommands;
+import glide.internal.commands.ServerCommands;
+import glide.internal.commands.TransactionCommands;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -137,50 +134,6 @@ public class GlideClient extends BaseClient
         return run(bytes, true, BlockingTimeouts.forCommand(bytes), IDENTITY);
     }
 
-    @Override
-    public CompletableFuture<String> ping() {
-        return run(Args.command("PING", 1), false, STRING);
-    }
-
-    @Override
-    public CompletableFuture<String> ping(String message) {
-        return run(Args.command("PING", 2).add(message), false, STRING);
-    }
-
-    @Override
-    public CompletableFuture<GlideString> ping(GlideString message) {
-        return run(Args.command("PING", 2).add(message), true, GLIDE_STRING);
-    }
-
-    @Override
-    public CompletableFuture<String> echo(String message) {
-        return run(Args.command("ECHO", 2).add(message), false, STRING);
-    }
-
-    @Override
-    public CompletableFuture<GlideString> echo(GlideString message) {
-        return run(Args.command("ECHO", 2).add(message), true, GLIDE_STRING);
-    }
-
-    @Override
-    public CompletableFuture<String> select(long index) {
-        return run(Args.command("SELECT", 2).add(index), false, ANY_TEXT);
-    }
-
-    @Override
-    public CompletableFuture<String> info() {
-        return run(Args.command("INFO", 1), false, STRING);
-    }
-
-    @Override
-    public CompletableFuture<String> info(Section[] sections) {
-        Args args = Args.command("INFO", sections.length + 1);
-        for (Section s : sections) {
-            args.add(s.name().toLowerCase(Locale.ROOT));
-        }
-        return run(args, false, STRING);
-    }
-
     // ---- pub/sub: the subscriptions' state (subscribing: BaseClient) ----
 
     /** What the client wants to be subscribed to, and what the server confirmed, by mode. */
@@ -209,47 +162,83 @@ public class GlideClient extends BaseClient
 
     @Override
     public CompletableFuture<String> unwatch() {
-        return run(Args.command("UNWATCH", 1), false, ANY_TEXT);
+        return run(TransactionCommands.TEXT.unwatch());
     }
 
-    // ---- server management ----
+    // ---- server management: defined in ServerCommands ----
 
-    // ---- connection management ----
+    @Override
+    public CompletableFuture<String> info() {
+        return run(ServerCommands.info());
+    }
 
-    // ---- generic ----
+    @Override
+    public CompletableFuture<String> info(Section[] sections) {
+        return run(ServerCommands.info(sections));
+    }
+
+    // ---- connection management: defined in ConnectionCommands ----
+
+    @Override
+    public CompletableFuture<String> ping() {
+        return run(ConnectionCommands.TEXT.ping());
+    }
+
+    @Override
+    public CompletableFuture<String> ping(String message) {
+        return run(ConnectionCommands.TEXT.ping(message));
+    }
+
+    @Override
+    public CompletableFuture<GlideString> ping(GlideString message) {
+        return run(ConnectionCommands.BINARY.ping(message));
+    }
+
+    @Override
+    public CompletableFuture<String> echo(String message) {
+        return run(ConnectionCommands.TEXT.echo(message));
+    }
+
+    @Override
+    public CompletableFuture<GlideString> echo(GlideString message) {
+        return run(ConnectionCommands.BINARY.echo(message));
+    }
+
+    @Override
+    public CompletableFuture<String> select(long index) {
+        return run(ConnectionCommands.TEXT.select(index));
+    }
+
+    // ---- generic: KEYS and SCAN, defined in KeyCommands ----
 
     /** KEYS: every key of the selected database matching {@code pattern} (blocks the server: prefer scan). */
     public CompletableFuture<String[]> keys(String pattern) {
-        return run(Args.command("KEYS", 2).add(pattern), false, STRING_ARRAY);
+        return run(KeyCommands.TEXT.keys(pattern));
     }
 
     /** KEYS with a binary pattern. */
     public CompletableFuture<GlideString[]> keys(GlideString pattern) {
-        return run(Args.command("KEYS", 2).add(pattern), true, GLIDE_STRING_ARRAY);
+        return run(KeyCommands.BINARY.keys(pattern));
     }
 
     @Override
     public CompletableFuture<Object[]> scan(String cursor) {
-        return run(Args.command("SCAN", 2).add(cursor), false, ReplyConverters.SCAN_STEP);
+        return run(KeyCommands.TEXT.scan(cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> scan(GlideString cursor) {
-        return run(Args.command("SCAN", 2).add(cursor), true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(KeyCommands.BINARY.scan(cursor));
     }
 
     @Override
     public CompletableFuture<Object[]> scan(String cursor, ScanOptions options) {
-        return run(Args.command("SCAN", 8).add(cursor).addAll(options.toArgs()), false, ReplyConverters.SCAN_STEP);
+        return run(KeyCommands.TEXT.scan(cursor, options));
     }
 
     @Override
     public CompletableFuture<Object[]> scan(GlideString cursor, ScanOptions options) {
-        Args args = Args.command("SCAN", 8).add(cursor).addAll(options.toGlideStringArgs());
-        if (options.getType() != null) {
-            args.add(ScanOptions.TYPE_OPTION_STRING).add(options.getType().getNativeName());
-        }
-        return run(args, true, ReplyConverters.SCAN_STEP_BINARY);
+        return run(KeyCommands.BINARY.scan(cursor, options));
     }
 
     // ---- functions and the script cache ----
@@ -277,13 +266,13 @@ public class GlideClient extends BaseClient
     @Override
     public CompletableFuture<Map<String, Map<String, Map<String, Object>>>> functionStats() {
         Command<Map<String, Map<String, Object>>> stats = ScriptingCommands.TEXT.functionStats();
-        return runWrapped(stats, reply -> byNode(stats.convert().apply(reply)));
+        return run(stats.convertedBy(reply -> byNode(stats.convert().apply(reply))));
     }
 
     @Override
     public CompletableFuture<Map<String, Map<GlideString, Map<GlideString, Object>>>> functionStatsBinary() {
         Command<Map<GlideString, Map<GlideString, Object>>> stats = ScriptingCommands.BINARY.functionStats();
-        return runWrapped(stats, reply -> byNode(stats.convert().apply(reply)));
+        return run(stats.convertedBy(reply -> byNode(stats.convert().apply(reply))));
     }
 
     /** One node's reply, keyed by its address (the shape a cluster gives). */

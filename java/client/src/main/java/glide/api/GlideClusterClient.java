@@ -5,10 +5,8 @@ import static glide.internal.ReplyConverters.IDENTITY;
 import static glide.internal.ReplyConverters.BYTES;
 import static glide.internal.ReplyConverters.GLIDE_STRING;
 import static glide.internal.ReplyConverters.GLIDE_STRING_ARRAY;
-import static glide.internal.ReplyConverters.LONG;
 import static glide.internal.ReplyConverters.STRING;
 import static glide.internal.ReplyConverters.STRING_ARRAY;
-import static glide.internal.ReplyConverters.TEXT_MAP;
 
 import glide.api.commands.ConnectionManagementClusterCommands;
 import glide.api.commands.GenericClusterCommands;
@@ -43,7 +41,10 @@ import glide.api.models.configuration.ClusterSubscriptionConfiguration.PubSubClu
 import glide.api.models.configuration.PubSubState;
 import java.util.Set;
 import glide.internal.commands.Command;
+import glide.internal.commands.ConnectionCommands;
 import glide.internal.commands.KeyCommands;
+import glide.internal.commands.ServerCommands;
+import glide.internal.commands.TransactionCommands;
 import glide.internal.Args;
 import glide.internal.BatchRecorders;
 import glide.internal.CommandSink;
@@ -56,7 +57,6 @@ import glide.internal.ReplyConverters;
 import glide.internal.RouteSpec;
 import glide.internal.SlotScanCursor;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -245,12 +245,12 @@ public class GlideClusterClient extends BaseClient
 
     @Override
     public CompletableFuture<String> unwatch() {
-        return run(Args.command("UNWATCH", 1), false, ANY_TEXT);
+        return run(TransactionCommands.TEXT.unwatch());
     }
 
     @Override
     public CompletableFuture<String> unwatch(Route route) {
-        return routed(Args.command("UNWATCH", 1), false, route, ANY_TEXT);
+        return routed(TransactionCommands.TEXT.unwatch(), route);
     }
 
     // ---- generic -------------------------------------------------------------------------
@@ -346,20 +346,36 @@ public class GlideClusterClient extends BaseClient
         return run(args.build(), binary, BlockingTimeouts.DEFAULT, spec, clusterValue(convert));
     }
 
+    // ---- server and connection management: defined commands whose reply may come by node ----
+
+    /**
+     * A defined command sent where the core routes it, its reply a {@link ClusterValue}: by node
+     * when the core answered by node (INFO, KEYS's default route...), else single.
+     */
+    private <T> CompletableFuture<ClusterValue<T>> byNode(Command<T> command) {
+        return run(command.convertedBy(clusterValue(command.convert())));
+    }
+
+    /** A defined command sent to the nodes {@code route} names, its reply a {@link ClusterValue}. */
+    private <T> CompletableFuture<ClusterValue<T>> routedValue(Command<T> command, Route route) {
+        return routed(command.convertedBy(clusterValue(command.convert())), route);
+    }
+
     /**
      * WAITAOF on the nodes {@code route} names: [local fsyncs, replicas that fsynced]. From several
      * nodes, the smallest of each count: what every one of them reached. Blocks on the server for
-     * up to {@code timeout} ms, which the request timeout does not cut.
+     * up to {@code timeout} ms, which the request timeout does not cut. A route refused fails the
+     * returned future itself, with the RequestException as its cause (not behind the minimum).
      */
     public CompletableFuture<Long[]> waitaof(long numOfLocal, long numOfReplicas, long timeout, Route route) {
-        byte[][] args = Args.command("WAITAOF", 4).add(numOfLocal).add(numOfReplicas).add(timeout).build();
+        Command<Long[]> waitaof = KeyCommands.TEXT.waitaof(numOfLocal, numOfReplicas, timeout);
         RouteSpec spec;
         try {
             spec = RouteSpec.of(route);
         } catch (RequestException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return run(args, false, BlockingTimeouts.forCommand(args), spec, clusterValue(ReplyConverters.LONG_ARRAY))
+        return run(waitaof.routedTo(spec).convertedBy(clusterValue(waitaof.convert())))
                 .thenApply(v -> v.hasMultiData() ? smallestOfEach(v.getMultiValue().values()) : v.getSingleValue());
     }
 
@@ -388,67 +404,67 @@ public class GlideClusterClient extends BaseClient
      * some node refused leaves the others' connections where it moved them.
      */
     public CompletableFuture<String> select(long index) {
-        return run(Args.command("SELECT", 2).add(index), false, ANY_TEXT);
+        return run(ConnectionCommands.TEXT.select(index));
     }
 
     @Override
     public CompletableFuture<String> ping() {
-        return run(Args.command("PING", 1), false, STRING);
+        return run(ConnectionCommands.TEXT.ping());
     }
 
     @Override
     public CompletableFuture<String> ping(String message) {
-        return run(Args.command("PING", 2).add(message), false, STRING);
+        return run(ConnectionCommands.TEXT.ping(message));
     }
 
     @Override
     public CompletableFuture<GlideString> ping(GlideString message) {
-        return run(Args.command("PING", 2).add(message), true, GLIDE_STRING);
+        return run(ConnectionCommands.BINARY.ping(message));
     }
 
     @Override
     public CompletableFuture<String> ping(Route route) {
-        return routed(Args.command("PING", 1), false, route, STRING);
+        return routed(ConnectionCommands.TEXT.ping(), route);
     }
 
     @Override
     public CompletableFuture<String> ping(String message, Route route) {
-        return routed(Args.command("PING", 2).add(message), false, route, STRING);
+        return routed(ConnectionCommands.TEXT.ping(message), route);
     }
 
     @Override
     public CompletableFuture<GlideString> ping(GlideString message, Route route) {
-        return routed(Args.command("PING", 2).add(message), true, route, GLIDE_STRING);
+        return routed(ConnectionCommands.BINARY.ping(message), route);
     }
 
     @Override
     public CompletableFuture<String> echo(String message) {
-        return run(Args.command("ECHO", 2).add(message), false, STRING);
+        return run(ConnectionCommands.TEXT.echo(message));
     }
 
     @Override
     public CompletableFuture<GlideString> echo(GlideString message) {
-        return run(Args.command("ECHO", 2).add(message), true, GLIDE_STRING);
+        return run(ConnectionCommands.BINARY.echo(message));
     }
 
     @Override
     public CompletableFuture<ClusterValue<String>> echo(String message, Route route) {
-        return routedValue(Args.command("ECHO", 2).add(message), false, route, STRING);
+        return routedValue(ConnectionCommands.TEXT.echo(message), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<GlideString>> echo(GlideString message, Route route) {
-        return routedValue(Args.command("ECHO", 2).add(message), true, route, GLIDE_STRING);
+        return routedValue(ConnectionCommands.BINARY.echo(message), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Long>> clientId(Route route) {
-        return routedValue(Args.command("CLIENT", 2).add("ID"), false, route, LONG);
+        return routedValue(ConnectionCommands.TEXT.clientId(), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<String>> clientGetName(Route route) {
-        return routedValue(Args.command("CLIENT", 2).add("GETNAME"), false, route, STRING);
+        return routedValue(ConnectionCommands.TEXT.clientGetName(), route);
     }
 
     // ---- generic: random keys --------------------------------------------------------------
@@ -494,149 +510,127 @@ public class GlideClusterClient extends BaseClient
         return run(step, true, BlockingTimeouts.DEFAULT, RouteSpec.SCAN_STEP, reply -> SlotScanCursor.result(reply, binary));
     }
 
-    // ---- server management -----------------------------------------------------------------
+    // ---- server management: defined in ServerCommands ---------------------------------------
 
     @Override
     public CompletableFuture<ClusterValue<Map<String, String>>> configGet(String[] parameters, Route route) {
-        return routedValue(configGetArgs(parameters), false, route, TEXT_MAP);
-    }
-
-    private static Args configGetArgs(String[] parameters) {
-        Args args = Args.command("CONFIG", parameters.length + 2).add("GET");
-        for (String p : parameters) {
-            args.add(p);
-        }
-        return args;
+        return routedValue(ServerCommands.configGet(parameters), route);
     }
 
     @Override
     public CompletableFuture<String> configSet(Map<String, String> parameters, Route route) {
-        return routed(configSetArgs(parameters), false, route, ANY_TEXT);
-    }
-
-    private static Args configSetArgs(Map<String, String> parameters) {
-        Args args = Args.command("CONFIG", 2 * parameters.size() + 2).add("SET");
-        parameters.forEach((k, v) -> args.add(k).add(v));
-        return args;
+        return routed(ServerCommands.configSet(parameters), route);
     }
 
     @Override
     public CompletableFuture<String> configResetStat(Route route) {
-        return routed(Args.command("CONFIG", 2).add("RESETSTAT"), false, route, ANY_TEXT);
+        return routed(ServerCommands.configResetStat(), route);
     }
 
     @Override
     public CompletableFuture<String> configRewrite(Route route) {
-        return routed(Args.command("CONFIG", 2).add("REWRITE"), false, route, ANY_TEXT);
+        return routed(ServerCommands.configRewrite(), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<Long>> lastsave(Route route) {
-        return routedValue(Args.command("LASTSAVE", 1), false, route, LONG);
+        return routedValue(ServerCommands.lastsave(), route);
     }
 
     @Override
     public CompletableFuture<String> flushall(Route route) {
-        return routed(Args.command("FLUSHALL", 1), false, route, ANY_TEXT);
+        return routed(ServerCommands.flushall(), route);
     }
 
     @Override
     public CompletableFuture<String> flushall(FlushMode mode, Route route) {
-        return routed(Args.command("FLUSHALL", 2).add(mode.name()), false, route, ANY_TEXT);
+        return routed(ServerCommands.flushall(mode), route);
     }
 
     @Override
     public CompletableFuture<String> flushdb(Route route) {
-        return routed(Args.command("FLUSHDB", 1), false, route, ANY_TEXT);
+        return routed(ServerCommands.flushdb(), route);
     }
 
     @Override
     public CompletableFuture<String> flushdb(FlushMode mode, Route route) {
-        return routed(Args.command("FLUSHDB", 2).add(mode.name()), false, route, ANY_TEXT);
+        return routed(ServerCommands.flushdb(mode), route);
     }
 
     // ---- server management: info, dbsize, time ---------------------------------------------
 
     @Override
     public CompletableFuture<ClusterValue<String>> info() {
-        return run(Args.command("INFO", 1), false, clusterValue(STRING));
+        return byNode(ServerCommands.info());
     }
 
     @Override
     public CompletableFuture<ClusterValue<String>> info(Route route) {
-        return routedValue(Args.command("INFO", 1), false, route, STRING);
+        return routedValue(ServerCommands.info(), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<String>> info(Section[] sections) {
-        return run(infoArgs(sections), false, clusterValue(STRING));
+        return byNode(ServerCommands.info(sections));
     }
 
     @Override
     public CompletableFuture<ClusterValue<String>> info(Section[] sections, Route route) {
-        return routedValue(infoArgs(sections), false, route, STRING);
-    }
-
-    private static Args infoArgs(Section[] sections) {
-        Args args = Args.command("INFO", sections.length + 1);
-        for (Section s : sections) {
-            args.add(s.name().toLowerCase(Locale.ROOT));
-        }
-        return args;
+        return routedValue(ServerCommands.info(sections), route);
     }
 
     @Override
     public CompletableFuture<Long> dbsize(Route route) {
-        return routed(Args.command("DBSIZE", 1), false, route, LONG);
+        return routed(ServerCommands.dbsize(), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<String[]>> time(Route route) {
-        return routedValue(Args.command("TIME", 1), false, route, STRING_ARRAY);
+        return routedValue(ServerCommands.time(), route);
     }
 
     // ---- server management: lolwut by route (the plain forms are BaseClient's) ----
 
     @Override
     public CompletableFuture<ClusterValue<String>> lolwut(Route route) {
-        return routedValue(Args.command("LOLWUT", 1), false, route, STRING);
+        return routedValue(ServerCommands.lolwut(null, new int[0]), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<String>> lolwut(int[] parameters, Route route) {
-        return routedValue(lolwutArgs(null, parameters), false, route, STRING);
+        return routedValue(ServerCommands.lolwut(null, parameters), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<String>> lolwut(int version, Route route) {
-        return routedValue(lolwutArgs(version, new int[0]), false, route, STRING);
+        return routedValue(ServerCommands.lolwut(version, new int[0]), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<String>> lolwut(int version, int[] parameters, Route route) {
-        return routedValue(lolwutArgs(version, parameters), false, route, STRING);
+        return routedValue(ServerCommands.lolwut(version, parameters), route);
     }
 
-    // ---- generic: keys (the nodes' keys joined by the core) ----
+    // ---- generic: keys (the nodes' keys joined by the core; defined in KeyCommands) ----
 
     @Override
     public CompletableFuture<ClusterValue<String[]>> keys(String pattern) {
-        return run(Args.command("KEYS", 2).add(pattern), false, clusterValue(STRING_ARRAY));
+        return byNode(KeyCommands.TEXT.keys(pattern));
     }
 
     @Override
     public CompletableFuture<ClusterValue<GlideString[]>> keys(GlideString pattern) {
-        return run(Args.command("KEYS", 2).add(pattern), true, clusterValue(GLIDE_STRING_ARRAY));
+        return byNode(KeyCommands.BINARY.keys(pattern));
     }
 
     @Override
     public CompletableFuture<ClusterValue<String[]>> keys(String pattern, Route route) {
-        return routedValue(Args.command("KEYS", 2).add(pattern), false, route, STRING_ARRAY);
+        return routedValue(KeyCommands.TEXT.keys(pattern), route);
     }
 
     @Override
     public CompletableFuture<ClusterValue<GlideString[]>> keys(GlideString pattern, Route route) {
-        return routedValue(Args.command("KEYS", 2).add(pattern), true, route, GLIDE_STRING_ARRAY);
+        return routedValue(KeyCommands.BINARY.keys(pattern), route);
     }
 
     /**
@@ -665,20 +659,6 @@ public class GlideClusterClient extends BaseClient
     }
 
     // ---- functions and the script cache (defined in ScriptingCommands) ----
-
-    /**
-     * A defined command to the nodes {@code route} names, its result a ClusterValue: by node when
-     * the core answered by node, else single (each node's reply converted by the definition).
-     */
-    private <T> CompletableFuture<ClusterValue<T>> routedValue(Command<T> command, Route route) {
-        RouteSpec spec;
-        try {
-            spec = RouteSpec.of(route);
-        } catch (RequestException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return runWrapped(command.routedTo(spec), clusterValue(command.convert()));
-    }
 
     @Override
     public CompletableFuture<String> functionLoad(String libraryCode, boolean replace, Route route) {
@@ -836,14 +816,12 @@ public class GlideClusterClient extends BaseClient
     /** FUNCTION STATS by the command's policy (every node): by node, each node's map as the definition converts it. */
     @Override
     public CompletableFuture<ClusterValue<Map<String, Map<String, Object>>>> functionStats() {
-        Command<Map<String, Map<String, Object>>> stats = ScriptingCommands.TEXT.functionStats();
-        return runWrapped(stats, clusterValue(stats.convert()));
+        return byNode(ScriptingCommands.TEXT.functionStats());
     }
 
     @Override
     public CompletableFuture<ClusterValue<Map<GlideString, Map<GlideString, Object>>>> functionStatsBinary() {
-        Command<Map<GlideString, Map<GlideString, Object>>> stats = ScriptingCommands.BINARY.functionStats();
-        return runWrapped(stats, clusterValue(stats.convert()));
+        return byNode(ScriptingCommands.BINARY.functionStats());
     }
 
     @Override

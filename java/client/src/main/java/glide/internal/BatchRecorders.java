@@ -9,7 +9,7 @@ import java.util.function.Function;
  *
  * <p>Being retired family by family: a family whose commands are defined in {@code
  * glide.internal.commands} (so far strings, keys, hashes, lists, sets, sorted sets,
- * HyperLogLog, bitmaps, geo, streams, functions and pub/sub) is queued from its
+ * HyperLogLog, bitmaps, geo, streams, functions, pub/sub, server and connection management) is queued from its
  * definition, with no recorder client; this class goes once no batch method records through it.
  */
 public final class BatchRecorders {

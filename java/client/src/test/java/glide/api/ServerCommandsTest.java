@@ -14,12 +14,14 @@ import glide.api.models.commands.FlushMode;
 import glide.api.models.commands.scan.ScanOptions;
 import glide.api.models.configuration.ProtocolVersion;
 import glide.api.models.exceptions.RequestException;
+import glide.internal.commands.ServerCommands;
 import glide.testutil.RedisServer;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,6 +174,41 @@ class ServerCommandsTest {
             assertInstanceOf(GlideString.class, first[0]);
             assertInstanceOf(GlideString[].class, first[1]);
             assertArrayEquals(new String[0], (String[]) await(client.scan("0", ScanOptions.builder().matchPattern("none:*").count(1000L).build()))[1]);
+        }
+    }
+
+    /**
+     * The two commands of these families whose shape is not as sent, given by their definitions
+     * (glide.internal.commands.ServerCommands) and as customCommand, whose shape the core derives:
+     * CONFIG GET a map and ACL GETUSER's flags a set under both protocols, the same either way.
+     */
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void configGetAndAclGetUserGiveWhatTheProbeDerives(ProtocolVersion protocol) throws Exception {
+        try (GlideClient client = Clients.connect(server, protocol)) {
+            SameAsDerived.check(client, SameAsDerived.NOTHING, k -> client.configGet(new String[] {"maxmemory-policy"}),
+                    k -> new String[] {"CONFIG", "GET", "maxmemory-policy"},
+                    ServerCommands.configGet(new String[0]).convert(), Map.of("maxmemory-policy", "noeviction"));
+
+            // Two users set up alike: their ACL GETUSER replies are equal (the name is not in them).
+            String typedUser = "d-" + UUID.randomUUID();
+            String rawUser = "d-" + UUID.randomUUID();
+            for (String user : new String[] {typedUser, rawUser}) {
+                assertEquals("OK", await(client.aclSetUser(user, new String[] {"on", "~k:*", "+get"})));
+            }
+            try {
+                Object typed = await(client.aclGetUser(typedUser));
+                Object derived = ServerCommands.aclGetUser("u").convert()
+                        .apply(await(client.customCommand(new String[] {"ACL", "GETUSER", rawUser})));
+                assertTrue(SameAsDerived.deepEquals(typed, derived), SameAsDerived.show(typed) + " vs " + SameAsDerived.show(derived));
+                Object flags = ((Map<?, ?>) typed).get("flags");
+                assertInstanceOf(Set.class, flags);
+                assertTrue(((Set<?>) flags).contains("on"), flags.toString());
+                assertNull(await(client.aclGetUser("no-such-user")));
+                assertNull(await(client.customCommand(new String[] {"ACL", "GETUSER", "no-such-user"})));
+            } finally {
+                await(client.aclDelUser(new String[] {typedUser, rawUser}));
+            }
         }
     }
 }

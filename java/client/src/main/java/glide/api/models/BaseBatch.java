@@ -5,11 +5,13 @@ import glide.internal.BatchCommands;
 import glide.internal.BatchRecorders;
 import glide.internal.commands.BitmapCommands;
 import glide.internal.commands.Command;
+import glide.internal.commands.ConnectionCommands;
 import glide.internal.commands.GeoCommands;
 import glide.internal.commands.HashCommands;
 import glide.internal.commands.HyperLogLogCommands;
 import glide.internal.commands.KeyCommands;
 import glide.internal.commands.ListCommands;
+import glide.internal.commands.ServerCommands;
 import glide.internal.commands.SetCommands;
 import glide.internal.commands.SortedSetCommands;
 import glide.internal.commands.StreamCommands;
@@ -30,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
  * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes, lists, sets,
- * sorted sets, HyperLogLog, bitmaps, geo, streams, functions, pub/sub)
+ * sorted sets, HyperLogLog, bitmaps, geo, streams, functions, pub/sub, server and connection management)
  * add the defined command, with its reply shape; the others are still recorded through a client
  * whose commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
  *
@@ -74,9 +76,10 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     /**
      * Queues a command as its definition (glide.internal.commands) built it: its arguments and
      * its reply shape. (Its converter and timeout are the client's concern: a batch's replies are
-     * converted together, and the batch has its own timeout.)
+     * converted together, and the batch has its own timeout.) Package-private: {@link Batch} and
+     * {@link ClusterBatch} add their own clients' commands through it.
      */
-    protected T add(Command<?> command) {
+    T add(Command<?> command) {
         commands.add(command.args(), command.shape());
         return getThis();
     }
@@ -187,33 +190,34 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return recordOnEither(c -> c.customCommand(binary), c -> c.customCommand(binary));
     }
 
+    // Defined in ConnectionCommands and ServerCommands; the commands with text-only client
+    // methods (CONFIG GET/SET) queue what those send: their ArgType arguments made text.
+
     /** Queues ECHO: the message. */
     public <ArgType> T echo(ArgType message) {
         checkArgType(message);
-        GlideString m = gs(message);
-        return recordOnEither(c -> c.echo(m), c -> c.echo(m));
+        return add(ConnectionCommands.BINARY.echo(gs(message)));
     }
 
     /** Queues PING: "PONG". */
     public T ping() {
-        return recordOnEither(c -> c.ping(), c -> c.ping());
+        return add(ConnectionCommands.BINARY.ping());
     }
 
     /** Queues PING with a message: the message. */
     public <ArgType> T ping(ArgType msg) {
         checkArgType(msg);
-        GlideString m = gs(msg);
-        return recordOnEither(c -> c.ping(m), c -> c.ping(m));
+        return add(ConnectionCommands.BINARY.ping(gs(msg)));
     }
 
     /** Queues INFO: the default sections as text. */
     public T info() {
-        return recordOnEither(c -> c.info(), c -> c.info());
+        return add(ServerCommands.info());
     }
 
     /** Queues INFO for {@code sections}: those sections as text. */
     public T info(glide.api.models.commands.InfoOptions.Section[] sections) {
-        return recordOnEither(c -> c.info(sections), c -> c.info(sections));
+        return add(ServerCommands.info(sections));
     }
 
     /**
@@ -222,8 +226,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
      */
     public <ArgType> T configGet(ArgType[] parameters) {
         checkArgType(parameters);
-        String[] names = textArgs(parameters);
-        return record(c -> c.configGet(names));
+        return add(ServerCommands.configGet(textArgs(parameters)));
     }
 
     /**
@@ -234,7 +237,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         checkArgType(parameters);
         java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
         binaryMap(parameters).forEach((k, v) -> text.put(k.toString(), v.toString()));
-        return record(c -> c.configSet(text));
+        return add(ServerCommands.configSet(text));
     }
 
     /** {@code args} as text, for the few client methods with no binary overload. */
@@ -249,77 +252,77 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     /** Queues CLIENT ID: this connection's id. */
     public T clientId() {
-        return record(c -> c.clientId());
+        return add(ConnectionCommands.BINARY.clientId());
     }
 
     /** Queues CLIENT GETNAME: this connection's name, or null. */
     public T clientGetName() {
-        return record(c -> c.clientGetName());
+        return add(ConnectionCommands.BINARY.clientGetName());
     }
 
     /** Queues CONFIG REWRITE: "OK". */
     public T configRewrite() {
-        return record(c -> c.configRewrite());
+        return add(ServerCommands.configRewrite());
     }
 
     /** Queues CONFIG RESETSTAT: "OK". */
     public T configResetStat() {
-        return record(c -> c.configResetStat());
+        return add(ServerCommands.configResetStat());
     }
 
     /** Queues TIME: [seconds, microseconds] as text. */
     public T time() {
-        return record(c -> c.time());
+        return add(ServerCommands.time());
     }
 
     /** Queues LASTSAVE: the Unix time of the last save. */
     public T lastsave() {
-        return record(c -> c.lastsave());
+        return add(ServerCommands.lastsave());
     }
 
     /** Queues FLUSHALL: "OK". */
     public T flushall() {
-        return record(c -> c.flushall());
+        return add(ServerCommands.flushall());
     }
 
     /** Queues FLUSHALL SYNC/ASYNC: "OK". */
     public T flushall(glide.api.models.commands.FlushMode mode) {
-        return record(c -> c.flushall(mode));
+        return add(ServerCommands.flushall(mode));
     }
 
     /** Queues FLUSHDB: "OK". */
     public T flushdb() {
-        return record(c -> c.flushdb());
+        return add(ServerCommands.flushdb());
     }
 
     /** Queues FLUSHDB SYNC/ASYNC: "OK". */
     public T flushdb(glide.api.models.commands.FlushMode mode) {
-        return record(c -> c.flushdb(mode));
+        return add(ServerCommands.flushdb(mode));
     }
 
     /** Queues LOLWUT: the art and the server version, as text. */
     public T lolwut() {
-        return record(c -> c.lolwut());
+        return add(ServerCommands.lolwut(null, new int[0]));
     }
 
     /** Queues LOLWUT with the art's parameters: text. */
     public T lolwut(int[] parameters) {
-        return record(c -> c.lolwut(parameters));
+        return add(ServerCommands.lolwut(null, parameters));
     }
 
     /** Queues LOLWUT VERSION: text. */
     public T lolwut(int version) {
-        return record(c -> c.lolwut(version));
+        return add(ServerCommands.lolwut(version, new int[0]));
     }
 
     /** Queues LOLWUT VERSION with the art's parameters: text. */
     public T lolwut(int version, int[] parameters) {
-        return record(c -> c.lolwut(version, parameters));
+        return add(ServerCommands.lolwut(version, parameters));
     }
 
     /** Queues DBSIZE: the number of keys in the database. */
     public T dbsize() {
-        return record(c -> c.dbsize());
+        return add(ServerCommands.dbsize());
     }
 
     /** Queues WAIT: the number of replicas that acknowledged the writes before it. */

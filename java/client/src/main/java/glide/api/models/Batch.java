@@ -1,6 +1,7 @@
 package glide.api.models;
 
-import glide.api.GlideClient;
+import glide.internal.commands.ConnectionCommands;
+import glide.internal.commands.KeyCommands;
 
 /**
  * A batch for {@link glide.api.GlideClient#exec(Batch, boolean)}: a transaction ({@code isAtomic}
@@ -16,25 +17,22 @@ public class Batch extends BaseBatch<Batch> {
         return this;
     }
 
-    /** Records a standalone-only command on the recorder, a {@link GlideClient}. */
-    private Batch standalone(java.util.function.Function<GlideClient, ? extends java.util.concurrent.CompletableFuture<?>> call) {
-        return record(c -> call.apply((GlideClient) c));
-    }
+    // ---- standalone-only commands: defined in ConnectionCommands and KeyCommands ----
 
     /** Queues SELECT; result: {@code OK}. Later commands of the batch use database {@code index}. */
     public Batch select(long index) {
-        return standalone(c -> c.select(index));
+        return add(ConnectionCommands.BINARY.select(index));
     }
 
     /** Queues SCAN from {@code cursor}; result: the next cursor and the keys of this step. */
     public <ArgType> Batch scan(ArgType cursor) {
         checkArgType(cursor);
-        return standalone(c -> c.scan(gs(cursor)));
+        return add(KeyCommands.BINARY.scan(gs(cursor)));
     }
 
     /** Queues SCAN with MATCH/COUNT/TYPE; result: the next cursor and the keys of this step. */
     public <ArgType> Batch scan(ArgType cursor, glide.api.models.commands.scan.ScanOptions options) {
         checkArgType(cursor);
-        return standalone(c -> c.scan(gs(cursor), options));
+        return add(KeyCommands.BINARY.scan(gs(cursor), options));
     }
 }

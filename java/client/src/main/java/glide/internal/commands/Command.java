@@ -69,4 +69,13 @@ public final class Command<T> {
     public Command<T> routedTo(RouteSpec target) {
         return new Command<>(args, shape, convert, binary, timeoutMs, target);
     }
+
+    /**
+     * This command with its reply converted by {@code replacement} instead: a cluster client's
+     * reply that may come by node, made a {@code ClusterValue} around this command's own converter.
+     * The bytes, shape, timeout and route stay the definition's.
+     */
+    public <R> Command<R> convertedBy(Function<Object, R> replacement) {
+        return new Command<>(args, shape, replacement, binary, timeoutMs, route);
+    }
 }

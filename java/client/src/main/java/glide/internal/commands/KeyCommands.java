@@ -6,12 +6,14 @@ import glide.api.models.commands.MigrateOptions;
 import glide.api.models.commands.RestoreOptions;
 import glide.api.models.commands.SortBaseOptions;
 import glide.api.models.commands.SortOptionsBinary;
+import glide.api.models.commands.scan.ScanOptions;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ReplyConverters;
 import glide.internal.Wire.Shape;
 
 /**
- * The commands on keys ({@code GenericBaseCommands}, and RANDOMKEY), each defined once for both
+ * The commands on keys ({@code GenericBaseCommands}, RANDOMKEY, and the keyspace's KEYS and
+ * standalone SCAN), each defined once for both
  * argument types: {@link #TEXT} serves the API's {@code String} overloads, {@link #BINARY} its
  * {@link GlideString} overloads and every batch.
  *
@@ -250,5 +252,37 @@ public final class KeyCommands<V> {
     /** RANDOMKEY: a key, or null for an empty database. */
     public Command<V> randomKey() {
         return codec.command("RANDOMKEY", 1).returning(Shape.AS_SENT, codec.value());
+    }
+
+    // ---- the keyspace: KEYS and the standalone SCAN (GenericCommands, GenericClusterCommands) ----
+
+    /**
+     * KEYS: every key of the database matching {@code pattern} (on a cluster by default, every
+     * primary's keys joined by the core).
+     */
+    public Command<V[]> keys(V pattern) {
+        return codec.command("KEYS", 2).arg(pattern).returning(Shape.AS_SENT, codec.array());
+    }
+
+    /** SCAN: one step, {@code {next cursor, keys}}, both of the argument's type. */
+    public Command<Object[]> scan(V cursor) {
+        return codec.command("SCAN", 2).arg(cursor).returning(Shape.AS_SENT, codec.scanStep());
+    }
+
+    /**
+     * SCAN with MATCH/COUNT/TYPE. The String overload has always written the options as text (a
+     * pattern given as bytes decoded, as {@code ScanOptions.toArgs} does); the GlideString overload
+     * and every batch write the pattern's bytes as they are, then TYPE.
+     */
+    public Command<Object[]> scan(V cursor, ScanOptions options) {
+        CommandBuilder<V> command = codec.command("SCAN", 8).arg(cursor);
+        if (!codec.binary()) {
+            return command.words(options.toArgs()).returning(Shape.AS_SENT, codec.scanStep());
+        }
+        command.raw(options.toGlideStringArgs());
+        if (options.getType() != null) {
+            command.word(ScanOptions.TYPE_OPTION_STRING).word(options.getType().getNativeName());
+        }
+        return command.returning(Shape.AS_SENT, codec.scanStep());
     }
 }

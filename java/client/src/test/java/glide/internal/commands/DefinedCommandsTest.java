@@ -524,6 +524,7 @@ class DefinedCommandsTest {
         all.add(s("xinfoStreamFull", c -> c.xinfoStreamFull("k", 5), c -> c.xinfoStreamFull(gs("k"), 5), b -> b.xinfoStreamFull("k", 5)));
         all.addAll(hashSamples());
         all.addAll(listSamples());
+        all.addAll(serverAndConnectionSamples());
         return all;
     }
 
@@ -621,7 +622,12 @@ class DefinedCommandsTest {
         for (Class<?> family : new Class<?>[] {
             StringBaseCommands.class, GenericBaseCommands.class, HyperLogLogBaseCommands.class, BitmapBaseCommands.class,
             GeospatialIndicesBaseCommands.class, StreamBaseCommands.class, HashBaseCommands.class, ListBaseCommands.class,
-            SetBaseCommands.class, SortedSetBaseCommands.class
+            SetBaseCommands.class, SortedSetBaseCommands.class,
+            glide.api.commands.ServerManagementCommands.class, glide.api.commands.ServerManagementClusterCommands.class,
+            glide.api.commands.ConnectionManagementCommands.class, glide.api.commands.ConnectionManagementClusterCommands.class,
+            glide.api.commands.GenericCommands.class, glide.api.commands.GenericClusterCommands.class,
+            glide.api.commands.TransactionsBaseCommands.class, glide.api.commands.TransactionsCommands.class,
+            glide.api.commands.TransactionsClusterCommands.class
         }) {
             for (Method m : family.getDeclaredMethods()) {
                 declared.add(m.getName());
@@ -629,6 +635,7 @@ class DefinedCommandsTest {
         }
         TreeSet<String> sampled = new TreeSet<>();
         samples().forEach(s -> sampled.add(s.method));
+        sampled.addAll(serverAndConnectionNamesNotInSamples());
         // The binary forms named apart: sampled with their text form.
         sampled.add("msetBinary");
         sampled.add("msetnxBinary");
@@ -1365,5 +1372,287 @@ class DefinedCommandsTest {
         GlideClient client = (GlideClient) BatchRecorders.recorder(false, new Capture());
         assertThrows(NullPointerException.class, () -> client.functionList((String) null, true));
         assertThrows(IllegalArgumentException.class, () -> new Batch(false).functionList(null, true));
+    }
+
+    // ==== server management, connection management, WATCH/UNWATCH, KEYS and SCAN ====
+    // (ServerCommands, ConnectionCommands, TransactionCommands, KeyCommands.keys/scan)
+    // Types are written in full in this section (no new imports): it merges apart from the others.
+
+    private static final glide.api.models.commands.InfoOptions.Section[] SECTIONS = {
+        glide.api.models.commands.InfoOptions.Section.SERVER, glide.api.models.commands.InfoOptions.Section.COMMANDSTATS
+    };
+    private static final String[] PARAMETERS = {"maxmemory", "timeout"};
+    private static final int[] LOLWUT_PARAMETERS = {10, 2};
+
+    private static glide.api.models.commands.scan.ScanOptions scanOptions() {
+        return glide.api.models.commands.scan.ScanOptions.builder()
+                .matchPattern("k*")
+                .count(5L)
+                .type(glide.api.models.commands.scan.ScanOptions.ObjectType.HASH)
+                .build();
+    }
+
+    /** The samples of these families' standalone forms and batch builders, in {@link #samples()}. */
+    private static List<Sample> serverAndConnectionSamples() {
+        glide.api.models.commands.FlushMode async = glide.api.models.commands.FlushMode.ASYNC;
+        List<Sample> all = new ArrayList<>();
+        // server management (text only: the API has no GlideString overloads here)
+        all.add(s("info", c -> c.info(), null, b -> b.info()));
+        all.add(s("info", c -> c.info(SECTIONS), null, b -> b.info(SECTIONS)));
+        all.add(s("configGet", c -> c.configGet(PARAMETERS), null, b -> b.configGet(PARAMETERS)));
+        all.add(s("configSet", c -> c.configSet(pairs()), null, b -> b.configSet(pairs())));
+        all.add(s("configResetStat", c -> c.configResetStat(), null, b -> b.configResetStat()));
+        all.add(s("configRewrite", c -> c.configRewrite(), null, b -> b.configRewrite()));
+        all.add(s("time", c -> c.time(), null, b -> b.time()));
+        all.add(s("lastsave", c -> c.lastsave(), null, b -> b.lastsave()));
+        all.add(s("dbsize", c -> c.dbsize(), null, b -> b.dbsize()));
+        all.add(s("flushall", c -> c.flushall(), null, b -> b.flushall()));
+        all.add(s("flushall", c -> c.flushall(async), null, b -> b.flushall(async)));
+        all.add(s("flushdb", c -> c.flushdb(), null, b -> b.flushdb()));
+        all.add(s("flushdb", c -> c.flushdb(async), null, b -> b.flushdb(async)));
+        all.add(s("lolwut", c -> c.lolwut(), null, b -> b.lolwut()));
+        all.add(s("lolwut", c -> c.lolwut(LOLWUT_PARAMETERS), null, b -> b.lolwut(LOLWUT_PARAMETERS)));
+        all.add(s("lolwut", c -> c.lolwut(5), null, b -> b.lolwut(5)));
+        all.add(s("lolwut", c -> c.lolwut(5, LOLWUT_PARAMETERS), null, b -> b.lolwut(5, LOLWUT_PARAMETERS)));
+        // ACL (no batch builders)
+        all.add(s("aclCat", c -> c.aclCat(), null, null));
+        all.add(s("aclCat", c -> c.aclCat("string"), null, null));
+        all.add(s("aclDelUser", c -> c.aclDelUser(new String[] {"u", "u2"}), null, null));
+        all.add(s("aclDryRun", c -> c.aclDryRun("u", "get", KEYS), null, null));
+        all.add(s("aclGenPass", c -> c.aclGenPass(), null, null));
+        all.add(s("aclGenPass", c -> c.aclGenPass(32), null, null));
+        all.add(s("aclGetUser", c -> c.aclGetUser("u"), null, null));
+        all.add(s("aclList", c -> c.aclList(), null, null));
+        all.add(s("aclLoad", c -> c.aclLoad(), null, null));
+        all.add(s("aclLog", c -> c.aclLog(), null, null));
+        all.add(s("aclLog", c -> c.aclLog(3), null, null));
+        all.add(s("aclSave", c -> c.aclSave(), null, null));
+        all.add(s("aclSetUser", c -> c.aclSetUser("u", new String[] {"on", "+get"}), null, null));
+        all.add(s("aclUsers", c -> c.aclUsers(), null, null));
+        all.add(s("aclWhoami", c -> c.aclWhoami(), null, null));
+        // connection management
+        all.add(s("ping", c -> c.ping(), null, b -> b.ping()));
+        all.add(s("ping", c -> c.ping("m"), c -> c.ping(gs("m")), b -> b.ping("m")));
+        all.add(s("echo", c -> c.echo("m"), c -> c.echo(gs("m")), b -> b.echo("m")));
+        all.add(s("select", c -> c.select(3), null, b -> b.select(3)));
+        all.add(s("clientId", c -> c.clientId(), null, b -> b.clientId()));
+        all.add(s("clientGetName", c -> c.clientGetName(), null, b -> b.clientGetName()));
+        // WATCH/UNWATCH (no batch builders: a batch cannot watch)
+        all.add(s("watch", c -> c.watch(KEYS), c -> c.watch(BINARY_KEYS), null));
+        all.add(s("unwatch", c -> c.unwatch(), null, null));
+        // the keyspace
+        all.add(s("keys", c -> c.keys("k*"), c -> c.keys(gs("k*")), null));
+        all.add(s("scan", c -> c.scan("0"), c -> c.scan(gs("0")), b -> b.scan("0")));
+        all.add(s("scan", c -> c.scan("0", scanOptions()), c -> c.scan(gs("0"), scanOptions()), b -> b.scan("0", scanOptions())));
+        return all;
+    }
+
+    /** One cluster-client form: what it must send besides the bytes (those must be a listed line). */
+    private static final class ClusterForm {
+        final String method;
+        final Consumer<glide.api.GlideClusterClient> call;
+        final boolean binary;
+        /** Null: the command's own routing ({@link RouteSpec#DEFAULT}). */
+        final glide.api.models.configuration.RequestRoutingConfiguration.Route route;
+        int timeoutMs = BlockingTimeouts.DEFAULT;
+
+        ClusterForm(String method, Consumer<glide.api.GlideClusterClient> call, boolean binary,
+                glide.api.models.configuration.RequestRoutingConfiguration.Route route) {
+            this.method = method;
+            this.call = call;
+            this.binary = binary;
+            this.route = route;
+        }
+
+        ClusterForm blocking(int nativeTimeoutMs) {
+            timeoutMs = nativeTimeoutMs;
+            return this;
+        }
+    }
+
+    private static ClusterForm text(String method, Consumer<glide.api.GlideClusterClient> call,
+            glide.api.models.configuration.RequestRoutingConfiguration.Route route) {
+        return new ClusterForm(method, call, false, route);
+    }
+
+    private static ClusterForm binary(String method, Consumer<glide.api.GlideClusterClient> call,
+            glide.api.models.configuration.RequestRoutingConfiguration.Route route) {
+        return new ClusterForm(method, call, true, route);
+    }
+
+    /**
+     * The cluster client's forms of these families: the plain ones and every routed one, with the
+     * arguments of the standalone samples, so each sends a line already listed.
+     */
+    private static List<ClusterForm> clusterForms() {
+        glide.api.models.configuration.RequestRoutingConfiguration.Route all =
+                glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute.ALL_NODES;
+        glide.api.models.configuration.RequestRoutingConfiguration.Route random =
+                glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute.RANDOM;
+        glide.api.models.configuration.RequestRoutingConfiguration.Route byKey =
+                new glide.api.models.configuration.RequestRoutingConfiguration.SlotKeyRoute(
+                        "k", glide.api.models.configuration.RequestRoutingConfiguration.SlotType.REPLICA);
+        glide.api.models.configuration.RequestRoutingConfiguration.Route byAddress =
+                new glide.api.models.configuration.RequestRoutingConfiguration.ByAddressRoute("h", 7000);
+        glide.api.models.commands.FlushMode async = glide.api.models.commands.FlushMode.ASYNC;
+        List<ClusterForm> forms = new ArrayList<>();
+        // server management
+        forms.add(text("info", c -> c.info(), null));
+        forms.add(text("info", c -> c.info(all), all));
+        forms.add(text("info", c -> c.info(SECTIONS), null));
+        forms.add(text("info", c -> c.info(SECTIONS, byAddress), byAddress));
+        forms.add(text("configGet", c -> c.configGet(PARAMETERS), null));
+        forms.add(text("configGet", c -> c.configGet(PARAMETERS, random), random));
+        forms.add(text("configSet", c -> c.configSet(pairs(), all), all));
+        forms.add(text("configResetStat", c -> c.configResetStat(byKey), byKey));
+        forms.add(text("configRewrite", c -> c.configRewrite(all), all));
+        forms.add(text("time", c -> c.time(random), random));
+        forms.add(text("lastsave", c -> c.lastsave(byAddress), byAddress));
+        forms.add(text("dbsize", c -> c.dbsize(), null));
+        forms.add(text("dbsize", c -> c.dbsize(all), all));
+        forms.add(text("flushall", c -> c.flushall(all), all));
+        forms.add(text("flushall", c -> c.flushall(async, byKey), byKey));
+        forms.add(text("flushdb", c -> c.flushdb(random), random));
+        forms.add(text("flushdb", c -> c.flushdb(async, all), all));
+        forms.add(text("lolwut", c -> c.lolwut(all), all));
+        forms.add(text("lolwut", c -> c.lolwut(LOLWUT_PARAMETERS, random), random));
+        forms.add(text("lolwut", c -> c.lolwut(5, byAddress), byAddress));
+        forms.add(text("lolwut", c -> c.lolwut(5, LOLWUT_PARAMETERS, byKey), byKey));
+        forms.add(text("aclGetUser", c -> c.aclGetUser("u"), null));
+        forms.add(text("waitaof", c -> c.waitaof(1, 0, 100, all), all).blocking(BlockingTimeouts.forMillis(100)));
+        // connection management
+        forms.add(text("ping", c -> c.ping(), null));
+        forms.add(text("ping", c -> c.ping(random), random));
+        forms.add(text("ping", c -> c.ping("m"), null));
+        forms.add(binary("ping", c -> c.ping(gs("m")), null));
+        forms.add(text("ping", c -> c.ping("m", all), all));
+        forms.add(binary("ping", c -> c.ping(gs("m"), byAddress), byAddress));
+        forms.add(text("echo", c -> c.echo("m"), null));
+        forms.add(binary("echo", c -> c.echo(gs("m")), null));
+        forms.add(text("echo", c -> c.echo("m", byKey), byKey));
+        forms.add(binary("echo", c -> c.echo(gs("m"), all), all));
+        forms.add(text("select", c -> c.select(3), null));
+        forms.add(text("clientId", c -> c.clientId(), null));
+        forms.add(text("clientId", c -> c.clientId(all), all));
+        forms.add(text("clientGetName", c -> c.clientGetName(random), random));
+        // WATCH/UNWATCH
+        forms.add(binary("watch", c -> c.watch(BINARY_KEYS), null));
+        forms.add(text("unwatch", c -> c.unwatch(), null));
+        forms.add(text("unwatch", c -> c.unwatch(all), all));
+        // the keyspace
+        forms.add(text("keys", c -> c.keys("k*"), null));
+        forms.add(binary("keys", c -> c.keys(gs("k*")), null));
+        forms.add(text("keys", c -> c.keys("k*", random), random));
+        forms.add(binary("keys", c -> c.keys(gs("k*"), byAddress), byAddress));
+        forms.add(text("randomKey", c -> c.randomKey(random), random));
+        forms.add(binary("randomKeyBinary", c -> c.randomKeyBinary(all), all));
+        return forms;
+    }
+
+    /** A route's kind, number and bytes (RouteSpec keeps them package-private, for the core only). */
+    private static String describe(RouteSpec route) {
+        StringBuilder out = new StringBuilder();
+        for (String name : new String[] {"kind", "number", "bytes"}) {
+            try {
+                Field f = RouteSpec.class.getDeclaredField(name);
+                f.setAccessible(true);
+                Object v = f.get(route);
+                out.append(name).append('=').append(v instanceof byte[] ? new String((byte[]) v, StandardCharsets.UTF_8) : v).append(' ');
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Each cluster form sends a listed line (the standalone form's bytes and shape), reads text or
+     * bytes as its overload says, and goes where its route says: the command's own routing
+     * without one, exactly {@code RouteSpec.of(route)} with one.
+     */
+    @Test
+    void everyClusterFormSendsAListedLineWhereItsRouteSays() throws IOException {
+        List<String> listed = expectedLines();
+        for (ClusterForm form : clusterForms()) {
+            Capture sink = new Capture();
+            form.call.accept((glide.api.GlideClusterClient) BatchRecorders.recorder(true, sink));
+            assertEquals(1, sink.sent.size(), form.method + ": one command per call");
+            Sent sent = sink.sent.get(0);
+            String line = line(sent.args, sent.shape);
+            assertTrue(listed.contains(line), form.method + ": " + line + " is not in " + SAMPLES);
+            assertEquals(form.binary, sent.binary, form.method + ": " + line);
+            assertEquals(form.timeoutMs, sent.timeoutMs, form.method + ": " + line);
+            if (form.route == null) {
+                assertSame(RouteSpec.DEFAULT, sent.route, form.method + ": " + line);
+            } else {
+                assertEquals(describe(RouteSpec.of(form.route)), describe(sent.route), form.method + " to " + form.route);
+            }
+        }
+    }
+
+    /**
+     * The names of these families' interfaces that are sampled by the cluster forms only, or are
+     * no single defined command: customCommand (given whole, its shape derived by design), exec
+     * (a batch), and the cluster scan's scanBinary (steps of SlotScanCursor, routed by the core).
+     */
+    private static List<String> serverAndConnectionNamesNotInSamples() {
+        List<String> names = new ArrayList<>();
+        clusterForms().forEach(f -> names.add(f.method));
+        names.addAll(List.of("customCommand", "exec", "scanBinary"));
+        return names;
+    }
+
+    /** Keeps each command's converter, to apply it to a reply by hand. */
+    private static final class Converters implements CommandSink {
+        final List<Function<Object, ?>> converters = new ArrayList<>();
+
+        @Override
+        public <T> CompletableFuture<T> execute(
+                byte[][] args, boolean binary, int timeoutMs, int shape, RouteSpec route, Function<Object, T> convert) {
+            converters.add(convert);
+            return new CompletableFuture<>();
+        }
+    }
+
+    /** A reply by node as the core hands it over (NodeReplies: node address to that node's reply). */
+    @SuppressWarnings("unchecked")
+    private static Map<Object, Object> byNode(Object first, Object second) throws ReflectiveOperationException {
+        java.lang.reflect.Constructor<?> make = Class.forName("glide.internal.NodeReplies").getDeclaredConstructor(int.class);
+        make.setAccessible(true);
+        Map<Object, Object> replies = (Map<Object, Object>) make.newInstance(2);
+        replies.put("h:1", first);
+        replies.put("h:2", second);
+        return replies;
+    }
+
+    /**
+     * The cluster forms that return a ClusterValue wrap the definition's converter: a reply by node
+     * becomes each node's converted reply, a single reply a single value; the forms that return a
+     * plain value convert as the definition does.
+     */
+    @Test
+    void aClusterValueIsEachNodesReplyConvertedByTheDefinition() throws ReflectiveOperationException {
+        Converters sink = new Converters();
+        glide.api.GlideClusterClient client = (glide.api.GlideClusterClient) BatchRecorders.recorder(true, sink);
+        client.info();
+        client.keys(gs("k*"), glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute.ALL_NODES);
+        client.clientId(glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute.RANDOM);
+        client.dbsize(glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute.ALL_PRIMARIES);
+
+        glide.api.models.ClusterValue<?> info = (glide.api.models.ClusterValue<?>) sink.converters.get(0).apply(byNode("a", "b"));
+        assertTrue(info.hasMultiData());
+        assertEquals(Map.of("h:1", "a", "h:2", "b"), info.getMultiValue());
+        glide.api.models.ClusterValue<?> single = (glide.api.models.ClusterValue<?>) sink.converters.get(0).apply("a");
+        assertTrue(single.hasSingleData());
+        assertEquals("a", single.getSingleValue());
+
+        glide.api.models.ClusterValue<?> keys =
+                (glide.api.models.ClusterValue<?>) sink.converters.get(1).apply(byNode(new Object[] {gs("k1")}, new Object[0]));
+        assertArrayEquals(new GlideString[] {gs("k1")}, (GlideString[]) keys.getMultiValue().get("h:1"));
+        assertArrayEquals(new GlideString[0], (GlideString[]) keys.getMultiValue().get("h:2"));
+
+        glide.api.models.ClusterValue<?> id = (glide.api.models.ClusterValue<?>) sink.converters.get(2).apply(7L);
+        assertEquals(7L, id.getSingleValue());
+        assertEquals(12L, sink.converters.get(3).apply(12L));
     }
 }
