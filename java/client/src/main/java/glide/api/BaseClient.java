@@ -87,7 +87,6 @@ import glide.api.models.commands.stream.StreamReadOptions;
 import glide.api.models.commands.stream.StreamTrimOptions;
 import glide.api.models.commands.scan.ZScanOptions;
 import glide.api.models.commands.scan.ZScanOptionsBinary;
-import glide.internal.Args;
 import glide.internal.BlockingTimeouts;
 import glide.internal.CommandSink;
 import glide.internal.PubSubDelivery;
@@ -160,7 +159,7 @@ public abstract class BaseClient
         IS_NULLABLE,
     }
 
-    /** Null for a client that records a batch's commands. */
+    /** Null for a client built on a {@link CommandSink} of its own (tests). */
     private final NativeClient core;
 
     /** Set for a client created with subscriptions. */
@@ -174,31 +173,30 @@ public abstract class BaseClient
         this.sink = core;
     }
 
-    /** A client that records its commands into a batch instead of running them. */
-    BaseClient(CommandSink recorder) {
+    /** A client whose commands go to {@code sink}, not to a server (tests). */
+    BaseClient(CommandSink sink) {
         this.core = null;
-        this.sink = recorder;
+        this.sink = sink;
     }
 
-    /** The native client; fails for a batch recorder, which has none. */
+    /** The native client; fails for a client built on a sink, which has none. */
     NativeClient core() {
         if (core == null) {
-            throw new IllegalStateException("a batch recorder has no connection");
+            throw new IllegalStateException("a client built on a command sink has no connection");
         }
         return core;
     }
 
-    /** Runs a command with the client's request timeout. */
-    <T> CompletableFuture<T> run(Args args, boolean binary, Function<Object, T> convert) {
-        return sink.execute(args.build(), binary, BlockingTimeouts.DEFAULT, CommandSink.NATURAL, RouteSpec.DEFAULT, convert);
-    }
-
+    /**
+     * Runs a command that has no definition, its reply's shape left to the core: customCommand's
+     * (whatever the user sends) and a cluster scan's steps (see SlotScanCursor).
+     */
     <T> CompletableFuture<T> run(
             byte[][] args, boolean binary, int timeoutMs, Function<Object, T> convert) {
         return sink.execute(args, binary, timeoutMs, CommandSink.NATURAL, RouteSpec.DEFAULT, convert);
     }
 
-    /** Runs a command to the nodes {@code route} names (cluster clients). */
+    /** As {@link #run(byte[][], boolean, int, Function)}, to the nodes {@code route} names (cluster clients). */
     <T> CompletableFuture<T> run(
             byte[][] args, boolean binary, int timeoutMs, RouteSpec route, Function<Object, T> convert) {
         return sink.execute(args, binary, timeoutMs, CommandSink.NATURAL, route, convert);
@@ -322,7 +320,7 @@ public abstract class BaseClient
      * SSUBSCRIBE} and their {@code UN} forms, in any case) as the lazy subscription methods: what
      * is wanted changes, the client's connections are told, and the future completes once they
      * are (issue 15; valkey-glide 2.3.1 does the same). {@code null} for any other command, and
-     * in a batch recorder (the command is recorded as it is, and exec refuses it).
+     * for a client built on a sink (the command goes to it as it is).
      *
      * <p>Sent as an ordinary command, the server would answer with push frames, not a reply: the
      * request would time out, and its messages would reach no queue while a reconnect forgot the
@@ -330,7 +328,7 @@ public abstract class BaseClient
      */
     CompletableFuture<Void> subscriptionCommand(byte[][] args) {
         if (args.length == 0 || core == null) {
-            return null; // a batch recorder records the command as it is
+            return null; // a client built on a sink sends the command to it as it is
         }
         int mode = subscriptionMode(args[0]);
         if (mode < 0) {
@@ -525,11 +523,7 @@ public abstract class BaseClient
             // AUTH with an empty password cannot succeed; valkey-glide refuses it too.
             return CompletableFuture.failedFuture(new RequestException("immediateAuth needs a non-empty password"));
         }
-        Args auth = Args.command("AUTH", 3);
-        if (core().username() != null) {
-            auth.add(core().username());
-        }
-        return authenticate(auth.add(password));
+        return authenticate(ConnectionCommands.TEXT.auth(core().username(), password));
     }
 
     /**
@@ -565,13 +559,13 @@ public abstract class BaseClient
      * reconnects the nodes, which ClusterClientTests expects to succeed; a cluster client
      * overrides this to reach every node.
      */
-    CompletableFuture<String> authenticate(Args auth) {
+    CompletableFuture<String> authenticate(Command<String> auth) {
         if (core().isReconnecting()) {
             return CompletableFuture.failedFuture(new RequestException(
                     "immediateAuth: the client is reconnecting, so no connection is open to authenticate now;"
                             + " the new password will be used by the reconnect"));
         }
-        return run(auth, false, ANY_TEXT);
+        return run(auth);
     }
 
     // ---- server: LOLWUT and ACL, the same on both clients (defined in ServerCommands) ----

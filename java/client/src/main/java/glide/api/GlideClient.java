@@ -25,7 +25,6 @@ import glide.api.models.configuration.StandaloneSubscriptionConfiguration.PubSub
 import java.util.Set;
 import glide.internal.Args;
 import glide.internal.RouteSpec;
-import glide.internal.BatchRecorders;
 import glide.internal.CommandSink;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
@@ -60,18 +59,17 @@ public class GlideClient extends BaseClient
     /** "host:port" of the node (FUNCTION STATS replies by node, as on a cluster). */
     private final String nodeAddress;
 
-    static {
-        BatchRecorders.register(false, GlideClient::new);
-    }
-
     private GlideClient(NativeClient core, String nodeAddress) {
         super(core);
         this.nodeAddress = nodeAddress;
     }
 
-    /** Records commands into a batch (see {@link BatchRecorders}). */
-    private GlideClient(CommandSink recorder) {
-        super(recorder);
+    /**
+     * A client whose commands go to {@code sink} instead of a server: tests construct one
+     * (reflectively) to see exactly what each method sends.
+     */
+    private GlideClient(CommandSink sink) {
+        super(sink);
         this.nodeAddress = null;
     }
 

@@ -46,7 +46,6 @@ import glide.internal.commands.KeyCommands;
 import glide.internal.commands.ServerCommands;
 import glide.internal.commands.TransactionCommands;
 import glide.internal.Args;
-import glide.internal.BatchRecorders;
 import glide.internal.CommandSink;
 import glide.internal.BlockingTimeouts;
 import glide.internal.ConnectionSettings;
@@ -85,17 +84,16 @@ public class GlideClusterClient extends BaseClient
                 TransactionsClusterCommands,
                 PubSubClusterCommands {
 
-    static {
-        BatchRecorders.register(true, GlideClusterClient::new);
-    }
-
     private GlideClusterClient(NativeClient core) {
         super(core);
     }
 
-    /** Records commands into a batch (see {@link BatchRecorders}). */
-    private GlideClusterClient(CommandSink recorder) {
-        super(recorder);
+    /**
+     * A client whose commands go to {@code sink} instead of a server: tests construct one
+     * (reflectively) to see exactly what each method sends.
+     */
+    private GlideClusterClient(CommandSink sink) {
+        super(sink);
     }
 
     /**
@@ -323,27 +321,6 @@ public class GlideClusterClient extends BaseClient
             return CompletableFuture.failedFuture(e);
         }
         return run(command.routedTo(spec));
-    }
-
-    private <T> CompletableFuture<T> routed(Args args, boolean binary, Route route, Function<Object, T> convert) {
-        RouteSpec spec;
-        try {
-            spec = RouteSpec.of(route);
-        } catch (RequestException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return run(args.build(), binary, BlockingTimeouts.DEFAULT, spec, convert);
-    }
-
-    private <T> CompletableFuture<ClusterValue<T>> routedValue(
-            Args args, boolean binary, Route route, Function<Object, T> convert) {
-        RouteSpec spec;
-        try {
-            spec = RouteSpec.of(route);
-        } catch (RequestException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return run(args.build(), binary, BlockingTimeouts.DEFAULT, spec, clusterValue(convert));
     }
 
     // ---- server and connection management: defined commands whose reply may come by node ----
@@ -639,13 +616,13 @@ public class GlideClusterClient extends BaseClient
      * for them, finds them connected, as in valkey-glide.
      */
     @Override
-    CompletableFuture<String> authenticate(Args auth) {
+    CompletableFuture<String> authenticate(Command<String> auth) {
         try {
             core().reconnectNow();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return run(auth.build(), false, BlockingTimeouts.DEFAULT, RouteSpec.of(SimpleMultiNodeRoute.ALL_NODES), v -> {
+        return run(auth.routedTo(RouteSpec.of(SimpleMultiNodeRoute.ALL_NODES)).convertedBy(v -> {
             if (v instanceof java.util.Map) {
                 for (Object reply : ((java.util.Map<?, ?>) v).values()) {
                     if (reply instanceof RequestException) {
@@ -655,7 +632,7 @@ public class GlideClusterClient extends BaseClient
                 return "OK";
             }
             return ANY_TEXT.apply(v);
-        });
+        }));
     }
 
     // ---- functions and the script cache (defined in ScriptingCommands) ----

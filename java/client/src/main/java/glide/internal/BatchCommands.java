@@ -3,62 +3,19 @@ package glide.internal;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * The commands of a batch, in order, as they will be sent: each one's arguments and the reply
  * shape the core gives it. Filled by {@link #add(byte[][], int)} with a defined command
- * (glide.internal.commands), or, for the families not defined there yet, through {@link
- * #record}, which runs one client method against this list instead of the server.
+ * (glide.internal.commands), or by {@link #add(byte[][])} with a custom command's arguments.
  */
-public final class BatchCommands implements CommandSink {
+public final class BatchCommands {
     private final List<byte[][]> commands = new ArrayList<>();
     private final List<Integer> shapes = new ArrayList<>();
 
-    @Override
-    public <T> CompletableFuture<T> execute(
-            byte[][] args,
-            boolean binary,
-            int timeoutMs,
-            int shape,
-            RouteSpec route,
-            java.util.function.Function<Object, T> convert) {
-        commands.add(args);
-        shapes.add(shape);
-        // Never completed: nothing chained on it (a client method's conversion) ever runs.
-        return new CompletableFuture<>();
-    }
-
-    /**
-     * Runs {@code call}, a client method of a recorder client (see {@link BatchRecorders}),
-     * which must record exactly one command. An argument the method refuses (its future failed
-     * at once) is thrown here, so a bad batch fails where it is built.
-     */
-    public void record(Supplier<? extends CompletableFuture<?>> call) {
-        int before = commands.size();
-        CompletableFuture<?> future = call.get();
-        if (future.isCompletedExceptionally()) {
-            try {
-                future.join();
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                throw e;
-            }
-        }
-        if (commands.size() != before + 1) {
-            throw new IllegalStateException(
-                    "internal error: a batch step recorded " + (commands.size() - before) + " commands");
-        }
-    }
-
-    /** Appends a command built directly (one the clients have no method for). */
+    /** Appends a custom command: the core derives its reply's shape from its bytes. */
     public void add(byte[][] args) {
-        add(args, NATURAL);
+        add(args, Wire.Shape.NATURAL);
     }
 
     /**

@@ -1,8 +1,7 @@
 package glide.api.models;
 
-import glide.api.BaseClient;
+import glide.internal.Args;
 import glide.internal.BatchCommands;
-import glide.internal.BatchRecorders;
 import glide.internal.commands.BitmapCommands;
 import glide.internal.commands.Command;
 import glide.internal.commands.ConnectionCommands;
@@ -16,8 +15,6 @@ import glide.internal.commands.SetCommands;
 import glide.internal.commands.SortedSetCommands;
 import glide.internal.commands.StreamCommands;
 import glide.internal.commands.StringCommands;
-import java.util.function.Function;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Commands to run together: atomically (MULTI/EXEC, a transaction) or as a pipeline (written at
@@ -31,10 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * (a bad argument) throws here, when it is added.
  *
  * <p>Each method queues what the client method of the same name sends, built in one place for
- * both: the families defined in {@code glide.internal.commands} (strings, keys, hashes, lists, sets,
- * sorted sets, HyperLogLog, bitmaps, geo, streams, functions, pub/sub, server and connection management)
- * add the defined command, with its reply shape; the others are still recorded through a client
- * whose commands go to this batch (see {@link BatchCommands} and {@link BatchRecorders}).
+ * both: the command's definition in {@code glide.internal.commands}, with its reply shape.
+ * {@link #customCommand} queues its arguments as given, the core deriving the reply's shape.
  *
  * @param <T> the concrete batch class, returned by every builder method
  */
@@ -44,11 +39,9 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
 
     private final boolean atomic;
     private final BatchCommands commands = new BatchCommands();
-    private final BaseClient recorder;
 
     protected BaseBatch(boolean isAtomic) {
         this.atomic = isAtomic;
-        this.recorder = (BaseClient) BatchRecorders.recorder(this instanceof ClusterBatch, commands);
     }
 
     protected abstract T getThis();
@@ -85,16 +78,7 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     }
 
     /**
-     * Records the one command {@code call} makes on the recorder client: the families not yet
-     * defined in glide.internal.commands.
-     */
-    protected T record(Function<BaseClient, ? extends CompletableFuture<?>> call) {
-        commands.record(() -> call.apply(recorder));
-        return getThis();
-    }
-
-    /**
-     * {@code arg} as a {@link GlideString}: the byte-exact form every recorded method takes. A
+     * {@code arg} as a {@link GlideString}: the byte-exact form every definition takes. A
      * {@code byte[]} is taken as its bytes and any other object as its {@code toString()}, as
      * valkey-glide 2.3.1 does for the arguments after the first: Java infers {@code ArgType} as
      * {@code Object} for a call such as {@code zscan(key, 0, options)}, and valkey-glide sends
@@ -169,25 +153,13 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
         return out;
     }
 
-    /**
-     * Records a method both clients declare but {@link BaseClient} does not: {@code standalone} on
-     * a {@link Batch}'s recorder, {@code cluster} on a {@link ClusterBatch}'s.
-     */
-    private T recordOnEither(
-            Function<glide.api.GlideClient, ? extends CompletableFuture<?>> standalone,
-            Function<glide.api.GlideClusterClient, ? extends CompletableFuture<?>> cluster) {
-        return record(c -> c instanceof glide.api.GlideClusterClient
-                ? cluster.apply((glide.api.GlideClusterClient) c)
-                : standalone.apply((glide.api.GlideClient) c));
-    }
-
     // ---- server and connection management ----
 
     /** Queues {@code args} as given (the first is the command name): the server's reply as is. */
     public <ArgType> T customCommand(ArgType[] args) {
         checkArgType(args);
-        GlideString[] binary = gs(args);
-        return recordOnEither(c -> c.customCommand(binary), c -> c.customCommand(binary));
+        commands.add(Args.of(gs(args)));
+        return getThis();
     }
 
     // Defined in ConnectionCommands and ServerCommands; the commands with text-only client
@@ -1220,21 +1192,6 @@ public abstract class BaseBatch<T extends BaseBatch<T>> {
     public <ArgType> T sscan(ArgType key, ArgType cursor, glide.api.models.commands.scan.SScanOptions sScanOptions) {
         checkArgType(key);
         return add(SetCommands.BINARY.sscan(gs(key), gs(cursor), sScanOptions));
-    }
-
-    /** Appends a command built here (for the few the clients cannot record byte-exact). */
-    private T added(byte[][] args) {
-        commands().add(args);
-        return getThis();
-    }
-
-    /** HSCAN/SSCAN key cursor with the options' byte-exact arguments. */
-    private T scanWithOptions(String command, Object key, Object cursor, GlideString[] options) {
-        return added(glide.internal.Args.command(command, options.length + 3)
-                .add(gs(key))
-                .add(gs(cursor))
-                .addAll(options)
-                .build());
     }
 
     // ---- HyperLogLog ----

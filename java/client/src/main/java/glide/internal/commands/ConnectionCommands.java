@@ -6,7 +6,8 @@ import glide.internal.Wire.Shape;
 
 /**
  * The connection-management commands ({@code ConnectionManagementCommands} and {@code
- * ConnectionManagementClusterCommands}: PING, ECHO, SELECT, CLIENT ID, CLIENT GETNAME), each
+ * ConnectionManagementClusterCommands}: PING, ECHO, SELECT, CLIENT ID, CLIENT GETNAME; and AUTH, which
+ * {@code updateConnectionPassword} sends), each
  * defined once for both argument types: {@link #TEXT} serves the API's {@code String} overloads
  * and the forms without a message, {@link #BINARY} its {@link GlideString} overloads and every
  * batch.
@@ -54,5 +55,17 @@ public final class ConnectionCommands<V> {
     /** CLIENT GETNAME: the connection's name, or null. */
     public Command<String> clientGetName() {
         return codec.command("CLIENT", 2).word("GETNAME").returning(Shape.AS_SENT, ReplyConverters.STRING);
+    }
+
+    /**
+     * AUTH [username] password: "OK" (updateConnectionPassword's immediate authentication);
+     * {@code username} null: the default user.
+     */
+    public Command<String> auth(V username, V password) {
+        CommandBuilder<V> auth = codec.command("AUTH", username == null ? 2 : 3);
+        if (username != null) {
+            auth.arg(username);
+        }
+        return auth.arg(password).returning(Shape.AS_SENT, ReplyConverters.ANY_TEXT);
     }
 }

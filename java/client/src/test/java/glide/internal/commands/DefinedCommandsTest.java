@@ -98,7 +98,6 @@ import glide.api.models.commands.stream.StreamReadGroupOptions;
 import glide.api.models.commands.stream.StreamReadOptions;
 import glide.api.models.commands.stream.StreamTrimOptions.MaxLen;
 import glide.api.models.commands.stream.StreamTrimOptions.MinId;
-import glide.internal.BatchRecorders;
 import glide.internal.BlockingTimeouts;
 import glide.internal.CommandSink;
 import glide.internal.RouteSpec;
@@ -552,9 +551,23 @@ class DefinedCommandsTest {
         throw new AssertionError("no Wire.Shape has code " + code);
     }
 
+    /**
+     * A client of class {@code type} whose commands go to {@code sink}: its private constructor
+     * for that, reached reflectively (the API has no way to build a client without a server).
+     */
+    static <C> C onSink(Class<C> type, CommandSink sink) {
+        try {
+            java.lang.reflect.Constructor<C> constructor = type.getDeclaredConstructor(CommandSink.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(sink);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Sent sent(Consumer<GlideClient> call) {
         Capture sink = new Capture();
-        call.accept((GlideClient) BatchRecorders.recorder(false, sink));
+        call.accept(onSink(GlideClient.class, sink));
         assertEquals(1, sink.sent.size(), "one command per call");
         return sink.sent.get(0);
     }
@@ -606,6 +619,11 @@ class DefinedCommandsTest {
             produced.add(line);
         }
         produced.addAll(scriptingAndPubSubClusterAndFallbackLines());
+        // AUTH: sent by updateConnectionPassword, which needs a connection; its definition directly.
+        for (Command<String> auth : List.of(ConnectionCommands.TEXT.auth(null, "pw"), ConnectionCommands.TEXT.auth("user", "pw"))) {
+            assertFalse(auth.binary(), "AUTH reads text");
+            produced.add(line(auth.args(), auth.shape()));
+        }
         List<String> listed = expectedLines();
         List<String> unlisted = new ArrayList<>(produced);
         unlisted.removeAll(listed);
@@ -1222,7 +1240,7 @@ class DefinedCommandsTest {
 
     private static Sent sentByCluster(Consumer<GlideClusterClient> call) {
         Capture sink = new Capture();
-        call.accept((GlideClusterClient) BatchRecorders.recorder(true, sink));
+        call.accept(onSink(GlideClusterClient.class, sink));
         assertEquals(1, sink.sent.size(), "one command per call");
         return sink.sent.get(0);
     }
@@ -1313,8 +1331,8 @@ class DefinedCommandsTest {
         };
         try (Script binary = binaryScript()) {
             Object result = cluster
-                    ? ((GlideClusterClient) BatchRecorders.recorder(true, sink)).invokeScript(binary, SimpleMultiNodeRoute.ALL_NODES).join()
-                    : ((GlideClient) BatchRecorders.recorder(false, sink)).invokeScript(binary).join();
+                    ? onSink(GlideClusterClient.class, sink).invokeScript(binary, SimpleMultiNodeRoute.ALL_NODES).join()
+                    : onSink(GlideClient.class, sink).invokeScript(binary).join();
             assertEquals("x", result);
         }
         assertEquals(3, sent.size(), "EVALSHA, SCRIPT LOAD, EVALSHA");
@@ -1350,7 +1368,7 @@ class DefinedCommandsTest {
     @Test
     void invokeScriptReadsItsBinaryFlagFromTheScript() {
         Capture sink = new Capture();
-        GlideClient client = (GlideClient) BatchRecorders.recorder(false, sink);
+        GlideClient client = onSink(GlideClient.class, sink);
         client.invokeScript(binaryScript(), ScriptOptions.builder().key("k").build());
         client.invokeScript(script(), ScriptOptionsGlideString.builder().key(gs("k")).build());
         assertTrue(sink.sent.get(0).binary);
@@ -1365,11 +1383,11 @@ class DefinedCommandsTest {
     @Test
     void aNullLibraryPatternListsEveryLibraryOnlyInTheGlideStringOverloads() {
         Capture sink = new Capture();
-        ((GlideClient) BatchRecorders.recorder(false, sink)).functionListBinary(null, true);
-        ((GlideClusterClient) BatchRecorders.recorder(true, sink)).functionListBinary(null, false, SimpleMultiNodeRoute.ALL_NODES);
+        onSink(GlideClient.class, sink).functionListBinary(null, true);
+        onSink(GlideClusterClient.class, sink).functionListBinary(null, false, SimpleMultiNodeRoute.ALL_NODES);
         assertEquals("FUNCTION_LIST(12) FUNCTION LIST WITHCODE", line(sink.sent.get(0).args, sink.sent.get(0).shape));
         assertEquals("FUNCTION_LIST(12) FUNCTION LIST", line(sink.sent.get(1).args, sink.sent.get(1).shape));
-        GlideClient client = (GlideClient) BatchRecorders.recorder(false, new Capture());
+        GlideClient client = onSink(GlideClient.class, new Capture());
         assertThrows(NullPointerException.class, () -> client.functionList((String) null, true));
         assertThrows(IllegalArgumentException.class, () -> new Batch(false).functionList(null, true));
     }
@@ -1575,7 +1593,7 @@ class DefinedCommandsTest {
         List<String> listed = expectedLines();
         for (ClusterForm form : clusterForms()) {
             Capture sink = new Capture();
-            form.call.accept((glide.api.GlideClusterClient) BatchRecorders.recorder(true, sink));
+            form.call.accept(onSink(GlideClusterClient.class, sink));
             assertEquals(1, sink.sent.size(), form.method + ": one command per call");
             Sent sent = sink.sent.get(0);
             String line = line(sent.args, sent.shape);
@@ -1633,7 +1651,7 @@ class DefinedCommandsTest {
     @Test
     void aClusterValueIsEachNodesReplyConvertedByTheDefinition() throws ReflectiveOperationException {
         Converters sink = new Converters();
-        glide.api.GlideClusterClient client = (glide.api.GlideClusterClient) BatchRecorders.recorder(true, sink);
+        glide.api.GlideClusterClient client = onSink(GlideClusterClient.class, sink);
         client.info();
         client.keys(gs("k*"), glide.api.models.configuration.RequestRoutingConfiguration.SimpleMultiNodeRoute.ALL_NODES);
         client.clientId(glide.api.models.configuration.RequestRoutingConfiguration.SimpleSingleNodeRoute.RANDOM);
