@@ -8,7 +8,7 @@ java -jar $JAR "io\.glidejni\.bench\.$C\.$M\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t $
 JP=$!
 sleep 7
 FORK=$(pgrep -f "ForkedMain.*|bench.port=$PORT.*ForkedMain" | head -1); FORK=$(for p in $(pgrep -f ForkedMain); do grep -q "bench.port=$PORT" /proc/$p/cmdline && echo $p; done | head -1)
-python3 /tmp/ctxsw.py $FORK 5 > threads.txt &
+python3 "$(dirname "$0")/threads.py" $FORK 5 > threads.txt &
 S0=$(awk '{print $14+$15}' /proc/$RP/stat); sleep 5; S1=$(awk '{print $14+$15}' /proc/$RP/stat)
 wait $JP
 echo "server ticks in 5 s: $((S1-S0))"
