@@ -5,11 +5,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$(mktemp -d)"; echo "output in $PWD"
 . "$HERE/../blocking-gaps-2026-12-06/server.sh"
 start_server $JAR
-java -jar $JAR "io\.glidejni\.bench\.$C\.$M\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t $T \
-    -bm thrpt -tu s -jvmArgs "-Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT" -rf json -rff s.json >s.log 2>&1 &
-JP=$!
-sleep 7
-FORK=$(for p in $(pgrep -f ForkedMain); do grep -q "bench.port=$PORT" /proc/$p/cmdline && echo $p; done | head -1)
+start_fork $JAR $C $M $T s
 # counts (counts.txt), then every call with its thread id (trace.txt)
 timeout -s INT 3 strace -f -c -p $FORK -o counts.txt 2>/dev/null
 timeout 3 strace -f -tt -p $FORK -o trace.txt 2>/dev/null

@@ -253,17 +253,7 @@ class NativeBridgeTest {
      */
     @Test
     void subscriptionListsAreReadWhereTheCoreWritesThem() {
-        NativeLoader.load();
-        byte[] config =
-                valid(Wire.Protocol.RESP3, false, Wire.ReadFrom.PRIMARY)
-                        .pubsub(1 << 20, Wire.Overflow.DROP_OLDEST)
-                        .subscription(Wire.SubscriptionMode.EXACT, "news".getBytes(StandardCharsets.UTF_8))
-                        .subscription(Wire.SubscriptionMode.PATTERN, "n*".getBytes(StandardCharsets.UTF_8))
-                        .toBytes();
-        // An id of its own, so that the creation's completion cannot reach another test's request.
-        long id = Completions.register(new Completions.Pending<>(null, false, v -> v));
-        long handle = NativeBridge.createClient(id, config, 0, 0);
-        try {
+        withLazySubscriber(true, handle -> {
             Object[] state =
                     (Object[]) ReplyDecoder.decodeValue(Wire.Kind.FRAME, NativeBridge.subscriptionState(handle), true);
             assertEquals(Wire.SubscriptionState.LEN, state.length);
@@ -273,6 +263,27 @@ class NativeBridgeTest {
             for (int mode : new int[] {Wire.SubscriptionMode.EXACT, Wire.SubscriptionMode.PATTERN, Wire.SubscriptionMode.SHARDED}) {
                 assertEquals(java.util.List.of(), names(NativeClient.confirmedNames(state, mode)));
             }
+        });
+    }
+
+    /**
+     * Runs {@code body} with the handle of a lazy RESP3 client configured with channel "news" (and
+     * pattern "n*" when {@code withPattern}), which no server ever answers; frees it after.
+     */
+    private static void withLazySubscriber(boolean withPattern, java.util.function.LongConsumer body) {
+        NativeLoader.load();
+        NativeConfig config =
+                valid(Wire.Protocol.RESP3, false, Wire.ReadFrom.PRIMARY)
+                        .pubsub(1 << 20, Wire.Overflow.DROP_OLDEST)
+                        .subscription(Wire.SubscriptionMode.EXACT, "news".getBytes(StandardCharsets.UTF_8));
+        if (withPattern) {
+            config.subscription(Wire.SubscriptionMode.PATTERN, "n*".getBytes(StandardCharsets.UTF_8));
+        }
+        // An id of its own, so that the creation's completion cannot reach another test's request.
+        long id = Completions.register(new Completions.Pending<>(null, false, v -> v));
+        long handle = NativeBridge.createClient(id, config.toBytes(), 0, 0);
+        try {
+            body.accept(handle);
         } finally {
             NativeBridge.freeClient(handle);
             Completions.forget(id);
@@ -286,15 +297,7 @@ class NativeBridgeTest {
      */
     @Test
     void aFrameIsTakenIntoTheScratchOnlyWhenItFits() {
-        NativeLoader.load();
-        byte[] config =
-                valid(Wire.Protocol.RESP3, false, Wire.ReadFrom.PRIMARY)
-                        .pubsub(1 << 20, Wire.Overflow.DROP_OLDEST)
-                        .subscription(Wire.SubscriptionMode.EXACT, "news".getBytes(StandardCharsets.UTF_8))
-                        .toBytes();
-        long id = Completions.register(new Completions.Pending<>(null, false, v -> v));
-        long handle = NativeBridge.createClient(id, config, 0, 0);
-        try {
+        withLazySubscriber(false, handle -> {
             byte[] whole = NativeBridge.takeBytes(NativeBridge.subscriptionState(handle));
             long frame = NativeBridge.subscriptionState(handle);
             assertEquals(-whole.length, NativeBridge.takeFrameInto(frame, new byte[whole.length - 1]));
@@ -307,10 +310,7 @@ class NativeBridgeTest {
                     java.util.Arrays.toString(whole), java.util.Arrays.toString(java.util.Arrays.copyOf(scratch, whole.length)));
             assertEquals(0x5a, scratch[whole.length], "nothing is written past the frame");
             assertThrows(RequestException.class, () -> NativeBridge.takeFrameInto(0, scratch));
-        } finally {
-            NativeBridge.freeClient(handle);
-            Completions.forget(id);
-        }
+        });
     }
 
     private static java.util.List<String> names(Object[] names) {
