@@ -27,18 +27,18 @@ ordered() { # the jars, reversed on even repetitions
 for rep in $(seq "$REPS"); do
   for point in ${BLOCKING-$(for m in w1Mixed w2Get16k w2Get512k w3Mget100; do for t in 1 10 100; do echo $m:$t; done; done)}; do
     m=${point%:*}; t=${point#*:}
-      for entry in $(ordered "$rep"); do
-        name=${entry%%=*}; jar=${entry#*=}
-        java -jar "$jar" "io\.glidejni\.bench\.GlideJniBench\.$m\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t "$t" -bm thrpt -tu s \
-          -jvmArgs "-Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT" -rf json -rff "$name.json" >"$name.log" 2>&1 &
-        jp=$!; fork=""
-        for _ in $(seq 100); do
-          fork=$(for p in $(pgrep -f ForkedMain); do grep -q "bench.port=$PORT" /proc/$p/cmdline 2>/dev/null && echo $p; done | head -1)
-          [ -n "$fork" ] && break; sleep 0.1
-        done
-        sleep 6; c0=$(ticks "$fork"); s0=$(ticks "$RP"); sleep 7; c1=$(ticks "$fork"); s1=$(ticks "$RP")
-        wait $jp
-        python3 - "$rep" "$m" "$t" "$name" "$name.json" $((c1 - c0)) $((s1 - s0)) "$HZ" <<'PY'
+    for entry in $(ordered "$rep"); do
+      name=${entry%%=*}; jar=${entry#*=}
+      java -jar "$jar" "io\.glidejni\.bench\.GlideJniBench\.$m\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t "$t" -bm thrpt -tu s \
+        -jvmArgs "-Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT" -rf json -rff "$name.json" >"$name.log" 2>&1 &
+      jp=$!; fork=""
+      for _ in $(seq 100); do
+        fork=$(for p in $(pgrep -f ForkedMain); do grep -q "bench.port=$PORT" /proc/$p/cmdline 2>/dev/null && echo $p; done | head -1)
+        [ -n "$fork" ] && break; sleep 0.1
+      done
+      sleep 6; c0=$(ticks "$fork"); s0=$(ticks "$RP"); sleep 7; c1=$(ticks "$fork"); s1=$(ticks "$RP")
+      wait $jp
+      python3 - "$rep" "$m" "$t" "$name" "$name.json" $((c1 - c0)) $((s1 - s0)) "$HZ" <<'PY'
 import json, sys
 rep, m, t, name, path, client, server, hz = sys.argv[1:]
 try:
@@ -48,7 +48,7 @@ except Exception:
 us = lambda ticks: int(ticks) / int(hz) * 1e6 / (ops * 7)
 print(f"rep {rep} blocking {m} t={t} {name}: {ops:,.0f} ops/s cpu {us(client):.1f} us/op server {us(server):.1f} us/op", flush=True)
 PY
-      done
+    done
   done
   modes() { # JAVA MODE-ARGS LABEL
     for entry in $(ordered "$rep"); do

@@ -20,7 +20,6 @@ for s in samples:
     for fr in s:
         for k in keys:
             if k in fr and k not in seen: seen.add(k); incl[k]+=1
-us=lambda v: v*1e6/1000/(ops*secs)*1000/1000
 print(f'samples {n}, {n/1000/(ops*secs)*1e6:.2f} us/op')
 for k,v in dso.most_common(7): print(f'{100*v/n:5.1f}% {v/1000/(ops*secs)*1e6:5.2f}us {k}')
 print('--- inclusive')
