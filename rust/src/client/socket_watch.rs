@@ -28,17 +28,47 @@
 //! two system calls that do not block (leave the set; join it on leaving),
 //! against a thread wake-up per reply. (Disarming with `EPOLL_CTL_MOD` instead
 //! took three: disarm; drain and arm on leaving.)
+//!
+//! # Lingering out of the set
+//! A thread that blocks in `get()` after each request leaves the reader role
+//! with nothing pending and takes it again for its next request a few
+//! microseconds later: joining the set only to leave it again was, at one
+//! thread, a microsecond of system calls per request (`benchmarks/results/
+//! before-after-2026-12-06/w1-1thread-profile.md`). So a reader that leaves
+//! with nothing pending leaves the socket out of the set for a while
+//! ([`LINGER`]): the socket is *parked*. Whatever could need the task while it
+//! is parked arms the socket at once:
+//! - a request sent by a thread not expected to read its own reply (one that
+//!   did not wait in `get()` after its previous request: callbacks, pipelines,
+//!   the completer thread);
+//! - a request pending when the reader leaves (nothing is parked then);
+//! - a connection that receives pushes (pub/sub) is never parked.
+//!
+//! Otherwise the process-wide timer arms it once [`LINGER`] has passed, so a
+//! server that closes the connection, or a reply whose thread was expected to
+//! read it and did not, is seen within that bound.
 
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 use parking_lot::Mutex;
+use tokio::time::Instant;
+
+use crate::timer::{self, Deadlines};
+
+/// How long a parked socket stays out of the set at most (see "Lingering out of the set").
+pub(crate) const LINGER: Duration = Duration::from_millis(2);
 
 /// The socket's epoll set and what it is armed for.
 pub(super) struct SocketWatch {
     set: OwnedFd,
     socket: RawFd,
     armed: Mutex<Armed>,
+    /// `armed.parked`, readable without the lock by every send.
+    parked: AtomicBool,
 }
 
 struct Armed {
@@ -50,11 +80,20 @@ struct Armed {
     /// The events the set is armed for now (only `EPOLLET` when the socket is
     /// out of the set).
     events: u32,
+    /// Since when the socket has been parked (see "Lingering out of the set").
+    parked_since: Option<Instant>,
+    /// The timer will look at the parked socket.
+    linger_scheduled: bool,
+    /// Pushes may come at any time: the socket is never parked.
+    receives_pushes: bool,
+    /// The connection is gone and so may be its socket's descriptor: nothing
+    /// touches the set any more.
+    closed: bool,
 }
 
 impl Armed {
     fn wanted(&self) -> u32 {
-        let read = if self.readers == 0 { libc::EPOLLIN as u32 } else { 0 };
+        let read = if self.readers == 0 && self.parked_since.is_none() { libc::EPOLLIN as u32 } else { 0 };
         let write = if self.wants_room { libc::EPOLLOUT as u32 } else { 0 };
         read | write | libc::EPOLLET as u32
     }
@@ -86,9 +125,9 @@ impl SocketWatch {
         }
         // SAFETY: `fd` is a new descriptor that nothing else owns.
         let set = unsafe { OwnedFd::from_raw_fd(fd) };
-        let armed = Armed { readers: 0, wants_room: false, events: 0 };
+        let armed = Armed { readers: 0, wants_room: false, events: 0, parked_since: None, linger_scheduled: false, receives_pushes: false, closed: false };
         let events = armed.wanted();
-        let watch = SocketWatch { set, socket, armed: Mutex::new(armed) };
+        let watch = SocketWatch { set, socket, armed: Mutex::new(armed), parked: AtomicBool::new(false) };
         watch.control(libc::EPOLL_CTL_ADD, events)?;
         watch.armed.lock().events = events;
         Ok(watch)
@@ -103,15 +142,63 @@ impl SocketWatch {
     pub(super) fn reader_enters(&self) -> io::Result<()> {
         let mut armed = self.armed.lock();
         armed.readers += 1;
+        // Out of the set while read; parked afresh when the last reader leaves.
+        armed.parked_since = None;
+        self.parked.store(false, Ordering::SeqCst);
         self.apply(&mut armed)
     }
 
     /// A thread in `get()` has stopped reading and given up the reader role:
     /// if it was the last, the task is woken for bytes again, at once if some
-    /// are waiting.
-    pub(super) fn reader_leaves(&self) -> io::Result<()> {
-        let mut armed = self.armed.lock();
+    /// are waiting, unless `nothing_pending` says no request waits for a reply:
+    /// then the socket is parked (see "Lingering out of the set"). `this` is the
+    /// watch's own handle, for the timer.
+    pub(super) fn reader_leaves(this: &Arc<SocketWatch>, nothing_pending: impl FnOnce() -> bool) -> io::Result<()> {
+        let mut armed = this.armed.lock();
         armed.readers = armed.readers.saturating_sub(1);
+        if armed.readers == 0 && !armed.receives_pushes && !armed.closed {
+            // Parked before looking: a request sent from now on sees it (`request_sent`);
+            // one sent before is seen by the look.
+            this.parked.store(true, Ordering::SeqCst);
+            if nothing_pending() {
+                armed.parked_since.get_or_insert_with(Instant::now);
+                if !armed.linger_scheduled {
+                    armed.linger_scheduled = true;
+                    timer::schedule(Instant::now() + LINGER, Arc::downgrade(this) as std::sync::Weak<dyn Deadlines>);
+                }
+            } else {
+                armed.parked_since = None;
+                this.parked.store(false, Ordering::SeqCst);
+            }
+        }
+        this.apply(&mut armed)
+    }
+
+    /// A request was queued on the connection (after it entered the FIFO).
+    /// `sender_reads`: the sending thread is expected to wait in `get()` and
+    /// read its reply itself; otherwise a parked socket is armed at once.
+    pub(super) fn request_sent(&self, sender_reads: bool) -> io::Result<()> {
+        if sender_reads || !self.parked.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        self.unpark()
+    }
+
+    /// Pushes may come from now on: the socket is never parked again.
+    pub(super) fn receives_pushes(&self) -> io::Result<()> {
+        self.armed.lock().receives_pushes = true;
+        self.unpark()
+    }
+
+    /// The connection is going away: the socket's descriptor may close after this.
+    pub(super) fn close(&self) {
+        self.armed.lock().closed = true;
+    }
+
+    fn unpark(&self) -> io::Result<()> {
+        let mut armed = self.armed.lock();
+        armed.parked_since = None;
+        self.parked.store(false, Ordering::SeqCst);
         self.apply(&mut armed)
     }
 
@@ -124,7 +211,7 @@ impl SocketWatch {
 
     fn apply(&self, armed: &mut Armed) -> io::Result<()> {
         let wanted = armed.wanted();
-        if wanted == armed.events {
+        if wanted == armed.events || armed.closed {
             return Ok(());
         }
         match (watches(armed.events), watches(wanted)) {
@@ -159,5 +246,130 @@ impl SocketWatch {
             return Err(io::Error::last_os_error());
         }
         Ok(())
+    }
+}
+
+impl Deadlines for SocketWatch {
+    /// The timer's look at a parked socket: arms it once it has lingered
+    /// [`LINGER`], or looks again when it will have (it was parked again since).
+    fn expire(&self, now: Instant) -> Option<Instant> {
+        let mut armed = self.armed.lock();
+        match armed.parked_since {
+            Some(since) if !armed.closed && since + LINGER > now => Some(since + LINGER),
+            Some(_) if !armed.closed => {
+                armed.parked_since = None;
+                armed.linger_scheduled = false;
+                self.parked.store(false, Ordering::SeqCst);
+                // On failure the socket stays out of the set: the next reader's
+                // leaving tries again, and reports what failed.
+                let _ = self.apply(&mut armed);
+                None
+            }
+            _ => {
+                armed.linger_scheduled = false;
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::os::unix::net::UnixStream;
+
+    use super::*;
+
+    /// A watch on one end of a socket pair, and the other end to send bytes from.
+    fn watched_pair() -> (Arc<SocketWatch>, UnixStream, UnixStream) {
+        let (ours, theirs) = UnixStream::pair().unwrap();
+        let watch = Arc::new(SocketWatch::new(ours.as_raw_fd()).unwrap());
+        (watch, ours, theirs)
+    }
+
+    /// Whether the set reports the socket now (what would wake the task).
+    fn wakes_task(watch: &SocketWatch) -> bool {
+        let mut pollfd = libc::pollfd { fd: watch.set.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+        // SAFETY: one live pollfd for the set's descriptor, open while `watch` lives; no wait.
+        unsafe { libc::poll(&mut pollfd, 1, 0) > 0 }
+    }
+
+    /// A reader takes the role and leaves it; `pending`: whether requests still wait.
+    fn read_and_leave(watch: &Arc<SocketWatch>, pending: bool) {
+        watch.reader_enters().unwrap();
+        SocketWatch::reader_leaves(watch, || !pending).unwrap();
+    }
+
+    #[test]
+    fn bytes_wake_the_task_unless_a_reader_holds_the_role() {
+        let (watch, _ours, mut theirs) = watched_pair();
+        watch.reader_enters().unwrap();
+        theirs.write_all(b"+OK\r\n").unwrap();
+        assert!(!wakes_task(&watch));
+        SocketWatch::reader_leaves(&watch, || false).unwrap();
+        assert!(wakes_task(&watch), "bytes that came while a reader held the role wake the task when it leaves");
+    }
+
+    #[test]
+    fn a_reader_leaving_with_nothing_pending_parks_the_socket_until_another_thread_sends() {
+        let (watch, _ours, mut theirs) = watched_pair();
+        read_and_leave(&watch, false);
+        theirs.write_all(b"+OK\r\n").unwrap();
+        assert!(!wakes_task(&watch), "parked: not in the set");
+        watch.request_sent(true).unwrap();
+        assert!(!wakes_task(&watch), "a sender that reads its own reply keeps it parked");
+        watch.request_sent(false).unwrap();
+        assert!(wakes_task(&watch), "a sender that does not read arms it at once");
+    }
+
+    #[test]
+    fn a_reader_leaving_with_requests_pending_arms_the_socket() {
+        let (watch, _ours, mut theirs) = watched_pair();
+        read_and_leave(&watch, true);
+        theirs.write_all(b"+OK\r\n").unwrap();
+        assert!(wakes_task(&watch));
+    }
+
+    #[test]
+    fn a_parked_socket_is_armed_once_it_has_lingered() {
+        let (watch, _ours, mut theirs) = watched_pair();
+        read_and_leave(&watch, false);
+        theirs.write_all(b"+OK\r\n").unwrap();
+        let start = std::time::Instant::now();
+        while !wakes_task(&watch) {
+            assert!(start.elapsed() < Duration::from_secs(5), "the timer never armed the parked socket");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        assert!(start.elapsed() + Duration::from_micros(500) >= LINGER, "armed before the linger passed: {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_server_closing_a_parked_connection_is_seen_within_the_linger() {
+        let (watch, _ours, theirs) = watched_pair();
+        read_and_leave(&watch, false);
+        drop(theirs);
+        let start = std::time::Instant::now();
+        while !wakes_task(&watch) {
+            assert!(start.elapsed() < Duration::from_secs(5), "the end of the stream was never reported");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    }
+
+    #[test]
+    fn a_connection_that_receives_pushes_is_never_parked() {
+        let (watch, _ours, mut theirs) = watched_pair();
+        watch.receives_pushes().unwrap();
+        read_and_leave(&watch, false);
+        theirs.write_all(b">2\r\n").unwrap();
+        assert!(wakes_task(&watch));
+    }
+
+    #[test]
+    fn a_closed_watch_is_left_alone_by_the_timer() {
+        let (watch, _ours, _theirs) = watched_pair();
+        read_and_leave(&watch, false);
+        watch.close();
+        assert_eq!(watch.expire(Instant::now() + 2 * LINGER), None);
+        assert!(watch.armed.lock().parked_since.is_some(), "nothing changed after close");
     }
 }

@@ -142,7 +142,8 @@ struct State {
 struct Shared {
     /// Non-blocking, and not registered with tokio: [`SocketWatch`] says who is woken for it.
     stream: std::net::TcpStream,
-    watch: SocketWatch,
+    /// Shared with the timer, which arms a socket parked too long (see `SocketWatch`).
+    watch: Arc<SocketWatch>,
     /// How many bytes of a large value wake its reader (see [`ReadPacing`]); over TLS only.
     pacing: Option<ReadPacing>,
     /// The TLS session, when the connection is secured; see "TLS" above.
@@ -168,6 +169,14 @@ struct Shared {
     /// Wakes the task: bytes to flush, or shutdown.
     wake: Notify,
     generation: u64,
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        // The socket closes after this: the timer, which may still hold the watch,
+        // must not touch its descriptor, which the system may give to another file.
+        self.watch.close();
+    }
 }
 
 /// A live connection; cheap to clone (shared handle).
@@ -203,7 +212,7 @@ impl Connection {
     ) -> io::Result<Connection> {
         // Leaves tokio's poller; stays non-blocking.
         let stream = stream.into_std()?;
-        let watch = SocketWatch::new(stream.as_raw_fd())?;
+        let watch = Arc::new(SocketWatch::new(stream.as_raw_fd())?);
         let pacing = tls.is_some().then(|| ReadPacing::new(stream.as_raw_fd()));
         let shared = Arc::new(Shared {
             stream,

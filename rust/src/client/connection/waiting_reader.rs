@@ -6,6 +6,7 @@
 //! socket does not wake the connection's task ([`SocketWatch`](super::super::socket_watch::SocketWatch)); it hands the
 //! role back to the task when it leaves.
 
+use std::cell::Cell;
 use std::io;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{fence, AtomicBool, Ordering};
@@ -14,7 +15,7 @@ use std::time::Duration;
 
 use super::super::tls_io::TlsIo;
 use super::reader::{describe_read_error, dispatch, receive, release_if_idle};
-use super::{fail_connection, Connection, ConnectionOwner, Entry, Inbound, Shared};
+use super::{fail_connection, Connection, ConnectionOwner, Entry, Inbound, Shared, SocketWatch};
 use crate::completion;
 use crate::followers;
 
@@ -52,6 +53,30 @@ impl HelperWake {
     }
 }
 
+thread_local! {
+    /// This thread sent a request and has not waited in `get()` since.
+    static SENT_SINCE_WAITING: Cell<bool> = const { Cell::new(false) };
+    /// This thread waited in `get()` after each of its last requests.
+    static WAITS_AFTER_SENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The calling thread sends a request: whether it is expected to wait in `get()`
+/// for it, reading the reply itself, as it did for its previous one (then a
+/// parked socket can stay out of the task's set, see `SocketWatch`). A thread that
+/// sends again before waiting is not, until it waits again.
+pub(super) fn sender_will_read() -> bool {
+    if SENT_SINCE_WAITING.with(|s| s.replace(true)) {
+        WAITS_AFTER_SENDING.with(|w| w.set(false));
+    }
+    WAITS_AFTER_SENDING.with(Cell::get)
+}
+
+/// The calling thread waits in `get()` for its reply.
+fn waiting_in_get() {
+    SENT_SINCE_WAITING.with(|s| s.set(false));
+    WAITS_AFTER_SENDING.with(|w| w.set(true));
+}
+
 impl Connection {
     /// Reads replies on the calling (Java) thread while it waits for one: waits
     /// up to `timeout` for the socket to become readable, then reads and
@@ -73,6 +98,7 @@ impl Connection {
     /// pending (another reader completed it meanwhile), there is nothing to wait
     /// for here. A timeout or a shutdown ends the wait early.
     pub(crate) fn help_read(&self, owner: &Weak<dyn ConnectionOwner>, request_id: i64, timeout: Duration) -> bool {
+        waiting_in_get();
         let shared = &*self.shared;
         let Some(mut inbound) = shared.read.try_lock() else { return follow(shared, request_id, timeout) };
         // Announce the wait before looking, so an expiry after the look wakes us.
@@ -170,14 +196,17 @@ fn is_waited_for(shared: &Shared, request_id: i64) -> bool {
 
 /// A helper gives the reader role back, after releasing it. Arming the socket
 /// for the task again wakes the task if bytes came that nobody read (see
-/// [`SocketWatch`](crate::client::socket_watch::SocketWatch)). The task is woken directly if the socket woke it while this
+/// [`SocketWatch`](crate::client::socket_watch::SocketWatch)); with no request
+/// pending, the socket stays parked out of the task's set for a bounded while
+/// instead, as the thread is likely to send and read again at once. The task is woken directly if the socket woke it while this
 /// thread held the role (see [`read_unless_helped`](super::reader::read_unless_helped)), and for records a TLS
 /// session received but did not open (a helper stops once its own reply came):
 /// those were taken from the socket already. Most of the time nothing is left,
 /// and nobody wakes.
 fn hand_back_reading(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, was_reading: bool) {
     if was_reading {
-        if let Err(e) = shared.watch.reader_leaves() {
+        let nothing_pending = || shared.state.lock().pending.is_empty();
+        if let Err(e) = SocketWatch::reader_leaves(&shared.watch, nothing_pending) {
             // Nobody would be woken for the next replies.
             return fail_connection(shared, owner, format!("cannot watch the connection: {e}"));
         }
@@ -277,5 +306,25 @@ fn read_on(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound: &mut Inb
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(format!("connection lost: {}", describe_read_error(shared, &e))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sender_is_expected_to_read_while_it_waits_after_each_request() {
+        std::thread::spawn(|| {
+            assert!(!sender_will_read(), "a thread never seen waiting");
+            waiting_in_get();
+            assert!(sender_will_read(), "waited after its last request");
+            assert!(!sender_will_read(), "sent again without waiting (a pipeline, a callback)");
+            assert!(!sender_will_read());
+            waiting_in_get();
+            assert!(sender_will_read(), "waits again");
+        })
+        .join()
+        .unwrap();
     }
 }

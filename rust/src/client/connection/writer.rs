@@ -83,6 +83,11 @@ impl Connection {
         if let Some(at) = schedule {
             timer::schedule(at, Arc::downgrade(&self.shared) as Weak<dyn Deadlines>);
         }
+        // After the entries joined the FIFO: a reader leaving from now on sees them.
+        if let Err(e) = shared.watch.request_sent(super::waiting_reader::sender_will_read()) {
+            // Nobody would be woken for the reply.
+            super::fail_connection(shared, &shared.owner, format!("cannot watch the connection: {e}"));
+        }
         super::super::idle_reading::sent_on(self);
         Ok(())
     }
@@ -95,6 +100,8 @@ impl Connection {
     /// refusal would be one reply more than requests, and the stream and the
     /// FIFO out of step. A refusal goes to [`ConnectionOwner::pushed_command_refused`](super::ConnectionOwner::pushed_command_refused).
     pub(crate) fn send_pushed_commands(&self, commands: &[Vec<u8>]) -> Result<(), String> {
+        // Pushes come whenever the server has them: the task must always be woken for bytes.
+        self.shared.watch.receives_pushes().map_err(|e| format!("cannot watch the connection: {e}"))?;
         let mut packed = Vec::new();
         let mut entries = Vec::with_capacity(2 * commands.len());
         for command in commands {
