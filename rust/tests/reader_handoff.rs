@@ -118,3 +118,65 @@ fn tls_replies_a_waiting_thread_leaves_are_read_by_the_task() {
     every_reply_reaches_its_request(&client);
     client.close();
 }
+
+/// Blocking rounds on the test thread: each request is sent and then waited for by reading,
+/// as a Java thread in `get()` does. After the first, the socket stays parked between them.
+fn blocking_rounds(client: &Arc<Client>, key: &[u8], rounds: usize) {
+    for round in 0..rounds {
+        let r = get(key);
+        let id = r.id;
+        client.submit(r).unwrap();
+        let deadline = Instant::now() + REPLY_LIMIT;
+        while Instant::now() < deadline && !ROUTED.lock().as_ref().unwrap().contains_key(&id) {
+            client.help_read(id, Duration::from_millis(20));
+        }
+        assert!(matches!(take(wait_for(id, Duration::ZERO)), Got::Bytes(..)), "round {round}");
+    }
+}
+
+/// A thread that waited for each of its requests parks the socket when it leaves; if it then
+/// sends a request and does not wait for it (a future it keeps for later), nobody reads the
+/// reply unless the socket is armed again: the timer does it once the linger has passed.
+#[test]
+fn a_reply_its_sender_does_not_wait_for_after_blocking_use_still_arrives() {
+    let server = Server::start();
+    let client = connect(server.config());
+    assert_eq!(run_set(&client, b"park:key", b"value"), Got::Ok);
+    for attempt in 0..20 {
+        blocking_rounds(&client, b"park:key", 5);
+        let r = get(b"park:key");
+        let id = r.id;
+        client.submit(r).unwrap();
+        match take(wait_for(id, REPLY_LIMIT)) {
+            Got::Bytes(_, v) => assert_eq!(v, b"value", "attempt {attempt}"),
+            other => panic!("attempt {attempt}: {other:?}"),
+        }
+    }
+    client.close();
+}
+
+/// Another thread's request on a socket parked by a blocking thread arms it at once; its
+/// reply reaches it whatever the blocking thread does next.
+#[test]
+fn another_threads_request_on_a_parked_socket_is_answered() {
+    let server = Server::start();
+    let client = connect(server.config());
+    assert_eq!(run_set(&client, b"park:other", b"value"), Got::Ok);
+    for attempt in 0..20 {
+        blocking_rounds(&client, b"park:other", 5);
+        let other = Arc::clone(&client);
+        let got = std::thread::spawn(move || {
+            let r = get(b"park:other");
+            let id = r.id;
+            other.submit(r).unwrap();
+            take(wait_for(id, REPLY_LIMIT))
+        })
+        .join()
+        .unwrap();
+        match got {
+            Got::Bytes(_, v) => assert_eq!(v, b"value", "attempt {attempt}"),
+            other => panic!("attempt {attempt}: {other:?}"),
+        }
+    }
+    client.close();
+}

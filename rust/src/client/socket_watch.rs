@@ -174,11 +174,11 @@ impl SocketWatch {
         this.apply(&mut armed)
     }
 
-    /// A request was queued on the connection (after it entered the FIFO).
-    /// `sender_reads`: the sending thread is expected to wait in `get()` and
-    /// read its reply itself; otherwise a parked socket is armed at once.
-    pub(super) fn request_sent(&self, sender_reads: bool) -> io::Result<()> {
-        if sender_reads || !self.parked.load(Ordering::SeqCst) {
+    /// Arms a parked socket: a request entered the FIFO (before this call) whose
+    /// reply no waiting thread is expected to read, or a waiting thread found
+    /// the reader role taken by the task.
+    pub(super) fn arm_if_parked(&self) -> io::Result<()> {
+        if !self.parked.load(Ordering::SeqCst) {
             return Ok(());
         }
         self.unpark()
@@ -311,15 +311,13 @@ mod tests {
     }
 
     #[test]
-    fn a_reader_leaving_with_nothing_pending_parks_the_socket_until_another_thread_sends() {
+    fn a_reader_leaving_with_nothing_pending_parks_the_socket_until_armed() {
         let (watch, _ours, mut theirs) = watched_pair();
         read_and_leave(&watch, false);
         theirs.write_all(b"+OK\r\n").unwrap();
         assert!(!wakes_task(&watch), "parked: not in the set");
-        watch.request_sent(true).unwrap();
-        assert!(!wakes_task(&watch), "a sender that reads its own reply keeps it parked");
-        watch.request_sent(false).unwrap();
-        assert!(wakes_task(&watch), "a sender that does not read arms it at once");
+        watch.arm_if_parked().unwrap();
+        assert!(wakes_task(&watch), "armed at once");
     }
 
     #[test]

@@ -100,7 +100,12 @@ impl Connection {
     pub(crate) fn help_read(&self, owner: &Weak<dyn ConnectionOwner>, request_id: i64, timeout: Duration) -> bool {
         waiting_in_get();
         let shared = &*self.shared;
-        let Some(mut inbound) = shared.read.try_lock() else { return follow(shared, request_id, timeout) };
+        let Some(mut inbound) = shared.read.try_lock() else {
+            // The task may hold the role on a parked socket (its sweep of the read
+            // buffers): it must be woken for this reply. (A thread holding it unparked it.)
+            let _ = shared.watch.arm_if_parked();
+            return follow(shared, request_id, timeout);
+        };
         // Announce the wait before looking, so an expiry after the look wakes us.
         shared.helper_wake.waiting.store(true, Ordering::SeqCst);
         let waited_for = is_waited_for(shared, request_id);

@@ -83,10 +83,13 @@ impl Connection {
         if let Some(at) = schedule {
             timer::schedule(at, Arc::downgrade(&self.shared) as Weak<dyn Deadlines>);
         }
-        // After the entries joined the FIFO: a reader leaving from now on sees them.
-        if let Err(e) = shared.watch.request_sent(super::waiting_reader::sender_will_read()) {
-            // Nobody would be woken for the reply.
-            super::fail_connection(shared, &shared.owner, format!("cannot watch the connection: {e}"));
+        // After the entries joined the FIFO: a reader leaving from now on sees them. A
+        // thread that waits in get() for its reply reads it: the socket may stay parked.
+        if !super::waiting_reader::sender_will_read() {
+            if let Err(e) = shared.watch.arm_if_parked() {
+                // Nobody would be woken for the reply.
+                super::fail_connection(shared, &shared.owner, format!("cannot watch the connection: {e}"));
+            }
         }
         super::super::idle_reading::sent_on(self);
         Ok(())
