@@ -41,7 +41,9 @@
 //! - a request sent by a thread not expected to read its own reply (one that
 //!   did not wait in `get()` after its previous request: callbacks, pipelines,
 //!   the completer thread);
-//! - a request pending when the reader leaves (nothing is parked then);
+//! - a request pending when the reader leaves (nothing is parked then; nor
+//!   when the reader is the completer thread, whose next request comes from a
+//!   callback or a virtual thread);
 //! - a connection that receives pushes (pub/sub) is never parked.
 //!
 //! Otherwise the process-wide timer arms it once [`LINGER`] has passed, so a
@@ -150,17 +152,17 @@ impl SocketWatch {
 
     /// A thread in `get()` has stopped reading and given up the reader role:
     /// if it was the last, the task is woken for bytes again, at once if some
-    /// are waiting, unless `nothing_pending` says no request waits for a reply:
-    /// then the socket is parked (see "Lingering out of the set"). `this` is the
-    /// watch's own handle, for the timer.
-    pub(super) fn reader_leaves(this: &Arc<SocketWatch>, nothing_pending: impl FnOnce() -> bool) -> io::Result<()> {
+    /// are waiting, unless `may_park` says the socket may be parked (no request
+    /// waits for a reply, and the reader is likely to send and read again; see
+    /// "Lingering out of the set"). `this` is the watch's own handle, for the timer.
+    pub(super) fn reader_leaves(this: &Arc<SocketWatch>, may_park: impl FnOnce() -> bool) -> io::Result<()> {
         let mut armed = this.armed.lock();
         armed.readers = armed.readers.saturating_sub(1);
         if armed.readers == 0 && !armed.receives_pushes && !armed.closed {
             // Parked before looking: a request sent from now on sees it (`request_sent`);
             // one sent before is seen by the look.
             this.parked.store(true, Ordering::SeqCst);
-            if nothing_pending() {
+            if may_park() {
                 armed.parked_since.get_or_insert_with(Instant::now);
                 if !armed.linger_scheduled {
                     armed.linger_scheduled = true;
