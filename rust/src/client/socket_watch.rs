@@ -34,8 +34,8 @@
 //! with nothing pending and takes it again for its next request a few
 //! microseconds later: joining the set only to leave it again was, at one
 //! thread, a microsecond of system calls per request (`benchmarks/results/
-//! before-after-2026-12-06/w1-1thread-profile.md`). So a reader that leaves
-//! with nothing pending leaves the socket out of the set for a while
+//! before-after-2026-12-06/w1-1thread-profile.md`). So such a thread, leaving
+//! with nothing pending, leaves the socket out of the set for a while
 //! ([`LINGER`]): the socket is *parked*. Whatever could need the task while it
 //! is parked arms the socket at once:
 //! - a request sent by a thread not expected to read its own reply (one that
@@ -44,6 +44,7 @@
 //! - a request pending when the reader leaves (nothing is parked then; nor
 //!   when the reader is the completer thread, whose next request comes from a
 //!   callback or a virtual thread);
+//! - a thread in `get()` that finds the task holding the reader role;
 //! - a connection that receives pushes (pub/sub) is never parked.
 //!
 //! Otherwise the process-wide timer arms it once [`LINGER`] has passed, so a
@@ -69,7 +70,7 @@ pub(super) struct SocketWatch {
     set: OwnedFd,
     socket: RawFd,
     armed: Mutex<Armed>,
-    /// `armed.parked`, readable without the lock by every send.
+    /// Whether `armed.parked_since` is set, readable without the lock by every send.
     parked: AtomicBool,
 }
 
@@ -159,7 +160,7 @@ impl SocketWatch {
         let mut armed = this.armed.lock();
         armed.readers = armed.readers.saturating_sub(1);
         if armed.readers == 0 && !armed.receives_pushes && !armed.closed {
-            // Parked before looking: a request sent from now on sees it (`request_sent`);
+            // Parked before looking: a request sent from now on sees it (`arm_if_parked`);
             // one sent before is seen by the look.
             this.parked.store(true, Ordering::SeqCst);
             if may_park() {
