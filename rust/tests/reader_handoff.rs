@@ -134,6 +134,14 @@ fn blocking_rounds(client: &Arc<Client>, key: &[u8], rounds: usize) {
     }
 }
 
+/// The reply of `attempt` is the bytes `expected`.
+fn assert_value(got: Got, expected: &[u8], attempt: usize) {
+    match got {
+        Got::Bytes(_, v) => assert_eq!(v, expected, "attempt {attempt}"),
+        other => panic!("attempt {attempt}: {other:?}"),
+    }
+}
+
 /// A thread that waited for each of its requests parks the socket when it leaves; if it then
 /// sends a request and does not wait for it (a future it keeps for later), nobody reads the
 /// reply unless the socket is armed again: the timer does it once the linger has passed.
@@ -147,10 +155,7 @@ fn a_reply_its_sender_does_not_wait_for_after_blocking_use_still_arrives() {
         let r = get(b"park:key");
         let id = r.id;
         client.submit(r).unwrap();
-        match take(wait_for(id, REPLY_LIMIT)) {
-            Got::Bytes(_, v) => assert_eq!(v, b"value", "attempt {attempt}"),
-            other => panic!("attempt {attempt}: {other:?}"),
-        }
+        assert_value(take(wait_for(id, REPLY_LIMIT)), b"value", attempt);
     }
     client.close();
 }
@@ -173,10 +178,7 @@ fn another_threads_request_on_a_parked_socket_is_answered() {
         })
         .join()
         .unwrap();
-        match got {
-            Got::Bytes(_, v) => assert_eq!(v, b"value", "attempt {attempt}"),
-            other => panic!("attempt {attempt}: {other:?}"),
-        }
+        assert_value(got, b"value", attempt);
     }
     client.close();
 }

@@ -297,6 +297,16 @@ mod tests {
         unsafe { libc::poll(&mut pollfd, 1, 0) > 0 }
     }
 
+    /// How long until the set reports the socket (the timer armed it); fails after 5 s.
+    fn time_until_task_woken(watch: &SocketWatch) -> Duration {
+        let start = std::time::Instant::now();
+        while !wakes_task(watch) {
+            assert!(start.elapsed() < Duration::from_secs(5), "the parked socket was never armed");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        start.elapsed()
+    }
+
     /// A reader takes the role and leaves it; `pending`: whether requests still wait.
     fn read_and_leave(watch: &Arc<SocketWatch>, pending: bool) {
         watch.reader_enters().unwrap();
@@ -336,12 +346,8 @@ mod tests {
         let (watch, _ours, mut theirs) = watched_pair();
         read_and_leave(&watch, false);
         theirs.write_all(b"+OK\r\n").unwrap();
-        let start = std::time::Instant::now();
-        while !wakes_task(&watch) {
-            assert!(start.elapsed() < Duration::from_secs(5), "the timer never armed the parked socket");
-            std::thread::sleep(Duration::from_micros(200));
-        }
-        assert!(start.elapsed() + Duration::from_micros(500) >= LINGER, "armed before the linger passed: {:?}", start.elapsed());
+        let waited = time_until_task_woken(&watch);
+        assert!(waited + Duration::from_micros(500) >= LINGER, "armed before the linger passed: {waited:?}");
     }
 
     #[test]
@@ -349,11 +355,7 @@ mod tests {
         let (watch, _ours, theirs) = watched_pair();
         read_and_leave(&watch, false);
         drop(theirs);
-        let start = std::time::Instant::now();
-        while !wakes_task(&watch) {
-            assert!(start.elapsed() < Duration::from_secs(5), "the end of the stream was never reported");
-            std::thread::sleep(Duration::from_micros(200));
-        }
+        time_until_task_woken(&watch);
     }
 
     #[test]
