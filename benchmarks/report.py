@@ -907,7 +907,9 @@ def main():
     res = combine(runs) if runs else {}
     rb = {} if a.no_redis_benchmark or not top else redis_benchmark(top, threads)
     points, modes_machine = report_modes.load(a.modes_raw) if a.modes_raw else ({}, [])
-    opts = {"no_redis_benchmark": a.no_redis_benchmark or not top, "reps": len(raws), "notes": a.note}
+    # No redis-benchmark results at all (BENCH_SKIP_REDIS_BENCHMARK=1 into a new directory): no
+    # columns for them, rather than a row of FAILED for a run that was never made.
+    opts = {"no_redis_benchmark": a.no_redis_benchmark or not top or not rb, "reps": len(raws), "notes": a.note}
     if a.title:
         opts["title"] = a.title
     if a.intro:

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
+use smallvec::SmallVec;
 
 use crate::wire;
 
@@ -80,10 +81,14 @@ fn polling_wake_fd() -> Option<RawFd> {
         .map(AsRawFd::as_raw_fd)
 }
 
+/// The completions a reading thread collected (see [`collecting`]): its own
+/// and few others, held inline.
+pub type Collected = SmallVec<[Completion; 4]>;
+
 thread_local! {
     /// On a Java thread that reads while it waits (see [`collecting`]): the
     /// completions its reading produced, kept for it instead of queued.
-    static COLLECTED: RefCell<Option<Vec<Completion>>> = const { RefCell::new(None) };
+    static COLLECTED: RefCell<Option<Collected>> = const { RefCell::new(None) };
 }
 
 /// Runs `read` (a Java thread reading replies while it waits for its own) and
@@ -92,7 +97,7 @@ thread_local! {
 /// waiting for it, or back to the queue for the completer ([`push_all`]), so
 /// that it never runs another future's continuations. If `read` panics, what it
 /// collected goes to the queue: nothing is lost.
-pub fn collecting<R>(read: impl FnOnce() -> R) -> (R, Vec<Completion>) {
+pub fn collecting<R>(read: impl FnOnce() -> R) -> (R, Collected) {
     struct Collecting;
     impl Drop for Collecting {
         fn drop(&mut self) {
@@ -102,7 +107,7 @@ pub fn collecting<R>(read: impl FnOnce() -> R) -> (R, Vec<Completion>) {
             }
         }
     }
-    COLLECTED.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    COLLECTED.with(|c| *c.borrow_mut() = Some(Collected::new()));
     let guard = Collecting;
     let result = read();
     let collected = COLLECTED.with(|c| c.borrow_mut().take()).unwrap_or_default();
@@ -113,7 +118,7 @@ pub fn collecting<R>(read: impl FnOnce() -> R) -> (R, Vec<Completion>) {
 /// How many completions the calling thread has collected so far inside
 /// [`collecting`] (0 outside it).
 pub fn collected() -> usize {
-    COLLECTED.with(|c| c.borrow().as_ref().map_or(0, Vec::len))
+    COLLECTED.with(|c| c.borrow().as_ref().map_or(0, SmallVec::len))
 }
 
 /// Queues one completion and wakes the Java completer.
@@ -127,10 +132,9 @@ pub fn push(completion: Completion) {
 pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
     // A sampled request's span ends here, when its outcome is known (one relaxed load
     // when no span is open).
-    let mut completions = completions
-        .into_iter()
-        .inspect(crate::telemetry::span::on_completion)
-        .filter_map(crate::followers::deliver);
+    let mut completions: SmallVec<[Completion; 8]> = completions.into_iter().inspect(crate::telemetry::span::on_completion).collect();
+    crate::followers::deliver_all(&mut completions);
+    let mut completions = completions.into_iter();
     let kept = COLLECTED.with(|c| match c.borrow_mut().as_mut() {
         Some(collected) => {
             collected.extend(&mut completions);

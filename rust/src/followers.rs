@@ -26,6 +26,7 @@ use std::thread::Thread;
 use std::time::Instant;
 
 use parking_lot::Mutex;
+use smallvec::SmallVec;
 
 use crate::completion::Completion;
 
@@ -111,25 +112,33 @@ impl Drop for Seated {
     }
 }
 
-/// Gives `completion` to the thread seated for its request and wakes it;
-/// returns it back when no thread sits there.
-pub(crate) fn deliver(completion: Completion) -> Option<Completion> {
-    if TAKEN.load(Ordering::SeqCst) == 0 {
-        return Some(completion);
+/// Gives each of `completions` whose request has a thread seated for it to that
+/// thread and wakes it; the others stay in `completions`, in their order.
+///
+/// All under one lock, and the wake-ups after it: a reader that read the replies of
+/// ten threads takes the lock once, not ten times, and a thread it woke does not
+/// find the lock held for the next one.
+pub(crate) fn deliver_all<const N: usize>(completions: &mut SmallVec<[Completion; N]>)
+where
+    [Completion; N]: smallvec::Array<Item = Completion>,
+{
+    if completions.is_empty() || TAKEN.load(Ordering::SeqCst) == 0 {
+        return;
     }
-    let thread = {
+    let mut to_wake: SmallVec<[Thread; 8]> = SmallVec::new();
+    {
         let mut seats = SEATS.lock();
-        match seats.get_mut(&completion.request_id) {
+        completions.retain(|completion| match seats.get_mut(&completion.request_id) {
             Some(seat) if seat.delivered.is_none() => {
-                seat.delivered = Some(completion);
-                seat.thread.clone()
+                seat.delivered = Some(*completion);
+                to_wake.push(seat.thread.clone());
+                false
             }
-            _ => return Some(completion),
-        }
-    };
+            _ => true,
+        });
+    }
     // Outside the lock: a wake-up is a system call.
-    thread.unpark();
-    None
+    to_wake.into_iter().for_each(|thread| thread.unpark());
 }
 
 #[cfg(test)]
@@ -139,6 +148,38 @@ mod tests {
 
     fn completion(request_id: i64) -> Completion {
         Completion { request_id, kind: 1, payload: request_id * 10 }
+    }
+
+    /// One completion through `deliver_all`: `None` when a seated thread took it.
+    fn deliver(completion: Completion) -> Option<Completion> {
+        let mut one: SmallVec<[Completion; 1]> = SmallVec::from_buf([completion]);
+        deliver_all(&mut one);
+        one.pop()
+    }
+
+    #[test]
+    fn several_seated_threads_get_theirs_from_one_delivery_and_the_rest_is_given_back_in_order() {
+        let ids = [-9_101, -9_102, -9_103];
+        let (seated_tx, seated_rx) = std::sync::mpsc::channel();
+        let waiters: Vec<_> = ids
+            .iter()
+            .map(|&id| {
+                let seated_tx = seated_tx.clone();
+                std::thread::spawn(move || {
+                    let mut seated = sit(id);
+                    seated_tx.send(()).unwrap();
+                    seated.wait(Instant::now() + Duration::from_secs(5))
+                })
+            })
+            .collect();
+        ids.iter().for_each(|_| seated_rx.recv().unwrap());
+        let mut all: SmallVec<[Completion; 8]> =
+            [completion(-9_100), completion(-9_101), completion(-9_104), completion(-9_102), completion(-9_103), completion(-9_105)].into_iter().collect();
+        deliver_all(&mut all);
+        assert_eq!(all.as_slice(), [completion(-9_100), completion(-9_104), completion(-9_105)], "nobody sat for these");
+        for (waiter, id) in waiters.into_iter().zip(ids) {
+            assert_eq!(waiter.join().unwrap(), Some(completion(id)));
+        }
     }
 
     #[test]

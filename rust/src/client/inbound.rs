@@ -9,6 +9,8 @@
 
 use std::mem::MaybeUninit;
 
+use smallvec::SmallVec;
+
 use crate::resp::{self, ParseError};
 
 /// Bulk strings at least this large are received into their own allocation.
@@ -43,6 +45,12 @@ pub(crate) enum Reply<'a> {
     /// A large bulk string, received into its own allocation.
     Bulk(Vec<u8>),
 }
+
+/// The replies one read completed: a blocking caller's read brings one, ten threads'
+/// a few; held inline so that handing them over allocates nothing.
+pub(crate) type Replies<'a> = SmallVec<[Reply<'a>; 4]>;
+/// The push frames one read completed (pub/sub messages), in arrival order.
+pub(crate) type Pushes<'a> = SmallVec<[&'a [u8]; 4]>;
 
 impl Reply<'_> {
     /// Whether the reply is a server error (simple or blob).
@@ -113,9 +121,9 @@ impl Inbound {
     /// Hands every complete reply, in order, to `deliver`, then drops their
     /// bytes. Out-of-band data (RESP3 push frames: pub/sub messages and
     /// confirmations) answers no request: it goes to `deliver` apart, in order.
-    pub(crate) fn take_replies<R>(&mut self, deliver: impl FnOnce(Vec<Reply<'_>>, Vec<&[u8]>) -> R) -> Result<R, ParseError> {
-        let mut replies = Vec::new();
-        let mut pushes = Vec::new();
+    pub(crate) fn take_replies<R>(&mut self, deliver: impl FnOnce(Replies<'_>, Pushes<'_>) -> R) -> Result<R, ParseError> {
+        let mut replies = Replies::new();
+        let mut pushes = Pushes::new();
         if let Some(large) = &self.large {
             if large.bytes.len() < large.total {
                 return Ok(deliver(replies, pushes)); // still arriving; the buffer is empty meanwhile

@@ -25,6 +25,7 @@ use std::time::Duration;
 use jni::objects::{JByteArray, JClass, JIntArray, JLongArray, JObjectArray, JString};
 use jni::sys::{jboolean, jint, jlong};
 use jni::Env;
+use smallvec::SmallVec;
 
 use crate::batch::BatchSpec;
 use crate::client::{Rejection, Request};
@@ -659,11 +660,10 @@ fn help_read<'caller>(
 
 /// Writes as many of `collected` as `out` has room for as [`wire::completion`] records
 /// and queues the rest for the completer; returns how many it wrote. None is ever lost.
-fn hand_over(env: &mut Env<'_>, out: &JLongArray<'_>, mut collected: Vec<Completion>) -> Result<jint, BridgeError> {
+fn hand_over(env: &mut Env<'_>, out: &JLongArray<'_>, mut collected: completion::Collected) -> Result<jint, BridgeError> {
     let room = (out.len(env)? / wire::completion::LEN).min(collected.len());
-    let overflow = collected.split_off(room);
-    completion::push_all(overflow);
-    let records: Vec<jlong> = collected.iter().flat_map(|c| c.to_record()).collect();
+    completion::push_all(collected.drain(room..));
+    let records: SmallVec<[jlong; 4 * wire::completion::LEN]> = collected.iter().flat_map(|c| c.to_record()).collect();
     if let Err(e) = out.set_region(env, 0, &records) {
         completion::push_all(collected); // never lost, even if Java's array failed us
         return Err(e.into());

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use tokio::time::Instant;
 
-use super::super::inbound::Reply;
+use smallvec::SmallVec;
+
+use super::super::inbound::{Replies, Reply};
 use super::{ConnectionOwner, Shared};
 use crate::batch::{self, CallResult, Gather};
 use crate::completion::{self, Completion};
@@ -81,7 +83,7 @@ const PENDING_KEEP: usize = 1024;
 
 /// Completes one request per reply, in FIFO order. Returns whether nothing is
 /// pending any more; `Err` when the connection must be dropped.
-pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, replies: Vec<Reply<'_>>) -> Result<bool, String> {
+pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, replies: Replies<'_>) -> Result<bool, String> {
     if replies.is_empty() {
         return Ok(false);
     }
@@ -90,7 +92,7 @@ pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, repli
         // Which entry each reply is for: one each, except that a refusable entry (see
         // `Connection::send_pushed_commands`) takes a reply only if it is an error, and
         // is settled without one when the next entry's reply comes first.
-        let mut answered = Vec::with_capacity(replies.len());
+        let mut answered: SmallVec<[bool; 8]> = SmallVec::with_capacity(replies.len());
         let mut next_reply = 0;
         while next_reply < replies.len() {
             let Some(entry) = state.pending.get(answered.len()) else {
@@ -104,7 +106,7 @@ pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, repli
             answered.push(takes_reply);
             next_reply += usize::from(takes_reply);
         }
-        let entries: Vec<Entry> = state.pending.drain(..answered.len()).collect();
+        let entries: Entries = state.pending.drain(..answered.len()).collect();
         if state.pending.is_empty() && state.pending.capacity() > PENDING_KEEP {
             // A large pipeline grew the FIFO; an idle connection does not keep that.
             state.pending = VecDeque::new();
@@ -173,23 +175,26 @@ pub(super) fn complete(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, repli
     Ok(nothing_pending)
 }
 
+/// Entries taken from the FIFO at once: usually a few, held inline.
+pub(super) type Entries = SmallVec<[Entry; 4]>;
+
 /// Entries taken from the FIFO and their completions. When it drops, normally
 /// or while a panic unwinds, the completions are delivered and every entry
 /// from `next` on that is still waiting fails with a connection error: taken
 /// entries are never lost.
 pub(super) struct Finishing<'a> {
     owner: &'a dyn ConnectionOwner,
-    entries: Vec<Entry>,
+    entries: Entries,
     /// The first entry not yet finished.
     next: usize,
-    completions: Vec<Completion>,
+    completions: SmallVec<[Completion; 4]>,
     /// Why the unfinished entries fail.
     reason: String,
 }
 
 impl<'a> Finishing<'a> {
-    pub(super) fn new(owner: &'a dyn ConnectionOwner, entries: Vec<Entry>, reason: String) -> Finishing<'a> {
-        let completions = Vec::with_capacity(entries.len());
+    pub(super) fn new(owner: &'a dyn ConnectionOwner, entries: Entries, reason: String) -> Finishing<'a> {
+        let completions = SmallVec::with_capacity(entries.len());
         Finishing { owner, entries, next: 0, completions, reason }
     }
 }

@@ -276,7 +276,7 @@ impl Connection {
 /// find the connection broken; the first one does this, the others nothing
 /// (as after a shutdown by the owner, which took the pending requests itself).
 fn fail_connection(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, reason: String) {
-    let pending: Vec<Entry> = {
+    let pending: fifo::Entries = {
         let mut state = shared.state.lock();
         if state.broken.is_some() {
             return;
