@@ -19,7 +19,6 @@
 //! A seat is held for one bounded wait; leaving it returns what was left there,
 //! so a completion delivered as the wait ends is never lost.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 use std::thread::Thread;
@@ -27,6 +26,8 @@ use std::time::Instant;
 
 use parking_lot::Mutex;
 use smallvec::SmallVec;
+
+use crate::fast_hash::FastMap;
 
 use crate::completion::Completion;
 
@@ -36,7 +37,7 @@ struct Seat {
 }
 
 /// Seats by request id. Request ids are unique in the process (Java numbers them).
-static SEATS: LazyLock<Mutex<HashMap<i64, Seat>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+static SEATS: LazyLock<Mutex<FastMap<i64, Seat>>> = LazyLock::new(|| Mutex::new(FastMap::default()));
 /// How many seats are taken: completions skip the lock while none is.
 static TAKEN: AtomicUsize = AtomicUsize::new(0);
 

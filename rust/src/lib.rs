@@ -20,6 +20,7 @@ pub mod cluster;
 pub mod completion;
 pub mod contain;
 mod eventfd;
+mod fast_hash;
 mod followers;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]

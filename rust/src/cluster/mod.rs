@@ -54,6 +54,8 @@ pub mod slots;
 mod topology;
 
 use std::collections::HashMap;
+
+use crate::fast_hash::FastMap;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -116,8 +118,8 @@ pub struct ClusterClient {
     config: ClusterConfig,
     me: Weak<ClusterClient>,
     topology: RwLock<Arc<SlotMap>>,
-    nodes: Mutex<HashMap<Address, Arc<Client>>>,
-    parts: Mutex<HashMap<i64, Part>>,
+    nodes: Mutex<FastMap<Address, Arc<Client>>>,
+    parts: Mutex<FastMap<i64, Part>>,
     inflight: AtomicUsize,
     closed: AtomicBool,
     refresh: Mutex<RefreshState>,
@@ -166,8 +168,8 @@ impl ClusterClient {
             config,
             me: me.clone(),
             topology: RwLock::new(Arc::new(SlotMap::default())),
-            nodes: Mutex::new(HashMap::new()),
-            parts: Mutex::new(HashMap::new()),
+            nodes: Mutex::new(FastMap::default()),
+            parts: Mutex::new(FastMap::default()),
             inflight: AtomicUsize::new(0),
             closed: AtomicBool::new(false),
             refresh: Mutex::new(RefreshState::default()),

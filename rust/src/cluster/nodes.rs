@@ -40,7 +40,7 @@ impl ClusterClient {
 
     pub(super) fn new_node(&self, address: &Address) -> Arc<Client> {
         let mut config = self.config.base.clone();
-        config.addresses = vec![(address.host.clone(), address.port)];
+        config.addresses = vec![(address.host.to_string(), address.port)];
         config.database_id = self.database_id.load(Ordering::Acquire);
         // The cluster client bounds requests in flight as a whole.
         config.inflight_limit = usize::MAX / 2;

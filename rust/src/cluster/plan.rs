@@ -4,6 +4,8 @@
 
 use std::sync::atomic::Ordering;
 
+use smallvec::SmallVec;
+
 use super::combine::Combine;
 use super::commands::{self, RequestPolicy, ResponsePolicy};
 use super::slots::{self, Address, SlotMap};
@@ -26,7 +28,7 @@ impl ClusterClient {
     /// command of its own when the part is not the whole command) and how
     /// their replies combine.
     pub(super) fn plan(&self, packed: &[u8], route: &Route) -> Result<Plan, String> {
-        let mut args: Vec<&[u8]> = Vec::new();
+        let mut args: SmallVec<[&[u8]; 8]> = SmallVec::new();
         resp::walk_command(packed, |_, arg| args.push(arg))?;
         let map = self.slot_map();
         let routing = commands::routing_of(&args);

@@ -99,7 +99,8 @@ impl ClusterClient {
             recipient: Recipient::Java(request.id),
             expect: request.expect,
             bulk_as: request.bulk_as,
-            results: Mutex::new((0..parts.len()).map(|_| None).collect()),
+            // A single part's outcome completes the request as it is (see `part_done`).
+            results: Mutex::new(if matches!(combine, Combine::Single) { Vec::new() } else { (0..parts.len()).map(|_| None).collect() }),
             remaining: AtomicUsize::new(parts.len()),
             combine,
             selects_database: request.selects_database,

@@ -5,21 +5,24 @@
 //! `{` and the next `}`, when not empty), modulo 16,384. Each slot range is
 //! served by one shard: a primary and its replicas, as `CLUSTER SLOTS` reports.
 
+use std::sync::Arc;
+
 use crate::resp::Value;
 
 /// How many slots there are (Java's slot checks and finished scan cursors use the same number).
 pub const SLOT_COUNT: u16 = crate::wire::cluster::SLOT_COUNT as u16;
 
-/// A node's address as the cluster announces it (`host:port`).
+/// A node's address as the cluster announces it (`host:port`). Every request names its
+/// node's address (planned, then looked up): the host is shared, so that costs no copy.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Address {
-    pub host: String,
+    pub host: Arc<str>,
     pub port: u16,
 }
 
 impl Address {
     pub fn new(host: impl Into<String>, port: u16) -> Address {
-        Address { host: host.into(), port }
+        Address { host: Arc::from(host.into()), port }
     }
 
     /// Parses `host:port` (the last colon separates the port, so IPv6 hosts work).
@@ -61,16 +64,27 @@ fn hash_tag(key: &[u8]) -> &[u8] {
 }
 
 /// CRC16-CCITT (XMODEM): polynomial 0x1021, initial value 0, as the cluster specification uses.
+/// A byte at a time through [`CRC16_TABLE`]: every request of a cluster client hashes its key.
 fn crc16(bytes: &[u8]) -> u16 {
-    let mut crc: u16 = 0;
-    for &byte in bytes {
-        crc ^= (byte as u16) << 8;
-        for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 { (crc << 1) ^ 0x1021 } else { crc << 1 };
-        }
-    }
-    crc
+    bytes.iter().fold(0u16, |crc, &byte| (crc << 8) ^ CRC16_TABLE[usize::from((crc >> 8) as u8 ^ byte)])
 }
+
+/// The CRC of each byte value alone: what it adds to the register when it enters the top.
+const CRC16_TABLE: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut crc = (i as u16) << 8;
+        let mut bit = 0;
+        while bit < 8 {
+            crc = if crc & 0x8000 != 0 { (crc << 1) ^ 0x1021 } else { crc << 1 };
+            bit += 1;
+        }
+        table[i] = crc;
+        i += 1;
+    }
+    table
+};
 
 /// A primary and its replicas.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,7 +223,7 @@ fn node_address(value: &Value, asked: &Address) -> Result<Address, String> {
         _ => return Err("CLUSTER SLOTS: a node has no valid port".into()),
     };
     // "" (or "?" on some versions) means: the host this node was reached at.
-    let host = if host.is_empty() || host == "?" { asked.host.clone() } else { host };
+    let host = if host.is_empty() || host == "?" { asked.host.to_string() } else { host };
     Ok(Address::new(host, port))
 }
 
@@ -223,6 +237,27 @@ mod tests {
         assert_eq!(crc16(b"123456789"), 0x31C3);
         assert_eq!(slot_of(b"foo"), 12_182);
         assert_eq!(slot_of(b"bar"), 5_061);
+    }
+
+    #[test]
+    fn the_table_gives_the_bit_by_bit_crc_of_every_byte_and_of_longer_keys() {
+        fn bitwise(bytes: &[u8]) -> u16 {
+            let mut crc: u16 = 0;
+            for &byte in bytes {
+                crc ^= u16::from(byte) << 8;
+                for _ in 0..8 {
+                    crc = if crc & 0x8000 != 0 { (crc << 1) ^ 0x1021 } else { crc << 1 };
+                }
+            }
+            crc
+        }
+        for byte in 0..=255u8 {
+            assert_eq!(crc16(&[byte]), bitwise(&[byte]), "byte {byte}");
+        }
+        let key: Vec<u8> = (0..300u32).map(|i| (i * 7 + i / 3) as u8).collect();
+        for len in 0..key.len() {
+            assert_eq!(crc16(&key[..len]), bitwise(&key[..len]), "length {len}");
+        }
     }
 
     #[test]

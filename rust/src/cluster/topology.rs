@@ -182,7 +182,7 @@ impl ClusterClient {
                     break;
                 }
                 let mut candidates: Vec<(String, u16)> =
-                    me.slot_map().addresses().into_iter().map(|a| (a.host, a.port)).collect();
+                    me.slot_map().addresses().into_iter().map(|a| (a.host.to_string(), a.port)).collect();
                 candidates.extend(me.config.base.addresses.iter().cloned());
                 if let Err(e) = me.discover(&candidates).await {
                     tracing::warn!(target: "glide.cluster", "topology refresh failed: {e}");
