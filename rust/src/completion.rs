@@ -132,9 +132,19 @@ pub fn push(completion: Completion) {
 pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
     // A sampled request's span ends here, when its outcome is known (one relaxed load
     // when no span is open).
-    let mut completions: SmallVec<[Completion; 8]> = completions.into_iter().inspect(crate::telemetry::span::on_completion).collect();
+    let completions = completions.into_iter().inspect(crate::telemetry::span::on_completion);
+    if !crate::followers::any_seated() {
+        // Callbacks and virtual threads: nobody waits in native code, nothing to set aside.
+        return collect_or_queue(completions);
+    }
+    let mut completions: SmallVec<[Completion; 8]> = completions.collect();
     crate::followers::deliver_all(&mut completions);
-    let mut completions = completions.into_iter();
+    collect_or_queue(completions.into_iter());
+}
+
+/// Keeps `completions` for the reading thread inside [`collecting`], else queues them for
+/// the completer and wakes it.
+fn collect_or_queue(mut completions: impl Iterator<Item = Completion>) {
     let kept = COLLECTED.with(|c| match c.borrow_mut().as_mut() {
         Some(collected) => {
             collected.extend(&mut completions);

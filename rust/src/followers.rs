@@ -113,6 +113,13 @@ impl Drop for Seated {
     }
 }
 
+/// Whether any thread sits waiting for a completion. A seat taken after this looked finds
+/// its request no longer pending (the FIFO gave it up before its completion was pushed)
+/// and leaves: see [`sit`].
+pub(crate) fn any_seated() -> bool {
+    TAKEN.load(Ordering::SeqCst) > 0
+}
+
 /// Gives each of `completions` whose request has a thread seated for it to that
 /// thread and wakes it; the others stay in `completions`, in their order.
 ///
@@ -123,7 +130,7 @@ pub(crate) fn deliver_all<const N: usize>(completions: &mut SmallVec<[Completion
 where
     [Completion; N]: smallvec::Array<Item = Completion>,
 {
-    if completions.is_empty() || TAKEN.load(Ordering::SeqCst) == 0 {
+    if completions.is_empty() || !any_seated() {
         return;
     }
     let mut to_wake: SmallVec<[Thread; 8]> = SmallVec::new();
