@@ -27,9 +27,8 @@ use std::time::Instant;
 use parking_lot::Mutex;
 use smallvec::SmallVec;
 
-use crate::fast_hash::FastMap;
-
 use crate::completion::Completion;
+use crate::fast_hash::FastMap;
 
 struct Seat {
     thread: Thread,
