@@ -54,8 +54,6 @@ pub mod slots;
 mod topology;
 
 use std::collections::HashMap;
-
-use crate::fast_hash::FastMap;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -65,6 +63,7 @@ use tokio::sync::Notify;
 
 use crate::client::{Client, ClientConfig, Protocol};
 use crate::completion;
+use crate::fast_hash::FastMap;
 use crate::pubsub::{Overflow, PubSub};
 use crate::reply::{BulkAs, Failure, Outcome};
 use crate::shape::Expect;
