@@ -515,12 +515,13 @@ fn take_bytes<'caller>(
     Ok(env.byte_array_from_slice(&bytes)?)
 }
 
-/// Copies the frame behind `ptr` to the start of `scratch` and frees it, returning its length.
-/// A frame longer than `scratch` is left as it is and minus its length returned: Java then
-/// passes the pointer to `takeBytes` (or here again, with a larger `scratch`). Java decodes a
-/// frame into objects of their own at once, so one reused array per thread saves allocating
-/// and zeroing one per reply (the largest allocation of an MGET of 100 small values).
-fn take_frame_into<'caller>(
+/// Copies the bytes behind `ptr` (a frame or text) to the start of `scratch` and frees them,
+/// returning their length. Bytes longer than `scratch` are left as they are and minus their
+/// length returned: Java then passes the pointer to `takeBytes` (or here again, with a larger
+/// `scratch`). Java decodes them into objects of their own at once, so one reused array per
+/// thread saves allocating and zeroing one per reply (the largest allocation of an MGET of 100
+/// small values; half of a 16 KiB GET's).
+fn take_bytes_into<'caller>(
     env: &mut Env<'caller>,
     _class: JClass<'caller>,
     ptr: jlong,

@@ -92,7 +92,7 @@ const NATIVES: &[(&str, NativeMethod<'static>)] = &[
     native!(free_client(handle: jlong)),
     native!(await_completions(out: long[], timeout_ms: jint) -> jint),
     native!(take_bytes(ptr: jlong) -> byte[]),
-    native!(take_frame_into(ptr: jlong, scratch: byte[]) -> jint),
+    native!(take_bytes_into(ptr: jlong, scratch: byte[]) -> jint),
     native!(free_bytes(ptr: jlong)),
     native!(statistics() -> long[]),
     native!(set_max_bulk_length(bytes: jlong) -> jlong),

@@ -11,7 +11,7 @@ package glide.internal;
  *
  * <p>Handles are opaque: a client handle is released exactly once, by {@link #freeClient}, and
  * every pointer that arrives in a completion is consumed exactly once: by {@link #takeBytes}, by
- * {@link #freeBytes}, or by a {@link #takeFrameInto} that returns its length.
+ * {@link #freeBytes}, or by a {@link #takeBytesInto} that returns its length.
  */
 final class NativeBridge {
     /**
@@ -217,11 +217,11 @@ final class NativeBridge {
     static native byte[] takeBytes(long pointer);
 
     /**
-     * Copies the frame behind {@code pointer} to the start of {@code scratch} and consumes the
-     * pointer, returning the frame's length; a frame longer than {@code scratch} is left alone
-     * (the pointer is not consumed) and minus its length returned.
+     * Copies the bytes behind {@code pointer} (a frame or text) to the start of {@code scratch}
+     * and consumes the pointer, returning their length; bytes longer than {@code scratch} are left
+     * alone (the pointer is not consumed) and minus their length returned.
      */
-    static native int takeFrameInto(long pointer, byte[] scratch);
+    static native int takeBytesInto(long pointer, byte[] scratch);
 
     static native void freeBytes(long pointer);
 

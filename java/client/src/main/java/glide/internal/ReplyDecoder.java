@@ -42,7 +42,7 @@ final class ReplyDecoder {
                 return "OK";
             case Wire.Kind.BULK:
             case Wire.Kind.SIMPLE:
-                return text(NativeBridge.takeBytes(payload), binary);
+                return binary ? GlideString.of(NativeBridge.takeBytes(payload)) : string(payload);
             case Wire.Kind.BULK_BINARY:
                 return GlideString.of(NativeBridge.takeBytes(payload));
             case Wire.Kind.BIGNUM:
@@ -74,10 +74,10 @@ final class ReplyDecoder {
     }
 
     /**
-     * Frames up to this long are copied into a per-thread array that is reused (grown in powers of
-     * two up to here), not into a new one: every value decoded from a frame gets arrays of its own,
-     * so the frame itself is garbage as soon as it is read. A platform thread keeps at most this
-     * much; virtual threads, which may be many, and longer frames get an array of their own.
+     * Frames and text up to this long are copied into a per-thread array that is reused (grown in
+     * powers of two up to here), not into a new one: every value decoded from them gets arrays of
+     * its own, so the copy itself is garbage as soon as it is read. A platform thread keeps at most
+     * this much; virtual threads, which may be many, and longer replies get an array of their own.
      */
     static final int SCRATCH_MAX = 16 * 1024;
 
@@ -85,29 +85,46 @@ final class ReplyDecoder {
     private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
 
     private static Object decodeFrame(long payload, boolean binary) {
-        if (VirtualThreads.current()) {
-            return new Frame(NativeBridge.takeBytes(payload), binary).read();
-        }
-        byte[] scratch = SCRATCH.get();
-        int length = scratch == null ? -1 : NativeBridge.takeFrameInto(payload, scratch);
-        if (length < 0) {
-            int needed = scratch == null ? SCRATCH_MIN : -length;
-            if (needed > SCRATCH_MAX) {
-                return new Frame(NativeBridge.takeBytes(payload), binary).read();
-            }
-            scratch = new byte[Math.max(SCRATCH_MIN, Integer.highestOneBit(needed - 1) << 1)];
-            SCRATCH.set(scratch);
-            length = NativeBridge.takeFrameInto(payload, scratch);
-            if (length < 0) {
-                // Only if the scratch was first made without knowing the length (the first frame).
-                return decodeFrame(payload, binary);
-            }
-        }
-        return new Frame(scratch, binary).read();
+        int length = moveToScratch(payload);
+        byte[] bytes = length < 0 ? NativeBridge.takeBytes(payload) : SCRATCH.get();
+        return new Frame(bytes, binary).read();
     }
 
-    private static Object text(byte[] bytes, boolean binary) {
-        return binary ? GlideString.of(bytes) : new String(bytes, StandardCharsets.UTF_8);
+    /**
+     * The text behind {@code payload} as a String. Through the scratch array the String's own copy
+     * is the only allocation: a 16 KiB GET would otherwise allocate and zero a second 16 KiB.
+     */
+    private static String string(long payload) {
+        int length = moveToScratch(payload);
+        if (length < 0) {
+            return new String(NativeBridge.takeBytes(payload), StandardCharsets.UTF_8);
+        }
+        return new String(SCRATCH.get(), 0, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Moves the bytes behind {@code payload} to the start of this thread's scratch array and
+     * returns their length; or returns -1 and leaves them in place (a virtual thread, or longer
+     * than {@link #SCRATCH_MAX}) for {@link NativeBridge#takeBytes}.
+     */
+    private static int moveToScratch(long payload) {
+        if (VirtualThreads.current()) {
+            return -1;
+        }
+        byte[] scratch = SCRATCH.get();
+        int length = scratch == null ? -1 : NativeBridge.takeBytesInto(payload, scratch);
+        if (length >= 0) {
+            return length;
+        }
+        int needed = scratch == null ? SCRATCH_MIN : -length;
+        if (needed > SCRATCH_MAX) {
+            return -1;
+        }
+        scratch = new byte[Math.max(SCRATCH_MIN, Integer.highestOneBit(needed - 1) << 1)];
+        SCRATCH.set(scratch);
+        length = NativeBridge.takeBytesInto(payload, scratch);
+        // Negative only when the scratch was first made without knowing the length (the first frame).
+        return length < 0 ? moveToScratch(payload) : length;
     }
 
     /** A cursor over one frame. */

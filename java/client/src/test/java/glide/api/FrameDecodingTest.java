@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Aggregate replies arrive as one frame that each decoding thread copies into an array it reuses
- * (up to {@code ReplyDecoder.SCRATCH_MAX}; see {@code NativeBridge.takeFrameInto}). Whatever the
+ * Aggregate replies arrive as one frame, and text as its bytes, that each decoding thread copies
+ * into an array it reuses (up to {@code ReplyDecoder.SCRATCH_MAX}; see
+ * {@code NativeBridge.takeBytesInto}). Whatever the
  * sizes, threads and order, every value decoded keeps its own content: none still points into a
  * scratch array that a later reply overwrites.
  */
@@ -112,6 +113,36 @@ class FrameDecodingTest {
             assertEquals(hash, await(client.hgetall("big-hash")));
             assertArrayEquals(small, await(client.mget(keys)));
             assertArrayEquals(small, before);
+        }
+    }
+
+    /**
+     * Text replies go through the same scratch (a String is made from it directly): GETs of sizes
+     * around the scratch's steps and limit, ASCII and multi-byte UTF-8, interleaved with frames,
+     * on the calling thread and on a completer thread, each come back whole and stay so.
+     */
+    @Test
+    void textRepliesOfEverySizeAroundTheScratchComeBackWhole() throws Exception {
+        try (GlideClient client = Clients.connect(server, ProtocolVersion.RESP3)) {
+            String[] keys = keys("around");
+            String[] small = values(30, "m");
+            await(client.mset(map(keys, small)));
+            int[] sizes = {0, 1, 1023, 1024, 1025, 4096, 16383, 16384, 16385, 100_000, 16384, 7, 0};
+            List<String> expected = new ArrayList<>();
+            List<String> decoded = new ArrayList<>();
+            for (int i = 0; i < sizes.length; i++) {
+                // Every other value multi-byte: "é" is 2 bytes, so the byte length is what is exact.
+                String unit = i % 2 == 0 ? "a" : "é";
+                String value = unit.repeat(sizes[i] / unit.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                String key = "text:" + i;
+                await(client.set(key, value));
+                expected.add(value);
+                decoded.add(await(client.get(key)));
+                expected.add(value);
+                decoded.add(await(client.get(key).thenApply(got -> got)));
+                assertArrayEquals(small, await(client.mget(keys)), "a frame after text of " + sizes[i]);
+            }
+            assertEquals(expected, decoded);
         }
     }
 

@@ -291,7 +291,7 @@ class NativeBridgeTest {
     }
 
     /**
-     * {@code takeFrameInto} consumes a frame only when it fits: a scratch one byte short gets minus
+     * {@code takeBytesInto} consumes a frame only when it fits: a scratch one byte short gets minus
      * the length and the pointer stays live (takeBytes still gets the whole frame); one that fits
      * gets the same bytes and the length.
      */
@@ -300,16 +300,16 @@ class NativeBridgeTest {
         withLazySubscriber(false, handle -> {
             byte[] whole = NativeBridge.takeBytes(NativeBridge.subscriptionState(handle));
             long frame = NativeBridge.subscriptionState(handle);
-            assertEquals(-whole.length, NativeBridge.takeFrameInto(frame, new byte[whole.length - 1]));
+            assertEquals(-whole.length, NativeBridge.takeBytesInto(frame, new byte[whole.length - 1]));
             assertEquals(java.util.Arrays.toString(whole), java.util.Arrays.toString(NativeBridge.takeBytes(frame)));
 
             byte[] scratch = new byte[whole.length + 7];
             java.util.Arrays.fill(scratch, (byte) 0x5a);
-            assertEquals(whole.length, NativeBridge.takeFrameInto(NativeBridge.subscriptionState(handle), scratch));
+            assertEquals(whole.length, NativeBridge.takeBytesInto(NativeBridge.subscriptionState(handle), scratch));
             assertEquals(
                     java.util.Arrays.toString(whole), java.util.Arrays.toString(java.util.Arrays.copyOf(scratch, whole.length)));
             assertEquals(0x5a, scratch[whole.length], "nothing is written past the frame");
-            assertThrows(RequestException.class, () -> NativeBridge.takeFrameInto(0, scratch));
+            assertThrows(RequestException.class, () -> NativeBridge.takeBytesInto(0, scratch));
         });
     }
 
