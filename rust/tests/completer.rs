@@ -1,7 +1,8 @@
 //! The completer thread's wait (`idle_reading::await_completions`) against a real
 //! server: it reads the connection it last sent on while nothing is queued, yet
 //! a completion queued by any other thread ends its wait at once, and what was
-//! queued before comes first. Its own binary: no other thread drains the queue.
+//! queued before comes first. Its own binary: no other thread drains the queue
+//! (and its tests take turns).
 
 mod common;
 
@@ -14,6 +15,9 @@ use glide_jni::reply::{kind, BulkAs};
 use glide_jni::shape::Expect;
 
 use common::*;
+
+/// The completion queue is the process's: one test at a time drains it.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 const NONE: Completion = Completion { request_id: 0, kind: 0, payload: 0 };
 
@@ -41,6 +45,7 @@ fn complete_until(id: i64, limit: Duration) -> (Completion, Vec<i64>) {
 
 #[test]
 fn the_completer_reads_while_idle_and_any_queued_completion_wakes_it() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let server = Server::start();
     let client = Client::new(server.config()).unwrap();
     let started = next_id();
@@ -84,5 +89,46 @@ fn the_completer_reads_while_idle_and_any_queued_completion_wakes_it() {
     client.submit(early).unwrap();
     let (_, before) = complete_until(early_id, Duration::from_secs(5));
     assert_eq!(before, [-4343]);
+    client.close();
+}
+
+/// The server's query buffer for the connection blocked in `BLPOP` (`CLIENT LIST`'s `qbuf`):
+/// the bytes it received from that connection and has not run yet.
+fn blocked_connections_query_buffer(server: &Server) -> usize {
+    let out = std::process::Command::new("redis-cli").args(["-p", &server.port.to_string(), "CLIENT", "LIST"]).output().unwrap();
+    let list = String::from_utf8(out.stdout).unwrap();
+    let line = list.lines().find(|l| l.contains("cmd=blpop")).unwrap_or_else(|| panic!("no client in BLPOP: {list}"));
+    let field = line.split(' ').find_map(|f| f.strip_prefix("qbuf=")).unwrap();
+    field.parse().unwrap()
+}
+
+#[test]
+fn a_request_the_completer_sends_while_a_reply_is_due_leaves_before_it_waits() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let server = Server::start();
+    let client = Client::new(server.config()).unwrap();
+    let started = next_id();
+    client.start(started).unwrap();
+    assert_eq!(take(complete_until(started, Duration::from_secs(10)).0), Got::Ok);
+
+    // A reply is due for a while: a request sent now would wait for it to be written...
+    let slow = request(&[b"BLPOP", b"completer-test-unsent", b"1"]);
+    let slow_id = slow.id;
+    client.submit(slow).unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    let ping = request(&[b"PING"]);
+    let ping_id = ping.id;
+    let ping_len = ping.packed.len();
+    client.submit(ping).unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(blocked_connections_query_buffer(&server), 0, "held for one write with the batch's others");
+    // ...but the completer writes it when its batch is done, before it waits.
+    let mut out = [NONE; 16];
+    assert_eq!(await_completions(&mut out, Duration::from_millis(100)), 0, "BLPOP still waits");
+    assert_eq!(blocked_connections_query_buffer(&server), ping_len, "the PING reached the server");
+    // The BLPOP's reply comes first (then the PING's, which waited in the server).
+    let (pong, before) = complete_until(ping_id, Duration::from_secs(5));
+    assert_eq!(before, [slow_id]);
+    assert!(matches!(take(pong), Got::Ok | Got::Bytes(..)));
     client.close();
 }
