@@ -132,31 +132,3 @@ fn a_request_the_completer_sends_while_a_reply_is_due_leaves_before_it_waits() {
     assert!(matches!(take(pong), Got::Ok | Got::Bytes(..)));
     client.close();
 }
-
-#[test]
-fn a_reply_to_the_completer_that_does_not_come_back_to_read_is_read_by_the_task() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let server = Server::start();
-    let client = Client::new(server.config()).unwrap();
-    let started = next_id();
-    client.start(started).unwrap();
-    assert_eq!(take(complete_until(started, Duration::from_secs(10)).0), Got::Ok);
-    // A small batch that sent on the connection: the completer reads it itself and leaves
-    // its socket parked, out of the task's sight, for its next batch.
-    let first = request(&[b"PING"]);
-    let first_id = first.id;
-    client.submit(first).unwrap();
-    assert!(matches!(take(complete_until(first_id, Duration::from_secs(5)).0), Got::Ok | Got::Bytes(..)));
-    let second = request(&[b"PING"]);
-    let second_id = second.id;
-    client.submit(second).unwrap();
-    // The completer does not come back (a slow callback): the parked socket is armed for the
-    // task after a while, which reads the reply and queues it.
-    let waited = Instant::now();
-    while completion::backlog() == 0 {
-        assert!(waited.elapsed() < Duration::from_secs(2), "nobody read the reply");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    assert!(matches!(take(complete_until(second_id, Duration::from_secs(5)).0), Got::Ok | Got::Bytes(..)));
-    client.close();
-}

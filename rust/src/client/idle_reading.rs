@@ -25,16 +25,6 @@
 //! thread is slow (nested virtualization, `benchmarks/results/completer-flush-
 //! 2026-12-07`): 1.26-1.53x the throughput in five pairs, level at 128 and 512.
 //! (Writing each request at once instead: 0.85x at 16 chains, 0.2x at 128.)
-//!
-//! While its batches are small, the completer also keeps the task out of the
-//! connection it sends on: that connection's socket stays parked (see
-//! `SocketWatch`, "Lingering out of the set") while the completer runs its
-//! callbacks, and the replies that come meanwhile wait for it to read them
-//! when the batch is done, instead of waking a runtime thread that would wake
-//! it. Past [`SMALL_BATCH`] requests a batch, the runtime threads read as
-//! before, so a busy completer is not left alone with the reading. Measured on
-//! the same host: 16 chains 1.09-1.46x with a quarter less CPU per request;
-//! 128 chains level.
 
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
@@ -44,19 +34,11 @@ use smallvec::SmallVec;
 use super::connection::{Connection, ConnectionRef};
 use crate::completion::{self, Completion};
 
-/// The most requests a completer's batch of callbacks sends for it to keep
-/// reading their connection alone (see the module's comment).
-const SMALL_BATCH: usize = 32;
-
 thread_local! {
     /// Set on the completer thread (the caller of [`await_completions`]).
     static IS_COMPLETER: Cell<bool> = const { Cell::new(false) };
     /// On the completer thread: the connection it last sent a request on.
     static LAST_SENT: RefCell<Option<ConnectionRef>> = const { RefCell::new(None) };
-    /// On the completer thread: requests it sent since its last wait began.
-    static SENT_IN_BATCH: Cell<usize> = const { Cell::new(0) };
-    /// On the completer thread: requests it sent during the batch before its current wait.
-    static SENT_IN_LAST_BATCH: Cell<usize> = const { Cell::new(0) };
     /// On the completer thread: connections where its requests wait to be written.
     static UNSENT_ON: RefCell<SmallVec<[ConnectionRef; 4]>> = RefCell::new(SmallVec::new());
 }
@@ -82,38 +64,17 @@ fn write_unsent() {
     unsent.iter().filter_map(ConnectionRef::upgrade).for_each(|connection| connection.flush_unsent());
 }
 
-/// A request was sent on `connection` by the calling thread. Whether the thread
-/// reads that connection for its reply itself (the completer, which reads the
-/// connection it last sent on once its batch is done): the socket may then
-/// stay out of the task's set (see `SocketWatch`, "Lingering out of the set").
-pub(crate) fn sent_on(connection: &Connection) -> bool {
+/// A request was sent on `connection` by the calling thread.
+pub(crate) fn sent_on(connection: &Connection) {
     if !IS_COMPLETER.with(Cell::get) {
-        return false;
+        return;
     }
-    let sent = SENT_IN_BATCH.with(|s| {
-        s.set(s.get() + 1);
-        s.get()
-    });
-    let previous = LAST_SENT.with(|last| {
+    LAST_SENT.with(|last| {
         let mut last = last.borrow_mut();
-        if last.as_ref().is_some_and(|r| r.is(connection)) {
-            return None;
+        if !last.as_ref().is_some_and(|r| r.is(connection)) {
+            *last = Some(connection.downgrade());
         }
-        last.replace(connection.downgrade())
     });
-    // The connection the completer no longer reads: the task is woken for its replies.
-    if let Some(connection) = previous.as_ref().and_then(ConnectionRef::upgrade) {
-        connection.wake_task_for_replies();
-    }
-    // Past a small batch the completer is busy: the task reads too.
-    sent <= SMALL_BATCH
-}
-
-/// Whether the calling thread is the completer and sent requests in the batch
-/// before its current wait: it is likely to send again in the next one, and to
-/// read their replies itself after it (see [`sent_on`]).
-pub(crate) fn completer_sends_and_reads() -> bool {
-    IS_COMPLETER.with(Cell::get) && (1..=SMALL_BATCH).contains(&SENT_IN_LAST_BATCH.with(Cell::get))
 }
 
 /// The completer's wait: fills `out` with completions, waiting up to `timeout`
@@ -122,7 +83,6 @@ pub(crate) fn completer_sends_and_reads() -> bool {
 pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
     IS_COMPLETER.with(|c| c.set(true));
     write_unsent();
-    SENT_IN_LAST_BATCH.with(|last| last.set(SENT_IN_BATCH.with(|s| s.replace(0))));
     let n = completion::drain_now(out);
     if n > 0 || out.is_empty() {
         return n;

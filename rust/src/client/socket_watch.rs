@@ -40,12 +40,10 @@
 //! is parked arms the socket at once:
 //! - a request sent by a thread not expected to read its own reply (one that
 //!   did not wait in `get()` after its previous request: callbacks, pipelines,
-//!   the completer thread unless it reads this connection itself next, see
-//!   `idle_reading`);
+//!   the completer thread);
 //! - a request pending when the reader leaves (nothing is parked then; nor
 //!   when the reader is the completer thread, whose next request comes from a
-//!   callback or a virtual thread, unless its own small batches send on this
-//!   connection: then it comes back to read once the batch is done);
+//!   callback or a virtual thread);
 //! - a thread in `get()` that finds the task holding the reader role;
 //! - a connection that receives pushes (pub/sub) is never parked.
 //!

@@ -208,9 +208,7 @@ enum Leaving {
     /// The completer thread: its next request comes from a callback or a virtual
     /// thread, which does not read. Parking would only move arming the socket
     /// onto the sender (at parallelism 1, the one carrier thread every virtual
-    /// thread runs on: 0.78-0.98x at 100 virtual threads when it did), unless
-    /// the sender is the completer itself, in small batches, which comes back to
-    /// read (see `idle_reading`).
+    /// thread runs on: 0.78-0.98x at 100 virtual threads when it did).
     Completer,
 }
 
@@ -225,12 +223,7 @@ enum Leaving {
 /// and nobody wakes.
 fn hand_back_reading(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, was_reading: bool, leaving: Leaving) {
     if was_reading {
-        // The completer that sends on this connection comes back to read it once its batch is
-        // done (see `idle_reading`); replies that come meanwhile wait for it, LINGER at most.
-        let may_park = || match leaving {
-            Leaving::InGet => shared.state.lock().pending.is_empty(),
-            Leaving::Completer => crate::client::idle_reading::completer_sends_and_reads(),
-        };
+        let may_park = || leaving == Leaving::InGet && shared.state.lock().pending.is_empty();
         if let Err(e) = SocketWatch::reader_leaves(&shared.watch, may_park) {
             // Nobody would be woken for the next replies.
             return fail_connection(shared, owner, format!("cannot watch the connection: {e}"));

@@ -90,12 +90,14 @@ impl Connection {
             timer::schedule(at, Arc::downgrade(&self.shared) as Weak<dyn Deadlines>);
         }
         // After the entries joined the FIFO: a reader leaving from now on sees them. A
-        // thread that waits in get() for its reply reads it, and so does the completer
-        // once its batch is done: the socket may stay parked.
-        let completer_reads = super::super::idle_reading::sent_on(self);
-        if !super::waiting_reader::sender_will_read() && !completer_reads {
-            self.wake_task_for_replies();
+        // thread that waits in get() for its reply reads it: the socket may stay parked.
+        if !super::waiting_reader::sender_will_read() {
+            if let Err(e) = shared.watch.arm_if_parked() {
+                // Nobody would be woken for the reply.
+                super::fail_connection(shared, &shared.owner, format!("cannot watch the connection: {e}"));
+            }
         }
+        super::super::idle_reading::sent_on(self);
         Ok(())
     }
 
@@ -118,15 +120,6 @@ impl Connection {
             entries.push(Entry::skipped());
         }
         self.send_many(entries.into_iter(), &packed, 0).map_err(|(_, reason)| reason)
-    }
-
-    /// Makes sure the task is woken for this connection's replies (arms a parked socket).
-    pub(crate) fn wake_task_for_replies(&self) {
-        let shared = &*self.shared;
-        if let Err(e) = shared.watch.arm_if_parked() {
-            // Nobody would be woken for the reply.
-            super::fail_connection(shared, &shared.owner, format!("cannot watch the connection: {e}"));
-        }
     }
 
     /// Writes what senders left for the next reply's reader, unless a writer is at work.
