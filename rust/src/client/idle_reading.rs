@@ -23,7 +23,8 @@
 //! when its batch of callbacks is done, before it waits ([`left_unsent`]):
 //! still one write per batch. Measured at 16 chains on a host where waking a
 //! thread is slow (nested virtualization, `benchmarks/results/completer-flush-
-//! 2026-12-07`): 1.26-1.53x the throughput in five pairs, level at 128 and 512.
+//! 2026-12-07`): 1.26-2.6x the throughput in seven of eight pairs (one 0.90),
+//! level at 128 and 512.
 //! (Writing each request at once instead: 0.85x at 16 chains, 0.2x at 128.)
 
 use std::cell::{Cell, RefCell};
