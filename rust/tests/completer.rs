@@ -43,14 +43,21 @@ fn complete_until(id: i64, limit: Duration) -> (Completion, Vec<i64>) {
     panic!("request {id} did not complete within {limit:?}; got {before:?}");
 }
 
-#[test]
-fn the_completer_reads_while_idle_and_any_queued_completion_wakes_it() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let server = Server::start();
+/// A client of `server`, started, its start completed through this thread's wait (which
+/// makes this thread the completer).
+fn started_client(server: &Server) -> std::sync::Arc<Client> {
     let client = Client::new(server.config()).unwrap();
     let started = next_id();
     client.start(started).unwrap();
     assert_eq!(take(complete_until(started, Duration::from_secs(10)).0), Got::Ok);
+    client
+}
+
+#[test]
+fn the_completer_reads_while_idle_and_any_queued_completion_wakes_it() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let server = Server::start();
+    let client = started_client(&server);
 
     // Sent on this thread: this thread's wait reads its reply.
     for _ in 0..100 {
@@ -106,10 +113,7 @@ fn blocked_connections_query_buffer(server: &Server) -> usize {
 fn a_request_the_completer_sends_while_a_reply_is_due_leaves_before_it_waits() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let server = Server::start();
-    let client = Client::new(server.config()).unwrap();
-    let started = next_id();
-    client.start(started).unwrap();
-    assert_eq!(take(complete_until(started, Duration::from_secs(10)).0), Got::Ok);
+    let client = started_client(&server);
 
     // A reply is due for a while: a request sent now would wait for it to be written...
     let slow = request(&[b"BLPOP", b"completer-test-unsent", b"1"]);

@@ -9,6 +9,8 @@
 #   callbacks: CallbacksMain --chains N (1, 16, 128, 512), JDK 17, 2 s warm-up, 4 s measured
 #   virtual threads: CallbacksMain --virtual-threads, N = 100 and 1000, parallelism 1 and 2, Temurin 25
 # Example: ab.sh 2 before=/tmp/bench-B0.jar after=benchmarks/glide-jni/target/benchmarks.jar
+# A jar may be given environment variables for its JVMs (the same jar with a switch, for an
+# experiment): name=VAR=value,VAR2=value@JAR.
 # A subset: BLOCKING="w1Mixed:100 w2Get16k:10" CALLBACKS="512" VIRTUAL="2:1000" (PARALLELISM:N); an
 # empty value skips that mode.
 set -u
@@ -18,7 +20,10 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 J25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 cd "$(mktemp -d)"
 . "$HERE/../blocking-gaps-2026-12-06/server.sh"
-first=${JARS[0]#*=}; start_server "$first"
+first=${JARS[0]#*=}; start_server "${first#*@}"
+jar_env() { # the VAR=value words before a jar's @, if any
+  case $1 in *@*) echo "${1%@*}" | tr , ' ' ;; esac
+}
 HZ=$(getconf CLK_TCK)
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 ordered() { # the jars, reversed on even repetitions
@@ -28,8 +33,8 @@ for rep in $(seq "$REPS"); do
   for point in ${BLOCKING-$(for m in w1Mixed w2Get16k w2Get512k w3Mget100; do for t in 1 10 100; do echo $m:$t; done; done)}; do
     m=${point%:*}; t=${point#*:}
     for entry in $(ordered "$rep"); do
-      name=${entry%%=*}; jar=${entry#*=}
-      java -jar "$jar" "io\.glidejni\.bench\.GlideJniBench\.$m\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t "$t" -bm thrpt -tu s \
+      name=${entry%%=*}; spec=${entry#*=}; jar=${spec#*@}; envs=$(jar_env "$spec")
+      env $envs java -jar "$jar" "io\.glidejni\.bench\.GlideJniBench\.$m\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t "$t" -bm thrpt -tu s \
         -jvmArgs "-Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT" -rf json -rff "$name.json" >"$name.log" 2>&1 &
       jp=$!; fork=""
       for _ in $(seq 100); do
@@ -52,8 +57,8 @@ PY
   done
   modes() { # JAVA MODE-ARGS LABEL
     for entry in $(ordered "$rep"); do
-      name=${entry%%=*}; jar=${entry#*=}
-      $1 -Xms2g -Xmx2g $2 -Dbench.host=127.0.0.1 -Dbench.port=$PORT -Dbench.server.pid=$RP \
+      name=${entry%%=*}; spec=${entry#*=}; jar=${spec#*@}; envs=$(jar_env "$spec")
+      env $envs $1 -Xms2g -Xmx2g $2 -Dbench.host=127.0.0.1 -Dbench.port=$PORT -Dbench.server.pid=$RP \
         -cp "$jar" io.glidejni.bench.CallbacksMain --workload w1 $3 --warmup 2 --measure 4 2>/dev/null \
         | python3 -c "import json,sys
 d=json.loads(sys.stdin.readline())
