@@ -4,7 +4,7 @@
 # repetition in the opposite order. Per point and jar, one line: ops/s and process CPU per
 # operation (utime+stime of the JVM from /proc over the middle of the measured window), and for
 # callbacks / virtual threads also p50/p99 (CallbacksMain's own report).
-#   blocking: JMH GlideJniBench, W1 / GET 16 KiB / GET 512 KiB / MGET 100 at 1, 10, 100 threads
+#   blocking: JMH, the jar's client benchmark (GlideJniBench; a Lettuce or Jedis jar's own), W1 / GET 16 KiB / GET 512 KiB / MGET 100 at 1, 10, 100 threads
 #             (1 fork, 1 x 3 s warm-up, 1 x 10 s measured; CPU over 7 s of it)
 #   callbacks: CallbacksMain --chains N (1, 16, 128, 512), JDK 17, 2 s warm-up, 4 s measured
 #   virtual threads: CallbacksMain --virtual-threads, N = 100 and 1000, parallelism 1 and 2, Temurin 25
@@ -34,7 +34,8 @@ for rep in $(seq "$REPS"); do
     m=${point%:*}; t=${point#*:}
     for entry in $(ordered "$rep"); do
       name=${entry%%=*}; spec=${entry#*=}; jar=${spec#*@}; envs=$(jar_env "$spec")
-      env $envs java -jar "$jar" "io\.glidejni\.bench\.GlideJniBench\.$m\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t "$t" -bm thrpt -tu s \
+      class=$(unzip -Z1 "$jar" | sed -n 's|^io/glidejni/bench/\([A-Za-z]*\)Bench\.class$|\1Bench|p' | grep -v Topology | head -1)
+      env $envs java -jar "$jar" "io\.glidejni\.bench\.$class\.$m\$" -f 1 -wi 1 -w 3s -i 1 -r 10s -t "$t" -bm thrpt -tu s \
         -jvmArgs "-Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT" -rf json -rff "$name.json" >"$name.log" 2>&1 &
       jp=$!; fork=""
       for _ in $(seq 100); do
