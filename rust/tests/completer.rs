@@ -9,7 +9,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use glide_jni::client::idle_reading::await_completions;
-use glide_jni::client::{Client, Request};
+use glide_jni::client::{read_spin, Client, Request};
 use glide_jni::completion::{self, Completion};
 use glide_jni::reply::{kind, BulkAs};
 use glide_jni::shape::Expect;
@@ -134,5 +134,41 @@ fn a_request_the_completer_sends_while_a_reply_is_due_leaves_before_it_waits() {
     let (pong, before) = complete_until(ping_id, Duration::from_secs(5));
     assert_eq!(before, [slow_id]);
     assert!(matches!(take(pong), Got::Ok | Got::Bytes(..)));
+    client.close();
+}
+
+/// Replies that take the server longer than a look before sleeping lasts: after the first
+/// miss or few (the credit a quick start-up earned), the completer sleeps at once, probing
+/// only every few dozen waits; quick replies again, and probing finds them.
+#[test]
+fn against_late_replies_the_completer_soon_sleeps_at_once_and_a_probe_finds_quick_ones_again() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let server = Server::start_with(&["--enable-debug-command", "yes"]);
+    let client = started_client(&server);
+    struct Budget;
+    impl Drop for Budget {
+        fn drop(&mut self) {
+            read_spin::set_spin_micros(read_spin::DEFAULT_SPIN_MICROS);
+        }
+    }
+    let _restore = Budget;
+    read_spin::set_spin_micros(300);
+
+    let chain = |args: &[&[u8]], n: usize| {
+        let before = read_spin::looks();
+        for _ in 0..n {
+            let r = request(args);
+            let id = r.id;
+            client.submit(r).unwrap();
+            assert!(matches!(take(complete_until(id, Duration::from_secs(5)).0), Got::Ok | Got::Bytes(..)));
+        }
+        read_spin::looks() - before
+    };
+    // Each reply 3 ms after its request: 10x the budget.
+    let late = chain(&[b"DEBUG", b"SLEEP", b"0.003"], 60);
+    assert!(late <= 4, "{late} of 60 waits looked before sleeping");
+    // Quick replies: within 130 waits, two probes at least.
+    let quick = chain(&[b"PING"], 130);
+    assert!(quick >= 2, "{quick} of 130 waits looked");
     client.close();
 }

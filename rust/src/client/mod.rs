@@ -53,6 +53,7 @@ use tokio::time::Instant;
 
 pub use backoff::Backoff;
 pub use config::{ClientConfig, Password, Protocol};
+pub use connection::spin as read_spin;
 
 use crate::batch::{BatchSpec, CallResult, Gather};
 use crate::resp::Value;

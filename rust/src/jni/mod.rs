@@ -601,6 +601,17 @@ fn set_max_bulk_length<'caller>(
     Ok(resp::set_max_bulk_len(bytes.max(1) as usize) as jlong)
 }
 
+/// Sets how long a thread waiting for replies looks at the socket before it
+/// sleeps, process-wide (the `glide.readSpinMicros` system property); returns the
+/// value in force.
+fn set_read_spin_micros<'caller>(
+    _env: &mut Env<'caller>,
+    _class: JClass<'caller>,
+    micros: jlong,
+) -> Result<jlong, BridgeError> {
+    Ok(crate::client::read_spin::set_spin_micros(micros.max(0) as u64) as jlong)
+}
+
 /// A command packed for the wire, plus what we need to know about it.
 struct PackedCommand {
     packed: Vec<u8>,

@@ -96,6 +96,7 @@ const NATIVES: &[(&str, NativeMethod<'static>)] = &[
     native!(free_bytes(ptr: jlong)),
     native!(statistics() -> long[]),
     native!(set_max_bulk_length(bytes: jlong) -> jlong),
+    native!(set_read_spin_micros(micros: jlong) -> jlong),
     native!(help_read(handle: jlong, request_id: jlong, timeout_ms: jint, out: long[]) -> jint),
     native!(requeue(records: long[], n: jint)),
     native!(iam_token(

@@ -54,6 +54,7 @@
 //! - `writer.rs`: sending: the writer role taken by a caller, writes combined, what waits for room;
 //! - `reader.rs`: the connection's task, reading and dispatching replies, the read buffers' lifetime;
 //! - `waiting_reader.rs`: the reader role taken by a Java thread waiting for its reply;
+//! - `spin.rs`: whether such a thread looks at the socket a while before it sleeps;
 //! - `fifo.rs`: the FIFO's entries, each reply matched to its entry and finished
 //!   (with a transaction's `EXECABORT` explained);
 //! - `deadlines.rs`: entries whose deadline passed, timed out by the process-wide timer.
@@ -81,6 +82,7 @@ use crate::reply::Outcome;
 mod deadlines;
 mod fifo;
 mod reader;
+pub mod spin;
 mod waiting_reader;
 mod writer;
 
@@ -160,6 +162,8 @@ struct Shared {
     task_turned_away: AtomicBool,
     /// Interrupts a helping thread's wait when its request ends without a reply.
     helper_wake: HelperWake,
+    /// Whether a waiting reader looks at the socket a while before sleeping (see [`spin`]).
+    spin: spin::SpinBeforeSleep,
     /// Whether the task looks at the read buffers every [`READ_BUFFERS_IDLE`](reader::READ_BUFFERS_IDLE) (see
     /// [`sweep_read_buffers`](reader::sweep_read_buffers)). Written under the `read` lock only: set by the reader
     /// that receives into buffers nobody watches, cleared by the task when it frees them.
@@ -232,6 +236,7 @@ impl Connection {
             reader_released: Notify::new(),
             task_turned_away: AtomicBool::new(false),
             helper_wake: HelperWake::default(),
+            spin: spin::SpinBeforeSleep::default(),
             buffers_watched: AtomicBool::new(false),
             wake: Notify::new(),
             generation,

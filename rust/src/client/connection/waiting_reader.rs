@@ -282,11 +282,14 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound:
         libc::pollfd { fd: wake_fd.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
         libc::pollfd { fd: other_wake.unwrap_or(-1), events: libc::POLLIN, revents: 0 },
     ];
-    let millis = timeout.as_millis().min(i32::MAX as u128) as i32;
-    // SAFETY: `pollfds` are valid, exclusively borrowed pollfds for fds that stay
-    // open while we hold `shared` (the stream and the wake fd live inside it) and,
-    // for `other_wake`, for the caller's whole call; a negative fd is ignored by poll.
-    let ready = unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, millis) };
+    let mut poll = |millis: i32| {
+        // SAFETY: `pollfds` are valid, exclusively borrowed pollfds for fds that stay
+        // open while we hold `shared` (the stream and the wake fd live inside it) and,
+        // for `other_wake`, for the caller's whole call; a negative fd is ignored by poll.
+        unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, millis) }
+    };
+    let looked = shared.spin.look_before_sleeping(timeout, || poll(0) > 0);
+    let ready = if looked { 1 } else { poll(timeout.as_millis().min(i32::MAX as u128) as i32) };
     if ready <= 0 {
         return Ok(()); // timed out or interrupted: the caller just tries again
     }

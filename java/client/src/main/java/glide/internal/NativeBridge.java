@@ -21,17 +21,38 @@ final class NativeBridge {
      */
     static final String MAX_BULK_PROPERTY = "glide.maxBulkStringBytes";
 
+    /**
+     * How long, in microseconds, a thread waiting for a connection's replies (the completer, or a
+     * thread blocked in {@code get()}) keeps looking at the socket before it sleeps, on connections
+     * where such looks have been seeing the reply (default 100, at most 1000; 0: always sleep at
+     * once). Waking a sleeping thread costs more than a short look where replies come within tens
+     * of microseconds, above all on virtual machines; see the README.
+     */
+    static final String READ_SPIN_PROPERTY = "glide.readSpinMicros";
+
     static {
         NativeLoader.load();
         checkRegistered(registerNatives(NativeBridge.class));
-        String maxBulk = System.getProperty(MAX_BULK_PROPERTY);
+        Long maxBulk = numberProperty(MAX_BULK_PROPERTY, "a number of bytes");
         if (maxBulk != null) {
-            try {
-                setMaxBulkLength(Long.parseLong(maxBulk.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                        MAX_BULK_PROPERTY + " must be a number of bytes, not \"" + maxBulk + "\"", e);
-            }
+            setMaxBulkLength(maxBulk);
+        }
+        Long readSpin = numberProperty(READ_SPIN_PROPERTY, "a number of microseconds");
+        if (readSpin != null) {
+            setReadSpinMicros(readSpin);
+        }
+    }
+
+    /** The system property {@code name} as a number, or null when unset. */
+    private static Long numberProperty(String name, String what) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be " + what + ", not \"" + value + "\"", e);
         }
     }
 
@@ -64,6 +85,12 @@ final class NativeBridge {
 
     /** Sets the longest bulk string accepted, process-wide; returns the value in force. */
     static native long setMaxBulkLength(long bytes);
+
+    /**
+     * Sets how long a waiting thread looks at the socket before sleeping, process-wide (negative:
+     * 0; capped at 1000); returns the value in force.
+     */
+    static native long setReadSpinMicros(long micros);
 
     private NativeBridge() {}
 
