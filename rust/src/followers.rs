@@ -144,6 +144,9 @@ where
             _ => true,
         });
     }
+    if !to_wake.is_empty() {
+        crate::client::read_spin::woke_others();
+    }
     // Outside the lock: a wake-up is a system call.
     to_wake.into_iter().for_each(|thread| thread.unpark());
 }

@@ -288,7 +288,7 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound:
         // for `other_wake`, for the caller's whole call; a negative fd is ignored by poll.
         unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, millis) }
     };
-    let looked = shared.spin.look_before_sleeping(timeout, || poll(0) > 0);
+    let looked = shared.spin.look_before_sleeping(timeout, followers::any_seated(), || poll(0) > 0);
     let ready = if looked { 1 } else { poll(timeout.as_millis().min(i32::MAX as u128) as i32) };
     if ready <= 0 {
         return Ok(()); // timed out or interrupted: the caller just tries again
