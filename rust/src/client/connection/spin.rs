@@ -5,10 +5,11 @@
 //! reply is due within tens of microseconds. On a virtual machine each wake-up
 //! of an idle vCPU is a trip through the hypervisor; on the 2-vCPU guest this
 //! project is measured on (nested virtualization, no halt polling), one chain of
-//! callbacks ran 1.6-2.1x faster when the completer looked for up to 80 µs
-//! before sleeping, and one blocking thread 2.2-2.9x, at the same or lower CPU
-//! per request: the sleep and wake-up it saved cost more CPU than the looking
-//! (`benchmarks/results/spin-before-sleep-2026-12-07`).
+//! callbacks ran 2.1-2.6x faster with these looks, and one blocking thread
+//! 1.6-3.0x, at less CPU per request: the sleep and wake-up a look saves cost
+//! more CPU than the look (`benchmarks/results/spin-before-sleep-2026-12-07`).
+//! Replies that take longer to arrive whole (512 KiB, 100 keys) cost 10-35%
+//! more CPU per request at one thread, for 1.1-2.0x the throughput.
 //!
 //! Looking is not free where replies come late (a server across a network, a
 //! slow command): there each look would burn its whole budget. So the decision

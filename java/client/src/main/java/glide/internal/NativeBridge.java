@@ -44,7 +44,7 @@ final class NativeBridge {
     }
 
     /** The system property {@code name} as a number, or null when unset. */
-    private static Long numberProperty(String name, String what) {
+    static Long numberProperty(String name, String what) {
         String value = System.getProperty(name);
         if (value == null) {
             return null;

@@ -17,6 +17,34 @@ import org.junit.jupiter.api.Test;
 
 /** The boundary itself: panics, bad handles and bad arguments become Java exceptions. */
 class NativeBridgeTest {
+    /**
+     * The read-spin budget ({@code glide.readSpinMicros}) reaches the core, which keeps it between
+     * 0 and 1000 microseconds; a property that is not a number is refused naming it.
+     */
+    @Test
+    void theReadSpinBudgetReachesTheCoreWithinItsBounds() {
+        NativeLoader.load();
+        try {
+            assertEquals(0, NativeBridge.setReadSpinMicros(-5));
+            assertEquals(1000, NativeBridge.setReadSpinMicros(5_000_000));
+            assertEquals(40, NativeBridge.setReadSpinMicros(40));
+        } finally {
+            NativeBridge.setReadSpinMicros(100);
+        }
+        String name = "glide.test.readSpinMicros";
+        System.setProperty(name, " 70 ");
+        try {
+            assertEquals(70L, NativeBridge.numberProperty(name, "a number of microseconds"));
+            System.setProperty(name, "fast");
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> NativeBridge.numberProperty(name, "a number of microseconds"));
+            assertEquals(name + " must be a number of microseconds, not \"fast\"", bad.getMessage());
+        } finally {
+            System.clearProperty(name);
+        }
+        assertEquals(null, NativeBridge.numberProperty(name, "a number of microseconds"));
+    }
+
     /** A protocol or read-from code the core does not know is refused, not taken for another one. */
     @Test
     void unknownProtocolAndReadFromCodesAreRefused() {
