@@ -108,8 +108,9 @@ impl Drop for Looking {
     }
 }
 
-fn spin_budget() -> Duration {
-    Duration::from_micros(SPIN_MICROS.load(Ordering::Relaxed))
+/// How long a look before a sleep of at most `limit` lasts: the budget, or `limit` if shorter.
+fn budget_within(limit: Duration) -> Duration {
+    Duration::from_micros(SPIN_MICROS.load(Ordering::Relaxed)).min(limit)
 }
 
 /// One connection's record of whether looking before sleeping pays off. The
@@ -135,7 +136,7 @@ impl SpinBeforeSleep {
     /// and no `others_waiting` (threads waiting for replies in native code).
     /// Returns whether `ready` said true; `false` means sleep now.
     pub(super) fn look_before_sleeping(&self, limit: Duration, others_waiting: bool, mut ready: impl FnMut() -> bool) -> bool {
-        let budget = spin_budget().min(limit);
+        let budget = budget_within(limit);
         let woke_others = WOKE_OTHERS.with(|w| w.replace(false));
         if woke_others || others_waiting || budget.is_zero() || !self.worth_looking() {
             return false;
@@ -248,10 +249,8 @@ mod tests {
         let spent = start.elapsed();
         assert!(spent >= Duration::from_micros(300), "looked for the whole budget: {spent:?}");
         // A wait shorter than the budget bounds the look.
-        let spin = SpinBeforeSleep::default();
-        let start = Instant::now();
-        assert!(!spin.look_before_sleeping(Duration::from_micros(50), false, || false));
-        assert!(start.elapsed() < Duration::from_micros(300), "{:?}", start.elapsed());
+        assert_eq!(budget_within(Duration::from_micros(50)), Duration::from_micros(50));
+        assert_eq!(budget_within(Duration::from_secs(1)), Duration::from_micros(300));
         // A zero budget never looks.
         set_spin_micros(0);
         let spin = SpinBeforeSleep::default();
