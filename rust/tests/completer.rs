@@ -167,8 +167,8 @@ fn against_late_replies_the_completer_soon_sleeps_at_once_and_a_probe_finds_quic
     // Each reply 3 ms after its request: 10x the budget.
     let late = chain(&[b"DEBUG", b"SLEEP", b"0.003"], 60);
     assert!(late <= 4, "{late} of 60 waits looked before sleeping");
-    // Quick replies: within 130 waits, two probes at least.
-    let quick = chain(&[b"PING"], 130);
-    assert!(quick >= 2, "{quick} of 130 waits looked");
+    // Quick replies: within 200 requests (most of them one wait each), two probes at least.
+    let quick = chain(&[b"PING"], 200);
+    assert!(quick >= 2, "{quick} of 200 waits looked");
     client.close();
 }
