@@ -27,10 +27,16 @@
 //! look does (at 10 blocking threads on 2 CPUs, looking anyway cost 5-12% of
 //! the throughput).
 //!
-//! At most half the CPUs the process may use (at least one) look at once, so
-//! that many threads waiting on many connections (one client per thread, a
-//! cluster's nodes) never take the CPU from the threads that have work: a
-//! thread that finds them all looking sleeps at once.
+//! At most half the CPUs the process may use look at once, so that many threads
+//! waiting on many connections (one client per thread, a cluster's nodes) never
+//! take the CPU from the threads that have work: a thread that finds them all
+//! looking sleeps at once. Half rounded down: a process with one CPU (a
+//! container's quota, an affinity mask) never looks, since the look would take
+//! the one CPU from whoever produces the reply or has work to do with it (a
+//! local server, the caller's other threads). Measured on one CPU of the
+//! 2-vCPU guest, a server sharing it: looking cost 20-26% of the throughput of
+//! one blocking thread (W1, GET 16 KiB) at 1.4-1.6x the client CPU per request
+//! (`benchmarks/results/remaining-targets-2026-12-07/one-cpu-ab.txt`).
 //!
 //! The budget is process-wide: [`DEFAULT_SPIN_MICROS`], set from Java by the
 //! system property `glide.readSpinMicros` (0: never look, always sleep).
@@ -86,10 +92,22 @@ pub(crate) fn woke_others() {
 static LOOKING: AtomicUsize = AtomicUsize::new(0);
 
 /// How many threads may look at once: half the CPUs this process may use (its
-/// cgroup's quota counts), at least one.
+/// cgroup's quota and its affinity count), rounded down.
 fn most_looking() -> usize {
+    #[cfg(test)]
+    {
+        let most = tests::MOST_LOOKING.load(Ordering::Relaxed);
+        if most > 0 {
+            return most;
+        }
+    }
     static MOST: OnceLock<usize> = OnceLock::new();
-    *MOST.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1)))
+    *MOST.get_or_init(|| looking_for(std::thread::available_parallelism().map_or(1, |n| n.get())))
+}
+
+/// [`most_looking`] for a process that may use `cpus` CPUs.
+fn looking_for(cpus: usize) -> usize {
+    cpus / 2
 }
 
 /// A thread's turn to look; given back when dropped.
@@ -291,25 +309,39 @@ mod tests {
     }
 
     #[test]
+    fn half_the_cpus_may_look_and_none_of_one() {
+        assert_eq!(looking_for(1), 0, "the look would take the CPU from the reply's producer");
+        assert_eq!(looking_for(2), 1);
+        assert_eq!(looking_for(3), 1);
+        assert_eq!(looking_for(16), 8);
+    }
+
+    #[test]
     fn the_budget_is_capped_at_a_millisecond() {
         let _budget = Budget::set(20);
         assert_eq!(set_spin_micros(5_000_000), 1_000);
     }
 
+    /// While set (not 0): how many threads may look, whatever this machine's CPUs.
+    pub(super) static MOST_LOOKING: AtomicUsize = AtomicUsize::new(0);
+
     /// Sets the process-wide budget for one test and restores the default after
-    /// it; tests that change it take turns.
+    /// it; tests that change it take turns. One thread may look meanwhile, even
+    /// on a machine with one CPU (where none would).
     struct Budget(#[allow(dead_code)] parking_lot::MutexGuard<'static, ()>);
     static BUDGET_SERIAL: parking_lot::Mutex<()> = parking_lot::Mutex::new(());
     impl Budget {
         fn set(micros: u64) -> Budget {
             let guard = BUDGET_SERIAL.lock();
             set_spin_micros(micros);
+            MOST_LOOKING.store(1, Ordering::Relaxed);
             Budget(guard)
         }
     }
     impl Drop for Budget {
         fn drop(&mut self) {
             set_spin_micros(DEFAULT_SPIN_MICROS);
+            MOST_LOOKING.store(0, Ordering::Relaxed);
         }
     }
 }
