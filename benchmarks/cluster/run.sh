@@ -2,7 +2,8 @@
 # Throughput of glide-jni against one server vs. a cluster of 3 primaries, same workloads
 # (GlideJniTopologyBench: W1 80/20 GET/SET of 100 B, W3 MGET of 100 keys), same machine.
 #
-# Usage: benchmarks/cluster/run.sh            writes benchmarks/results/cluster.md
+# Usage: benchmarks/cluster/run.sh            writes benchmarks/results/cluster.md (with the floor a
+#        minimal C client, rpp.c, gets from the same servers at 1 in flight)
 # Env:   BENCH_THREADS (default "1 10 100"), BENCH_QUICK=1 (short iterations, for a smoke run),
 #        BENCH_SKIP_BUILD=1 (reuse benchmarks/glide-jni/target/benchmarks.jar)
 # The servers are throwaway (random free ports, no persistence) and are killed on exit.
@@ -111,5 +112,25 @@ for method in w1Mixed w3Mget100; do
         echo "| $method | $t | $one ± $one_err | $many ± $many_err | $ratio |" >>"$out.tmp"
     done
 done
+# What the servers themselves allow: a minimal C client (rpp.c: the same mix, one request in
+# flight, spinning on poll as glide-jni's waiting thread does) on both, alternately, three times.
+# Its cluster / one ratio is this host's floor for W1 at 1 in flight.
+if gcc -O2 -o "$work/rpp" "$here/rpp.c"; then
+    ordered=$(redis-cli -p "${cluster[0]}" --json cluster slots | python3 -c 'import json,sys; print(" ".join(str(r[2][1]) for r in sorted(json.load(sys.stdin))))')
+    floors=()
+    for _ in 1 2 3; do
+        one=$("$work/rpp" 2 5 "$single" | awk '{print $5}')
+        many=$("$work/rpp" 2 5 $ordered | awk '{print $5}')
+        floors+=("$(python3 -c "print('%.2f' % ($many / $one))")")
+    done
+    {
+        echo
+        echo "A minimal C client (\`benchmarks/cluster/rpp.c\`: W1's mix, 1 in flight, spinning on \`poll\`), the same"
+        echo "servers, 3 x 5 s each way: cluster / one server ${floors[*]}. That is what the servers allow on this"
+        echo "host; glide-jni's W1 ratio at 1 in flight compares with it."
+    } >>"$out.tmp"
+else
+    log "no C compiler: the minimal client's floor is left out"
+fi
 mv "$out.tmp" "$out"
 cat "$out"

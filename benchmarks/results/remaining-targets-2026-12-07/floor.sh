@@ -10,7 +10,7 @@ set -u
 REPS=$1; JAR=$2
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/servers.sh"
-gcc -O2 -o "$work/rpp" "$HERE/rpp.c" || exit 2
+gcc -O2 -o "$work/rpp" "$HERE/../../cluster/rpp.c" || exit 2
 HZ=$(getconf CLK_TCK)
 
 c_run() { # mode ports...
