@@ -193,6 +193,10 @@ cargo test --release -p glide-jni --no-run 2>&1 | tee "$CARGO_LOG"
 bash "$ROOT/scripts/fuzz.sh" --build-only >"$FUZZ_BUILD_LOG" 2>&1 &
 FUZZ_BUILD_PID=$!
 cargo test --release -p glide-jni 2>&1 | tee -a "$CARGO_LOG"
+# A process limited to one CPU never looks at a socket before sleeping (`spin.rs`): the completer
+# tests again on one CPU, where `against_late_replies_...` checks that nobody looked.
+echo "==> cargo test --test completer on one CPU (taskset -c 0)"
+taskset -c 0 cargo test --release -p glide-jni --test completer 2>&1 | tee -a "$CARGO_LOG"
 
 # Fails only on the lints the crate denies (lib.rs: an unsafe block without its SAFETY comment).
 echo "==> cargo clippy --release -p glide-jni"
