@@ -310,7 +310,11 @@ MODE_TEXT = {
     "blocking": "blocking threads (JMH)",
     "callbacks": "callbacks",
     "virtual-threads": "virtual threads",
+    "fan-out": "fan-out",
 }
+
+# the second column of a mode's rows (after N), if it has one
+SECOND_COLUMN = {"virtual-threads": "parallelism", "fan-out": "B"}
 
 
 def capital(s):
@@ -320,7 +324,7 @@ def capital(s):
 def mode_title(mode, transport=None, par=None):
     s = MODE_TEXT[mode]
     if par:
-        s += ", parallelism %d" % par
+        s += ", B = %d" % par if mode == "fan-out" else ", parallelism %d" % par
     if transport:
         s += ", " + report_modes.TRANSPORT_LABEL.get(transport, transport)
     return s
@@ -344,7 +348,7 @@ def write_markdown(path, machine, clients, threads, methods, res, rb, png_name, 
                       "workload and column means). Raw JMH JSON and redis-benchmark CSV: [raw/](raw/)."))
     L.append("")
     if points:
-        L.append("Three modes; every table says which one its rows are:")
+        L.append("The modes; every table says which one its rows are:")
         L.append("")
         L.append("- **blocking threads (JMH)**: T threads share one client instance, each sends one "
                  "request and blocks in `get()` for its reply (Jedis: a pool of T connections); T "
@@ -356,6 +360,9 @@ def write_markdown(path, machine, clients, threads, methods, res, rb, png_name, 
         L.append("- **virtual threads**: N virtual threads each loop on request, `get()`, record, on "
                  "P carrier threads (`-Djdk.virtualThreadScheduler.parallelism`, \"parallelism\"); "
                  "Jedis's virtual threads share a `JedisPool` of N connections.")
+        L.append("- **fan-out**: N platform threads each start B requests at once and wait for all "
+                 "of them (`CompletableFuture.allOf(...).join()`), then the next B; N x B requests "
+                 "in flight at most. Jedis has no async API and is not in this mode.")
         L.append("")
     if points and machine:
         L.append("### Blocking threads (JMH) run")
@@ -462,7 +469,8 @@ def w1_overview(clients, threads, res, rb, points, machine, modes_machine):
     for mode in report_modes.MODES:
         keys = [k for k in points if k[0] == mode and k[1] == "plain" and k[2] == "w1"]
         for n, par in sorted({(k[3], k[4]) for k in keys}, key=lambda np: (np[1], np[0])):
-            cells = [mode_title(mode, par=par), str(n)]
+            # fan-out: N threads with B requests each
+            cells = [mode_title(mode, par=par), "%d x %d" % (n, par) if mode == "fan-out" else str(n)]
             for c in all_clients:
                 cells.append(modes_ops_cell(points.get((mode, "plain", "w1", n, par, c))))
             if rb:
@@ -560,10 +568,10 @@ def modes_tables(points, failures):
     """One table per mode, transport and workload; rows per N (and parallelism), then client."""
     L = []
     for mode, transport, wl, rows, clients in report_modes.tables(points):
-        vt = mode == "virtual-threads"
+        vt = mode in SECOND_COLUMN
         L.append("## %s, %s" % (capital(mode_title(mode, transport)), MODES_WORKLOAD_TITLE.get(wl, wl)))
         L.append("")
-        head = (["N", "parallelism"] if vt else ["N"]) + [
+        head = (["N", SECOND_COLUMN[mode]] if vt else ["N"]) + [
             "client", "ops/s", "per repetition", "p50 µs", "p99 µs", "p99.9 µs", "heap B/op",
             "CPU client µs/op", "CPU server µs/op"]
         L.append(row(head))
@@ -778,8 +786,9 @@ def draw_mode(ax, points, mode, transport, wl, par, ns, clients):
         if fx:
             ax.plot(fx, [0] * len(fx), marker="x", linestyle="none", markersize=10,
                     color=CLIENT_COLOR.get(c), label=CLIENT_LABEL.get(c, c) + " failed")
-    ax.set_xlabel("callback chains (requests in flight)" if mode == "callbacks"
-                  else "virtual threads blocked in get() (requests in flight)")
+    ax.set_xlabel({"callbacks": "callback chains (requests in flight)",
+                   "fan-out": "threads, each waiting for its B requests"}.get(
+                      mode, "virtual threads blocked in get() (requests in flight)"))
     return ns
 
 

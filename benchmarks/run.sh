@@ -15,7 +15,7 @@
 #   BENCH_QUICK=1 bash benchmarks/run.sh    # smoke (~15 min)                  -> benchmarks/target/quick-results/
 #
 # Knobs (environment):
-#   BENCH_MODES          subset of "blocking callbacks virtual-threads" (default all three); a mode
+#   BENCH_MODES          subset of "blocking callbacks virtual-threads fan-out" (default all four); a mode
 #                        left out keeps its existing results in the report
 #   BENCH_REPS           repetitions of every mode's pass, in alternating client order (default 2;
 #                        1: the blocking mode writes raw/<client>/ as before, not raw/rep<N>/<client>/)
@@ -52,7 +52,7 @@ die() { log "ERROR: $*"; exit 1; }
 QUICK=${BENCH_QUICK:-0}
 ALL_CLIENTS="glide-jni valkey-glide lettuce jedis"
 CLIENTS=${BENCH_CLIENTS:-$ALL_CLIENTS}
-MODES=${BENCH_MODES:-"blocking callbacks virtual-threads"}
+MODES=${BENCH_MODES:-"blocking callbacks virtual-threads fan-out"}
 REPS=${BENCH_REPS:-2}
 METHODS=${BENCH_METHODS:-"w1Mixed w2Get16k w2Get512k w3Mget100"}
 if [ "$QUICK" = 1 ]; then
@@ -80,7 +80,7 @@ declare -A BENCH_CLASS=(
 for c in $CLIENTS; do [ -n "${BENCH_CLASS[$c]:-}" ] || die "unknown client '$c' (known: $ALL_CLIENTS)"; done
 has_mode() { case " $MODES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 for m in $MODES; do
-    case $m in blocking | callbacks | virtual-threads) ;; *) die "unknown mode '$m' (blocking callbacks virtual-threads)" ;; esac
+    case $m in blocking | callbacks | virtual-threads | fan-out) ;; *) die "unknown mode '$m' (blocking callbacks virtual-threads fan-out)" ;; esac
 done
 [[ "$REPS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_REPS must be a positive number"
 # the callbacks and virtual-thread modes: benchmarks/callbacks/run.sh with these clients
@@ -89,6 +89,7 @@ for c in $CLIENTS; do if [ "$c" != jedis ]; then CB_CLIENTS+="$c "; fi; done
 CB_MODES=""
 if has_mode callbacks && [ -n "$CB_CLIENTS" ]; then CB_MODES+="callbacks "; fi  # Jedis alone: none
 if has_mode virtual-threads; then CB_MODES+="virtual-threads "; fi
+if has_mode fan-out && [ -n "$CB_CLIENTS" ]; then CB_MODES+="fan-out "; fi
 CB_CLIENTS=${CB_CLIENTS% }; CB_MODES=${CB_MODES% }
 if has_mode virtual-threads && [ -z "${CALLBACKS_VT_JAVA:-}" ] \
         && ! ls -d /usr/lib/jvm/temurin-*/bin/java >/dev/null 2>&1; then

@@ -4,7 +4,9 @@
 # Callbacks: glide-jni, valkey-glide and Lettuce, each driving N independent chains of requests
 # from completion callbacks (whenComplete: every callback issues its chain's next request; no
 # thread ever blocks in get()/join()); Jedis has no async API and is not in this mode. Virtual
-# threads: N virtual threads each blocking in get(), the same clients and Jedis (over a pool).
+# threads: N virtual threads each blocking in get(), the same clients and Jedis (over a pool). Fan-out:
+# N platform threads, each starting B requests at once and waiting for them all (allOf().join()),
+# the async clients only.
 # Against a plaintext and a TLS-only redis-server on this machine. W1 (80/20 GET/SET of 100 B over
 # 10,000 keys), W2 GET of 16 KiB and of 512 KiB; N = 1, 16, 128, 512 chains.
 #
@@ -28,13 +30,16 @@
 #   CALLBACKS_TRANSPORTS     subset of "plain tls" (default both)
 #   CALLBACKS_WARMUP         seconds of warm-up per point (default 3; quick 1)
 #   CALLBACKS_MEASURE        seconds of measurement per point (default 5; quick 1)
-#   CALLBACKS_MODES          subset of "callbacks virtual-threads" (default both)
+#   CALLBACKS_MODES          subset of "callbacks virtual-threads fan-out" (default all three)
 #   CALLBACKS_VT_WORKLOADS   workloads in the virtual-thread mode (default w1)
 #   CALLBACKS_VT_N           virtual threads, each blocking in get() (default "100 1000"; quick "100")
 #   CALLBACKS_VT_PARALLELISM carrier threads for them (default "1 2"; quick "2")
 #   CALLBACKS_VT_CLIENTS     clients in the virtual-thread mode (default CALLBACKS_CLIENTS plus jedis,
 #                            whose virtual threads share a pool of N connections)
 #   CALLBACKS_VT_JAVA        a java of 21 or later (default: the newest /usr/lib/jvm/temurin-*)
+#   CALLBACKS_FANOUT_THREADS threads in the fan-out mode (default "1 4"; quick "1")
+#   CALLBACKS_FANOUT_B       requests each of them starts at once (default "16 128"; quick "16")
+#   CALLBACKS_FANOUT_WORKLOADS workloads in the fan-out mode (default w1); its clients are CALLBACKS_CLIENTS
 #   CALLBACKS_REPS           repetitions of the whole pass (default 2)
 #   CALLBACKS_JVM_ARGS       JVM options (default "-Xms2g -Xmx2g", as the JMH suite)
 #   CALLBACKS_OUT            output directory (default as above)
@@ -59,20 +64,23 @@ die() { log "ERROR: $*"; exit 1; }
 QUICK=${CALLBACKS_QUICK:-0}
 ALL_CLIENTS="glide-jni valkey-glide lettuce"
 CLIENTS=${CALLBACKS_CLIENTS:-$ALL_CLIENTS}
-MODES=${CALLBACKS_MODES:-"callbacks virtual-threads"}
+MODES=${CALLBACKS_MODES:-"callbacks virtual-threads fan-out"}
 VT_CLIENTS=${CALLBACKS_VT_CLIENTS:-"$CLIENTS jedis"}
 VT_WORKLOADS=${CALLBACKS_VT_WORKLOADS:-w1}
+FO_WORKLOADS=${CALLBACKS_FANOUT_WORKLOADS:-w1}
 WORKLOADS=${CALLBACKS_WORKLOADS:-"w1 w2-16k w2-512k"}
 TRANSPORTS=${CALLBACKS_TRANSPORTS:-"plain tls"}
 REPS=${CALLBACKS_REPS:-2}
 if [ "$QUICK" = 1 ]; then
     NS=${CALLBACKS_N:-16}
     VT_NS=${CALLBACKS_VT_N:-100}; VT_PS=${CALLBACKS_VT_PARALLELISM:-2}
+    FO_TS=${CALLBACKS_FANOUT_THREADS:-1}; FO_BS=${CALLBACKS_FANOUT_B:-16}
     WARMUP=${CALLBACKS_WARMUP:-1}; MEASURE=${CALLBACKS_MEASURE:-1}
     OUT=${CALLBACKS_OUT:-$bench/target/callbacks-quick}
 else
     NS=${CALLBACKS_N:-"1 16 128 512"}
     VT_NS=${CALLBACKS_VT_N:-"100 1000"}; VT_PS=${CALLBACKS_VT_PARALLELISM:-"1 2"}
+    FO_TS=${CALLBACKS_FANOUT_THREADS:-"1 4"}; FO_BS=${CALLBACKS_FANOUT_B:-"16 128"}
     WARMUP=${CALLBACKS_WARMUP:-3}; MEASURE=${CALLBACKS_MEASURE:-5}
     OUT=${CALLBACKS_OUT:-$bench/results/callbacks}
 fi
@@ -90,16 +98,18 @@ for c in $VT_CLIENTS; do
     case " $ALL_CLIENTS jedis " in *" $c "*) ;; *) die "unknown client '$c' for virtual threads" ;; esac
 done
 for m in $MODES; do
-    case $m in callbacks | virtual-threads) ;; *) die "unknown mode '$m' (callbacks virtual-threads)" ;; esac
+    case $m in callbacks | virtual-threads | fan-out) ;; *) die "unknown mode '$m' (callbacks virtual-threads fan-out)" ;; esac
 done
-case " $MODES " in *" callbacks "*) ;; *) CLIENTS=""; WORKLOADS="" ;; esac
+case " $MODES " in *" fan-out "*) ;; *) FO_WORKLOADS="" ;; esac
+case " $MODES " in *" callbacks "*) ;; *) WORKLOADS="" ;; esac
+[ -n "$WORKLOADS$FO_WORKLOADS" ] || CLIENTS=""
 case " $MODES " in *" virtual-threads "*) ;; *) VT_CLIENTS=""; VT_WORKLOADS="" ;; esac
 VT_JAVA=${CALLBACKS_VT_JAVA:-}
 if [ -n "$VT_CLIENTS" ] && [ -z "$VT_JAVA" ]; then
     VT_JAVA=$(ls -d /usr/lib/jvm/temurin-*/bin/java 2>/dev/null | sort -V | tail -1 || true)
     [ -n "$VT_JAVA" ] || die "virtual threads need Java 21+: set CALLBACKS_VT_JAVA (or CALLBACKS_MODES=callbacks)"
 fi
-for w in $WORKLOADS $VT_WORKLOADS; do
+for w in $WORKLOADS $VT_WORKLOADS $FO_WORKLOADS; do
     case $w in w1 | w2-16k | w2-512k) ;; *) die "unknown workload '$w' (w1 w2-16k w2-512k)" ;; esac
 done
 for t in $TRANSPORTS; do
@@ -173,6 +183,7 @@ client_version() {
     echo "chains: $NS"
     echo "clients: ${CLIENT_LIST[*]}"
     echo "virtual threads: $VT_NS on parallelism $VT_PS, clients ${VT_CLIENT_LIST[*]:-none}, java $VT_JAVA"
+    echo "fan-out: ${FO_WORKLOADS:-none}, threads $FO_TS, B $FO_BS"
 } >"$RAW/machine.txt"
 cat "$RAW/machine.txt" >&2
 
@@ -183,15 +194,17 @@ per_run=$(python3 -c "import math; print(math.ceil($WARMUP + $MEASURE))")
 run_timeout=$(( per_run + 90 ))
 n_words() { wc -w <<<"$1"; }
 total=$(( REPS * $(n_words "$TRANSPORTS") * ($(n_words "$WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$NS")
-    + $(n_words "$VT_WORKLOADS") * ${#VT_CLIENT_LIST[@]} * $(n_words "$VT_NS") * $(n_words "$VT_PS")) ))
+    + $(n_words "$VT_WORKLOADS") * ${#VT_CLIENT_LIST[@]} * $(n_words "$VT_NS") * $(n_words "$VT_PS")
+    + $(n_words "$FO_WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$FO_TS") * $(n_words "$FO_BS")) ))
 log "$total runs of ~$(( per_run + 2 )) s each (~$(( total * (per_run + 2) / 60 + 1 )) min)"
 count=0
 failed=0
 
-# run_point REP CLIENT TRANSPORT WORKLOAD N [PARALLELISM]: one JVM; with PARALLELISM, N virtual
-# threads blocking in get() on that many carriers, else N callback chains.
+# run_point REP CLIENT TRANSPORT WORKLOAD N [vt PARALLELISM | fan-out B]: one JVM; N callback
+# chains, or N virtual threads blocking in get() on PARALLELISM carriers, or N threads each
+# starting B requests at once.
 run_point() {
-    local rep=$1 client=$2 transport=$3 workload=$4 n=$5 par=${6:-}
+    local rep=$1 client=$2 transport=$3 workload=$4 n=$5 mode=${6:-callbacks} arg=${7:-}
     local props name ldir lfile rc summary
     if [ "$transport" = tls ]; then
         props=(-Dbench.host=$HOST -Dbench.port=$TLS_PORT -Dbench.tls=true -Dbench.tls.ca=$CA -Dbench.server.pid=$TLS_PID)
@@ -200,11 +213,16 @@ run_point() {
     fi
     count=$((count + 1))
     ldir="$LOGS/rep$rep"; mkdir -p "$ldir"
-    if [ -n "$par" ]; then
-        name="$client-$transport-$workload-vt$n-p$par"
+    if [ "$mode" = vt ]; then
+        name="$client-$transport-$workload-vt$n-p$arg"
         # shellcheck disable=SC2206
-        cmd=("$VT_JAVA" $JVM_ARGS -Djdk.virtualThreadScheduler.parallelism=$par "${props[@]}"
+        cmd=("$VT_JAVA" $JVM_ARGS -Djdk.virtualThreadScheduler.parallelism=$arg "${props[@]}"
             -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain --virtual-threads)
+    elif [ "$mode" = fan-out ]; then
+        name="$client-$transport-$workload-fan$n-b$arg"
+        # shellcheck disable=SC2206
+        cmd=(java $JVM_ARGS "${props[@]}" -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain
+            --fan-out "$arg")
     else
         name="$client-$transport-$workload-n$n"
         # shellcheck disable=SC2206
@@ -221,12 +239,13 @@ run_point() {
         failed=$((failed + 1))
         log "   FAILED (exit $rc; see $lfile)"
         python3 -c 'import json, sys; print(json.dumps(dict(zip(
-            ["client", "transport", "workload", "chains", "rep", "exit", "log", "error", "mode", "parallelism"],
+            ["client", "transport", "workload", "chains", "rep", "exit", "log", "error", "mode",
+             "fan_out" if sys.argv[9] == "fan-out" else "parallelism"],
             [sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
              int(sys.argv[6]), sys.argv[7], sys.argv[8], sys.argv[9], int(sys.argv[10] or 0)]))))' \
             "$client" "$transport" "$workload" "$n" "$rep" "$rc" "${lfile#"$repo"/}" \
             "$(grep -m1 -E 'FAILED|Exception|Error' "$lfile" || echo "exit $rc")" \
-            "$([ -n "$par" ] && echo virtual-threads || echo callbacks)" "$par" >>"$FAILURES"
+            "$(case $mode in vt) echo virtual-threads ;; *) echo "$mode" ;; esac)" "$arg" >>"$FAILURES"
     fi
 }
 
@@ -252,7 +271,16 @@ for rep in $(seq "$REPS"); do
         for transport in $TRANSPORTS; do
             for n in $VT_NS; do
                 for par in $VT_PS; do
-                    for client in "${vt_order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n" "$par"; done
+                    for client in "${vt_order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n" vt "$par"; done
+                done
+            done
+        done
+    done
+    for workload in $FO_WORKLOADS; do
+        for transport in $TRANSPORTS; do
+            for t in $FO_TS; do
+                for b in $FO_BS; do
+                    for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$t" fan-out "$b"; done
                 done
             done
         done

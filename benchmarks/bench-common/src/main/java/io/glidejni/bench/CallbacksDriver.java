@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,11 @@ import java.util.function.BiConsumer;
  * That is how a service on virtual threads calls a client; the carrier count is the JVM's
  * ({@code -Djdk.virtualThreadScheduler.parallelism}), reported with the result.
  *
+ * <p>With {@code --fan-out B}, N platform threads each start B requests at once and wait for all
+ * of them ({@code CompletableFuture.allOf(...).join()}), then start the next B: how a service
+ * fetches many keys concurrently from one request-handling thread. N x B requests are in flight at
+ * most; each request's latency runs from its start to its completion.
+ *
  * <p>A request that completes while it is being issued (synchronously, e.g. a rejection) does not
  * recurse: the issuing loop goes round instead, so a chain of failures cannot overflow the stack.
  * The main thread only keeps time; a separate thread starts the chains.
@@ -81,7 +87,7 @@ public final class CallbacksDriver<T> {
 
     private static final String USAGE =
             "usage: java -cp benchmarks.jar io.glidejni.bench.CallbacksMain --workload w1|w2-16k|w2-512k"
-                    + " --chains N [--virtual-threads] [--warmup SECONDS (3)] [--measure SECONDS (5)] [--out FILE.jsonl]"
+                    + " --chains N [--virtual-threads | --fan-out B] [--warmup SECONDS (3)] [--measure SECONDS (5)] [--out FILE.jsonl]"
                     + " [--meta KEY=VALUE]...\n"
                     + "  server: -Dbench.host, -Dbench.port, -Dbench.tls=true -Dbench.tls.ca=ca.pem,"
                     + " -Dbench.server.pid=PID (server CPU per op)";
@@ -92,6 +98,8 @@ public final class CallbacksDriver<T> {
     private final int chainCount;
     /** N virtual threads blocking in get() instead of N callback chains. */
     private final boolean virtualThreads;
+    /** When above 0: N platform threads, each starting this many requests and waiting for them all. */
+    private final int fanOut;
     private final T[] w1Keys;
     private final T w1Value;
     private final T w2Key;
@@ -101,12 +109,14 @@ public final class CallbacksDriver<T> {
     private final Map<String, Boolean> callbackThreads = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
-    private CallbacksDriver(String clientName, AsyncBenchClient<T> client, Kind kind, int chains, boolean virtualThreads) {
+    private CallbacksDriver(
+            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, boolean virtualThreads, int fanOut) {
         this.clientName = clientName;
         this.client = client;
         this.kind = kind;
         this.chainCount = chains;
         this.virtualThreads = virtualThreads;
+        this.fanOut = fanOut;
         this.stopped = new CountDownLatch(chains);
         this.w1Keys = (T[]) new Object[Workload.W1_KEYS];
         for (int i = 0; i < w1Keys.length; i++) {
@@ -152,6 +162,7 @@ public final class CallbacksDriver<T> {
         double measure = 5;
         String out = null;
         boolean virtualThreads = false;
+        int fanOut = 0;
         Map<String, String> meta = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -172,6 +183,12 @@ public final class CallbacksDriver<T> {
                     break;
                 case "--chains":
                     chains = Integer.parseInt(v);
+                    break;
+                case "--fan-out":
+                    fanOut = Integer.parseInt(v);
+                    if (fanOut < 1) {
+                        throw new IllegalArgumentException("--fan-out wants B >= 1, got " + v);
+                    }
                     break;
                 case "--warmup":
                     warmup = Double.parseDouble(v);
@@ -196,12 +213,15 @@ public final class CallbacksDriver<T> {
         if (kind == null || chains < 1 || warmup < 0 || measure <= 0) {
             throw new IllegalArgumentException("--workload and --chains (>= 1) are required; --measure > 0");
         }
+        if (virtualThreads && fanOut > 0) {
+            throw new IllegalArgumentException("--virtual-threads and --fan-out are two modes: pick one");
+        }
         System.err.printf(
                 "CallbacksMain: %s, %s, %d %s, %.1f s warm-up + %.1f s measurement, server %s%n",
-                clientName, kind.cli, chains, virtualThreads ? "virtual threads" : "chains", warmup, measure,
+                clientName, kind.cli, chains, modeName(virtualThreads, fanOut), warmup, measure,
                 BenchConfig.describe());
         try (AsyncBenchClient<?> client = connect.call()) {
-            Json result = start(clientName, client, kind, chains, virtualThreads).measure(warmup, measure, meta);
+            Json result = start(clientName, client, kind, chains, virtualThreads, fanOut).measure(warmup, measure, meta);
             String line = result.toString();
             System.out.println(line);
             if (out != null) {
@@ -213,10 +233,14 @@ public final class CallbacksDriver<T> {
         }
     }
 
+    private static String modeName(boolean virtualThreads, int fanOut) {
+        return virtualThreads ? "virtual-threads" : fanOut > 0 ? "fan-out" : "callbacks";
+    }
+
     private static <T> CallbacksDriver<T> start(
-            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, boolean virtualThreads)
+            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, boolean virtualThreads, int fanOut)
             throws Exception {
-        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, kind, chains, virtualThreads);
+        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, kind, chains, virtualThreads, fanOut);
         d.checkPrefill();
         return d;
     }
@@ -249,9 +273,18 @@ public final class CallbacksDriver<T> {
         for (int i = 0; i < chainCount; i++) {
             chains.add(new Chain(i));
         }
+        List<FanOut> fanOuts = new ArrayList<>();
         Instant started = Instant.now();
         if (virtualThreads) {
             startVirtualThreads(chains);
+        } else if (fanOut > 0) {
+            for (int i = 0; i < chainCount; i++) {
+                FanOut f = new FanOut(i);
+                fanOuts.add(f);
+                Thread t = new Thread(f, "fan-out-" + i);
+                t.setDaemon(true);
+                t.start();
+            }
         } else {
             // One thread starts every chain; from then on the callbacks drive. It is not this (the
             // timing) thread: a client that completed requests synchronously would keep the starter
@@ -289,8 +322,9 @@ public final class CallbacksDriver<T> {
         long warmupErrors = 0;
         long completedInIssue = 0;
         Throwable firstError = null;
-        for (Chain c : chains) {
-            // after the latch, every chain's fields are final (countDown happens-before await)
+        List<Tally> tallies = new ArrayList<>(fanOut > 0 ? fanOuts : chains);
+        for (Tally c : tallies) {
+            // after the latch, every tally's fields are final (countDown happens-before await)
             all.add(c.histogram);
             ops += c.ops;
             errors += c.errors;
@@ -308,7 +342,10 @@ public final class CallbacksDriver<T> {
         j.put("transport", BenchConfig.tls() ? "tls" : "plain");
         j.put("workload", kind.cli);
         j.put("chains", chainCount);
-        j.put("mode", virtualThreads ? "virtual-threads" : "callbacks");
+        j.put("mode", modeName(virtualThreads, fanOut));
+        if (fanOut > 0) {
+            j.put("fan_out", fanOut);
+        }
         if (virtualThreads) {
             j.put("parallelism", Long.getLong("jdk.virtualThreadScheduler.parallelism",
                     Runtime.getRuntime().availableProcessors()));
@@ -351,8 +388,9 @@ public final class CallbacksDriver<T> {
         boolean failed = ops == 0 || errors > 0 || badReplies > 0 || warmupErrors > 0 || !drained;
         j.put("failed", failed);
         System.err.printf(
-                "CallbacksMain: %s %s %s N=%d: %.0f ops/s, p50 %.1f us, p99 %.1f us, CPU %s us/op (server %s)%s%n",
-                clientName, BenchConfig.tls() ? "tls" : "plain", kind.cli, chainCount, ops / window,
+                "CallbacksMain: %s %s %s %s N=%d: %.0f ops/s, p50 %.1f us, p99 %.1f us, CPU %s us/op (server %s)%s%n",
+                clientName, BenchConfig.tls() ? "tls" : "plain", kind.cli,
+                fanOut > 0 ? "fan-out B=" + fanOut : modeName(virtualThreads, fanOut), chainCount, ops / window,
                 us(all.quantileNanos(0.5)), us(all.quantileNanos(0.99)),
                 j.get("cpu_client_us_per_op"), j.get("cpu_server_us_per_op"),
                 failed ? "  FAILED: errors " + errors + ", bad replies " + badReplies + ", warm-up errors "
@@ -403,6 +441,125 @@ public final class CallbacksDriver<T> {
         callbackThreads.putIfAbsent(Thread.currentThread().getName().replaceAll("[0-9]+", "#"), Boolean.TRUE);
     }
 
+    /** Starts the next request of {@code mix} (W1; null for the W2 GET), after {@code mix.next()}. */
+    private CompletionStage<?> send(W1Mix mix) {
+        if (mix == null) {
+            return client.get(w2Key);
+        }
+        int k = mix.keyIndex();
+        return mix.isGet() ? client.get(w1Keys[k]) : client.set(w1Keys[k], w1Value);
+    }
+
+    /** Whether the request {@link #send} starts for {@code mix} must return a value (not null). */
+    private static boolean expectsValue(W1Mix mix) {
+        return mix == null || (mix.isGet() && mix.keyIndex() < Workload.W1_EXISTING);
+    }
+
+    /** What one chain or fan-out thread measured; read after it stopped. */
+    private class Tally {
+        final LatencyHistogram histogram = new LatencyHistogram();
+        private long completions;
+        long ops;
+        long errors;
+        long badReplies;
+        long warmupErrors;
+        long completedInIssue;
+        Throwable firstError;
+
+        /** One request ended after {@code latency} ns with {@code error}, or with a missing value. */
+        void record(long latency, Throwable error, boolean missingValue) {
+            if (phase == MEASURE) {
+                ops++;
+                histogram.record(latency);
+                if (error != null) {
+                    errors++;
+                } else if (missingValue) {
+                    badReplies++;
+                }
+            } else if (error != null) {
+                warmupErrors++;
+            }
+            if (error != null && firstError == null) {
+                firstError = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            }
+        }
+
+        /** Notes the calling thread now and then (not the first completions, see {@link #noteThread}). */
+        void sampleThread() {
+            if ((++completions & 1023) == 8) {
+                noteThread();
+            }
+        }
+    }
+
+    /**
+     * The fan-out mode's thread: starts {@link #fanOut} requests, waits for them all, records them,
+     * until the stop. Each request's completion is kept in its slot by the callback, on whichever
+     * thread the client completes it, and read here after the join.
+     */
+    private final class FanOut extends Tally implements Runnable {
+        private final W1Mix mix;
+        private final List<Slot> slots = new ArrayList<>(fanOut);
+        private final CompletableFuture<?>[] recorded = new CompletableFuture<?>[fanOut];
+
+        FanOut(int index) {
+            mix = kind == Kind.W1 ? new W1Mix(index) : null;
+            for (int i = 0; i < fanOut; i++) {
+                slots.add(new Slot());
+            }
+        }
+
+        @Override
+        public void run() {
+            while (phase != STOP) {
+                for (int i = 0; i < fanOut; i++) {
+                    recorded[i] = slots.get(i).start();
+                }
+                try {
+                    // the slots' callbacks happen-before this returns: allOf waits for their stages
+                    CompletableFuture.allOf(recorded).join();
+                } catch (CompletionException failedOne) {
+                    // each failure is in its slot
+                }
+                for (Slot slot : slots) {
+                    record(slot.doneNanos - slot.startNanos, slot.error, slot.expectValue && slot.missing);
+                }
+            }
+            stopped.countDown();
+        }
+
+        /** One of the requests in flight at once. */
+        private final class Slot implements BiConsumer<Object, Throwable> {
+            long startNanos;
+            long doneNanos;
+            boolean expectValue;
+            boolean missing;
+            Throwable error;
+
+            CompletableFuture<?> start() {
+                if (mix != null) {
+                    mix.next();
+                }
+                expectValue = expectsValue(mix);
+                startNanos = System.nanoTime();
+                try {
+                    return send(mix).whenComplete(this).toCompletableFuture();
+                } catch (RuntimeException e) { // a request that throws instead of failing its future
+                    accept(null, e);
+                    return CompletableFuture.completedFuture(null);
+                }
+            }
+
+            @Override
+            public void accept(Object reply, Throwable failure) {
+                doneNanos = System.nanoTime();
+                missing = reply == null;
+                error = failure;
+                sampleThread();
+            }
+        }
+    }
+
     private static final int ISSUING = 0; // a request is being started and its callback attached
     private static final int WAITING = 1; // attached: the callback will issue the next request
     private static final int COMPLETED_IN_ISSUE = 2; // completed before the issuing loop let go
@@ -411,19 +568,11 @@ public final class CallbacksDriver<T> {
      * One chain of requests: at most one in flight, each issued by the previous one's callback.
      * Its counters are written by one thread at a time (the request's completion orders them).
      */
-    private final class Chain implements BiConsumer<Object, Throwable> {
+    private final class Chain extends Tally implements BiConsumer<Object, Throwable> {
         private final AtomicInteger state = new AtomicInteger(WAITING);
         private final W1Mix mix;
-        final LatencyHistogram histogram = new LatencyHistogram();
         private long startNanos;
         private boolean expectValue;
-        private long completions;
-        long ops;
-        long errors;
-        long badReplies;
-        long warmupErrors;
-        long completedInIssue;
-        Throwable firstError;
 
         Chain(int index) {
             mix = kind == Kind.W1 ? new W1Mix(index) : null;
@@ -475,18 +624,11 @@ public final class CallbacksDriver<T> {
         }
 
         private CompletionStage<?> startRequest() {
-            if (mix == null) {
-                expectValue = true;
-                return client.get(w2Key);
+            if (mix != null) {
+                mix.next();
             }
-            mix.next();
-            int k = mix.keyIndex();
-            if (mix.isGet()) {
-                expectValue = k < Workload.W1_EXISTING;
-                return client.get(w1Keys[k]);
-            }
-            expectValue = false;
-            return client.set(w1Keys[k], w1Value);
+            expectValue = expectsValue(mix);
+            return send(mix);
         }
 
         /** The completion callback: record, then issue the next request (or leave it to the loop). */
@@ -503,26 +645,10 @@ public final class CallbacksDriver<T> {
         }
 
         private void completed(Object reply, Throwable error) {
-            long latency = System.nanoTime() - startNanos;
-            if (phase == MEASURE) {
-                ops++;
-                histogram.record(latency);
-                if (error != null) {
-                    errors++;
-                } else if (expectValue && reply == null) {
-                    badReplies++;
-                }
-            } else if (error != null) {
-                warmupErrors++;
-            }
-            if (error != null && firstError == null) {
-                firstError = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            }
+            record(System.nanoTime() - startNanos, error, expectValue && reply == null);
             // sample the thread: not the first completions, which may run on the starter thread
             // (a reply that beat its whenComplete runs the callback on the attaching thread)
-            if ((++completions & 1023) == 8) {
-                noteThread();
-            }
+            sampleThread();
         }
     }
 
