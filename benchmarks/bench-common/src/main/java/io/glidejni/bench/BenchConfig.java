@@ -107,6 +107,19 @@ public final class BenchConfig {
         return host() + ":" + port() + (tls() ? " over TLS (CA " + tlsCaFile() + ")" : " (plaintext)");
     }
 
+    /**
+     * How many instances of a multiplexing client (glide-jni, valkey-glide) the blocking benchmark
+     * opens ({@code -Dbench.clients}, default 1: one shared by every thread, as a service uses
+     * them); with K, thread i uses instance i mod K, a pool of K connections as Jedis's pool is.
+     */
+    public static int clientInstances() {
+        int k = Integer.getInteger("bench.clients", 1);
+        if (k < 1) {
+            throw new IllegalArgumentException("-Dbench.clients must be at least 1, got " + k);
+        }
+        return k;
+    }
+
     /** Request timeout given to clients that have one (ms): generous for 512 KiB x 100 threads. */
     public static final int REQUEST_TIMEOUT_MS = 5_000;
 

@@ -33,6 +33,8 @@ import org.openjdk.jmh.infra.ThreadParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class GlideJniBench {
     private GlideClient client;
+    /** {@code -Dbench.clients=K} (default 1): K clients, the threads spread over them round-robin. */
+    private GlideClient[] clients;
     private GlideString[] w1Keys;
     private GlideString w1Value;
     private GlideString w2Small;
@@ -71,6 +73,11 @@ public class GlideJniBench {
     @Setup(Level.Trial)
     public void setup() throws Exception {
         client = connect();
+        clients = new GlideClient[BenchConfig.clientInstances()];
+        clients[0] = client;
+        for (int i = 1; i < clients.length; i++) {
+            clients[i] = connect();
+        }
         w1Keys = new GlideString[Workload.W1_KEYS];
         for (int i = 0; i < w1Keys.length; i++) {
             w1Keys[i] = gs(Workload.W1_KEY_BYTES[i]);
@@ -103,19 +110,23 @@ public class GlideJniBench {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        if (client != null) {
-            client.close();
+        for (GlideClient c : clients == null ? new GlideClient[] {client} : clients) {
+            if (c != null) {
+                c.close();
+            }
         }
     }
 
-    /** Per-thread deterministic W1 op stream. */
+    /** Per thread: its deterministic W1 op stream and its client. */
     @State(Scope.Thread)
     public static class Mix {
         W1Mix mix;
+        GlideClient client;
 
         @Setup(Level.Trial)
-        public void setup(ThreadParams params) {
+        public void setup(GlideJniBench bench, ThreadParams params) {
             mix = new W1Mix(params.getThreadIndex());
+            client = bench.clients[params.getThreadIndex() % bench.clients.length];
         }
     }
 
@@ -124,41 +135,41 @@ public class GlideJniBench {
         W1Mix mix = m.mix;
         mix.next();
         GlideString key = w1Keys[mix.keyIndex()];
-        return mix.isGet() ? client.get(key).get() : client.set(key, w1Value).get();
+        return mix.isGet() ? m.client.get(key).get() : m.client.set(key, w1Value).get();
     }
 
     @Benchmark
-    public GlideString w2Get16k() throws Exception {
-        return client.get(w2Small).get();
+    public GlideString w2Get16k(Mix m) throws Exception {
+        return m.client.get(w2Small).get();
     }
 
     @Benchmark
-    public GlideString w2Get512k() throws Exception {
-        return client.get(w2Large).get();
+    public GlideString w2Get512k(Mix m) throws Exception {
+        return m.client.get(w2Large).get();
     }
 
     @Benchmark
-    public GlideString[] w3Mget100() throws Exception {
-        return client.mget(w3Keys).get();
+    public GlideString[] w3Mget100(Mix m) throws Exception {
+        return m.client.mget(w3Keys).get();
     }
 
     /** W4: the 100 W3 keys read by a pipeline of 100 GETs (one exec, binary output). */
     @Benchmark
-    public Object[] w4Pipeline100() throws Exception {
+    public Object[] w4Pipeline100(Mix m) throws Exception {
         Batch batch = new Batch(false).withBinaryOutput();
         for (GlideString key : w3Keys) {
             batch.get(key);
         }
-        return client.exec(batch, true).get();
+        return m.client.exec(batch, true).get();
     }
 
     /** W4: the same 100 GETs as a transaction (MULTI/EXEC). */
     @Benchmark
-    public Object[] w4Transaction100() throws Exception {
+    public Object[] w4Transaction100(Mix m) throws Exception {
         Batch batch = new Batch(true).withBinaryOutput();
         for (GlideString key : w3Keys) {
             batch.get(key);
         }
-        return client.exec(batch, true).get();
+        return m.client.exec(batch, true).get();
     }
 }
