@@ -414,9 +414,12 @@ pub mod stat {
     pub const OTEL_SPANS_OPEN: usize = 14;
     /// OpenTelemetry spans dropped because the export buffer was full.
     pub const OTEL_SPANS_DROPPED: usize = 15;
+    /// Replies the completer thread read from a socket itself, with nothing else to deliver (the
+    /// others were read by a runtime thread or a thread waiting in get()).
+    pub const REPLIES_READ_BY_COMPLETER: usize = 16;
 
     /// How many figures there are: the length of the array.
-    pub const COUNT: usize = 16;
+    pub const COUNT: usize = 17;
 
     /// Each figure's name, by index: the key `getExtendedStatistics()` publishes it under.
     pub const NAMES: [&str; COUNT] = [
@@ -436,6 +439,7 @@ pub mod stat {
         "contained_panics",
         "otel_spans_open",
         "otel_spans_dropped",
+        "replies_read_by_completer",
     ];
 }
 
@@ -476,6 +480,9 @@ pub struct Statistics {
     pub otel_spans_open: i64,
     /// OpenTelemetry spans dropped because the export buffer was full.
     pub otel_spans_dropped: i64,
+    /// Replies the completer thread read from a socket itself, with nothing else to deliver (the
+    /// others were read by a runtime thread or a thread waiting in get()).
+    pub replies_read_by_completer: i64,
 }
 
 impl Statistics {
@@ -498,6 +505,7 @@ impl Statistics {
         out[stat::CONTAINED_PANICS] = self.contained_panics;
         out[stat::OTEL_SPANS_OPEN] = self.otel_spans_open;
         out[stat::OTEL_SPANS_DROPPED] = self.otel_spans_dropped;
+        out[stat::REPLIES_READ_BY_COMPLETER] = self.replies_read_by_completer;
         out
     }
 }

@@ -177,3 +177,87 @@ fn against_late_replies_the_completer_soon_sleeps_at_once_and_a_probe_finds_quic
     }
     client.close();
 }
+
+/// Waits as the completer does until every one of `ids` has completed.
+fn complete_all(ids: &[i64], limit: Duration) {
+    let deadline = Instant::now() + limit;
+    let mut left: std::collections::HashSet<i64> = ids.iter().copied().collect();
+    let mut out = [NONE; 16];
+    while !left.is_empty() {
+        assert!(Instant::now() < deadline, "{} of {} requests did not complete within {limit:?}", left.len(), ids.len());
+        let n = await_completions(&mut out, Duration::from_millis(200));
+        for c in &out[..n] {
+            assert!(matches!(take(*c), Got::Ok | Got::Bytes(..)), "request {} failed", c.request_id);
+            left.remove(&c.request_id);
+        }
+    }
+}
+
+/// Replies the completer read itself while a thread sent `BATCHES` batches of 16
+/// PINGs, each after the last one's replies, and never waited in `get()` for them
+/// (it joins them all, as `CompletableFuture.allOf` does). `carrier`: that thread
+/// says it carries Java virtual threads, as the bridge tells the core.
+fn replies_the_completer_read_for_batches(client: &std::sync::Arc<Client>, carrier: bool) -> (u64, usize) {
+    const BATCHES: usize = 20;
+    const WIDTH: usize = 16;
+    let (batches, batch_sent) = std::sync::mpsc::channel::<Vec<i64>>();
+    let (batch_done, done) = std::sync::mpsc::channel::<()>();
+    let sender = {
+        let client = client.clone();
+        std::thread::spawn(move || {
+            glide_jni::client::idle_reading::note_calling_thread(carrier);
+            for _ in 0..BATCHES {
+                let ids = (0..WIDTH)
+                    .map(|_| {
+                        let ping = request(&[b"PING"]);
+                        let id = ping.id;
+                        client.submit(ping).unwrap();
+                        id
+                    })
+                    .collect();
+                batches.send(ids).unwrap();
+                done.recv().unwrap();
+            }
+        })
+    };
+    let read_before = glide_jni::client::idle_reading::replies_read_by_completer();
+    for _ in 0..BATCHES {
+        complete_all(&batch_sent.recv().unwrap(), Duration::from_secs(5));
+        batch_done.send(()).unwrap();
+    }
+    sender.join().unwrap();
+    let read = glide_jni::client::idle_reading::replies_read_by_completer() - read_before;
+    (read, BATCHES * WIDTH)
+}
+
+/// A thread that starts batches of requests and never waits in `get()` for them:
+/// the completer reads their replies itself instead of having the connection's
+/// task read them and wake it.
+#[test]
+fn the_completer_reads_the_replies_of_a_thread_that_sends_batches_and_never_waits_in_get() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let server = Server::start();
+    let client = started_client(&server);
+    let (read, sent) = replies_the_completer_read_for_batches(&client, false);
+    // Each batch's first reply may reach it through the task (when the sender's wake-up
+    // outlasts the linger); the rest it reads while they are pending.
+    assert!(read >= (sent / 2) as u64, "the completer read {read} of {sent} replies itself");
+    client.close();
+}
+
+/// Then a thread that carries virtual threads sends on the same connection: the
+/// completer leaves their replies to the connection's task (reading them would put
+/// reading and completing on one thread while the carrier idles), and the earlier
+/// sender does not keep it reading there.
+#[test]
+fn the_completer_does_not_read_for_a_thread_that_carries_virtual_threads() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let server = Server::start();
+    let client = started_client(&server);
+    let (read, sent) = replies_the_completer_read_for_batches(&client, false);
+    assert!(read > 0, "the completer read none of {sent} replies of the platform thread");
+    std::thread::sleep(Duration::from_millis(50)); // past its linger after the last batch
+    let (read, sent) = replies_the_completer_read_for_batches(&client, true);
+    assert_eq!(read, 0, "the completer read {read} of {sent} replies of the carrier thread");
+    client.close();
+}

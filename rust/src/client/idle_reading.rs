@@ -26,9 +26,35 @@
 //! 2026-12-07`): 1.26-2.6x the throughput in seven of eight pairs (one 0.90),
 //! level at 128 and 512.
 //! (Writing each request at once instead: 0.85x at 16 chains, 0.2x at 128.)
+//!
+//! It also reads for callers that do not read their own replies: a platform
+//! thread that starts several requests and then waits for them all in a
+//! `join()` on a future the client did not make (`CompletableFuture.allOf`), or
+//! an event loop that never waits, so it never waits in `get()` ([`sent_on`]
+//! hears of it). Their replies used to wake a runtime thread, which queued the
+//! completions and woke the completer: two wake-ups where Lettuce's event loop
+//! has one. Now the completer, with nothing to deliver, reads the connection
+//! such a caller last sent on, and after delivering a batch it waits on that
+//! socket for a short while even with nothing pending ([`LINGER`]), because the
+//! caller's next batch comes as soon as it has its replies: the kernel then
+//! wakes the completer for the next batch's first reply directly. It lingers
+//! once per batch of sends, after the batch's last reply, never on a quiet
+//! client.
+//!
+//! Not for virtual threads: they wait by parking, so they never read their
+//! replies either, but reading for them would put reading and completing on the
+//! completer while their carriers idle (0.74-0.83x at parallelism 1). The bridge
+//! tells the core once per OS thread whether it carries virtual threads
+//! ([`note_calling_thread`]), and a request from such a thread, or from one that
+//! reads its replies, on the connection the completer reads for others, ends
+//! that reading. Measured on the nested-virtualization host
+//! (`benchmarks/results/fanout-and-connections-2026-12-07`, experiment 6).
 
 use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
+
+use parking_lot::Mutex;
 
 use smallvec::SmallVec;
 
@@ -42,7 +68,27 @@ thread_local! {
     static LAST_SENT: RefCell<Option<ConnectionRef>> = const { RefCell::new(None) };
     /// On the completer thread: connections where its requests wait to be written.
     static UNSENT_ON: RefCell<SmallVec<[ConnectionRef; 4]>> = RefCell::new(SmallVec::new());
+    /// On the completer thread: [`UNREAD_SENDS`] when it last lingered.
+    static LINGERED_AT: Cell<u64> = const { Cell::new(0) };
+    /// Whether this thread carries Java virtual threads (`None`: not known yet; see
+    /// [`note_calling_thread`]).
+    static CARRIES_VIRTUAL_THREADS: Cell<Option<bool>> = const { Cell::new(None) };
 }
+
+/// How long the completer waits on a connection with nothing pending, for the next
+/// batch of a caller that does not read its replies (see the module's comment): long
+/// against a round trip and a caller's wake-up, short against a quiet client.
+const LINGER: Duration = Duration::from_millis(2);
+
+/// The connection a thread that does not read its own replies last sent on.
+static UNREAD_SENT_ON: Mutex<Option<ConnectionRef>> = Mutex::new(None);
+/// Whether [`UNREAD_SENT_ON`] names a connection (read without its lock, so that the
+/// other senders seldom take it).
+static READS_FOR_SENDERS: AtomicBool = AtomicBool::new(false);
+/// Requests sent by such threads, ever: the completer lingers once per change.
+static UNREAD_SENDS: AtomicU64 = AtomicU64::new(0);
+/// Replies the completer read itself (not counting those it found queued): a statistic.
+static COMPLETER_READ: AtomicU64 = AtomicU64::new(0);
 
 /// The calling thread left a request's bytes on `connection` for the next reply's
 /// reader (or the writer at work) to write: the completer writes them itself once
@@ -65,9 +111,43 @@ fn write_unsent() {
     unsent.iter().filter_map(ConnectionRef::upgrade).for_each(|connection| connection.flush_unsent());
 }
 
-/// A request was sent on `connection` by the calling thread.
-pub(crate) fn sent_on(connection: &Connection) {
+/// Whether [`note_calling_thread`] was told about the calling thread.
+pub fn knows_calling_thread() -> bool {
+    CARRIES_VIRTUAL_THREADS.with(Cell::get).is_some()
+}
+
+/// Tells whether the calling thread carries Java virtual threads (the bridge asks
+/// the JVM once per thread: an OS thread that ran a virtual thread only ever runs
+/// virtual threads, and a platform thread never does). A virtual thread waits for
+/// its reply by parking, not in `get()`, so it never reads its replies, but it is
+/// not a caller the completer should read for: at parallelism 1 the completer would
+/// take reading and completing on one thread while the carrier idles (0.74-0.79x in
+/// experiment 5 of the results named in the module's comment).
+pub fn note_calling_thread(carries_virtual_threads: bool) {
+    CARRIES_VIRTUAL_THREADS.with(|c| c.set(Some(carries_virtual_threads)));
+}
+
+/// A request was sent on `connection` by the calling thread; `sender_will_read`:
+/// the thread is expected to wait in `get()` for it (see `Connection::send_many`).
+pub(crate) fn sent_on(connection: &Connection, sender_will_read: bool) {
     if !IS_COMPLETER.with(Cell::get) {
+        if !sender_will_read && CARRIES_VIRTUAL_THREADS.with(Cell::get) != Some(true) {
+            UNREAD_SENDS.fetch_add(1, Ordering::Relaxed);
+            let mut last = UNREAD_SENT_ON.lock();
+            if !last.as_ref().is_some_and(|r| r.is(connection)) {
+                *last = Some(connection.downgrade());
+            }
+            READS_FOR_SENDERS.store(true, Ordering::Relaxed);
+        } else if READS_FOR_SENDERS.load(Ordering::Relaxed) {
+            // A thread that reads its replies, or virtual threads, use that connection now:
+            // the completer stops reading it (else it would take their replies from the
+            // runtime threads, for good, after one request from such a caller).
+            let mut last = UNREAD_SENT_ON.lock();
+            if last.as_ref().is_some_and(|r| r.is(connection)) {
+                *last = None;
+                READS_FOR_SENDERS.store(false, Ordering::Relaxed);
+            }
+        }
         return;
     }
     LAST_SENT.with(|last| {
@@ -78,9 +158,36 @@ pub(crate) fn sent_on(connection: &Connection) {
     });
 }
 
+/// Replies the completer thread read itself, ever (see the module's comment): the
+/// `replies_read_by_completer` statistic.
+pub fn replies_read_by_completer() -> u64 {
+    COMPLETER_READ.load(Ordering::Relaxed)
+}
+
+/// The connection the completer reads while it has nothing to deliver, and for how
+/// long it may wait there with nothing pending (`None`: only while requests are).
+/// The linger is spent only when taken, with nothing pending: once per batch, after
+/// its last reply, not while its replies are still coming.
+fn connection_to_read(timeout: Duration) -> Option<(Connection, Option<Duration>)> {
+    let own = LAST_SENT.with(|last| last.borrow().as_ref().and_then(ConnectionRef::upgrade));
+    if let Some(connection) = own.filter(Connection::has_awaited_requests) {
+        return Some((connection, None));
+    }
+    let connection = UNREAD_SENT_ON.lock().as_ref().and_then(ConnectionRef::upgrade)?;
+    if connection.has_awaited_requests() {
+        return Some((connection, None));
+    }
+    let sends = UNREAD_SENDS.load(Ordering::Relaxed);
+    if LINGERED_AT.with(|at| at.replace(sends)) == sends {
+        return None; // no request since it last lingered: a quiet client
+    }
+    Some((connection, Some(LINGER.min(timeout))))
+}
+
 /// The completer's wait: fills `out` with completions, waiting up to `timeout`
 /// for the first, and returns how many. Meanwhile it reads the connection it
-/// last sent on, if requests wait there and nobody else reads it.
+/// last sent on, or that a caller that does not read its replies last sent on,
+/// if requests wait there and nobody else reads it (see the module's comment).
 pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
     IS_COMPLETER.with(|c| c.set(true));
     write_unsent();
@@ -88,10 +195,10 @@ pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
     if n > 0 || out.is_empty() {
         return n;
     }
-    let target = LAST_SENT.with(|last| last.borrow().as_ref().and_then(ConnectionRef::upgrade));
-    if let Some(connection) = target {
-        let polled = completion::wait_polling(|wake_fd| completion::collecting(|| connection.read_while_idle(wake_fd, timeout)));
+    if let Some((connection, linger)) = connection_to_read(timeout) {
+        let polled = completion::wait_polling(|wake_fd| completion::collecting(|| connection.read_while_idle(wake_fd, timeout, linger)));
         if let Some((read, collected)) = polled {
+            COMPLETER_READ.fetch_add(collected.len() as u64, Ordering::Relaxed);
             if read {
                 let mut n = completion::drain_now(out);
                 let room = out.len() - n;

@@ -18,6 +18,7 @@ mod natives;
 mod policy;
 mod telemetry;
 mod tls;
+mod virtual_threads;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -210,6 +211,7 @@ fn submit<'caller>(
 ) -> Result<jint, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
+    virtual_threads::note_calling_thread(env)?;
     let cmd = read_command(env, &command)?;
     let span = command_span(env, &trace, request_id, route_kind == wire::route::SCAN_STEP, &cmd, client)?;
     let expect = cmd.probe.expect_as(shape).ok_or_else(|| BridgeError::request(crate::shape::unknown_code(shape)))?;
@@ -288,6 +290,7 @@ fn submit_batch<'caller>(
 ) -> Result<jint, BridgeError> {
     // SAFETY: Java passes a live handle (see ClientHandle::client).
     let client = unsafe { ClientHandle(handle).client()? };
+    virtual_threads::note_calling_thread(env)?;
     let spec = read_batch(env, &commands, &lengths, &shapes, atomic, raise_on_error)?;
     let span = match telemetry::read_trace(env, &trace)? {
         None => None,
@@ -588,6 +591,7 @@ fn statistics_now() -> wire::Statistics {
         contained_panics: crate::contain::contained_panics(),
         otel_spans_open: crate::telemetry::span::open_count() as i64,
         otel_spans_dropped: crate::telemetry::span::dropped() as i64,
+        replies_read_by_completer: crate::client::idle_reading::replies_read_by_completer() as i64,
     }
 }
 

@@ -78,6 +78,11 @@ fn waiting_in_get() {
 }
 
 impl Connection {
+    /// Whether requests wait for their replies here.
+    pub(crate) fn has_awaited_requests(&self) -> bool {
+        self.shared.state.lock().pending.iter().any(Entry::is_awaited)
+    }
+
     /// Reads replies on the calling (Java) thread while it waits for one: waits
     /// up to `timeout` for the socket to become readable, then reads and
     /// dispatches what arrived. Inside [`completion::collecting`] the caller's
@@ -136,15 +141,23 @@ impl Connection {
     /// The completer thread, with no completion to deliver, reads this connection
     /// while requests wait on it, until it has read a completion, `wake_fd` says
     /// completions were queued elsewhere, or `timeout` passes (see
-    /// [`crate::client::idle_reading`]). What it reads is collected for it
-    /// ([`completion::collecting`]). `false`: it did not read (someone else is
-    /// reading, or nothing waits here).
-    pub(crate) fn read_while_idle(&self, wake_fd: RawFd, timeout: Duration) -> bool {
+    /// [`crate::client::idle_reading`]). With `linger`, it waits that long for
+    /// requests' replies even when none is pending yet (a caller's next batch).
+    /// What it reads is collected for it ([`completion::collecting`]). `false`: it
+    /// did not read (someone else is reading, or nothing waits here and no linger).
+    pub(crate) fn read_while_idle(&self, wake_fd: RawFd, timeout: Duration, linger: Option<Duration>) -> bool {
         let shared = &*self.shared;
         let Some(mut inbound) = shared.read.try_lock() else { return false };
-        if !shared.state.lock().pending.iter().any(Entry::is_awaited) {
-            return false;
-        }
+        let timeout = {
+            let state = shared.state.lock();
+            match linger {
+                _ if state.broken.is_some() => return false,
+                _ if state.pending.iter().any(Entry::is_awaited) => timeout,
+                // Nothing pending: wait a while for requests about to be sent, or leave.
+                Some(linger) => linger,
+                None => return false,
+            }
+        };
         let owner = shared.owner.clone();
         // As a waiting thread does (see `help_read`): the socket does not wake the task meanwhile.
         let _ = shared.watch.reader_enters();
@@ -154,7 +167,7 @@ impl Connection {
             if let Err(reason) = help_read_locked(shared, &owner, &mut inbound, left, Some(wake_fd)) {
                 break Err(reason);
             }
-            if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || !shared.state.lock().pending.iter().any(Entry::is_awaited) {
+            if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || (linger.is_none() && !self.has_awaited_requests()) {
                 break Ok(());
             }
         };

@@ -91,13 +91,14 @@ impl Connection {
         }
         // After the entries joined the FIFO: a reader leaving from now on sees them. A
         // thread that waits in get() for its reply reads it: the socket may stay parked.
-        if !super::waiting_reader::sender_will_read() {
+        let will_read = super::waiting_reader::sender_will_read();
+        if !will_read {
             if let Err(e) = shared.watch.arm_if_parked() {
                 // Nobody would be woken for the reply.
                 super::fail_connection(shared, &shared.owner, format!("cannot watch the connection: {e}"));
             }
         }
-        super::super::idle_reading::sent_on(self);
+        super::super::idle_reading::sent_on(self, will_read);
         Ok(())
     }
 

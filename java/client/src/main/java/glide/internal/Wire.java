@@ -521,9 +521,11 @@ public final class Wire {
         static final int OTEL_SPANS_OPEN = 14;
         /** OpenTelemetry spans dropped because the export buffer was full. */
         static final int OTEL_SPANS_DROPPED = 15;
+        /** Replies the completer thread read from a socket itself, with nothing else to deliver (the others were read by a runtime thread or a thread waiting in get()). */
+        static final int REPLIES_READ_BY_COMPLETER = 16;
 
         /** How many figures there are: the length of the array. */
-        static final int COUNT = 16;
+        static final int COUNT = 17;
 
         /** Each figure's key, by index. */
         static String key(int index) {
@@ -560,6 +562,8 @@ public final class Wire {
                     return "otel_spans_open";
                 case OTEL_SPANS_DROPPED:
                     return "otel_spans_dropped";
+                case REPLIES_READ_BY_COMPLETER:
+                    return "replies_read_by_completer";
                 default:
                     throw new IllegalArgumentException("no statistic " + index);
             }

@@ -41,15 +41,31 @@ class VirtualThreadTest {
 
     @Test
     void aVirtualThreadWaitingForAReplyLeavesItsCarrierToOthers() throws Exception {
+        runOnJava21("glide.testutil.VirtualThreadMain", "-Djdk.virtualThreadScheduler.parallelism=1",
+                "-Djdk.virtualThreadScheduler.maxPoolSize=1");
+    }
+
+    /**
+     * The core asks the JVM once per OS thread whether it carries virtual threads: the completer
+     * reads replies for a platform thread that never waits in {@code get()}, not for virtual
+     * threads ({@link glide.testutil.CompleterReadingMain}).
+     */
+    @Test
+    void theCompleterReadsRepliesForAPlatformThreadJoiningBatchesButNotForVirtualThreads() throws Exception {
+        runOnJava21("glide.testutil.CompleterReadingMain", "-Djdk.virtualThreadScheduler.parallelism=2");
+    }
+
+    /** Runs {@code mainClass} against the server in a child JVM of Java 21+; it must print OK and exit 0. */
+    private static void runOnJava21(String mainClass, String... jvmOptions) throws Exception {
         Optional<Path> java = javaWithVirtualThreads();
         Assumptions.assumeTrue(java.isPresent(), "no Java 21+ on this machine to run virtual threads");
-        List<String> command = new ArrayList<>(List.of(java.get().toString(), "-cp", System.getProperty("java.class.path"),
-                "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1"));
+        List<String> command = new ArrayList<>(List.of(java.get().toString(), "-cp", System.getProperty("java.class.path")));
+        command.addAll(List.of(jvmOptions));
         String library = System.getProperty("glide.native.library");
         if (library != null) {
             command.add("-Dglide.native.library=" + library);
         }
-        command.addAll(List.of("glide.testutil.VirtualThreadMain", server.host(), Integer.toString(server.port())));
+        command.addAll(List.of(mainClass, server.host(), Integer.toString(server.port())));
         Path log = Files.createTempFile("virtual-thread", ".log");
         try {
             Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
