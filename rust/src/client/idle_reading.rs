@@ -51,7 +51,7 @@
 //! (`benchmarks/results/fanout-and-connections-2026-12-07`, experiment 6).
 
 use std::cell::{Cell, RefCell};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -82,9 +82,9 @@ const LINGER: Duration = Duration::from_millis(2);
 
 /// The connection a thread that does not read its own replies last sent on.
 static UNREAD_SENT_ON: Mutex<Option<ConnectionRef>> = Mutex::new(None);
-/// Whether [`UNREAD_SENT_ON`] names a connection (read without its lock, so that the
-/// other senders seldom take it).
-static READS_FOR_SENDERS: AtomicBool = AtomicBool::new(false);
+/// The address of the connection [`UNREAD_SENT_ON`] names (0: none), written under
+/// its lock and read without it, so that a sender takes the lock only to change it.
+static UNREAD_SENT_ON_ADDRESS: AtomicUsize = AtomicUsize::new(0);
 /// Requests sent by such threads, ever: the completer lingers once per change.
 static UNREAD_SENDS: AtomicU64 = AtomicU64::new(0);
 /// Replies the completer read itself (not counting those it found queued): a statistic.
@@ -131,21 +131,23 @@ pub fn note_calling_thread(carries_virtual_threads: bool) {
 /// the thread is expected to wait in `get()` for it (see `Connection::send_many`).
 pub(crate) fn sent_on(connection: &Connection, sender_will_read: bool) {
     if !IS_COMPLETER.with(Cell::get) {
+        // A stale look below costs at most one missed change, made by the next request.
+        let named = UNREAD_SENT_ON_ADDRESS.load(Ordering::Relaxed) == connection.address();
         if !sender_will_read && CARRIES_VIRTUAL_THREADS.with(Cell::get) != Some(true) {
             UNREAD_SENDS.fetch_add(1, Ordering::Relaxed);
-            let mut last = UNREAD_SENT_ON.lock();
-            if !last.as_ref().is_some_and(|r| r.is(connection)) {
+            if !named {
+                let mut last = UNREAD_SENT_ON.lock();
                 *last = Some(connection.downgrade());
+                UNREAD_SENT_ON_ADDRESS.store(connection.address(), Ordering::Relaxed);
             }
-            READS_FOR_SENDERS.store(true, Ordering::Relaxed);
-        } else if READS_FOR_SENDERS.load(Ordering::Relaxed) {
+        } else if named {
             // A thread that reads its replies, or virtual threads, use that connection now:
             // the completer stops reading it (else it would take their replies from the
             // runtime threads, for good, after one request from such a caller).
             let mut last = UNREAD_SENT_ON.lock();
             if last.as_ref().is_some_and(|r| r.is(connection)) {
                 *last = None;
-                READS_FOR_SENDERS.store(false, Ordering::Relaxed);
+                UNREAD_SENT_ON_ADDRESS.store(0, Ordering::Relaxed);
             }
         }
         return;
@@ -173,7 +175,15 @@ fn connection_to_read(timeout: Duration) -> Option<(Connection, Option<Duration>
     if let Some(connection) = own.filter(Connection::has_awaited_requests) {
         return Some((connection, None));
     }
-    let connection = UNREAD_SENT_ON.lock().as_ref().and_then(ConnectionRef::upgrade)?;
+    let connection = {
+        let mut last = UNREAD_SENT_ON.lock();
+        let connection = last.as_ref().and_then(ConnectionRef::upgrade);
+        if connection.is_none() && last.take().is_some() {
+            // Gone: its address may come back as another connection's.
+            UNREAD_SENT_ON_ADDRESS.store(0, Ordering::Relaxed);
+        }
+        connection?
+    };
     if connection.has_awaited_requests() {
         return Some((connection, None));
     }

@@ -270,6 +270,12 @@ impl Connection {
         ConnectionRef(Arc::downgrade(&self.shared))
     }
 
+    /// This connection's address, unique among live connections (a dead one's may be
+    /// reused): a cheap look at whether a remembered [`ConnectionRef`] may be this one.
+    pub(crate) fn address(&self) -> usize {
+        Arc::as_ptr(&self.shared) as usize
+    }
+
     pub(crate) fn generation(&self) -> u64 {
         self.shared.generation
     }
