@@ -39,7 +39,10 @@
 //! (`benchmarks/results/remaining-targets-2026-12-07/one-cpu-ab.txt`).
 //!
 //! The budget is process-wide: [`DEFAULT_SPIN_MICROS`], set from Java by the
-//! system property `glide.readSpinMicros` (0: never look, always sleep).
+//! system property `glide.readSpinMicros` (0: never look, always sleep). The
+//! completer thread, reading for requests other threads send, may look three
+//! budgets ([`Awaiting::OthersReplies`]): its next reply is a sender's wake-up
+//! and a round trip away.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
@@ -60,6 +63,10 @@ const MISS_COST: u32 = 3;
 /// Without credit, one wait in this many looks anyway.
 const PROBE_EVERY: u32 = 64;
 
+/// The longest look, in microseconds, whatever is asked: longer would only burn
+/// CPU, a sleep's wake-up costs far less.
+const LONGEST_SPIN_MICROS: u64 = 1_000;
+
 static SPIN_MICROS: AtomicU64 = AtomicU64::new(DEFAULT_SPIN_MICROS);
 /// Looks made, process-wide (see [`looks`]).
 static LOOKS: AtomicU64 = AtomicU64::new(0);
@@ -72,8 +79,7 @@ pub fn looks() -> u64 {
 
 /// Sets the budget of one look, process-wide (0: never look); returns the value in force.
 pub fn set_spin_micros(micros: u64) -> u64 {
-    // Longer than a millisecond would only burn CPU: a sleep's wake-up costs far less.
-    let micros = micros.min(1_000);
+    let micros = micros.min(LONGEST_SPIN_MICROS);
     SPIN_MICROS.store(micros, Ordering::Relaxed);
     micros
 }
@@ -126,9 +132,37 @@ impl Drop for Looking {
     }
 }
 
-/// How long a look before a sleep of at most `limit` lasts: the budget, or `limit` if shorter.
-fn budget_within(limit: Duration) -> Duration {
-    Duration::from_micros(SPIN_MICROS.load(Ordering::Relaxed)).min(limit)
+/// Whose replies a look waits for: that sets how far away they may be.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Awaiting {
+    /// The reply to the calling thread's own request, sent already: a round trip
+    /// away at most. It may look for the budget.
+    OwnReply,
+    /// Replies to requests other threads send, some perhaps not sent yet: the
+    /// completer reading for the callbacks it runs or for callers that never wait
+    /// in `get()` (a thread joining a fan-out, a loop bounded by a semaphore). The
+    /// next reply is then a sender's wake-up *and* a round trip away, so such a look
+    /// may last [`OTHERS_REPLIES_STRETCH`] times the budget.
+    OthersReplies,
+}
+
+/// How many budgets the completer's look may last (see [`Awaiting::OthersReplies`]).
+/// Measured on the nested-virtualization host, where each of the two steps costs
+/// tens of microseconds: with one budget most of its looks ran out, it lost its
+/// credit and slept, and one thread fanning out 16 requests ran at 35-55k ops/s
+/// instead of 80-100k in about half the runs
+/// (`benchmarks/results/completer-look-2026-12-07`).
+const OTHERS_REPLIES_STRETCH: u32 = 3;
+
+/// How long a look before a sleep of at most `limit` lasts: the budget (stretched
+/// for `awaiting`, never past the longest budget), or `limit` if shorter.
+fn budget_within(limit: Duration, awaiting: Awaiting) -> Duration {
+    let budget = Duration::from_micros(SPIN_MICROS.load(Ordering::Relaxed));
+    let budget = match awaiting {
+        Awaiting::OwnReply => budget,
+        Awaiting::OthersReplies => (budget * OTHERS_REPLIES_STRETCH).min(Duration::from_micros(LONGEST_SPIN_MICROS)),
+    };
+    budget.min(limit)
 }
 
 /// One connection's record of whether looking before sleeping pays off. The
@@ -150,11 +184,17 @@ impl Default for SpinBeforeSleep {
 impl SpinBeforeSleep {
     /// Called by a thread about to sleep up to `limit` for this connection:
     /// calls `ready` (a look that does not wait) until it says true or the
-    /// budget (at most `limit`) runs out, if this connection's record says to
+    /// budget for `awaiting` (at most `limit`) runs out, if this connection's record says to
     /// and no `others_waiting` (threads waiting for replies in native code).
     /// Returns whether `ready` said true; `false` means sleep now.
-    pub(super) fn look_before_sleeping(&self, limit: Duration, others_waiting: bool, mut ready: impl FnMut() -> bool) -> bool {
-        let budget = budget_within(limit);
+    pub(super) fn look_before_sleeping(
+        &self,
+        limit: Duration,
+        awaiting: Awaiting,
+        others_waiting: bool,
+        mut ready: impl FnMut() -> bool,
+    ) -> bool {
+        let budget = budget_within(limit, awaiting);
         let woke_others = WOKE_OTHERS.with(|w| w.replace(false));
         if woke_others || others_waiting || budget.is_zero() || !self.worth_looking() {
             return false;
@@ -205,7 +245,7 @@ mod tests {
         let mut looked = 0;
         for _ in 0..n {
             let mut called = false;
-            spin.look_before_sleeping(Duration::from_millis(1), false, || {
+            spin.look_before_sleeping(Duration::from_millis(1), Awaiting::OwnReply, false, || {
                 called = true;
                 reply_within_reach
             });
@@ -257,18 +297,18 @@ mod tests {
         let _budget = Budget::set(300);
         let spin = SpinBeforeSleep::default();
         let mut calls = 0;
-        assert!(spin.look_before_sleeping(Duration::from_secs(1), false, || {
+        assert!(spin.look_before_sleeping(Duration::from_secs(1), Awaiting::OwnReply, false, || {
             calls += 1;
             calls == 3
         }));
         assert_eq!(calls, 3, "stops at the first ready");
         let start = Instant::now();
-        assert!(!spin.look_before_sleeping(Duration::from_secs(1), false, || false));
+        assert!(!spin.look_before_sleeping(Duration::from_secs(1), Awaiting::OwnReply, false, || false));
         let spent = start.elapsed();
         assert!(spent >= Duration::from_micros(300), "looked for the whole budget: {spent:?}");
         // A wait shorter than the budget bounds the look.
-        assert_eq!(budget_within(Duration::from_micros(50)), Duration::from_micros(50));
-        assert_eq!(budget_within(Duration::from_secs(1)), Duration::from_micros(300));
+        assert_eq!(budget_within(Duration::from_micros(50), Awaiting::OwnReply), Duration::from_micros(50));
+        assert_eq!(budget_within(Duration::from_secs(1), Awaiting::OwnReply), Duration::from_micros(300));
         // A zero budget never looks.
         set_spin_micros(0);
         let spin = SpinBeforeSleep::default();
@@ -304,7 +344,7 @@ mod tests {
     fn a_thread_sleeps_at_once_while_others_wait_for_replies() {
         let _budget = Budget::set(20);
         let spin = SpinBeforeSleep::default();
-        assert!(!spin.look_before_sleeping(Duration::from_millis(1), true, || panic!("looked")));
+        assert!(!spin.look_before_sleeping(Duration::from_millis(1), Awaiting::OwnReply, true, || panic!("looked")));
         assert_eq!(looks(&spin, 2, true), 2, "and looks again once they are gone");
     }
 
@@ -320,6 +360,24 @@ mod tests {
     fn the_budget_is_capped_at_a_millisecond() {
         let _budget = Budget::set(20);
         assert_eq!(set_spin_micros(5_000_000), 1_000);
+        let forever = Duration::from_secs(1);
+        assert_eq!(budget_within(forever, Awaiting::OthersReplies), Duration::from_millis(1), "stretched too");
+    }
+
+    #[test]
+    fn a_look_for_other_threads_replies_may_last_longer_than_one_for_its_own() {
+        let _budget = Budget::set(40);
+        let forever = Duration::from_secs(1);
+        assert_eq!(budget_within(forever, Awaiting::OwnReply), Duration::from_micros(40));
+        assert_eq!(budget_within(forever, Awaiting::OthersReplies), Duration::from_micros(40) * OTHERS_REPLIES_STRETCH);
+        assert_eq!(budget_within(Duration::from_micros(70), Awaiting::OthersReplies), Duration::from_micros(70), "within the wait");
+        let spin = SpinBeforeSleep::default();
+        let start = Instant::now();
+        assert!(!spin.look_before_sleeping(forever, Awaiting::OthersReplies, false, || false));
+        let spent = start.elapsed();
+        assert!(spent >= Duration::from_micros(40) * OTHERS_REPLIES_STRETCH, "looked for the stretched budget: {spent:?}");
+        set_spin_micros(0);
+        assert_eq!(budget_within(forever, Awaiting::OthersReplies), Duration::ZERO, "0 still means never");
     }
 
     /// While set (not 0): how many threads may look, whatever this machine's CPUs.

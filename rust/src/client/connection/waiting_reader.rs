@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use super::super::tls_io::TlsIo;
 use super::reader::{describe_read_error, dispatch, receive, release_if_idle};
+use super::spin::Awaiting;
 use super::{fail_connection, Connection, ConnectionOwner, Entry, Inbound, Shared, SocketWatch};
 use crate::completion;
 use crate::followers;
@@ -301,7 +302,9 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound:
         // for `other_wake`, for the caller's whole call; a negative fd is ignored by poll.
         unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, millis) }
     };
-    let looked = shared.spin.look_before_sleeping(timeout, followers::any_seated(), || poll(0) > 0);
+    // Only the completer passes `other_wake`: it reads for requests other threads send.
+    let awaiting = if other_wake.is_some() { Awaiting::OthersReplies } else { Awaiting::OwnReply };
+    let looked = shared.spin.look_before_sleeping(timeout, awaiting, followers::any_seated(), || poll(0) > 0);
     let ready = if looked { 1 } else { poll(timeout.as_millis().min(i32::MAX as u128) as i32) };
     if ready <= 0 {
         return Ok(()); // timed out or interrupted: the caller just tries again
