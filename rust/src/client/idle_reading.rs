@@ -39,7 +39,8 @@
 //! caller's next batch comes as soon as it has its replies: the kernel then
 //! wakes the completer for the next batch's first reply directly. It lingers
 //! once per batch of sends, after the batch's last reply, never on a quiet
-//! client.
+//! client. Its look before sleeping there lasts three budgets, not one: the next
+//! reply is the caller's wake-up and a round trip away (`spin::Awaiting`).
 //!
 //! Not for virtual threads: they wait by parking, so they never read their
 //! replies either, but reading for them would put reading and completing on the
@@ -58,6 +59,7 @@ use parking_lot::Mutex;
 
 use smallvec::SmallVec;
 
+use super::connection::spin::Awaiting;
 use super::connection::{Connection, ConnectionRef};
 use crate::completion::{self, Completion};
 
@@ -166,14 +168,16 @@ pub fn replies_read_by_completer() -> u64 {
     COMPLETER_READ.load(Ordering::Relaxed)
 }
 
-/// The connection the completer reads while it has nothing to deliver, and for how
-/// long it may wait there with nothing pending (`None`: only while requests are).
+/// The connection the completer reads while it has nothing to deliver, for how
+/// long it may wait there with nothing pending (`None`: only while requests are),
+/// and whose requests it waits for (its own callbacks', or those of callers that
+/// never wait, which it must wake before they send more).
 /// The linger is spent only when taken, with nothing pending: once per batch, after
 /// its last reply, not while its replies are still coming.
-fn connection_to_read(timeout: Duration) -> Option<(Connection, Option<Duration>)> {
+fn connection_to_read(timeout: Duration) -> Option<(Connection, Option<Duration>, Awaiting)> {
     let own = LAST_SENT.with(|last| last.borrow().as_ref().and_then(ConnectionRef::upgrade));
     if let Some(connection) = own.filter(Connection::has_awaited_requests) {
-        return Some((connection, None));
+        return Some((connection, None, Awaiting::OwnReply));
     }
     let connection = {
         let mut last = UNREAD_SENT_ON.lock();
@@ -185,13 +189,13 @@ fn connection_to_read(timeout: Duration) -> Option<(Connection, Option<Duration>
         connection?
     };
     if connection.has_awaited_requests() {
-        return Some((connection, None));
+        return Some((connection, None, Awaiting::OthersReplies));
     }
     let sends = UNREAD_SENDS.load(Ordering::Relaxed);
     if LINGERED_AT.with(|at| at.replace(sends)) == sends {
         return None; // no request since it last lingered: a quiet client
     }
-    Some((connection, Some(LINGER.min(timeout))))
+    Some((connection, Some(LINGER.min(timeout)), Awaiting::OthersReplies))
 }
 
 /// The completer's wait: fills `out` with completions, waiting up to `timeout`
@@ -205,8 +209,8 @@ pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
     if n > 0 || out.is_empty() {
         return n;
     }
-    if let Some((connection, linger)) = connection_to_read(timeout) {
-        let polled = completion::wait_polling(|wake_fd| completion::collecting(|| connection.read_while_idle(wake_fd, timeout, linger)));
+    if let Some((connection, linger, awaiting)) = connection_to_read(timeout) {
+        let polled = completion::wait_polling(|wake_fd| completion::collecting(|| connection.read_while_idle(wake_fd, timeout, linger, awaiting)));
         if let Some((read, collected)) = polled {
             COMPLETER_READ.fetch_add(collected.len() as u64, Ordering::Relaxed);
             if read {

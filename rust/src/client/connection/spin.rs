@@ -40,9 +40,9 @@
 //!
 //! The budget is process-wide: [`DEFAULT_SPIN_MICROS`], set from Java by the
 //! system property `glide.readSpinMicros` (0: never look, always sleep). The
-//! completer thread, reading for requests other threads send, may look three
-//! budgets ([`Awaiting::OthersReplies`]): its next reply is a sender's wake-up
-//! and a round trip away.
+//! completer thread, reading for requests of threads that never wait in `get()`,
+//! may look three budgets ([`Awaiting::OthersReplies`]): its next reply is such a
+//! sender's wake-up and a round trip away.
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
@@ -134,19 +134,20 @@ impl Drop for Looking {
 
 /// Whose replies a look waits for: that sets how far away they may be.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Awaiting {
-    /// The reply to the calling thread's own request, sent already: a round trip
-    /// away at most. It may look for the budget.
+pub(crate) enum Awaiting {
+    /// Replies to requests the calling thread sent already (a thread blocked in
+    /// `get()`, the completer reading for the callbacks it ran): a round trip away
+    /// at most. It may look for the budget.
     OwnReply,
     /// Replies to requests other threads send, some perhaps not sent yet: the
-    /// completer reading for the callbacks it runs or for callers that never wait
-    /// in `get()` (a thread joining a fan-out, a loop bounded by a semaphore). The
-    /// next reply is then a sender's wake-up *and* a round trip away, so such a look
-    /// may last [`OTHERS_REPLIES_STRETCH`] times the budget.
+    /// completer reading for callers that never wait in `get()` (a thread joining
+    /// a fan-out, a loop bounded by a semaphore), which it wakes by completing
+    /// their futures. The next reply is then such a caller's wake-up *and* a round
+    /// trip away, so the look may last [`OTHERS_REPLIES_STRETCH`] times the budget.
     OthersReplies,
 }
 
-/// How many budgets the completer's look may last (see [`Awaiting::OthersReplies`]).
+/// How many budgets the completer's look for others' replies may last (see [`Awaiting::OthersReplies`]).
 /// Measured on the nested-virtualization host, where each of the two steps costs
 /// tens of microseconds: with one budget most of its looks ran out, it lost its
 /// credit and slept, and one thread fanning out 16 requests ran at 35-55k ops/s

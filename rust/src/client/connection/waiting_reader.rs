@@ -143,10 +143,11 @@ impl Connection {
     /// while requests wait on it, until it has read a completion, `wake_fd` says
     /// completions were queued elsewhere, or `timeout` passes (see
     /// [`crate::client::idle_reading`]). With `linger`, it waits that long for
-    /// requests' replies even when none is pending yet (a caller's next batch).
+    /// requests' replies even when none is pending yet (a caller's next batch);
+    /// `awaiting` says whose requests they are (see [`Awaiting`]).
     /// What it reads is collected for it ([`completion::collecting`]). `false`: it
     /// did not read (someone else is reading, or nothing waits here and no linger).
-    pub(crate) fn read_while_idle(&self, wake_fd: RawFd, timeout: Duration, linger: Option<Duration>) -> bool {
+    pub(crate) fn read_while_idle(&self, wake_fd: RawFd, timeout: Duration, linger: Option<Duration>, awaiting: Awaiting) -> bool {
         let shared = &*self.shared;
         let Some(mut inbound) = shared.read.try_lock() else { return false };
         let timeout = {
@@ -165,7 +166,7 @@ impl Connection {
         let deadline = std::time::Instant::now() + timeout;
         let result = loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if let Err(reason) = help_read_locked(shared, &owner, &mut inbound, left, Some(wake_fd)) {
+            if let Err(reason) = help_read_locked(shared, &owner, &mut inbound, left, Some(wake_fd), awaiting) {
                 break Err(reason);
             }
             if completion::collected() > 0 || completion::backlog() > 0 || left.is_zero() || (linger.is_none() && !self.has_awaited_requests()) {
@@ -270,7 +271,7 @@ fn read_until_own_reply(
     // std's clock: this runs on a Java thread, outside the runtime (and its test clock).
     let deadline = std::time::Instant::now() + timeout;
     loop {
-        help_read_locked(shared, owner, inbound, deadline.saturating_duration_since(std::time::Instant::now()), None)?;
+        help_read_locked(shared, owner, inbound, deadline.saturating_duration_since(std::time::Instant::now()), None, Awaiting::OwnReply)?;
         if completion::collected() > 0 || std::time::Instant::now() >= deadline || !is_waited_for(shared, request_id) {
             return Ok(());
         }
@@ -281,8 +282,16 @@ fn read_until_own_reply(
 /// [`SocketWatch`](crate::client::socket_watch::SocketWatch)) and reads without blocking until the socket is drained.
 ///
 /// `other_wake`: one more eventfd that ends the wait when readable (the
-/// completer's, see [`Connection::read_while_idle`]); it is reset here.
-fn help_read_locked(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound: &mut Inbound, timeout: Duration, other_wake: Option<RawFd>) -> Result<(), String> {
+/// completer's, see [`Connection::read_while_idle`]); it is reset here. `awaiting`:
+/// whose replies come, which sets how long it looks before it sleeps.
+fn help_read_locked(
+    shared: &Shared,
+    owner: &Weak<dyn ConnectionOwner>,
+    inbound: &mut Inbound,
+    timeout: Duration,
+    other_wake: Option<RawFd>,
+    awaiting: Awaiting,
+) -> Result<(), String> {
     if let Some(tls) = &shared.tls {
         // Bytes received already (staged or decrypted) would never make the socket readable.
         if tls.has_input() {
@@ -302,8 +311,6 @@ fn help_read_locked(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound:
         // for `other_wake`, for the caller's whole call; a negative fd is ignored by poll.
         unsafe { libc::poll(pollfds.as_mut_ptr(), pollfds.len() as libc::nfds_t, millis) }
     };
-    // Only the completer passes `other_wake`: it reads for requests other threads send.
-    let awaiting = if other_wake.is_some() { Awaiting::OthersReplies } else { Awaiting::OwnReply };
     let looked = shared.spin.look_before_sleeping(timeout, awaiting, followers::any_seated(), || poll(0) > 0);
     let ready = if looked { 1 } else { poll(timeout.as_millis().min(i32::MAX as u128) as i32) };
     if ready <= 0 {
