@@ -1,7 +1,7 @@
 # Scratch harness (not part of the suite): outside-style patterns for glide-jni and Lettuce. Compile first:
 #   javac -d g -cp GLIDE_BENCH_JAR FanCore.java FanGlide.java; javac -d l -cp LETTUCE_BENCH_JAR FanCore.java FanLettuce.java
 # run.sh: POINTS="pattern:T:D ..." (semaphore, thenapply-join, compose-async) REPS=N, GLIDE_JAR, JOPTS for glide-jni JVMs.
-# run3.sh: the same for two glide-jni jars (after=/tmp/bench-V2.jar, before=/tmp/bench-U4.jar) and Lettuce.
+# run3.sh: the same for two glide-jni jars (AFTER, BEFORE: bench jars) and Lettuce.
 # thr.sh g|l PATTERN T D: per-thread CPU and switches over 4 s.
 set -u
 GLIDE_JAR=${GLIDE_JAR:-/tmp/bench-U4.jar}; LETTUCE_JAR=/tmp/bench-lettuce2.jar; H=${H:-$(cd "$(dirname "$0")" && pwd)}
