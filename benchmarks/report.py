@@ -311,10 +311,13 @@ MODE_TEXT = {
     "callbacks": "callbacks",
     "virtual-threads": "virtual threads",
     "fan-out": "fan-out",
+    "semaphore": "semaphore",
 }
 
 # the second column of a mode's rows (after N), if it has one
-SECOND_COLUMN = {"virtual-threads": "parallelism", "fan-out": "B"}
+SECOND_COLUMN = {"virtual-threads": "parallelism", "fan-out": "B", "semaphore": "B"}
+# the modes whose rows are "T threads x B requests each"
+PER_THREAD_MODES = ("fan-out", "semaphore")
 
 
 def capital(s):
@@ -324,7 +327,7 @@ def capital(s):
 def mode_title(mode, transport=None, par=None):
     s = MODE_TEXT[mode]
     if par:
-        s += ", B = %d" % par if mode == "fan-out" else ", parallelism %d" % par
+        s += ", B = %d" % par if mode in PER_THREAD_MODES else ", parallelism %d" % par
     if transport:
         s += ", " + report_modes.TRANSPORT_LABEL.get(transport, transport)
     return s
@@ -363,6 +366,10 @@ def write_markdown(path, machine, clients, threads, methods, res, rb, png_name, 
         L.append("- **fan-out**: N platform threads each start B requests at once and wait for all "
                  "of them (`CompletableFuture.allOf(...).join()`), then the next B; N x B requests "
                  "in flight at most. Jedis has no async API and is not in this mode.")
+        L.append("- **semaphore**: N platform threads each keep B requests in flight with a "
+                 "`Semaphore` of B permits: take a permit, start a request, go round; each "
+                 "request's `whenComplete` gives its permit back. The threads wait only for a free "
+                 "permit, never for a reply. Jedis has no async API and is not in this mode.")
         L.append("")
     if points and machine:
         L.append("### Blocking threads (JMH) run")
@@ -469,8 +476,8 @@ def w1_overview(clients, threads, res, rb, points, machine, modes_machine):
     for mode in report_modes.MODES:
         keys = [k for k in points if k[0] == mode and k[1] == "plain" and k[2] == "w1"]
         for n, par in sorted({(k[3], k[4]) for k in keys}, key=lambda np: (np[1], np[0])):
-            # fan-out: N threads with B requests each
-            cells = [mode_title(mode, par=par), "%d x %d" % (n, par) if mode == "fan-out" else str(n)]
+            # fan-out and semaphore: N threads with B requests each
+            cells = [mode_title(mode, par=par), "%d x %d" % (n, par) if mode in PER_THREAD_MODES else str(n)]
             for c in all_clients:
                 cells.append(modes_ops_cell(points.get((mode, "plain", "w1", n, par, c))))
             if rb:
@@ -787,7 +794,8 @@ def draw_mode(ax, points, mode, transport, wl, par, ns, clients):
             ax.plot(fx, [0] * len(fx), marker="x", linestyle="none", markersize=10,
                     color=CLIENT_COLOR.get(c), label=CLIENT_LABEL.get(c, c) + " failed")
     ax.set_xlabel({"callbacks": "callback chains (requests in flight)",
-                   "fan-out": "threads, each waiting for its B requests"}.get(
+                   "fan-out": "threads, each waiting for its B requests",
+                   "semaphore": "threads, each with B permits"}.get(
                       mode, "virtual threads blocked in get() (requests in flight)"))
     return ns
 

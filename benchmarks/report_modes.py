@@ -9,8 +9,9 @@ Input (one directory):
 
 A point is (mode, transport, workload, N, parallelism or B, client): mode "callbacks" (N chains,
 each request's completion callback issues the next), "virtual-threads" (N virtual threads each
-blocking in get(), on `parallelism` carrier threads) or "fan-out" (N platform threads, each starting
-B requests at once and waiting for them all). Fields read from a result line: ops_per_s,
+blocking in get(), on `parallelism` carrier threads), "fan-out" (N platform threads, each starting
+B requests at once and waiting for them all) or "semaphore" (N platform threads, each keeping B
+requests in flight with a Semaphore of B permits). Fields read from a result line: ops_per_s,
 p50_us, p99_us, p999_us, heap_bytes_per_op (written since the field was added; absent in older
 data), cpu_client_us_per_op, cpu_server_us_per_op, callback_threads.
 """
@@ -18,7 +19,9 @@ import json
 import os
 import sys
 
-MODES = ["callbacks", "virtual-threads", "fan-out"]
+MODES = ["callbacks", "virtual-threads", "fan-out", "semaphore"]
+# the result field of a mode's second number (B or the carrier count), for the modes that have one
+SECOND_FIELD = {"virtual-threads": "parallelism", "fan-out": "fan_out", "semaphore": "permits"}
 WORKLOADS = ["w1", "w2-16k", "w2-512k"]
 # the JMH method of the same workload (keys, values and mix are the same)
 JMH_METHOD = {"w1": "w1Mixed", "w2-16k": "w2Get16k", "w2-512k": "w2Get512k"}
@@ -47,8 +50,8 @@ def read_jsonl(path):
 
 def point_key(r):
     mode = r.get("mode", "callbacks")
-    par = (int(r.get("parallelism") or 0) if mode == "virtual-threads"
-           else int(r.get("fan_out") or 0) if mode == "fan-out" else 0)
+    field = SECOND_FIELD.get(mode)
+    par = int(r.get(field) or 0) if field else 0
     return (mode, r["transport"], r["workload"], int(r["chains"]), par, r["client"])
 
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks glide-jni against valkey-glide, Lettuce and Jedis on one local redis-server, in three
+# Benchmarks glide-jni against valkey-glide, Lettuce and Jedis on one local redis-server, in five
 # modes, and writes ONE report (results.md + a PNG chart, benchmarks/report.py) of all of them:
 #   blocking         JMH: T threads share one client, each blocks in get() (T = 1, 10, 100), plus
 #                    redis-benchmark's numbers as the server's ceiling;
 #   callbacks        N chains, each request's completion callback issues the next (N = 1, 16, 128,
 #                    512; not Jedis, which has no async API): benchmarks/callbacks/run.sh;
 #   virtual-threads  N virtual threads blocking in get() (N = 100, 1000) on 1 and 2 carriers; Jedis's
-#                    share a JedisPool of N: benchmarks/callbacks/run.sh (needs a Java 21+).
+#                    share a JedisPool of N: benchmarks/callbacks/run.sh (needs a Java 21+);
+#   fan-out          T threads each start B requests at once and join them all (not Jedis);
+#   semaphore        T threads each keep B requests in flight with a Semaphore of B permits that
+#                    each request's callback gives back (not Jedis).
 # In every mode the clients are interleaved (for each point, every client in turn) and the whole
 # pass is repeated, even repetitions in the opposite client order, so that a disturbance of this
 # noisy machine shows as spread between repetitions rather than as a ranking.
@@ -15,7 +18,7 @@
 #   BENCH_QUICK=1 bash benchmarks/run.sh    # smoke (~15 min)                  -> benchmarks/target/quick-results/
 #
 # Knobs (environment):
-#   BENCH_MODES          subset of "blocking callbacks virtual-threads fan-out" (default all four); a mode
+#   BENCH_MODES          subset of "blocking callbacks virtual-threads fan-out semaphore" (default all); a mode
 #                        left out keeps its existing results in the report
 #   BENCH_REPS           repetitions of every mode's pass, in alternating client order (default 2;
 #                        1: the blocking mode writes raw/<client>/ as before, not raw/rep<N>/<client>/)
@@ -52,7 +55,7 @@ die() { log "ERROR: $*"; exit 1; }
 QUICK=${BENCH_QUICK:-0}
 ALL_CLIENTS="glide-jni valkey-glide lettuce jedis"
 CLIENTS=${BENCH_CLIENTS:-$ALL_CLIENTS}
-MODES=${BENCH_MODES:-"blocking callbacks virtual-threads fan-out"}
+MODES=${BENCH_MODES:-"blocking callbacks virtual-threads fan-out semaphore"}
 REPS=${BENCH_REPS:-2}
 METHODS=${BENCH_METHODS:-"w1Mixed w2Get16k w2Get512k w3Mget100"}
 if [ "$QUICK" = 1 ]; then
@@ -80,7 +83,7 @@ declare -A BENCH_CLASS=(
 for c in $CLIENTS; do [ -n "${BENCH_CLASS[$c]:-}" ] || die "unknown client '$c' (known: $ALL_CLIENTS)"; done
 has_mode() { case " $MODES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 for m in $MODES; do
-    case $m in blocking | callbacks | virtual-threads | fan-out) ;; *) die "unknown mode '$m' (blocking callbacks virtual-threads fan-out)" ;; esac
+    case $m in blocking | callbacks | virtual-threads | fan-out | semaphore) ;; *) die "unknown mode '$m' (blocking callbacks virtual-threads fan-out semaphore)" ;; esac
 done
 [[ "$REPS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_REPS must be a positive number"
 # the callbacks and virtual-thread modes: benchmarks/callbacks/run.sh with these clients
@@ -90,6 +93,7 @@ CB_MODES=""
 if has_mode callbacks && [ -n "$CB_CLIENTS" ]; then CB_MODES+="callbacks "; fi  # Jedis alone: none
 if has_mode virtual-threads; then CB_MODES+="virtual-threads "; fi
 if has_mode fan-out && [ -n "$CB_CLIENTS" ]; then CB_MODES+="fan-out "; fi
+if has_mode semaphore && [ -n "$CB_CLIENTS" ]; then CB_MODES+="semaphore "; fi
 CB_CLIENTS=${CB_CLIENTS% }; CB_MODES=${CB_MODES% }
 if has_mode virtual-threads && [ -z "${CALLBACKS_VT_JAVA:-}" ] \
         && ! ls -d /usr/lib/jvm/temurin-*/bin/java >/dev/null 2>&1; then

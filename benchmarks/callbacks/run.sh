@@ -6,7 +6,9 @@
 # thread ever blocks in get()/join()); Jedis has no async API and is not in this mode. Virtual
 # threads: N virtual threads each blocking in get(), the same clients and Jedis (over a pool). Fan-out:
 # N platform threads, each starting B requests at once and waiting for them all (allOf().join()),
-# the async clients only.
+# the async clients only. Semaphore: N platform threads, each keeping B requests in flight with a
+# Semaphore of B permits that each request's whenComplete gives back (the thread waits only for a
+# permit, never for a reply), the async clients only.
 # Against a plaintext and a TLS-only redis-server on this machine. W1 (80/20 GET/SET of 100 B over
 # 10,000 keys), W2 GET of 16 KiB and of 512 KiB; N = 1, 16, 128, 512 chains.
 #
@@ -30,7 +32,7 @@
 #   CALLBACKS_TRANSPORTS     subset of "plain tls" (default both)
 #   CALLBACKS_WARMUP         seconds of warm-up per point (default 3; quick 1)
 #   CALLBACKS_MEASURE        seconds of measurement per point (default 5; quick 1)
-#   CALLBACKS_MODES          subset of "callbacks virtual-threads fan-out" (default all three)
+#   CALLBACKS_MODES          subset of "callbacks virtual-threads fan-out semaphore" (default all four)
 #   CALLBACKS_VT_WORKLOADS   workloads in the virtual-thread mode (default w1)
 #   CALLBACKS_VT_N           virtual threads, each blocking in get() (default "100 1000"; quick "100")
 #   CALLBACKS_VT_PARALLELISM carrier threads for them (default "1 2"; quick "2")
@@ -40,6 +42,9 @@
 #   CALLBACKS_FANOUT_THREADS threads in the fan-out mode (default "1 4"; quick "1")
 #   CALLBACKS_FANOUT_B       requests each of them starts at once (default "16 128"; quick "16")
 #   CALLBACKS_FANOUT_WORKLOADS workloads in the fan-out mode (default w1); its clients are CALLBACKS_CLIENTS
+#   CALLBACKS_SEMAPHORE_THREADS threads in the semaphore mode (default "1 4"; quick "1")
+#   CALLBACKS_SEMAPHORE_B    permits of each thread's Semaphore, its requests in flight (default "16 128"; quick "16")
+#   CALLBACKS_SEMAPHORE_WORKLOADS workloads in the semaphore mode (default w1); its clients are CALLBACKS_CLIENTS
 #   CALLBACKS_REPS           repetitions of the whole pass (default 2)
 #   CALLBACKS_JVM_ARGS       JVM options (default "-Xms2g -Xmx2g", as the JMH suite)
 #   CALLBACKS_OUT            output directory (default as above)
@@ -64,10 +69,11 @@ die() { log "ERROR: $*"; exit 1; }
 QUICK=${CALLBACKS_QUICK:-0}
 ALL_CLIENTS="glide-jni valkey-glide lettuce"
 CLIENTS=${CALLBACKS_CLIENTS:-$ALL_CLIENTS}
-MODES=${CALLBACKS_MODES:-"callbacks virtual-threads fan-out"}
+MODES=${CALLBACKS_MODES:-"callbacks virtual-threads fan-out semaphore"}
 VT_CLIENTS=${CALLBACKS_VT_CLIENTS:-"$CLIENTS jedis"}
 VT_WORKLOADS=${CALLBACKS_VT_WORKLOADS:-w1}
 FO_WORKLOADS=${CALLBACKS_FANOUT_WORKLOADS:-w1}
+SEM_WORKLOADS=${CALLBACKS_SEMAPHORE_WORKLOADS:-w1}
 WORKLOADS=${CALLBACKS_WORKLOADS:-"w1 w2-16k w2-512k"}
 TRANSPORTS=${CALLBACKS_TRANSPORTS:-"plain tls"}
 REPS=${CALLBACKS_REPS:-2}
@@ -75,12 +81,14 @@ if [ "$QUICK" = 1 ]; then
     NS=${CALLBACKS_N:-16}
     VT_NS=${CALLBACKS_VT_N:-100}; VT_PS=${CALLBACKS_VT_PARALLELISM:-2}
     FO_TS=${CALLBACKS_FANOUT_THREADS:-1}; FO_BS=${CALLBACKS_FANOUT_B:-16}
+    SEM_TS=${CALLBACKS_SEMAPHORE_THREADS:-1}; SEM_BS=${CALLBACKS_SEMAPHORE_B:-16}
     WARMUP=${CALLBACKS_WARMUP:-1}; MEASURE=${CALLBACKS_MEASURE:-1}
     OUT=${CALLBACKS_OUT:-$bench/target/callbacks-quick}
 else
     NS=${CALLBACKS_N:-"1 16 128 512"}
     VT_NS=${CALLBACKS_VT_N:-"100 1000"}; VT_PS=${CALLBACKS_VT_PARALLELISM:-"1 2"}
     FO_TS=${CALLBACKS_FANOUT_THREADS:-"1 4"}; FO_BS=${CALLBACKS_FANOUT_B:-"16 128"}
+    SEM_TS=${CALLBACKS_SEMAPHORE_THREADS:-"1 4"}; SEM_BS=${CALLBACKS_SEMAPHORE_B:-"16 128"}
     WARMUP=${CALLBACKS_WARMUP:-3}; MEASURE=${CALLBACKS_MEASURE:-5}
     OUT=${CALLBACKS_OUT:-$bench/results/callbacks}
 fi
@@ -98,18 +106,19 @@ for c in $VT_CLIENTS; do
     case " $ALL_CLIENTS jedis " in *" $c "*) ;; *) die "unknown client '$c' for virtual threads" ;; esac
 done
 for m in $MODES; do
-    case $m in callbacks | virtual-threads | fan-out) ;; *) die "unknown mode '$m' (callbacks virtual-threads fan-out)" ;; esac
+    case $m in callbacks | virtual-threads | fan-out | semaphore) ;; *) die "unknown mode '$m' (callbacks virtual-threads fan-out semaphore)" ;; esac
 done
 case " $MODES " in *" fan-out "*) ;; *) FO_WORKLOADS="" ;; esac
+case " $MODES " in *" semaphore "*) ;; *) SEM_WORKLOADS="" ;; esac
 case " $MODES " in *" callbacks "*) ;; *) WORKLOADS="" ;; esac
-[ -n "$WORKLOADS$FO_WORKLOADS" ] || CLIENTS=""
+[ -n "$WORKLOADS$FO_WORKLOADS$SEM_WORKLOADS" ] || CLIENTS=""
 case " $MODES " in *" virtual-threads "*) ;; *) VT_CLIENTS=""; VT_WORKLOADS="" ;; esac
 VT_JAVA=${CALLBACKS_VT_JAVA:-}
 if [ -n "$VT_CLIENTS" ] && [ -z "$VT_JAVA" ]; then
     VT_JAVA=$(ls -d /usr/lib/jvm/temurin-*/bin/java 2>/dev/null | sort -V | tail -1 || true)
     [ -n "$VT_JAVA" ] || die "virtual threads need Java 21+: set CALLBACKS_VT_JAVA (or CALLBACKS_MODES=callbacks)"
 fi
-for w in $WORKLOADS $VT_WORKLOADS $FO_WORKLOADS; do
+for w in $WORKLOADS $VT_WORKLOADS $FO_WORKLOADS $SEM_WORKLOADS; do
     case $w in w1 | w2-16k | w2-512k) ;; *) die "unknown workload '$w' (w1 w2-16k w2-512k)" ;; esac
 done
 for t in $TRANSPORTS; do
@@ -184,6 +193,7 @@ client_version() {
     echo "clients: ${CLIENT_LIST[*]}"
     echo "virtual threads: $VT_NS on parallelism $VT_PS, clients ${VT_CLIENT_LIST[*]:-none}, java $VT_JAVA"
     echo "fan-out: ${FO_WORKLOADS:-none}, threads $FO_TS, B $FO_BS"
+    echo "semaphore: ${SEM_WORKLOADS:-none}, threads $SEM_TS, permits $SEM_BS"
 } >"$RAW/machine.txt"
 cat "$RAW/machine.txt" >&2
 
@@ -195,14 +205,15 @@ run_timeout=$(( per_run + 90 ))
 n_words() { wc -w <<<"$1"; }
 total=$(( REPS * $(n_words "$TRANSPORTS") * ($(n_words "$WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$NS")
     + $(n_words "$VT_WORKLOADS") * ${#VT_CLIENT_LIST[@]} * $(n_words "$VT_NS") * $(n_words "$VT_PS")
-    + $(n_words "$FO_WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$FO_TS") * $(n_words "$FO_BS")) ))
+    + $(n_words "$FO_WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$FO_TS") * $(n_words "$FO_BS")
+    + $(n_words "$SEM_WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$SEM_TS") * $(n_words "$SEM_BS")) ))
 log "$total runs of ~$(( per_run + 2 )) s each (~$(( total * (per_run + 2) / 60 + 1 )) min)"
 count=0
 failed=0
 
-# run_point REP CLIENT TRANSPORT WORKLOAD N [vt PARALLELISM | fan-out B]: one JVM; N callback
-# chains, or N virtual threads blocking in get() on PARALLELISM carriers, or N threads each
-# starting B requests at once.
+# run_point REP CLIENT TRANSPORT WORKLOAD N [vt PARALLELISM | fan-out B | semaphore B]: one JVM; N
+# callback chains, or N virtual threads blocking in get() on PARALLELISM carriers, or N threads each
+# starting B requests at once, or N threads each keeping B in flight with a Semaphore.
 run_point() {
     local rep=$1 client=$2 transport=$3 workload=$4 n=$5 mode=${6:-callbacks} arg=${7:-}
     local props name ldir lfile rc summary
@@ -218,11 +229,11 @@ run_point() {
         # shellcheck disable=SC2206
         cmd=("$VT_JAVA" $JVM_ARGS -Djdk.virtualThreadScheduler.parallelism=$arg "${props[@]}"
             -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain --virtual-threads)
-    elif [ "$mode" = fan-out ]; then
-        name="$client-$transport-$workload-fan$n-b$arg"
+    elif [ "$mode" = fan-out ] || [ "$mode" = semaphore ]; then
+        name="$client-$transport-$workload-$([ "$mode" = fan-out ] && echo fan || echo sem)$n-b$arg"
         # shellcheck disable=SC2206
         cmd=(java $JVM_ARGS "${props[@]}" -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain
-            --fan-out "$arg")
+            "--$mode" "$arg")
     else
         name="$client-$transport-$workload-n$n"
         # shellcheck disable=SC2206
@@ -240,7 +251,7 @@ run_point() {
         log "   FAILED (exit $rc; see $lfile)"
         python3 -c 'import json, sys; print(json.dumps(dict(zip(
             ["client", "transport", "workload", "chains", "rep", "exit", "log", "error", "mode",
-             "fan_out" if sys.argv[9] == "fan-out" else "parallelism"],
+             {"fan-out": "fan_out", "semaphore": "permits"}.get(sys.argv[9], "parallelism")],
             [sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
              int(sys.argv[6]), sys.argv[7], sys.argv[8], sys.argv[9], int(sys.argv[10] or 0)]))))' \
             "$client" "$transport" "$workload" "$n" "$rep" "$rc" "${lfile#"$repo"/}" \
@@ -281,6 +292,15 @@ for rep in $(seq "$REPS"); do
             for t in $FO_TS; do
                 for b in $FO_BS; do
                     for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$t" fan-out "$b"; done
+                done
+            done
+        done
+    done
+    for workload in $SEM_WORKLOADS; do
+        for transport in $TRANSPORTS; do
+            for t in $SEM_TS; do
+                for b in $SEM_BS; do
+                    for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$t" semaphore "$b"; done
                 done
             done
         done

@@ -10,11 +10,13 @@
 #   virtual threads: CallbacksMain --virtual-threads, N = 100 and 1000, parallelism 1 and 2, Temurin 25
 #   fan-out: CallbacksMain --fan-out B, T threads each starting B requests and joining them all, JDK 17
 #            (T:B = 1:16 1:128 4:16 4:128)
+#   semaphore: CallbacksMain --semaphore B, T threads each keeping B requests in flight with a Semaphore, JDK 17
+#            (T:B = 1:16 1:128 4:16 4:128)
 # Example: ab.sh 2 before=/tmp/bench-B0.jar after=benchmarks/glide-jni/target/benchmarks.jar
 # A jar may be given environment variables for its JVMs (the same jar with a switch, for an
 # experiment): name=VAR=value,VAR2=value@JAR.
 # A subset: BLOCKING="w1Mixed:100 w2Get16k:10" CALLBACKS="512" VIRTUAL="2:1000" (PARALLELISM:N)
-# FANOUT="1:16" (T:B); an empty value skips that mode.
+# FANOUT="1:16" SEMAPHORE="1:16" (T:B); an empty value skips that mode.
 set -u
 REPS=$1; shift
 JARS=("$@")
@@ -76,5 +78,9 @@ print('rep $rep $4 $name: %.0f ops/s cpu %.1f us/op p50 %.0f p99 %.0f us%s' % (d
   for point in ${FANOUT-1:16 1:128 4:16 4:128}; do
     t=${point%:*}; b=${point#*:}
     modes java "" "--chains $t --fan-out $b" "fan-out T=$t B=$b"
+  done
+  for point in ${SEMAPHORE-1:16 1:128 4:16 4:128}; do
+    t=${point%:*}; b=${point#*:}
+    modes java "" "--chains $t --semaphore $b" "semaphore T=$t B=$b"
   done
 done

@@ -15,8 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -54,6 +56,11 @@ import java.util.function.BiConsumer;
  * fetches many keys concurrently from one request-handling thread. N x B requests are in flight at
  * most; each request's latency runs from its start to its completion.
  *
+ * <p>With {@code --semaphore B}, N platform threads each keep B requests in flight with a {@link
+ * Semaphore} of B permits: take a permit, start a request, go round; each request's {@code
+ * whenComplete} records it and gives its permit back. The thread never waits for a reply, only for a
+ * free permit: how a service bounds the requests it has open without blocking on any one of them.
+ *
  * <p>A request that completes while it is being issued (synchronously, e.g. a rejection) does not
  * recurse: the issuing loop goes round instead, so a chain of failures cannot overflow the stack.
  * The main thread only keeps time; a separate thread starts the chains.
@@ -87,7 +94,7 @@ public final class CallbacksDriver<T> {
 
     private static final String USAGE =
             "usage: java -cp benchmarks.jar io.glidejni.bench.CallbacksMain --workload w1|w2-16k|w2-512k"
-                    + " --chains N [--virtual-threads | --fan-out B] [--warmup SECONDS (3)] [--measure SECONDS (5)] [--out FILE.jsonl]"
+                    + " --chains N [--virtual-threads | --fan-out B | --semaphore B] [--warmup SECONDS (3)] [--measure SECONDS (5)] [--out FILE.jsonl]"
                     + " [--meta KEY=VALUE]...\n"
                     + "  server: -Dbench.host, -Dbench.port, -Dbench.tls=true -Dbench.tls.ca=ca.pem,"
                     + " -Dbench.server.pid=PID (server CPU per op)";
@@ -96,10 +103,30 @@ public final class CallbacksDriver<T> {
     private final AsyncBenchClient<T> client;
     private final Kind kind;
     private final int chainCount;
-    /** N virtual threads blocking in get() instead of N callback chains. */
-    private final boolean virtualThreads;
-    /** When above 0: N platform threads, each starting this many requests and waiting for them all. */
-    private final int fanOut;
+    /** How the N requests in flight are driven. */
+    enum Mode {
+        /** N callback chains, started by one thread. */
+        CALLBACKS("callbacks", null),
+        /** N virtual threads, each blocking in get(). */
+        VIRTUAL_THREADS("virtual-threads", null),
+        /** N platform threads, each starting B requests at once and waiting for them all. */
+        FAN_OUT("fan-out", "fan_out"),
+        /** N platform threads, each keeping B requests in flight with a Semaphore of B permits. */
+        SEMAPHORE("semaphore", "permits");
+
+        final String cli;
+        /** The result field of B, for the modes that have one. */
+        final String perThreadField;
+
+        Mode(String cli, String perThreadField) {
+            this.cli = cli;
+            this.perThreadField = perThreadField;
+        }
+    }
+
+    private final Mode mode;
+    /** B in the fan-out and semaphore modes (requests per thread); 0 in the others. */
+    private final int perThread;
     private final T[] w1Keys;
     private final T w1Value;
     private final T w2Key;
@@ -110,13 +137,13 @@ public final class CallbacksDriver<T> {
 
     @SuppressWarnings("unchecked")
     private CallbacksDriver(
-            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, boolean virtualThreads, int fanOut) {
+            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, Mode mode, int perThread) {
         this.clientName = clientName;
         this.client = client;
         this.kind = kind;
         this.chainCount = chains;
-        this.virtualThreads = virtualThreads;
-        this.fanOut = fanOut;
+        this.mode = mode;
+        this.perThread = perThread;
         this.stopped = new CountDownLatch(chains);
         this.w1Keys = (T[]) new Object[Workload.W1_KEYS];
         for (int i = 0; i < w1Keys.length; i++) {
@@ -161,8 +188,8 @@ public final class CallbacksDriver<T> {
         double warmup = 3;
         double measure = 5;
         String out = null;
-        boolean virtualThreads = false;
-        int fanOut = 0;
+        Mode mode = Mode.CALLBACKS;
+        int perThread = 0;
         Map<String, String> meta = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -170,7 +197,7 @@ public final class CallbacksDriver<T> {
                 throw new IllegalArgumentException("help");
             }
             if (a.equals("--virtual-threads")) {
-                virtualThreads = true;
+                mode = pick(mode, Mode.VIRTUAL_THREADS);
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -185,9 +212,11 @@ public final class CallbacksDriver<T> {
                     chains = Integer.parseInt(v);
                     break;
                 case "--fan-out":
-                    fanOut = Integer.parseInt(v);
-                    if (fanOut < 1) {
-                        throw new IllegalArgumentException("--fan-out wants B >= 1, got " + v);
+                case "--semaphore":
+                    mode = pick(mode, a.equals("--fan-out") ? Mode.FAN_OUT : Mode.SEMAPHORE);
+                    perThread = Integer.parseInt(v);
+                    if (perThread < 1) {
+                        throw new IllegalArgumentException(a + " wants B >= 1, got " + v);
                     }
                     break;
                 case "--warmup":
@@ -213,15 +242,12 @@ public final class CallbacksDriver<T> {
         if (kind == null || chains < 1 || warmup < 0 || measure <= 0) {
             throw new IllegalArgumentException("--workload and --chains (>= 1) are required; --measure > 0");
         }
-        if (virtualThreads && fanOut > 0) {
-            throw new IllegalArgumentException("--virtual-threads and --fan-out are two modes: pick one");
-        }
         System.err.printf(
                 "CallbacksMain: %s, %s, %d %s, %.1f s warm-up + %.1f s measurement, server %s%n",
-                clientName, kind.cli, chains, modeName(virtualThreads, fanOut), warmup, measure,
+                clientName, kind.cli, chains, mode.cli, warmup, measure,
                 BenchConfig.describe());
         try (AsyncBenchClient<?> client = connect.call()) {
-            Json result = start(clientName, client, kind, chains, virtualThreads, fanOut).measure(warmup, measure, meta);
+            Json result = start(clientName, client, kind, chains, mode, perThread).measure(warmup, measure, meta);
             String line = result.toString();
             System.out.println(line);
             if (out != null) {
@@ -233,14 +259,18 @@ public final class CallbacksDriver<T> {
         }
     }
 
-    private static String modeName(boolean virtualThreads, int fanOut) {
-        return virtualThreads ? "virtual-threads" : fanOut > 0 ? "fan-out" : "callbacks";
+    /** The mode {@code wanted}, unless another was asked for already. */
+    private static Mode pick(Mode sofar, Mode wanted) {
+        if (sofar != Mode.CALLBACKS && sofar != wanted) {
+            throw new IllegalArgumentException("--" + sofar.cli + " and --" + wanted.cli + " are two modes: pick one");
+        }
+        return wanted;
     }
 
     private static <T> CallbacksDriver<T> start(
-            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, boolean virtualThreads, int fanOut)
+            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, Mode mode, int perThread)
             throws Exception {
-        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, kind, chains, virtualThreads, fanOut);
+        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, kind, chains, mode, perThread);
         d.checkPrefill();
         return d;
     }
@@ -273,19 +303,30 @@ public final class CallbacksDriver<T> {
         for (int i = 0; i < chainCount; i++) {
             chains.add(new Chain(i));
         }
-        List<FanOut> fanOuts = new ArrayList<>();
+        // what each thread or chain measured, read after the stop
+        List<Tally> tallies = new ArrayList<>();
         Instant started = Instant.now();
-        if (virtualThreads) {
+        if (mode == Mode.VIRTUAL_THREADS) {
+            tallies.addAll(chains);
             startVirtualThreads(chains);
-        } else if (fanOut > 0) {
+        } else if (mode == Mode.FAN_OUT || mode == Mode.SEMAPHORE) {
             for (int i = 0; i < chainCount; i++) {
-                FanOut f = new FanOut(i);
-                fanOuts.add(f);
-                Thread t = new Thread(f, "fan-out-" + i);
+                Runnable r;
+                if (mode == Mode.FAN_OUT) {
+                    FanOut f = new FanOut(i);
+                    tallies.add(f);
+                    r = f;
+                } else {
+                    Permits p = new Permits(i);
+                    tallies.addAll(p.slots);
+                    r = p;
+                }
+                Thread t = new Thread(r, mode.cli + "-" + i);
                 t.setDaemon(true);
                 t.start();
             }
         } else {
+            tallies.addAll(chains);
             // One thread starts every chain; from then on the callbacks drive. It is not this (the
             // timing) thread: a client that completed requests synchronously would keep the starter
             // in the first chain's issuing loop until the stop, and the phases must still advance.
@@ -322,7 +363,6 @@ public final class CallbacksDriver<T> {
         long warmupErrors = 0;
         long completedInIssue = 0;
         Throwable firstError = null;
-        List<Tally> tallies = new ArrayList<>(fanOut > 0 ? fanOuts : chains);
         for (Tally c : tallies) {
             // after the latch, every tally's fields are final (countDown happens-before await)
             all.add(c.histogram);
@@ -342,11 +382,11 @@ public final class CallbacksDriver<T> {
         j.put("transport", BenchConfig.tls() ? "tls" : "plain");
         j.put("workload", kind.cli);
         j.put("chains", chainCount);
-        j.put("mode", modeName(virtualThreads, fanOut));
-        if (fanOut > 0) {
-            j.put("fan_out", fanOut);
+        j.put("mode", mode.cli);
+        if (mode.perThreadField != null) {
+            j.put(mode.perThreadField, perThread);
         }
-        if (virtualThreads) {
+        if (mode == Mode.VIRTUAL_THREADS) {
             j.put("parallelism", Long.getLong("jdk.virtualThreadScheduler.parallelism",
                     Runtime.getRuntime().availableProcessors()));
         }
@@ -390,7 +430,7 @@ public final class CallbacksDriver<T> {
         System.err.printf(
                 "CallbacksMain: %s %s %s %s N=%d: %.0f ops/s, p50 %.1f us, p99 %.1f us, CPU %s us/op (server %s)%s%n",
                 clientName, BenchConfig.tls() ? "tls" : "plain", kind.cli,
-                fanOut > 0 ? "fan-out B=" + fanOut : modeName(virtualThreads, fanOut), chainCount, ops / window,
+                mode.perThreadField != null ? mode.cli + " B=" + perThread : mode.cli, chainCount, ops / window,
                 us(all.quantileNanos(0.5)), us(all.quantileNanos(0.99)),
                 j.get("cpu_client_us_per_op"), j.get("cpu_server_us_per_op"),
                 failed ? "  FAILED: errors " + errors + ", bad replies " + badReplies + ", warm-up errors "
@@ -493,18 +533,18 @@ public final class CallbacksDriver<T> {
     }
 
     /**
-     * The fan-out mode's thread: starts {@link #fanOut} requests, waits for them all, records them,
+     * The fan-out mode's thread: starts {@link #perThread} requests, waits for them all, records them,
      * until the stop. Each request's completion is kept in its slot by the callback, on whichever
      * thread the client completes it, and read here after the join.
      */
     private final class FanOut extends Tally implements Runnable {
         private final W1Mix mix;
-        private final List<Slot> slots = new ArrayList<>(fanOut);
-        private final CompletableFuture<?>[] recorded = new CompletableFuture<?>[fanOut];
+        private final List<Slot> slots = new ArrayList<>(perThread);
+        private final CompletableFuture<?>[] recorded = new CompletableFuture<?>[perThread];
 
         FanOut(int index) {
             mix = kind == Kind.W1 ? new W1Mix(index) : null;
-            for (int i = 0; i < fanOut; i++) {
+            for (int i = 0; i < perThread; i++) {
                 slots.add(new Slot());
             }
         }
@@ -512,7 +552,7 @@ public final class CallbacksDriver<T> {
         @Override
         public void run() {
             while (phase != STOP) {
-                for (int i = 0; i < fanOut; i++) {
+                for (int i = 0; i < perThread; i++) {
                     recorded[i] = slots.get(i).start();
                 }
                 try {
@@ -556,6 +596,67 @@ public final class CallbacksDriver<T> {
                 missing = reply == null;
                 error = failure;
                 sampleThread();
+            }
+        }
+    }
+
+    /**
+     * The semaphore mode's thread: keeps {@link #perThread} requests in flight with a {@link
+     * Semaphore} of as many permits, until the stop, then waits for its last requests. Each request
+     * in flight has a slot of its own (a tally written by one thread at a time: the slot goes back
+     * to the free list, and its permit back to the semaphore, only after its callback recorded it).
+     */
+    private final class Permits implements Runnable {
+        private final W1Mix mix;
+        private final Semaphore permits = new Semaphore(perThread);
+        final List<Slot> slots = new ArrayList<>(perThread);
+        /** The slots of no request in flight; one per free permit. */
+        private final ConcurrentLinkedQueue<Slot> free = new ConcurrentLinkedQueue<>();
+
+        Permits(int index) {
+            mix = kind == Kind.W1 ? new W1Mix(index) : null;
+            for (int i = 0; i < perThread; i++) {
+                Slot slot = new Slot();
+                slots.add(slot);
+                free.add(slot);
+            }
+        }
+
+        @Override
+        public void run() {
+            while (phase != STOP) {
+                permits.acquireUninterruptibly();
+                free.poll().start();
+            }
+            // every callback gave its permit back: its slot's counters are final
+            permits.acquireUninterruptibly(perThread);
+            stopped.countDown();
+        }
+
+        /** One request in flight and the tally of all the requests that had this slot. */
+        private final class Slot extends Tally implements BiConsumer<Object, Throwable> {
+            private long startNanos;
+            private boolean expectValue;
+
+            void start() {
+                if (mix != null) {
+                    mix.next();
+                }
+                expectValue = expectsValue(mix);
+                startNanos = System.nanoTime();
+                try {
+                    send(mix).whenComplete(this);
+                } catch (RuntimeException e) { // a request that throws instead of failing its future
+                    accept(null, e);
+                }
+            }
+
+            @Override
+            public void accept(Object reply, Throwable failure) {
+                record(System.nanoTime() - startNanos, failure, expectValue && reply == null);
+                sampleThread();
+                free.add(this);
+                permits.release();
             }
         }
     }
