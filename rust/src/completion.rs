@@ -229,6 +229,13 @@ fn move_into(items: &mut VecDeque<Completion>, out: &mut [Completion]) -> usize 
     n
 }
 
+/// Whether completions wait for Java now, without waiting for the queue's lock
+/// (a thread pushing holds it: then not yet). For a thread looking for them in a
+/// loop, where taking the lock each turn would hold up the pushes it waits for.
+pub fn queued_now() -> bool {
+    QUEUE.items.try_lock().is_some_and(|items| !items.is_empty())
+}
+
 /// Completions waiting for Java (for statistics).
 pub fn backlog() -> usize {
     QUEUE.items.lock().len()

@@ -216,6 +216,14 @@ impl SpinBeforeSleep {
         }
     }
 
+    /// Forgets how earlier looks went, as a new connection (tests that repeat an attempt).
+    #[cfg(test)]
+    pub(super) fn forget(&self) {
+        let fresh = SpinBeforeSleep::default();
+        self.credit.store(fresh.credit.into_inner(), Ordering::Relaxed);
+        self.since_probe.store(fresh.since_probe.into_inner(), Ordering::Relaxed);
+    }
+
     fn worth_looking(&self) -> bool {
         if self.credit.load(Ordering::Relaxed) > 0 {
             return true;
@@ -237,7 +245,7 @@ impl SpinBeforeSleep {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// The looks `n` waits make when each look's outcome is `reply_within_reach`:
@@ -387,10 +395,10 @@ mod tests {
     /// Sets the process-wide budget for one test and restores the default after
     /// it; tests that change it take turns. One thread may look meanwhile, even
     /// on a machine with one CPU (where none would).
-    struct Budget(#[allow(dead_code)] parking_lot::MutexGuard<'static, ()>);
+    pub(in crate::client::connection) struct Budget(#[allow(dead_code)] parking_lot::MutexGuard<'static, ()>);
     static BUDGET_SERIAL: parking_lot::Mutex<()> = parking_lot::Mutex::new(());
     impl Budget {
-        fn set(micros: u64) -> Budget {
+        pub(in crate::client::connection) fn set(micros: u64) -> Budget {
             let guard = BUDGET_SERIAL.lock();
             set_spin_micros(micros);
             MOST_LOOKING.store(1, Ordering::Relaxed);

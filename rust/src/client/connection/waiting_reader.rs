@@ -182,6 +182,25 @@ impl Connection {
     }
 }
 
+impl Connection {
+    /// The completer could not read this connection: another thread holds the
+    /// reader role, most often a runtime thread that the socket woke while the
+    /// completer ran its callbacks. That thread queues the completions as it
+    /// reads them, within microseconds; sleeping on the queue instead costs a
+    /// wake-up, which on a virtual machine is a trip through the hypervisor.
+    /// So the completer looks for them first, as it looks at a socket before
+    /// sleeping on it (the same budget and record, see [`spin`](super::spin)).
+    /// Returns whether completions were queued or the reader left meanwhile;
+    /// `false` at once when nobody reads.
+    pub(crate) fn look_while_another_reads(&self, timeout: Duration, awaiting: Awaiting) -> bool {
+        let shared = &*self.shared;
+        if !shared.read.is_locked() {
+            return false;
+        }
+        shared.spin.look_before_sleeping(timeout, awaiting, followers::any_seated(), || completion::queued_now() || !shared.read.is_locked())
+    }
+}
+
 /// Someone else reads the connection: the calling thread waits for its request's
 /// completion to be handed to it (see [`crate::followers`]) for up to `timeout`.
 /// `false`: the request is not pending here. The completion, if it came, is pushed
@@ -355,7 +374,96 @@ fn read_on(shared: &Shared, owner: &Weak<dyn ConnectionOwner>, inbound: &mut Inb
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use super::super::spin;
     use super::*;
+    use crate::batch::CallResult;
+    use crate::reply::Outcome;
+
+    /// An owner that takes no part: the tests below only hold the reader role.
+    struct NoOwner;
+    impl ConnectionOwner for NoOwner {
+        fn finish(&self, _entry: &Entry, _outcome: Outcome) -> Option<completion::Completion> {
+            None
+        }
+        fn finish_gathered(&self, _entry: &Entry, _result: CallResult) -> Option<completion::Completion> {
+            None
+        }
+        fn broken(self: Arc<Self>, _generation: u64, _reason: &str) {}
+        fn address(&self) -> String {
+            "test".into()
+        }
+    }
+
+    /// A connection to a loopback peer that never writes, its task on `rt`; the
+    /// returned values must outlive the test (the peer's socket, the owner).
+    fn quiet_connection(rt: &tokio::runtime::Runtime) -> (Connection, std::net::TcpStream, Arc<dyn ConnectionOwner>) {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let ours = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (theirs, _) = listener.accept().unwrap();
+        ours.set_nonblocking(true).unwrap();
+        let _entered = rt.enter();
+        let stream = tokio::net::TcpStream::from_std(ours).unwrap();
+        let owner: Arc<dyn ConnectionOwner> = Arc::new(NoOwner);
+        let connection = Connection::start(stream, None, Vec::new(), 1, Arc::downgrade(&owner), rt).unwrap();
+        (connection, theirs, owner)
+    }
+
+    /// The completer's look while another thread holds the reader role: none when
+    /// nobody reads; it ends when that reader leaves (and so when completions it
+    /// queued are there to take), and runs out when the reader stays.
+    #[test]
+    fn the_completer_looks_for_another_readers_completions_before_it_sleeps() {
+        let _budget = spin::tests::Budget::set(1_000);
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+        let (connection, _peer, _owner) = quiet_connection(&rt);
+        let limit = Duration::from_secs(1);
+
+        assert!(!connection.look_while_another_reads(limit, Awaiting::OwnReply), "nobody reads: nothing to look for");
+
+        // A reader that leaves once the completer looks (it sees the process's look count
+        // grow). The look may start after it left (this thread descheduled) or see another
+        // test's look: then it does not look, and the attempt is repeated, with the
+        // connection's record of earlier looks forgotten.
+        let reader_leaves_during_the_look = || {
+            connection.shared.spin.forget();
+            let shared = Arc::clone(&connection.shared);
+            let (held_tx, held_rx) = std::sync::mpsc::channel();
+            let reader = std::thread::spawn(move || {
+                let _role = shared.read.lock();
+                let looks = spin::looks();
+                held_tx.send(()).unwrap();
+                let until = std::time::Instant::now() + Duration::from_millis(50);
+                while spin::looks() == looks && std::time::Instant::now() < until {
+                    std::hint::spin_loop();
+                }
+            });
+            held_rx.recv().unwrap();
+            let looked = connection.look_while_another_reads(limit, Awaiting::OwnReply);
+            reader.join().unwrap();
+            looked
+        };
+        assert!((0..50).any(|_| reader_leaves_during_the_look()), "the look never saw the reader leave");
+
+        // A reader that stays for 300 ms: the look runs out after its budget (1 ms), and
+        // the caller goes to sleep on the queue instead of waiting here for the reader.
+        let shared = Arc::clone(&connection.shared);
+        let (held_tx, held_rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            let _role = shared.read.lock();
+            held_tx.send(()).unwrap();
+            std::thread::sleep(Duration::from_millis(300));
+        });
+        held_rx.recv().unwrap();
+        let started = std::time::Instant::now();
+        let looked = connection.look_while_another_reads(limit, Awaiting::OwnReply);
+        let took = started.elapsed();
+        reader.join().unwrap();
+        assert!(!looked, "nothing was queued and the reader stayed");
+        assert!(took < Duration::from_millis(250), "the look lasts a budget, not until the reader leaves ({took:?})");
+        connection.shutdown("test over");
+    }
 
     #[test]
     fn a_sender_is_expected_to_read_while_it_waits_after_each_request() {
