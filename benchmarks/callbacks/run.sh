@@ -287,20 +287,15 @@ for rep in $(seq "$REPS"); do
             done
         done
     done
-    for workload in $FO_WORKLOADS; do
-        for transport in $TRANSPORTS; do
-            for t in $FO_TS; do
-                for b in $FO_BS; do
-                    for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$t" fan-out "$b"; done
-                done
-            done
-        done
-    done
-    for workload in $SEM_WORKLOADS; do
-        for transport in $TRANSPORTS; do
-            for t in $SEM_TS; do
-                for b in $SEM_BS; do
-                    for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$t" semaphore "$b"; done
+    # the modes of T threads x B requests each
+    for mode in fan-out semaphore; do
+        if [ "$mode" = fan-out ]; then wls=$FO_WORKLOADS; ts=$FO_TS; bs=$FO_BS; else wls=$SEM_WORKLOADS; ts=$SEM_TS; bs=$SEM_BS; fi
+        for workload in $wls; do
+            for transport in $TRANSPORTS; do
+                for t in $ts; do
+                    for b in $bs; do
+                        for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$t" "$mode" "$b"; done
+                    done
                 done
             done
         done

@@ -2,10 +2,9 @@
 # of a CallbacksMain run (8 s measured) against a throwaway redis-server; JAR: a bench jar.
 set -u
 JAR=$1; ARGS=$2; JAVA=${JAVA:-java}
-. /work/main/benchmarks/results/blocking-gaps-2026-12-06/server.sh
-cd "$(mktemp -d)"; start_server $JAR
-$JAVA -Xms2g -Xmx2g ${JOPTS:-} -Dbench.host=127.0.0.1 -Dbench.port=$PORT -Dbench.server.pid=$RP -cp $JAR io.glidejni.bench.CallbacksMain --workload w1 $ARGS --warmup 2 --measure 8 > out.txt 2>/dev/null &
-JP=$!; sleep 5
+. "$(dirname "$0")/start-jvm.sh"
+start_jvm "$JAR" "$ARGS" 8
+sleep 5
 snap() { for t in /proc/$JP/task/*; do n=$(cat $t/comm | tr ' ' _); s=($(cat $t/stat | sed 's/.*) //')); v=$(grep ^voluntary $t/status | awk '{print $2}'); nv=$(grep ^nonvoluntary $t/status | awk '{print $2}'); echo "${t##*/} $n ${s[11]} ${s[12]} $v $nv"; done; s=($(sed 's/.*) //' /proc/$RP/stat)); echo "server redis $((s[11])) $((s[12])) $(grep ^voluntary /proc/$RP/status | awk '{print $2}') $(grep ^nonvoluntary /proc/$RP/status | awk '{print $2}')"; }
 snap > a; sleep 4; snap > b; wait $JP; python3 -c "import json;d=json.loads(open('out.txt').readline());print('ops/s %.0f cpu %.1f us/op server %.1f p99 %.0f' % (d['ops_per_s'], d['cpu_client_us_per_op'], d['cpu_server_us_per_op'], d['p99_us']))"
 join a b | awk '{u=$8-$3; s=$9-$4; v=$10-$5; n=$11-$6; if (u+s+v+n>20) printf "%-22s cpu %4d ticks (u %d s %d) vol %6d invol %5d\n", $2, u+s, u, s, v, n}'

@@ -1,10 +1,9 @@
 # sysc.sh JAR "CallbacksMain args": system calls per thread over 2 s of the measured window, and ops/s
 set -u
 JAR=$1; ARGS=$2; JAVA=${JAVA:-java}
-. /work/main/benchmarks/results/blocking-gaps-2026-12-06/server.sh
-cd "$(mktemp -d)"; start_server $JAR
-$JAVA -Xms2g -Xmx2g ${JOPTS:-} -Dbench.host=127.0.0.1 -Dbench.port=$PORT -Dbench.server.pid=$RP -cp $JAR io.glidejni.bench.CallbacksMain --workload w1 $ARGS --warmup 2 --measure 6 > out.txt 2>/dev/null &
-JP=$!; sleep 4
+. "$(dirname "$0")/start-jvm.sh"
+start_jvm "$JAR" "$ARGS" 6
+sleep 4
 E=syscalls:sys_enter_sendto,syscalls:sys_enter_recvfrom,syscalls:sys_enter_poll,syscalls:sys_enter_futex,syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_write,syscalls:sys_enter_read,syscalls:sys_enter_writev
 perf stat -e $E --per-thread -p $JP -o stat.txt -- sleep 2 >/dev/null 2>&1
 perf stat -e $E -p $RP -o sstat.txt -- sleep 2 >/dev/null 2>&1
