@@ -208,6 +208,28 @@ fn connection_to_read(timeout: Duration) -> Option<(Connection, Option<Duration>
     Some((connection, Some(LINGER.min(timeout)), Awaiting::OthersReplies))
 }
 
+/// The completer reads `connection` while nothing is queued (see [`Connection::read_while_idle`]):
+/// the completions queued meanwhile, then those it read, go to `out` (the rest back to the queue).
+/// `None` when it did not read (another thread holds the reader role, nothing is pending, or
+/// completions were queued already).
+fn read_into(out: &mut [Completion], connection: &Connection, timeout: Duration, linger: Option<Duration>, awaiting: Awaiting) -> Option<usize> {
+    let (read, collected) = completion::wait_polling(|wake_fd| completion::collecting(|| connection.read_while_idle(wake_fd, timeout, linger, awaiting)))?;
+    COMPLETER_READ.fetch_add(collected.len() as u64, Ordering::Relaxed);
+    if !read {
+        completion::push_all(collected); // nothing, as it did not read; never lost
+        return None;
+    }
+    let mut n = completion::drain_now(out);
+    let room = out.len() - n;
+    let mut collected = collected.into_iter();
+    for (slot, c) in out[n..].iter_mut().zip(collected.by_ref().take(room)) {
+        *slot = c;
+        n += 1;
+    }
+    completion::push_all(collected); // beyond `out`: the next call delivers them
+    Some(n)
+}
+
 /// The completer's wait: fills `out` with completions, waiting up to `timeout`
 /// for the first, and returns how many. Meanwhile it reads the connection it
 /// last sent on, or that a caller that does not read its replies last sent on,
@@ -220,31 +242,18 @@ pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
         return n;
     }
     if let Some((connection, linger, awaiting)) = connection_to_read(timeout) {
-        // Another thread may hold the reader role: then the completer looks for the
-        // completions it reads before sleeping on the queue, and if that reader left
-        // with none for it, tries once more to read itself.
-        for turn in 0..2 {
-            let polled = completion::wait_polling(|wake_fd| completion::collecting(|| connection.read_while_idle(wake_fd, timeout, linger, awaiting)));
-            if let Some((read, collected)) = polled {
-                COMPLETER_READ.fetch_add(collected.len() as u64, Ordering::Relaxed);
-                if read {
-                    let mut n = completion::drain_now(out);
-                    let room = out.len() - n;
-                    let mut collected = collected.into_iter();
-                    for (slot, c) in out[n..].iter_mut().zip(collected.by_ref().take(room)) {
-                        *slot = c;
-                        n += 1;
-                    }
-                    completion::push_all(collected); // beyond `out`: the next call delivers them
-                    return n;
-                }
-                completion::push_all(collected); // nothing, as it did not read; never lost
-            }
-            if turn == 1 || !connection.look_while_another_reads(timeout, awaiting) {
-                break;
-            }
+        if let Some(n) = read_into(out, &connection, timeout, linger, awaiting) {
+            return n;
+        }
+        // Another thread may hold the reader role: the completer looks for the completions
+        // it reads before sleeping on the queue, and if that reader left with none for it,
+        // tries once more to read itself.
+        if connection.look_while_another_reads(timeout, awaiting) {
             let n = completion::drain_now(out);
             if n > 0 {
+                return n;
+            }
+            if let Some(n) = read_into(out, &connection, timeout, linger, awaiting) {
                 return n;
             }
         }

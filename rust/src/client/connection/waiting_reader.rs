@@ -180,9 +180,7 @@ impl Connection {
         hand_back_reading(shared, &owner, true, Leaving::Completer);
         true
     }
-}
 
-impl Connection {
     /// The completer could not read this connection: another thread holds the
     /// reader role, most often a runtime thread that the socket woke while the
     /// completer ran its callbacks. That thread queues the completions as it
