@@ -137,6 +137,9 @@ pub fn knows_calling_thread() -> bool {
 /// experiment 5 of the results named in the module's comment).
 pub fn note_calling_thread(carries_virtual_threads: bool) {
     CARRIES_VIRTUAL_THREADS.with(|c| c.set(Some(carries_virtual_threads)));
+    if carries_virtual_threads {
+        crate::batch_scheduling::virtual_threads_send();
+    }
 }
 
 /// A request was sent on `connection` by the calling thread; `sender_will_read`:
@@ -236,6 +239,7 @@ fn read_into(out: &mut [Completion], connection: &Connection, timeout: Duration,
 /// if requests wait there and nobody else reads it (see the module's comment).
 pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
     IS_COMPLETER.with(|c| c.set(true));
+    crate::batch_scheduling::completer_waits();
     write_unsent();
     let n = completion::drain_now(out);
     if n > 0 || out.is_empty() {

@@ -1,0 +1,69 @@
+package glide.testutil;
+
+import glide.api.GlideClient;
+import glide.api.models.configuration.GlideClientConfiguration;
+import glide.api.models.configuration.NodeAddress;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Run in a child JVM of Java 21+: {@code glide-completer} keeps the default scheduling policy while
+ * platform threads use the client, and runs under {@code SCHED_BATCH} once a virtual thread has sent
+ * requests (with {@code -Dglide.batchScheduling=false}: never); no other thread's policy changes,
+ * the carriers' included. Prints "OK" and exits 0, or prints what differs and exits 1.
+ * Compiled for Java 11: the virtual thread is started through reflection. Arguments: host port.
+ */
+public final class CompleterPolicyMain {
+    private CompleterPolicyMain() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean enabled = !"false".equals(System.getProperty("glide.batchScheduling"));
+        GlideClientConfiguration config = GlideClientConfiguration.builder()
+                .address(NodeAddress.builder().host(args[0]).port(Integer.parseInt(args[1])).build())
+                .requestTimeout(10_000)
+                .build();
+        Method startVirtualThread = Thread.class.getMethod("startVirtualThread", Runnable.class);
+        try (GlideClient client = GlideClient.createClient(config).get(10, TimeUnit.SECONDS)) {
+            deliverThroughTheCompleter(client);
+            Map<String, Integer> before = ThreadPolicies.byName();
+            Thread virtual = (Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        client.set("completer-policy", Integer.toString(i)).get();
+                        client.get("completer-policy").get();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            virtual.join(30_000);
+            deliverThroughTheCompleter(client);
+            Map<String, Integer> after = ThreadPolicies.byName();
+            int expected = enabled ? ThreadPolicies.SCHED_BATCH : ThreadPolicies.SCHED_OTHER;
+            boolean othersKept = after.entrySet().stream()
+                    .allMatch(e -> e.getKey().equals("glide-completer") || e.getValue() == ThreadPolicies.SCHED_OTHER);
+            String report = "before the virtual thread " + before + "; after " + after;
+            if (virtual.isAlive()
+                    || before.get("glide-completer") != ThreadPolicies.SCHED_OTHER
+                    || after.get("glide-completer") != expected
+                    || !othersKept) {
+                System.out.println("FAILED (expected glide-completer=" + expected + " after): " + report);
+                System.exit(1);
+            }
+            System.out.println(report);
+            System.out.println("OK");
+        }
+        System.exit(0);
+    }
+
+    /** A request whose reply glide-completer delivers (nobody waits in get() for it). */
+    private static void deliverThroughTheCompleter(GlideClient client) throws InterruptedException {
+        CountDownLatch delivered = new CountDownLatch(1);
+        client.set("completer-policy", "x").whenComplete((v, e) -> delivered.countDown());
+        if (!delivered.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no reply in 10 s");
+        }
+    }
+}
