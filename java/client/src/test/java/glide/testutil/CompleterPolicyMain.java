@@ -2,8 +2,6 @@ package glide.testutil;
 
 import glide.api.GlideClient;
 import glide.api.models.configuration.GlideClientConfiguration;
-import glide.api.models.configuration.NodeAddress;
-import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +18,11 @@ public final class CompleterPolicyMain {
 
     public static void main(String[] args) throws Exception {
         boolean enabled = !"false".equals(System.getProperty("glide.batchScheduling"));
-        GlideClientConfiguration config = GlideClientConfiguration.builder()
-                .address(NodeAddress.builder().host(args[0]).port(Integer.parseInt(args[1])).build())
-                .requestTimeout(10_000)
-                .build();
-        Method startVirtualThread = Thread.class.getMethod("startVirtualThread", Runnable.class);
+        GlideClientConfiguration config = ChildJvm.config(args, 10_000);
         try (GlideClient client = GlideClient.createClient(config).get(10, TimeUnit.SECONDS)) {
             deliverThroughTheCompleter(client);
             Map<String, Integer> before = ThreadPolicies.byName();
-            Thread virtual = (Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+            Thread virtual = ChildJvm.startVirtualThread(() -> {
                 try {
                     for (int i = 0; i < 100; i++) {
                         client.set("completer-policy", Integer.toString(i)).get();

@@ -2,8 +2,6 @@ package glide.testutil;
 
 import glide.api.GlideClient;
 import glide.api.models.configuration.GlideClientConfiguration;
-import glide.api.models.configuration.NodeAddress;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,18 +27,14 @@ public final class CompleterReadingMain {
     private CompleterReadingMain() {}
 
     public static void main(String[] args) throws Exception {
-        GlideClientConfiguration config = GlideClientConfiguration.builder()
-                .address(NodeAddress.builder().host(args[0]).port(Integer.parseInt(args[1])).build())
-                .requestTimeout(10_000)
-                .build();
-        Method startVirtualThread = Thread.class.getMethod("startVirtualThread", Runnable.class);
+        GlideClientConfiguration config = ChildJvm.config(args, 10_000);
         try (GlideClient client = GlideClient.createClient(config).get(10, TimeUnit.SECONDS)) {
             client.set("completer-reading", "x").get(10, TimeUnit.SECONDS);
             long first = readForBatches(client);
             // Past the completer's linger after the last batch (2 ms): the next requests are the
             // virtual threads'. The platform thread sent last: they must take the connection back.
             Thread.sleep(100);
-            long virtual = readForVirtualThreads(client, startVirtualThread);
+            long virtual = readForVirtualThreads(client);
             long again = readForBatches(client);
             String counts = "replies read by the completer: a platform thread's batches " + first + " of " + ROUNDS * WIDTH
                     + ", then virtual threads' " + virtual + ", then the batches again " + again;
@@ -71,13 +65,13 @@ public final class CompleterReadingMain {
     }
 
     /** Four virtual threads, each request waited for in get(). */
-    private static long readForVirtualThreads(GlideClient client, Method startVirtualThread) throws Exception {
+    private static long readForVirtualThreads(GlideClient client) throws Exception {
         long before = readByCompleter(client);
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < 4; t++) {
             String key = "completer-reading:" + t;
-            threads.add((Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+            threads.add(ChildJvm.startVirtualThread(() -> {
                 try {
                     for (int i = 0; i < ROUNDS * WIDTH / 4; i++) {
                         client.set(key, Integer.toString(i)).get();

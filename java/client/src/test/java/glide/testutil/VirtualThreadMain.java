@@ -2,8 +2,6 @@ package glide.testutil;
 
 import glide.api.GlideClient;
 import glide.api.models.configuration.GlideClientConfiguration;
-import glide.api.models.configuration.NodeAddress;
-import java.lang.reflect.Method;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,17 +19,13 @@ public final class VirtualThreadMain {
     private VirtualThreadMain() {}
 
     public static void main(String[] args) throws Exception {
-        GlideClientConfiguration config = GlideClientConfiguration.builder()
-                .address(NodeAddress.builder().host(args[0]).port(Integer.parseInt(args[1])).build())
-                .requestTimeout(30_000)
-                .build();
-        Method startVirtualThread = Thread.class.getMethod("startVirtualThread", Runnable.class);
+        GlideClientConfiguration config = ChildJvm.config(args, 30_000);
         String key = "virtual-thread:list";
         try (GlideClient waiting = GlideClient.createClient(config).get(10, TimeUnit.SECONDS);
                 GlideClient pushing = GlideClient.createClient(config).get(10, TimeUnit.SECONDS)) {
             pushing.del(new String[] {key}).get(10, TimeUnit.SECONDS);
             AtomicReference<Object> popped = new AtomicReference<>();
-            Thread a = (Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+            Thread a = ChildJvm.startVirtualThread(() -> {
                 try {
                     popped.set(waiting.blpop(new String[] {key}, 0).get()[1]);
                 } catch (Exception e) {
@@ -41,7 +35,7 @@ public final class VirtualThreadMain {
             // Let A reach its wait (BLPOP is blocking on the server; nothing answers it yet).
             Thread.sleep(500);
             AtomicReference<Object> pushed = new AtomicReference<>();
-            Thread b = (Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+            Thread b = ChildJvm.startVirtualThread(() -> {
                 try {
                     pushed.set(pushing.lpush(key, new String[] {"from-b"}).get());
                 } catch (Exception e) {
@@ -59,7 +53,7 @@ public final class VirtualThreadMain {
             // wake it, completeAsync (whose JDK version completes behind complete's back) included.
             java.util.concurrent.CompletableFuture<String[]> never = waiting.blpop(new String[] {key + ":never"}, 0);
             AtomicReference<Object> got = new AtomicReference<>();
-            Thread c = (Thread) startVirtualThread.invoke(null, (Runnable) () -> {
+            Thread c = ChildJvm.startVirtualThread(() -> {
                 try {
                     got.set(never.get()[0]);
                 } catch (Exception e) {
