@@ -8,22 +8,28 @@
 //! a carrier, and with it every virtual thread it runs, or the runtime thread that
 //! woke it, and switched it back in microseconds later, a handful of completions
 //! delivered in between. Once a virtual thread has sent a request, the completer
-//! therefore runs under `SCHED_BATCH`: the same fair share at the same nice value,
+//! therefore sleeps on its queue under `SCHED_BATCH`: the same fair share at the same nice value,
 //! with one difference: its wake-up does not preempt; it runs at the next
 //! scheduling point (the running thread parks, blocks or uses up its slice), or at
 //! once on an idle CPU, and delivers what was queued meanwhile in one batch.
 //! Nothing changes for the application's threads (the replies it hands them keep
 //! their own policy), nor while only platform threads use the client: there the
 //! completer runs their callbacks and reads their sockets, and delaying it delays
-//! them.
+//! them. For the same reason the completer goes back to the default policy
+//! whenever it reads a socket itself (for platform threads in a process that also
+//! has virtual threads): the kernel wakes it for a reply, and it must run at once,
+//! or the runtime thread the same reply wakes reads it first. So it is under
+//! `SCHED_BATCH` exactly while it sleeps on the completion queue.
 //!
 //! Measured on the project's 2-vCPU test host (Intel guest, 2026-12-07,
 //! `benchmarks/results/batch-scheduling-2026-12-07`): with the completer under
 //! `SCHED_BATCH` from the start, 1,000 virtual threads on one carrier were above
 //! the same code without it in 9 of 9 pairs (1.06-1.64x, mean 1.23x), at 2.9-3.6
 //! against 3.6-4.9 µs of CPU per request: without it that point swung between two
-//! states, the slow one spending 40% more CPU per request. The shipped rule, in one
-//! run: 1.07-1.37x the code before, 1.31-1.58x Lettuce. Callback chains, which do
+//! states, the slow one spending 40% more CPU per request. Switching for good once a
+//! virtual thread sent (e44b337), in one run: 1.07-1.37x the code before, 1.31-1.58x
+//! Lettuce; leaving the policy to read a socket changes nothing on that path (it
+//! reads none for virtual threads). Callback chains, which do
 //! not run this path now, read 0.88-1.02x at 512 chains (mean 0.95). The
 //! runtime's workers under `SCHED_BATCH` too: no better for virtual threads, and
 //! blocking threads at 100 in flight read 0.93-0.97x in five pairs of one run.
@@ -41,53 +47,79 @@ static VIRTUAL_THREADS_SENT: AtomicBool = AtomicBool::new(false);
 static REFUSAL_LOGGED: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
-    /// On the completer: whether it tried the switch already (done or refused: once).
-    static SWITCH_TRIED: Cell<bool> = const { Cell::new(false) };
+    /// On the completer: the policy it runs under now.
+    static BATCHED: Cell<bool> = const { Cell::new(false) };
+    /// On the completer: a switch was refused (it is not tried again).
+    static REFUSED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Sets whether the completer may switch to `SCHED_BATCH` (if it has not yet);
-/// returns the value in force.
+/// Sets whether the completer may switch to `SCHED_BATCH`; returns the value in force.
 pub fn set_enabled(enabled: bool) -> bool {
     ENABLED.store(enabled, Ordering::Relaxed);
     enabled
 }
 
-/// A thread that carries virtual threads sends requests: from its next wait on,
-/// the completer runs under `SCHED_BATCH` (see the module's comment).
+/// A thread that carries virtual threads sends requests: from its next sleep on
+/// the completion queue, the completer runs under `SCHED_BATCH` (see the module's
+/// comment).
 pub(crate) fn virtual_threads_send() {
     if !VIRTUAL_THREADS_SENT.load(Ordering::Relaxed) {
         VIRTUAL_THREADS_SENT.store(true, Ordering::Relaxed);
     }
 }
 
-/// Called by the completer at each wait: switches it once virtual threads have
-/// sent requests. A refusal (a seccomp filter, an OS without the policy) leaves it
-/// as it was, logged once: the policy decides when the thread runs after a
-/// wake-up, not what it does.
-pub(crate) fn completer_waits() {
-    if !VIRTUAL_THREADS_SENT.load(Ordering::Relaxed) || SWITCH_TRIED.with(Cell::get) {
+/// The completer is about to sleep on the completion queue: under `SCHED_BATCH`
+/// once virtual threads have sent requests. A refusal (a seccomp filter, an OS
+/// without the policy) leaves it as it was, logged once: the policy decides when
+/// the thread runs after a wake-up, not what it does.
+pub(crate) fn completer_sleeps_on_queue() {
+    if BATCHED.with(Cell::get) || REFUSED.with(Cell::get) || !VIRTUAL_THREADS_SENT.load(Ordering::Relaxed) || !ENABLED.load(Ordering::Relaxed) {
         return;
     }
-    SWITCH_TRIED.with(|tried| tried.set(true));
-    if ENABLED.load(Ordering::Relaxed) && !switch_this_thread() && !REFUSAL_LOGGED.swap(true, Ordering::Relaxed) {
-        tracing::info!(
-            target: "glide.core",
-            "glide-completer keeps the default scheduling policy: SCHED_BATCH was refused ({})",
-            std::io::Error::last_os_error()
-        );
+    if switch_this_thread(Policy::Batch) {
+        BATCHED.with(|b| b.set(true));
+    } else {
+        REFUSED.with(|r| r.set(true));
+        if !REFUSAL_LOGGED.swap(true, Ordering::Relaxed) {
+            tracing::info!(
+                target: "glide.core",
+                "glide-completer keeps the default scheduling policy: SCHED_BATCH was refused ({})",
+                std::io::Error::last_os_error()
+            );
+        }
     }
+}
+
+/// The completer is about to wait on a socket it reads itself: back to the
+/// default policy, so that the reply's wake-up runs it at once.
+pub(crate) fn completer_reads_socket() {
+    if BATCHED.with(Cell::get) && switch_this_thread(Policy::Default) {
+        BATCHED.with(|b| b.set(false));
+    }
+}
+
+/// The two policies the completer moves between.
+#[derive(Clone, Copy)]
+enum Policy {
+    Default,
+    Batch,
 }
 
 #[cfg(target_os = "linux")]
-fn switch_this_thread() -> bool {
+fn switch_this_thread(policy: Policy) -> bool {
+    let policy = match policy {
+        Policy::Default => libc::SCHED_OTHER,
+        Policy::Batch => libc::SCHED_BATCH,
+    };
     let param = libc::sched_param { sched_priority: 0 };
     // SAFETY: pid 0 names the calling thread; `param` is a valid sched_param that
-    // outlives the call, which only reads it. SCHED_BATCH at priority 0 needs no privilege.
-    unsafe { libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) == 0 }
+    // outlives the call, which only reads it. SCHED_OTHER and SCHED_BATCH at
+    // priority 0 need no privilege.
+    unsafe { libc::sched_setscheduler(0, policy, &param) == 0 }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn switch_this_thread() -> bool {
+fn switch_this_thread(_policy: Policy) -> bool {
     false
 }
 
@@ -101,7 +133,7 @@ mod tests {
     }
 
     #[test]
-    fn the_switch_puts_the_calling_thread_alone_under_sched_batch() {
+    fn a_switch_changes_the_calling_thread_alone() {
         let (switched, other) = std::thread::scope(|scope| {
             let other = scope.spawn(|| {
                 std::thread::sleep(std::time::Duration::from_millis(50));
@@ -109,25 +141,31 @@ mod tests {
             });
             let switched = scope.spawn(|| {
                 assert_eq!(policy_of_this_thread(), libc::SCHED_OTHER, "a new thread starts under the default policy");
-                assert!(switch_this_thread(), "{}", std::io::Error::last_os_error());
-                policy_of_this_thread()
+                assert!(switch_this_thread(Policy::Batch), "{}", std::io::Error::last_os_error());
+                let batched = policy_of_this_thread();
+                assert!(switch_this_thread(Policy::Default), "{}", std::io::Error::last_os_error());
+                (batched, policy_of_this_thread())
             });
             (switched.join().unwrap(), other.join().unwrap())
         });
-        assert_eq!(switched, libc::SCHED_BATCH);
+        assert_eq!(switched, (libc::SCHED_BATCH, libc::SCHED_OTHER));
         assert_eq!(other, libc::SCHED_OTHER, "another thread of the process keeps its policy");
     }
 
     #[test]
-    fn the_completer_switches_at_its_first_wait_after_a_virtual_thread_sent() {
+    fn the_completer_is_under_sched_batch_while_it_sleeps_on_the_queue_once_a_virtual_thread_sent() {
         std::thread::spawn(|| {
             if !VIRTUAL_THREADS_SENT.load(Ordering::Relaxed) {
-                completer_waits();
+                completer_sleeps_on_queue();
                 assert_eq!(policy_of_this_thread(), libc::SCHED_OTHER, "no virtual thread has sent yet");
             }
             virtual_threads_send();
-            assert_eq!(policy_of_this_thread(), libc::SCHED_OTHER, "the switch waits for the completer's wait");
-            completer_waits();
+            assert_eq!(policy_of_this_thread(), libc::SCHED_OTHER, "the switch waits for the completer's sleep");
+            completer_sleeps_on_queue();
+            assert_eq!(policy_of_this_thread(), libc::SCHED_BATCH);
+            completer_reads_socket();
+            assert_eq!(policy_of_this_thread(), libc::SCHED_OTHER, "reading a socket itself, it must run when woken");
+            completer_sleeps_on_queue();
             assert_eq!(policy_of_this_thread(), libc::SCHED_BATCH);
         })
         .join()

@@ -239,13 +239,13 @@ fn read_into(out: &mut [Completion], connection: &Connection, timeout: Duration,
 /// if requests wait there and nobody else reads it (see the module's comment).
 pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
     IS_COMPLETER.with(|c| c.set(true));
-    crate::batch_scheduling::completer_waits();
     write_unsent();
     let n = completion::drain_now(out);
     if n > 0 || out.is_empty() {
         return n;
     }
     if let Some((connection, linger, awaiting)) = connection_to_read(timeout) {
+        crate::batch_scheduling::completer_reads_socket();
         if let Some(n) = read_into(out, &connection, timeout, linger, awaiting) {
             return n;
         }
@@ -262,5 +262,6 @@ pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
             }
         }
     }
+    crate::batch_scheduling::completer_sleeps_on_queue();
     completion::drain(out, timeout)
 }

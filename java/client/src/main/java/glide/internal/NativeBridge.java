@@ -31,9 +31,10 @@ final class NativeBridge {
     static final String READ_SPIN_PROPERTY = "glide.readSpinMicros";
 
     /**
-     * Whether {@code glide-completer} switches to Linux's {@code SCHED_BATCH} policy once virtual
-     * threads use a client (default true): the same fair share, but its frequent wake-ups do not
-     * preempt their carrier threads; see the README. Read when this class initialises.
+     * Whether {@code glide-completer} sleeps on its queue under Linux's {@code SCHED_BATCH} policy
+     * once virtual threads use a client (default true): the same fair share, but its frequent
+     * wake-ups do not preempt their carrier threads; see the README. Read when this class
+     * initialises.
      */
     static final String BATCH_SCHEDULING_PROPERTY = "glide.batchScheduling";
 

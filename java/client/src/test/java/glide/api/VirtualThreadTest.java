@@ -56,8 +56,8 @@ class VirtualThreadTest {
     }
 
     /**
-     * Once a virtual thread sends requests, {@code glide-completer} runs under {@code SCHED_BATCH}
-     * (its wake-ups stop preempting the carriers); with {@code glide.batchScheduling=false} it keeps
+     * Once a virtual thread sends requests, {@code glide-completer} sleeps on its queue under
+     * {@code SCHED_BATCH} (its wake-ups stop preempting the carriers); with {@code glide.batchScheduling=false} it keeps
      * the default policy; no other thread's changes ({@link glide.testutil.CompleterPolicyMain}).
      */
     @Test

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Run in a child JVM of Java 21+: {@code glide-completer} keeps the default scheduling policy while
- * platform threads use the client, and runs under {@code SCHED_BATCH} once a virtual thread has sent
- * requests (with {@code -Dglide.batchScheduling=false}: never); no other thread's policy changes,
- * the carriers' included. Prints "OK" and exits 0, or prints what differs and exits 1.
+ * platform threads use the client, and sleeps on its queue under {@code SCHED_BATCH} once a virtual
+ * thread has sent requests (with {@code -Dglide.batchScheduling=false}: never); no other thread's
+ * policy changes, the carriers' included. Prints "OK" and exits 0, or prints what differs and exits 1.
  * Compiled for Java 11: the virtual thread is started through reflection. Arguments: host port.
  */
 public final class CompleterPolicyMain {
@@ -33,7 +33,8 @@ public final class CompleterPolicyMain {
                 }
             });
             virtual.join(30_000);
-            deliverThroughTheCompleter(client);
+            // Its replies were read by a runtime thread and delivered by the completer, which
+            // has slept on the completion queue since (it reads no socket for a virtual thread).
             Map<String, Integer> after = ThreadPolicies.byName();
             int expected = enabled ? ThreadPolicies.SCHED_BATCH : ThreadPolicies.SCHED_OTHER;
             boolean othersKept = after.entrySet().stream()
