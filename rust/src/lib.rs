@@ -15,7 +15,6 @@
 #![cfg_attr(not(test), warn(clippy::print_stdout, clippy::print_stderr))]
 
 pub mod batch;
-mod batch_scheduling;
 pub mod client;
 pub mod cluster;
 pub mod completion;

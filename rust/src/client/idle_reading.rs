@@ -137,9 +137,6 @@ pub fn knows_calling_thread() -> bool {
 /// experiment 5 of the results named in the module's comment).
 pub fn note_calling_thread(carries_virtual_threads: bool) {
     CARRIES_VIRTUAL_THREADS.with(|c| c.set(Some(carries_virtual_threads)));
-    if carries_virtual_threads {
-        crate::batch_scheduling::virtual_threads_send();
-    }
 }
 
 /// A request was sent on `connection` by the calling thread; `sender_will_read`:
@@ -245,7 +242,6 @@ pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
         return n;
     }
     if let Some((connection, linger, awaiting)) = connection_to_read(timeout) {
-        crate::batch_scheduling::completer_reads_socket();
         if let Some(n) = read_into(out, &connection, timeout, linger, awaiting) {
             return n;
         }
@@ -262,6 +258,5 @@ pub fn await_completions(out: &mut [Completion], timeout: Duration) -> usize {
             }
         }
     }
-    crate::batch_scheduling::completer_sleeps_on_queue();
     completion::drain(out, timeout)
 }

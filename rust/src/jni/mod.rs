@@ -616,17 +616,6 @@ fn set_read_spin_micros<'caller>(
     Ok(crate::client::read_spin::set_spin_micros(micros.max(0) as u64) as jlong)
 }
 
-/// Sets whether `glide-completer` sleeps on its queue under `SCHED_BATCH` once
-/// virtual threads send requests (the `glide.batchScheduling` system property);
-/// returns the value in force.
-fn set_batch_scheduling<'caller>(
-    _env: &mut Env<'caller>,
-    _class: JClass<'caller>,
-    enabled: jboolean,
-) -> Result<jboolean, BridgeError> {
-    Ok(crate::batch_scheduling::set_enabled(enabled))
-}
-
 /// A command packed for the wire, plus what we need to know about it.
 struct PackedCommand {
     packed: Vec<u8>,

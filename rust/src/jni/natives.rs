@@ -97,7 +97,6 @@ const NATIVES: &[(&str, NativeMethod<'static>)] = &[
     native!(statistics() -> long[]),
     native!(set_max_bulk_length(bytes: jlong) -> jlong),
     native!(set_read_spin_micros(micros: jlong) -> jlong),
-    native!(set_batch_scheduling(enabled: jboolean) -> jboolean),
     native!(help_read(handle: jlong, request_id: jlong, timeout_ms: jint, out: long[]) -> jint),
     native!(requeue(records: long[], n: jint)),
     native!(iam_token(

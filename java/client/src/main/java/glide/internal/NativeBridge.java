@@ -30,14 +30,6 @@ final class NativeBridge {
      */
     static final String READ_SPIN_PROPERTY = "glide.readSpinMicros";
 
-    /**
-     * Whether {@code glide-completer} sleeps on its queue under Linux's {@code SCHED_BATCH} policy
-     * once virtual threads use a client (default true): the same fair share, but its frequent
-     * wake-ups do not preempt their carrier threads; see the README. Read when this class
-     * initialises.
-     */
-    static final String BATCH_SCHEDULING_PROPERTY = "glide.batchScheduling";
-
     static {
         NativeLoader.load();
         checkRegistered(registerNatives(NativeBridge.class));
@@ -48,26 +40,6 @@ final class NativeBridge {
         Long readSpin = numberProperty(READ_SPIN_PROPERTY, "a number of microseconds");
         if (readSpin != null) {
             setReadSpinMicros(readSpin);
-        }
-        Boolean batchScheduling = booleanProperty(BATCH_SCHEDULING_PROPERTY);
-        if (batchScheduling != null) {
-            setBatchScheduling(batchScheduling);
-        }
-    }
-
-    /** The system property {@code name} as true or false (any case), or null when unset. */
-    static Boolean booleanProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            return null;
-        }
-        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true":
-                return Boolean.TRUE;
-            case "false":
-                return Boolean.FALSE;
-            default:
-                throw new IllegalArgumentException(name + " must be true or false, not \"" + value + "\"");
         }
     }
 
@@ -119,9 +91,6 @@ final class NativeBridge {
      * 0; capped at 1000); returns the value in force.
      */
     static native long setReadSpinMicros(long micros);
-
-    /** Sets {@link #BATCH_SCHEDULING_PROPERTY}'s switch (if the completer has not switched yet); returns it. */
-    static native boolean setBatchScheduling(boolean enabled);
 
     private NativeBridge() {}
 

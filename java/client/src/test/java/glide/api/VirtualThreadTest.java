@@ -55,19 +55,6 @@ class VirtualThreadTest {
         runOnJava21("glide.testutil.CompleterReadingMain", "-Djdk.virtualThreadScheduler.parallelism=2");
     }
 
-    /**
-     * Once a virtual thread sends requests, {@code glide-completer} sleeps on its queue under
-     * {@code SCHED_BATCH} (its wake-ups stop preempting the carriers); with {@code glide.batchScheduling=false} it keeps
-     * the default policy; no other thread's changes ({@link glide.testutil.CompleterPolicyMain}).
-     */
-    @Test
-    void theCompleterStopsPreemptingCarriersOnceVirtualThreadsSend() throws Exception {
-        Assumptions.assumeTrue(glide.testutil.ThreadPolicies.readable(), "Linux only");
-        runOnJava21("glide.testutil.CompleterPolicyMain", "-Djdk.virtualThreadScheduler.parallelism=1");
-        runOnJava21("glide.testutil.CompleterPolicyMain", "-Djdk.virtualThreadScheduler.parallelism=1",
-                "-Dglide.batchScheduling=false");
-    }
-
     /** Runs {@code mainClass} against the server in a child JVM of Java 21+; it must print OK and exit 0. */
     private static void runOnJava21(String mainClass, String... jvmOptions) throws Exception {
         Optional<Path> java = javaWithVirtualThreads();
