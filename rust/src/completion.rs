@@ -126,19 +126,76 @@ pub fn push(completion: Completion) {
     push_all(std::iter::once(completion));
 }
 
+/// Hands completions to the Java threads parked waiting for them (virtual threads
+/// blocked in `get()`), removing from the list those it handed over; the rest go
+/// to the queue. Installed by the JNI bridge; see [`install_parked_hand_off`].
+pub type ParkedHandOff = fn(&mut SmallVec<[Completion; 8]>);
+
+static PARKED_HAND_OFF: OnceLock<ParkedHandOff> = OnceLock::new();
+/// A thread carrying virtual threads has sent a request: until then no completion
+/// can be for one, and pushes skip the look.
+static VIRTUAL_THREADS_SENT: AtomicBool = AtomicBool::new(false);
+
+/// Lets the thread that reads a reply hand its completion straight to the virtual
+/// thread parked waiting for it, instead of queueing it for the completer thread,
+/// which would only wake that virtual thread (see `jni::parked_hand_off`): the
+/// completer's wake-up preempted whatever ran on its CPU, often the carrier.
+pub fn install_parked_hand_off(hand_off: ParkedHandOff) {
+    let _ = PARKED_HAND_OFF.set(hand_off);
+}
+
+impl Completion {
+    /// Whether a virtual thread sent this completion's request (Java tags the id).
+    pub fn sent_by_virtual_thread(&self) -> bool {
+        self.request_id & (1 << wire::request_id::VIRTUAL_THREAD_BIT) != 0
+    }
+}
+
+/// A thread carrying virtual threads sent a request (the bridge tells the core once
+/// per OS thread): from now on pushes look for their completions.
+pub fn virtual_threads_sent() {
+    if !VIRTUAL_THREADS_SENT.load(Ordering::Relaxed) {
+        VIRTUAL_THREADS_SENT.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The hand-off to parked threads, when it applies to completions pushed on this
+/// thread now: installed, virtual threads have sent, and the thread is not
+/// collecting what it reads (a Java thread reading in `get()` delivers its own
+/// collection, hand-offs included).
+fn parked_hand_off() -> Option<ParkedHandOff> {
+    if !VIRTUAL_THREADS_SENT.load(Ordering::Relaxed) {
+        return None;
+    }
+    let hand_off = *PARKED_HAND_OFF.get()?;
+    let collecting = COLLECTED.with(|c| c.borrow().is_some());
+    (!collecting).then_some(hand_off)
+}
+
 /// Queues several completions with one lock and at most one wake-up. A
-/// completion a thread waits for in [`crate::followers`] goes to that thread;
+/// completion a thread waits for in [`crate::followers`] goes to that thread,
+/// one a virtual thread is parked for to that thread ([`install_parked_hand_off`]);
 /// inside [`collecting`], the others are kept for the reading thread instead.
 pub fn push_all(completions: impl IntoIterator<Item = Completion>) {
     // A sampled request's span ends here, when its outcome is known (one relaxed load
     // when no span is open).
     let completions = completions.into_iter().inspect(crate::telemetry::span::on_completion);
-    if !crate::followers::any_seated() {
-        // Callbacks and virtual threads: nobody waits in native code, nothing to set aside.
+    let seated = crate::followers::any_seated();
+    let parked_hand_off = parked_hand_off();
+    if !seated && parked_hand_off.is_none() {
+        // Nobody waits in native code, and parked threads are not ours to wake here.
         return collect_or_queue(completions);
     }
     let mut completions: SmallVec<[Completion; 8]> = completions.collect();
-    crate::followers::deliver_all(&mut completions);
+    if seated {
+        crate::followers::deliver_all(&mut completions);
+    }
+    if let Some(hand_off) = parked_hand_off {
+        // Callbacks and platform threads never pay for the call into Java.
+        if completions.iter().any(Completion::sent_by_virtual_thread) {
+            hand_off(&mut completions);
+        }
+    }
     collect_or_queue(completions.into_iter());
 }
 
@@ -311,6 +368,17 @@ mod tests {
         assert!(start.elapsed() < Duration::from_secs(4));
         assert_eq!(out[0].request_id, 77);
         pusher.join().unwrap();
+    }
+
+    /// Java sets bit `wire::request_id::VIRTUAL_THREAD_BIT` of the ids of virtual threads'
+    /// requests; only those are offered to the parked hand-off.
+    #[test]
+    fn a_virtual_threads_request_is_known_by_its_id() {
+        let sequential = Completion { request_id: 12_345, kind: wire::kind::OK, payload: 0 };
+        assert!(!sequential.sent_by_virtual_thread());
+        let tagged = Completion { request_id: 12_345 | (1 << 62), ..sequential };
+        assert!(tagged.sent_by_virtual_thread());
+        assert_eq!(wire::request_id::VIRTUAL_THREAD_BIT, 62, "Java's ids count from 1 below it");
     }
 
     /// Each number of a record is at its `wire::completion` position, where Java's

@@ -1,8 +1,10 @@
 //! The one Tokio runtime of the process.
 //!
 //! Created lazily by the first client and shared by every client after it. Its
-//! worker threads are plain native threads named `glide-worker-N`: they never
-//! attach to the JVM, so they cannot keep a JVM alive when `main` returns.
+//! worker threads are native threads named `glide-worker-N`. Once virtual
+//! threads send requests, a worker that reads their replies attaches to the JVM
+//! as a daemon thread to hand them over (`jni::parked_hand_off`): a daemon, so
+//! it cannot keep a JVM alive when `main` returns.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;

@@ -224,6 +224,22 @@ pub mod help_read {
     pub const NOT_WAITING: i32 = -1;
 }
 
+/// What a request id says besides which request it is: Java numbers requests from 1 and sets one
+/// high bit when a virtual thread sends the request (sequential ids keep their hash spread).
+pub mod request_id {
+    /// The bit (1 << 62) set in the id of a request a virtual thread sent: the core offers only
+    /// these completions to `handOffToWaiters` (a virtual thread waits by parking).
+    pub const VIRTUAL_THREAD_BIT: i32 = 62;
+}
+
+/// How `Completions.handOffToWaiters` marks, in the records a runtime thread gave it, the
+/// completions it handed to the thread parked waiting for them (request ids start at 1).
+pub mod parked_hand_off {
+    /// Written over a record's request id once its waiter owns the completion: the core does not
+    /// queue it.
+    pub const HANDED_OVER: i32 = 0;
+}
+
 /// Numbers of cluster clients that Java's checks and the core's agree on.
 pub mod cluster {
     /// Hash slots: a slot route's number is below it; a scan cursor whose next slot is this is
@@ -417,9 +433,12 @@ pub mod stat {
     /// Replies the completer thread read from a socket itself, with nothing else to deliver (the
     /// others were read by a runtime thread or a thread waiting in get()).
     pub const REPLIES_READ_BY_COMPLETER: usize = 16;
+    /// Completions a runtime thread handed straight to the virtual thread parked waiting for them,
+    /// without the completer thread.
+    pub const REPLIES_HANDED_TO_PARKED_THREADS: usize = 17;
 
     /// How many figures there are: the length of the array.
-    pub const COUNT: usize = 17;
+    pub const COUNT: usize = 18;
 
     /// Each figure's name, by index: the key `getExtendedStatistics()` publishes it under.
     pub const NAMES: [&str; COUNT] = [
@@ -440,6 +459,7 @@ pub mod stat {
         "otel_spans_open",
         "otel_spans_dropped",
         "replies_read_by_completer",
+        "replies_handed_to_parked_threads",
     ];
 }
 
@@ -483,6 +503,9 @@ pub struct Statistics {
     /// Replies the completer thread read from a socket itself, with nothing else to deliver (the
     /// others were read by a runtime thread or a thread waiting in get()).
     pub replies_read_by_completer: i64,
+    /// Completions a runtime thread handed straight to the virtual thread parked waiting for them,
+    /// without the completer thread.
+    pub replies_handed_to_parked_threads: i64,
 }
 
 impl Statistics {
@@ -506,6 +529,7 @@ impl Statistics {
         out[stat::OTEL_SPANS_OPEN] = self.otel_spans_open;
         out[stat::OTEL_SPANS_DROPPED] = self.otel_spans_dropped;
         out[stat::REPLIES_READ_BY_COMPLETER] = self.replies_read_by_completer;
+        out[stat::REPLIES_HANDED_TO_PARKED_THREADS] = self.replies_handed_to_parked_threads;
         out
     }
 }

@@ -137,6 +137,9 @@ pub fn knows_calling_thread() -> bool {
 /// experiment 5 of the results named in the module's comment).
 pub fn note_calling_thread(carries_virtual_threads: bool) {
     CARRIES_VIRTUAL_THREADS.with(|c| c.set(Some(carries_virtual_threads)));
+    if carries_virtual_threads {
+        completion::virtual_threads_sent();
+    }
 }
 
 /// A request was sent on `connection` by the calling thread; `sender_will_read`:

@@ -15,6 +15,7 @@ mod config;
 mod iam;
 mod logging;
 mod natives;
+mod parked_hand_off;
 mod policy;
 mod telemetry;
 mod tls;
@@ -592,6 +593,7 @@ fn statistics_now() -> wire::Statistics {
         otel_spans_open: crate::telemetry::span::open_count() as i64,
         otel_spans_dropped: crate::telemetry::span::dropped() as i64,
         replies_read_by_completer: crate::client::idle_reading::replies_read_by_completer() as i64,
+        replies_handed_to_parked_threads: parked_hand_off::handed_over() as i64,
     }
 }
 

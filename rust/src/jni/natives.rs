@@ -21,6 +21,7 @@ use jni::{Env, EnvUnowned, NativeMethod};
 
 use super::iam;
 use super::logging;
+use super::parked_hand_off;
 use super::policy::{BridgeError, ThrowGlide};
 use super::telemetry;
 use super::tls;
@@ -99,6 +100,7 @@ const NATIVES: &[(&str, NativeMethod<'static>)] = &[
     native!(set_read_spin_micros(micros: jlong) -> jlong),
     native!(help_read(handle: jlong, request_id: jlong, timeout_ms: jint, out: long[]) -> jint),
     native!(requeue(records: long[], n: jint)),
+    native!(install_parked_hand_off(completions: JClass), fn = parked_hand_off::install_native),
     native!(iam_token(
         cluster_name: JString,
         user: JString,

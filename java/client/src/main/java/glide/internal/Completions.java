@@ -13,8 +13,10 @@ import java.util.function.Predicate;
  * <p>The native core pushes each outcome to one process-wide queue; this thread drains it in
  * batches, decodes replies into heap objects and completes the futures. User continuations
  * attached without an executor therefore run on this thread, never on a Tokio worker; the one
- * exception is a thread blocked in {@code get()}/{@code join()} that read its own reply: it
- * completes its own future, and so runs that future's continuations (never another's).
+ * exception is a thread blocked in {@code get()}/{@code join()} that read its own reply, or was
+ * handed it (by a reading thread, or, for a parked virtual thread, by the Tokio worker that read
+ * it through {@link #handOffToWaiters}, which only unparks it): it completes its own future, and
+ * so runs that future's continuations (never another's).
  *
  * <p><b>Hazard:</b> a continuation that blocks on this thread blocks every completion in the
  * process. Waiting there for another glide-jni future would never end, so {@link GlideFuture}
@@ -33,6 +35,7 @@ final class Completions {
     static {
         COMPLETER.setDaemon(true);
         COMPLETER.start();
+        NativeBridge.installParkedHandOff(Completions.class);
     }
 
     static boolean isCompleterThread() {
@@ -68,9 +71,17 @@ final class Completions {
         }
     }
 
-    /** Registers a new pending request and returns its id. */
+    /**
+     * Registers a new pending request and returns its id, with the bit {@link
+     * Wire.RequestId#VIRTUAL_THREAD_BIT} set when a virtual thread sends it (it will wait by
+     * parking: the core then hands its completion to it from the reading thread, see {@link
+     * #handOffToWaiters}).
+     */
     static long register(Pending<?> pending) {
         long id = NEXT_ID.getAndIncrement();
+        if (VirtualThreads.current()) {
+            id |= 1L << Wire.RequestId.VIRTUAL_THREAD_BIT;
+        }
         if (pending.future instanceof GlideFuture) {
             ((GlideFuture<?>) pending.future).requestId = id;
         }
@@ -129,6 +140,28 @@ final class Completions {
                 complete(id, kind, payload);
             }
         }
+    }
+
+    /**
+     * Called by a core runtime thread (attached to the JVM for this, never running user code) with
+     * {@code n} completions it read ({@link Wire.Completion} records): gives each one whose request
+     * has a thread parked waiting for it (a virtual thread in {@code get()}) to that thread, and
+     * marks it by zeroing its request id; the core queues the unmarked ones for this class's
+     * completer thread. A record is marked only once its waiter owns it, so whatever is thrown
+     * here, nothing is lost or delivered twice. Returns how many were handed over.
+     */
+    static int handOffToWaiters(long[] records, int n) {
+        int handed = 0;
+        for (int at = 0; at < n * Wire.Completion.LEN; at += Wire.Completion.LEN) {
+            long id = records[at + Wire.Completion.REQUEST_ID];
+            int kind = (int) records[at + Wire.Completion.KIND];
+            long payload = records[at + Wire.Completion.PAYLOAD];
+            if (handOffToWaiter(id, kind, payload)) {
+                records[at + Wire.Completion.REQUEST_ID] = Wire.ParkedHandOff.HANDED_OVER;
+                handed++;
+            }
+        }
+        return handed;
     }
 
     /** Gives a completion to the thread blocked waiting for its request; false when none waits. */

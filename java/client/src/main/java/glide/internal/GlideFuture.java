@@ -102,7 +102,12 @@ final class GlideFuture<T> extends CompletableFuture<T> {
         if (!(w instanceof Thread) || !WAITER.compareAndSet(this, w, new HandOff(id, kind, payload))) {
             return false;
         }
-        LockSupport.unpark((Thread) w);
+        try {
+            LockSupport.unpark((Thread) w);
+        } catch (RuntimeException e) {
+            // The waiter owns the completion now, whatever happens here (a virtual thread's
+            // scheduler refusing it, say): reporting it as not handed over would deliver it twice.
+        }
         return true;
     }
 

@@ -241,6 +241,13 @@ final class NativeBridge {
     /** Queues {@code n} completions ({@link Wire.Completion} records) for the completer thread. */
     static native void requeue(long[] records, int n);
 
+    /**
+     * Lets the core's runtime threads call {@code completions.handOffToWaiters(long[], int)} with
+     * the completions they read, so that a virtual thread parked for its reply gets it from the
+     * reading thread instead of through the completer thread. Once, from {@link Completions}.
+     */
+    static native void installParkedHandOff(Class<?> completions);
+
     static native byte[] takeBytes(long pointer);
 
     /**

@@ -291,6 +291,28 @@ public final class Wire {
     }
 
     /**
+     * What a request id says besides which request it is: Java numbers requests from 1 and sets one
+     * high bit when a virtual thread sends the request (sequential ids keep their hash spread).
+     */
+    static final class RequestId {
+        private RequestId() {}
+
+        /** The bit (1 << 62) set in the id of a request a virtual thread sent: the core offers only these completions to {@code handOffToWaiters} (a virtual thread waits by parking). */
+        static final int VIRTUAL_THREAD_BIT = 62;
+    }
+
+    /**
+     * How {@code Completions.handOffToWaiters} marks, in the records a runtime thread gave it, the
+     * completions it handed to the thread parked waiting for them (request ids start at 1).
+     */
+    static final class ParkedHandOff {
+        private ParkedHandOff() {}
+
+        /** Written over a record's request id once its waiter owns the completion: the core does not queue it. */
+        static final int HANDED_OVER = 0;
+    }
+
+    /**
      * Numbers of cluster clients that Java's checks and the core's agree on.
      */
     static final class Cluster {
@@ -523,9 +545,11 @@ public final class Wire {
         static final int OTEL_SPANS_DROPPED = 15;
         /** Replies the completer thread read from a socket itself, with nothing else to deliver (the others were read by a runtime thread or a thread waiting in get()). */
         static final int REPLIES_READ_BY_COMPLETER = 16;
+        /** Completions a runtime thread handed straight to the virtual thread parked waiting for them, without the completer thread. */
+        static final int REPLIES_HANDED_TO_PARKED_THREADS = 17;
 
         /** How many figures there are: the length of the array. */
-        static final int COUNT = 17;
+        static final int COUNT = 18;
 
         /** Each figure's key, by index. */
         static String key(int index) {
@@ -564,6 +588,8 @@ public final class Wire {
                     return "otel_spans_dropped";
                 case REPLIES_READ_BY_COMPLETER:
                     return "replies_read_by_completer";
+                case REPLIES_HANDED_TO_PARKED_THREADS:
+                    return "replies_handed_to_parked_threads";
                 default:
                     throw new IllegalArgumentException("no statistic " + index);
             }

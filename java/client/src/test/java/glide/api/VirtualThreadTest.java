@@ -55,6 +55,17 @@ class VirtualThreadTest {
         runOnJava21("glide.testutil.CompleterReadingMain", "-Djdk.virtualThreadScheduler.parallelism=2");
     }
 
+    /**
+     * A runtime thread reading a virtual thread's reply hands it straight to that parked thread,
+     * beside a platform thread's callbacks, every reply reaching its own request; the runtime
+     * threads attached for it do not keep the JVM alive ({@link glide.testutil.ParkedHandOffMain}
+     * returns from main with a client open).
+     */
+    @Test
+    void aRuntimeThreadHandsRepliesToParkedVirtualThreadsAndTheJvmStillExits() throws Exception {
+        runOnJava21("glide.testutil.ParkedHandOffMain", "-Djdk.virtualThreadScheduler.parallelism=1");
+    }
+
     /** Runs {@code mainClass} against the server in a child JVM of Java 21+; it must print OK and exit 0. */
     private static void runOnJava21(String mainClass, String... jvmOptions) throws Exception {
         Optional<Path> java = javaWithVirtualThreads();
