@@ -13,8 +13,8 @@
 //! it; the rest go to the queue as before.
 //!
 //! Runtime threads are attached to the JVM for this the first time they need it, as daemon
-//! threads (a non-daemon attachment would keep the JVM from exiting when `main` returns), and
-//! detached when they end. Only threads the JVM did not know are used: a Java thread that pushes
+//! threads under their own names (a non-daemon attachment would keep the JVM from exiting when
+//! `main` returns), and detached when they end. Only threads the JVM did not know are used: a Java thread that pushes
 //! completions outside `collecting` (an error while it sends) queues them as before. Only in a
 //! process where a thread carrying virtual threads has sent (see
 //! `completion::virtual_threads_sent`), and only for the requests a virtual thread sent (Java tags
@@ -24,7 +24,7 @@
 //! parked for it owns it, and everything unmarked is queued, whatever happened in Java or here.
 
 use std::cell::RefCell;
-use std::ffi::c_void;
+use std::ffi::{c_void, CString};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
@@ -137,12 +137,14 @@ fn attach_daemon(target: &Target) -> Attachment {
     if known != JNI_EDETACHED {
         return Attachment::NotOurs;
     }
+    // The JVM shows the thread under its own name (`glide-worker-N`), as `top` and `perf` do.
+    let name = std::thread::current().name().and_then(|n| CString::new(n).ok()).unwrap_or_else(|| c"glide-runtime".to_owned());
     let mut args = JavaVMAttachArgs {
         version: JNI_VERSION_1_8,
-        name: c"glide-runtime".as_ptr().cast_mut(),
+        name: name.as_ptr().cast_mut(),
         group: std::ptr::null_mut(),
     };
-    // SAFETY: as above; `args` lives across the call, and the JVM copies the name.
+    // SAFETY: as above; `args` and `name` live across the call, and the JVM copies the name.
     let attached = unsafe { ((**vm).v1_4.AttachCurrentThreadAsDaemon)(vm, &mut env, (&raw mut args).cast()) };
     if attached != JNI_OK {
         return Attachment::NotOurs;

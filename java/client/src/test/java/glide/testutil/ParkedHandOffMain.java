@@ -63,7 +63,7 @@ public final class ParkedHandOffMain {
         List<String> runtimeThreads = new ArrayList<>();
         boolean allDaemons = true;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("glide-runtime")) {
+            if (thread.getName().startsWith("glide-worker-")) {
                 runtimeThreads.add(thread.getName());
                 allDaemons &= thread.isDaemon();
             }
