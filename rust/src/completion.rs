@@ -41,6 +41,12 @@ impl Completion {
         record
     }
 
+    /// Whether a virtual thread sent this completion's request: Java sets bit
+    /// [`wire::request_id::VIRTUAL_THREAD_BIT`] of its id (see [`install_parked_hand_off`]).
+    pub fn sent_by_virtual_thread(&self) -> bool {
+        self.request_id & (1 << wire::request_id::VIRTUAL_THREAD_BIT) != 0
+    }
+
     /// A completion as Java wrote it in a `long[]` (`requeue`): the inverse of
     /// [`Completion::to_record`].
     pub fn from_record(record: &[i64; wire::completion::LEN]) -> Completion {
@@ -142,13 +148,6 @@ static VIRTUAL_THREADS_SENT: AtomicBool = AtomicBool::new(false);
 /// completer's wake-up preempted whatever ran on its CPU, often the carrier.
 pub fn install_parked_hand_off(hand_off: ParkedHandOff) {
     let _ = PARKED_HAND_OFF.set(hand_off);
-}
-
-impl Completion {
-    /// Whether a virtual thread sent this completion's request (Java tags the id).
-    pub fn sent_by_virtual_thread(&self) -> bool {
-        self.request_id & (1 << wire::request_id::VIRTUAL_THREAD_BIT) != 0
-    }
 }
 
 /// A thread carrying virtual threads sent a request (the bridge tells the core once
