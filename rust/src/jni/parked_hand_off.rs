@@ -25,6 +25,7 @@
 
 use std::cell::RefCell;
 use std::ffi::{c_void, CString};
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
@@ -159,7 +160,9 @@ fn offer(target: &Target, own: &mut OwnAttachment, completions: &mut SmallVec<[C
     let offered: SmallVec<[usize; 8]> = (0..completions.len()).filter(|&i| completions[i].sent_by_virtual_thread()).collect();
     let mut handed: SmallVec<[bool; 16]> = SmallVec::from_elem(false, completions.len());
     // The thread is attached (by `attach_daemon`): this finds that attachment, never makes one.
-    let outcome = target.vm.attach_current_thread_with_config(AttachConfig::default, Some(4), |env| -> jni::errors::Result<()> {
+    // A panic in a later chunk must still remove the chunks Java marked before it (they would
+    // be delivered twice): it is caught here and resumed once they are removed.
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| target.vm.attach_current_thread_with_config(AttachConfig::default, Some(4), |env| -> jni::errors::Result<()> {
         if own.records.is_none() {
             let array = env.new_long_array(RECORDS * wire::completion::LEN)?;
             own.records = Some(env.new_global_ref(array)?);
@@ -184,7 +187,7 @@ fn offer(target: &Target, own: &mut OwnAttachment, completions: &mut SmallVec<[C
             called?;
         }
         Ok(())
-    });
+    })));
     HANDED.fetch_add(handed.iter().filter(|h| **h).count() as u64, Ordering::Relaxed);
     let mut index = 0;
     completions.retain(|_| {
@@ -192,5 +195,5 @@ fn offer(target: &Target, own: &mut OwnAttachment, completions: &mut SmallVec<[C
         index += 1;
         keep
     });
-    outcome
+    outcome.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
