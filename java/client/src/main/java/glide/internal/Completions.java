@@ -146,7 +146,8 @@ final class Completions {
      * Called by a core runtime thread (attached to the JVM for this, never running user code) with
      * {@code n} completions it read ({@link Wire.Completion} records): gives each one whose request
      * has a thread parked waiting for it (a virtual thread in {@code get()}) to that thread, and
-     * marks it by zeroing its request id; the core queues the unmarked ones for this class's
+     * marks it by writing {@link Wire.ParkedHandOff#HANDED_OVER} over its request id; the core
+     * queues the unmarked ones for this class's
      * completer thread. A record is marked only once its waiter owns it, so whatever is thrown
      * here, nothing is lost or delivered twice. Returns how many were handed over.
      */
