@@ -1,6 +1,7 @@
 #!/bin/bash
 # ab-batch.sh JAR CLASS METHOD T MODE: one JMH run (3 s warm-up, 8 s measured), the whole JVM SCHED_BATCH if MODE=batch
-. /work/main/benchmarks/results/blocking-gaps-2026-12-06/server.sh
+HERE=$(cd "$(dirname "$0")" && pwd)
+. $HERE/../blocking-gaps-2026-12-06/server.sh
 start_server $1
 pre=""; [ "$5" = batch ] && pre="chrt -b 0"
 T0=$(awk '{print $14+$15}' /proc/$RP/stat)

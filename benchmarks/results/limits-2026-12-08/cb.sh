@@ -1,6 +1,7 @@
 #!/bin/bash
 # cb.sh REPS "POINTS" NAME=JAR...: callbacks points (workload:N) interleaved, order reversed each rep
-. /work/main/benchmarks/results/blocking-gaps-2026-12-06/server.sh
+HERE=$(cd "$(dirname "$0")" && pwd)
+. $HERE/../blocking-gaps-2026-12-06/server.sh
 REPS=$1; POINTS=$2; shift 2; JARS=("$@")
 first=${JARS[0]#*=}; start_server "$first"
 for rep in $(seq $REPS); do

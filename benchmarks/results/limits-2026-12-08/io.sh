@@ -1,5 +1,6 @@
 # io.sh JAR CLASS METHOD T: syscalls (reads/writes from /proc/PID/io) per op of server and client over 4 s
-. /work/main/benchmarks/results/blocking-gaps-2026-12-06/server.sh
+HERE=$(cd "$(dirname "$0")" && pwd)
+. $HERE/../blocking-gaps-2026-12-06/server.sh
 start_server $1
 start_fork $1 $2 $3 $4 p
 s() { awk '/syscr|syscw/{printf "%s ", $2}' /proc/$1/io; awk '{printf "%s ", $14+$15}' /proc/$1/stat; }

@@ -1,6 +1,7 @@
 # perfrec.sh JAR CLASS METHOD T NAME WHO: perf record (2999 Hz, 4 s; PERFG=-g for call graphs) of the
 # JMH fork (WHO=client) or of the redis-server (WHO=server) while the fork runs CLASS.METHOD at T threads
-. /work/main/benchmarks/results/blocking-gaps-2026-12-06/server.sh
+HERE=$(cd "$(dirname "$0")" && pwd)
+. $HERE/../blocking-gaps-2026-12-06/server.sh
 D=$(pwd)
 start_server $1
 start_fork $1 $2 $3 $4 p

@@ -1,7 +1,8 @@
 # sc.sh JAR "ARGS": strace -c -f of a CallbacksMain JVM for 3 s
+HERE=$(cd "$(dirname "$0")" && pwd)
 set -u
 JAR=$1; ARGS=$2
-. /work/main/benchmarks/results/blocking-gaps-2026-12-06/server.sh
+. $HERE/../blocking-gaps-2026-12-06/server.sh
 D=$(pwd); cd "$(mktemp -d)"; start_server $JAR
 java -Xms2g -Xmx2g -Dbench.host=127.0.0.1 -Dbench.port=$PORT -Dbench.server.pid=$RP -cp $JAR io.glidejni.bench.CallbacksMain $ARGS --warmup 3 --measure 8 > out.txt 2>/dev/null &
 JP=$!; sleep 5

@@ -14,10 +14,10 @@
 //!
 //! Runtime threads are attached to the JVM for this the first time they need it, as daemon
 //! threads under their own names (a non-daemon attachment would keep the JVM from exiting when
-//! `main` returns), and detached when they end. Only threads the JVM did not know are used: a Java thread that pushes
-//! completions outside `collecting` (an error while it sends) queues them as before. Only in a
-//! process where a thread carrying virtual threads has sent (see
-//! `completion::virtual_threads_sent`), and only for the requests a virtual thread sent (Java tags
+//! `main` returns), and detached when they end. Java threads never take this path: one that
+//! pushes completions outside `collecting` (an error while it sends) queues them as before. It
+//! applies only in a process where a thread carrying virtual threads has sent (see
+//! `completion::virtual_threads_sent`), and only to the requests a virtual thread sent (Java tags
 //! their ids, `wire::request_id`): callbacks and platform threads never pay the call.
 //!
 //! Nothing is lost or delivered twice: Java marks a completion in the array only once the thread
