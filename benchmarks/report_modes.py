@@ -7,7 +7,8 @@ Input (one directory):
   failures.jsonl   one line per run that exited non-zero (run.sh), with or without a result line
   machine.txt      "key: value" lines
 
-A point is (mode, transport, workload, N, parallelism or B, client): mode "callbacks" (N chains,
+A point is (mode, transport, workload, N, parallelism or B, client), the transport suffixed
+"-text" for runs through the clients' String API: mode "callbacks" (N chains,
 each request's completion callback issues the next), "virtual-threads" (N virtual threads each
 blocking in get(), on `parallelism` carrier threads), "fan-out" (N platform threads, each starting
 B requests at once and waiting for them all) or "semaphore" (N platform threads, each keeping B
@@ -25,8 +26,11 @@ SECOND_FIELD = {"virtual-threads": "parallelism", "fan-out": "fan_out", "semapho
 WORKLOADS = ["w1", "w2-16k", "w2-512k"]
 # the JMH method of the same workload (keys, values and mix are the same)
 JMH_METHOD = {"w1": "w1Mixed", "w2-16k": "w2Get16k", "w2-512k": "w2Get512k"}
-TRANSPORTS = ["plain", "tls"]
-TRANSPORT_LABEL = {"plain": "plaintext", "tls": "TLS"}
+# a run through a client's String API (CallbacksDriver's "api": "text") is its own transport in the
+# tables: "plain-text", "tls-text"
+TRANSPORTS = ["plain", "tls", "plain-text", "tls-text"]
+TRANSPORT_LABEL = {"plain": "plaintext", "tls": "TLS", "plain-text": "plaintext, String API",
+                   "tls-text": "TLS, String API"}
 CLIENTS = ["glide-jni", "valkey-glide", "lettuce", "jedis"]
 FIELDS = ["ops_per_s", "p50_us", "p99_us", "p999_us", "heap_bytes_per_op",
           "cpu_client_us_per_op", "cpu_server_us_per_op"]
@@ -52,7 +56,8 @@ def point_key(r):
     mode = r.get("mode", "callbacks")
     field = SECOND_FIELD.get(mode)
     par = int(r.get(field) or 0) if field else 0
-    return (mode, r["transport"], r["workload"], int(r["chains"]), par, r["client"])
+    transport = r["transport"] + ("-text" if r.get("api") == "text" else "")
+    return (mode, transport, r["workload"], int(r["chains"]), par, r["client"])
 
 
 class Point:

@@ -58,11 +58,11 @@ def _ratios(mine, theirs):
     return [mine[k] / theirs[k] for k in sorted(mine) if k in theirs and theirs[k]]
 
 
-def _modes_rows(points, mode, par, ns, goal, second, workload="w1"):
+def _modes_rows(points, mode, par, ns, goal, second, workload="w1", transport="plain"):
     """Rows for one mode against Lettuce: (point, ops ratios, second criterion text, its ok)."""
     rows = []
     for n in ns:
-        key = (mode, "plain", workload, n, par)
+        key = (mode, transport, workload, n, par)
         mine, lettuce = points.get(key + ("glide-jni",)), points.get(key + ("lettuce",))
         if mine is None and lettuce is None:
             continue
@@ -94,7 +94,7 @@ def section(res, points, methods, threads, short):
                  % (n, CALLBACK_RATIO, _fmt_ratio(ratios), text, verdict))
         n_rows += 1
         met += verdict == "met"
-    vt_ns = sorted({k[3] for k in points if k[0] == "virtual-threads" and k[2] == "w1"})
+    vt_ns = sorted({k[3] for k in points if k[0] == "virtual-threads" and k[1] == "plain" and k[2] == "w1"})
     for par in (1, 2):
         for n, ratios, text, ok, verdict in _modes_rows(
                 points, "virtual-threads", par, vt_ns, VT_RATIO, ("p99_us", "p99 µs")):
@@ -116,6 +116,23 @@ def section(res, points, methods, threads, short):
                 points, "callbacks", 0, CALLBACK_N, CALLBACK_RATIO, ("cpu_client_us_per_op", "CPU µs/op"), workload):
             L.append("| callbacks, %s (outside check) | N = %d | ≥ %.1f× Lettuce, CPU/op ≤ | %s | %s | %s |"
                      % (label, n, CALLBACK_RATIO, _fmt_ratio(ratios), text, verdict))
+            n_rows += 1
+            met += verdict == "met"
+    # the same W1 points through each client's String API (Lettuce's UTF-8 codec), when the run
+    # has them (callbacks/run.sh's CALLBACKS_APIS=text): most services call that API
+    for n, ratios, text, ok, verdict in _modes_rows(
+            points, "callbacks", 0, CALLBACK_N, CALLBACK_RATIO, ("cpu_client_us_per_op", "CPU µs/op"),
+            transport="plain-text"):
+        L.append("| callbacks, W1, String API (outside check) | N = %d | ≥ %.1f× Lettuce, CPU/op ≤ | %s | %s | %s |"
+                 % (n, CALLBACK_RATIO, _fmt_ratio(ratios), text, verdict))
+        n_rows += 1
+        met += verdict == "met"
+    vt_text_ns = sorted({k[3] for k in points if k[0] == "virtual-threads" and k[1] == "plain-text" and k[2] == "w1"})
+    for par in (1, 2):
+        for n, ratios, text, ok, verdict in _modes_rows(
+                points, "virtual-threads", par, vt_text_ns, VT_RATIO, ("p99_us", "p99 µs"), transport="plain-text"):
+            L.append("| virtual threads, W1, String API, parallelism %d (outside check) | N = %d | ≥ %.1f× Lettuce, p99 ≤ | %s | %s | %s |"
+                     % (par, n, VT_RATIO, _fmt_ratio(ratios), text, verdict))
             n_rows += 1
             met += verdict == "met"
     for method in methods:

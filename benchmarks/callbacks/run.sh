@@ -30,6 +30,9 @@
 #   CALLBACKS_WORKLOADS      subset of "w1 w2-16k w2-512k" (default all)
 #   CALLBACKS_N              chains (requests in flight), default "1 16 128 512" (quick: "16")
 #   CALLBACKS_TRANSPORTS     subset of "plain tls" (default both)
+#   CALLBACKS_APIS           subset of "binary text" (default binary): the API the callbacks and
+#                            virtual-thread modes call, binary (GlideString, byte[]) or each client's
+#                            String API (-Dbench.text=true, see BenchConfig.text)
 #   CALLBACKS_WARMUP         seconds of warm-up per point (default 3; quick 1)
 #   CALLBACKS_MEASURE        seconds of measurement per point (default 5; quick 1)
 #   CALLBACKS_MODES          subset of "callbacks virtual-threads fan-out semaphore" (default all four)
@@ -76,6 +79,7 @@ FO_WORKLOADS=${CALLBACKS_FANOUT_WORKLOADS:-w1}
 SEM_WORKLOADS=${CALLBACKS_SEMAPHORE_WORKLOADS:-w1}
 WORKLOADS=${CALLBACKS_WORKLOADS:-"w1 w2-16k w2-512k"}
 TRANSPORTS=${CALLBACKS_TRANSPORTS:-"plain tls"}
+APIS=${CALLBACKS_APIS:-binary}
 REPS=${CALLBACKS_REPS:-2}
 if [ "$QUICK" = 1 ]; then
     NS=${CALLBACKS_N:-16}
@@ -123,6 +127,9 @@ for w in $WORKLOADS $VT_WORKLOADS $FO_WORKLOADS $SEM_WORKLOADS; do
 done
 for t in $TRANSPORTS; do
     case $t in plain | tls) ;; *) die "unknown transport '$t' (plain tls)" ;; esac
+done
+for a in $APIS; do
+    case $a in binary | text) ;; *) die "unknown API '$a' (binary text)" ;; esac
 done
 read -r -a CLIENT_LIST <<<"$CLIENTS"
 read -r -a VT_CLIENT_LIST <<<"$VT_CLIENTS"
@@ -190,6 +197,7 @@ client_version() {
     for c in $ALL_CLIENTS; do echo "$c: $(client_version "$c")"; done
     echo "phases: ${WARMUP} s warm-up + ${MEASURE} s measurement per point, one JVM per point; JVM args: $JVM_ARGS"
     echo "chains: $NS"
+    echo "APIs (callbacks, virtual threads): $APIS"
     echo "clients: ${CLIENT_LIST[*]}"
     echo "virtual threads: $VT_NS on parallelism $VT_PS, clients ${VT_CLIENT_LIST[*]:-none}, java $VT_JAVA"
     echo "fan-out: ${FO_WORKLOADS:-none}, threads $FO_TS, B $FO_BS"
@@ -203,39 +211,44 @@ cat "$RAW/machine.txt" >&2
 per_run=$(python3 -c "import math; print(math.ceil($WARMUP + $MEASURE))")
 run_timeout=$(( per_run + 90 ))
 n_words() { wc -w <<<"$1"; }
-total=$(( REPS * $(n_words "$TRANSPORTS") * ($(n_words "$WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$NS")
-    + $(n_words "$VT_WORKLOADS") * ${#VT_CLIENT_LIST[@]} * $(n_words "$VT_NS") * $(n_words "$VT_PS")
+total=$(( REPS * $(n_words "$TRANSPORTS") * ($(n_words "$APIS") * ($(n_words "$WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$NS")
+    + $(n_words "$VT_WORKLOADS") * ${#VT_CLIENT_LIST[@]} * $(n_words "$VT_NS") * $(n_words "$VT_PS"))
     + $(n_words "$FO_WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$FO_TS") * $(n_words "$FO_BS")
     + $(n_words "$SEM_WORKLOADS") * ${#CLIENT_LIST[@]} * $(n_words "$SEM_TS") * $(n_words "$SEM_BS")) ))
 log "$total runs of ~$(( per_run + 2 )) s each (~$(( total * (per_run + 2) / 60 + 1 )) min)"
 count=0
 failed=0
 
-# run_point REP CLIENT TRANSPORT WORKLOAD N [vt PARALLELISM | fan-out B | semaphore B]: one JVM; N
-# callback chains, or N virtual threads blocking in get() on PARALLELISM carriers, or N threads each
-# starting B requests at once, or N threads each keeping B in flight with a Semaphore.
+# run_point REP CLIENT TRANSPORT API WORKLOAD N [vt PARALLELISM | fan-out B | semaphore B]: one JVM;
+# N callback chains, or N virtual threads blocking in get() on PARALLELISM carriers, or N threads
+# each starting B requests at once, or N threads each keeping B in flight with a Semaphore; API
+# binary or text (the client's String API).
 run_point() {
-    local rep=$1 client=$2 transport=$3 workload=$4 n=$5 mode=${6:-callbacks} arg=${7:-}
-    local props name ldir lfile rc summary
+    local rep=$1 client=$2 transport=$3 api=$4 workload=$5 n=$6 mode=${7:-callbacks} arg=${8:-}
+    local props name ldir lfile rc summary suffix=""
     if [ "$transport" = tls ]; then
         props=(-Dbench.host=$HOST -Dbench.port=$TLS_PORT -Dbench.tls=true -Dbench.tls.ca=$CA -Dbench.server.pid=$TLS_PID)
     else
         props=(-Dbench.host=$HOST -Dbench.port=$PLAIN_PORT -Dbench.server.pid=$PLAIN_PID)
     fi
+    if [ "$api" = text ]; then
+        props+=(-Dbench.text=true)
+        suffix=-text
+    fi
     count=$((count + 1))
     ldir="$LOGS/rep$rep"; mkdir -p "$ldir"
     if [ "$mode" = vt ]; then
-        name="$client-$transport-$workload-vt$n-p$arg"
+        name="$client-$transport$suffix-$workload-vt$n-p$arg"
         # shellcheck disable=SC2206
         cmd=("$VT_JAVA" $JVM_ARGS -Djdk.virtualThreadScheduler.parallelism=$arg "${props[@]}"
             -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain --virtual-threads)
     elif [ "$mode" = fan-out ] || [ "$mode" = semaphore ]; then
-        name="$client-$transport-$workload-$([ "$mode" = fan-out ] && echo fan || echo sem)$n-b$arg"
+        name="$client-$transport$suffix-$workload-$([ "$mode" = fan-out ] && echo fan || echo sem)$n-b$arg"
         # shellcheck disable=SC2206
         cmd=(java $JVM_ARGS "${props[@]}" -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain
             "--$mode" "$arg")
     else
-        name="$client-$transport-$workload-n$n"
+        name="$client-$transport$suffix-$workload-n$n"
         # shellcheck disable=SC2206
         cmd=(java $JVM_ARGS "${props[@]}" -cp "$bench/$client/target/benchmarks.jar" io.glidejni.bench.CallbacksMain)
     fi
@@ -251,12 +264,12 @@ run_point() {
         log "   FAILED (exit $rc; see $lfile)"
         python3 -c 'import json, sys; print(json.dumps(dict(zip(
             ["client", "transport", "workload", "chains", "rep", "exit", "log", "error", "mode",
-             {"fan-out": "fan_out", "semaphore": "permits"}.get(sys.argv[9], "parallelism")],
+             {"fan-out": "fan_out", "semaphore": "permits"}.get(sys.argv[9], "parallelism"), "api"],
             [sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]),
-             int(sys.argv[6]), sys.argv[7], sys.argv[8], sys.argv[9], int(sys.argv[10] or 0)]))))' \
+             int(sys.argv[6]), sys.argv[7], sys.argv[8], sys.argv[9], int(sys.argv[10] or 0), sys.argv[11]]))))' \
             "$client" "$transport" "$workload" "$n" "$rep" "$rc" "${lfile#"$repo"/}" \
             "$(grep -m1 -E 'FAILED|Exception|Error' "$lfile" || echo "exit $rc")" \
-            "$(case $mode in vt) echo virtual-threads ;; *) echo "$mode" ;; esac)" "$arg" >>"$FAILURES"
+            "$(case $mode in vt) echo virtual-threads ;; *) echo "$mode" ;; esac)" "$arg" "$api" >>"$FAILURES"
     fi
 }
 
@@ -271,18 +284,22 @@ for rep in $(seq "$REPS"); do
     mapfile -t order < <(in_order "$rep" "${CLIENT_LIST[@]}")
     mapfile -t vt_order < <(in_order "$rep" "${VT_CLIENT_LIST[@]}")
     log "repetition $rep: ${order[*]:-} / virtual threads: ${vt_order[*]:-}"
-    for workload in $WORKLOADS; do
-        for transport in $TRANSPORTS; do
-            for n in $NS; do
-                for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n"; done
+    for api in $APIS; do
+        for workload in $WORKLOADS; do
+            for transport in $TRANSPORTS; do
+                for n in $NS; do
+                    for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$api" "$workload" "$n"; done
+                done
             done
         done
-    done
-    for workload in $VT_WORKLOADS; do
-        for transport in $TRANSPORTS; do
-            for n in $VT_NS; do
-                for par in $VT_PS; do
-                    for client in "${vt_order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$n" vt "$par"; done
+        for workload in $VT_WORKLOADS; do
+            for transport in $TRANSPORTS; do
+                for n in $VT_NS; do
+                    for par in $VT_PS; do
+                        for client in "${vt_order[@]}"; do
+                            run_point "$rep" "$client" "$transport" "$api" "$workload" "$n" vt "$par"
+                        done
+                    done
                 done
             done
         done
@@ -294,7 +311,7 @@ for rep in $(seq "$REPS"); do
             for transport in $TRANSPORTS; do
                 for t in $ts; do
                     for b in $bs; do
-                        for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" "$workload" "$t" "$mode" "$b"; done
+                        for client in "${order[@]}"; do run_point "$rep" "$client" "$transport" binary "$workload" "$t" "$mode" "$b"; done
                     done
                 done
             done

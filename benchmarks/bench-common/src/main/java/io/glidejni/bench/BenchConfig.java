@@ -24,6 +24,8 @@ import javax.net.ssl.TrustManagerFactory;
  *   <li>{@code -Dbench.tls=true}: connect over TLS, trusting only the CA certificate(s) in the
  *       PEM file {@code -Dbench.tls.ca=/path/ca.pem} (required then). Every client verifies the
  *       server's certificate and host name against it.
+ *   <li>{@code -Dbench.text=true}: the non-blocking benchmarks call the String API (see {@link
+ *       #text()}).
  * </ul>
  */
 public final class BenchConfig {
@@ -118,6 +120,16 @@ public final class BenchConfig {
             throw new IllegalArgumentException("-Dbench.clients must be at least 1, got " + k);
         }
         return k;
+    }
+
+    /**
+     * Whether the non-blocking benchmarks use each client's String API ({@code -Dbench.text=true}:
+     * glide-jni's and valkey-glide's {@code get(String)}, Lettuce's default UTF-8 codec, Jedis's
+     * String methods) instead of its binary one (GlideString, byte[]), the default. Most services
+     * call the String API; the values are ASCII either way, so both move the same bytes.
+     */
+    public static boolean text() {
+        return Boolean.getBoolean("bench.text");
     }
 
     /** Request timeout given to clients that have one (ms): generous for 512 KiB x 100 threads. */

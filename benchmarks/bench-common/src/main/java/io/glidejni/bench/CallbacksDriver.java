@@ -70,7 +70,13 @@ public final class CallbacksDriver<T> {
     enum Kind {
         W1("w1"),
         W2_16K("w2-16k"),
-        W2_512K("w2-512k");
+        W2_512K("w2-512k"),
+        /**
+         * {@code get-SIZE} (e.g. {@code get-1k}, {@code get-64k}, {@code get-300}): GETs of one key
+         * holding SIZE bytes, which the set-up writes through the client under test, for sizes
+         * between the suite's three.
+         */
+        GET_SIZED("get-SIZE");
 
         final String cli;
 
@@ -84,7 +90,26 @@ public final class CallbacksDriver<T> {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown workload '" + s + "' (w1, w2-16k, w2-512k)");
+            if (s.startsWith("get-")) {
+                sizeOf(s);
+                return GET_SIZED;
+            }
+            throw new IllegalArgumentException("unknown workload '" + s + "' (w1, w2-16k, w2-512k, get-SIZE)");
+        }
+
+        /** The value size of a {@code get-SIZE} workload name: bytes, or KiB with a k suffix. */
+        static int sizeOf(String s) {
+            String n = s.substring("get-".length());
+            int unit = n.endsWith("k") ? 1024 : 1;
+            try {
+                int size = Integer.parseInt(unit == 1 ? n : n.substring(0, n.length() - 1)) * unit;
+                if (size >= 1) {
+                    return size;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("get-SIZE wants a size of at least 1 (bytes, or KiB with k), got " + s);
         }
     }
 
@@ -93,7 +118,7 @@ public final class CallbacksDriver<T> {
     private static final int STOP = 2;
 
     private static final String USAGE =
-            "usage: java -cp benchmarks.jar io.glidejni.bench.CallbacksMain --workload w1|w2-16k|w2-512k"
+            "usage: java -cp benchmarks.jar io.glidejni.bench.CallbacksMain --workload w1|w2-16k|w2-512k|get-SIZE"
                     + " --chains N [--virtual-threads | --fan-out B | --semaphore B] [--warmup SECONDS (3)] [--measure SECONDS (5)] [--out FILE.jsonl]"
                     + " [--meta KEY=VALUE]...\n"
                     + "  server: -Dbench.host, -Dbench.port, -Dbench.tls=true -Dbench.tls.ca=ca.pem,"
@@ -102,6 +127,8 @@ public final class CallbacksDriver<T> {
     private final String clientName;
     private final AsyncBenchClient<T> client;
     private final Kind kind;
+    /** The workload's name in the results: {@link Kind#cli}, or {@code get-SIZE} as given. */
+    private final String workloadName;
     private final int chainCount;
     /** How the N requests in flight are driven. */
     enum Mode {
@@ -137,10 +164,11 @@ public final class CallbacksDriver<T> {
 
     @SuppressWarnings("unchecked")
     private CallbacksDriver(
-            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, Mode mode, int perThread) {
+            String clientName, AsyncBenchClient<T> client, String workloadName, int chains, Mode mode, int perThread) {
         this.clientName = clientName;
         this.client = client;
-        this.kind = kind;
+        this.kind = Kind.of(workloadName);
+        this.workloadName = workloadName;
         this.chainCount = chains;
         this.mode = mode;
         this.perThread = perThread;
@@ -150,8 +178,19 @@ public final class CallbacksDriver<T> {
             w1Keys[i] = client.wrap(Workload.W1_KEY_BYTES[i]);
         }
         this.w1Value = client.wrap(Workload.SMALL_VALUE_BYTES);
-        this.w2Key = client.wrap(kind == Kind.W2_512K ? Workload.W2_512K_KEY : Workload.W2_16K_KEY);
-        this.w2Length = kind == Kind.W2_512K ? Workload.W2_LARGE : Workload.W2_SMALL;
+        switch (kind) {
+            case W2_512K:
+                this.w2Key = client.wrap(Workload.W2_512K_KEY);
+                this.w2Length = Workload.W2_LARGE;
+                break;
+            case GET_SIZED:
+                this.w2Length = Kind.sizeOf(workloadName);
+                this.w2Key = client.wrap(Workload.bytes("wget:" + w2Length));
+                break;
+            default:
+                this.w2Key = client.wrap(Workload.W2_16K_KEY);
+                this.w2Length = Workload.W2_SMALL;
+        }
     }
 
     /**
@@ -183,7 +222,7 @@ public final class CallbacksDriver<T> {
 
     private static int run(String clientName, String[] args, Callable<? extends AsyncBenchClient<?>> connect)
             throws Exception {
-        Kind kind = null;
+        String workload = null;
         int chains = -1;
         double warmup = 3;
         double measure = 5;
@@ -206,7 +245,8 @@ public final class CallbacksDriver<T> {
             String v = args[++i];
             switch (a) {
                 case "--workload":
-                    kind = Kind.of(v);
+                    Kind.of(v); // checks the name
+                    workload = v;
                     break;
                 case "--chains":
                     chains = Integer.parseInt(v);
@@ -239,15 +279,15 @@ public final class CallbacksDriver<T> {
                     throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        if (kind == null || chains < 1 || warmup < 0 || measure <= 0) {
+        if (workload == null || chains < 1 || warmup < 0 || measure <= 0) {
             throw new IllegalArgumentException("--workload and --chains (>= 1) are required; --measure > 0");
         }
         System.err.printf(
                 "CallbacksMain: %s, %s, %d %s, %.1f s warm-up + %.1f s measurement, server %s%n",
-                clientName, kind.cli, chains, mode.cli, warmup, measure,
+                clientName, workload, chains, mode.cli, warmup, measure,
                 BenchConfig.describe());
         try (AsyncBenchClient<?> client = connect.call()) {
-            Json result = start(clientName, client, kind, chains, mode, perThread).measure(warmup, measure, meta);
+            Json result = start(clientName, client, workload, chains, mode, perThread).measure(warmup, measure, meta);
             String line = result.toString();
             System.out.println(line);
             if (out != null) {
@@ -268,9 +308,9 @@ public final class CallbacksDriver<T> {
     }
 
     private static <T> CallbacksDriver<T> start(
-            String clientName, AsyncBenchClient<T> client, Kind kind, int chains, Mode mode, int perThread)
+            String clientName, AsyncBenchClient<T> client, String workload, int chains, Mode mode, int perThread)
             throws Exception {
-        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, kind, chains, mode, perThread);
+        CallbacksDriver<T> d = new CallbacksDriver<>(clientName, client, workload, chains, mode, perThread);
         d.checkPrefill();
         return d;
     }
@@ -281,8 +321,11 @@ public final class CallbacksDriver<T> {
         if (await(client.get(w1Keys[Workload.W1_KEYS - 1])) != null) {
             throw new IllegalStateException("the last W1 key must not exist");
         }
+        if (kind == Kind.GET_SIZED) {
+            await(client.set(w2Key, client.wrap(Workload.value(w2Length, 3))));
+        }
         Workload.checkLength(
-                kind == Kind.W2_512K ? Workload.W2_512K_NAME : Workload.W2_16K_NAME,
+                kind == Kind.W2_512K ? Workload.W2_512K_NAME : kind == Kind.W2_16K ? Workload.W2_16K_NAME : workloadName,
                 client.bytes(await(client.get(w2Key))),
                 w2Length);
     }
@@ -380,7 +423,8 @@ public final class CallbacksDriver<T> {
         Json j = new Json();
         j.put("client", clientName);
         j.put("transport", BenchConfig.tls() ? "tls" : "plain");
-        j.put("workload", kind.cli);
+        j.put("api", BenchConfig.text() ? "text" : "binary");
+        j.put("workload", workloadName);
         j.put("chains", chainCount);
         j.put("mode", mode.cli);
         if (mode.perThreadField != null) {
@@ -429,7 +473,7 @@ public final class CallbacksDriver<T> {
         j.put("failed", failed);
         System.err.printf(
                 "CallbacksMain: %s %s %s %s N=%d: %.0f ops/s, p50 %.1f us, p99 %.1f us, CPU %s us/op (server %s)%s%n",
-                clientName, BenchConfig.tls() ? "tls" : "plain", kind.cli,
+                clientName, (BenchConfig.tls() ? "tls" : "plain") + (BenchConfig.text() ? " text" : ""), workloadName,
                 mode.perThreadField != null ? mode.cli + " B=" + perThread : mode.cli, chainCount, ops / window,
                 us(all.quantileNanos(0.5)), us(all.quantileNanos(0.99)),
                 j.get("cpu_client_us_per_op"), j.get("cpu_server_us_per_op"),

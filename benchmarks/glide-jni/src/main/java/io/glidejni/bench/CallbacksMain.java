@@ -4,6 +4,7 @@ import static glide.api.models.GlideString.gs;
 
 import glide.api.GlideClient;
 import glide.api.models.GlideString;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,7 +18,10 @@ public final class CallbacksMain {
     private CallbacksMain() {}
 
     public static void main(String[] args) {
-        CallbacksDriver.main("glide-jni", args, () -> new Client(GlideJniBench.connect()));
+        CallbacksDriver.main(
+                "glide-jni",
+                args,
+                () -> BenchConfig.text() ? new TextClient(GlideJniBench.connect()) : new Client(GlideJniBench.connect()));
     }
 
     private static final class Client implements AsyncBenchClient<GlideString> {
@@ -45,6 +49,40 @@ public final class CallbacksMain {
         @Override
         public byte[] bytes(Object getReply) {
             return getReply == null ? null : ((GlideString) getReply).getBytes();
+        }
+
+        @Override
+        public void close() throws Exception {
+            client.close();
+        }
+    }
+
+    /** The same client through its String API ({@code -Dbench.text=true}). */
+    private static final class TextClient implements AsyncBenchClient<String> {
+        private final GlideClient client;
+
+        TextClient(GlideClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public String wrap(byte[] raw) {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public CompletionStage<?> get(String key) {
+            return client.get(key);
+        }
+
+        @Override
+        public CompletionStage<?> set(String key, String value) {
+            return client.set(key, value);
+        }
+
+        @Override
+        public byte[] bytes(Object getReply) {
+            return getReply == null ? null : ((String) getReply).getBytes(StandardCharsets.UTF_8);
         }
 
         @Override

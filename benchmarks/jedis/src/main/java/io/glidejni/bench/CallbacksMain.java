@@ -1,5 +1,6 @@
 package io.glidejni.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +28,10 @@ public final class CallbacksMain {
             System.exit(2);
         }
         int threads = Integer.parseInt(args[at + 1]);
-        CallbacksDriver.main("jedis", args, () -> new Client(JedisBench.pool(threads)));
+        CallbacksDriver.main(
+                "jedis",
+                args,
+                () -> BenchConfig.text() ? new TextClient(JedisBench.pool(threads)) : new Client(JedisBench.pool(threads)));
     }
 
     private static final class Client implements AsyncBenchClient<byte[]> {
@@ -60,7 +64,7 @@ public final class CallbacksMain {
             }
         }
 
-        private static CompletionStage<?> failed(RuntimeException e) {
+        static CompletionStage<?> failed(RuntimeException e) {
             CompletableFuture<Object> f = new CompletableFuture<>();
             f.completeExceptionally(e);
             return f;
@@ -69,6 +73,48 @@ public final class CallbacksMain {
         @Override
         public byte[] bytes(Object getReply) {
             return (byte[]) getReply;
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+        }
+    }
+
+    /** The same pool through Jedis's String methods ({@code -Dbench.text=true}). */
+    private static final class TextClient implements AsyncBenchClient<String> {
+        private final JedisPool pool;
+
+        TextClient(JedisPool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public String wrap(byte[] raw) {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public CompletionStage<?> get(String key) {
+            try (Jedis j = pool.getResource()) {
+                return CompletableFuture.completedFuture(j.get(key));
+            } catch (RuntimeException e) {
+                return Client.failed(e);
+            }
+        }
+
+        @Override
+        public CompletionStage<?> set(String key, String value) {
+            try (Jedis j = pool.getResource()) {
+                return CompletableFuture.completedFuture(j.set(key, value));
+            } catch (RuntimeException e) {
+                return Client.failed(e);
+            }
+        }
+
+        @Override
+        public byte[] bytes(Object getReply) {
+            return getReply == null ? null : ((String) getReply).getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
