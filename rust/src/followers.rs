@@ -9,19 +9,22 @@
 //! hand-off. Measured at 16 KiB GETs over TLS from 10 threads, the task and the
 //! completer took a third of the client's CPU.
 //!
-//! Now such a thread takes a seat here, under its request id, and parks.
+//! Now such a thread takes a seat here, under its request id, and sleeps.
 //! Whoever completes that request (a reading thread, the task, a timeout, a
 //! shutdown) finds the seat in [`crate::completion::push_all`], leaves the
-//! completion on it and unparks the thread: one wake-up, whoever read the
+//! completion on it and wakes the thread: one wake-up, whoever read the
 //! reply. The thread then completes its own future in Java, as a reader does
 //! its own: continuations never run on another caller's thread.
+//!
+//! The threads one delivery is for are woken together, with one system call
+//! ([`crate::wake_slots`], which says why: one `unpark` each let the first
+//! thread woken preempt the reader before it woke the next).
 //!
 //! A seat is held for one bounded wait; leaving it returns what was left there,
 //! so a completion delivered as the wait ends is never lost.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
-use std::thread::Thread;
 use std::time::Instant;
 
 use parking_lot::Mutex;
@@ -29,9 +32,11 @@ use smallvec::SmallVec;
 
 use crate::completion::Completion;
 use crate::fast_hash::FastMap;
+use crate::wake_slots::{Slot, Wakes};
 
 struct Seat {
-    thread: Thread,
+    /// Where the seated thread sleeps.
+    slot: Slot,
     delivered: Option<Completion>,
 }
 
@@ -52,7 +57,7 @@ pub(crate) struct Seated {
 /// the seat was taken went the usual way (see the module's comment).
 pub(crate) fn sit(request_id: i64) -> Seated {
     let mut seats = SEATS.lock();
-    let fresh = seats.insert(request_id, Seat { thread: std::thread::current(), delivered: None }).is_none();
+    let fresh = seats.insert(request_id, Seat { slot: Slot::mine(), delivered: None }).is_none();
     if fresh {
         TAKEN.fetch_add(1, Ordering::SeqCst);
     }
@@ -60,10 +65,13 @@ pub(crate) fn sit(request_id: i64) -> Seated {
 }
 
 impl Seated {
-    /// Parks until the request's completion is delivered here or `until` passes.
+    /// Sleeps until the request's completion is delivered here or `until` passes.
     /// `Some`: the completion, and the seat is left.
     pub(crate) fn wait(&mut self, until: Instant) -> Option<Completion> {
+        let slot = Slot::mine();
         loop {
+            // Before looking: a delivery after the look changes it, and the wait returns.
+            let seen = slot.seen();
             if let Some(delivered) = self.delivered() {
                 return Some(delivered);
             }
@@ -71,8 +79,8 @@ impl Seated {
             if now >= until {
                 return None;
             }
-            // Spurious wake-ups are allowed: the loop looks again.
-            std::thread::park_timeout(until - now);
+            // Spurious wake-ups (a neighbour's, on a shared slot) are allowed: the loop looks again.
+            slot.wait(seen, until - now);
         }
     }
 
@@ -132,23 +140,24 @@ where
     if completions.is_empty() || !any_seated() {
         return;
     }
-    let mut to_wake: SmallVec<[Thread; 8]> = SmallVec::new();
+    let mut to_wake = Wakes::default();
     {
         let mut seats = SEATS.lock();
         completions.retain(|completion| match seats.get_mut(&completion.request_id) {
             Some(seat) if seat.delivered.is_none() => {
                 seat.delivered = Some(*completion);
-                to_wake.push(seat.thread.clone());
+                to_wake.add(seat.slot);
                 false
             }
             _ => true,
         });
     }
-    if !to_wake.is_empty() {
-        crate::client::read_spin::woke_others();
+    if to_wake.is_empty() {
+        return;
     }
-    // Outside the lock: a wake-up is a system call.
-    to_wake.into_iter().for_each(|thread| thread.unpark());
+    crate::client::read_spin::woke_others();
+    // Outside the lock: a wake-up is a system call (one for all of them, see the module's comment).
+    to_wake.wake();
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ pub mod stats;
 pub mod telemetry;
 mod timer;
 mod trim;
+mod wake_slots;
 pub mod wire;
 
 mod jni;
