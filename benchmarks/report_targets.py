@@ -88,20 +88,29 @@ def section(res, points, methods, threads, short):
          "|---|---|---|---:|---|---|"]
     n_rows = 0
     met = 0
-    for n, ratios, text, ok, verdict in _modes_rows(
-            points, "callbacks", 0, CALLBACK_N, CALLBACK_RATIO, ("cpu_client_us_per_op", "CPU µs/op")):
-        L.append("| callbacks, W1 | N = %d | ≥ %.1f× Lettuce, CPU/op ≤ | %s | %s | %s |"
-                 % (n, CALLBACK_RATIO, _fmt_ratio(ratios), text, verdict))
-        n_rows += 1
-        met += verdict == "met"
-    vt_ns = sorted({k[3] for k in points if k[0] == "virtual-threads" and k[1] == "plain" and k[2] == "w1"})
-    for par in (1, 2):
+
+    def w1_rows(transport, api):
+        """The issue's callbacks and virtual-thread points (W1) over `transport`; `api` names the
+        String API in the rows' labels, which makes them outside checks."""
+        nonlocal n_rows, met
+        outside = " (outside check)" if api else ""
         for n, ratios, text, ok, verdict in _modes_rows(
-                points, "virtual-threads", par, vt_ns, VT_RATIO, ("p99_us", "p99 µs")):
-            L.append("| virtual threads, W1, parallelism %d | N = %d | ≥ %.1f× Lettuce, p99 ≤ | %s | %s | %s |"
-                     % (par, n, VT_RATIO, _fmt_ratio(ratios), text, verdict))
+                points, "callbacks", 0, CALLBACK_N, CALLBACK_RATIO, ("cpu_client_us_per_op", "CPU µs/op"),
+                transport=transport):
+            L.append("| callbacks, W1%s%s | N = %d | ≥ %.1f× Lettuce, CPU/op ≤ | %s | %s | %s |"
+                     % (api, outside, n, CALLBACK_RATIO, _fmt_ratio(ratios), text, verdict))
             n_rows += 1
             met += verdict == "met"
+        vt_ns = sorted({k[3] for k in points if k[0] == "virtual-threads" and k[1] == transport and k[2] == "w1"})
+        for par in (1, 2):
+            for n, ratios, text, ok, verdict in _modes_rows(
+                    points, "virtual-threads", par, vt_ns, VT_RATIO, ("p99_us", "p99 µs"), transport=transport):
+                L.append("| virtual threads, W1%s, parallelism %d%s | N = %d | ≥ %.1f× Lettuce, p99 ≤ | %s | %s | %s |"
+                         % (api, par, outside, n, VT_RATIO, _fmt_ratio(ratios), text, verdict))
+                n_rows += 1
+                met += verdict == "met"
+
+    w1_rows("plain", "")
     for mode in PER_THREAD_MODES:
         for b in sorted({k[4] for k in points if k[0] == mode and k[1] == "plain" and k[2] == "w1"}):
             ts = sorted({k[3] for k in points if k[0] == mode and k[1] == "plain" and k[2] == "w1" and k[4] == b})
@@ -122,21 +131,7 @@ def section(res, points, methods, threads, short):
                 met += verdict == "met"
     # the same W1 points through each client's String API (Lettuce's UTF-8 codec), when the run
     # has them (callbacks/run.sh's CALLBACKS_APIS=text): most services call that API
-    for n, ratios, text, ok, verdict in _modes_rows(
-            points, "callbacks", 0, CALLBACK_N, CALLBACK_RATIO, ("cpu_client_us_per_op", "CPU µs/op"),
-            transport="plain-text"):
-        L.append("| callbacks, W1, String API (outside check) | N = %d | ≥ %.1f× Lettuce, CPU/op ≤ | %s | %s | %s |"
-                 % (n, CALLBACK_RATIO, _fmt_ratio(ratios), text, verdict))
-        n_rows += 1
-        met += verdict == "met"
-    vt_text_ns = sorted({k[3] for k in points if k[0] == "virtual-threads" and k[1] == "plain-text" and k[2] == "w1"})
-    for par in (1, 2):
-        for n, ratios, text, ok, verdict in _modes_rows(
-                points, "virtual-threads", par, vt_text_ns, VT_RATIO, ("p99_us", "p99 µs"), transport="plain-text"):
-            L.append("| virtual threads, W1, String API, parallelism %d (outside check) | N = %d | ≥ %.1f× Lettuce, p99 ≤ | %s | %s | %s |"
-                     % (par, n, VT_RATIO, _fmt_ratio(ratios), text, verdict))
-            n_rows += 1
-            met += verdict == "met"
+    w1_rows("plain-text", ", String API")
     for method in methods:
         for t in threads:
             mine = res.get(("glide-jni", t, method))
